@@ -1,0 +1,109 @@
+/**
+ * The reason a person gives for privileged access. It is data end to end: it is never interpolated
+ * into a shell, a workflow expression or Markdown without escaping. Validation is pure; the secret
+ * scanner is injected so this file does not depend on how DLP is implemented.
+ */
+
+/** Anything that finds secrets/PII in text; only the rule ids are used, never the matched values. */
+export type SecretScanner = (text: string) => readonly { ruleId: string }[];
+
+export interface ReasonRules {
+  minLength: number;
+  maxLength: number;
+  /** Must match somewhere in the reason: a change ticket or an incident id. */
+  ticketPattern: RegExp;
+  /** A human description of ticketPattern for error messages. */
+  ticketHint: string;
+}
+
+export const DEFAULT_TICKET_PATTERN = '\\b(?:[A-Z][A-Z0-9]+-\\d+|INC\\d+)\\b';
+
+export const DEFAULT_REASON_RULES: ReasonRules = {
+  minLength: 20,
+  maxLength: 1000,
+  ticketPattern: new RegExp(DEFAULT_TICKET_PATTERN),
+  ticketHint: 'a change ticket such as CHG-1234 or an incident such as INC0042',
+};
+
+export interface ReasonCheck {
+  ok: boolean;
+  /**
+   * The sanitised reason: what is stored in the audit log. When the scanner found a secret or
+   * PII this is a placeholder instead, so a denied request does not copy the secret into the log.
+   */
+  reason: string;
+  /** Ticket/incident ids found in the reason. */
+  tickets: string[];
+  /** Each problem, worded for the person who typed the reason; never quotes the reason. */
+  problems: string[];
+}
+
+// C0 and C1 control characters, DEL, and the Unicode bidi/format characters that make text
+// display differently from what it is (Trojan Source), plus zero-width joiners and BOM.
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\t\v\f]+/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Line breaks and tabs become one space (so words do not fuse); every other control or
+ * direction-changing character is removed. Shell metacharacters are kept: they are harmless as
+ * data, and removing them would falsify what the person wrote.
+ */
+export function sanitizeReason(raw: string): string {
+  return raw.normalize('NFC').replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+
+export function checkReason(raw: string | undefined, rules: ReasonRules, scan: SecretScanner | undefined): ReasonCheck {
+  const reason = sanitizeReason(raw ?? '');
+  const problems: string[] = [];
+  if (reason === '') {
+    return { ok: false, reason, tickets: [], problems: ['the reason is empty; say why you need access and cite the ticket or incident'] };
+  }
+  const length = [...reason].length;
+  if (length < rules.minLength) {
+    problems.push(`the reason is ${length} characters; at least ${rules.minLength} are required (say what and why, and cite the ticket)`);
+  }
+  if (length > rules.maxLength) {
+    problems.push(`the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`);
+  }
+  const global = new RegExp(rules.ticketPattern.source, rules.ticketPattern.flags.replace('g', '') + 'g');
+  const tickets = [...new Set([...reason.matchAll(global)].map((m) => m[0]))];
+  if (tickets.length === 0) problems.push(`the reason cites no ticket or incident; expected ${rules.ticketHint}`);
+  let withheld: string | undefined;
+  if (!scan) {
+    // Fail closed: without a scanner nobody can say the reason is free of secrets.
+    problems.push('no secret/PII scanner is configured, so the reason cannot be cleared; this is a bug in the action');
+  } else {
+    let found: readonly { ruleId: string }[];
+    try {
+      found = scan(reason);
+    } catch (error) {
+      found = [];
+      problems.push(`the secret/PII scan failed (${error instanceof Error ? error.name : 'error'}); the reason cannot be cleared`);
+    }
+    const ruleIds = [...new Set(found.map((f) => f.ruleId))].sort();
+    if (ruleIds.length > 0) {
+      // Only the rule ids: the matched text must not reach a log, an output or this message.
+      problems.push(`the reason contains what looks like a secret or personal data (${ruleIds.join(', ')}); remove it and refer to the ticket instead`);
+      withheld = `[withheld: matched ${ruleIds.join(', ')}]`;
+    }
+  }
+  return { ok: problems.length === 0, reason: withheld ?? reason, tickets: withheld ? [] : tickets, problems };
+}
+
+/** Builds ReasonRules from policy data, compiling the pattern; throws a clear error for a bad regex. */
+export function reasonRules(options: { minLength?: number; maxLength?: number; ticketPattern?: string; ticketHint?: string } = {}): ReasonRules {
+  let ticketPattern = DEFAULT_REASON_RULES.ticketPattern;
+  if (options.ticketPattern !== undefined) {
+    try {
+      ticketPattern = new RegExp(options.ticketPattern, 'u');
+    } catch (error) {
+      throw new Error(`reason.ticketPattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  return {
+    minLength: options.minLength ?? DEFAULT_REASON_RULES.minLength,
+    maxLength: options.maxLength ?? DEFAULT_REASON_RULES.maxLength,
+    ticketPattern,
+    ticketHint: options.ticketHint ?? (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
+  };
+}
