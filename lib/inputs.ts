@@ -42,9 +42,13 @@ type ValueOf<D extends InputDescriptor> = D extends BooleanInput
 
 type Defined<D extends InputDescriptor> = D extends { required: true } ? true : D extends { default: unknown } ? true : false;
 
-type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}`
+  ? `${H}${Capitalize<CamelCase<T>>}`
+  : S extends `${infer H} ${infer T}`
+    ? `${H}${Capitalize<CamelCase<T>>}`
+    : S;
 
-/** `fail-on` becomes `failOn`; inputs without a value or default are optional. */
+/** `fail-on` becomes `failOn` (and `greeting name` `greetingName`); inputs without a value or default are optional. */
 export type InputValues<S extends InputSpec> = {
   [K in keyof S as Defined<S[K]> extends true ? CamelCase<K & string> : never]: ValueOf<S[K]>;
 } & {
@@ -61,7 +65,7 @@ export function oneOf<const V extends string>(values: readonly V[], options: Omi
 }
 
 export function camelCase(name: string): string {
-  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return name.replace(/[- ]([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** Reads a raw value for an input name; undefined or '' means not given. */
