@@ -1,0 +1,182 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadParser, parseSql, SqlParseError } from '../src/sql/parser.ts';
+import { analyseStatements, emptySchemaState, suggestBackout, type SchemaState } from '../src/sql/analyse.ts';
+
+before(async () => {
+  await loadParser();
+});
+
+const LT = "SET lock_timeout = '5s';\n";
+// Earlier migrations: the tables the snippets alter already exist.
+const SETUP = `
+CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100), name text, age int, org_id bigint, price numeric(10,2));
+CREATE TABLE orgs (id bigint PRIMARY KEY);
+CREATE INDEX users_email_idx ON users (email);
+CREATE DOMAIN positive_int AS int CHECK (VALUE > 0);
+CREATE DOMAIN plain_text AS text;
+`;
+
+function stateAfterSetup(): SchemaState {
+  const state = emptySchemaState();
+  analyseStatements(parseSql(SETUP), state);
+  return state;
+}
+
+function analyse(sql: string, state = stateAfterSetup(), assumeInTransaction = false) {
+  return analyseStatements(parseSql(sql, 'm.sql'), state, { assumeInTransaction });
+}
+
+const ids = (sql: string, state?: SchemaState) => [...new Set(analyse(sql, state).findings.map((f) => f.ruleId))].sort();
+
+// [description, sql, expected rule ids (sorted)]
+const CASES: [string, string, string[]][] = [
+  ['plain create index', LT + 'CREATE INDEX i ON users (name);', ['create-index-not-concurrent']],
+  ['concurrent create index', 'CREATE INDEX CONCURRENTLY i ON users (name);', []],
+  ['concurrent index in BEGIN', 'BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (name);\nCOMMIT;', ['concurrent-in-transaction']],
+  ['index on a table created in the same file', 'CREATE TABLE t (a int);\nCREATE INDEX ti ON t (a);', []],
+  ['drop index', LT + 'DROP INDEX users_email_idx;', ['drop-index-not-concurrent']],
+  ['drop index concurrently', 'DROP INDEX CONCURRENTLY users_email_idx;', []],
+  ['add nullable column', LT + 'ALTER TABLE users ADD COLUMN phone text;', []],
+  ['add column constant default', LT + "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';", []],
+  ['add column now() default', LT + 'ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();', []],
+  ['add column CURRENT_TIMESTAMP default', LT + 'ALTER TABLE users ADD COLUMN c timestamptz DEFAULT CURRENT_TIMESTAMP;', []],
+  ['add column clock_timestamp()', LT + 'ALTER TABLE users ADD COLUMN c timestamptz DEFAULT clock_timestamp();', ['add-column-rewrite']],
+  ['add column gen_random_uuid()', LT + 'ALTER TABLE users ADD COLUMN c uuid DEFAULT gen_random_uuid();', ['add-column-rewrite']],
+  ['add identity column', LT + 'ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;', ['add-column-rewrite']],
+  ['add bigserial column', LT + 'ALTER TABLE users ADD COLUMN n bigserial;', ['add-column-rewrite']],
+  ['add generated stored', LT + 'ALTER TABLE users ADD COLUMN n int GENERATED ALWAYS AS (age * 2) STORED;', ['add-column-rewrite']],
+  ['add column of domain with CHECK', LT + 'ALTER TABLE users ADD COLUMN n positive_int;', ['add-column-rewrite']],
+  ['add column of domain without CHECK', LT + 'ALTER TABLE users ADD COLUMN n plain_text;', []],
+  ['add required column', LT + 'ALTER TABLE users ADD COLUMN n int NOT NULL;', ['add-required-column']],
+  ['varchar widening', LT + 'ALTER TABLE users ALTER COLUMN email TYPE varchar(200);', []],
+  ['varchar to text', LT + 'ALTER TABLE users ALTER COLUMN email TYPE text;', []],
+  ['varchar narrowing', LT + 'ALTER TABLE users ALTER COLUMN email TYPE varchar(50);', ['alter-column-type']],
+  ['int to bigint', LT + 'ALTER TABLE users ALTER COLUMN age TYPE bigint;', ['alter-column-type']],
+  ['numeric precision increase', LT + 'ALTER TABLE users ALTER COLUMN price TYPE numeric(12,2);', []],
+  ['type change with USING', LT + 'ALTER TABLE users ALTER COLUMN email TYPE text USING lower(email);', ['alter-column-type']],
+  ['type of unknown column', LT + 'ALTER TABLE other ALTER COLUMN x TYPE text;', ['alter-column-type']],
+  ['set not null', LT + 'ALTER TABLE users ALTER COLUMN name SET NOT NULL;', ['set-not-null-scan']],
+  [
+    'set not null after validated check',
+    LT + 'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT name_nn;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;',
+    [],
+  ],
+  ['set not null after NOT VALID check only', LT + 'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;', ['set-not-null-scan']],
+  ['add FK', LT + 'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id);', ['add-foreign-key-validated']],
+  ['add FK NOT VALID', LT + 'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;', []],
+  ['add check', LT + 'ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0);', ['add-check-validated']],
+  ['add check NOT VALID', LT + 'ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID;', []],
+  ['add unique', LT + 'ALTER TABLE users ADD CONSTRAINT u UNIQUE (email);', ['add-unique-without-index']],
+  ['add unique using index', LT + 'ALTER TABLE users ADD CONSTRAINT u UNIQUE USING INDEX users_email_idx;', []],
+  ['add primary key', LT + 'ALTER TABLE orgs ADD PRIMARY KEY (id);', ['add-unique-without-index']],
+  ['drop column', LT + 'ALTER TABLE users DROP COLUMN age;', ['drop-column']],
+  ['drop table', LT + 'DROP TABLE orgs;', ['drop-table']],
+  ['rename column', LT + 'ALTER TABLE users RENAME COLUMN name TO full_name;', ['rename-column']],
+  ['rename table', LT + 'ALTER TABLE users RENAME TO people;', ['rename-table']],
+  ['truncate', LT + 'TRUNCATE users;', ['truncate']],
+  ['vacuum full', LT + 'VACUUM FULL users;', ['vacuum-full']],
+  ['plain vacuum', 'VACUUM users;', []],
+  ['cluster', LT + 'CLUSTER users USING users_email_idx;', ['cluster']],
+  ['reindex', LT + 'REINDEX INDEX users_email_idx;', ['reindex-not-concurrent']],
+  ['reindex concurrently', 'REINDEX INDEX CONCURRENTLY users_email_idx;', []],
+  ['strong lock without lock_timeout', 'ALTER TABLE users ADD COLUMN phone text;', ['missing-lock-timeout']],
+  ['lock_timeout reset to 0', "SET lock_timeout = '5s';\nSET lock_timeout = 0;\nALTER TABLE users ADD COLUMN phone text;", ['missing-lock-timeout']],
+  ['lock_timeout as integer ms', 'SET lock_timeout TO 3000;\nALTER TABLE users ADD COLUMN phone text;', []],
+  ['weak lock needs no timeout', 'ALTER TABLE users VALIDATE CONSTRAINT x;', []],
+  ['insert is not a strong lock', "INSERT INTO users (id) VALUES (1);", []],
+];
+
+for (const [name, sql, expected] of CASES) {
+  test(`rules: ${name}`, () => {
+    assert.deepEqual(ids(sql), expected);
+  });
+}
+
+// [sql, expected lock, rewrites]
+const LOCKS: [string, string | null, boolean][] = [
+  ['CREATE INDEX i ON users (name);', 'SHARE', false],
+  ['CREATE INDEX CONCURRENTLY i ON users (name);', 'SHARE UPDATE EXCLUSIVE', false],
+  ['ALTER TABLE users ADD COLUMN phone text;', 'ACCESS EXCLUSIVE', false],
+  ['ALTER TABLE users ADD COLUMN c uuid DEFAULT gen_random_uuid();', 'ACCESS EXCLUSIVE', true],
+  ['ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;', 'SHARE ROW EXCLUSIVE', false],
+  ['ALTER TABLE users VALIDATE CONSTRAINT fk;', 'SHARE UPDATE EXCLUSIVE', false],
+  ['ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID;', 'ACCESS EXCLUSIVE', false],
+  ['ALTER TABLE users ALTER COLUMN age TYPE bigint;', 'ACCESS EXCLUSIVE', true],
+  ['ALTER TABLE users ALTER COLUMN email TYPE text;', 'ACCESS EXCLUSIVE', false],
+  ['VACUUM FULL users;', 'ACCESS EXCLUSIVE', true],
+  ['CREATE TABLE fresh (a int);', null, false],
+  ['SELECT 1;', null, false],
+  ['LOCK TABLE users IN SHARE MODE;', 'SHARE', false],
+];
+for (const [sql, lock, rewrites] of LOCKS) {
+  test(`lock: ${sql}`, () => {
+    const s = analyse(sql).statements[0]!;
+    assert.equal(s.lock, lock);
+    assert.equal(s.rewrites, rewrites);
+  });
+}
+
+test('FK locks both tables', () => {
+  assert.deepEqual(analyse('ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;').statements[0]!.tables.sort(), ['orgs', 'users']);
+});
+
+test('finding lines point at the statement, after comments and blank lines', () => {
+  const sql = "-- migration: héllo wörld\n\nSET lock_timeout = '1s';\n\n/* multi\n line */\nCREATE INDEX i\n  ON users (name);\n";
+  const result = analyse(sql);
+  const f = result.findings.find((x) => x.ruleId === 'create-index-not-concurrent');
+  assert.ok(f);
+  assert.equal(f.line, 7);
+  assert.equal(f.column, 1);
+  assert.equal(result.statements[1]!.endLine, 8);
+});
+
+test('detected risk is the strongest finding risk', () => {
+  assert.equal(analyse(LT + 'ALTER TABLE users ADD COLUMN phone text;').detectedRisk, 'low');
+  assert.equal(analyse(LT + 'CREATE INDEX i ON users (name);').detectedRisk, 'medium');
+  assert.equal(analyse(LT + 'CREATE INDEX i ON users (name);\nALTER TABLE users DROP COLUMN age;').detectedRisk, 'high');
+});
+
+test('runner-wrapped transaction flags CONCURRENTLY', () => {
+  const r = analyseStatements(parseSql('CREATE INDEX CONCURRENTLY i ON users (name);'), stateAfterSetup(), { assumeInTransaction: true });
+  assert.deepEqual(r.findings.map((f) => f.ruleId), ['concurrent-in-transaction']);
+  assert.equal(r.needsNoTransaction, true);
+});
+
+test('domain and column state carry across files', () => {
+  const state = emptySchemaState();
+  analyseStatements(parseSql('CREATE DOMAIN email AS text CHECK (VALUE LIKE \'%@%\');'), state);
+  analyseStatements(parseSql('CREATE TABLE a (v varchar(10));'), state);
+  assert.deepEqual(ids(LT + 'ALTER TABLE a ADD COLUMN e email;', state), ['add-column-rewrite']);
+  assert.deepEqual(ids(LT + 'ALTER TABLE a ALTER COLUMN v TYPE varchar(20);', state), []);
+});
+
+test('suggested back-out inverts in reverse order and marks irreversible statements', () => {
+  const sql = LT + 'CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY ti ON users (name);\nALTER TABLE users ADD COLUMN phone text, ADD CONSTRAINT c CHECK (age > 0) NOT VALID;\nALTER TABLE users DROP COLUMN age;';
+  const b = suggestBackout(analyse(sql));
+  assert.deepEqual(b.sql.split('\n'), [
+    'ALTER TABLE users DROP CONSTRAINT IF EXISTS c, DROP COLUMN IF EXISTS phone;',
+    'DROP INDEX CONCURRENTLY IF EXISTS ti;',
+    'DROP TABLE IF EXISTS t;',
+  ]);
+  assert.deepEqual(b.irreversible.map((i) => i.line), [5]);
+  assert.match(b.irreversible[0]!.reason, /age/);
+});
+
+test('parser errors carry the SQL file line and column (after multibyte text)', () => {
+  const sql = "-- añadir teléfono\nALTER TABLE users\n  ADD COLUM phone text;\n";
+  assert.throws(
+    () => parseSql(sql, 'db/migrations/x.up.sql'),
+    (e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 19 && /x\.up\.sql:3:19/.test(e.message) && /syntax error/.test(e.message),
+  );
+});
+
+test('parser error at end of input (unterminated string) points at the last line', () => {
+  assert.throws(() => parseSql("SELECT 1;\nSELECT 'oops", 'a.sql'), (e: unknown) => e instanceof SqlParseError && e.line === 2 && /unterminated/.test(e.message));
+});
+
+test('statement positions use characters, not UTF-8 bytes', () => {
+  const stmts = parseSql("SELECT 'ééé';\nSELECT 2;");
+  assert.equal(stmts[1]!.text, 'SELECT 2');
+  assert.equal(stmts[1]!.line, 2);
+});
