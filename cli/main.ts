@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+/**
+ * summit-ops: runs any action locally through the same execute() the runner adapter uses.
+ *
+ *   summit-ops                          the default job: every pull-request gate with its defaults
+ *   summit-ops <action> [--input name=value ...] [--verbose]
+ *   summit-ops --help | <action> --help
+ */
+import { execute } from '../lib/runtime.ts';
+import { importDefinition, listManifests, resolveAction, type ActionManifest } from './actions.ts';
+import { terminalSink, type TerminalStreams } from './terminal.ts';
+
+/** Actions that gate a pull request with nothing but this repository and their defaults. */
+export const DEFAULT_JOB = ['catalog-gate', 'dlp-scan', 'keda-verify'];
+
+export interface CliArgs {
+  action?: string;
+  inputs: Record<string, string>;
+  help: boolean;
+  verbose: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { inputs: {}, help: false, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--verbose' || arg === '-v') args.verbose = true;
+    else if (arg === '--input' || arg === '-i' || arg.startsWith('--input=')) {
+      const pair = arg.startsWith('--input=') ? arg.slice('--input='.length) : argv[++i];
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq <= 0) throw new UsageError(`--input needs name=value, got '${pair ?? ''}'`);
+      args.inputs[pair.slice(0, eq)] = pair.slice(eq + 1);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'; see --help`);
+    else if (!args.action) args.action = arg;
+    else throw new UsageError(`unexpected argument '${arg}'; inputs go as --input name=value`);
+  }
+  return args;
+}
+
+/** The value an input gets when the CLI user does not give one: action.yml's default, evaluated as far as a terminal can. */
+export function defaultFor(raw: unknown, env: Record<string, string | undefined>): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const text = String(raw);
+  if (!text.includes('${{')) return text;
+  return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) => (expression === 'github.token' ? (env['GITHUB_TOKEN'] ?? '') : ''));
+}
+
+export function helpText(manifests: ActionManifest[], only?: ActionManifest): string {
+  if (only) {
+    const lines = [`${only.name}: ${only.title}`, '', wrap(only.description), '', 'Inputs:'];
+    for (const [name, input] of Object.entries(only.inputs)) {
+      const dflt = input.default !== undefined && input.default !== '' ? ` (default: ${String(input.default)})` : '';
+      lines.push(`  --input ${name}=…${input.required ? ' (required)' : ''}${dflt}`, `      ${wrap(input.description ?? '', 6)}`);
+    }
+    lines.push('', 'Outputs:');
+    for (const [name, output] of Object.entries(only.outputs)) lines.push(`  ${name}: ${output.description ?? ''}`);
+    return lines.join('\n') + '\n';
+  }
+  const lines = [
+    'Usage: summit-ops [<action> [--input name=value ...] [--verbose]]',
+    '',
+    'With no action, runs the default pull-request job: ' + DEFAULT_JOB.join(', ') + ' (those present), each with its defaults.',
+    '',
+    'Actions:',
+  ];
+  for (const m of manifests) lines.push(`  ${m.name.padEnd(20)} ${m.title}`, ...Object.keys(m.inputs).map((i) => `      --input ${i}=…`));
+  if (manifests.length === 0) lines.push('  (none yet)');
+  lines.push('', 'summit-ops <action> --help describes one action and its inputs.');
+  return lines.join('\n') + '\n';
+}
+
+function wrap(text: string, indent = 0): string {
+  return text.trim().replace(/\s*\n\s*/g, '\n' + ' '.repeat(indent));
+}
+
+export async function runCli(argv: string[], streams: TerminalStreams, env: Record<string, string | undefined>): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    streams.err(`summit-ops: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const manifests = await listManifests();
+  if (args.help && !args.action) {
+    streams.out(helpText(manifests));
+    return 0;
+  }
+  if (!args.action) {
+    const job = manifests.filter((m) => DEFAULT_JOB.includes(m.name));
+    if (job.length === 0) {
+      streams.out('No pull-request gate is built yet; see `summit-ops --help`.\n');
+      return 0;
+    }
+    let worst = 0;
+    for (const manifest of job) {
+      streams.out(`\n━━ ${manifest.name} ━━\n`);
+      worst = Math.max(worst, await runOne(manifest, {}, { ...streams, verbose: args.verbose }, env));
+    }
+    return worst;
+  }
+  let manifest: ActionManifest;
+  try {
+    manifest = await resolveAction(args.action);
+  } catch (error) {
+    streams.err(`summit-ops: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    streams.out(helpText(manifests, manifest));
+    return 0;
+  }
+  const unknown = Object.keys(args.inputs).filter((name) => !(name in manifest.inputs));
+  if (unknown.length) {
+    streams.err(`summit-ops: ${manifest.name} has no input ${unknown.map((u) => `'${u}'`).join(', ')}; its inputs: ${Object.keys(manifest.inputs).join(', ')}\n`);
+    return 2;
+  }
+  return runOne(manifest, args.inputs, { ...streams, verbose: args.verbose }, env);
+}
+
+async function runOne(manifest: ActionManifest, given: Record<string, string>, streams: TerminalStreams, env: Record<string, string | undefined>): Promise<number> {
+  let definition;
+  try {
+    definition = await importDefinition(manifest);
+  } catch (error) {
+    streams.err(`summit-ops: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const sink = terminalSink(streams);
+  const source = (name: string) => given[name] ?? defaultFor(manifest.inputs[name]?.default, env);
+  const { exitCode } = await execute(definition, source, sink, { env: { ...env, GITHUB_WORKSPACE: env['GITHUB_WORKSPACE'] ?? process.cwd() } });
+  const outputs = Object.entries(sink.outputs);
+  if (outputs.length) streams.out(`\nOutputs:\n${outputs.map(([k, v]) => `  ${k}=${v.includes('\n') ? JSON.stringify(v) : v}`).join('\n')}\n`);
+  return exitCode;
+}
+
+if (import.meta.main) {
+  const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }, process.env);
+  process.exitCode = code;
+}
