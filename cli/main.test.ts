@@ -41,7 +41,7 @@ test('action help lists inputs, defaults and outputs from action.yml', async () 
   const text = helpText([], await loadManifest(fixture));
   assert.match(text, /--input greeting name=… \(default: world\)/);
   assert.match(text, /--input behaviour=… \(default: ok\)/);
-  assert.match(text, /Outputs:\n  greeting: The greeting\./);
+  assert.match(text, /Outputs:\n {2}greeting: The greeting\./);
 });
 
 test('runs an action through the same code path and prints summary, annotations and outputs', async () => {

@@ -1,0 +1,64 @@
+// The committed bundles and workflow copies must be what `npm run build` makes from the sources
+// now, and the build must be reproducible: otherwise a reviewer cannot trust dist/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { bundleAction, listActions, ROOT, WORKFLOW_HEADER } from '../scripts/build.ts';
+
+async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (!existsSync(dir)) return out;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(relative(dir, join(entry.parentPath, entry.name)), await readFile(join(entry.parentPath, entry.name)));
+  }
+  return out;
+}
+
+function diffTrees(expected: Map<string, Buffer>, actual: Map<string, Buffer>): string[] {
+  const problems: string[] = [];
+  for (const [name, content] of expected) {
+    const other = actual.get(name);
+    if (!other) problems.push(`${name} is missing`);
+    else if (!other.equals(content)) problems.push(`${name} differs`);
+  }
+  for (const name of actual.keys()) if (!expected.has(name)) problems.push(`${name} should not be there`);
+  return problems;
+}
+
+const fixtureEntry = join(ROOT, 'test', 'e2e', 'fixtures', 'echo-action', 'src', 'index.ts');
+
+test('two builds in a row are byte-identical', async () => {
+  const a = await mkdtemp(join(tmpdir(), 'build-a-'));
+  const b = await mkdtemp(join(tmpdir(), 'build-b-'));
+  await bundleAction(fixtureEntry, join(a, 'dist'));
+  await bundleAction(fixtureEntry, join(b, 'dist'));
+  assert.deepEqual(diffTrees(await filesUnder(join(a, 'dist')), await filesUnder(join(b, 'dist'))), []);
+});
+
+test('the staleness check notices a changed bundle', () => {
+  const committed = new Map([['index.js', Buffer.from('old')], ['gone.wasm', Buffer.from('x')]]);
+  const fresh = new Map([['index.js', Buffer.from('new')], ['extra.data', Buffer.from('y')]]);
+  assert.deepEqual(diffTrees(fresh, committed), ['index.js differs', 'extra.data is missing', 'gone.wasm should not be there']);
+});
+
+for (const name of await listActions()) {
+  test(`actions/${name}/dist is fresh (run npm run build and commit dist/ if this fails)`, async () => {
+    const fresh = await mkdtemp(join(tmpdir(), `fresh-${name}-`));
+    await bundleAction(join(ROOT, 'actions', name, 'src', 'index.ts'), join(fresh, 'dist'));
+    const problems = diffTrees(await filesUnder(join(fresh, 'dist')), await filesUnder(join(ROOT, 'actions', name, 'dist')));
+    assert.deepEqual(problems, [], `actions/${name}/dist is stale: ${problems.join('; ')}`);
+  });
+}
+
+test('every reusable workflow has an identical copy in .github/workflows (run npm run build)', async () => {
+  const sourceDir = join(ROOT, 'reusable-workflows');
+  const sources = existsSync(sourceDir) ? (await readdir(sourceDir)).filter((n) => /\.ya?ml$/.test(n)) : [];
+  for (const name of sources) {
+    const copy = join(ROOT, '.github', 'workflows', name);
+    assert.ok(existsSync(copy), `.github/workflows/${name} is missing`);
+    assert.equal(await readFile(copy, 'utf8'), WORKFLOW_HEADER + (await readFile(join(sourceDir, name), 'utf8')), `.github/workflows/${name} is stale`);
+  }
+});
