@@ -69,7 +69,7 @@ export async function execute<S extends InputSpec>(
     result = await definition.run(inputs, context);
     const annotations = result.annotations.map((a) => redactAnnotation(relativeAnnotation(a, workspace), redactor));
     for (const annotation of annotations) sink.annotate(annotation);
-    for (const [name, value] of Object.entries(result.outputs)) sink.setOutput(name, safe(value));
+    for (const [name, value] of Object.entries(result.outputs)) sink.setOutput(safe(name), safe(value));
     if (result.summary) await sink.writeSummary(safe(result.summary));
     if (result.checkRun && options.publishCheckRun) {
       sink.info(safe(await options.publishCheckRun(result, github, redactor, annotations)));
