@@ -1,0 +1,36 @@
+/**
+ * Path globs for allowlists: `**` crosses directories, `*` and `?` do not, `{a,b}` alternates.
+ * A pattern without `/` matches the file name in any directory (like .gitignore).
+ */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  let i = 0;
+  let braces = 0;
+  while (i < glob.length) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        source += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 3 : 2;
+        continue;
+      }
+      source += '[^/]*';
+    } else if (c === '?') source += '[^/]';
+    else if (c === '{') {
+      braces++;
+      source += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      source += ')';
+    } else if (c === ',' && braces > 0) source += '|';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    i++;
+  }
+  const anchored = glob.includes('/') ? `^${source.replace(/^\\\//, '')}$` : `(?:^|/)${source}$`;
+  return new RegExp(anchored);
+}
+
+export function normalisePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^\.\//, '');
+}

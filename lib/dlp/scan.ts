@@ -1,0 +1,293 @@
+/**
+ * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
+ * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
+ */
+import { createHash } from 'node:crypto';
+import { maskedPreview } from '../redact.ts';
+import type { Redactor } from '../redact.ts';
+import { globToRegExp, normalisePath } from './glob.ts';
+import { defaultRulePack, type CompiledRulePackWithPrefilter } from './pack.ts';
+import type {
+  AllowlistSpec,
+  CommitInfo,
+  CompiledAllowlist,
+  CompiledRule,
+  DlpFinding,
+  SuppressionReason,
+} from './types.ts';
+import { shannonEntropy } from './validators.ts';
+
+export interface ScanOptions {
+  /** Workspace-relative path; part of the fingerprint and matched against path allowlists. */
+  path?: string;
+  /** A compiled pack (`defaultRulePack()`, `loadRulePackOverride()`); default: the built-in pack. */
+  rules?: CompiledRulePackWithPrefilter;
+  /** Added to the pack's own allowlist. */
+  allowlist?: AllowlistSpec;
+  /** Fingerprints of accepted findings. */
+  baseline?: ReadonlySet<string>;
+  /** Attached to every finding (history mode). */
+  commit?: CommitInfo;
+}
+
+export interface ScanResult {
+  findings: DlpFinding[];
+  suppressed: Record<SuppressionReason, number>;
+}
+
+/**
+ * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
+ * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
+ * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
+ */
+const RAW_SECRETS = new WeakMap<DlpFinding, string>();
+
+/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
+export function secretOf(finding: DlpFinding): string | undefined {
+  return RAW_SECRETS.get(finding);
+}
+
+/** Registers every finding's raw value with the redactor so no later output can carry it. */
+export function registerSecrets(redactor: Redactor, findings: Iterable<DlpFinding>): void {
+  for (const finding of findings) redactor.addSecret(RAW_SECRETS.get(finding));
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
+export function fingerprint(ruleId: string, secret: string, path: string): string {
+  return sha256Hex(`${ruleId}:${sha256Hex(secret)}:${normalisePath(path)}`);
+}
+
+const compiledExtra = new WeakMap<AllowlistSpec, CompiledAllowlist>();
+
+function compileExtraAllowlist(spec: AllowlistSpec): CompiledAllowlist {
+  let compiled = compiledExtra.get(spec);
+  if (!compiled) {
+    compiled = {
+      paths: (spec.paths ?? []).map(globToRegExp),
+      regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
+      regexTarget: spec.regexTarget ?? 'secret',
+      stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
+    };
+    compiledExtra.set(spec, compiled);
+  }
+  return compiled;
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  matchStart: number;
+  matchEnd: number;
+  start: number;
+  end: number;
+  match: string;
+  secret: string;
+}
+
+/** Lines longer than this are windowed around the hit rather than scanned whole (minified files). */
+const MAX_WINDOW = 8192;
+const HALF_WINDOW = MAX_WINDOW / 2;
+
+function allowedBy(list: CompiledAllowlist, c: Candidate, line: string): boolean {
+  if (list.stopwords.length > 0) {
+    const lower = c.secret.toLowerCase();
+    if (list.stopwords.some((w) => lower.includes(w))) return true;
+  }
+  if (list.regexes.length > 0) {
+    const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
+    if (list.regexes.some((r) => r.test(target))) return true;
+  }
+  return false;
+}
+
+const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
+
+/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
+function inlineAllows(line: string, ruleId: string, knownIds: ReadonlyMap<string, unknown>): boolean {
+  if (!line.includes('dlp:allow')) return false;
+  const m = INLINE_ALLOW.exec(line);
+  if (!m) return false;
+  const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
+  return ids.length === 0 || ids.includes(ruleId);
+}
+
+function lineBounds(text: string, start: number, end: number): [number, number] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
+  if (lineEnd === -1) lineEnd = text.length;
+  else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  return [lineStart, lineEnd];
+}
+
+function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): Candidate {
+  const matchStart = m.index + offset;
+  const match = m[0];
+  const group = m.indices?.groups?.secret;
+  const secretText = m.groups?.secret;
+  if (group && secretText !== undefined) {
+    return { rule, matchStart, matchEnd: matchStart + match.length, start: group[0] + offset, end: group[1] + offset, match, secret: secretText };
+  }
+  return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match };
+}
+
+export function scanText(text: string, options: ScanOptions = {}): DlpFinding[] {
+  return scanTextWithStats(text, options).findings;
+}
+
+export function scanTextWithStats(text: string, options: ScanOptions = {}): ScanResult {
+  const pack = options.rules ?? defaultRulePack();
+  const path = normalisePath(options.path ?? '');
+  const suppressed: Record<SuppressionReason, number> = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
+  const allowlists = [pack.allowlist];
+  if (options.allowlist) allowlists.push(compileExtraAllowlist(options.allowlist));
+  if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
+    suppressed.path++;
+    return { findings: [], suppressed };
+  }
+
+  const { keywordHits, digitRuns, charHits } = pack.prefilter.scan(text);
+  const candidates: Candidate[] = [];
+  // Line windows per rule, deduplicated by window start.
+  const windows = new Map<CompiledRule, Map<number, number>>();
+  const addWindow = (rule: CompiledRule, at: number, atEnd: number): void => {
+    let [ws, we] = lineBounds(text, at, atEnd);
+    if (we - ws > MAX_WINDOW) {
+      ws = Math.max(ws, at - HALF_WINDOW);
+      we = Math.min(we, atEnd + HALF_WINDOW);
+    }
+    let perRule = windows.get(rule);
+    if (!perRule) windows.set(rule, (perRule = new Map()));
+    if ((perRule.get(ws) ?? -1) < we) perRule.set(ws, we);
+  };
+
+  for (let h = 0; h < keywordHits.length; h += 2) {
+    const start = keywordHits[h + 1]!;
+    for (const rule of pack.rulesByKeyword[keywordHits[h]!]!) {
+      if (rule.window === 'line') {
+        addWindow(rule, start, start + 1);
+        continue;
+      }
+      rule.regex.lastIndex = start;
+      const m = rule.regex.exec(text);
+      if (m) candidates.push(candidateFrom(rule, m, 0));
+    }
+  }
+  for (let r = 0; r < digitRuns.length; r += 3) {
+    for (const rule of pack.digitRules) {
+      if (digitRuns[r + 2]! >= rule.gate!.digits!) addWindow(rule, digitRuns[r]!, digitRuns[r + 1]!);
+    }
+  }
+  for (let c = 0; c < charHits.length; c += 2) {
+    for (const rule of pack.charRules.get(charHits[c]!) ?? []) addWindow(rule, charHits[c + 1]!, charHits[c + 1]! + 1);
+  }
+  for (const [rule, perRule] of windows) {
+    for (const [ws, we] of perRule) {
+      const slice = text.slice(ws, we);
+      rule.regex.lastIndex = 0;
+      for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
+        if (m[0].length === 0) rule.regex.lastIndex++;
+        else candidates.push(candidateFrom(rule, m, ws));
+      }
+    }
+  }
+  if (candidates.length === 0) return { findings: [], suppressed };
+
+  // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
+  const valid: Array<{ c: Candidate; lineText: string; lineStart: number; entropy: number | undefined }> = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
+    const key = `${c.rule.index}:${c.start}:${c.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const spec = c.rule.spec;
+    const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
+    const lineText = text.slice(lineStart, lineEnd);
+    if (c.rule.validator && !c.rule.validator(c.secret, { line: lineText, match: c.match })) continue;
+    const entropy = spec.tags.includes('secret') || spec.entropy !== undefined ? shannonEntropy(c.secret) : undefined;
+    if (spec.entropy !== undefined && entropy! < spec.entropy) continue;
+    valid.push({ c, lineText, lineStart, entropy });
+  }
+  // A generic rule yields to a specific one on the same secret.
+  const specific = valid.filter((v) => !v.c.rule.spec.tags.includes('generic'));
+  const kept = valid.filter(
+    (v) => !v.c.rule.spec.tags.includes('generic') || !specific.some((s) => s.c.start < v.c.end && v.c.start < s.c.end),
+  );
+  kept.sort((a, b) => a.c.start - b.c.start || a.c.rule.index - b.c.rule.index);
+
+  const lines = new LineIndex(text);
+  const findings: DlpFinding[] = [];
+  for (const { c, lineText, lineStart, entropy } of kept) {
+    const spec = c.rule.spec;
+    if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) || allowlists.some((a) => allowedBy(a, c, lineText))) {
+      suppressed.allowlist++;
+      continue;
+    }
+    const firstLine = text.slice(lineStart, text.indexOf('\n', c.start) === -1 ? text.length : text.indexOf('\n', c.start));
+    if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
+      suppressed.inline++;
+      continue;
+    }
+    const fp = fingerprint(c.rule.id, c.secret, path);
+    if (options.baseline?.has(fp)) {
+      suppressed.baseline++;
+      continue;
+    }
+    const [line, column] = lines.position(c.start);
+    const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
+    const preview = maskedPreview(c.secret);
+    const finding: DlpFinding = {
+      ruleId: c.rule.id,
+      description: spec.description,
+      severity: spec.severity,
+      tags: [...spec.tags],
+      path,
+      line,
+      endLine,
+      column,
+      endColumn: endColumnInclusive + 1,
+      preview,
+      matchPreview: maskMatch(c, preview),
+      fingerprint: fp,
+    };
+    if (entropy !== undefined) finding.entropy = Math.round(entropy * 1000) / 1000;
+    if (options.commit) finding.commit = { ...options.commit };
+    RAW_SECRETS.set(finding, c.secret);
+    findings.push(finding);
+  }
+  return { findings, suppressed };
+}
+
+/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
+function maskMatch(c: Candidate, preview: string): string {
+  const before = c.match.slice(0, c.start - c.matchStart);
+  const after = c.match.slice(c.end - c.matchStart);
+  const masked = `${before}${preview}${after}`;
+  return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
+}
+
+/** Offsets to 1-based line/column, built lazily: most texts have no finding at all. */
+class LineIndex {
+  private starts: number[] | undefined;
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+  position(offset: number): [number, number] {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo + 1, offset - this.starts[lo]! + 1];
+  }
+}

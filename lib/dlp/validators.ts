@@ -1,0 +1,244 @@
+/**
+ * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
+ * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
+ */
+import { crc32 } from 'node:zlib';
+import type { Validator, ValidatorContext } from './types.ts';
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export function base62(value: number, width: number): string {
+  let out = '';
+  let n = value >>> 0;
+  do {
+    out = BASE62[n % 62] + out;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return out.padStart(width, '0');
+}
+
+/**
+ * GitHub's token format (github.blog, 2021-04-05) and npm's (2021-09-23): 30 random base62
+ * characters then the CRC32 of those 30, base62-encoded and left-padded to 6. A wrong checksum
+ * means a made-up string (docs, tests), not a token.
+ */
+export function checksumTokenBody(random30: string): string {
+  return base62(crc32(random30), 6);
+}
+
+function hasValidTokenChecksum(token: string, prefix: RegExp): boolean {
+  const body = token.replace(prefix, '');
+  if (body.length !== 36) return false;
+  return checksumTokenBody(body.slice(0, 30)) === body.slice(30);
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** The brand a card number's prefix and length belong to, or undefined. */
+export function cardBrand(digits: string): string | undefined {
+  const len = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  const p6 = Number(digits.slice(0, 6));
+  if (digits[0] === '4' && (len === 13 || len === 16 || len === 19)) return 'visa';
+  if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16) return 'mastercard';
+  if ((p2 === 34 || p2 === 37) && len === 15) return 'amex';
+  if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19)
+    return 'discover';
+  if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19) return 'jcb';
+  if (((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) && len >= 14 && len <= 19)
+    return 'diners';
+  if (p2 === 62 && len >= 16 && len <= 19) return 'unionpay';
+  return undefined;
+}
+
+export function isPaymentCard(value: string): boolean {
+  const digits = value.replace(/[ -]/g, '');
+  if (/^(\d)\1+$/.test(digits)) return false;
+  return cardBrand(digits) !== undefined && luhnValid(digits);
+}
+
+const SSN_CONTEXT = /ssn|ss#|social.?security/i;
+/** Numbers the SSA published or that were famously misused; never anyone's. */
+const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
+
+export function isSsn(value: string, context: ValidatorContext): boolean {
+  const digits = value.replace(/[ -]/g, '');
+  if (digits.length !== 9) return false;
+  const area = digits.slice(0, 3);
+  if (area === '000' || area === '666' || area[0] === '9') return false;
+  if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
+  if (SSN_KNOWN_FAKE.has(digits)) return false;
+  // 123-45-6789 is recognisable on its own; nine bare (or space-separated) digits are not.
+  if (!value.includes('-')) return SSN_CONTEXT.test(context.line);
+  return true;
+}
+
+/** ISO 13616 lengths by country (SWIFT IBAN registry). */
+export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
+  CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
+  FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28,
+  IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20,
+  LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
+  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24,
+  SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
+  UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+};
+
+export function ibanMod97(iban: string): number {
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const digits = code >= 65 && code <= 90 ? String(code - 55) : ch;
+    for (const d of digits) remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
+  }
+  return remainder;
+}
+
+export function isIban(value: string): boolean {
+  const iban = value.replace(/ /g, '');
+  const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+  if (expected === undefined || iban.length !== expected) return false;
+  return ibanMod97(iban) === 1;
+}
+
+/** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
+const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
+const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local']);
+/** `icon@2x.png` and `pkg@1.2.3` look like addresses in source code. */
+const FILE_EXTENSIONS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx',
+  'css', 'scss', 'less', 'map', 'json', 'yaml', 'yml', 'md', 'html', 'txt', 'lock', 'wasm', 'pdf', 'zip', 'gz',
+]);
+const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
+
+export function isPersonalEmail(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  const local = value.slice(0, at).toLowerCase();
+  const domain = value.slice(at + 1).toLowerCase();
+  const labels = domain.split('.');
+  const tld = labels[labels.length - 1] ?? '';
+  if (!/^[a-z]{2,24}$/.test(tld)) return false;
+  if (RESERVED_TLDS.has(tld) || FILE_EXTENSIONS.has(tld)) return false;
+  if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-'))) return false;
+  if (/^\d+x$/.test(labels[0] ?? '')) return false;
+  if (domain === 'localhost') return false;
+  for (const reserved of RESERVED_DOMAINS) if (domain === reserved || domain.endsWith('.' + reserved)) return false;
+  if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com')) return false;
+  if (local.endsWith('.') || local.includes('..')) return false;
+  return true;
+}
+
+const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
+
+function isNanp(ten: string): boolean {
+  if (ten.length !== 10) return false;
+  if (ten[0] === '0' || ten[0] === '1' || ten[3] === '0' || ten[3] === '1') return false;
+  // 555-0100 … 555-0199 is reserved for fiction (NANPA); examples use it on purpose.
+  if (ten.slice(3, 6) === '555' && ten.slice(6, 8) === '01') return false;
+  return true;
+}
+
+export function isPhone(value: string, context: ValidatorContext): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (/^(\d)\1+$/.test(digits)) return false;
+  if (value.startsWith('+')) {
+    if (digits.startsWith('1')) return isNanp(digits.slice(1));
+    return digits.length >= 8 && digits.length <= 15;
+  }
+  const formatted = /[ ().-]/.test(value);
+  const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  if (!isNanp(ten)) return false;
+  return formatted || PHONE_CONTEXT.test(context.line);
+}
+
+function base64UrlJson(part: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function isJwt(value: string): boolean {
+  const [header, payload, signature = ''] = value.split('.');
+  if (header === undefined || payload === undefined) return false;
+  const h = base64UrlJson(header);
+  if (!h || typeof h !== 'object' || typeof (h as { alg?: unknown }).alg !== 'string') return false;
+  const p = base64UrlJson(payload);
+  if (!p || typeof p !== 'object') return false;
+  if ((h as { alg: string }).alg.toLowerCase() !== 'none' && signature.length < 16) return false;
+  return true;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const PLACEHOLDER_SHAPES: RegExp[] = [
+  /^\$\{[^}]{0,200}\}$/, // ${DB_PASSWORD}
+  /^\{\{[^}]{0,200}\}\}$/, // {{ secret }}
+  /^<[^>]{0,200}>$/, // <redacted>
+  /^%\(?[A-Za-z_]{0,100}\)?s$/,
+  /x{4}|X{4}|\*{3}|\.{3}|#{4}/, // sk_xxxx…, ****, …
+  /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs are not secrets; userinfo is the redactor's job
+  /^\.{0,2}\//, // paths
+];
+const PLACEHOLDER_WORDS = [
+  'changeme', 'change_me', 'change-me', 'placeholder', 'redacted', 'example', 'dummy', 'sample', 'your_',
+  'your-', 'yourtoken', 'yourpassword', 'insert', 'replace_me', 'notasecret', 'not-a-secret', 'process.env',
+];
+
+/** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
+export function isGenericSecret(value: string): boolean {
+  if (UUID.test(value) || GIT_SHA.test(value)) return false;
+  for (const shape of PLACEHOLDER_SHAPES) if (shape.test(value)) return false;
+  const lower = value.toLowerCase();
+  for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return false;
+  // Identifiers and dotted names (`this.config.token`) carry no digits; random secrets nearly always do.
+  if (!/\d/.test(value) && /^[A-Za-z_.$-]+$/.test(value) && value.length < 24) return false;
+  return true;
+}
+
+export const VALIDATORS: Readonly<Record<string, Validator>> = {
+  'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
+  'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
+  'payment-card': (secret) => isPaymentCard(secret),
+  ssn: isSsn,
+  iban: (secret) => isIban(secret),
+  email: (secret) => isPersonalEmail(secret),
+  phone: isPhone,
+  jwt: (secret) => isJwt(secret),
+  'generic-secret': (secret) => isGenericSecret(secret),
+};
