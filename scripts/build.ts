@@ -29,11 +29,20 @@ export async function listActions(root = ROOT): Promise<string[]> {
   return names.sort();
 }
 
-/** Bundles one TypeScript entry (ncc transpiles it; `npm run typecheck` is the type gate) into `distDir`, replacing whatever was there. Returns the files written. */
+/**
+ * Files a bundled package loads at run time that ncc's asset relocation does not see (emscripten
+ * loaders build the path with locateFile()). Copied beside the bundle when the code refers to them.
+ */
+const MISSED_ASSETS = [{ loadedAs: 'libpg-query.wasm', from: 'node_modules/libpg-query/wasm/libpg-query.wasm' }];
+
+/** Bundles one TypeScript entry (ncc only transpiles it: `npm run typecheck` is the type gate, and one file being edited elsewhere must not break every bundle) into `distDir`, replacing whatever was there. Returns the files written. */
 export async function bundleAction(entry: string, distDir: string): Promise<string[]> {
-  const { code, assets } = await ncc(entry, { minify: false, sourceMap: false, quiet: true, target: 'es2022', cache: false, license: 'licenses.txt' });
+  const { code, assets } = await ncc(entry, { minify: false, sourceMap: false, quiet: true, target: 'es2022', cache: false, license: 'licenses.txt', transpileOnly: true });
   const files: Record<string, Buffer | string> = { 'index.js': patchBundle(code) };
   for (const [name, asset] of Object.entries(assets)) files[name] = asset.source;
+  for (const extra of MISSED_ASSETS) {
+    if (code.includes(extra.loadedAs) && !(extra.loadedAs in files)) files[extra.loadedAs] = await readFile(join(ROOT, extra.from));
+  }
   await rm(distDir, { recursive: true, force: true });
   for (const [name, content] of Object.entries(files)) {
     const target = join(distDir, name);

@@ -11,6 +11,7 @@ declare module '@vercel/ncc' {
     license?: string;
     cache?: boolean | string;
     externals?: string[];
+    transpileOnly?: boolean;
   }
   export default function ncc(entry: string, options?: NccOptions): Promise<{ code: string; assets: Record<string, NccAsset> }>;
 }
