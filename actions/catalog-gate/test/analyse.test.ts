@@ -180,3 +180,8 @@ test('statement positions use characters, not UTF-8 bytes', () => {
   assert.equal(stmts[1]!.text, 'SELECT 2');
   assert.equal(stmts[1]!.line, 2);
 });
+
+test('an empty or comment-only file has no statements', () => {
+  assert.deepEqual(parseSql(''), []);
+  assert.deepEqual(parseSql('-- nothing\n/* here */\n'), []);
+});

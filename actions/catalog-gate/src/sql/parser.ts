@@ -44,11 +44,15 @@ export function loadParser(): Promise<void> {
 /** Parses a whole SQL file. Call (and await) loadParser() first. */
 export function parseSql(sql: string, file = '<sql>'): ParsedStatement[] {
   const index = new LineIndex(sql);
+  // libpg-query rejects empty input; a file of only comments is simply no statements.
+  if (index.skipTrivia(0, sql.length) === sql.length) return [];
   let result;
   try {
     result = parseSync(sql);
   } catch (error) {
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
+    // Without details it is not a SQL error (e.g. the wasm was not loaded): let it surface as is.
+    if (!details) throw error;
     const cursor = details?.cursorPosition;
     // A cursor of -1 (or none) means "at end of input" (e.g. an unterminated string).
     const at = index.position(cursor === undefined || cursor < 0 ? sql.length : cursor);
