@@ -1,6 +1,7 @@
 /**
  * `npm run build`: bundles every action under actions/*\/ with ncc into
- * actions/<name>/dist/ (code plus the assets it loads at run time), and copies the reusable
+ * actions/<name>/dist/ (code plus the assets it loads at run time), regenerates each action README's
+ * inputs/outputs tables from action.yml, and copies the reusable
  * workflows into .github/workflows/ where GitHub can call them. Deterministic: two builds in a row
  * write the same bytes, which is what lets a test fail when a committed bundle is stale.
  */
@@ -9,6 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
+import { writeActionDocs } from './docs.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -92,6 +94,8 @@ export async function build(options: BuildOptions = {}): Promise<void> {
     const files = await bundleAction(entry, join(root, 'actions', name, 'dist'));
     log(`bundled actions/${name}/dist: ${files.join(', ')}`);
   }
+  const docs = await writeActionDocs(root, await listActions(root));
+  if (docs.length) log(`regenerated inputs/outputs tables in: ${docs.map((n) => `actions/${n}/README.md`).join(', ')}`);
   const workflows = await copyWorkflows(root);
   if (workflows.length) log(`copied ${workflows.length} reusable workflow(s) to .github/workflows/`);
 }

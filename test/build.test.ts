@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundleAction, listActions, ROOT, WORKFLOW_HEADER } from '../scripts/build.ts';
+import { END, START, updateReadme } from '../scripts/docs.ts';
 
 async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
@@ -62,3 +63,23 @@ test('every reusable workflow has an identical copy in .github/workflows (run np
     assert.equal(await readFile(copy, 'utf8'), WORKFLOW_HEADER + (await readFile(join(sourceDir, name), 'utf8')), `.github/workflows/${name} is stale`);
   }
 });
+
+test('README tables are generated from action.yml between the markers', () => {
+  const yml = 'inputs:\n  fail-on:\n    description: "Lowest level that fails"\n    default: error\n  reason:\n    description: |\n      Why, with a\n      ticket\n    required: true\noutputs:\n  decision:\n    description: allow or deny\n';
+  const readme = `# x\n\nintro\n\n${START}\nold\n${END}\n\nmore\n`;
+  const updated = updateReadme(readme, yml)!;
+  assert.match(updated, /\| `fail-on` +\| Lowest level that fails +\| no +\| `error` \|/);
+  assert.match(updated, /\| `reason` +\| Why, with a ticket +\| yes +\| +\|/);
+  assert.match(updated, /\| `decision` \| allow or deny \|/);
+  assert.ok(updated.startsWith('# x\n\nintro\n\n') && updated.endsWith(`${END}\n\nmore\n`) && !updated.includes('old'));
+  assert.equal(updateReadme('# no markers', yml), undefined);
+});
+
+for (const name of await listActions()) {
+  test(`actions/${name}/README.md inputs/outputs tables match action.yml (run npm run build)`, async () => {
+    const readme = await readFile(join(ROOT, 'actions', name, 'README.md'), 'utf8');
+    const updated = updateReadme(readme, await readFile(join(ROOT, 'actions', name, 'action.yml'), 'utf8'));
+    assert.ok(updated !== undefined, `actions/${name}/README.md needs the ${START} and ${END} markers`);
+    assert.equal(readme, updated);
+  });
+}

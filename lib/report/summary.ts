@@ -15,8 +15,17 @@ export interface TableColumn {
   align?: Align;
 }
 
-/** A cell is plain text; numbers and booleans print as themselves, null/undefined as empty. */
-export type Cell = string | number | boolean | null | undefined;
+/**
+ * A cell is plain text; numbers and booleans print as themselves, null/undefined as empty.
+ * `{ markdown }` is trusted markdown from our own code (inline code, links), kept as it is except
+ * for the row-breaking `|` and newlines.
+ */
+export type Cell = string | number | boolean | null | undefined | { markdown: string };
+
+/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
+export function markdownCell(markdown: string): { markdown: string } {
+  return { markdown };
+}
 
 /**
  * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
@@ -24,14 +33,16 @@ export type Cell = string | number | boolean | null | undefined;
  * characters become entities because job summaries render HTML too.
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    // Only at the start of a line do these open a heading, list, quote or setext underline.
-    .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      // Only at the start of a line do these open a heading, list, quote or setext underline.
+      .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+  );
 }
 
 /**
@@ -40,6 +51,7 @@ export function escapeText(text: string): string {
  */
 export function escapeCell(value: Cell): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
   const text = String(value).replace(/\r\n?/g, '\n');
   return text
     .split('\n')
@@ -74,12 +86,17 @@ export function codeBlock(code: string, language = ''): string {
  * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
  * drop would hide data).
  */
-export function table(columns: ReadonlyArray<TableColumn | string>, rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
+export function table(
+  columns: ReadonlyArray<TableColumn | string>,
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+): string {
   const cols: TableColumn[] = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
   if (cols.length === 0) throw new Error('table(): at least one column is required');
   const body = rows.map((row, index) => {
     if (row.length > cols.length) {
-      throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
+      throw new Error(
+        `table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`,
+      );
     }
     return cols.map((_, i) => escapeCell(row[i]));
   });
@@ -184,7 +201,8 @@ function pad(cell: string, width: number, align: Align | undefined): string {
   const gap = width - displayWidth(cell);
   if (gap <= 0) return cell;
   if (align === 'right') return ' '.repeat(gap) + cell;
-  if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
+  if (align === 'center')
+    return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
   return cell + ' '.repeat(gap);
 }
 
