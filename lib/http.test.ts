@@ -89,7 +89,9 @@ test('Retry-After as an HTTP date is honoured and capped by maxBackoffMs', async
 });
 
 test('404 is final: no retry, HttpError with status and attempt count', async (t) => {
-  const srv = await serve((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}'));
+  const srv = await serve((_req, res) =>
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}'),
+  );
   t.after(srv.close);
   const { sleeps, sleep } = recorder();
   const error = await httpRequest(`${srv.base}/missing`, { retries: 5, sleep }).then(
@@ -100,7 +102,10 @@ test('404 is final: no retry, HttpError with status and attempt count', async (t
   assert.equal(error.status, 404);
   assert.equal(error.attempts, 1);
   assert.equal(error.reason, 'status');
-  assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:\d+\/missing failed after 1 attempt: HTTP 404 Not Found: \{"message":"Not Found"\}; last status 404$/);
+  assert.match(
+    error.message,
+    /^GET http:\/\/127\.0\.0\.1:\d+\/missing failed after 1 attempt: HTTP 404 Not Found: \{"message":"Not Found"\}; last status 404$/,
+  );
   assert.equal(srv.requests.length, 1);
   assert.deepEqual(sleeps, []);
   assert.deepEqual(error.response?.json(), { message: 'Not Found' });
@@ -120,7 +125,15 @@ test('5xx until retries run out: the error names attempts and the last status; b
   t.after(srv.close);
   const { sleeps, sleep } = recorder();
   await assert.rejects(
-    httpRequest(`${srv.base}/flaky`, { method: 'post', body: 'x', retries: 3, minBackoffMs: 100, maxBackoffMs: 300, sleep, random: () => 0.999 }),
+    httpRequest(`${srv.base}/flaky`, {
+      method: 'post',
+      body: 'x',
+      retries: 3,
+      minBackoffMs: 100,
+      maxBackoffMs: 300,
+      sleep,
+      random: () => 0.999,
+    }),
     (e: unknown) => {
       assert.ok(e instanceof HttpError);
       assert.equal(e.attempts, 4);
@@ -130,10 +143,16 @@ test('5xx until retries run out: the error names attempts and the last status; b
     },
   );
   assert.equal(srv.requests.length, 4);
-  assert.ok(srv.requests.every((r) => r.method === 'POST' && r.body === 'x'), 'the body is re-sent on every attempt');
+  assert.ok(
+    srv.requests.every((r) => r.method === 'POST' && r.body === 'x'),
+    'the body is re-sent on every attempt',
+  );
   assert.equal(sleeps.length, 3);
   assert.ok(sleeps[0]! < sleeps[1]!, `exponential: ${sleeps.join(',')}`);
-  assert.ok(sleeps.every((s) => s <= 300), `capped by maxBackoffMs: ${sleeps.join(',')}`);
+  assert.ok(
+    sleeps.every((s) => s <= 300),
+    `capped by maxBackoffMs: ${sleeps.join(',')}`,
+  );
 });
 
 test('a server that never answers times out with a clear error', async (t) => {
@@ -142,14 +161,20 @@ test('a server that never answers times out with a clear error', async (t) => {
   });
   t.after(srv.close);
   const { sleeps, sleep } = recorder();
-  await assert.rejects(httpRequest(`${srv.base}/hang`, { timeoutMs: 150, retries: 1, sleep }), (e: unknown) => {
-    assert.ok(e instanceof HttpError);
-    assert.equal(e.reason, 'timeout');
-    assert.equal(e.attempts, 2);
-    assert.equal(e.status, undefined);
-    assert.match(e.message, /GET http:\/\/127\.0\.0\.1:\d+\/hang failed after 2 attempts: no complete response within 150 ms/);
-    return true;
-  });
+  await assert.rejects(
+    httpRequest(`${srv.base}/hang`, { timeoutMs: 150, retries: 1, sleep }),
+    (e: unknown) => {
+      assert.ok(e instanceof HttpError);
+      assert.equal(e.reason, 'timeout');
+      assert.equal(e.attempts, 2);
+      assert.equal(e.status, undefined);
+      assert.match(
+        e.message,
+        /GET http:\/\/127\.0\.0\.1:\d+\/hang failed after 2 attempts: no complete response within 150 ms/,
+      );
+      return true;
+    },
+  );
   assert.equal(srv.requests.length, 2, 'timeouts are retried');
   assert.equal(sleeps.length, 1);
 });
@@ -161,17 +186,30 @@ test('credentials in the URL and headers never appear in errors', async (t) => {
   const apiKey = synthetic('key');
   const bearer = synthetic('bearer');
   // The server echoes the request back, the worst case for leaking.
-  const srv = await serve((req, res) => res.writeHead(500).end(`${req.url} ${req.headers['authorization'] ?? ''} ${req.headers['x-api-key'] ?? ''}`));
+  const srv = await serve((req, res) =>
+    res
+      .writeHead(500)
+      .end(`${req.url} ${req.headers['authorization'] ?? ''} ${req.headers['x-api-key'] ?? ''}`),
+  );
   t.after(srv.close);
   const url = `http://${user}:${password}@127.0.0.1:${srv.port}/v1?token=${token}&api_key=${apiKey}&page=2#frag`;
-  const error = await httpRequest(url, { retries: 1, sleep: async () => {}, headers: { 'x-api-key': bearer } }).catch((e: unknown) => e);
+  const error = await httpRequest(url, {
+    retries: 1,
+    sleep: async () => {},
+    headers: { 'x-api-key': bearer },
+  }).catch((e: unknown) => e);
   assert.ok(error instanceof HttpError);
   for (const secret of [user, password, token, apiKey, bearer]) {
     assert.ok(!error.message.includes(secret), 'a secret leaked into the message');
     assert.ok(!error.url.includes(secret), 'a secret leaked into error.url');
     assert.ok(!String(error.stack).includes(secret), 'a secret leaked into the stack');
   }
-  assert.match(error.message, new RegExp(`GET http://127\\.0\\.0\\.1:${srv.port}/v1\\?token=\\*\\*\\*&api_key=\\*\\*\\*&page=2 failed after 2 attempts`));
+  assert.match(
+    error.message,
+    new RegExp(
+      `GET http://127\\.0\\.0\\.1:${srv.port}/v1\\?token=\\*\\*\\*&api_key=\\*\\*\\*&page=2 failed after 2 attempts`,
+    ),
+  );
   // userinfo was sent as Basic auth rather than refused by fetch
   const auth = String(srv.requests[0]?.headers['authorization']);
   assert.equal(Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString(), `${user}:${password}`);
@@ -220,17 +258,26 @@ test('json option sends JSON; json() on a non-JSON body names the request', asyn
   const res = await httpRequest(`${srv.base}/api`, { method: 'PUT', json: { a: [1, 'x'] } });
   assert.equal(srv.requests[0]?.headers['content-type'], 'application/json');
   assert.deepEqual(JSON.parse(srv.requests[0]!.body), { a: [1, 'x'] });
-  assert.throws(() => res.json(), (e: unknown) => e instanceof HttpError && e.reason === 'invalid-json' && /PUT .*\/api .*not JSON/.test(e.message));
+  assert.throws(
+    () => res.json(),
+    (e: unknown) =>
+      e instanceof HttpError && e.reason === 'invalid-json' && /PUT .*\/api .*not JSON/.test(e.message),
+  );
 });
 
 test('an invalid URL is an HttpError, not a TypeError', async () => {
-  await assert.rejects(httpRequest('not a url'), (e: unknown) => e instanceof HttpError && /<invalid URL>.*not valid/.test(e.message));
+  await assert.rejects(
+    httpRequest('not a url'),
+    (e: unknown) => e instanceof HttpError && /<invalid URL>.*not valid/.test(e.message),
+  );
 });
 
 test('sanitizeUrl masks secret-looking parameters only', () => {
   const sig = synthetic('s');
   assert.equal(
-    sanitizeUrl(`https://u:p@example.test/a?X-Amz-Signature=${sig}&sig=${sig}&password=${sig}&secret=${sig}&q=hello%20world&key`),
+    sanitizeUrl(
+      `https://u:p@example.test/a?X-Amz-Signature=${sig}&sig=${sig}&password=${sig}&secret=${sig}&q=hello%20world&key`,
+    ),
     'https://example.test/a?X-Amz-Signature=***&sig=***&password=***&secret=***&q=hello%20world&key',
   );
   assert.equal(sanitizeUrl('https://example.test/a#x'), 'https://example.test/a');
@@ -242,8 +289,20 @@ test('parseRetryAfter and backoffMs', () => {
   assert.equal(parseRetryAfter(null), undefined);
   assert.equal(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000), 6000);
   assert.equal(parseRetryAfter('Thu, 01 Jan 1970 00:00:01 GMT', 4000), 0, 'a date in the past means now');
-  assert.equal(backoffMs(1, 100, 1000, () => 0), 50);
-  assert.equal(backoffMs(1, 100, 1000, () => 1), 100);
-  assert.equal(backoffMs(3, 100, 1000, () => 1), 400);
-  assert.equal(backoffMs(10, 100, 1000, () => 1), 1000);
+  assert.equal(
+    backoffMs(1, 100, 1000, () => 0),
+    50,
+  );
+  assert.equal(
+    backoffMs(1, 100, 1000, () => 1),
+    100,
+  );
+  assert.equal(
+    backoffMs(3, 100, 1000, () => 1),
+    400,
+  );
+  assert.equal(
+    backoffMs(10, 100, 1000, () => 1),
+    1000,
+  );
 });

@@ -124,7 +124,10 @@ export function sanitizeUrl(input: string | URL): string {
  * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
  * non-2xx status (unless `throwHttpErrors: false`).
  */
-export async function httpRequest(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse> {
+export async function httpRequest(
+  url: string | URL,
+  options: HttpRequestOptions = {},
+): Promise<HttpResponse> {
   const method = (options.method ?? 'GET').toUpperCase();
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retries = Math.max(0, Math.floor(options.retries ?? 2));
@@ -138,7 +141,13 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
   try {
     target = new URL(String(url));
   } catch {
-    throw new HttpError({ method, url: '<invalid URL>', attempts: 0, reason: 'network', detail: 'the URL is not valid' });
+    throw new HttpError({
+      method,
+      url: '<invalid URL>',
+      attempts: 0,
+      reason: 'network',
+      detail: 'the URL is not valid',
+    });
   }
   const safeUrl = sanitizeUrl(target);
   const headers = new Headers(options.headers);
@@ -165,7 +174,12 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
   let lastStatus: number | undefined;
   for (let attempt = 1; ; attempt++) {
     if (options.signal?.aborted) {
-      throw fail({ attempts: attempt - 1, status: lastStatus, reason: 'aborted', detail: 'aborted by the caller' });
+      throw fail({
+        attempts: attempt - 1,
+        status: lastStatus,
+        reason: 'aborted',
+        detail: 'aborted by the caller',
+      });
     }
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -180,7 +194,7 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
       const response = makeResponse(res, text, safeUrl, attempt, (detail) =>
         fail({ attempts: attempt, status: res.status, reason: 'invalid-json', detail }),
       );
-      if (res.ok || options.throwHttpErrors === false && !isRetryableStatus(res.status)) return response;
+      if (res.ok || (options.throwHttpErrors === false && !isRetryableStatus(res.status))) return response;
       failure = fail({
         attempts: attempt,
         status: res.status,
@@ -197,11 +211,26 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
     } catch (error) {
       if (error instanceof HttpError) throw error;
       if (options.signal?.aborted) {
-        throw fail({ attempts: attempt, status: lastStatus, reason: 'aborted', detail: 'aborted by the caller' });
+        throw fail({
+          attempts: attempt,
+          status: lastStatus,
+          reason: 'aborted',
+          detail: 'aborted by the caller',
+        });
       }
       failure = timeout.aborted
-        ? fail({ attempts: attempt, status: lastStatus, reason: 'timeout', detail: `no complete response within ${timeoutMs} ms (timeoutMs)` })
-        : fail({ attempts: attempt, status: lastStatus, reason: 'network', detail: `network error: ${describeNetworkError(error)}` });
+        ? fail({
+            attempts: attempt,
+            status: lastStatus,
+            reason: 'timeout',
+            detail: `no complete response within ${timeoutMs} ms (timeoutMs)`,
+          })
+        : fail({
+            attempts: attempt,
+            status: lastStatus,
+            reason: 'network',
+            detail: `network error: ${describeNetworkError(error)}`,
+          });
       if (attempt > retries) throw failure;
     }
     const wait =
@@ -211,7 +240,12 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
     try {
       await sleep(wait, options.signal);
     } catch {
-      throw fail({ attempts: attempt, status: lastStatus, reason: 'aborted', detail: 'aborted by the caller while waiting to retry' });
+      throw fail({
+        attempts: attempt,
+        status: lastStatus,
+        reason: 'aborted',
+        detail: 'aborted by the caller while waiting to retry',
+      });
     }
   }
 }
@@ -225,13 +259,21 @@ export function isRetryableStatus(status: number): boolean {
  * The wait before retry number `attempt` (1-based): min·2^(attempt-1), capped, then "equal jitter"
  * (between half and all of it) so clients that failed together do not retry together.
  */
-export function backoffMs(attempt: number, minMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  minMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(base / 2 + (base / 2) * random());
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;

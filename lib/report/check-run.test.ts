@@ -10,7 +10,13 @@ import { randomBytes } from 'node:crypto';
 import type { GitHubContext } from '../action.ts';
 import { Redactor } from '../redact.ts';
 import type { Annotation } from './types.ts';
-import { batches, publishCheckRun, publishResultCheckRun, toCheckAnnotations, type CheckAnnotation } from './check-run.ts';
+import {
+  batches,
+  publishCheckRun,
+  publishResultCheckRun,
+  toCheckAnnotations,
+  type CheckAnnotation,
+} from './check-run.ts';
 
 interface Recorded {
   method: string;
@@ -29,7 +35,12 @@ async function fakeGitHub(override?: (req: Recorded, n: number) => Reply | undef
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const rec: Recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      };
       requests.push(rec);
       const reply = override?.(rec, requests.length - 1) ?? github(rec);
       res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
@@ -47,7 +58,15 @@ async function fakeGitHub(override?: (req: Recorded, n: number) => Reply | undef
 
 function github(req: Recorded): Reply {
   if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(req.path)) {
-    return { status: 201, body: { id: 4242, html_url: 'https://github.example/o/r/runs/4242', status: 'completed', conclusion: req.body['conclusion'] } };
+    return {
+      status: 201,
+      body: {
+        id: 4242,
+        html_url: 'https://github.example/o/r/runs/4242',
+        status: 'completed',
+        conclusion: req.body['conclusion'],
+      },
+    };
   }
   const patch = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(req.path);
   if (req.method === 'PATCH' && patch) return { status: 200, body: { id: Number(patch[1]) } };
@@ -58,16 +77,27 @@ function github(req: Recorded): Reply {
 const syntheticToken = () => `tkn${randomBytes(18).toString('hex')}`;
 
 function context(apiUrl: string, token: string | undefined = syntheticToken()): GitHubContext {
-  const ctx: GitHubContext = { apiUrl, serverUrl: 'https://github.example', repository: 'octo/repo', sha: 'a'.repeat(40) };
+  const ctx: GitHubContext = {
+    apiUrl,
+    serverUrl: 'https://github.example',
+    repository: 'octo/repo',
+    sha: 'a'.repeat(40),
+  };
   if (token) ctx.token = token;
   return ctx;
 }
 
 function manyAnnotations(n: number): Annotation[] {
-  return Array.from({ length: n }, (_, i) => ({ level: (['error', 'warning', 'notice'] as const)[i % 3]!, message: `finding ${i}`, file: `src/f${i}.ts`, line: i + 1 }));
+  return Array.from({ length: n }, (_, i) => ({
+    level: (['error', 'warning', 'notice'] as const)[i % 3]!,
+    message: `finding ${i}`,
+    file: `src/f${i}.ts`,
+    line: i + 1,
+  }));
 }
 
-const annotationsOf = (r: Recorded) => ((r.body['output'] as { annotations?: CheckAnnotation[] }).annotations ?? []);
+const annotationsOf = (r: Recorded) =>
+  (r.body['output'] as { annotations?: CheckAnnotation[] }).annotations ?? [];
 
 test('120 annotations go out as one create with 50 and two updates with 50 and 20', async (t) => {
   const api = await fakeGitHub();
@@ -75,7 +105,13 @@ test('120 annotations go out as one create with 50 and two updates with 50 and 2
   const token = syntheticToken();
   const outcome = await publishCheckRun(
     context(api.apiUrl, token),
-    { name: 'catalog-gate', title: '3 problems', conclusion: 'failure', summary: '## Catalog gate', annotations: manyAnnotations(120) },
+    {
+      name: 'catalog-gate',
+      title: '3 problems',
+      conclusion: 'failure',
+      summary: '## Catalog gate',
+      annotations: manyAnnotations(120),
+    },
     new Redactor(),
     { now: () => new Date('2026-11-01T00:00:00Z') },
   );
@@ -99,7 +135,10 @@ test('120 annotations go out as one create with 50 and two updates with 50 and 2
   assert.equal(create.body['name'], 'catalog-gate');
   // every annotation arrives exactly once, in order
   const sent = api.requests.flatMap(annotationsOf).map((a) => a.message);
-  assert.deepEqual(sent, manyAnnotations(120).map((a) => a.message));
+  assert.deepEqual(
+    sent,
+    manyAnnotations(120).map((a) => a.message),
+  );
   for (const r of api.requests) {
     const output = r.body['output'] as { title: string; summary: string };
     assert.equal(output.title, '3 problems');
@@ -118,49 +157,99 @@ test('levels map to failure/warning/notice; annotations without a position are c
     { level: 'error', message: 'no file' },
     { level: 'warning', message: 'no line', file: 'd.sql' },
   ];
-  const outcome = await publishCheckRun(context(api.apiUrl), { name: 'x', title: 't', conclusion: 'neutral', summary: 'body', annotations }, new Redactor());
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'x', title: 't', conclusion: 'neutral', summary: 'body', annotations },
+    new Redactor(),
+  );
   assert.equal(outcome.published, true);
   assert.equal(outcome.annotationsWithoutPosition, 2);
   const sent = annotationsOf(api.requests[0]!);
   assert.deepEqual(sent, [
     { path: 'a.sql', start_line: 2, end_line: 4, annotation_level: 'failure', message: 'e', title: 'T' },
-    { path: 'dir/b.sql', start_line: 7, end_line: 7, start_column: 3, end_column: 9, annotation_level: 'warning', message: 'w' },
+    {
+      path: 'dir/b.sql',
+      start_line: 7,
+      end_line: 7,
+      start_column: 3,
+      end_column: 9,
+      annotation_level: 'warning',
+      message: 'w',
+    },
     { path: 'c.sql', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'n' },
   ]);
   const summary = (api.requests[0]!.body['output'] as { summary: string }).summary;
-  assert.match(summary, /^body\n\n> 2 annotations without a file position are not shown as check annotations; see the job log\.\n$/);
+  assert.match(
+    summary,
+    /^body\n\n> 2 annotations without a file position are not shown as check annotations; see the job log\.\n$/,
+  );
   assert.equal(api.requests.length, 1, 'no update call when everything fits in the create');
 });
 
 test('a 403 (token lacks checks:write) becomes a clear message, not a crash', async (t) => {
   const api = await fakeGitHub(() => ({
     status: 403,
-    body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run', status: '403' },
+    body: {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+      status: '403',
+    },
     headers: { 'x-accepted-github-permissions': 'checks=write' },
   }));
   t.after(api.close);
-  const outcome = await publishCheckRun(context(api.apiUrl), { name: 'dlp-scan', title: 't', conclusion: 'success', summary: 's', annotations: manyAnnotations(3) }, new Redactor());
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'dlp-scan', title: 't', conclusion: 'success', summary: 's', annotations: manyAnnotations(3) },
+    new Redactor(),
+  );
   assert.equal(outcome.published, false);
   assert.equal(outcome.annotationsSent, 0);
-  assert.match(outcome.message, /^Check run 'dlp-scan' not published: GitHub answered 403 \("Resource not accessible by integration"\): the token lacks the 'checks: write' permission \(GitHub accepts: checks=write\)\. Add 'permissions: checks: write' to the job/);
+  assert.match(
+    outcome.message,
+    /^Check run 'dlp-scan' not published: GitHub answered 403 \("Resource not accessible by integration"\): the token lacks the 'checks: write' permission \(GitHub accepts: checks=write\)\. Add 'permissions: checks: write' to the job/,
+  );
 });
 
 test('a failure on a later batch reports the created run and how many annotations went out', async (t) => {
-  const api = await fakeGitHub((req, n) => (n === 2 ? { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', field: 'annotations', code: 'invalid' }] } } : undefined));
+  const api = await fakeGitHub((req, n) =>
+    n === 2
+      ? {
+          status: 422,
+          body: {
+            message: 'Validation Failed',
+            errors: [{ resource: 'CheckRun', field: 'annotations', code: 'invalid' }],
+          },
+        }
+      : undefined,
+  );
   t.after(api.close);
-  const outcome = await publishCheckRun(context(api.apiUrl), { name: 'g', title: 't', conclusion: 'failure', summary: 's', annotations: manyAnnotations(120) }, new Redactor());
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'g', title: 't', conclusion: 'failure', summary: 's', annotations: manyAnnotations(120) },
+    new Redactor(),
+  );
   assert.equal(outcome.published, false);
   assert.equal(outcome.checkRunId, 4242);
   assert.equal(outcome.annotationsSent, 100);
-  assert.match(outcome.message, /\(id 4242\) was created but only 100 of 120 annotations were sent: GitHub answered 422 \("Validation Failed"\) \[CheckRun annotations invalid\]/);
+  assert.match(
+    outcome.message,
+    /\(id 4242\) was created but only 100 of 120 annotations were sent: GitHub answered 422 \("Validation Failed"\) \[CheckRun annotations invalid\]/,
+  );
 });
 
 test('the token never appears in a message, even when GitHub echoes it back', async (t) => {
   const token = syntheticToken();
-  const api = await fakeGitHub((req) => ({ status: 401, body: { message: `Bad credentials: ${req.headers['authorization']}` } }));
+  const api = await fakeGitHub((req) => ({
+    status: 401,
+    body: { message: `Bad credentials: ${req.headers['authorization']}` },
+  }));
   t.after(api.close);
   // a redactor that knows nothing: the module must scrub the token by itself
-  const outcome = await publishCheckRun(context(api.apiUrl, token), { name: 'n', title: 't', conclusion: 'success', summary: 's', annotations: [] }, new Redactor());
+  const outcome = await publishCheckRun(
+    context(api.apiUrl, token),
+    { name: 'n', title: 't', conclusion: 'success', summary: 's', annotations: [] },
+    new Redactor(),
+  );
   assert.equal(outcome.published, false);
   assert.match(outcome.message, /GitHub answered 401 .*the token is invalid or expired/);
   assert.ok(!outcome.message.includes(token), 'the token leaked into the message');
@@ -171,7 +260,11 @@ test('an unreachable API is a message naming the cause, without the token', asyn
   const api = await fakeGitHub();
   await api.close();
   const token = syntheticToken();
-  const outcome = await publishCheckRun(context(api.apiUrl, token), { name: 'n', title: 't', conclusion: 'success', summary: 's', annotations: [] }, new Redactor());
+  const outcome = await publishCheckRun(
+    context(api.apiUrl, token),
+    { name: 'n', title: 't', conclusion: 'success', summary: 's', annotations: [] },
+    new Redactor(),
+  );
   assert.equal(outcome.published, false);
   assert.match(outcome.message, /could not be reached \(ECONNREFUSED\)/);
   assert.ok(!outcome.message.includes(token));
@@ -186,9 +279,15 @@ test('skips with a notice when there is no token, repository or commit', async (
   assert.match(noToken.message, /skipped: no GitHub token/);
   const noSha = context(api.apiUrl);
   delete noSha.sha;
-  assert.match((await publishCheckRun(noSha, req, new Redactor())).message, /skipped: no commit \(GITHUB_SHA\) is known/);
+  assert.match(
+    (await publishCheckRun(noSha, req, new Redactor())).message,
+    /skipped: no commit \(GITHUB_SHA\) is known/,
+  );
   const noRepo = { ...context(api.apiUrl), repository: 'not-a-repo' };
-  assert.match((await publishCheckRun(noRepo, req, new Redactor())).message, /skipped: no repository \(GITHUB_REPOSITORY, owner\/name\) is known/);
+  assert.match(
+    (await publishCheckRun(noRepo, req, new Redactor())).message,
+    /skipped: no repository \(GITHUB_REPOSITORY, owner\/name\) is known/,
+  );
   assert.equal(api.requests.length, 0, 'no request is made when skipping');
 });
 
@@ -205,7 +304,15 @@ test('every text sent to GitHub is redacted', async (t) => {
       title: `title ${secret}`,
       conclusion: 'failure',
       summary: `summary ${secret}`,
-      annotations: [{ level: 'error', message: `msg ${secret}`, title: `t ${secret}`, file: `cfg/${secret}.env`, line: 1 }],
+      annotations: [
+        {
+          level: 'error',
+          message: `msg ${secret}`,
+          title: `t ${secret}`,
+          file: `cfg/${secret}.env`,
+          line: 1,
+        },
+      ],
     },
     redactor,
   );
@@ -218,21 +325,39 @@ test('publishResultCheckRun adapts an ActionResult and returns the log note', as
   const api = await fakeGitHub();
   t.after(api.close);
   const note = await publishResultCheckRun(
-    { outputs: {}, annotations: [], summary: '', checkRun: { name: 'keda-verify', title: 'ok', conclusion: 'success', summary: 'all good' } },
+    {
+      outputs: {},
+      annotations: [],
+      summary: '',
+      checkRun: { name: 'keda-verify', title: 'ok', conclusion: 'success', summary: 'all good' },
+    },
     context(api.apiUrl),
     new Redactor(),
     manyAnnotations(2),
   );
   assert.match(note, /^Check run 'keda-verify' published .*\(success, 2 annotations\)/);
-  assert.equal(await publishResultCheckRun({ outputs: {}, annotations: [], summary: '' }, context(api.apiUrl), new Redactor(), []), 'No check run requested.');
+  assert.equal(
+    await publishResultCheckRun(
+      { outputs: {}, annotations: [], summary: '' },
+      context(api.apiUrl),
+      new Redactor(),
+      [],
+    ),
+    'No check run requested.',
+  );
 });
 
 test('pure helpers: batching and long text limits', () => {
   assert.deepEqual(batches([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
   assert.deepEqual(batches([]), []);
-  const { placed } = toCheckAnnotations([{ level: 'notice', message: 'x'.repeat(70_000), file: 'a', line: 1, title: 'y'.repeat(300) }]);
+  const { placed } = toCheckAnnotations([
+    { level: 'notice', message: 'x'.repeat(70_000), file: 'a', line: 1, title: 'y'.repeat(300) },
+  ]);
   assert.equal(placed[0]!.message.length, 64 * 1024);
   assert.match(placed[0]!.message, /…\(truncated\)$/);
   assert.equal(placed[0]!.title!.length, 255);
-  assert.equal(toCheckAnnotations([{ level: 'error', message: 'abs', file: '/abs/path.ts', line: 3 }]).withoutPosition, 1);
+  assert.equal(
+    toCheckAnnotations([{ level: 'error', message: 'abs', file: '/abs/path.ts', line: 3 }]).withoutPosition,
+    1,
+  );
 });

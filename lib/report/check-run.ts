@@ -60,7 +60,11 @@ export interface PublishOptions {
   now?: () => Date;
 }
 
-const LEVELS: Record<Level, CheckAnnotationLevel> = { error: 'failure', warning: 'warning', notice: 'notice' };
+const LEVELS: Record<Level, CheckAnnotationLevel> = {
+  error: 'failure',
+  warning: 'warning',
+  notice: 'notice',
+};
 
 /** Our level as GitHub's check annotation level. */
 export function toCheckLevel(level: Level): CheckAnnotationLevel {
@@ -71,12 +75,21 @@ export function toCheckLevel(level: Level): CheckAnnotationLevel {
  * Splits annotations into those GitHub can place on a file line (converted to the wire shape) and
  * the count of the rest. Pure.
  */
-export function toCheckAnnotations(annotations: readonly Annotation[]): { placed: CheckAnnotation[]; withoutPosition: number } {
+export function toCheckAnnotations(annotations: readonly Annotation[]): {
+  placed: CheckAnnotation[];
+  withoutPosition: number;
+} {
   const placed: CheckAnnotation[] = [];
   let withoutPosition = 0;
   for (const a of annotations) {
     const path = a.file?.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-    if (!path || path.startsWith('/') || /^[A-Za-z]:\//.test(path) || !Number.isInteger(a.line) || (a.line ?? 0) < 1) {
+    if (
+      !path ||
+      path.startsWith('/') ||
+      /^[A-Za-z]:\//.test(path) ||
+      !Number.isInteger(a.line) ||
+      (a.line ?? 0) < 1
+    ) {
       withoutPosition++;
       continue;
     }
@@ -122,7 +135,11 @@ export async function publishCheckRun(
   };
   const name = safe(request.name);
   const { placed, withoutPosition } = toCheckAnnotations(request.annotations);
-  const outcome = (published: boolean, message: string, extra: Partial<CheckRunOutcome> = {}): CheckRunOutcome => ({
+  const outcome = (
+    published: boolean,
+    message: string,
+    extra: Partial<CheckRunOutcome> = {},
+  ): CheckRunOutcome => ({
     published,
     message: safe(message),
     annotationsSent: 0,
@@ -131,12 +148,23 @@ export async function publishCheckRun(
   });
 
   if (!token) {
-    return outcome(false, `Check run '${name}' skipped: no GitHub token (pass github-token: \${{ github.token }} to the action and grant the job 'checks: write').`);
+    return outcome(
+      false,
+      `Check run '${name}' skipped: no GitHub token (pass github-token: \${{ github.token }} to the action and grant the job 'checks: write').`,
+    );
   }
   const repo = parseRepository(github.repository);
   if (!repo || !github.sha) {
-    const missing = [!repo ? 'repository (GITHUB_REPOSITORY, owner/name)' : '', !github.sha ? 'commit (GITHUB_SHA)' : ''].filter(Boolean).join(' and ');
-    return outcome(false, `Check run '${name}' skipped: no ${missing} is known; check runs are only published inside a GitHub workflow.`);
+    const missing = [
+      !repo ? 'repository (GITHUB_REPOSITORY, owner/name)' : '',
+      !github.sha ? 'commit (GITHUB_SHA)' : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    return outcome(
+      false,
+      `Check run '${name}' skipped: no ${missing} is known; check runs are only published inside a GitHub workflow.`,
+    );
   }
 
   const annotations = placed.map((a) => scrubDeep(a, safe));
@@ -171,7 +199,12 @@ export async function publishCheckRun(
     htmlUrl = created.data.html_url ?? undefined;
     sent += chunks[0]?.length ?? 0;
     for (const chunk of chunks.slice(1)) {
-      await octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: id, output: { title, summary, annotations: chunk } });
+      await octokit.rest.checks.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        check_run_id: id,
+        output: { title, summary, annotations: chunk },
+      });
       sent += chunk.length;
     }
   } catch (error) {
@@ -180,14 +213,23 @@ export async function publishCheckRun(
     if (id !== undefined) {
       extra.checkRunId = id;
       if (htmlUrl) extra.htmlUrl = htmlUrl;
-      return outcome(false, `Check run '${name}' (id ${id}) was created but only ${sent} of ${annotations.length} annotations were sent: ${reason}`, extra);
+      return outcome(
+        false,
+        `Check run '${name}' (id ${id}) was created but only ${sent} of ${annotations.length} annotations were sent: ${reason}`,
+        extra,
+      );
     }
     return outcome(false, `Check run '${name}' not published: ${reason}`, extra);
   }
   const extra: Partial<CheckRunOutcome> = { checkRunId: id, annotationsSent: sent };
   if (htmlUrl) extra.htmlUrl = htmlUrl;
-  const skippedNote = withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '';
-  return outcome(true, `Check run '${name}' published on ${where} (${request.conclusion}, ${sent} annotation${sent === 1 ? '' : 's'}${skippedNote})${htmlUrl ? `: ${htmlUrl}` : ''}.`, extra);
+  const skippedNote =
+    withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '';
+  return outcome(
+    true,
+    `Check run '${name}' published on ${where} (${request.conclusion}, ${sent} annotation${sent === 1 ? '' : 's'}${skippedNote})${htmlUrl ? `: ${htmlUrl}` : ''}.`,
+    extra,
+  );
 }
 
 /**
@@ -247,8 +289,13 @@ export function explainFailure(error: unknown, where: string): string {
     case 422:
       return `GitHub answered 422${said}${validationDetails(data?.errors)}: the commit may not exist in the repository, or a field is invalid.`;
     case undefined: {
-      const cause = (error as { cause?: { code?: string; message?: string; cause?: { code?: string } } })?.cause;
-      const text = cause?.cause?.code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+      const cause = (error as { cause?: { code?: string; message?: string; cause?: { code?: string } } })
+        ?.cause;
+      const text =
+        cause?.cause?.code ??
+        cause?.code ??
+        cause?.message ??
+        (error instanceof Error ? error.message : String(error));
       return `the GitHub API could not be reached (${text}).`;
     }
     default:
@@ -260,7 +307,13 @@ function validationDetails(errors: unknown): string {
   if (!Array.isArray(errors) || errors.length === 0) return '';
   const parts = errors
     .slice(0, 5)
-    .map((x) => (typeof x === 'string' ? x : typeof x?.message === 'string' ? x.message : [x?.resource, x?.field, x?.code].filter(Boolean).join(' ')))
+    .map((x) =>
+      typeof x === 'string'
+        ? x
+        : typeof x?.message === 'string'
+          ? x.message
+          : [x?.resource, x?.field, x?.code].filter(Boolean).join(' '),
+    )
     .filter(Boolean);
   return parts.length ? ` [${parts.join('; ')}]` : '';
 }

@@ -5,7 +5,12 @@ import { mkdtemp, readFile, rm, writeFile, unlink, mkdir } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redactor } from '../redact.ts';
-import { describeVerification, verifyEvidenceBundle, writeEvidenceBundle, type Manifest } from './evidence.ts';
+import {
+  describeVerification,
+  verifyEvidenceBundle,
+  writeEvidenceBundle,
+  type Manifest,
+} from './evidence.ts';
 
 async function tempDir(t: TestContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'evidence-'));
@@ -48,10 +53,17 @@ test('the same content gives byte-identical bundles whatever the key or file ord
   const b = await tempDir(t);
   await writeEvidenceBundle(a, input(), new Redactor());
   const reordered = input();
-  reordered.report = { passed: false, findings: [{ line: 3, rule: 'R1' }], action: 'dlp-scan' } as typeof reordered.report;
+  reordered.report = {
+    passed: false,
+    findings: [{ line: 3, rule: 'R1' }],
+    action: 'dlp-scan',
+  } as typeof reordered.report;
   reordered.files.reverse();
   await writeEvidenceBundle(b, reordered, new Redactor());
-  assert.equal(await readFile(join(a, 'manifest.json'), 'utf8'), await readFile(join(b, 'manifest.json'), 'utf8'));
+  assert.equal(
+    await readFile(join(a, 'manifest.json'), 'utf8'),
+    await readFile(join(b, 'manifest.json'), 'utf8'),
+  );
 });
 
 test('a tampered, an added and a removed file are each named', async (t) => {
@@ -76,7 +88,10 @@ test('a tampered, an added and a removed file are each named', async (t) => {
 test('a tampered report.json is detected', async (t) => {
   const dir = await tempDir(t);
   await writeEvidenceBundle(dir, input(), new Redactor());
-  await writeFile(join(dir, 'report.json'), JSON.stringify({ ...input().report, passed: true }, null, 2) + '\n');
+  await writeFile(
+    join(dir, 'report.json'),
+    JSON.stringify({ ...input().report, passed: true }, null, 2) + '\n',
+  );
   assert.deepEqual((await verifyEvidenceBundle(dir)).changed, ['report.json']);
 });
 
@@ -85,9 +100,15 @@ test('a missing or corrupt manifest is reported, not thrown', async (t) => {
   const none = await verifyEvidenceBundle(dir);
   assert.equal(none.ok, false);
   assert.match(none.manifestError ?? '', /manifest\.json is missing/);
-  await writeFile(join(dir, 'manifest.json'), '{"version":1,"algorithm":"sha256","files":[{"path":"../etc/passwd","sha256":"x","size":1}]}');
+  await writeFile(
+    join(dir, 'manifest.json'),
+    '{"version":1,"algorithm":"sha256","files":[{"path":"../etc/passwd","sha256":"x","size":1}]}',
+  );
   const bad = await verifyEvidenceBundle(dir);
-  assert.match(describeVerification(dir, bad), /manifest\.json is unreadable: .*must be a relative path inside the bundle/);
+  assert.match(
+    describeVerification(dir, bad),
+    /manifest\.json is unreadable: .*must be a relative path inside the bundle/,
+  );
   await writeFile(join(dir, 'manifest.json'), 'not json');
   assert.match((await verifyEvidenceBundle(dir)).manifestError ?? '', /unreadable/);
 });
@@ -99,7 +120,11 @@ test('every text is redacted before it is written and hashed', async (t) => {
   redactor.addSecret(secret);
   await writeEvidenceBundle(
     dir,
-    { report: { value: secret, [secret]: 'key' }, markdown: `leaked ${secret}`, files: [{ name: 'log.txt', content: `x=${secret}` }] },
+    {
+      report: { value: secret, [secret]: 'key' },
+      markdown: `leaked ${secret}`,
+      files: [{ name: 'log.txt', content: `x=${secret}` }],
+    },
     redactor,
   );
   for (const name of ['report.json', 'report.md', 'log.txt', 'manifest.json']) {
@@ -112,11 +137,33 @@ test('file names that escape the bundle, clash or repeat are refused', async (t)
   const dir = await tempDir(t);
   const r = new Redactor();
   for (const name of ['../x', '/abs', 'a/../b', 'C:/x', '', 'a//b']) {
-    await assert.rejects(writeEvidenceBundle(dir, { report: {}, markdown: '', files: [{ name, content: '' }] }, r), /must be a relative path inside the bundle/, name);
+    await assert.rejects(
+      writeEvidenceBundle(dir, { report: {}, markdown: '', files: [{ name, content: '' }] }, r),
+      /must be a relative path inside the bundle/,
+      name,
+    );
   }
-  await assert.rejects(writeEvidenceBundle(dir, { report: {}, markdown: '', files: [{ name: 'manifest.json', content: '' }] }, r), /clashes with the bundle's own manifest\.json/);
   await assert.rejects(
-    writeEvidenceBundle(dir, { report: {}, markdown: '', files: [{ name: 'a', content: '' }, { name: 'a', content: '' }] }, r),
+    writeEvidenceBundle(
+      dir,
+      { report: {}, markdown: '', files: [{ name: 'manifest.json', content: '' }] },
+      r,
+    ),
+    /clashes with the bundle's own manifest\.json/,
+  );
+  await assert.rejects(
+    writeEvidenceBundle(
+      dir,
+      {
+        report: {},
+        markdown: '',
+        files: [
+          { name: 'a', content: '' },
+          { name: 'a', content: '' },
+        ],
+      },
+      r,
+    ),
     /'a' is given twice/,
   );
 });
@@ -125,5 +172,8 @@ test('a non-empty directory is refused so no stale file joins the bundle', async
   const dir = await tempDir(t);
   await mkdir(join(dir, 'old'));
   await writeFile(join(dir, 'old', 'stale.txt'), 'x');
-  await assert.rejects(writeEvidenceBundle(dir, input(), new Redactor()), /is not empty \(old\/stale\.txt\); use a fresh directory/);
+  await assert.rejects(
+    writeEvidenceBundle(dir, input(), new Redactor()),
+    /is not empty \(old\/stale\.txt\); use a fresh directory/,
+  );
 });

@@ -55,13 +55,20 @@ export interface EvidenceVerification {
  * Writes the bundle into `dir` (created if needed; it must be empty so no stale file slips into the
  * manifest). Every text is redacted first, so digests cover exactly what is on disk.
  */
-export async function writeEvidenceBundle(dir: string, input: EvidenceInput, redactor: Redactor): Promise<Manifest> {
+export async function writeEvidenceBundle(
+  dir: string,
+  input: EvidenceInput,
+  redactor: Redactor,
+): Promise<Manifest> {
   const entries = new Map<string, string>();
   entries.set(REPORT_JSON, `${stableStringify(redactor.redactDeep(input.report))}\n`);
   entries.set(REPORT_MD, redactor.redact(input.markdown));
   for (const file of input.files ?? []) {
     const name = checkName(file.name);
-    if (RESERVED.has(name)) throw new Error(`Evidence file '${file.name}' clashes with the bundle's own ${name}; choose another name`);
+    if (RESERVED.has(name))
+      throw new Error(
+        `Evidence file '${file.name}' clashes with the bundle's own ${name}; choose another name`,
+      );
     if (entries.has(name)) throw new Error(`Evidence file '${file.name}' is given twice`);
     entries.set(name, redactor.redact(file.content));
   }
@@ -69,7 +76,9 @@ export async function writeEvidenceBundle(dir: string, input: EvidenceInput, red
   await mkdir(dir, { recursive: true });
   const existing = await listFiles(dir);
   if (existing.length > 0) {
-    throw new Error(`Evidence directory ${dir} is not empty (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); use a fresh directory per run`);
+    throw new Error(
+      `Evidence directory ${dir} is not empty (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); use a fresh directory per run`,
+    );
   }
 
   const files: ManifestEntry[] = [];
@@ -137,7 +146,8 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object' && (value as object).constructor === Object) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(compareBytes)) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).sort(compareBytes))
+      out[key] = sortKeys((value as Record<string, unknown>)[key]);
     return out;
   }
   return value;
@@ -149,7 +159,11 @@ function parseManifest(text: string): Manifest {
     throw new Error('expected {"version": 1, "algorithm": "sha256", "files": [...]}');
   }
   for (const entry of data.files) {
-    if (typeof entry?.path !== 'string' || typeof entry.sha256 !== 'string' || typeof entry.size !== 'number') {
+    if (
+      typeof entry?.path !== 'string' ||
+      typeof entry.sha256 !== 'string' ||
+      typeof entry.size !== 'number'
+    ) {
       throw new Error('every files[] entry needs path, sha256 and size');
     }
     checkName(entry.path);
@@ -168,7 +182,9 @@ function checkName(name: string): string {
     segments.some((s) => s === '' || s === '.' || s === '..') ||
     normal.includes('\0')
   ) {
-    throw new Error(`Evidence file name '${name}' must be a relative path inside the bundle (no '..', no leading '/')`);
+    throw new Error(
+      `Evidence file name '${name}' must be a relative path inside the bundle (no '..', no leading '/')`,
+    );
   }
   return normal;
 }

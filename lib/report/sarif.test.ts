@@ -22,8 +22,20 @@ function sampleReport(): SarifReport {
     toolVersion: '1.2.3',
     informationUri: 'https://example.test/summit-ops',
     rules: [
-      { id: 'SO001', name: 'LockingDdl', shortDescription: 'DDL takes an ACCESS EXCLUSIVE lock', defaultLevel: 'error', tags: ['postgres', 'locks'] },
-      { id: 'SO002', shortDescription: 'Missing back-out', fullDescription: 'Every migration needs a down step.', helpUri: 'https://example.test/rules/SO002', defaultLevel: 'notice' },
+      {
+        id: 'SO001',
+        name: 'LockingDdl',
+        shortDescription: 'DDL takes an ACCESS EXCLUSIVE lock',
+        defaultLevel: 'error',
+        tags: ['postgres', 'locks'],
+      },
+      {
+        id: 'SO002',
+        shortDescription: 'Missing back-out',
+        fullDescription: 'Every migration needs a down step.',
+        helpUri: 'https://example.test/rules/SO002',
+        defaultLevel: 'notice',
+      },
     ],
     findings: [
       {
@@ -33,7 +45,13 @@ function sampleReport(): SarifReport {
         location: { file: 'db\\migrations\\001 add col.sql', line: 3, column: 5, endLine: 4, endColumn: 12 },
         fingerprint: 'abc123',
       },
-      { ruleId: 'SO001', level: 'warning', message: 'ALTER TABLE users ADD COLUMN …', location: { file: './db/x.sql', line: 1 }, properties: { lock: 'ACCESS EXCLUSIVE' } },
+      {
+        ruleId: 'SO001',
+        level: 'warning',
+        message: 'ALTER TABLE users ADD COLUMN …',
+        location: { file: './db/x.sql', line: 1 },
+        properties: { lock: 'ACCESS EXCLUSIVE' },
+      },
       { ruleId: 'SO001', level: 'error', message: 'repository-wide problem' },
     ],
   };
@@ -89,7 +107,10 @@ test('the schema rejects a wrong version with a message naming the field', () =>
   const log = buildSarif(sampleReport(), new Redactor()) as unknown as Record<string, unknown>;
   const { valid, errors } = validateSarif({ ...log, version: '2.0.0' });
   assert.equal(valid, false);
-  assert.ok(errors.some((e) => e.startsWith('/version: must be one of "2.1.0"')), errors.join('\n'));
+  assert.ok(
+    errors.some((e) => e.startsWith('/version: must be one of "2.1.0"')),
+    errors.join('\n'),
+  );
 });
 
 test('the schema rejects a result without a message', () => {
@@ -105,11 +126,16 @@ test('the schema rejects a bad level and lists the allowed ones', () => {
   (log.runs[0]!.results[0] as { level: string }).level = 'fatal';
   const { valid, errors } = validateSarif(log);
   assert.equal(valid, false);
-  assert.ok(errors.includes('/runs/0/results/0/level: must be one of "none", "note", "warning", "error"'), errors.join('\n'));
+  assert.ok(
+    errors.includes('/runs/0/results/0/level: must be one of "none", "note", "warning", "error"'),
+    errors.join('\n'),
+  );
 });
 
 test('the schema rejects unknown properties and non-objects', () => {
-  const log = structuredClone(buildSarif(sampleReport(), new Redactor())) as unknown as { runs: Array<Record<string, unknown>> };
+  const log = structuredClone(buildSarif(sampleReport(), new Redactor())) as unknown as {
+    runs: Array<Record<string, unknown>>;
+  };
   log.runs[0]!['bogus'] = true;
   assert.ok(validateSarif(log).errors.includes("/runs/0: has unknown property 'bogus'"));
   assert.equal(validateSarif('not sarif').valid, false);
@@ -136,8 +162,14 @@ test('writeSarif refuses an invalid log, lists the violations and writes nothing
   await assert.rejects(writeSarif(path, report, new Redactor()), (e: unknown) => {
     assert.ok(e instanceof SarifValidationError);
     assert.match(e.message, /out\.sarif is not valid SARIF 2\.1\.0 \(2 schema violations\)/);
-    assert.ok(e.violations.includes('/runs/0/tool/driver/informationUri: must match format "uri"'), e.violations.join('\n'));
-    assert.ok(e.violations.includes('/runs/0/tool/driver/rules/1/helpUri: must match format "uri"'), e.violations.join('\n'));
+    assert.ok(
+      e.violations.includes('/runs/0/tool/driver/informationUri: must match format "uri"'),
+      e.violations.join('\n'),
+    );
+    assert.ok(
+      e.violations.includes('/runs/0/tool/driver/rules/1/helpUri: must match format "uri"'),
+      e.violations.join('\n'),
+    );
     return true;
   });
   assert.deepEqual(await readdir(dir), []);
@@ -146,7 +178,10 @@ test('writeSarif refuses an invalid log, lists the violations and writes nothing
 test('a finding citing an undeclared rule, or a duplicate rule, is a clear error', () => {
   const report = sampleReport();
   report.findings.push({ ruleId: 'NOPE', level: 'error', message: 'x' });
-  assert.throws(() => buildSarif(report, new Redactor()), /finding #4 cites rule 'NOPE', which report\.rules does not declare/);
+  assert.throws(
+    () => buildSarif(report, new Redactor()),
+    /finding #4 cites rule 'NOPE', which report\.rules does not declare/,
+  );
   const dup = sampleReport();
   dup.rules.push({ ...dup.rules[0]! });
   assert.throws(() => buildSarif(dup, new Redactor()), /rule 'SO001' is declared twice/);

@@ -88,7 +88,9 @@ export class SarifValidationError extends Error {
   constructor(what: string, violations: string[]) {
     const shown = violations.slice(0, 20);
     const more = violations.length > shown.length ? `\n  … and ${violations.length - shown.length} more` : '';
-    super(`${what} is not valid SARIF 2.1.0 (${violations.length} schema violation${violations.length === 1 ? '' : 's'}):\n  ${shown.join('\n  ')}${more}`);
+    super(
+      `${what} is not valid SARIF 2.1.0 (${violations.length} schema violation${violations.length === 1 ? '' : 's'}):\n  ${shown.join('\n  ')}${more}`,
+    );
     this.name = 'SarifValidationError';
     this.violations = violations;
   }
@@ -107,7 +109,11 @@ export function toSarifLevel(level: Level): SarifLevel {
  * Builds the SARIF log. Throws when a finding cites a rule the report does not declare, or a rule
  * id is declared twice: both are bugs in the action, and code scanning would mis-file the result.
  */
-export function buildSarif(report: SarifReport, redactor: Redactor, options: BuildSarifOptions = {}): SarifLog {
+export function buildSarif(
+  report: SarifReport,
+  redactor: Redactor,
+  options: BuildSarifOptions = {},
+): SarifLog {
   const ruleIndex = new Map<string, number>();
   const rules = report.rules.map((rule, index) => {
     if (ruleIndex.has(rule.id)) throw new Error(`SARIF: rule '${rule.id}' is declared twice in report.rules`);
@@ -117,7 +123,9 @@ export function buildSarif(report: SarifReport, redactor: Redactor, options: Bui
   const results = report.findings.map((finding, n) => {
     const index = ruleIndex.get(finding.ruleId);
     if (index === undefined) {
-      throw new Error(`SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`);
+      throw new Error(
+        `SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`,
+      );
     }
     return toResult(finding, index, report.rules[index]!, options);
   });
@@ -163,7 +171,12 @@ export function assertValidSarif(doc: unknown, what = 'The SARIF log'): void {
  * Builds, validates and writes the log (atomically: a reader never sees half a file). Throws
  * SarifValidationError listing the violations, and writes nothing, when the log is invalid.
  */
-export async function writeSarif(path: string, report: SarifReport, redactor: Redactor, options: BuildSarifOptions = {}): Promise<SarifLog> {
+export async function writeSarif(
+  path: string,
+  report: SarifReport,
+  redactor: Redactor,
+  options: BuildSarifOptions = {},
+): Promise<SarifLog> {
   const log = buildSarif(report, redactor, options);
   assertValidSarif(log, `The SARIF log for ${path}`);
   await mkdir(dirname(path), { recursive: true });
@@ -186,7 +199,12 @@ function toRule(rule: RuleDescriptor): SarifRule {
   return out;
 }
 
-function toResult(finding: Finding, ruleIndex: number, rule: RuleDescriptor, options: BuildSarifOptions): SarifResult {
+function toResult(
+  finding: Finding,
+  ruleIndex: number,
+  rule: RuleDescriptor,
+  options: BuildSarifOptions,
+): SarifResult {
   const result: SarifResult = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -201,19 +219,28 @@ function toResult(finding: Finding, ruleIndex: number, rule: RuleDescriptor, opt
     };
     if (location.column !== undefined) region.startColumn = positive(location.column, 'column', finding);
     if (location.endLine !== undefined) region.endLine = positive(location.endLine, 'endLine', finding);
-    if (location.endColumn !== undefined) region.endColumn = positive(location.endColumn, 'endColumn', finding);
+    if (location.endColumn !== undefined)
+      region.endColumn = positive(location.endColumn, 'endColumn', finding);
     result.locations = [
-      { physicalLocation: { artifactLocation: { uri: artifactUri(location.file, options.workspace), uriBaseId: SRCROOT }, region } },
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(location.file, options.workspace), uriBaseId: SRCROOT },
+          region,
+        },
+      },
     ];
   }
   if (finding.fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
-  if (finding.properties && Object.keys(finding.properties).length > 0) result.properties = { ...finding.properties };
+  if (finding.properties && Object.keys(finding.properties).length > 0)
+    result.properties = { ...finding.properties };
   return result;
 }
 
 function positive(value: number, field: string, finding: Finding): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`SARIF: finding for rule '${finding.ruleId}' has ${field} ${value}; positions are 1-based integers`);
+    throw new Error(
+      `SARIF: finding for rule '${finding.ruleId}' has ${field} ${value}; positions are 1-based integers`,
+    );
   }
   return value;
 }
@@ -224,13 +251,17 @@ export function artifactUri(file: string, workspace?: string): string {
   if (isAbsolute(path) || /^[A-Za-z]:\//.test(path)) {
     const rel = workspace ? relative(workspace, file).replace(/\\/g, '/') : undefined;
     if (rel === undefined || rel.startsWith('../') || rel === '..' || isAbsolute(rel)) {
-      throw new Error(`SARIF: '${file}' is outside the workspace${workspace ? ` (${workspace})` : ''}; locations must be workspace-relative`);
+      throw new Error(
+        `SARIF: '${file}' is outside the workspace${workspace ? ` (${workspace})` : ''}; locations must be workspace-relative`,
+      );
     }
     path = rel;
   }
   path = path.replace(/^(\.\/)+/, '');
   if (path === '' || path.split('/').includes('..')) {
-    throw new Error(`SARIF: '${file}' is not a file inside the workspace; locations must be workspace-relative`);
+    throw new Error(
+      `SARIF: '${file}' is not a file inside the workspace; locations must be workspace-relative`,
+    );
   }
   return path
     .split('/')

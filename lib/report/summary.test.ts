@@ -28,7 +28,13 @@ test('a pipe inside a cell does not create an extra column', () => {
 });
 
 test('a newline inside a cell stays inside its row', () => {
-  const md = table(['a', 'b'], [['first\nsecond\r\nthird', 'x'], ['y', 'z']]);
+  const md = table(
+    ['a', 'b'],
+    [
+      ['first\nsecond\r\nthird', 'x'],
+      ['y', 'z'],
+    ],
+  );
   const lines = md.split('\n');
   assert.equal(lines.length, 4, 'header, rule and exactly two rows');
   assert.deepEqual(cellsOf(lines[2]!), ['first<br>second<br>third', 'x']);
@@ -52,7 +58,12 @@ test('escapeText only escapes block markers at the start of a line', () => {
 
 test('columns are padded to a common width and alignment rules are emitted', () => {
   const md = table(
-    [{ header: 'name' }, { header: 'count', align: 'right' }, { header: 'ok', align: 'center' }, { header: 'l', align: 'left' }],
+    [
+      { header: 'name' },
+      { header: 'count', align: 'right' },
+      { header: 'ok', align: 'center' },
+      { header: 'l', align: 'left' },
+    ],
     [
       ['a-much-longer-name', 7, statusMark(true), 'x'],
       ['b', 1234, statusMark(false), null],
