@@ -122,3 +122,24 @@ test('the builder joins blocks with blank lines', () => {
   );
   assert.equal(summary().toString(), '');
 });
+
+test('property: any cell text keeps the table shape and never injects HTML', async () => {
+  const fc = await import('fast-check');
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.array(fc.string({ unit: 'grapheme-ascii', maxLength: 20 }), { minLength: 3, maxLength: 3 }),
+        { maxLength: 6 },
+      ),
+      (rows) => {
+        const lines = table(['a', 'b', 'c'], rows).split('\n');
+        assert.equal(lines.length, rows.length + 2);
+        for (const line of lines) {
+          assert.equal(cellsOf(line).length, 3, line);
+          assert.ok(!/<(?!br>)/.test(line), line);
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
