@@ -1,0 +1,151 @@
+/**
+ * Each audit record becomes an in-toto statement whose subject is the record line's SHA-256,
+ * signed into a DSSE Sigstore bundle. In Actions the signature is keyless: Fulcio issues a
+ * short-lived certificate for the job's OIDC identity and Rekor logs the signature, so the
+ * record is anchored outside the repository. Verification checks the signature against trust
+ * material and that the statement's subject is the digest of exactly this record.
+ */
+import { createPublicKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { bundleFromJSON, bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { CIContextProvider, DSSEBundleBuilder, FulcioSigner, RekorWitness, type IdentityProvider, type Signer, type Witness } from '@sigstore/sign';
+import { toSignedEntity, toTrustMaterial, Verifier, type VerificationPolicy } from '@sigstore/verify';
+import { canonicalJson, sha256Hex, type AuditRecord } from './audit.ts';
+
+export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+export const PREDICATE_TYPE = 'https://github.com/summit-ops/summit-ops/reason-for-access/audit-record/v1';
+
+export interface InTotoStatement {
+  _type: typeof STATEMENT_TYPE;
+  subject: { name: string; digest: { sha256: string } }[];
+  predicateType: typeof PREDICATE_TYPE;
+  predicate: { record: AuditRecord };
+}
+
+/** Who signs, and which services (if any) witness the signature. */
+export interface AttestationSigner {
+  signer: Signer;
+  witnesses: Witness[];
+  /** For the summary: `key:<hint>` or `keyless`. */
+  kind: string;
+}
+
+export function auditStatement(record: AuditRecord, line: string): InTotoStatement {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [{ name: `audit-record-${record.seq}`, digest: { sha256: sha256Hex(line) } }],
+    predicateType: PREDICATE_TYPE,
+    predicate: { record },
+  };
+}
+
+/** Signs with a key the caller holds (self-hosted signing, tests). No transparency log. */
+export function localKeySigner(privateKey: KeyObject, hint: string): AttestationSigner {
+  const publicKey = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
+  // Ed25519 signs the message itself; EC/RSA keys hash with SHA-256 first.
+  const algorithm = privateKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+  return {
+    kind: `key:${hint}`,
+    witnesses: [],
+    signer: {
+      sign: async (data: Buffer) => ({ signature: cryptoSign(algorithm, data, privateKey), key: { $case: 'publicKey', publicKey, hint } }),
+    },
+  };
+}
+
+export interface KeylessOptions {
+  fulcioURL?: string;
+  rekorURL?: string;
+  /** Default: the GitHub Actions OIDC token (needs `permissions: id-token: write`). */
+  identityProvider?: IdentityProvider;
+  timeoutMs?: number;
+}
+
+/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry (public-good by default). */
+export function keylessSigner(options: KeylessOptions = {}): AttestationSigner {
+  const timeout = options.timeoutMs ?? 15_000;
+  return {
+    kind: 'keyless',
+    signer: new FulcioSigner({
+      fulcioBaseURL: options.fulcioURL ?? 'https://fulcio.sigstore.dev',
+      identityProvider: options.identityProvider ?? new CIContextProvider('sigstore'),
+      timeout,
+      retry: 2,
+    }),
+    witnesses: [new RekorWitness({ rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev', entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 })],
+  };
+}
+
+export async function attestRecord(record: AuditRecord, line: string, signer: AttestationSigner): Promise<SerializedBundle> {
+  const statement = auditStatement(record, line);
+  const builder = new DSSEBundleBuilder({ signer: signer.signer, witnesses: signer.witnesses });
+  const bundle = await builder.create({ data: Buffer.from(JSON.stringify(statement), 'utf8'), type: IN_TOTO_PAYLOAD_TYPE });
+  return bundleToJSON(bundle);
+}
+
+export interface TrustOptions {
+  /** Public keys by hint, for bundles signed with localKeySigner. */
+  publicKeys?: Record<string, KeyObject | string>;
+  /** A Sigstore trusted root (JSON), for keyless bundles; the public-good root comes from TUF. */
+  trustedRoot?: unknown;
+  tlogThreshold?: number;
+  ctlogThreshold?: number;
+  timestampThreshold?: number;
+  /** For keyless bundles: the identity the certificate must carry. */
+  identity?: VerificationPolicy;
+}
+
+export type AttestationCheck =
+  | { ok: true; subject: string; signer: string }
+  | { ok: false; problem: string };
+
+const EMPTY_ROOT = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] };
+
+/**
+ * Verifies `bundle` for exactly `recordLine`: the signature (and its witnesses, to the given
+ * thresholds) against the trust material, the statement's types, and that its subject digest
+ * and embedded record are this line. Never throws.
+ */
+export function verifyRecordAttestation(bundle: unknown, recordLine: string, trust: TrustOptions): AttestationCheck {
+  let payload: Buffer;
+  let signer: string;
+  try {
+    const parsed = bundleFromJSON(bundle);
+    const root = TrustedRoot.fromJSON(trust.trustedRoot ?? EMPTY_ROOT);
+    const keys = trust.publicKeys ?? {};
+    const material = toTrustMaterial(root, (hint: string) => {
+      const key = keys[hint];
+      if (!key) throw new Error(`no trusted public key for hint '${hint}'`);
+      return { publicKey: typeof key === 'string' ? createPublicKey(key) : key, validFor: () => true };
+    });
+    const verifier = new Verifier(material, {
+      tlogThreshold: trust.tlogThreshold ?? 1,
+      ctlogThreshold: trust.ctlogThreshold ?? 1,
+      timestampThreshold: trust.timestampThreshold ?? 1,
+    });
+    const who = verifier.verify(toSignedEntity(parsed), trust.identity);
+    signer = who.identity?.subjectAlternativeName ?? 'public key';
+    if (parsed.content.$case !== 'dsseEnvelope') return { ok: false, problem: 'the bundle holds a message signature, not a DSSE attestation' };
+    if (parsed.content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) return { ok: false, problem: `unexpected payload type ${parsed.content.dsseEnvelope.payloadType}` };
+    payload = parsed.content.dsseEnvelope.payload;
+  } catch (error) {
+    return { ok: false, problem: `signature verification failed: ${(error as Error).message}` };
+  }
+  let statement: InTotoStatement;
+  try {
+    statement = JSON.parse(payload.toString('utf8')) as InTotoStatement;
+  } catch {
+    return { ok: false, problem: 'the signed payload is not JSON' };
+  }
+  if (statement._type !== STATEMENT_TYPE || statement.predicateType !== PREDICATE_TYPE) {
+    return { ok: false, problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})` };
+  }
+  const digest = sha256Hex(recordLine);
+  const subject = statement.subject?.[0]?.digest?.sha256;
+  if (subject !== digest) {
+    return { ok: false, problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record` };
+  }
+  if (canonicalJson(statement.predicate?.record) !== recordLine) return { ok: false, problem: 'the attested record differs from this record' };
+  return { ok: true, subject: digest, signer };
+}
