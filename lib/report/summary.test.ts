@@ -8,6 +8,7 @@ import {
   escapeText,
   heading,
   inlineCode,
+  markdownCell,
   statusMark,
   summary,
   table,
@@ -142,4 +143,13 @@ test('property: any cell text keeps the table shape and never injects HTML', asy
     ),
     { numRuns: 300 },
   );
+});
+
+test('markdownCell keeps trusted markdown but still cannot break the row', () => {
+  const lines = table(
+    ['name', 'default'],
+    [[markdownCell(inlineCode('fail-on')), markdownCell('`a|b`\n**x**')]],
+  ).split('\n');
+  assert.equal(lines.length, 3);
+  assert.deepEqual(cellsOf(lines[2]!), ['`fail-on`', '`a\\|b`<br>**x**']);
 });
