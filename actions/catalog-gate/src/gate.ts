@@ -1,0 +1,227 @@
+/**
+ * The whole gate: load the catalog and the migration files, check drift and policy, analyse every
+ * up script in catalog order, compare declared with detected risk, derive back-outs, and prove
+ * them on a database. Returns plain data; main.ts turns it into annotations, a summary, SARIF and
+ * evidence, and the CLI/bench call this directly.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
+import { CATALOG_RULES, checkDrift, checkPolicy, checkRisk, DEFAULT_PATTERN, fileFor, parseCatalog, rollbackOf, type CatalogEntry, type FilePattern } from './catalog.ts';
+import { analyseStatements, emptySchemaState, riskRank, SQL_RULES, suggestBackout, type LockLevel, type Risk, type SqlAnalysis } from './sql/analyse.ts';
+import { loadParser, parseSql, SqlParseError, type ParsedStatement } from './sql/parser.ts';
+import { scriptFromStatements } from './scripts.ts';
+import { assertEmpty, openPglite, openPostgres, proveBackouts, type Database, type MigrationToProve, type ProofStatus, type Script } from './backout.ts';
+
+export const PROOF_RULES = {
+  notProven: { id: 'backout-not-proven', shortDescription: 'The back-out does not restore the schema', defaultLevel: 'error' },
+  notRun: { id: 'backout-not-run', shortDescription: 'The back-out proof could not run for this migration', defaultLevel: 'warning' },
+  database: { id: 'backout-database', shortDescription: 'The back-out proof database is unusable', defaultLevel: 'error' },
+} as const satisfies Record<string, RuleDescriptor>;
+
+/** Every rule the gate can report, for SARIF. */
+export const ALL_RULES: RuleDescriptor[] = [
+  ...Object.values(CATALOG_RULES),
+  ...Object.values(PROOF_RULES),
+  ...Object.values(SQL_RULES).map((r) => ({ id: r.id, name: r.title, shortDescription: r.title, fullDescription: r.help, defaultLevel: r.level, tags: [`risk:${r.risk}`] }) satisfies RuleDescriptor),
+];
+
+export interface GateOptions {
+  /** Absolute directory that relative paths resolve against. */
+  workspace: string;
+  /** Workspace-relative paths (forward slashes). */
+  catalog: string;
+  migrationsDir: string;
+  proveBackout: boolean;
+  databaseUrl?: string;
+  /** Workspace-relative changed files; when set, only entries touching them are reported. */
+  changedFiles?: readonly string[];
+  pattern?: FilePattern;
+  /** Injected for tests and the CLI; defaults to PGlite or node-postgres. */
+  openDatabase?: () => Promise<Database>;
+}
+
+export interface EntryReport {
+  id: string;
+  service: string;
+  declaredRisk: Risk;
+  detectedRisk: Risk | null;
+  locks: LockLevel[];
+  rewrites: boolean;
+  pii: boolean;
+  retentionDays?: number;
+  upFile: string;
+  backout: { status: ProofStatus | 'skipped'; kind: string; problems: string[]; ms?: number };
+  suggestedBackout?: { sql: string; irreversible: { line: number; reason: string }[] };
+  inScope: boolean;
+}
+
+export interface GateReport {
+  catalog: string;
+  migrationsDir: string;
+  database?: string;
+  entries: EntryReport[];
+  findings: Finding[];
+}
+
+const withEntry = (f: Finding, id: string): Finding => ({ ...f, properties: { ...f.properties, entryId: id } });
+
+export async function runGate(options: GateOptions): Promise<GateReport> {
+  const pattern = options.pattern ?? DEFAULT_PATTERN;
+  const dirPath = options.migrationsDir.replace(/\/+$/, '');
+  const report: GateReport = { catalog: options.catalog, migrationsDir: dirPath, entries: [], findings: [] };
+  const abs = (p: string) => join(options.workspace, p);
+
+  let text: string;
+  try {
+    text = await readFile(abs(options.catalog), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    report.findings.push({ ruleId: CATALOG_RULES.yaml.id, level: 'error', message: `${options.catalog}: ${code === 'ENOENT' ? 'catalog file not found; create it or set the catalog input' : `cannot read the catalog (${code})`}`, location: { file: options.catalog, line: 1 } });
+    return report;
+  }
+  const { catalog, problems } = parseCatalog(options.catalog, text);
+  report.findings.push(...problems);
+  if (!catalog) return report;
+
+  let files: string[] | null;
+  try {
+    files = (await readdir(abs(dirPath))).sort();
+  } catch {
+    files = null;
+  }
+  const fileSet = new Set(files ?? []);
+  const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+  const pathOf = (name: string) => posix.join(dirPath, name);
+  const inScope = (e: CatalogEntry) => !changed || changed.has(pathOf(fileFor(pattern.up, e.id))) || changed.has(pathOf(fileFor(pattern.down, e.id)));
+
+  const entryFindings = (fs: Finding[]) =>
+    fs.map((f) => {
+      const line = f.location?.line;
+      // Tie catalog findings to the entry whose YAML block holds them, for changed-only scoping.
+      const index = line === undefined || f.location?.file !== catalog.file ? -1 : catalog.entries.findLastIndex((_, i) => catalog.config.locate([i]).line <= line);
+      const fileEntry = catalog.entries.find((e) => f.location?.file === pathOf(fileFor(pattern.up, e.id)));
+      const entry = index >= 0 ? catalog.entries[index] : fileEntry;
+      return entry ? withEntry(f, entry.id) : f;
+    });
+  report.findings.push(...entryFindings(checkDrift(catalog, dirPath, files, pattern)));
+  report.findings.push(...entryFindings(checkPolicy(catalog, fileSet, pattern)));
+  if (files === null) return report;
+
+  await loadParser();
+  const state = emptySchemaState();
+  const parsed = new Map<string, { up: ParsedStatement[]; analysis: SqlAnalysis }>();
+  const readSql = async (name: string): Promise<ParsedStatement[] | undefined> => {
+    const display = pathOf(name);
+    try {
+      return parseSql(await readFile(abs(display), 'utf8'), display);
+    } catch (error) {
+      if (!(error instanceof SqlParseError)) throw error;
+      report.findings.push({ ruleId: CATALOG_RULES.sqlParse.id, level: 'error', message: error.message, location: { file: error.file, line: error.line, column: error.column } });
+      return undefined;
+    }
+  };
+
+  for (const [index, entry] of catalog.entries.entries()) {
+    const upName = fileFor(pattern.up, entry.id);
+    const upFile = pathOf(upName);
+    const e: EntryReport = { id: entry.id, service: entry.service, declaredRisk: entry.risk, detectedRisk: null, locks: [], rewrites: false, pii: entry.pii, upFile, backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] }, inScope: inScope(entry) };
+    if (entry.retention_days !== undefined) e.retentionDays = entry.retention_days;
+    report.entries.push(e);
+    if (!fileSet.has(upName) || parsed.has(entry.id)) continue;
+    const up = await readSql(upName);
+    if (!up) continue;
+    const analysis = analyseStatements(up, state);
+    parsed.set(entry.id, { up, analysis });
+    e.detectedRisk = analysis.detectedRisk;
+    e.rewrites = analysis.rewrites;
+    e.locks = [...new Set(analysis.statements.map((s) => s.lock).filter((l): l is LockLevel => l !== null))];
+    for (const f of analysis.findings) {
+      // A risk the entry declares is acknowledged: it stays visible as a notice, not a warning.
+      const acknowledged = f.level !== 'error' && riskRank(entry.risk) >= riskRank(f.risk);
+      report.findings.push(withEntry({ ruleId: f.ruleId, level: acknowledged ? 'notice' : f.level, message: acknowledged ? `${f.message} (acknowledged: declared risk ${entry.risk})` : f.message, location: { file: upFile, line: f.line, column: f.column }, properties: { risk: f.risk } }, entry.id));
+    }
+    const understated = checkRisk(catalog, index, analysis.detectedRisk, analysis.findings.map((f) => ({ ...f, file: upFile })));
+    if (understated) report.findings.push(withEntry(understated, entry.id));
+    if (e.backout.kind === 'none' && analysis.detectedRisk !== 'low') e.suggestedBackout = suggestBackout(analysis);
+  }
+
+  if (options.proveBackout) await prove(options, report, catalog.entries, parsed, fileSet, pattern, readSql, pathOf);
+
+  if (changed) report.findings = report.findings.filter((f) => {
+    const id = f.properties?.['entryId'];
+    return id === undefined ? !f.location?.file || changed.has(f.location.file) || f.location.file === options.catalog : report.entries.some((e) => e.id === id && e.inScope);
+  });
+  return report;
+}
+
+async function prove(
+  options: GateOptions,
+  report: GateReport,
+  entries: CatalogEntry[],
+  parsed: Map<string, { up: ParsedStatement[]; analysis: SqlAnalysis }>,
+  fileSet: Set<string>,
+  pattern: FilePattern,
+  readSql: (name: string) => Promise<ParsedStatement[] | undefined>,
+  pathOf: (name: string) => string,
+): Promise<void> {
+  // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
+  const missing = entries.filter((e) => !parsed.has(e.id));
+  if (missing.length) {
+    for (const e of report.entries) e.backout.problems.push(`not proven: ${missing[0]!.id} could not be read or parsed`);
+    return;
+  }
+  const toProve: MigrationToProve[] = [];
+  for (const entry of entries) {
+    const { up, analysis } = parsed.get(entry.id)!;
+    const m: MigrationToProve = { id: entry.id, up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up) };
+    const rollback = rollbackOf(entry, fileSet, pattern);
+    let down: Script | undefined;
+    if (rollback.kind === 'file') {
+      const stmts = await readSql(rollback.file);
+      if (stmts) down = scriptFromStatements(pathOf(rollback.file), stmts);
+    } else if (rollback.kind === 'inline') {
+      try {
+        down = scriptFromStatements(`${report.catalog} (rollback of ${entry.id})`, parseSql(rollback.sql, `${report.catalog} (rollback of ${entry.id})`));
+      } catch (error) {
+        if (!(error instanceof SqlParseError)) throw error;
+        report.findings.push(withEntry({ ruleId: CATALOG_RULES.sqlParse.id, level: 'error', message: `inline rollback of ${entry.id}: ${error.message}`, location: { file: report.catalog, line: 1 } }, entry.id));
+      }
+    } else if (rollback.kind === 'revert') {
+      const target = parsed.get(rollback.id);
+      if (target) down = scriptFromStatements(pathOf(fileFor(pattern.up, rollback.id)), target.up);
+    } else {
+      const suggestion = suggestBackout(analysis);
+      if (suggestion.sql && suggestion.irreversible.length === 0) down = scriptFromStatements(`(generated back-out of ${entry.id})`, parseSql(suggestion.sql), true);
+    }
+    if (down) m.down = down;
+    toProve.push(m);
+  }
+
+  let db: Database;
+  try {
+    db = await (options.openDatabase ?? (() => (options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite())))();
+  } catch (error) {
+    report.findings.push({ ruleId: PROOF_RULES.database.id, level: 'error', message: `back-out proof: ${(error as Error).message}` });
+    return;
+  }
+  report.database = db.label;
+  try {
+    await assertEmpty(db);
+    const results = await proveBackouts(db, toProve);
+    for (const r of results) {
+      const e = report.entries.find((x) => x.id === r.id)!;
+      e.backout = { status: r.status, kind: r.generated ? 'generated' : e.backout.kind, problems: r.problems, ms: Math.round(r.ms) };
+      if (r.status === 'failed') {
+        const loc = r.failure ? { file: r.failure.file, line: r.failure.line } : { file: e.upFile, line: 1 };
+        report.findings.push(withEntry({ ruleId: PROOF_RULES.notProven.id, level: 'error', message: `${r.id}: ${r.problems.join('; ')}`, location: loc }, r.id));
+      } else if (r.status === 'not-run') {
+        report.findings.push(withEntry({ ruleId: PROOF_RULES.notRun.id, level: 'warning', message: `${r.id}: ${r.problems.join('; ')}` }, r.id));
+      }
+    }
+  } catch (error) {
+    report.findings.push({ ruleId: PROOF_RULES.database.id, level: 'error', message: `back-out proof on ${db.label}: ${(error as Error).message}` });
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
