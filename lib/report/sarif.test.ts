@@ -97,8 +97,20 @@ test('every string in the log is redacted, keys and properties included', () => 
   report.findings[0]!.message = `found ${secret} in config`;
   report.findings[0]!.location!.file = `conf/${secret}.env`;
   report.findings[1]!.properties = { match: secret, [secret]: 1, nested: [{ v: secret }] };
-  const text = JSON.stringify(buildSarif(report, redactor));
+  // a secret with URI-significant characters must not survive percent-encoding of the path
+  const slashy = `ab/${randomBytes(8).toString('hex')}=+@ x`;
+  redactor.addSecret(slashy);
+  report.findings[1]!.location!.file = `src/${slashy}.ts`;
+  report.findings[1]!.message = `bad ${slashy}`;
+  const log = buildSarif(report, redactor);
+  const text = JSON.stringify(log);
   assert.ok(!text.includes(secret), 'the registered secret must not appear');
+  const encodedTail = encodeURIComponent(slashy.slice(3));
+  assert.ok(
+    !text.includes(encodedTail) && !text.includes(slashy.slice(3)),
+    'no form of the slashy secret survives',
+  );
+  assert.equal(log.runs[0]!.results[1]!.locations![0]!.physicalLocation.artifactLocation.uri, 'src/***.ts');
   assert.ok(text.includes(`found ${MASK} in config`));
   assert.ok(validateSarif(JSON.parse(text)).valid);
 });
@@ -199,6 +211,9 @@ test('artifact URIs are workspace-relative with forward slashes', () => {
   assert.throws(() => artifactUri('/etc/passwd', '/ws/repo'), /outside the workspace/);
   assert.throws(() => artifactUri('/abs/a.ts'), /outside the workspace/);
   assert.throws(() => artifactUri('../up.ts'), /not a file inside the workspace/);
+  assert.throws(() => artifactUri('a/../../up.ts'), /not a file inside the workspace/);
+  assert.throws(() => artifactUri('dir/'), /not a file inside the workspace/);
+  assert.equal(artifactUri('src/x/../y//z.ts'), 'src/y/z.ts');
   const log = buildSarif(sampleReport(), new Redactor(), { workspace: '/ws/my repo' });
   assert.deepEqual(log.runs[0]!.originalUriBaseIds, { SRCROOT: { uri: 'file:///ws/my%20repo/' } });
   assert.ok(validateSarif(log).valid);

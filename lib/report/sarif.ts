@@ -11,7 +11,7 @@
  * only the pre-release 2.1.0-rtm.5 in draft-04, which ajv 8 does not read).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute, posix, relative } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { SarifReport } from '../action.ts';
@@ -114,6 +114,9 @@ export function buildSarif(
   redactor: Redactor,
   options: BuildSarifOptions = {},
 ): SarifLog {
+  // Redact the input first: URI encoding would otherwise turn a secret in a path into a form the
+  // redactor does not know, and our own error messages quote rule ids and paths.
+  report = redactor.redactDeep(report);
   const ruleIndex = new Map<string, number>();
   const rules = report.rules.map((rule, index) => {
     if (ruleIndex.has(rule.id)) throw new Error(`SARIF: rule '${rule.id}' is declared twice in report.rules`);
@@ -257,8 +260,8 @@ export function artifactUri(file: string, workspace?: string): string {
     }
     path = rel;
   }
-  path = path.replace(/^(\.\/)+/, '');
-  if (path === '' || path.split('/').includes('..')) {
+  path = posix.normalize(path).replace(/^(\.\/)+/, '');
+  if (path === '' || path === '.' || path === '..' || path.startsWith('../') || path.endsWith('/')) {
     throw new Error(
       `SARIF: '${file}' is not a file inside the workspace; locations must be workspace-relative`,
     );
