@@ -211,12 +211,26 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     if (spec.entropy !== undefined && entropy! < spec.entropy) continue;
     valid.push({ c, lineText, lineStart, entropy });
   }
-  // A generic rule yields to a specific one on the same secret.
-  const specific = valid.filter((v) => !v.c.rule.spec.tags.includes('generic'));
-  const kept = valid.filter(
-    (v) => !v.c.rule.spec.tags.includes('generic') || !specific.some((s) => s.c.start < v.c.end && v.c.start < s.c.end),
-  );
-  kept.sort((a, b) => a.c.start - b.c.start || a.c.rule.index - b.c.rule.index);
+  // Overlapping candidates of different rules: a specific rule beats the generic one, then the
+  // longer match wins (an IBAN over the card-like digits inside it), then pack order.
+  const isGeneric = (v: (typeof valid)[number]) => (v.c.rule.spec.tags.includes('generic') ? 1 : 0);
+  valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
+  // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
+  // finds the only neighbours that could overlap a new span.
+  const kept: typeof valid = [];
+  for (const v of valid) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.c.start < v.c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end)) continue;
+    kept.splice(lo, 0, v);
+  }
 
   const lines = new LineIndex(text);
   const findings: DlpFinding[] = [];

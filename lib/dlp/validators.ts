@@ -228,6 +228,7 @@ export function isGenericSecret(value: string): boolean {
   for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return false;
   // Identifiers and dotted names (`this.config.token`) carry no digits; random secrets nearly always do.
   if (!/\d/.test(value) && /^[A-Za-z_.$-]+$/.test(value) && value.length < 24) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false; // this.config.token
   return true;
 }
 
