@@ -1,7 +1,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile, unlink, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, unlink, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redactor } from '../redact.ts';
@@ -123,11 +123,15 @@ test('every text is redacted before it is written and hashed', async (t) => {
     {
       report: { value: secret, [secret]: 'key' },
       markdown: `leaked ${secret}`,
-      files: [{ name: 'log.txt', content: `x=${secret}` }],
+      files: [
+        { name: 'log.txt', content: `x=${secret}` },
+        { name: `dump-${secret}.txt`, content: 'y' },
+      ],
     },
     redactor,
   );
-  for (const name of ['report.json', 'report.md', 'log.txt', 'manifest.json']) {
+  assert.ok(!(await readdir(dir)).some((n) => n.includes(secret)), 'a file name kept the secret');
+  for (const name of ['report.json', 'report.md', 'log.txt', 'manifest.json', 'dump-***.txt']) {
     assert.ok(!(await readFile(join(dir, name), 'utf8')).includes(secret), name);
   }
   assert.ok((await verifyEvidenceBundle(dir)).ok, 'digests cover the redacted bytes');

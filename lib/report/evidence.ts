@@ -64,12 +64,13 @@ export async function writeEvidenceBundle(
   entries.set(REPORT_JSON, `${stableStringify(redactor.redactDeep(input.report))}\n`);
   entries.set(REPORT_MD, redactor.redact(input.markdown));
   for (const file of input.files ?? []) {
-    const name = checkName(file.name);
+    // Names are text too: they land in the manifest and the file system.
+    const name = checkName(redactor.redact(file.name));
     if (RESERVED.has(name))
       throw new Error(
-        `Evidence file '${file.name}' clashes with the bundle's own ${name}; choose another name`,
+        `Evidence file '${name}' clashes with the bundle's own ${name}; choose another name`,
       );
-    if (entries.has(name)) throw new Error(`Evidence file '${file.name}' is given twice`);
+    if (entries.has(name)) throw new Error(`Evidence file '${name}' is given twice`);
     entries.set(name, redactor.redact(file.content));
   }
 
