@@ -67,9 +67,7 @@ export async function writeEvidenceBundle(
     // Names are text too: they land in the manifest and the file system.
     const name = checkName(redactor.redact(file.name));
     if (RESERVED.has(name))
-      throw new Error(
-        `Evidence file '${name}' clashes with the bundle's own ${name}; choose another name`,
-      );
+      throw new Error(`Evidence file '${name}' clashes with the bundle's own ${name}; choose another name`);
     if (entries.has(name)) throw new Error(`Evidence file '${name}' is given twice`);
     entries.set(name, redactor.redact(file.content));
   }
