@@ -1,0 +1,132 @@
+/**
+ * catalog-gate as an action: inputs → runGate → annotations, job summary, JSON report, SARIF,
+ * evidence bundle, check run. No process.env here; the runner adapter and the CLI supply context.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import { defineAction, type ActionResult, type RunContext } from '../../../lib/action.ts';
+import { bool, oneOf, str } from '../../../lib/inputs.ts';
+import { atLeast, findingToAnnotation, type Finding, type Level } from '../../../lib/report/types.ts';
+import { escapeCell, statusMark } from '../../../lib/report/summary.ts';
+import { writeSarif } from '../../../lib/report/sarif.ts';
+import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
+import { ALL_RULES, runGate, type GateReport } from './gate.ts';
+
+const inputs = {
+  catalog: str({ default: 'db/catalog/migrations.yaml', description: 'Path of the migration catalog (YAML).' }),
+  'migrations-dir': str({ default: 'db/migrations', description: 'Directory holding <id>.up.sql and <id>.down.sql.' }),
+  'prove-backout': bool({ default: true, description: 'Apply every migration, its back-out and the migration again, and compare the schema.' }),
+  'database-url': str({ secret: true, description: 'A throwaway, empty PostgreSQL database for the proof instead of embedded PGlite.' }),
+  policy: str({ description: 'Custom Rego policy compiled to wasm (opa build -t wasm); optional.' }),
+  'changed-only': bool({ default: false, description: "Report only migrations whose files the pull request changes." }),
+  'fail-on': oneOf(['error', 'warning'] as const, { default: 'error', description: 'The lowest finding level that fails the step.' }),
+  'evidence-dir': str({ description: 'Write an evidence bundle (report, SARIF, back-outs, manifest) here.' }),
+  'github-token': str({ secret: true, description: 'Token for the changed files of the pull request and the check run.' }),
+};
+
+export default defineAction({
+  name: 'catalog-gate',
+  inputs,
+  async run(values, context): Promise<ActionResult> {
+    const changedFiles = values.changedOnly ? await changedFilesOf(context) : undefined;
+    // The helpers type defaults as optional, so the action.yml defaults are repeated here.
+    const gateOptions: Parameters<typeof runGate>[0] = {
+      workspace: context.workspace,
+      catalog: rel(context, values.catalog ?? 'db/catalog/migrations.yaml'),
+      migrationsDir: rel(context, values.migrationsDir ?? 'db/migrations'),
+      proveBackout: values.proveBackout ?? true,
+    };
+    if (values.databaseUrl) gateOptions.databaseUrl = values.databaseUrl;
+    if (changedFiles) gateOptions.changedFiles = changedFiles;
+    if (values.policy) context.log.warning(`policy: custom Rego (${values.policy}) is not evaluated yet; the built-in policy applied. TODO(lead): wire lib policy evaluation.`);
+    const report = await runGate(gateOptions);
+    return toResult(report, values.failOn ?? 'error', context, values.evidenceDir);
+  },
+});
+
+function rel(context: RunContext, path: string): string {
+  return (isAbsolute(path) ? relative(context.workspace, path) : path).split('\\').join('/');
+}
+
+/** Files changed by the pull request (GitHub API), or undefined outside a pull request. */
+async function changedFilesOf(context: RunContext): Promise<string[] | undefined> {
+  const pr = (context.github.event?.['pull_request'] as { number?: number } | undefined)?.number;
+  const [owner, repo] = (context.github.repository ?? '').split('/');
+  if (!pr || !owner || !repo || !context.github.token) {
+    context.log.warning('changed-only: not a pull request (or no github-token); checking every migration');
+    return undefined;
+  }
+  const { Octokit } = await import('@octokit/rest');
+  const octokit = new Octokit({ auth: context.github.token, baseUrl: context.github.apiUrl });
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pr, per_page: 100 });
+  return files.map((f) => f.filename);
+}
+
+export function countViolations(findings: readonly Finding[], failOn: Level): number {
+  return findings.filter((f) => atLeast(f.level, failOn)).length;
+}
+
+export function summaryMarkdown(report: GateReport): string {
+  const rows = report.entries
+    .filter((e) => e.inScope)
+    .map((e) => {
+      const under = e.detectedRisk !== null && ['low', 'medium', 'high'].indexOf(e.detectedRisk) > ['low', 'medium', 'high'].indexOf(e.declaredRisk);
+      const proof = e.backout.status === 'proven' ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '') : e.backout.status === 'skipped' ? '–' : statusMark(false, e.backout.status);
+      return [e.id, e.service, `${e.declaredRisk} / ${e.detectedRisk ?? '?'}${under ? ' ✗' : ''}`, e.locks.join(', ') || 'none', e.pii ? `PII, ${e.retentionDays ?? '✗ no'} days` : 'no PII', proof.trim()].map(escapeCell);
+    });
+  const counts = (['error', 'warning', 'notice'] as const).map((l) => `${report.findings.filter((f) => f.level === l).length} ${l}s`).join(', ');
+  const lines = [
+    '## Migration catalog gate',
+    '',
+    `Catalog \`${report.catalog}\`, migrations \`${report.migrationsDir}\`${report.database ? `, back-outs proven on ${report.database}` : ''}: ${counts}.`,
+    '',
+    '| id | service | risk declared / detected | locks | PII / retention | back-out proven |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  const suggestions = report.entries.filter((e) => e.suggestedBackout && e.inScope);
+  if (suggestions.length) {
+    lines.push('', '### Suggested back-outs (no down script)');
+    for (const e of suggestions) {
+      lines.push('', `**${escapeCell(e.id)}**`, '', '```sql', e.suggestedBackout!.sql || '-- nothing to invert', '```');
+      for (const i of e.suggestedBackout!.irreversible) lines.push(`- irreversible (line ${i.line}): ${escapeCell(i.reason)}`);
+    }
+  }
+  const top = report.findings.filter((f) => f.level !== 'notice').slice(0, 50);
+  if (top.length) {
+    lines.push('', '### Findings', '');
+    for (const f of top) lines.push(`- ${f.level} \`${f.ruleId}\` ${f.location ? `${escapeCell(f.location.file)}:${f.location.line}` : ''} ${escapeCell(f.message)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function toResult(report: GateReport, failOn: Level, context: RunContext, evidenceDir?: string): Promise<ActionResult> {
+  const outDir = evidenceDir ? join(context.tempDir, 'catalog-gate-out') : context.tempDir;
+  await mkdir(outDir, { recursive: true });
+  const reportPath = join(outDir, 'catalog-gate-report.json');
+  const sarifPath = join(outDir, 'catalog-gate.sarif');
+  const violations = countViolations(report.findings, failOn);
+  const markdown = summaryMarkdown(report);
+  const json = JSON.stringify(context.redactor.redactDeep(report), null, 2);
+  await writeFile(reportPath, `${json}\n`);
+  const sarifReport = { toolName: 'summit-ops/catalog-gate', rules: ALL_RULES, findings: report.findings };
+  const sarif = await writeSarif(sarifPath, sarifReport, context.redactor);
+  let finalReport = reportPath;
+  let finalSarif = sarifPath;
+  if (evidenceDir) {
+    const dir = isAbsolute(evidenceDir) ? evidenceDir : join(context.workspace, evidenceDir);
+    const backouts = report.entries.filter((e) => e.suggestedBackout).map((e) => ({ name: `backouts/${e.id}.sql`, content: `${e.suggestedBackout!.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout!.sql}\n` }));
+    await writeEvidenceBundle(dir, { report, markdown, files: [{ name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) }, ...backouts] }, context.redactor);
+    finalReport = join(dir, 'report.json');
+    finalSarif = join(dir, 'catalog-gate.sarif');
+  }
+  const failed = violations > 0;
+  const result: ActionResult = {
+    outputs: { violations: String(violations), 'report-path': finalReport, 'sarif-path': finalSarif },
+    annotations: report.findings.map((f) => findingToAnnotation(f)),
+    summary: markdown,
+    checkRun: { name: 'catalog-gate', title: failed ? `${violations} violation(s)` : 'catalog gate passed', conclusion: failed ? 'failure' : 'success', summary: markdown },
+  };
+  if (failed) result.failure = `catalog-gate: ${violations} finding(s) at or above '${failOn}'; see the annotations and the job summary`;
+  return result;
+}
