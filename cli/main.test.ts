@@ -62,7 +62,7 @@ test('a failing action exits 1; an unknown input or action exits 2 with what to 
   assert.match(c.err.join(''), /✗ asked to fail/);
   const d = capture();
   assert.equal(await runCli([fixture, '--input', 'colour=red'], d.streams, {}), 2);
-  assert.match(d.err.join(''), /has no input 'colour'; its inputs: greeting name, behaviour, api-token/);
+  assert.match(d.err.join(''), /has no input 'colour'; its inputs: greeting name, behaviour, github-token/);
   const e = capture();
   assert.equal(await runCli(['no-such-action'], e.streams, {}), 2);
   assert.match(e.err.join(''), /Unknown action 'no-such-action'; expected one of:/);

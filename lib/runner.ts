@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import type { ActionDefinition } from './action.ts';
 import type { InputSpec } from './inputs.ts';
 import { execute, type Sink } from './runtime.ts';
+import { publishResultCheckRun } from './report/check-run.ts';
 
 export const runnerSink: Sink = {
   info: (message) => core.info(message),
@@ -37,6 +38,6 @@ export function runnerInput(name: string): string | undefined {
 }
 
 export async function runOnGitHub<S extends InputSpec>(definition: ActionDefinition<S>): Promise<void> {
-  const { exitCode } = await execute(definition, runnerInput, runnerSink, { env: process.env });
+  const { exitCode } = await execute(definition, runnerInput, runnerSink, { env: process.env, publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations) });
   process.exitCode = exitCode;
 }
