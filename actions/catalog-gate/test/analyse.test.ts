@@ -185,3 +185,7 @@ test('an empty or comment-only file has no statements', () => {
   assert.deepEqual(parseSql(''), []);
   assert.deepEqual(parseSql('-- nothing\n/* here */\n'), []);
 });
+
+test('ADD COLUMN with an inline UNIQUE builds an index under ACCESS EXCLUSIVE', () => {
+  assert.deepEqual(ids(LT + 'ALTER TABLE users ADD COLUMN code text UNIQUE;'), ['add-unique-without-index']);
+});

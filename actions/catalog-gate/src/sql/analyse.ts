@@ -522,6 +522,7 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
         if (con.contype === 'CONSTR_IDENTITY') (reasons.push('identity column'), (hasDefault = true));
         if (con.contype === 'CONSTR_GENERATED' && con.generated_kind !== 'v') (reasons.push('GENERATED … STORED'), (hasDefault = true));
         if (con.contype === 'CONSTR_NOTNULL' || con.contype === 'CONSTR_PRIMARY') notNull = true;
+        if (existing && (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY')) add(SQL_RULES.addUnique, `ADD COLUMN ${def.colname} … ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE'} on ${table} builds its index under ACCESS EXCLUSIVE; add the column, build the index CONCURRENTLY, then ADD CONSTRAINT … USING INDEX`);
       }
       if (SERIAL_TYPES.has(type.name)) (reasons.push(`${type.name} (nextval default)`), (hasDefault = true));
       if (state.domainsWithCheck.has(type.name)) reasons.push(`domain ${type.name} has a CHECK`);
