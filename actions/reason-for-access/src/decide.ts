@@ -45,9 +45,11 @@ export interface Facts {
 
 export const RULES = ['request-kind', 'environment', 'reason', 'actor', 'ref', 'freeze', 'roles', 'assurance', 'dual-control'] as const;
 export type RuleName = (typeof RULES)[number];
+/** Failures outside the policy that also deny: bad inputs, the audit log, signing. */
+export type OperationalRule = 'setup' | 'audit-log' | 'attestation';
 
 export interface RuleResult {
-  rule: RuleName;
+  rule: RuleName | OperationalRule;
   ok: boolean;
   detail: string;
 }

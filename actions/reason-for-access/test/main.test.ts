@@ -1,0 +1,235 @@
+/**
+ * The action end to end through lib/runtime's execute() (the path the runner and the CLI take),
+ * with GitHub's API served locally, real files, real signing with a local key, and the real DLP
+ * engine scanning the reason.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { execute, type Sink } from '../../../lib/runtime.ts';
+import type { Annotation } from '../../../lib/report/types.ts';
+import { createReasonForAccess } from '../src/main.ts';
+import { localKeySigner, verifyRecordAttestation } from '../src/attest.ts';
+import { verifyLog } from '../src/audit.ts';
+import { ghError, startGitHub, user, type FakeGitHub } from './github-server.ts';
+
+const TOKEN = ['local', 'test', 'token'].join('-');
+const SHA = '1234abcd'.repeat(5);
+const NOW = new Date('2026-11-11T10:00:00Z');
+const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const idpKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+const POLICY = `version: 1
+roles:
+  release-captain: { teams: ['{owner}/release-captains'] }
+assurance: { issuer: https://idp.example.com, audience: summit-ops, jwks: .github/idp-jwks.json }
+environments:
+  prod:
+    deploy:
+      roles: [release-captain]
+      dualControl: { approverRoles: [release-captain] }
+      refs: ['refs/heads/main']
+  prod-strong:
+    deploy:
+      roles: [release-captain]
+      assurance: [webauthn]
+      refs: ['refs/heads/main']
+`;
+
+let gh: FakeGitHub;
+before(async () => {
+  gh = await startGitHub({
+    'GET /orgs/acme/teams/release-captains/memberships/alice': { body: { state: 'active', role: 'member' } },
+    'GET /orgs/acme/teams/release-captains/memberships/bob': { body: { state: 'active', role: 'member' } },
+    'GET /repos/acme/app/actions/runs/900/approvals': { body: [{ state: 'approved', comment: 'ok', user: user('bob'), environments: [{ id: 1, name: 'prod' }] }] },
+    [`GET /repos/acme/app/commits/${SHA}/pulls`]: { body: [] },
+  });
+});
+after(() => gh.close());
+
+interface Run {
+  exitCode: number;
+  outputs: Record<string, string>;
+  annotations: Annotation[];
+  summary: string;
+  failure: string;
+  logs: string[];
+  workspace: string;
+  log: string;
+}
+
+async function workspaceWithPolicy(policy = POLICY): Promise<string> {
+  const ws = await mkdtemp(join(tmpdir(), 'rfa-main-'));
+  await mkdir(join(ws, '.github'));
+  await writeFile(join(ws, '.github/access.yml'), policy);
+  await writeFile(join(ws, '.github/idp-jwks.json'), JSON.stringify({ keys: [{ ...idpKey.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'ES256' }] }));
+  return ws;
+}
+
+async function runAction(inputs: Record<string, string>, options: { env?: Record<string, string>; workspace?: string; signer?: 'local' | 'broken' } = {}): Promise<Run> {
+  const workspace = options.workspace ?? (await workspaceWithPolicy());
+  const definition = createReasonForAccess({
+    signer: options.signer === 'broken'
+      ? () => ({ kind: 'broken', witnesses: [], signer: { sign: async () => { throw new Error('Fulcio: 503 Service Unavailable'); } } })
+      : () => localKeySigner(signingKey.privateKey, 'audit'),
+  });
+  const out: Run = { exitCode: -1, outputs: {}, annotations: [], summary: '', failure: '', logs: [], workspace, log: '' };
+  const sink: Sink = {
+    info: (m) => out.logs.push(m),
+    debug: (m) => out.logs.push(m),
+    annotate: (a) => out.annotations.push(a),
+    setOutput: (k, v) => (out.outputs[k] = v),
+    writeSummary: async (md) => void (out.summary = md),
+    fail: (m) => (out.failure = m),
+  };
+  const all: Record<string, string> = { 'access-policy': '.github/access.yml', environment: 'prod', 'github-token': TOKEN, ...inputs };
+  const env = {
+    GITHUB_WORKSPACE: workspace, RUNNER_TEMP: tmpdir(), GITHUB_API_URL: gh.baseUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'alice', GITHUB_RUN_ID: '900', GITHUB_RUN_ATTEMPT: '1',
+    ...options.env,
+  };
+  const { exitCode } = await execute(definition, (name) => all[name], sink, { env, now: () => NOW });
+  out.exitCode = exitCode;
+  const logPath = join(workspace, '.summit-ops/audit/reason-for-access.jsonl');
+  out.log = existsSync(logPath) ? await readFile(logPath, 'utf8') : '';
+  return out;
+}
+
+const GOOD_REASON = 'Roll out the checkout fix for INC0042 before the sale';
+const record = (r: Run) => JSON.parse(r.outputs['audit-record']!);
+
+test('allowed: every rule passes, the record is chained and its bundle verifies', async () => {
+  const r = await runAction({ reason: GOOD_REASON });
+  assert.equal(r.exitCode, 0, r.failure);
+  assert.equal(r.outputs.decision, 'allow');
+  const rec = record(r);
+  assert.equal(rec.actor, 'alice');
+  assert.equal(rec.reason, GOOD_REASON);
+  assert.equal(rec.runUrl, 'https://github.com/acme/app/actions/runs/900/attempts/1');
+  assert.match(rec.policy.digest, /^[0-9a-f]{64}$/);
+  assert.match(JSON.stringify(rec.reasons), /approved by bob via deployment-review/);
+  assert.equal(r.log, `${r.outputs['audit-record']}\n`);
+  assert.equal(verifyLog(r.log).ok, true);
+  const bundle = JSON.parse(await readFile(join(r.workspace, r.outputs['bundle-path']!), 'utf8'));
+  assert.equal(verifyRecordAttestation(bundle, r.outputs['audit-record']!, { publicKeys: { audit: signingKey.publicKey }, tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).ok, true);
+  assert.match(r.summary, /reason-for-access: allowed/);
+  assert.match(r.summary, /Decided by\s*\|\s*all 9 rules passed/);
+  assert.ok(gh.requests.some((q) => q.line === 'POST /repos/acme/app/attestations'), 'the bundle is offered to the attestations API');
+});
+
+test('a second decision chains onto the first', async () => {
+  const first = await runAction({ reason: GOOD_REASON });
+  const second = await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
+  assert.equal(record(second).seq, 2);
+  assert.equal(verifyLog(second.log).records, 2);
+});
+
+test('shell metacharacters in the reason are stored verbatim and never executed', async () => {
+  const marker = join(tmpdir(), `rfa-pwned-${process.pid}`);
+  const reason = `INC0042 fix $(touch ${marker}) \`touch ${marker}\` \${{ github.token }}; touch ${marker}\nsecond line`;
+  const r = await runAction({ reason });
+  assert.equal(r.outputs.decision, 'allow', r.failure);
+  assert.equal(record(r).reason, reason.replace('\n', ' '));
+  assert.equal(existsSync(marker), false);
+});
+
+const DENIALS: [string, Record<string, string>, { env?: Record<string, string>; signer?: 'broken'; policy?: string }, RegExp][] = [
+  ['empty reason', { reason: '' }, {}, /the reason is empty/],
+  ['whitespace reason', { reason: '  \n\t ' }, {}, /the reason is empty/],
+  ['no ticket', { reason: 'Roll out the checkout fix before the sale' }, {}, /cites no ticket/],
+  ['unknown environment', { reason: GOOD_REASON, environment: 'qa' }, {}, /environment 'qa' is not in the access policy/],
+  ['actor in no team (404)', { reason: GOOD_REASON }, { env: { GITHUB_ACTOR: 'mallory', GITHUB_TRIGGERING_ACTOR: 'mallory' } }, /mallory holds none of the required roles/],
+  ['branch not allowed', { reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/heads/feature' } }, /refs\/heads\/feature is not an allowed ref/],
+  ['self-approval only', { reason: GOOD_REASON }, { env: { GITHUB_ACTOR: 'bob', GITHUB_TRIGGERING_ACTOR: 'bob' } }, /bob \(self-approval\)/],
+  ['signing failed', { reason: GOOD_REASON }, { signer: 'broken' }, /"signing the audit record failed \(Fulcio: 503.*"rule":"attestation"/],
+  ['policy invalid', { reason: GOOD_REASON }, { policy: POLICY.replace('dualControl:', 'dualControll:') }, /access policy: .github\/access.yml:9:7: .* unknown key 'dualControll'/],
+  ['bad input value', { reason: GOOD_REASON, kind: 'promote' }, {}, /Input 'kind': 'promote' is not one of the choices/],
+  ['no token', { reason: GOOD_REASON, 'github-token': '' }, {}, /no github-token to look up team/],
+];
+
+for (const [name, inputs, opts, expected] of DENIALS) {
+  test(`denied and recorded: ${name}`, async () => {
+    const workspace = opts.policy ? await workspaceWithPolicy(opts.policy) : undefined;
+    const r = await runAction(inputs, { ...(opts.env ? { env: opts.env } : {}), ...(opts.signer ? { signer: opts.signer } : {}), ...(workspace ? { workspace } : {}) });
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.outputs.decision, 'deny');
+    assert.match(r.failure, /^Access denied for /);
+    const rec = record(r);
+    assert.equal(rec.decision, 'deny');
+    assert.match(JSON.stringify(rec.reasons.filter((x: { ok: boolean }) => !x.ok)), expected);
+    assert.equal(verifyLog(r.log).records, 1, 'the denial is in the log');
+    assert.match(r.summary, /reason-for-access: denied/);
+  });
+}
+
+test('GitHub API 403 and 500 deny with the status in the reason', async () => {
+  gh.routes.set('GET /orgs/acme/teams/release-captains/memberships/carol', () => ghError(403, 'Resource not accessible by integration'));
+  const r403 = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_ACTOR: 'carol', GITHUB_TRIGGERING_ACTOR: 'carol' } });
+  assert.equal(r403.outputs.decision, 'deny');
+  assert.match(r403.failure, /roles: could not establish carol's roles .*GitHub API 403/);
+  gh.routes.set('GET /repos/acme/app/actions/runs/901/approvals', () => ghError(500, 'Server Error'));
+  const r500 = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_RUN_ID: '901' } });
+  assert.equal(r500.outputs.decision, 'deny');
+  assert.match(r500.failure, /dual-control: could not read approvals \(GitHub API 500/);
+});
+
+test('a secret in the reason is denied and appears in no output, log, summary or record', async () => {
+  // A Luhn-valid test card number, computed rather than committed.
+  const digits = '411111111111111';
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  const card = digits + String((10 - (sum % 10)) % 10);
+  const r = await runAction({ reason: `INC0042 refund customer card ${card} manually` });
+  assert.equal(r.outputs.decision, 'deny');
+  assert.match(record(r).reason, /^\[withheld: matched payment-card\]$/);
+  const everything = JSON.stringify(r);
+  assert.ok(!everything.includes(card), 'the card number leaked');
+});
+
+test('assurance: a verified webauthn login for the actor allows; none denies', async () => {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const t = Math.floor(NOW.getTime() / 1000);
+  const input = `${b64({ alg: 'ES256', kid: 'k1' })}.${b64({ iss: 'https://idp.example.com', aud: 'summit-ops', exp: t + 300, auth_time: t - 30, github_login: 'alice', amr: ['webauthn'] })}`;
+  const token = `${input}.${sign('sha256', Buffer.from(input), { key: idpKey.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+  const ok = await runAction({ reason: GOOD_REASON, environment: 'prod-strong', 'assurance-token': token });
+  assert.equal(ok.outputs.decision, 'allow', ok.failure);
+  assert.ok(!JSON.stringify(ok).includes(token.split('.')[2]!), 'the token is never printed');
+  const none = await runAction({ reason: GOOD_REASON, environment: 'prod-strong' });
+  assert.match(none.failure, /assurance: requires webauthn assurance, but no assurance token was given/);
+});
+
+test('dry run: decides and reports, writes nothing, does not fail the step', async () => {
+  const r = await runAction({ reason: 'no ticket here, just vibes', 'dry-run': 'true' });
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.outputs.decision, 'deny');
+  assert.equal(r.log, '');
+  assert.match(r.summary, /denied \(dry run\)/);
+});
+
+test('verify mode: an intact log passes; an edited record fails with its line', async () => {
+  const first = await runAction({ reason: GOOD_REASON });
+  await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
+  await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
+  const intact = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
+  assert.equal(intact.exitCode, 0, intact.failure);
+  assert.match(intact.summary, /3 record\(s\), chain intact/);
+  const path = join(first.workspace, '.summit-ops/audit/reason-for-access.jsonl');
+  const text = await readFile(path, 'utf8');
+  await writeFile(path, text.replace('"actor":"alice"', '"actor":"bob"'));
+  const broken = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
+  assert.equal(broken.exitCode, 1);
+  assert.match(broken.failure, /record 1 was edited/);
+  assert.deepEqual(broken.annotations.map((a) => [a.file, a.line]), [['.summit-ops/audit/reason-for-access.jsonl', 1]]);
+  // A broken log also stops new decisions (and the denial is still appended).
+  const after = await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
+  assert.equal(after.outputs.decision, 'deny');
+  assert.match(after.failure, /audit-log|record 1 was edited/);
+});
