@@ -207,3 +207,31 @@ function checkDualControl(rule: KindRule, facts: ApprovalFacts, actor: string, t
 function sameLogin(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * The input document policy/opa/abac.rego evaluates (with the normalised AccessPolicy as
+ * data.policy), so a team's Rego and the built-in decide() see the same facts.
+ */
+export function toOpaInput(request: AccessRequest, facts: Facts): Record<string, unknown> {
+  const states = (roles: Record<string, Membership>) => Object.fromEntries(Object.entries(roles).map(([role, m]) => [role, m.state]));
+  return {
+    request: {
+      kind: request.kind,
+      environment: request.environment,
+      actor: request.actor,
+      triggering_actor: request.triggeringActor ?? '',
+      ref: request.ref,
+      sha: request.sha,
+      reason: { ok: request.reason.ok, tickets: request.reason.tickets, problems: request.reason.problems },
+    },
+    facts: {
+      // OPA's time functions take nanoseconds since the epoch.
+      now_ns: facts.now.getTime() * 1_000_000,
+      actor_roles: states(facts.actorRoles),
+      approvals: facts.approvals.state === 'known'
+        ? { state: 'known', approvals: facts.approvals.approvals.map((a) => ({ user: a.user, source: a.source, state: a.state, roles: states(a.roles) })) }
+        : { state: 'unknown', detail: facts.approvals.detail },
+      assurance: facts.assurance.state === 'verified' ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods } : { state: facts.assurance.state },
+    },
+  };
+}
