@@ -52,3 +52,13 @@ test('a secret input that fails its pattern is not echoed', () => {
   const secretSpec = { token: str({ secret: true, pattern: /^gh/, patternHint: 'a GitHub token' }) };
   assert.throws(() => readInputs(secretSpec, from({ token: 'hunter2-value' })), (e: unknown) => e instanceof Error && !e.message.includes('hunter2') && /expected a GitHub token/.test(e.message));
 });
+
+test('types: inputs with a default or required are always present, others optional (checked by npm run typecheck)', () => {
+  const typed = readInputs({ a: str({ default: 'x' }), b: str(), c: bool({ default: true }), e: str({ required: true }) }, from({ e: 'v' }));
+  const a: string = typed.a;
+  const c: boolean = typed.c;
+  const e: string = typed.e;
+  // @ts-expect-error b has no default and is not required
+  const b: string = typed.b;
+  assert.deepEqual([a, b, c, e], ['x', undefined, true, 'v']);
+});

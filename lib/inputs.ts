@@ -55,12 +55,16 @@ export type InputValues<S extends InputSpec> = {
   [K in keyof S as Defined<S[K]> extends true ? never : CamelCase<K & string>]?: ValueOf<S[K]>;
 };
 
-export const str = (options: Omit<StringInput, 'kind'> = {}): StringInput => ({ kind: 'string', ...options });
-export const bool = (options: Omit<BooleanInput, 'kind'> = {}): BooleanInput => ({ kind: 'boolean', ...options });
-export const int = (options: Omit<IntegerInput, 'kind'> = {}): IntegerInput => ({ kind: 'integer', ...options });
-export const list = (options: Omit<ListInput, 'kind'> = {}): ListInput => ({ kind: 'list', ...options });
-export const size = (options: Omit<SizeInput, 'kind'> = {}): SizeInput => ({ kind: 'size', ...options });
-export function oneOf<const V extends string>(values: readonly V[], options: Omit<EnumInput<V>, 'kind' | 'values'> = {}): EnumInput<V> {
+// Generic over the options so that `str({ default: 'x' })` is typed as always present.
+export const str = <const O extends Omit<StringInput, 'kind'>>(options: O = {} as O): StringInput & O => ({ kind: 'string', ...options });
+export const bool = <const O extends Omit<BooleanInput, 'kind'>>(options: O = {} as O): BooleanInput & O => ({ kind: 'boolean', ...options });
+export const int = <const O extends Omit<IntegerInput, 'kind'>>(options: O = {} as O): IntegerInput & O => ({ kind: 'integer', ...options });
+export const list = <const O extends Omit<ListInput, 'kind'>>(options: O = {} as O): ListInput & O => ({ kind: 'list', ...options });
+export const size = <const O extends Omit<SizeInput, 'kind'>>(options: O = {} as O): SizeInput & O => ({ kind: 'size', ...options });
+export function oneOf<const V extends string, const O extends Omit<EnumInput<V>, 'kind' | 'values'> = Record<never, never>>(
+  values: readonly V[],
+  options: O = {} as O,
+): EnumInput<V> & O {
   return { kind: 'enum', values, ...options };
 }
 
