@@ -68,6 +68,15 @@ const ruleProperties = {
       char: { type: 'string', pattern: '^[!-/:-~]$' },
     },
   },
+  followedBy: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['chars', 'within'],
+    properties: {
+      chars: { type: 'string', minLength: 1, maxLength: 16 },
+      within: { type: 'integer', minimum: 1, maximum: 256 },
+    },
+  },
   regex: { type: 'string', minLength: 1, maxLength: 4096 },
   ignoreCase: { type: 'boolean' },
   window: { enum: ['keyword', 'line'] },
@@ -170,10 +179,11 @@ function compileRule(spec: RuleSpec, index: number, source: string, locate: Loca
   const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
   if (!hasKeywords && !spec.gate) fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
   if (window === 'keyword' && !hasKeywords) fail('window', "'keyword' window needs keywords");
+  if (spec.followedBy && window !== 'keyword') fail('followedBy', "only applies to rules with the 'keyword' window");
   if (!spec.tags.includes('secret') && !spec.tags.includes('pii')) fail('tags', "must include 'secret' or 'pii'");
   let regex: RegExp;
   try {
-    regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + 'd' + (spec.ignoreCase ? 'i' : ''));
+    regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
   } catch (error) {
     return fail('regex', (error as Error).message);
   }
@@ -192,6 +202,9 @@ function compileRule(spec: RuleSpec, index: number, source: string, locate: Loca
     validator,
     allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
     gate: spec.gate,
+    followedBy: spec.followedBy
+      ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
+      : undefined,
   };
 }
 
