@@ -5,12 +5,13 @@
  * evidence, and the CLI/bench call this directly.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { isAbsolute, join, posix } from 'node:path';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
-import { CATALOG_RULES, checkDrift, checkPolicy, checkRisk, DEFAULT_PATTERN, fileFor, parseCatalog, rollbackOf, type CatalogEntry, type FilePattern } from './catalog.ts';
+import { CATALOG_RULES, checkDrift, checkPolicy, checkRisk, DEFAULT_PATTERN, fileFor, parseCatalog, rollbackOf, type Catalog, type CatalogEntry, type FilePattern } from './catalog.ts';
 import { analyseStatements, emptySchemaState, riskRank, SQL_RULES, suggestBackout, type LockLevel, type Risk, type SqlAnalysis } from './sql/analyse.ts';
 import { loadParser, parseSql, SqlParseError, type ParsedStatement } from './sql/parser.ts';
 import { scriptFromStatements } from './scripts.ts';
+import { denyFindings, loadRegoPolicyFile, POLICY_RULES, PolicyError, type PolicyInput } from './policy.ts';
 import { assertEmpty, openPglite, openPostgres, proveBackouts, type Database, type MigrationToProve, type ProofStatus, type Script } from './backout.ts';
 
 export const PROOF_RULES = {
@@ -23,6 +24,7 @@ export const PROOF_RULES = {
 export const ALL_RULES: RuleDescriptor[] = [
   ...Object.values(CATALOG_RULES),
   ...Object.values(PROOF_RULES),
+  ...Object.values(POLICY_RULES),
   ...Object.values(SQL_RULES).map((r) => ({ id: r.id, name: r.title, shortDescription: r.title, fullDescription: r.help, defaultLevel: r.level, tags: [`risk:${r.risk}`] }) satisfies RuleDescriptor),
 ];
 
@@ -37,6 +39,8 @@ export interface GateOptions {
   /** Workspace-relative changed files; when set, only entries touching them are reported. */
   changedFiles?: readonly string[];
   pattern?: FilePattern;
+  /** Custom Rego policy compiled to wasm (.wasm or OPA bundle .tar.gz), workspace-relative or absolute. */
+  policy?: string;
   /** Injected for tests and the CLI; defaults to PGlite or node-postgres. */
   openDatabase?: () => Promise<Database>;
 }
@@ -146,6 +150,8 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     if (e.backout.kind === 'none' && analysis.detectedRisk !== 'low') e.suggestedBackout = suggestBackout(analysis);
   }
 
+  if (options.policy) report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
+
   if (options.proveBackout) await prove(options, report, catalog.entries, parsed, fileSet, pattern, readSql, pathOf);
 
   if (changed) report.findings = report.findings.filter((f) => {
@@ -153,6 +159,41 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     return id === undefined ? !f.location?.file || changed.has(f.location.file) || f.location.file === options.catalog : report.entries.some((e) => e.id === id && e.inScope);
   });
   return report;
+}
+
+/** The input document a custom policy sees: each entry as written plus what the gate detected. */
+export function policyInput(report: GateReport, catalog: Catalog, parsed: ReadonlyMap<string, { analysis: SqlAnalysis }>, files: ReadonlySet<string>, pattern: FilePattern = DEFAULT_PATTERN): PolicyInput {
+  return {
+    catalog: report.catalog,
+    migrations_dir: report.migrationsDir,
+    entries: catalog.entries.map((entry, i) => {
+      const e = report.entries[i]!;
+      const analysis = parsed.get(entry.id)?.analysis;
+      return {
+        ...entry,
+        detected: {
+          risk: e.detectedRisk,
+          locks: e.locks,
+          rewrites: e.rewrites,
+          rules: [...new Set(analysis?.findings.map((f) => f.ruleId) ?? [])],
+          rollback: rollbackOf(entry, files, pattern).kind,
+          up_file: e.upFile,
+          up_file_exists: files.has(fileFor(pattern.up, entry.id)),
+        },
+      };
+    }),
+  };
+}
+
+async function evaluatePolicy(options: GateOptions, catalog: Catalog, report: GateReport, parsed: ReadonlyMap<string, { analysis: SqlAnalysis }>, files: ReadonlySet<string>, pattern: FilePattern): Promise<Finding[]> {
+  const display = options.policy!.split('\\').join('/');
+  try {
+    const policy = await loadRegoPolicyFile(isAbsolute(display) ? display : join(options.workspace, display), display);
+    return denyFindings(policy.deny(policyInput(report, catalog, parsed, files, pattern)), catalog, display);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    return [{ ruleId: POLICY_RULES.error.id, level: 'error', message: error.message, location: { file: display, line: 1 } }];
+  }
 }
 
 async function prove(

@@ -38,7 +38,7 @@ export default defineAction({
     };
     if (values.databaseUrl) gateOptions.databaseUrl = values.databaseUrl;
     if (changedFiles) gateOptions.changedFiles = changedFiles;
-    if (values.policy) context.log.warning(`policy: custom Rego (${values.policy}) is not evaluated yet; the built-in policy applied. TODO(lead): wire lib policy evaluation.`);
+    if (values.policy) gateOptions.policy = rel(context, values.policy);
     const report = await runGate(gateOptions);
     return toResult(report, values.failOn ?? 'error', context, values.evidenceDir);
   },
