@@ -62,10 +62,10 @@ const ruleProperties = {
     type: 'object',
     additionalProperties: false,
     minProperties: 1,
-    maxProperties: 1,
     properties: {
       digits: { type: 'integer', minimum: 4, maximum: 64 },
       char: { type: 'string', pattern: '^[!-/:-~]$' },
+      wordAround: { type: 'boolean' },
     },
   },
   followedBy: {
@@ -179,6 +179,8 @@ function compileRule(spec: RuleSpec, index: number, source: string, locate: Loca
   const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
   if (!hasKeywords && !spec.gate) fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
   if (window === 'keyword' && !hasKeywords) fail('window', "'keyword' window needs keywords");
+  if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined)) fail('gate', "needs exactly one of 'digits' or 'char'");
+  if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined) fail('gate.wordAround', "only applies to a 'char' gate");
   if (spec.followedBy && window !== 'keyword') fail('followedBy', "only applies to rules with the 'keyword' window");
   if (!spec.tags.includes('secret') && !spec.tags.includes('pii')) fail('tags', "must include 'secret' or 'pii'");
   let regex: RegExp;

@@ -14,6 +14,7 @@ import type {
   CompiledRule,
   DlpFinding,
   SuppressionReason,
+  ValidatorContext,
 } from './types.ts';
 import { shannonEntropy } from './validators.ts';
 
@@ -140,14 +141,37 @@ function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): 
   return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret };
 }
 
+/** Letters, digits and `._%+-` (NaN, past either end, is not). */
+function isWordish(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+
+/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
+const STOP = new Uint8Array(128);
+for (const ch of '\n(),;{}<>!?&|') STOP[ch.charCodeAt(0)] = 1;
+
 function followedBy(text: string, start: number, codes: number[], within: number): boolean {
   const end = Math.min(text.length, start + within);
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) return false;
     for (let j = 0; j < codes.length; j++) if (codes[j] === c) return true;
+    if (c < 128 && STOP[c] === 1) return false;
   }
   return false;
+}
+
+function validatorContext(text: string, c: Candidate): ValidatorContext {
+  let line: string | undefined;
+  return {
+    match: c.match,
+    get line() {
+      if (line === undefined) {
+        const [ls, le] = lineBounds(text, c.start, c.end);
+        line = text.slice(ls, le);
+      }
+      return line;
+    },
+  };
 }
 
 export function scanText(text: string, options: ScanOptions = {}): DlpFinding[] {
@@ -199,7 +223,11 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     }
   }
   for (let c = 0; c < charHits.length; c += 2) {
-    for (const rule of pack.charRules.get(charHits[c]!) ?? []) addWindow(rule, charHits[c + 1]!, charHits[c + 1]! + 1);
+    const at = charHits[c + 1]!;
+    for (const rule of pack.charRules.get(charHits[c]!) ?? []) {
+      if (rule.gate!.wordAround && !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1)))) continue;
+      addWindow(rule, at, at + 1);
+    }
   }
   for (const [rule, perRule] of windows) {
     for (const [ws, we] of perRule) {
@@ -214,20 +242,19 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
   if (candidates.length === 0) return { findings: [], suppressed };
 
   // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
-  const valid: Array<{ c: Candidate; lineText: string; lineStart: number; entropy: number | undefined }> = [];
-  const seen = new Set<string>();
+  const valid: Array<{ c: Candidate; entropy: number | undefined }> = [];
+  const seen = new Set<number>();
   for (const c of candidates) {
     // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
-    const key = `${c.rule.index}:${c.start}:${c.end}`;
+    const key = c.start * 4096 + c.rule.index;
     if (seen.has(key)) continue;
     seen.add(key);
     const spec = c.rule.spec;
-    const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
-    const lineText = text.slice(lineStart, lineEnd);
-    if (c.rule.validator && !c.rule.validator(c.secret, { line: lineText, match: c.match })) continue;
+    // Entropy first: it is cheap and rejects most generic-assignment noise.
     const entropy = spec.tags.includes('secret') || spec.entropy !== undefined ? shannonEntropy(c.secret) : undefined;
     if (spec.entropy !== undefined && entropy! < spec.entropy) continue;
-    valid.push({ c, lineText, lineStart, entropy });
+    if (c.rule.validator && !c.rule.validator(c.secret, validatorContext(text, c))) continue;
+    valid.push({ c, entropy });
   }
   // Overlapping candidates of different rules: a specific rule beats the generic one, then the
   // longer match wins (an IBAN over the card-like digits inside it), then pack order.
@@ -252,8 +279,10 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
 
   const lines = new LineIndex(text);
   const findings: DlpFinding[] = [];
-  for (const { c, lineText, lineStart, entropy } of kept) {
+  for (const { c, entropy } of kept) {
     const spec = c.rule.spec;
+    const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
+    const lineText = text.slice(lineStart, lineEnd);
     if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) || allowlists.some((a) => allowedBy(a, c, lineText))) {
       suppressed.allowlist++;
       continue;

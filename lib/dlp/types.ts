@@ -25,6 +25,11 @@ export interface RuleGateSpec {
   digits?: number;
   /** Run the rule on lines holding this single ASCII character. */
   char?: string;
+  /**
+   * With `char`: only when the characters right before and after it are letters, digits or
+   * one of `._%+-` (an address, not a decorator or a scope).
+   */
+  wordAround?: boolean;
 }
 
 export interface RuleSpec {
@@ -37,7 +42,7 @@ export interface RuleSpec {
   gate?: RuleGateSpec;
   /**
    * Keyword rules only: the regex runs only when one of `chars` occurs within `within`
-   * characters after the keyword, on the same line. A cheap check that keeps generic words
+   * characters after the keyword, before any of ``\n(),;{}<>!?&|``. A cheap check that keeps generic words
    * ("token", "password": thousands of hits per MiB) from costing a regex call each.
    */
   followedBy?: { chars: string; within: number };
@@ -72,9 +77,9 @@ export interface RulePackOverride {
 }
 
 export interface ValidatorContext {
-  /** The whole line (or lines) holding the match. */
-  line: string;
-  match: string;
+  /** The whole line (or lines) holding the match; computed on first access. */
+  readonly line: string;
+  readonly match: string;
 }
 
 export type Validator = (secret: string, context: ValidatorContext) => boolean;

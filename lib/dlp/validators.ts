@@ -5,18 +5,21 @@
 import { crc32 } from 'node:zlib';
 import type { Validator, ValidatorContext } from './types.ts';
 
+const entropyCounts = new Uint32Array(65536);
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
-  if (value.length === 0) return 0;
-  const counts = new Map<number, number>();
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
+  const n = value.length;
+  if (n === 0) return 0;
+  for (let i = 0; i < n; i++) entropyCounts[value.charCodeAt(i)]!++;
   let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    const count = entropyCounts[c]!;
+    if (count === 0) continue;
+    const p = count / n;
     entropy -= p * Math.log2(p);
+    entropyCounts[c] = 0;
   }
   return entropy;
 }
