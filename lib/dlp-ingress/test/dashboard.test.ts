@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import YAML from 'yaml';
+import { builtInRulePackSpec } from '../../dlp/pack.ts';
+import { dashboardProblems, recordingRuleProblems } from '../dashboard.ts';
+import { ENVOY_FILTER_PATH, RECORDING_RULES_PATH, REPO_ROOT, extractLua, ingressRules } from '../generate.ts';
+import { analysePromQL, PromQLError } from '../promql.ts';
+
+const DASHBOARD_PATH = join(REPO_ROOT, 'infra', 'grafana', 'dlp-redaction-dashboard.json');
+const TELEMETRY_PATH = join(REPO_ROOT, 'infra', 'k8s', 'gateway', 'dlp-telemetry.yaml');
+const dashboardText = readFileSync(DASHBOARD_PATH, 'utf8');
+const recording = recordingRuleProblems(readFileSync(RECORDING_RULES_PATH, 'utf8'), new Set(['istio_requests_total', 'summit_dlp_findings_total']));
+const RECORDED = new Set(recording.rules.map((r) => r.record));
+const DASHBOARD_METRICS = new Set([...RECORDED, 'istio_requests_total']);
+
+describe('infra/grafana/dlp-redaction-dashboard.json', () => {
+  const dashboard = JSON.parse(dashboardText);
+  it('is valid JSON whose every query parses, type-checks, uses ${ds} and only id-bearing labels', () => {
+    assert.deepEqual(dashboardProblems(dashboard, DASHBOARD_METRICS), []);
+  });
+  it('reads the per-rule series for both sources', () => {
+    const exprs = JSON.stringify(dashboard.panels);
+    assert.match(exprs, /summit_dlp_findings:rate5m/);
+    assert.ok(dashboard.templating.list.some((v: { name: string; query: string }) => v.name === 'source' && v.query === 'ingress,ci'));
+  });
+  const mutations: Array<[string, (d: any) => void, RegExp]> = [
+    ['a duplicate panel id', (d) => (d.panels[1].id = d.panels[0].id), /duplicate id/],
+    ['a hard-coded datasource', (d) => (d.panels[0].datasource = { type: 'prometheus', uid: 'P1809F7CD0C75ACF3' }), /datasource is not the templated/],
+    ['no datasource variable', (d) => (d.templating.list = d.templating.list.filter((v: any) => v.type !== 'datasource')), /no datasource variable/],
+    ['a value-bearing label', (d) => (d.panels[0].targets[0].expr = 'sum by (card_number) (summit_dlp_findings:rate5m)'), /'card_number' looks value-bearing/],
+    ['a label outside the allowed set', (d) => (d.panels[0].targets[0].expr = 'sum by (path) (summit_dlp_findings:rate5m)'), /'path' is not in the allowed set/],
+    ['a syntax error', (d) => (d.panels[0].targets[0].expr = 'sum(rate(summit_dlp_findings_total[5m]) by (rule)'), /syntax error/],
+    ['rate over an instant vector', (d) => (d.panels[0].targets[0].expr = 'sum(rate(istio_requests_total))'), /must be matrix/],
+    ['an unknown metric', (d) => (d.panels[0].targets[0].expr = 'sum(summit_dlp_matches)'), /unknown metric summit_dlp_matches/],
+    ['a variable outside quotes', (d) => (d.panels[0].targets[0].expr = 'sum by ($rule) (summit_dlp_findings:rate5m)'), /variable \$rule outside a quoted matcher/],
+    ['a legend showing another label', (d) => (d.panels[0].targets[0].legendFormat = '{{instance}}'), /legend shows label 'instance'/],
+    ['a duplicate refId', (d) => d.panels[0].targets.push({ ...d.panels[0].targets[0] }), /duplicate refId/],
+  ];
+  for (const [name, mutate, expected] of mutations) {
+    it(`the check catches ${name}`, () => {
+      const copy = JSON.parse(dashboardText);
+      mutate(copy);
+      const problems = dashboardProblems(copy, DASHBOARD_METRICS);
+      assert.ok(problems.some((p) => expected.test(p)), `expected a problem matching ${expected}, got ${JSON.stringify(problems)}`);
+    });
+  }
+});
+
+describe('infra/grafana/dlp-recording-rules.yaml', () => {
+  it('parses and type-checks, with allowed labels only', () => {
+    assert.deepEqual(recording.problems, []);
+  });
+  it('records one ingress series per rule the Lua enforces, each a pii rule of the pack', () => {
+    const pack = builtInRulePackSpec();
+    const ingress = recording.rules.filter((r) => r.record === 'summit_dlp_findings:rate5m' && r.labels?.source === 'ingress').map((r) => r.labels!.rule);
+    assert.deepEqual(ingress, ingressRules().map((r) => r.id));
+    for (const id of ingress) assert.ok(pack.rules.find((r) => r.id === id)?.tags.includes('pii'), `${id} is a pii rule of lib/dlp/rules.json`);
+  });
+  it("matches a rule id anywhere in the filter's comma-joined x-dlp-rules, and nothing else", () => {
+    for (const r of recording.rules.filter((x) => x.labels?.source === 'ingress')) {
+      const id = r.labels!.rule!;
+      const pattern = /dlp_rules=~"([^"]+)"/.exec(r.expr)![1]!;
+      const re = new RegExp(`^(?:${pattern})$`); // Prometheus anchors label regexes
+      for (const v of [id, `${id},other`, `other,${id}`, `a,${id},b`]) assert.ok(re.test(v), `${id}: ${v}`);
+      for (const v of [`x${id}`, `${id}x`, `other`, '', 'unknown']) assert.ok(!re.test(v), `${id}: ${v}`);
+    }
+  });
+  it('a recording rule with a broken expression or label is reported', () => {
+    const bad = YAML.stringify({ groups: [{ name: 'g', rules: [{ record: 'bad name', expr: 'rate(x)', labels: { secret_value: 'x' } }] }] });
+    const { problems } = recordingRuleProblems(bad, new Set(['x']));
+    assert.ok(problems.some((p) => /invalid record name/.test(p)));
+    assert.ok(problems.some((p) => /must be matrix/.test(p)));
+    assert.ok(problems.some((p) => /'secret_value' is not allowed/.test(p)));
+  });
+});
+
+describe('the counter pipeline is wired end to end', () => {
+  it('the Telemetry tags read the headers the Lua sets, under the label names the recording rules use', () => {
+    const telemetry = YAML.parse(readFileSync(TELEMETRY_PATH, 'utf8'));
+    assert.equal(telemetry.apiVersion, 'telemetry.istio.io/v1');
+    assert.deepEqual(telemetry.spec.selector.matchLabels, { istio: 'ingressgateway' });
+    const tags = telemetry.spec.metrics[0].overrides[0].tagOverrides as Record<string, { value: string }>;
+    assert.equal(telemetry.spec.metrics[0].overrides[0].match.metric, 'REQUEST_COUNT');
+    const lua = extractLua(readFileSync(ENVOY_FILTER_PATH, 'utf8'));
+    for (const [label, header] of [['dlp_rules', 'x-dlp-rules'], ['dlp_verdict', 'x-dlp-verdict']] as const) {
+      assert.equal(tags[label]?.value, `response.headers['${header}']`);
+      assert.ok(lua.includes(`["${header}"]`), `the Lua sets ${header}`);
+      assert.ok(readFileSync(RECORDING_RULES_PATH, 'utf8').includes(label), `the recording rules read ${label}`);
+    }
+  });
+});
+
+describe('PromQL analysis', () => {
+  it('reports syntax errors with their offset', () => {
+    assert.throws(() => analysePromQL('sum(up'), (e: unknown) => e instanceof PromQLError && e.offset >= 0);
+  });
+  it('rejects aggregating a range vector and a range of a range', () => {
+    assert.throws(() => analysePromQL('sum(up[5m])'), /must be vector, got matrix/);
+    assert.throws(() => analysePromQL('up[5m][5m]'), PromQLError);
+  });
+  it('collects metrics and labels', () => {
+    const info = analysePromQL('sum by (rule) (rate(a{source="ci"}[5m])) / on (rule) group_left sum by (rule) (rate(b[5m]))');
+    assert.deepEqual(info.metrics, ['a', 'b']);
+    assert.deepEqual(info.labels, ['rule', 'source']);
+    assert.equal(info.type, 'vector');
+  });
+});
