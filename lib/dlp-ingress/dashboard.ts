@@ -7,7 +7,15 @@ import YAML from 'yaml';
 import { analysePromQL, substituteGrafanaVariables } from './promql.ts';
 
 /** Labels that hold ids and infrastructure names, never request or file content. */
-export const ALLOWED_LABELS: ReadonlySet<string> = new Set(['rule', 'source', 'dlp_verdict', 'dlp_rules', 'reporter', 'source_workload', 'severity']);
+export const ALLOWED_LABELS: ReadonlySet<string> = new Set([
+  'rule',
+  'source',
+  'dlp_verdict',
+  'dlp_rules',
+  'reporter',
+  'source_workload',
+  'severity',
+]);
 /** A label named like this would carry what was found. */
 const VALUE_BEARING = /value|match|secret|preview|body|pan|ssn|card|email|phone|iban|token|payload|sample/i;
 
@@ -40,18 +48,22 @@ function variablesOutsideStrings(expr: string): string[] {
 
 export function checkQuery(expr: string, where: string, knownMetrics: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  for (const v of variablesOutsideStrings(expr)) problems.push(`${where}: variable $${v} outside a quoted matcher`);
+  for (const v of variablesOutsideStrings(expr))
+    problems.push(`${where}: variable $${v} outside a quoted matcher`);
   let info;
   try {
     info = analysePromQL(substituteGrafanaVariables(expr));
   } catch (error) {
     return [...problems, `${where}: ${(error as Error).message}`];
   }
-  if (info.type !== 'vector' && info.type !== 'scalar') problems.push(`${where}: yields a ${info.type}, a panel needs a vector or scalar`);
+  if (info.type !== 'vector' && info.type !== 'scalar')
+    problems.push(`${where}: yields a ${info.type}, a panel needs a vector or scalar`);
   for (const m of info.metrics) if (!knownMetrics.has(m)) problems.push(`${where}: unknown metric ${m}`);
   for (const l of info.labels) {
-    if (VALUE_BEARING.test(l) && l !== 'dlp_rules') problems.push(`${where}: label '${l}' looks value-bearing`);
-    else if (!ALLOWED_LABELS.has(l)) problems.push(`${where}: label '${l}' is not in the allowed set (${[...ALLOWED_LABELS].join(', ')})`);
+    if (VALUE_BEARING.test(l) && l !== 'dlp_rules')
+      problems.push(`${where}: label '${l}' looks value-bearing`);
+    else if (!ALLOWED_LABELS.has(l))
+      problems.push(`${where}: label '${l}' is not in the allowed set (${[...ALLOWED_LABELS].join(', ')})`);
   }
   return problems;
 }
@@ -59,7 +71,12 @@ export function checkQuery(expr: string, where: string, knownMetrics: ReadonlySe
 export function dashboardProblems(dashboard: unknown, knownMetrics: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   if (typeof dashboard !== 'object' || dashboard === null) return ['dashboard: not a JSON object'];
-  const d = dashboard as { uid?: unknown; title?: unknown; panels?: Panel[]; templating?: { list?: Array<Record<string, unknown>> } };
+  const d = dashboard as {
+    uid?: unknown;
+    title?: unknown;
+    panels?: Panel[];
+    templating?: { list?: Array<Record<string, unknown>> };
+  };
   if (typeof d.uid !== 'string' || d.uid === '') problems.push('dashboard: no uid');
   if (typeof d.title !== 'string' || d.title === '') problems.push('dashboard: no title');
   const vars = d.templating?.list ?? [];
@@ -68,13 +85,16 @@ export function dashboardProblems(dashboard: unknown, knownMetrics: ReadonlySet<
   const dsName = typeof dsVar?.name === 'string' ? dsVar.name : 'ds';
   for (const v of vars) {
     if (v.type === 'query') {
-      if (!isTemplatedPrometheus(v.datasource, dsName)) problems.push(`templating.${String(v.name)}: datasource is not \${${dsName}}`);
-      const q = typeof v.query === 'object' && v.query !== null ? (v.query as { query?: unknown }).query : v.query;
+      if (!isTemplatedPrometheus(v.datasource, dsName))
+        problems.push(`templating.${String(v.name)}: datasource is not \${${dsName}}`);
+      const q =
+        typeof v.query === 'object' && v.query !== null ? (v.query as { query?: unknown }).query : v.query;
       const m = typeof q === 'string' ? /^label_values\(([^,()]+),\s*([A-Za-z_]\w*)\)$/.exec(q) : null;
       if (!m) problems.push(`templating.${String(v.name)}: expected label_values(metric, label)`);
       else {
         problems.push(...checkQuery(m[1]!.trim(), `templating.${String(v.name)}`, knownMetrics));
-        if (!ALLOWED_LABELS.has(m[2]!)) problems.push(`templating.${String(v.name)}: label '${m[2]}' is not allowed`);
+        if (!ALLOWED_LABELS.has(m[2]!))
+          problems.push(`templating.${String(v.name)}: label '${m[2]}' is not allowed`);
       }
     }
   }
@@ -88,7 +108,8 @@ export function dashboardProblems(dashboard: unknown, knownMetrics: ReadonlySet<
       ids.add(p.id);
       if (p.panels) walk(p.panels);
       if (p.type === 'text' || p.type === 'row') continue;
-      if (!isTemplatedPrometheus(p.datasource, dsName)) problems.push(`${where}: datasource is not the templated \${${dsName}}`);
+      if (!isTemplatedPrometheus(p.datasource, dsName))
+        problems.push(`${where}: datasource is not the templated \${${dsName}}`);
       const targets = p.targets ?? [];
       if (targets.length === 0) problems.push(`${where}: no query`);
       const refIds = new Set<unknown>();
@@ -96,7 +117,8 @@ export function dashboardProblems(dashboard: unknown, knownMetrics: ReadonlySet<
         const tw = `${where} target ${String(t.refId)}`;
         if (refIds.has(t.refId)) problems.push(`${tw}: duplicate refId`);
         refIds.add(t.refId);
-        if (t.datasource !== undefined && !isTemplatedPrometheus(t.datasource, dsName)) problems.push(`${tw}: datasource is not \${${dsName}}`);
+        if (t.datasource !== undefined && !isTemplatedPrometheus(t.datasource, dsName))
+          problems.push(`${tw}: datasource is not \${${dsName}}`);
         if (typeof t.expr !== 'string' || t.expr.trim() === '') {
           problems.push(`${tw}: empty expr`);
           continue;
@@ -122,16 +144,21 @@ export interface RecordingRule {
 }
 
 /** Parses a Prometheus rules file; returns its recording rules and what is wrong with them. */
-export function recordingRuleProblems(yamlText: string, knownInputs: ReadonlySet<string>): { rules: RecordingRule[]; problems: string[] } {
+export function recordingRuleProblems(
+  yamlText: string,
+  knownInputs: ReadonlySet<string>,
+): { rules: RecordingRule[]; problems: string[] } {
   const doc = YAML.parse(yamlText) as { groups?: Array<{ name?: string; rules?: RecordingRule[] }> };
   const problems: string[] = [];
   const rules: RecordingRule[] = [];
   for (const g of doc?.groups ?? []) {
     for (const [i, r] of (g.rules ?? []).entries()) {
       const where = `group ${String(g.name)} rule ${i} (${String(r.record)})`;
-      if (typeof r.record !== 'string' || !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(r.record)) problems.push(`${where}: invalid record name`);
+      if (typeof r.record !== 'string' || !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(r.record))
+        problems.push(`${where}: invalid record name`);
       problems.push(...checkQuery(String(r.expr), where, knownInputs));
-      for (const l of Object.keys(r.labels ?? {})) if (!ALLOWED_LABELS.has(l)) problems.push(`${where}: label '${l}' is not allowed`);
+      for (const l of Object.keys(r.labels ?? {}))
+        if (!ALLOWED_LABELS.has(l)) problems.push(`${where}: label '${l}' is not allowed`);
       rules.push(r);
     }
   }

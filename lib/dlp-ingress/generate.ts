@@ -88,14 +88,20 @@ export function ingressRules(pack: RulePackSpec = builtInRulePackSpec()): Ingres
     const detector = Object.keys(IMPLEMENTED).find((d) => IMPLEMENTED[d]!.validator === rule.validator);
     if (detector === undefined) return;
     const where = `${PACK_SOURCE}: rules[${index}] '${rule.id}'`;
-    if (!RULE_ID.test(rule.id)) throw new IngressGenerationError(`${where}: field 'id': not a plain rule id; the Lua embeds ids in JSON unescaped`);
+    if (!RULE_ID.test(rule.id))
+      throw new IngressGenerationError(
+        `${where}: field 'id': not a plain rule id; the Lua embeds ids in JSON unescaped`,
+      );
     if (rule.regex !== IMPLEMENTED[detector]!.regex) {
       throw new IngressGenerationError(
         `${where}: field 'regex' changed since the Lua detector '${detector}' was written; ` +
           `port the change to lib/dlp-ingress/filter.lua, update IMPLEMENTED in lib/dlp-ingress/generate.ts, then run --write`,
       );
     }
-    if (seen.has(detector)) throw new IngressGenerationError(`${where}: field 'validator': a second rule uses detector '${detector}'`);
+    if (seen.has(detector))
+      throw new IngressGenerationError(
+        `${where}: field 'validator': a second rule uses detector '${detector}'`,
+      );
     seen.add(detector);
     out.push({ id: rule.id, detector, severity: rule.severity, description: rule.description });
   });
@@ -111,38 +117,59 @@ export function ingressRules(pack: RulePackSpec = builtInRulePackSpec()): Ingres
 }
 
 function luaString(value: string): string {
-  if (!/^[\x20-\x7e]*$/.test(value)) throw new IngressGenerationError(`value ${JSON.stringify(value)} is not printable ASCII`);
+  if (!/^[\x20-\x7e]*$/.test(value))
+    throw new IngressGenerationError(`value ${JSON.stringify(value)} is not printable ASCII`);
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function validateOptions(options: IngressOptions): void {
-  if (!Number.isSafeInteger(options.maxBodyBytes) || options.maxBodyBytes < 1024 || options.maxBodyBytes > 64 * 1024 * 1024) {
-    throw new IngressGenerationError(`maxBodyBytes must be an integer between 1024 and 67108864, got ${options.maxBodyBytes}`);
+  if (
+    !Number.isSafeInteger(options.maxBodyBytes) ||
+    options.maxBodyBytes < 1024 ||
+    options.maxBodyBytes > 64 * 1024 * 1024
+  ) {
+    throw new IngressGenerationError(
+      `maxBodyBytes must be an integer between 1024 and 67108864, got ${options.maxBodyBytes}`,
+    );
   }
-  if (!/^[a-z0-9.]+$/.test(options.metadataNamespace)) throw new IngressGenerationError(`metadataNamespace '${options.metadataNamespace}' must match [a-z0-9.]+`);
+  if (!/^[a-z0-9.]+$/.test(options.metadataNamespace))
+    throw new IngressGenerationError(
+      `metadataNamespace '${options.metadataNamespace}' must match [a-z0-9.]+`,
+    );
 }
 
 /** The Lua source with the template's placeholders filled in. */
-export function renderLua(pack: RulePackSpec = builtInRulePackSpec(), options: IngressOptions = DEFAULT_OPTIONS, template = readFileSync(TEMPLATE_PATH, 'utf8')): string {
+export function renderLua(
+  pack: RulePackSpec = builtInRulePackSpec(),
+  options: IngressOptions = DEFAULT_OPTIONS,
+  template = readFileSync(TEMPLATE_PATH, 'utf8'),
+): string {
   validateOptions(options);
   const rules = ingressRules(pack);
   const values: Record<string, string> = {
     MAX_BODY_BYTES: String(options.maxBodyBytes),
     METADATA_NAMESPACE: options.metadataNamespace,
     RULES: rules
-      .map((r) => `  { id = ${luaString(r.id)}, detector = ${luaString(r.detector)}, severity = ${luaString(r.severity)} },`)
+      .map(
+        (r) =>
+          `  { id = ${luaString(r.id)}, detector = ${luaString(r.detector)}, severity = ${luaString(r.severity)} },`,
+      )
       .join('\n'),
     KNOWN_FAKE_SSN: KNOWN_FAKE_SSNS.map((d) => `  [${luaString(d)}] = true,`).join('\n'),
   };
   const used = new Set<string>();
   const out = template.replace(/@@([A-Z_]+)@@/g, (_, key: string) => {
     const value = values[key];
-    if (value === undefined) throw new IngressGenerationError(`lib/dlp-ingress/filter.lua: unknown placeholder @@${key}@@`);
+    if (value === undefined)
+      throw new IngressGenerationError(`lib/dlp-ingress/filter.lua: unknown placeholder @@${key}@@`);
     used.add(key);
     return value;
   });
   for (const key of Object.keys(values)) {
-    if (!used.has(key)) throw new IngressGenerationError(`lib/dlp-ingress/filter.lua: placeholder @@${key}@@ is missing from the template`);
+    if (!used.has(key))
+      throw new IngressGenerationError(
+        `lib/dlp-ingress/filter.lua: placeholder @@${key}@@ is missing from the template`,
+      );
   }
   return out;
 }
@@ -151,7 +178,10 @@ const HCM = 'envoy.filters.network.http_connection_manager';
 export const LUA_FILTER_NAME = 'envoy.filters.http.lua';
 
 /** The EnvoyFilter manifest (YAML text) embedding the rendered Lua. */
-export function renderEnvoyFilter(pack: RulePackSpec = builtInRulePackSpec(), options: IngressOptions = DEFAULT_OPTIONS): string {
+export function renderEnvoyFilter(
+  pack: RulePackSpec = builtInRulePackSpec(),
+  options: IngressOptions = DEFAULT_OPTIONS,
+): string {
   const lua = renderLua(pack, options);
   const rules = ingressRules(pack);
   const gateway = { context: 'GATEWAY' };
@@ -163,7 +193,8 @@ export function renderEnvoyFilter(pack: RulePackSpec = builtInRulePackSpec(), op
       namespace: options.namespace,
       labels: { 'app.kubernetes.io/part-of': 'summit-ops', 'app.kubernetes.io/component': 'dlp-ingress' },
       annotations: {
-        'summit-ops/generated-by': 'lib/dlp-ingress/generate.ts from lib/dlp/rules.json (do not edit by hand)',
+        'summit-ops/generated-by':
+          'lib/dlp-ingress/generate.ts from lib/dlp/rules.json (do not edit by hand)',
         'summit-ops/dlp-rules': rules.map((r) => r.id).join(','),
         'summit-ops/max-body-bytes': String(options.maxBodyBytes),
       },
@@ -185,14 +216,28 @@ export function renderEnvoyFilter(pack: RulePackSpec = builtInRulePackSpec(), op
             operation: 'MERGE',
             value: {
               typed_config: {
-                '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager',
+                '@type':
+                  'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager',
                 local_reply_config: {
                   mappers: [
                     {
-                      filter: { status_code_filter: { comparison: { op: 'EQ', value: { default_value: 413, runtime_key: 'summit_dlp.payload_too_large' } } } },
+                      filter: {
+                        status_code_filter: {
+                          comparison: {
+                            op: 'EQ',
+                            value: { default_value: 413, runtime_key: 'summit_dlp.payload_too_large' },
+                          },
+                        },
+                      },
                       headers_to_add: [
-                        { header: { key: 'x-dlp-verdict', value: 'too_large' }, append_action: 'OVERWRITE_IF_EXISTS_OR_ADD' },
-                        { header: { key: 'cache-control', value: 'no-store' }, append_action: 'OVERWRITE_IF_EXISTS_OR_ADD' },
+                        {
+                          header: { key: 'x-dlp-verdict', value: 'too_large' },
+                          append_action: 'OVERWRITE_IF_EXISTS_OR_ADD',
+                        },
+                        {
+                          header: { key: 'cache-control', value: 'no-store' },
+                          append_action: 'OVERWRITE_IF_EXISTS_OR_ADD',
+                        },
                       ],
                       body_format_override: {
                         json_format: { error: 'dlp_body_too_large', limit_bytes: options.maxBodyBytes },
@@ -206,7 +251,12 @@ export function renderEnvoyFilter(pack: RulePackSpec = builtInRulePackSpec(), op
         },
         {
           applyTo: 'HTTP_FILTER',
-          match: { ...gateway, listener: { filterChain: { filter: { name: HCM, subFilter: { name: 'envoy.filters.http.router' } } } } },
+          match: {
+            ...gateway,
+            listener: {
+              filterChain: { filter: { name: HCM, subFilter: { name: 'envoy.filters.http.router' } } },
+            },
+          },
           patch: {
             operation: 'INSERT_BEFORE',
             value: {
@@ -231,19 +281,25 @@ export function renderEnvoyFilter(pack: RulePackSpec = builtInRulePackSpec(), op
     '# GENERATED by lib/dlp-ingress/generate.ts from lib/dlp/rules.json and lib/dlp-ingress/filter.lua.\n' +
     '# Do not edit: change the template or the rule pack, then run `npx node lib/dlp-ingress/generate.ts --write`.\n' +
     '# How it works, limits and deployment: infra/k8s/gateway/README.md.\n';
-  return header + doc.toString({ lineWidth: 0 });
+  return header + doc.toString({ lineWidth: 0, singleQuote: true });
 }
 
 /** The Lua embedded in an EnvoyFilter manifest (the committed file or a rendering). */
 export function extractLua(yamlText: string, file = 'EnvoyFilter'): string {
-  const manifest = YAML.parse(yamlText) as { spec?: { configPatches?: Array<{ patch?: { value?: Record<string, unknown> } }> } };
+  const manifest = YAML.parse(yamlText) as {
+    spec?: { configPatches?: Array<{ patch?: { value?: Record<string, unknown> } }> };
+  };
   const patches = manifest?.spec?.configPatches;
   if (!Array.isArray(patches)) throw new IngressGenerationError(`${file}: spec.configPatches is missing`);
   for (const p of patches) {
-    const value = p.patch?.value as { name?: string; typed_config?: { default_source_code?: { inline_string?: unknown } } } | undefined;
+    const value = p.patch?.value as
+      { name?: string; typed_config?: { default_source_code?: { inline_string?: unknown } } } | undefined;
     if (value?.name !== LUA_FILTER_NAME) continue;
     const code = value.typed_config?.default_source_code?.inline_string;
-    if (typeof code !== 'string') throw new IngressGenerationError(`${file}: ${LUA_FILTER_NAME} has no typed_config.default_source_code.inline_string`);
+    if (typeof code !== 'string')
+      throw new IngressGenerationError(
+        `${file}: ${LUA_FILTER_NAME} has no typed_config.default_source_code.inline_string`,
+      );
     return code;
   }
   throw new IngressGenerationError(`${file}: no configPatch inserts ${LUA_FILTER_NAME}`);
@@ -295,11 +351,14 @@ export function renderRecordingRules(pack: RulePackSpec = builtInRulePackSpec())
   };
   return (
     '# GENERATED by lib/dlp-ingress/generate.ts from lib/dlp/rules.json. Do not edit: run `npx node lib/dlp-ingress/generate.ts --write`.\n' +
-    YAML.stringify(doc, { lineWidth: 0 })
+    YAML.stringify(doc, { lineWidth: 0, singleQuote: true })
   );
 }
 
-export function renderAll(pack: RulePackSpec = builtInRulePackSpec(), options: IngressOptions = DEFAULT_OPTIONS): Map<string, string> {
+export function renderAll(
+  pack: RulePackSpec = builtInRulePackSpec(),
+  options: IngressOptions = DEFAULT_OPTIONS,
+): Map<string, string> {
   return new Map([
     [ENVOY_FILTER_PATH, renderEnvoyFilter(pack, options)],
     [RECORDING_RULES_PATH, renderRecordingRules(pack)],
@@ -307,7 +366,10 @@ export function renderAll(pack: RulePackSpec = builtInRulePackSpec(), options: I
 }
 
 /** Paths (repo-relative) whose committed text differs from a fresh rendering. */
-export function staleFiles(rendered = renderAll(), read: (path: string) => string | undefined = readOrUndefined): string[] {
+export function staleFiles(
+  rendered = renderAll(),
+  read: (path: string) => string | undefined = readOrUndefined,
+): string[] {
   const stale: string[] = [];
   for (const [path, text] of rendered) if (read(path) !== text) stale.push(relative(REPO_ROOT, path));
   return stale;
@@ -329,7 +391,10 @@ function main(argv: string[]): number {
   }
   if (mode === '--check') {
     const stale = staleFiles();
-    for (const path of stale) process.stderr.write(`${path}: stale; run \`npx node lib/dlp-ingress/generate.ts --write\` and commit it\n`);
+    for (const path of stale)
+      process.stderr.write(
+        `${path}: stale; run \`npx node lib/dlp-ingress/generate.ts --write\` and commit it\n`,
+      );
     return stale.length === 0 ? 0 : 1;
   }
   process.stderr.write('usage: npx node lib/dlp-ingress/generate.ts --write | --check\n');

@@ -12,7 +12,9 @@ export type PromType = 'scalar' | 'vector' | 'matrix' | 'string';
 export class PromQLError extends Error {
   readonly offset: number;
   constructor(expr: string, offset: number, detail: string) {
-    super(`${detail} at offset ${offset}: ${expr.slice(Math.max(0, offset - 30), offset)}⟨here⟩${expr.slice(offset, offset + 30)}`);
+    super(
+      `${detail} at offset ${offset}: ${expr.slice(Math.max(0, offset - 30), offset)}⟨here⟩${expr.slice(offset, offset + 30)}`,
+    );
     this.name = 'PromQLError';
     this.offset = offset;
   }
@@ -38,8 +40,24 @@ export function substituteGrafanaVariables(expr: string): string {
 
 // Functions whose argument types differ from "one instant vector": [argument types, result].
 const RANGE_FUNCTIONS = new Set([
-  'Rate', 'Irate', 'Increase', 'Delta', 'Idelta', 'Deriv', 'Changes', 'Resets', 'AvgOverTime', 'SumOverTime', 'MinOverTime',
-  'MaxOverTime', 'CountOverTime', 'LastOverTime', 'StddevOverTime', 'StdvarOverTime', 'PresentOverTime', 'AbsentOverTime',
+  'Rate',
+  'Irate',
+  'Increase',
+  'Delta',
+  'Idelta',
+  'Deriv',
+  'Changes',
+  'Resets',
+  'AvgOverTime',
+  'SumOverTime',
+  'MinOverTime',
+  'MaxOverTime',
+  'CountOverTime',
+  'LastOverTime',
+  'StddevOverTime',
+  'StdvarOverTime',
+  'PresentOverTime',
+  'AbsentOverTime',
 ]);
 const SPECIAL_FUNCTIONS: Record<string, { args: PromType[]; result: PromType }> = {
   Vector: { args: ['scalar'], result: 'vector' },
@@ -54,10 +72,32 @@ const SPECIAL_FUNCTIONS: Record<string, { args: PromType[]; result: PromType }> 
 };
 // Children of a BinaryExpr that are not operands.
 const OPERATOR_NODES = new Set([
-  'Add', 'Sub', 'Mul', 'Div', 'Mod', 'Pow', 'Atan2', 'Eql', 'Neq', 'Lss', 'Gtr', 'Lte', 'Gte', 'And', 'Or', 'Unless',
-  'BoolModifier', 'MatchingModifierClause',
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Mod',
+  'Pow',
+  'Atan2',
+  'Eql',
+  'Neq',
+  'Lss',
+  'Gtr',
+  'Lte',
+  'Gte',
+  'And',
+  'Or',
+  'Unless',
+  'BoolModifier',
+  'MatchingModifierClause',
 ]);
-const PARAM_AGGREGATIONS: Record<string, PromType> = { Topk: 'scalar', Bottomk: 'scalar', Quantile: 'scalar', CountValues: 'string', LimitK: 'scalar' };
+const PARAM_AGGREGATIONS: Record<string, PromType> = {
+  Topk: 'scalar',
+  Bottomk: 'scalar',
+  Quantile: 'scalar',
+  CountValues: 'string',
+  LimitK: 'scalar',
+};
 
 function children(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -109,7 +149,8 @@ export function analysePromQL(expr: string): PromQLInfo {
       case 'SubqueryExpr': {
         const inner = children(node)[0]!;
         const t = typeOf(inner);
-        if (t !== 'vector') throw new PromQLError(expr, node.from, `a range needs an instant vector, got ${t}`);
+        if (t !== 'vector')
+          throw new PromQLError(expr, node.from, `a range needs an instant vector, got ${t}`);
         return 'matrix';
       }
       case 'OffsetExpr':
@@ -123,11 +164,17 @@ export function analysePromQL(expr: string): PromQLInfo {
       case 'BinaryExpr': {
         const [l, r] = children(node).filter((c) => !OPERATOR_NODES.has(c.name));
         const modifier = node.getChild('MatchingModifierClause');
-        if (modifier) for (const ln of modifier.getChildren('GroupingLabels').flatMap((g) => g.getChildren('LabelName'))) labels.add(text(ln));
+        if (modifier)
+          for (const ln of modifier.getChildren('GroupingLabels').flatMap((g) => g.getChildren('LabelName')))
+            labels.add(text(ln));
         const lt = typeOf(l!);
         const rt = typeOf(r!);
-        for (const [t, n] of [[lt, l!], [rt, r!]] as const) {
-          if (t !== 'vector' && t !== 'scalar') throw new PromQLError(expr, n.from, `binary operator on ${t}`);
+        for (const [t, n] of [
+          [lt, l!],
+          [rt, r!],
+        ] as const) {
+          if (t !== 'vector' && t !== 'scalar')
+            throw new PromQLError(expr, n.from, `binary operator on ${t}`);
         }
         return lt === 'vector' || rt === 'vector' ? 'vector' : 'scalar';
       }
@@ -135,7 +182,9 @@ export function analysePromQL(expr: string): PromQLInfo {
         const op = node.getChild('AggregateOp')!;
         const opName = children(op)[0]?.name ?? text(op);
         const modifier = node.getChild('AggregateModifier');
-        if (modifier) for (const ln of modifier.getChildren('GroupingLabels').flatMap((g) => g.getChildren('LabelName'))) labels.add(text(ln));
+        if (modifier)
+          for (const ln of modifier.getChildren('GroupingLabels').flatMap((g) => g.getChildren('LabelName')))
+            labels.add(text(ln));
         const args = children(node.getChild('FunctionCallBody')!);
         const param = PARAM_AGGREGATIONS[opName];
         const expected: PromType[] = param ? [param, 'vector'] : ['vector'];
@@ -165,10 +214,16 @@ export function analysePromQL(expr: string): PromQLInfo {
     }
   };
   const checkArgs = (args: SyntaxNode[], expected: PromType[], what: string) => {
-    if (args.length !== expected.length) throw new PromQLError(expr, args[0]?.from ?? 0, `${what} takes ${expected.length} argument(s), got ${args.length}`);
+    if (args.length !== expected.length)
+      throw new PromQLError(
+        expr,
+        args[0]?.from ?? 0,
+        `${what} takes ${expected.length} argument(s), got ${args.length}`,
+      );
     args.forEach((a, i) => {
       const t = typeOf(a);
-      if (t !== expected[i]) throw new PromQLError(expr, a.from, `${what} argument ${i + 1} must be ${expected[i]}, got ${t}`);
+      if (t !== expected[i])
+        throw new PromQLError(expr, a.from, `${what} argument ${i + 1} must be ${expected[i]}, got ${t}`);
     });
   };
 

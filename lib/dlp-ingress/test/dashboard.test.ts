@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests walk parsed JSON/YAML manifests by shape; a typed model of Grafana/Istio would add nothing here */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,10 @@ import { analysePromQL, PromQLError } from '../promql.ts';
 const DASHBOARD_PATH = join(REPO_ROOT, 'infra', 'grafana', 'dlp-redaction-dashboard.json');
 const TELEMETRY_PATH = join(REPO_ROOT, 'infra', 'k8s', 'gateway', 'dlp-telemetry.yaml');
 const dashboardText = readFileSync(DASHBOARD_PATH, 'utf8');
-const recording = recordingRuleProblems(readFileSync(RECORDING_RULES_PATH, 'utf8'), new Set(['istio_requests_total', 'summit_dlp_findings_total']));
+const recording = recordingRuleProblems(
+  readFileSync(RECORDING_RULES_PATH, 'utf8'),
+  new Set(['istio_requests_total', 'summit_dlp_findings_total']),
+);
 const RECORDED = new Set(recording.rules.map((r) => r.record));
 const DASHBOARD_METRICS = new Set([...RECORDED, 'istio_requests_total']);
 
@@ -23,19 +27,59 @@ describe('infra/grafana/dlp-redaction-dashboard.json', () => {
   it('reads the per-rule series for both sources', () => {
     const exprs = JSON.stringify(dashboard.panels);
     assert.match(exprs, /summit_dlp_findings:rate5m/);
-    assert.ok(dashboard.templating.list.some((v: { name: string; query: string }) => v.name === 'source' && v.query === 'ingress,ci'));
+    assert.ok(
+      dashboard.templating.list.some(
+        (v: { name: string; query: string }) => v.name === 'source' && v.query === 'ingress,ci',
+      ),
+    );
   });
   const mutations: Array<[string, (d: any) => void, RegExp]> = [
     ['a duplicate panel id', (d) => (d.panels[1].id = d.panels[0].id), /duplicate id/],
-    ['a hard-coded datasource', (d) => (d.panels[0].datasource = { type: 'prometheus', uid: 'P1809F7CD0C75ACF3' }), /datasource is not the templated/],
-    ['no datasource variable', (d) => (d.templating.list = d.templating.list.filter((v: any) => v.type !== 'datasource')), /no datasource variable/],
-    ['a value-bearing label', (d) => (d.panels[0].targets[0].expr = 'sum by (card_number) (summit_dlp_findings:rate5m)'), /'card_number' looks value-bearing/],
-    ['a label outside the allowed set', (d) => (d.panels[0].targets[0].expr = 'sum by (path) (summit_dlp_findings:rate5m)'), /'path' is not in the allowed set/],
-    ['a syntax error', (d) => (d.panels[0].targets[0].expr = 'sum(rate(summit_dlp_findings_total[5m]) by (rule)'), /syntax error/],
-    ['rate over an instant vector', (d) => (d.panels[0].targets[0].expr = 'sum(rate(istio_requests_total))'), /must be matrix/],
-    ['an unknown metric', (d) => (d.panels[0].targets[0].expr = 'sum(summit_dlp_matches)'), /unknown metric summit_dlp_matches/],
-    ['a variable outside quotes', (d) => (d.panels[0].targets[0].expr = 'sum by ($rule) (summit_dlp_findings:rate5m)'), /variable \$rule outside a quoted matcher/],
-    ['a legend showing another label', (d) => (d.panels[0].targets[0].legendFormat = '{{instance}}'), /legend shows label 'instance'/],
+    [
+      'a hard-coded datasource',
+      (d) => (d.panels[0].datasource = { type: 'prometheus', uid: 'P1809F7CD0C75ACF3' }),
+      /datasource is not the templated/,
+    ],
+    [
+      'no datasource variable',
+      (d) => (d.templating.list = d.templating.list.filter((v: any) => v.type !== 'datasource')),
+      /no datasource variable/,
+    ],
+    [
+      'a value-bearing label',
+      (d) => (d.panels[0].targets[0].expr = 'sum by (card_number) (summit_dlp_findings:rate5m)'),
+      /'card_number' looks value-bearing/,
+    ],
+    [
+      'a label outside the allowed set',
+      (d) => (d.panels[0].targets[0].expr = 'sum by (path) (summit_dlp_findings:rate5m)'),
+      /'path' is not in the allowed set/,
+    ],
+    [
+      'a syntax error',
+      (d) => (d.panels[0].targets[0].expr = 'sum(rate(summit_dlp_findings_total[5m]) by (rule)'),
+      /syntax error/,
+    ],
+    [
+      'rate over an instant vector',
+      (d) => (d.panels[0].targets[0].expr = 'sum(rate(istio_requests_total))'),
+      /must be matrix/,
+    ],
+    [
+      'an unknown metric',
+      (d) => (d.panels[0].targets[0].expr = 'sum(summit_dlp_matches)'),
+      /unknown metric summit_dlp_matches/,
+    ],
+    [
+      'a variable outside quotes',
+      (d) => (d.panels[0].targets[0].expr = 'sum by ($rule) (summit_dlp_findings:rate5m)'),
+      /variable \$rule outside a quoted matcher/,
+    ],
+    [
+      'a legend showing another label',
+      (d) => (d.panels[0].targets[0].legendFormat = '{{instance}}'),
+      /legend shows label 'instance'/,
+    ],
     ['a duplicate refId', (d) => d.panels[0].targets.push({ ...d.panels[0].targets[0] }), /duplicate refId/],
   ];
   for (const [name, mutate, expected] of mutations) {
@@ -43,7 +87,10 @@ describe('infra/grafana/dlp-redaction-dashboard.json', () => {
       const copy = JSON.parse(dashboardText);
       mutate(copy);
       const problems = dashboardProblems(copy, DASHBOARD_METRICS);
-      assert.ok(problems.some((p) => expected.test(p)), `expected a problem matching ${expected}, got ${JSON.stringify(problems)}`);
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        `expected a problem matching ${expected}, got ${JSON.stringify(problems)}`,
+      );
     });
   }
 });
@@ -54,9 +101,18 @@ describe('infra/grafana/dlp-recording-rules.yaml', () => {
   });
   it('records one ingress series per rule the Lua enforces, each a pii rule of the pack', () => {
     const pack = builtInRulePackSpec();
-    const ingress = recording.rules.filter((r) => r.record === 'summit_dlp_findings:rate5m' && r.labels?.source === 'ingress').map((r) => r.labels!.rule);
-    assert.deepEqual(ingress, ingressRules().map((r) => r.id));
-    for (const id of ingress) assert.ok(pack.rules.find((r) => r.id === id)?.tags.includes('pii'), `${id} is a pii rule of lib/dlp/rules.json`);
+    const ingress = recording.rules
+      .filter((r) => r.record === 'summit_dlp_findings:rate5m' && r.labels?.source === 'ingress')
+      .map((r) => r.labels!.rule);
+    assert.deepEqual(
+      ingress,
+      ingressRules().map((r) => r.id),
+    );
+    for (const id of ingress)
+      assert.ok(
+        pack.rules.find((r) => r.id === id)?.tags.includes('pii'),
+        `${id} is a pii rule of lib/dlp/rules.json`,
+      );
   });
   it("matches a rule id anywhere in the filter's comma-joined x-dlp-rules, and nothing else", () => {
     for (const r of recording.rules.filter((x) => x.labels?.source === 'ingress')) {
@@ -68,7 +124,11 @@ describe('infra/grafana/dlp-recording-rules.yaml', () => {
     }
   });
   it('a recording rule with a broken expression or label is reported', () => {
-    const bad = YAML.stringify({ groups: [{ name: 'g', rules: [{ record: 'bad name', expr: 'rate(x)', labels: { secret_value: 'x' } }] }] });
+    const bad = YAML.stringify({
+      groups: [
+        { name: 'g', rules: [{ record: 'bad name', expr: 'rate(x)', labels: { secret_value: 'x' } }] },
+      ],
+    });
     const { problems } = recordingRuleProblems(bad, new Set(['x']));
     assert.ok(problems.some((p) => /invalid record name/.test(p)));
     assert.ok(problems.some((p) => /must be matrix/.test(p)));
@@ -84,24 +144,35 @@ describe('the counter pipeline is wired end to end', () => {
     const tags = telemetry.spec.metrics[0].overrides[0].tagOverrides as Record<string, { value: string }>;
     assert.equal(telemetry.spec.metrics[0].overrides[0].match.metric, 'REQUEST_COUNT');
     const lua = extractLua(readFileSync(ENVOY_FILTER_PATH, 'utf8'));
-    for (const [label, header] of [['dlp_rules', 'x-dlp-rules'], ['dlp_verdict', 'x-dlp-verdict']] as const) {
+    for (const [label, header] of [
+      ['dlp_rules', 'x-dlp-rules'],
+      ['dlp_verdict', 'x-dlp-verdict'],
+    ] as const) {
       assert.equal(tags[label]?.value, `response.headers['${header}']`);
       assert.ok(lua.includes(`["${header}"]`), `the Lua sets ${header}`);
-      assert.ok(readFileSync(RECORDING_RULES_PATH, 'utf8').includes(label), `the recording rules read ${label}`);
+      assert.ok(
+        readFileSync(RECORDING_RULES_PATH, 'utf8').includes(label),
+        `the recording rules read ${label}`,
+      );
     }
   });
 });
 
 describe('PromQL analysis', () => {
   it('reports syntax errors with their offset', () => {
-    assert.throws(() => analysePromQL('sum(up'), (e: unknown) => e instanceof PromQLError && e.offset >= 0);
+    assert.throws(
+      () => analysePromQL('sum(up'),
+      (e: unknown) => e instanceof PromQLError && e.offset >= 0,
+    );
   });
   it('rejects aggregating a range vector and a range of a range', () => {
     assert.throws(() => analysePromQL('sum(up[5m])'), /must be vector, got matrix/);
     assert.throws(() => analysePromQL('up[5m][5m]'), PromQLError);
   });
   it('collects metrics and labels', () => {
-    const info = analysePromQL('sum by (rule) (rate(a{source="ci"}[5m])) / on (rule) group_left sum by (rule) (rate(b[5m]))');
+    const info = analysePromQL(
+      'sum by (rule) (rate(a{source="ci"}[5m])) / on (rule) group_left sum by (rule) (rate(b[5m]))',
+    );
     assert.deepEqual(info.metrics, ['a', 'b']);
     assert.deepEqual(info.labels, ['rule', 'source']);
     assert.equal(info.type, 'vector');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests walk parsed JSON/YAML manifests by shape; a typed model of Grafana/Istio would add nothing here */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -34,13 +35,22 @@ function packWith(mutate: (pack: RulePackSpec) => void): RulePackSpec {
 
 describe('generated files are fresh', () => {
   it('the committed EnvoyFilter and recording rules equal what the generator renders now', () => {
-    assert.deepEqual(staleFiles(), [], 'run `npx node lib/dlp-ingress/generate.ts --write` and commit the result');
+    assert.deepEqual(
+      staleFiles(),
+      [],
+      'run `npx node lib/dlp-ingress/generate.ts --write` and commit the result',
+    );
   });
   it('reports a committed file that differs or is missing', () => {
     const rendered = renderAll();
-    const edited = staleFiles(rendered, (path) => (path === ENVOY_FILTER_PATH ? committedYaml.replace('us-ssn', 'us-ssn ') : readFileSync(path, 'utf8')));
+    const edited = staleFiles(rendered, (path) =>
+      path === ENVOY_FILTER_PATH ? committedYaml.replace('us-ssn', 'us-ssn ') : readFileSync(path, 'utf8'),
+    );
     assert.deepEqual(edited, [relative(REPO_ROOT, ENVOY_FILTER_PATH)]);
-    assert.deepEqual(staleFiles(rendered, () => undefined).sort(), [ENVOY_FILTER_PATH, RECORDING_RULES_PATH].map((p) => relative(REPO_ROOT, p)).sort());
+    assert.deepEqual(
+      staleFiles(rendered, () => undefined).sort(),
+      [ENVOY_FILTER_PATH, RECORDING_RULES_PATH].map((p) => relative(REPO_ROOT, p)).sort(),
+    );
   });
   it('a change in the rule pack changes the rendering (the Lua is generated, not copied)', () => {
     const renamed = packWith((p) => {
@@ -66,18 +76,30 @@ describe('rule ids the Lua can report', () => {
   it('covers the SSN and payment-card rules, in pack order', () => {
     assert.deepEqual(ids, ['us-ssn', 'payment-card']);
     const order = ids.map((id) => pack.rules.findIndex((r) => r.id === id));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    );
   });
   it('the EnvoyFilter annotation lists the same ids', () => {
     const manifest = YAML.parse(committedYaml);
     assert.equal(manifest.metadata.annotations['summit-ops/dlp-rules'], ids.join(','));
   });
-  it('the ids the Lua actually emits at run time are among them', { skip: luajitAvailable() ? false : LUAJIT_MISSING }, () => {
-    const src = committedLua.replace(/\nfunction envoy_on_request/, '\nfunction __ids() local t = {} for _, r in ipairs(RULES) do t[#t + 1] = r.id end return t end\nfunction envoy_on_request');
-    const probe = src + '\nlocal real = envoy_on_request\nfunction envoy_on_request(h) h:logInfo("ids=" .. table.concat(__ids(), ",")) return real(h) end\n';
-    const [o] = runFilter(probe, [{ body: 'x' }]);
-    assert.equal(o!.logs[0]!.msg, `ids=${ids.join(',')}`);
-  });
+  it(
+    'the ids the Lua actually emits at run time are among them',
+    { skip: luajitAvailable() ? false : LUAJIT_MISSING },
+    () => {
+      const src = committedLua.replace(
+        /\nfunction envoy_on_request/,
+        '\nfunction __ids() local t = {} for _, r in ipairs(RULES) do t[#t + 1] = r.id end return t end\nfunction envoy_on_request',
+      );
+      const probe =
+        src +
+        '\nlocal real = envoy_on_request\nfunction envoy_on_request(h) h:logInfo("ids=" .. table.concat(__ids(), ",")) return real(h) end\n';
+      const [o] = runFilter(probe, [{ body: 'x' }]);
+      assert.equal(o!.logs[0]!.msg, `ids=${ids.join(',')}`);
+    },
+  );
 });
 
 describe('generator refuses a pack the Lua does not implement', () => {
@@ -86,7 +108,13 @@ describe('generator refuses a pack the Lua does not implement', () => {
       const r = p.rules.find((x) => x.id === 'payment-card')!;
       r.regex = r.regex.replace('13,19', '12,19');
     });
-    assert.throws(() => ingressRules(drifted), (e: unknown) => e instanceof IngressGenerationError && /rules\[\d+\] 'payment-card': field 'regex'/.test(e.message) && /filter\.lua/.test(e.message));
+    assert.throws(
+      () => ingressRules(drifted),
+      (e: unknown) =>
+        e instanceof IngressGenerationError &&
+        /rules\[\d+\] 'payment-card': field 'regex'/.test(e.message) &&
+        /filter\.lua/.test(e.message),
+    );
   });
   it('fails when the pack lost the rule behind a detector', () => {
     const without = packWith((p) => {
@@ -106,12 +134,24 @@ describe('generator refuses a pack the Lua does not implement', () => {
   });
   it('rejects out-of-range limits and template placeholders it does not know', () => {
     assert.throws(() => renderLua(undefined, { ...DEFAULT_OPTIONS, maxBodyBytes: 10 }), /maxBodyBytes/);
-    assert.throws(() => renderLua(undefined, DEFAULT_OPTIONS, '@@MAX_BODY_BYTES@@ @@NOPE@@'), /unknown placeholder @@NOPE@@/);
-    assert.throws(() => renderLua(undefined, DEFAULT_OPTIONS, '@@MAX_BODY_BYTES@@'), /placeholder @@[A-Z_]+@@ is missing/);
+    assert.throws(
+      () => renderLua(undefined, DEFAULT_OPTIONS, '@@MAX_BODY_BYTES@@ @@NOPE@@'),
+      /unknown placeholder @@NOPE@@/,
+    );
+    assert.throws(
+      () => renderLua(undefined, DEFAULT_OPTIONS, '@@MAX_BODY_BYTES@@'),
+      /placeholder @@[A-Z_]+@@ is missing/,
+    );
   });
   it('extractLua says what is missing from a manifest', () => {
-    assert.throws(() => extractLua('kind: EnvoyFilter\n', 'x.yaml'), /x\.yaml: spec\.configPatches is missing/);
-    assert.throws(() => extractLua('spec:\n  configPatches:\n    - patch: {value: {name: other}}\n', 'x.yaml'), /no configPatch inserts envoy\.filters\.http\.lua/);
+    assert.throws(
+      () => extractLua('kind: EnvoyFilter\n', 'x.yaml'),
+      /x\.yaml: spec\.configPatches is missing/,
+    );
+    assert.throws(
+      () => extractLua('spec:\n  configPatches:\n    - patch: {value: {name: other}}\n', 'x.yaml'),
+      /no configPatch inserts envoy\.filters\.http\.lua/,
+    );
   });
 });
 
@@ -127,10 +167,16 @@ describe('the EnvoyFilter manifest', () => {
   it('inserts the Lua HTTP filter before the router of the HTTP connection manager', () => {
     const http = patches.find((p) => p.applyTo === 'HTTP_FILTER')!;
     assert.equal(http.patch.operation, 'INSERT_BEFORE');
-    assert.equal(http.match.listener.filterChain.filter.name, 'envoy.filters.network.http_connection_manager');
+    assert.equal(
+      http.match.listener.filterChain.filter.name,
+      'envoy.filters.network.http_connection_manager',
+    );
     assert.equal(http.match.listener.filterChain.filter.subFilter.name, 'envoy.filters.http.router');
     assert.equal(http.patch.value.name, 'envoy.filters.http.lua');
-    assert.equal(http.patch.value.typed_config['@type'], 'type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua');
+    assert.equal(
+      http.patch.value.typed_config['@type'],
+      'type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua',
+    );
   });
   it('sets the gateway buffer limit to the Lua scan limit, and Envoy own 413 says what the Lua says', () => {
     const luaLimit = Number(/local MAX_BODY_BYTES = (\d+)/.exec(committedLua)?.[1]);
@@ -139,10 +185,16 @@ describe('the EnvoyFilter manifest', () => {
     const hcm = patches.find((p) => p.applyTo === 'NETWORK_FILTER')!;
     const [mapper] = hcm.patch.value.typed_config.local_reply_config.mappers;
     assert.equal(mapper.filter.status_code_filter.comparison.value.default_value, 413);
-    const luaBody = /'(\{"error":"dlp_body_too_large","limit_bytes":)' \.\. MAX_BODY_BYTES \.\. "\}"/.exec(committedLua);
+    const luaBody = /'(\{"error":"dlp_body_too_large","limit_bytes":)' \.\. MAX_BODY_BYTES \.\. "\}"/.exec(
+      committedLua,
+    );
     assert.ok(luaBody, 'the Lua 413 body is where the test expects it');
     assert.deepEqual(mapper.body_format_override.json_format, JSON.parse(`${luaBody[1]}${luaLimit}}`));
-    assert.ok(mapper.headers_to_add.some((h: any) => h.header.key === 'x-dlp-verdict' && h.header.value === 'too_large'));
+    assert.ok(
+      mapper.headers_to_add.some(
+        (h: any) => h.header.key === 'x-dlp-verdict' && h.header.value === 'too_large',
+      ),
+    );
   });
   it('the Lua in the manifest uses no {n} quantifier (Lua patterns have none)', () => {
     assert.doesNotMatch(committedLua, /%d\{\d/);
@@ -156,7 +208,11 @@ describe('the EnvoyFilter manifest', () => {
   it('holds nothing the repo DLP scan would flag (dogfood)', () => {
     for (const path of [ENVOY_FILTER_PATH, RECORDING_RULES_PATH, TEMPLATE_PATH]) {
       const findings = scanText(readFileSync(path, 'utf8'), { path: relative(REPO_ROOT, path) });
-      assert.deepEqual(findings.map((f) => `${f.ruleId}@${f.line}`), [], relative(REPO_ROOT, path));
+      assert.deepEqual(
+        findings.map((f) => `${f.ruleId}@${f.line}`),
+        [],
+        relative(REPO_ROOT, path),
+      );
     }
   });
 });

@@ -50,7 +50,8 @@ export function runFilter(lua: string, requests: FilterRequest[]): FilterOutcome
       let head = `CASE ${i}\n`;
       if (req.envoyBufferLimit !== undefined) head += `LIMIT ${req.envoyBufferLimit}\n`;
       for (const [name, value] of Object.entries(req.headers ?? {})) {
-        if (/[\r\n]/.test(name + value) || /\s/.test(name)) throw new Error(`header ${JSON.stringify(name)}: no whitespace in names, no newlines in values`);
+        if (/[\r\n]/.test(name + value) || /\s/.test(name))
+          throw new Error(`header ${JSON.stringify(name)}: no whitespace in names, no newlines in values`);
         head += `HEADER ${name} ${value}\n`;
       }
       if (req.failGetBytes) head += 'FAIL_GETBYTES\n';
@@ -61,14 +62,26 @@ export function runFilter(lua: string, requests: FilterRequest[]): FilterOutcome
         chunks.push(Buffer.from(`${head}BODY ${body.length}\n`), body, Buffer.from('END\n'));
       }
     });
-    const r = spawnSync('luajit', [HARNESS, filterPath], { input: Buffer.concat(chunks), maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync('luajit', [HARNESS, filterPath], {
+      input: Buffer.concat(chunks),
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (r.error) throw r.error;
-    if (r.status !== 0) throw new Error(`luajit harness failed (exit ${r.status}): ${r.stderr.toString().slice(0, 2000)}`);
-    const lines = r.stdout.toString('utf8').split('\n').filter((l) => l !== '');
-    if (lines.length !== requests.length) throw new Error(`harness answered ${lines.length} of ${requests.length} requests`);
+    if (r.status !== 0)
+      throw new Error(`luajit harness failed (exit ${r.status}): ${r.stderr.toString().slice(0, 2000)}`);
+    const lines = r.stdout
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    if (lines.length !== requests.length)
+      throw new Error(`harness answered ${lines.length} of ${requests.length} requests`);
     return lines.map((l) => {
       const o = JSON.parse(l) as FilterOutcome & { logs: unknown; metadata: unknown };
-      return { ...o, logs: Array.isArray(o.logs) ? o.logs : [], metadata: (o.metadata ?? {}) as FilterOutcome['metadata'] };
+      return {
+        ...o,
+        logs: Array.isArray(o.logs) ? o.logs : [],
+        metadata: (o.metadata ?? {}) as FilterOutcome['metadata'],
+      };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -78,8 +91,12 @@ export function runFilter(lua: string, requests: FilterRequest[]): FilterOutcome
 /** The rule ids a 422 answer names (from its JSON body), or [] when the request passed. */
 export function blockedRules(outcome: FilterOutcome): string[] {
   if (outcome.action === 'continue') return [];
-  if (outcome.action !== 'respond' || outcome.status !== 422) throw new Error(`expected pass or 422, got ${outcome.action} ${outcome.status ?? ''} ${outcome.error ?? ''}`);
+  if (outcome.action !== 'respond' || outcome.status !== 422)
+    throw new Error(
+      `expected pass or 422, got ${outcome.action} ${outcome.status ?? ''} ${outcome.error ?? ''}`,
+    );
   const parsed = JSON.parse(outcome.body ?? '') as { error?: string; rules?: string[] };
-  if (parsed.error !== 'dlp_blocked' || !Array.isArray(parsed.rules)) throw new Error(`422 body is not {"error":"dlp_blocked","rules":[...]}`);
+  if (parsed.error !== 'dlp_blocked' || !Array.isArray(parsed.rules))
+    throw new Error(`422 body is not {"error":"dlp_blocked","rules":[...]}`);
   return parsed.rules;
 }
