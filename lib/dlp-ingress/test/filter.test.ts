@@ -29,13 +29,7 @@ import {
   extractLua,
   ingressRules,
 } from '../generate.ts';
-import {
-  blockedRules,
-  luajitAvailable,
-  runFilter,
-  LUAJIT_MISSING,
-  type FilterOutcome,
-} from './luajit.ts';
+import { blockedRules, luajitAvailable, runFilter, LUAJIT_MISSING, type FilterOutcome } from './luajit.ts';
 
 const skip = luajitAvailable() ? false : LUAJIT_MISSING;
 const LUA = extractLua(readFileSync(ENVOY_FILTER_PATH, 'utf8'), 'infra/k8s/gateway/dlp-envoyfilter.yaml');
