@@ -226,7 +226,7 @@ export async function runScript(db: Database, script: Script): Promise<ScriptFai
       const e = error as Error & { position?: string | number };
       const offset = Number(e.position);
       // PostgreSQL's position is 1-based within the statement text we sent.
-      const line = Number.isFinite(offset) && offset > 0 ? s.line + (s.text.slice(0, offset - 1).match(/\n/g)?.length ?? 0) : s.line;
+      const line = Number.isFinite(offset) && offset > 0 ? s.line + (s.text.slice(0, offset - 1).match(/\r\n|\r|\n/g)?.length ?? 0) : s.line;
       return { file: script.file, line, message: e.message, partial: !wrap && ran > 0 };
     }
   }

@@ -142,7 +142,8 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     e.locks = [...new Set(analysis.statements.map((s) => s.lock).filter((l): l is LockLevel => l !== null))];
     for (const f of analysis.findings) {
       // A risk the entry declares is acknowledged: it stays visible as a notice, not a warning.
-      const acknowledged = f.level !== 'error' && riskRank(entry.risk) >= riskRank(f.risk);
+      // Low-risk findings are traps, not lock risk, so declaring a risk does not acknowledge them.
+      const acknowledged = f.level !== 'error' && f.risk !== 'low' && riskRank(entry.risk) >= riskRank(f.risk);
       report.findings.push(withEntry({ ruleId: f.ruleId, level: acknowledged ? 'notice' : f.level, message: acknowledged ? `${f.message} (acknowledged: declared risk ${entry.risk})` : f.message, location: { file: upFile, line: f.line, column: f.column }, properties: { risk: f.risk } }, entry.id));
     }
     const understated = checkRisk(catalog, index, analysis.detectedRisk, analysis.findings.map((f) => ({ ...f, file: upFile })));

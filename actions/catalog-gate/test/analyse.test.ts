@@ -85,6 +85,12 @@ const CASES: [string, string, string[]][] = [
   ['lock_timeout as integer ms', 'SET lock_timeout TO 3000;\nALTER TABLE users ADD COLUMN phone text;', []],
   ['weak lock needs no timeout', 'ALTER TABLE users VALIDATE CONSTRAINT x;', []],
   ['insert is not a strong lock', "INSERT INTO users (id) VALUES (1);", []],
+  ['add column with inline REFERENCES', LT + 'ALTER TABLE users ADD COLUMN org2 bigint REFERENCES orgs (id);', ['add-foreign-key-validated']],
+  ['add column with inline REFERENCES on a new table', LT + 'CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN o bigint REFERENCES orgs (id);', []],
+  ['statement_timeout before CREATE INDEX CONCURRENTLY', "SET statement_timeout = '30s';\nCREATE INDEX CONCURRENTLY i ON users (name);", ['statement-timeout-concurrently']],
+  ['statement_timeout before REINDEX CONCURRENTLY', "SET statement_timeout TO 60000;\nREINDEX INDEX CONCURRENTLY users_email_idx;", ['statement-timeout-concurrently']],
+  ['statement_timeout reset to 0 before the build', "SET statement_timeout = '30s';\nSET statement_timeout = 0;\nCREATE INDEX CONCURRENTLY i ON users (name);", []],
+  ['statement_timeout does not replace lock_timeout', "SET statement_timeout = '30s';\nALTER TABLE users ADD COLUMN phone text;", ['missing-lock-timeout']],
 ];
 
 for (const [name, sql, expected] of CASES) {
@@ -188,4 +194,32 @@ test('an empty or comment-only file has no statements', () => {
 
 test('ADD COLUMN with an inline UNIQUE builds an index under ACCESS EXCLUSIVE', () => {
   assert.deepEqual(ids(LT + 'ALTER TABLE users ADD COLUMN code text UNIQUE;'), ['add-unique-without-index']);
+});
+
+test('inline REFERENCES locks the referenced table SHARE ROW EXCLUSIVE, the altered one ACCESS EXCLUSIVE', () => {
+  const r = analyse(LT + 'ALTER TABLE users ADD COLUMN org2 bigint REFERENCES orgs (id);');
+  const s = r.statements[1]!;
+  assert.deepEqual(s.tables.sort(), ['orgs', 'users']);
+  assert.equal(s.lock, 'ACCESS EXCLUSIVE');
+  assert.equal(r.detectedRisk, 'medium');
+});
+
+test('statement_timeout findings are low risk (a trap, not a lock risk) and the lock_timeout message names it', () => {
+  const r = analyse("SET statement_timeout = '30s';\nCREATE INDEX CONCURRENTLY i ON users (name);");
+  assert.equal(r.detectedRisk, 'low');
+  assert.equal(r.findings[0]!.level, 'warning');
+  const lt = analyse("SET statement_timeout = '30s';\nALTER TABLE users ADD COLUMN phone text;").findings[0]!;
+  assert.match(lt.message, /statement_timeout set earlier lets queries queue/);
+});
+
+test('CR and CRLF line endings: lines, comments and errors as PostgreSQL counts them', () => {
+  // A lone CR ends a -- comment and a line; before the fix the statement after the comment vanished.
+  const cr = parseSql("-- add an index\rSET lock_timeout = '1s';\rCREATE INDEX i ON users (name);\r");
+  assert.deepEqual(cr.map((x) => [x.line, x.column, x.text]), [[2, 1, "SET lock_timeout = '1s'"], [3, 1, 'CREATE INDEX i ON users (name)']]);
+  assert.deepEqual(ids("-- c\rCREATE INDEX i ON users (name);"), ['create-index-not-concurrent', 'missing-lock-timeout']);
+  const crlf = parseSql("-- a\r\n-- b\r\nSELECT 1;\r\n\r\nSELECT 2;\r\n");
+  assert.deepEqual(crlf.map((x) => x.line), [3, 5]);
+  for (const eol of ['\r', '\r\n', '\n']) {
+    assert.throws(() => parseSql(`SELECT 1;${eol}-- x${eol}CREAT INDEX i ON t (a);${eol}`, 'm.sql'), (e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 1, JSON.stringify(eol));
+  }
 });

@@ -92,6 +92,14 @@ function scenarios(name: string, open: () => Promise<Database | { skip: string }
       assert.equal((await snapshotSchema(db)).has('column public.users.a'), false);
     });
 
+    it('failure lines count CR and CRLF line endings as PostgreSQL does', async (db) => {
+      for (const eol of ['\r', '\r\n']) {
+        const r = await proveBackouts(db, [m('2026-01-02-002-bad', `-- header${eol}CREATE TABLE t (${eol}  a int,${eol}  b no_such_type${eol});`, '')]);
+        assert.equal(r[0]!.status, 'failed');
+        assert.deepEqual([r[0]!.failure!.line, r[0]!.failure!.file], [4, 'db/migrations/2026-01-02-002-bad.up.sql'], JSON.stringify(eol));
+      }
+    });
+
     it('a migration without a back-out is reported as such', async (db) => {
       const r = await proveBackouts(db, [m('2026-01-01-001-t', 'CREATE TABLE t (a int);')]);
       assert.equal(r[0]!.status, 'no-backout');

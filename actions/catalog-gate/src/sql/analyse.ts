@@ -68,6 +68,7 @@ export const SQL_RULES = {
   vacuumFull: rule('vacuum-full', 'high', 'VACUUM FULL rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack or plain VACUUM.'),
   cluster: rule('cluster', 'high', 'CLUSTER rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack.'),
   reindex: rule('reindex-not-concurrent', 'medium', 'REINDEX without CONCURRENTLY', 'Blocks writes to the table and reads through the index. Use REINDEX … CONCURRENTLY (PG 12+).'),
+  statementTimeoutConcurrent: rule('statement-timeout-concurrently', 'low', 'statement_timeout set before a CONCURRENTLY build', 'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).'),
   lockTimeout: rule('missing-lock-timeout', 'medium', 'No lock_timeout before a strong lock', 'A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = \'5s\') and retry.'),
 } as const satisfies Record<string, SqlRule>;
 
@@ -253,6 +254,7 @@ function typeChangeIsSafe(from: ColumnType | undefined, to: ColumnType): boolean
 interface FileState {
   inTransaction: boolean;
   lockTimeout: boolean;
+  statementTimeout: boolean;
   createdHere: Set<string>;
 }
 
@@ -262,7 +264,7 @@ interface FileState {
  * the file in a transaction.
  */
 export function analyseStatements(statements: readonly StatementInput[], state: SchemaState = emptySchemaState(), options: { assumeInTransaction?: boolean } = {}): SqlAnalysis {
-  const file: FileState = { inTransaction: options.assumeInTransaction ?? false, lockTimeout: false, createdHere: new Set() };
+  const file: FileState = { inTransaction: options.assumeInTransaction ?? false, lockTimeout: false, statementTimeout: false, createdHere: new Set() };
   const reports: StatementReport[] = [];
   let needsNoTransaction = false;
   statements.forEach((s, index) => {
@@ -300,10 +302,12 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
 
   switch (kind) {
     case 'VariableSetStmt': {
-      if (b.name === 'lock_timeout') {
+      if (b.name === 'lock_timeout' || b.name === 'statement_timeout') {
         const value = b.args?.[0]?.A_Const;
         const raw = value?.sval?.sval ?? value?.ival?.ival ?? (value?.ival ? 0 : undefined);
-        file.lockTimeout = b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
+        const set = b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
+        if (b.name === 'lock_timeout') file.lockTimeout = set;
+        else file.statementTimeout = set;
       }
       break;
     }
@@ -322,6 +326,7 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       if (b.concurrent) {
         lockOn(table, 'SHARE UPDATE EXCLUSIVE');
         if (file.inTransaction) add(SQL_RULES.concurrentInTx, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} cannot run inside a transaction block`);
+        if (file.statementTimeout && existing(table)) add(SQL_RULES.statementTimeoutConcurrent, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} on ${table} runs under the statement_timeout set earlier; a cancelled build leaves an INVALID index. SET statement_timeout = 0 before it`);
       } else {
         lockOn(table, 'SHARE');
         if (existing(table)) add(SQL_RULES.createIndex, `CREATE INDEX ${b.idxname ?? ''} on ${table} blocks writes (SHARE lock) while it builds; use CONCURRENTLY`);
@@ -364,7 +369,7 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
         const cmd = cmdNode.AlterTableCmd ?? {};
         const r = alterCommand(table, cmd, state, existing(table), add, b.objtype);
         lockOn(table, r.lock);
-        for (const extra of r.alsoLocks ?? []) lockOn(extra, r.lock);
+        for (const extra of r.alsoLocks ?? []) lockOn(extra, r.alsoLock ?? r.lock);
         if (r.rewrites && existing(table)) report.rewrites = true;
         if (r.inverse) inverses.unshift(r.inverse);
         if (r.irreversible) irreversible ??= r.irreversible;
@@ -425,6 +430,7 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       if (hasOption(b.params, 'concurrently')) {
         lockOn(table, 'SHARE UPDATE EXCLUSIVE');
         if (file.inTransaction) add(SQL_RULES.concurrentInTx, `REINDEX CONCURRENTLY ${target} cannot run inside a transaction block`);
+        if (file.statementTimeout && existing(table)) add(SQL_RULES.statementTimeoutConcurrent, `REINDEX CONCURRENTLY ${target} runs under the statement_timeout set earlier; a cancelled rebuild leaves an INVALID index behind. SET statement_timeout = 0 before it`);
       } else {
         lockOn(table, 'SHARE');
         if (existing(table)) add(SQL_RULES.reindex, `REINDEX ${target} blocks writes to ${table} and reads through the index; use REINDEX CONCURRENTLY`);
@@ -488,7 +494,9 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
   }
 
   if (lockRank(report.lock) >= lockRank('SHARE') && !file.lockTimeout && report.tables.length > 0) {
-    add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file`);
+    // statement_timeout also bounds the lock wait, but only by the statement's whole time limit:
+    // every query behind the waiting statement queues that long. It does not replace lock_timeout.
+    add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file${file.statementTimeout ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`);
   }
   return report;
 }
@@ -497,6 +505,8 @@ interface CommandResult {
   lock: LockLevel;
   rewrites?: boolean;
   alsoLocks?: string[];
+  /** The lock taken on alsoLocks (default: lock). */
+  alsoLock?: LockLevel;
   inverse?: string;
   irreversible?: string;
 }
@@ -510,6 +520,7 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
       cols?.set(def.colname, type);
       if (!cols) state.columns.set(table, new Map([[def.colname, type]]));
       const reasons: string[] = [];
+      const references: string[] = [];
       let hasDefault = false;
       let notNull = false;
       for (const c of def.constraints ?? []) {
@@ -522,13 +533,19 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
         if (con.contype === 'CONSTR_IDENTITY') (reasons.push('identity column'), (hasDefault = true));
         if (con.contype === 'CONSTR_GENERATED' && con.generated_kind !== 'v') (reasons.push('GENERATED … STORED'), (hasDefault = true));
         if (con.contype === 'CONSTR_NOTNULL' || con.contype === 'CONSTR_PRIMARY') notNull = true;
+        if (con.contype === 'CONSTR_FOREIGN') {
+          const ref = rangeVarName(con.pktable);
+          references.push(ref);
+          // An inline REFERENCES cannot be NOT VALID: it is validated at once, locking both tables.
+          if (existing) add(SQL_RULES.addForeignKey, `ADD COLUMN ${def.colname} … REFERENCES ${ref} on ${table} adds a validated foreign key, locking ${ref} (SHARE ROW EXCLUSIVE) as well as ${table}; add the column plain, then ADD CONSTRAINT … FOREIGN KEY … NOT VALID and VALIDATE CONSTRAINT`);
+        }
         if (existing && (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY')) add(SQL_RULES.addUnique, `ADD COLUMN ${def.colname} … ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE'} on ${table} builds its index under ACCESS EXCLUSIVE; add the column, build the index CONCURRENTLY, then ADD CONSTRAINT … USING INDEX`);
       }
       if (SERIAL_TYPES.has(type.name)) (reasons.push(`${type.name} (nextval default)`), (hasDefault = true));
       if (state.domainsWithCheck.has(type.name)) reasons.push(`domain ${type.name} has a CHECK`);
       if (existing && reasons.length) add(SQL_RULES.addColumnRewrite, `ADD COLUMN ${def.colname} on ${table} rewrites the table: ${reasons.join('; ')}`);
       if (existing && notNull && !hasDefault) add(SQL_RULES.addRequiredColumn, `ADD COLUMN ${def.colname} NOT NULL without a default fails when ${table} has rows`);
-      return { lock: 'ACCESS EXCLUSIVE', rewrites: reasons.length > 0, inverse: `DROP COLUMN IF EXISTS ${quoteIdent(def.colname)}` };
+      return { lock: 'ACCESS EXCLUSIVE', rewrites: reasons.length > 0, inverse: `DROP COLUMN IF EXISTS ${quoteIdent(def.colname)}`, ...(references.length ? { alsoLocks: references, alsoLock: 'SHARE ROW EXCLUSIVE' as const } : {}) };
     }
     case 'AT_DropColumn':
       if (existing) add(SQL_RULES.dropColumn, `DROP COLUMN ${cmd.name} on ${table} deletes its data`);

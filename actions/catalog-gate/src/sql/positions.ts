@@ -8,7 +8,11 @@ export class LineIndex {
   constructor(text: string) {
     this.text = text;
     this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // Line breaks are \n, \r\n and a lone \r, as PostgreSQL's scanner and editors count them.
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
+    }
   }
 
   /** 1-based line and column of a character offset. */
@@ -52,8 +56,10 @@ export class LineIndex {
       const ch = t[i]!;
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f') i++;
       else if (ch === '-' && t[i + 1] === '-') {
-        const nl = t.indexOf('\n', i);
-        i = nl < 0 ? to : nl + 1;
+        // A -- comment ends at \n or \r (PostgreSQL's lexer: --[^\n\r]*); a lone \r is a line break.
+        let j = i + 2;
+        while (j < to && t[j] !== '\n' && t[j] !== '\r') j++;
+        i = j;
       } else if (ch === '/' && t[i + 1] === '*') {
         let depth = 1;
         i += 2;
