@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DlpRulePackError,
+  builtInRulePackSpec,
+  compileRulePack,
+  loadRulePackOverride,
+  loadRulePackText,
+  mergeRulePack,
+} from '../pack.ts';
+import { scanText } from '../scan.ts';
+import { seededRng, synth } from '../synth.ts';
+import { findNestedQuantifier, hasUnboundedQuantifier } from '../regex-safety.ts';
+
+function packWith(change: Record<string, unknown>, id = 'aws-access-key-id') {
+  const spec = builtInRulePackSpec();
+  const rule = spec.rules.find((r) => r.id === id)!;
+  Object.assign(rule, change);
+  return spec;
+}
+
+function throwsWith(fn: () => unknown, ...parts: string[]): void {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(error instanceof DlpRulePackError, `not a DlpRulePackError: ${String(error)}`);
+    for (const part of parts) assert.ok(error.message.includes(part), `'${error.message}' lacks '${part}'`);
+    return true;
+  });
+}
+
+test('the built-in pack compiles', () => {
+  const pack = compileRulePack(builtInRulePackSpec());
+  assert.ok(pack.rules.length >= 20);
+});
+
+test('invalid regex: names the rule and the field', () => {
+  throwsWith(() => compileRulePack(packWith({ regex: '(AKIA' }), 'rules.json'), "rules.json: rule 'aws-access-key-id': field 'regex': Invalid regular expression");
+});
+
+test('nested unbounded quantifier is refused with the offending group', () => {
+  throwsWith(() => compileRulePack(packWith({ regex: '(?:[A-Z]+)+' })), "rule 'aws-access-key-id': field 'regex'", 'nested quantifier', 'backtrack');
+});
+
+test('unknown validator, bad severity, missing field, unknown field, duplicate id', () => {
+  throwsWith(() => compileRulePack(packWith({ validator: 'luhnn' })), "field 'validator'", "unknown validator 'luhnn'");
+  throwsWith(() => compileRulePack(packWith({ severity: 'fatal' })), "field 'severity'", 'error, warning, notice');
+  const missing = builtInRulePackSpec();
+  delete (missing.rules[2] as Partial<(typeof missing.rules)[number]>).regex;
+  throwsWith(() => compileRulePack(missing), `rule '${missing.rules[2]!.id}': field 'regex': is required`);
+  throwsWith(() => compileRulePack(packWith({ keyword: ['x'] })), "field 'keyword'", 'unknown field');
+  const dup = builtInRulePackSpec();
+  dup.rules.push({ ...dup.rules[0]! });
+  throwsWith(() => compileRulePack(dup), `rule '${dup.rules[0]!.id}': field 'id': duplicate id`);
+});
+
+test('a rule that could never run, or mixes windows and gates wrongly, is refused', () => {
+  throwsWith(() => compileRulePack(packWith({ keywords: [] })), "field 'keywords'", 'never runs');
+  throwsWith(() => compileRulePack(packWith({ window: 'keyword', keywords: [], gate: { digits: 9 } })), "field 'window'");
+  throwsWith(() => compileRulePack(packWith({ tags: ['aws'] })), "field 'tags'", "'secret' or 'pii'");
+  throwsWith(() => compileRulePack(packWith({ keywords: ['ab'] })), "field 'keywords.0'");
+  throwsWith(() => compileRulePack(packWith({ gate: { digits: 9, char: '@' } }, 'us-ssn')), "field 'gate'", 'exactly one');
+  throwsWith(() => compileRulePack(packWith({ followedBy: { chars: '=', within: 10 } }, 'us-ssn')), "field 'followedBy'");
+});
+
+test('a rule without an id is named by its position', () => {
+  const spec = builtInRulePackSpec();
+  (spec.rules[4] as { id?: string }).id = '';
+  throwsWith(() => compileRulePack(spec), "rule '#5 (no id)': field 'id'");
+});
+
+test('YAML pack text: the error names the file and the line of the field', () => {
+  const text = [
+    'rules:',
+    '  - id: acme-key',
+    '    description: ACME key',
+    '    severity: error',
+    '    keywords: [acme_]',
+    "    regex: 'acme_[a-z'",
+    '    tags: [secret]',
+  ].join('\n');
+  throwsWith(() => loadRulePackText(text, 'acme.yaml'), "acme.yaml:6: rule 'acme-key': field 'regex'");
+  throwsWith(() => loadRulePackText('rules: [\n', 'broken.yaml'), 'broken.yaml', 'cannot parse');
+});
+
+test('override: merge by id, add new rules, disable by id, allowlists appended', () => {
+  const override = [
+    'rules:',
+    '  - id: email-address',
+    '    severity: notice',
+    '  - id: acme-key',
+    '    description: ACME key',
+    '    severity: error',
+    '    keywords: [acme_]',
+    "    regex: 'acme_[a-z0-9]{24}'",
+    '    tags: [secret]',
+    'disable: [phone-number]',
+    'allowlist:',
+    '  stopwords: [fixture]',
+  ].join('\n');
+  const pack = loadRulePackOverride(override, '.dlp.yaml');
+  assert.equal(pack.byId.get('email-address')!.spec.severity, 'notice');
+  assert.equal(pack.byId.has('phone-number'), false);
+  const acme = 'acme_' + 'k3y9'.repeat(6);
+  assert.deepEqual(scanText(`x = ${acme}`, { rules: pack }).map((f) => f.ruleId), ['acme-key']);
+  assert.equal(scanText('call (415) 829-3746', { rules: pack }).length, 0);
+  // The stopword suppresses a finding the built-in pack reports.
+  const fixture = `api_key = "fixture${synth.genericValue(seededRng(5))}"`;
+  assert.equal(scanText(fixture).length, 1);
+  assert.equal(scanText(fixture, { rules: pack }).length, 0);
+});
+
+test('override errors: unknown disabled id, new rule missing a field, bad field in a merged rule', () => {
+  throwsWith(() => loadRulePackOverride('disable: [phone]\n', 'o.yaml'), 'o.yaml:1', "field 'disable.0'", "unknown rule 'phone'");
+  throwsWith(() => loadRulePackOverride('rules:\n  - id: newrule\n    regex: x\n', 'o.yaml'), "rule 'newrule'", "field 'description'", 'new rule');
+  throwsWith(() => mergeRulePack(builtInRulePackSpec(), { rules: [{ id: 'jwt', entropy: 'high' }] }, 'o.json'), "rule 'jwt'", "field 'entropy'");
+  throwsWith(() => loadRulePackOverride('rules:\n  - id: jwt\n    regex: "(a+)+"\n', 'o.yaml'), "o.yaml: rule 'jwt': field 'regex'", 'nested');
+});
+
+test('regex safety checker: catches nested unbounded quantifiers, accepts bounded nesting', () => {
+  for (const bad of ['(a+)+', '(?:a*b)*', '(\\d+-?){2,}', '(?:x{1,3})+', '(?<n>[a-z]+\\.)+', '((a)+){2}']) {
+    assert.ok(findNestedQuantifier(bad), bad);
+  }
+  for (const ok of ['(?:\\.[a-z]{1,63}){1,8}', '(?:abc)+', '[(a+)+]', '\\(a+\\)+', '(?:a|b)?c+', '(?=a+)b']) {
+    assert.equal(findNestedQuantifier(ok), undefined, ok);
+  }
+});
+
+test('built-in rules: no nested quantifiers and no unbounded quantifier at all', () => {
+  for (const rule of builtInRulePackSpec().rules) {
+    assert.equal(findNestedQuantifier(rule.regex), undefined, rule.id);
+    assert.equal(hasUnboundedQuantifier(rule.regex), false, `${rule.id} uses *, + or {n,}`);
+  }
+  assert.equal(hasUnboundedQuantifier('a{2,}'), true);
+  assert.equal(hasUnboundedQuantifier('[*+]'), false);
+});
