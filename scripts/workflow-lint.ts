@@ -4,7 +4,8 @@
  * - no `${{ … }}` inside `run:` (script injection: values go through `env:` or action inputs);
  * - third-party actions pinned by a full commit SHA;
  * - local actions used as `./.summit-ops/actions/<name>` after a checkout of this repository at the
- *   workflow's own commit into `.summit-ops` (inside a called workflow `./` is the caller's checkout);
+ *   workflow's own commit into `.summit-ops` (inside a called workflow `./` is the caller's checkout),
+ *   that commit read by a step `id: self` from the job's OIDC token (job_workflow_ref/_sha);
  * - `with:` keys that the action declares, and every required input given;
  * - `permissions:` on every job (least privilege is decided per job, not inherited).
  * Every problem carries the YAML line and column.
@@ -13,6 +14,8 @@ import { createRequire } from 'node:module';
 import { parseConfig, type LoadedConfig, type PathSegment } from '../lib/config.ts';
 
 export const SELF_CHECKOUT_PATH = '.summit-ops';
+/** The step that reads the called workflow's own repository and commit from the job's OIDC token. */
+export const SELF_STEP_ID = 'self';
 const LOCAL_ACTION = /^\.\/\.summit-ops\/actions\/([a-z0-9-]+)$/;
 const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/;
 
@@ -65,7 +68,16 @@ export function lintWorkflow(file: string, text: string, actions: Record<string,
         report([...at, 'run'], 'no-expression-in-run', '`${{ }}` inside run: is a script injection; pass the value through env: and use "$NAME"');
       }
       if (typeof step.uses !== 'string') continue;
-      if (step.uses.startsWith('actions/checkout@') && step.with?.['path'] === SELF_CHECKOUT_PATH) selfCheckedOut = true;
+      if (step.uses.startsWith('actions/checkout@') && step.with?.['path'] === SELF_CHECKOUT_PATH) {
+        selfCheckedOut = true;
+        const resolver = (job.steps ?? []).slice(0, index).find((s) => s.id === SELF_STEP_ID);
+        if (!resolver || typeof resolver.run !== 'string' || !resolver.run.includes('job_workflow_sha')) {
+          report([...at, 'uses'], 'self-checkout', `the ${SELF_CHECKOUT_PATH} checkout needs an earlier step with id '${SELF_STEP_ID}' reading job_workflow_ref/job_workflow_sha from the job's OIDC token`);
+        }
+        if (step.with?.['ref'] !== '${{ steps.self.outputs.sha }}' || step.with?.['repository'] !== '${{ steps.self.outputs.repository }}') {
+          report([...at, 'with'], 'self-checkout', 'check out this repository at the workflow\'s own commit: repository: ${{ steps.self.outputs.repository }}, ref: ${{ steps.self.outputs.sha }}');
+        }
+      }
       if (step.uses.startsWith('./')) {
         const local = LOCAL_ACTION.exec(step.uses);
         if (!local) {

@@ -25,8 +25,12 @@ jobs:
     permissions:
       contents: read
     steps:
+      - id: self
+        run: echo "sha=$(resolve job_workflow_sha)" >> "$GITHUB_OUTPUT"
       - uses: ${CHECKOUT} # v4.2.2
         with:
+          repository: \${{ steps.self.outputs.repository }}
+          ref: \${{ steps.self.outputs.sha }}
           path: .summit-ops
       - uses: ./.summit-ops/actions/gate
         with:
@@ -50,6 +54,9 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      - uses: ${CHECKOUT}
+        with:
+          path: .summit-ops
       - uses: ./.summit-ops/actions/gate
         with:
           colour: red
@@ -59,15 +66,15 @@ jobs:
 `;
   const problems = lintWorkflow('bad.yml', bad, actions).map((p) => `${p.line}:${p.rule}`);
   assert.deepEqual(problems.sort(), [
-    '10:unknown-input',
-    '11:local-action-path',
-    '12:self-checkout',
-    '12:unknown-action',
-    '13:no-expression-in-run',
+    '10:self-checkout',
+    '11:missing-input',
+    '13:unknown-input',
+    '14:local-action-path',
+    '15:unknown-action',
+    '16:no-expression-in-run',
     '2:workflow-call',
     '5:job-permissions',
     '7:pin-by-sha',
-    '8:missing-input',
     '8:self-checkout',
   ].sort());
 });
@@ -92,3 +99,12 @@ for (const name of workflowFiles) {
     assert.deepEqual(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.rule}: ${p.message}`), []);
   });
 }
+
+test('every workflow resolves its own commit with the same step', async () => {
+  const steps = new Set<string>();
+  for (const name of workflowFiles) {
+    const workflow = parseYaml(await readFile(join(sourceDir, name), 'utf8')) as { jobs: Record<string, { steps?: Array<{ id?: string; run?: string }> }> };
+    for (const job of Object.values(workflow.jobs)) for (const step of job.steps ?? []) if (step.id === 'self' && step.run) steps.add(step.run);
+  }
+  assert.ok(steps.size <= 1, 'the id: self steps differ between workflows; keep one text');
+});
