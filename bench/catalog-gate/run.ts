@@ -42,6 +42,8 @@ export function generate(n: number): Generated[] {
   const out: Generated[] = [];
   const tables: number[] = [];
   const LT = "SET lock_timeout = '3s';\nSET statement_timeout = '15min';\n";
+  // A concurrent build must not run under a statement_timeout (statement-timeout-concurrently).
+  const LT_CONCURRENT = "SET lock_timeout = '3s';\nSET statement_timeout = 0;\n";
   for (let i = 0; i < n; i++) {
     const day = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const id = `${day}-${pad(i % 1000, 3)}-m${i}`;
@@ -83,7 +85,7 @@ ALTER TABLE ${t} VALIDATE CONSTRAINT ${t}_n${i}_check;
         break;
       case 3:
         rollout = 'concurrent_index';
-        up = `${LT}CREATE INDEX CONCURRENTLY IF NOT EXISTS ${t}_created_${i}_idx ON ${t} (created_at, name);
+        up = `${LT_CONCURRENT}CREATE INDEX CONCURRENTLY IF NOT EXISTS ${t}_created_${i}_idx ON ${t} (created_at, name);
 `;
         down = `DROP INDEX CONCURRENTLY IF EXISTS ${t}_created_${i}_idx;\n`;
         break;
@@ -122,15 +124,31 @@ function writeCatalog(dir: string, migrations: Generated[]): void {
   for (const m of migrations) {
     writeFileSync(join(dir, 'db/migrations', `${m.id}.up.sql`), m.up);
     writeFileSync(join(dir, 'db/migrations', `${m.id}.down.sql`), m.down);
-    yaml.push(`- id: ${m.id}`, `  service: s${m.id.length % 17}`, `  risk: ${m.risk}`, '  pii: false', `  rollout: ${m.rollout}`, "  owner: '@bench'");
-    if (m.risk !== 'low') yaml.push('  readiness:', '    locks: SHARE on one table', '    long_transactions: none over 1 min', '    size_estimate: 10k rows');
+    yaml.push(
+      `- id: ${m.id}`,
+      `  service: s${m.id.length % 17}`,
+      `  risk: ${m.risk}`,
+      '  pii: false',
+      `  rollout: ${m.rollout}`,
+      "  owner: '@bench'",
+    );
+    if (m.risk !== 'low')
+      yaml.push(
+        '  readiness:',
+        '    locks: SHARE on one table',
+        '    long_transactions: none over 1 min',
+        '    size_estimate: 10k rows',
+      );
   }
   writeFileSync(join(dir, 'db/catalog/migrations.yaml'), `${yaml.join('\n')}\n`);
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-function wall(cmd: string, args: string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+function wall(
+  cmd: string,
+  args: string[],
+): { ms: number; status: number | null; stdout: string; stderr: string } {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { ms: performance.now() - t0, status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -139,13 +157,25 @@ function wall(cmd: string, args: string[]): { ms: number; status: number | null;
 // Child modes, so whole-process times include wasm load and Node's exit.
 const mode = process.argv[2];
 if (mode === '--gate') {
-  const report = await runGate({ workspace: process.argv[3]!, catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false });
-  console.log(JSON.stringify({ entries: report.entries.length, findings: report.findings.length, blocking: report.findings.filter((f) => f.level !== 'notice').length }));
+  const report = await runGate({
+    workspace: process.argv[3]!,
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: false,
+  });
+  console.log(
+    JSON.stringify({
+      entries: report.entries.length,
+      findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.level !== 'notice').length,
+    }),
+  );
 } else if (mode === '--analyse') {
   await loadParser();
   const state = emptySchemaState();
   let findings = 0;
-  for (const file of process.argv.slice(3)) findings += analyseStatements(parseSql(readFileSync(file, 'utf8'), file), state).findings.length;
+  for (const file of process.argv.slice(3))
+    findings += analyseStatements(parseSql(readFileSync(file, 'utf8'), file), state).findings.length;
   console.log(JSON.stringify({ findings }));
 } else {
   await main();
@@ -160,37 +190,58 @@ async function main(): Promise<void> {
     await loadParser();
     const upFiles = migrations.map((m) => join(dir, 'db/migrations', `${m.id}.up.sql`));
     const statements = migrations.reduce((acc, m) => acc + parseSql(m.up).length, 0);
-    console.log(`catalog: ${n} migrations, ${statements} statements in up scripts (+ ${migrations.reduce((a, m) => a + parseSql(m.down).length, 0)} in down scripts), ${dir}`);
+    console.log(
+      `catalog: ${n} migrations, ${statements} statements in up scripts (+ ${migrations.reduce((a, m) => a + parseSql(m.down).length, 0)} in down scripts), ${dir}`,
+    );
 
     // 1. The whole gate without the proof.
     let t0 = performance.now();
-    const report = await runGate({ workspace: dir, catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false });
+    const report = await runGate({
+      workspace: dir,
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+    });
     const gateWarm = performance.now() - t0;
     const blocking = report.findings.filter((f) => f.level !== 'notice');
     const gateProc = wall(process.execPath, [self, '--gate', dir]);
     const gateLiftoff = wall(process.execPath, ['--liftoff-only', self, '--gate', dir]);
-    console.log(`\n1. whole gate, no back-out proof (${report.entries.length} entries, ${report.findings.length} findings, ${blocking.length} blocking):`);
+    console.log(
+      `\n1. whole gate, no back-out proof (${report.entries.length} entries, ${report.findings.length} findings, ${blocking.length} blocking):`,
+    );
     console.log(`   in process (parser loaded):  ${ms(gateWarm)}`);
-    console.log(`   whole process (node + wasm): ${ms(gateProc.ms)}   goal < 10000 ms: ${gateProc.ms < 10_000 ? 'met' : 'NOT met'}`);
-    console.log(`   whole process, --liftoff-only: ${ms(gateLiftoff.ms)}   (no optimising wasm compile for Node to wait for at exit)`);
-    if (blocking.length) console.log(`   first blocking finding: ${blocking[0]!.ruleId} ${blocking[0]!.message}`);
+    console.log(
+      `   whole process (node + wasm): ${ms(gateProc.ms)}   goal < 10000 ms: ${gateProc.ms < 10_000 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `   whole process, --liftoff-only: ${ms(gateLiftoff.ms)}   (no optimising wasm compile for Node to wait for at exit)`,
+    );
+    if (blocking.length)
+      console.log(`   first blocking finding: ${blocking[0]!.ruleId} ${blocking[0]!.message}`);
 
     // 2. SQL analysis alone vs squawk on the same files.
     t0 = performance.now();
     const state = emptySchemaState();
     let ours = 0;
-    for (const f of upFiles) ours += analyseStatements(parseSql(readFileSync(f, 'utf8'), f), state).findings.length;
+    for (const f of upFiles)
+      ours += analyseStatements(parseSql(readFileSync(f, 'utf8'), f), state).findings.length;
     const loop = performance.now() - t0;
     const oursProc = wall(process.execPath, [self, '--analyse', ...upFiles]);
     const oursLiftoff = wall(process.execPath, ['--liftoff-only', self, '--analyse', ...upFiles]);
     const squawk = wall(join(root, 'node_modules/.bin/squawk'), ['--reporter', 'gcc', ...upFiles]);
     const squawkFindings = squawk.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)).length;
     console.log(`\n2. SQL analysis alone, ${upFiles.length} files / ${statements} statements:`);
-    console.log(`   ours, in process:       ${ms(loop)} (${Math.round(statements / (loop / 1000))} statements/s, ${ours} findings)`);
+    console.log(
+      `   ours, in process:       ${ms(loop)} (${Math.round(statements / (loop / 1000))} statements/s, ${ours} findings)`,
+    );
     console.log(`   ours, whole process:    ${ms(oursProc.ms)}`);
     console.log(`   ours, whole process, --liftoff-only: ${ms(oursLiftoff.ms)}`);
-    console.log(`   squawk ${'2.66'}, process:   ${ms(squawk.ms)} (exit ${squawk.status}, ${squawkFindings} findings${squawk.status !== 0 && squawkFindings === 0 ? `; stderr: ${squawk.stderr.slice(0, 200)}` : ''})`);
-    console.log(`   ratio ours/squawk, whole process: ${(oursProc.ms / squawk.ms).toFixed(2)}; with --liftoff-only: ${(oursLiftoff.ms / squawk.ms).toFixed(2)}; in-process loop: ${(loop / squawk.ms).toFixed(2)}  (< 1 = faster than squawk)`);
+    console.log(
+      `   squawk ${'2.66'}, process:   ${ms(squawk.ms)} (exit ${squawk.status}, ${squawkFindings} findings${squawk.status !== 0 && squawkFindings === 0 ? `; stderr: ${squawk.stderr.slice(0, 200)}` : ''})`,
+    );
+    console.log(
+      `   ratio ours/squawk, whole process: ${(oursProc.ms / squawk.ms).toFixed(2)}; with --liftoff-only: ${(oursLiftoff.ms / squawk.ms).toFixed(2)}; in-process loop: ${(loop / squawk.ms).toFixed(2)}  (< 1 = faster than squawk)`,
+    );
 
     // 3. Back-out proof per migration, first 20 migrations.
     const subsetN = Math.min(20, n);
@@ -198,16 +249,30 @@ async function main(): Promise<void> {
     writeCatalog(sub, migrations.slice(0, subsetN));
     const prove = async (label: string, options: { databaseUrl?: string }) => {
       const t = performance.now();
-      const r = await runGate({ workspace: sub, catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: true, ...options, ...(options.databaseUrl ? {} : { openDatabase: openPglite }) });
+      const r = await runGate({
+        workspace: sub,
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: true,
+        ...options,
+        ...(options.databaseUrl ? {} : { openDatabase: openPglite }),
+      });
       const total = performance.now() - t;
-      const per = r.entries.map((e) => e.backout.ms ?? NaN).filter(Number.isFinite).sort((a, b) => a - b);
+      const per = r.entries
+        .map((e) => e.backout.ms ?? NaN)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
       const proven = r.entries.filter((e) => e.backout.status === 'proven').length;
       const mean = per.reduce((a, b) => a + b, 0) / Math.max(per.length, 1);
-      console.log(`   ${label.padEnd(22)} ${proven}/${subsetN} proven; per migration mean ${ms(mean)}, median ${ms(per[per.length >> 1] ?? NaN)}, max ${ms(per[per.length - 1] ?? NaN)}; whole run ${ms(total)} (incl. start-up)`);
+      console.log(
+        `   ${label.padEnd(22)} ${proven}/${subsetN} proven; per migration mean ${ms(mean)}, median ${ms(per[per.length >> 1] ?? NaN)}, max ${ms(per[per.length - 1] ?? NaN)}; whole run ${ms(total)} (incl. start-up)`,
+      );
       const bad = r.entries.find((e) => e.backout.status !== 'proven');
       if (bad) console.log(`     first not proven: ${bad.id}: ${bad.backout.problems.join('; ')}`);
     };
-    console.log(`\n3. back-out proof (apply up, snapshot, down, compare, re-apply) on the first ${subsetN} migrations:`);
+    console.log(
+      `\n3. back-out proof (apply up, snapshot, down, compare, re-apply) on the first ${subsetN} migrations:`,
+    );
     await prove('PGlite (embedded):', {});
     const server = await startPgServer();
     if ('skip' in server) console.log(`   PostgreSQL: skipped (${server.skip})`);

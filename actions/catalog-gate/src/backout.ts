@@ -24,7 +24,9 @@ export interface Database {
 export class DatabaseUnreachableError extends Error {
   readonly endpoint: string;
   constructor(endpoint: string, reason: string) {
-    super(`cannot connect to PostgreSQL at ${endpoint}: ${reason}; check that the server is running and database-url is right`);
+    super(
+      `cannot connect to PostgreSQL at ${endpoint}: ${reason}; check that the server is running and database-url is right`,
+    );
     this.name = 'DatabaseUnreachableError';
     this.endpoint = endpoint;
   }
@@ -52,7 +54,10 @@ export function endpointOf(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, options: { connectTimeoutMs?: number } = {}): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  options: { connectTimeoutMs?: number } = {},
+): Promise<Database> {
   const endpoint = endpointOf(url);
   const pg = (await import('pg')).default;
   let parsed: URL;
@@ -61,7 +66,10 @@ export async function openPostgres(url: string, options: { connectTimeoutMs?: nu
   } catch {
     throw new DatabaseUnreachableError(endpoint, 'database-url is not a valid postgres:// URL');
   }
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+  });
   // An idle connection error would otherwise crash the process as an unhandled 'error' event.
   client.on('error', () => {});
   try {
@@ -69,7 +77,12 @@ export async function openPostgres(url: string, options: { connectTimeoutMs?: nu
   } catch (error) {
     // Server messages can name the user ("password authentication failed for user …"): scrub both parts.
     let reason = (error as Error).message || String((error as NodeJS.ErrnoException).code ?? error);
-    for (const secret of [parsed.password, decodeURIComponent(parsed.password), parsed.username, decodeURIComponent(parsed.username)]) {
+    for (const secret of [
+      parsed.password,
+      decodeURIComponent(parsed.password),
+      parsed.username,
+      decodeURIComponent(parsed.username),
+    ]) {
       if (secret) reason = reason.split(secret).join('***');
     }
     await client.end().catch(() => {});
@@ -92,7 +105,10 @@ export type SchemaSnapshot = Map<string, string>;
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'`;
 
 const SNAPSHOT_QUERIES: { kind: string; sql: string }[] = [
-  { kind: 'schema', sql: `SELECT n.nspname AS key, '' AS def FROM pg_namespace n WHERE ${USER_SCHEMAS} AND n.nspname <> 'public'` },
+  {
+    kind: 'schema',
+    sql: `SELECT n.nspname AS key, '' AS def FROM pg_namespace n WHERE ${USER_SCHEMAS} AND n.nspname <> 'public'`,
+  },
   {
     kind: 'table',
     sql: `SELECT n.nspname || '.' || c.relname AS key, c.relkind::text || ' persistence=' || c.relpersistence::text AS def
@@ -144,7 +160,8 @@ const SNAPSHOT_QUERIES: { kind: string; sql: string }[] = [
 export async function snapshotSchema(db: Database): Promise<SchemaSnapshot> {
   const snapshot: SchemaSnapshot = new Map();
   for (const q of SNAPSHOT_QUERIES) {
-    for (const row of await db.rows<{ key: string; def: string }>(q.sql)) snapshot.set(`${q.kind} ${row.key}`, row.def);
+    for (const row of await db.rows<{ key: string; def: string }>(q.sql))
+      snapshot.set(`${q.kind} ${row.key}`, row.def);
   }
   return snapshot;
 }
@@ -226,7 +243,10 @@ export async function runScript(db: Database, script: Script): Promise<ScriptFai
       const e = error as Error & { position?: string | number };
       const offset = Number(e.position);
       // PostgreSQL's position is 1-based within the statement text we sent.
-      const line = Number.isFinite(offset) && offset > 0 ? s.line + (s.text.slice(0, offset - 1).match(/\r\n|\r|\n/g)?.length ?? 0) : s.line;
+      const line =
+        Number.isFinite(offset) && offset > 0
+          ? s.line + (s.text.slice(0, offset - 1).match(/\r\n|\r|\n/g)?.length ?? 0)
+          : s.line;
       return { file: script.file, line, message: e.message, partial: !wrap && ran > 0 };
     }
   }
@@ -262,11 +282,17 @@ export async function assertEmpty(db: Database): Promise<void> {
   const snap = await snapshotSchema(db);
   if (snap.size > 0) {
     const sample = [...snap.keys()].slice(0, 3).join(', ');
-    throw new Error(`database at ${db.label} is not empty (${sample}${snap.size > 3 ? ', …' : ''}); the back-out proof needs a throwaway empty database`);
+    throw new Error(
+      `database at ${db.label} is not empty (${sample}${snap.size > 3 ? ', …' : ''}); the back-out proof needs a throwaway empty database`,
+    );
   }
 }
 
-export async function proveBackouts(db: Database, migrations: readonly MigrationToProve[], clock: () => number = () => performance.now()): Promise<ProofResult[]> {
+export async function proveBackouts(
+  db: Database,
+  migrations: readonly MigrationToProve[],
+  clock: () => number = () => performance.now(),
+): Promise<ProofResult[]> {
   const results: ProofResult[] = [];
   let diverged: string | undefined;
   for (const m of migrations) {
@@ -294,8 +320,14 @@ export async function proveBackouts(db: Database, migrations: readonly Migration
     }
     const downFailure = await runScript(db, m.down);
     if (downFailure) {
-      const left = downFailure.partial ? ' (statements before it stay applied: the script cannot run in a transaction)' : '; nothing of the back-out was applied';
-      done('failed', [`back-out failed at ${downFailure.file}:${downFailure.line}: ${downFailure.message}${left}`], downFailure);
+      const left = downFailure.partial
+        ? ' (statements before it stay applied: the script cannot run in a transaction)'
+        : '; nothing of the back-out was applied';
+      done(
+        'failed',
+        [`back-out failed at ${downFailure.file}:${downFailure.line}: ${downFailure.message}${left}`],
+        downFailure,
+      );
       if (downFailure.partial) diverged = m.id;
       continue;
     }
@@ -303,11 +335,18 @@ export async function proveBackouts(db: Database, migrations: readonly Migration
     const reapply = await runScript(db, m.up);
     const problems = describeDiff(diff);
     if (reapply) {
-      problems.push(`up cannot be re-applied after the back-out, at ${reapply.file}:${reapply.line}: ${reapply.message}`);
+      problems.push(
+        `up cannot be re-applied after the back-out, at ${reapply.file}:${reapply.line}: ${reapply.message}`,
+      );
       diverged = m.id;
     }
     if (isEmpty(diff) && !reapply) done('proven');
-    else done('failed', problems, reapply ?? { file: m.down.file, line: 1, message: problems.join('; '), partial: false });
+    else
+      done(
+        'failed',
+        problems,
+        reapply ?? { file: m.down.file, line: 1, message: problems.join('; '), partial: false },
+      );
   }
   return results;
 }

@@ -38,24 +38,74 @@ export interface Catalog {
 
 export const CATALOG_RULES = {
   yaml: { id: 'catalog-yaml', shortDescription: 'The catalog is not valid YAML', defaultLevel: 'error' },
-  schema: { id: 'catalog-schema', shortDescription: 'A catalog entry does not match catalog.schema.json', defaultLevel: 'error' },
-  fileWithoutEntry: { id: 'drift-file-without-entry', shortDescription: 'A migration file has no catalog entry', defaultLevel: 'error' },
-  entryWithoutFile: { id: 'drift-entry-without-file', shortDescription: 'A catalog entry has no migration file', defaultLevel: 'error' },
-  duplicateId: { id: 'drift-duplicate-id', shortDescription: 'Two catalog entries share an id', defaultLevel: 'error' },
-  outOfOrder: { id: 'drift-out-of-order', shortDescription: 'Catalog ids are not in ascending order', defaultLevel: 'error' },
-  missingDir: { id: 'drift-missing-dir', shortDescription: 'The migrations directory does not exist', defaultLevel: 'error' },
-  rollbackTarget: { id: 'rollback-target-missing', shortDescription: 'The rollback names a file or migration that does not exist', defaultLevel: 'error' },
-  piiRetention: { id: 'pii-retention-required', shortDescription: 'PII without retention_days', defaultLevel: 'error' },
-  rollbackRequired: { id: 'rollback-required', shortDescription: 'Medium/high risk without a rollback', defaultLevel: 'error' },
-  readinessRequired: { id: 'readiness-required', shortDescription: 'Medium/high risk without a readiness checklist', defaultLevel: 'error' },
+  schema: {
+    id: 'catalog-schema',
+    shortDescription: 'A catalog entry does not match catalog.schema.json',
+    defaultLevel: 'error',
+  },
+  fileWithoutEntry: {
+    id: 'drift-file-without-entry',
+    shortDescription: 'A migration file has no catalog entry',
+    defaultLevel: 'error',
+  },
+  entryWithoutFile: {
+    id: 'drift-entry-without-file',
+    shortDescription: 'A catalog entry has no migration file',
+    defaultLevel: 'error',
+  },
+  duplicateId: {
+    id: 'drift-duplicate-id',
+    shortDescription: 'Two catalog entries share an id',
+    defaultLevel: 'error',
+  },
+  outOfOrder: {
+    id: 'drift-out-of-order',
+    shortDescription: 'Catalog ids are not in ascending order',
+    defaultLevel: 'error',
+  },
+  missingDir: {
+    id: 'drift-missing-dir',
+    shortDescription: 'The migrations directory does not exist',
+    defaultLevel: 'error',
+  },
+  rollbackTarget: {
+    id: 'rollback-target-missing',
+    shortDescription: 'The rollback names a file or migration that does not exist',
+    defaultLevel: 'error',
+  },
+  piiRetention: {
+    id: 'pii-retention-required',
+    shortDescription: 'PII without retention_days',
+    defaultLevel: 'error',
+  },
+  rollbackRequired: {
+    id: 'rollback-required',
+    shortDescription: 'Medium/high risk without a rollback',
+    defaultLevel: 'error',
+  },
+  readinessRequired: {
+    id: 'readiness-required',
+    shortDescription: 'Medium/high risk without a readiness checklist',
+    defaultLevel: 'error',
+  },
   ownerRequired: { id: 'owner-required', shortDescription: 'Entry without an owner', defaultLevel: 'error' },
-  riskUnderstated: { id: 'risk-understated', shortDescription: 'Declared risk is lower than the risk detected in the SQL', defaultLevel: 'error' },
+  riskUnderstated: {
+    id: 'risk-understated',
+    shortDescription: 'Declared risk is lower than the risk detected in the SQL',
+    defaultLevel: 'error',
+  },
   sqlParse: { id: 'sql-parse-error', shortDescription: 'PostgreSQL rejects the SQL', defaultLevel: 'error' },
 } as const satisfies Record<string, RuleDescriptor>;
 
 const validateCatalog = compileSchema(catalogSchema);
 
-function problem(rule: RuleDescriptor, file: string, at: { line: number; column: number }, message: string, level = rule.defaultLevel): Finding {
+function problem(
+  rule: RuleDescriptor,
+  file: string,
+  at: { line: number; column: number },
+  message: string,
+  level = rule.defaultLevel,
+): Finding {
   return { ruleId: rule.id, level, message, location: { file, line: at.line, column: at.column } };
 }
 
@@ -68,14 +118,24 @@ export function parseCatalog(file: string, text: string): { catalog?: Catalog; p
   try {
     config = parseConfig<CatalogEntry[]>(file, text);
   } catch (error) {
-    if (error instanceof ConfigError) return { problems: [problem(CATALOG_RULES.yaml, file, error, error.problem)] };
+    if (error instanceof ConfigError)
+      return { problems: [problem(CATALOG_RULES.yaml, file, error, error.problem)] };
     throw error;
   }
   // An empty file is an empty catalog, not a schema error.
   if (config.value === null || config.value === undefined) config = { ...config, value: [] };
   const schemaProblems = validateConfig(config, validateCatalog);
   if (schemaProblems.length) {
-    return { problems: schemaProblems.map((p) => problem(CATALOG_RULES.schema, file, p, `${p.message} (see actions/catalog-gate/README.md#catalog-format)`)) };
+    return {
+      problems: schemaProblems.map((p) =>
+        problem(
+          CATALOG_RULES.schema,
+          file,
+          p,
+          `${p.message} (see actions/catalog-gate/README.md#catalog-format)`,
+        ),
+      ),
+    };
   }
   return { catalog: { file, entries: config.value, config }, problems: [] };
 }
@@ -101,10 +161,22 @@ const at = (catalog: Catalog, path: PathSegment[]) => catalog.config.locate(path
  * directory). `migrationsDir` is the display path used in messages; `files` null means the
  * directory does not exist.
  */
-export function checkDrift(catalog: Catalog, migrationsDir: string, files: readonly string[] | null, pattern: FilePattern = DEFAULT_PATTERN): Finding[] {
+export function checkDrift(
+  catalog: Catalog,
+  migrationsDir: string,
+  files: readonly string[] | null,
+  pattern: FilePattern = DEFAULT_PATTERN,
+): Finding[] {
   const out: Finding[] = [];
   if (files === null) {
-    out.push(problem(CATALOG_RULES.missingDir, catalog.file, { line: 1, column: 1 }, `migrations directory '${migrationsDir}' does not exist; create it or set the migrations-dir input`));
+    out.push(
+      problem(
+        CATALOG_RULES.missingDir,
+        catalog.file,
+        { line: 1, column: 1 },
+        `migrations directory '${migrationsDir}' does not exist; create it or set the migrations-dir input`,
+      ),
+    );
     return out;
   }
   const present = new Set(files);
@@ -114,21 +186,57 @@ export function checkDrift(catalog: Catalog, migrationsDir: string, files: reado
     const idPos = at(catalog, [i, 'id']);
     const first = seen.get(entry.id);
     if (first !== undefined) {
-      out.push(problem(CATALOG_RULES.duplicateId, catalog.file, idPos, `duplicate id '${entry.id}' (first at line ${at(catalog, [first, 'id']).line}); give each migration its own id`));
+      out.push(
+        problem(
+          CATALOG_RULES.duplicateId,
+          catalog.file,
+          idPos,
+          `duplicate id '${entry.id}' (first at line ${at(catalog, [first, 'id']).line}); give each migration its own id`,
+        ),
+      );
     } else seen.set(entry.id, i);
     if (previous !== undefined && entry.id < previous) {
-      out.push(problem(CATALOG_RULES.outOfOrder, catalog.file, idPos, `id '${entry.id}' sorts before the previous entry '${previous}'; the catalog lists migrations in the order they apply`));
+      out.push(
+        problem(
+          CATALOG_RULES.outOfOrder,
+          catalog.file,
+          idPos,
+          `id '${entry.id}' sorts before the previous entry '${previous}'; the catalog lists migrations in the order they apply`,
+        ),
+      );
     }
     if (previous === undefined || entry.id > previous) previous = entry.id;
     const up = fileFor(pattern.up, entry.id);
-    if (!present.has(up)) out.push(problem(CATALOG_RULES.entryWithoutFile, catalog.file, idPos, `no migration file ${migrationsDir}/${up} for '${entry.id}'; add it or remove the entry`));
+    if (!present.has(up))
+      out.push(
+        problem(
+          CATALOG_RULES.entryWithoutFile,
+          catalog.file,
+          idPos,
+          `no migration file ${migrationsDir}/${up} for '${entry.id}'; add it or remove the entry`,
+        ),
+      );
     const rollback = entry.rollback?.trim();
     if (rollback && isDownFile(rollback) && !present.has(rollback)) {
-      out.push(problem(CATALOG_RULES.rollbackTarget, catalog.file, at(catalog, [i, 'rollback']), `rollback file ${migrationsDir}/${rollback} does not exist`));
+      out.push(
+        problem(
+          CATALOG_RULES.rollbackTarget,
+          catalog.file,
+          at(catalog, [i, 'rollback']),
+          `rollback file ${migrationsDir}/${rollback} does not exist`,
+        ),
+      );
     }
     const revert = rollback && /^revert\s+(\S+)$/.exec(rollback);
     if (revert && !catalog.entries.some((e) => e.id === revert[1])) {
-      out.push(problem(CATALOG_RULES.rollbackTarget, catalog.file, at(catalog, [i, 'rollback']), `rollback names migration '${revert[1]}', which is not in the catalog`));
+      out.push(
+        problem(
+          CATALOG_RULES.rollbackTarget,
+          catalog.file,
+          at(catalog, [i, 'rollback']),
+          `rollback names migration '${revert[1]}', which is not in the catalog`,
+        ),
+      );
     }
   });
   const upRe = patternRegex(pattern.up);
@@ -137,7 +245,14 @@ export function checkDrift(catalog: Catalog, migrationsDir: string, files: reado
     const m = upRe.exec(name) ?? downRe.exec(name);
     if (!m) continue;
     if (!seen.has(m[1]!)) {
-      out.push(problem(CATALOG_RULES.fileWithoutEntry, `${migrationsDir}/${name}`, { line: 1, column: 1 }, `${migrationsDir}/${name} has no entry '${m[1]}' in ${catalog.file}; add one (id, service, risk, pii, rollout, owner)`));
+      out.push(
+        problem(
+          CATALOG_RULES.fileWithoutEntry,
+          `${migrationsDir}/${name}`,
+          { line: 1, column: 1 },
+          `${migrationsDir}/${name} has no entry '${m[1]}' in ${catalog.file}; add one (id, service, risk, pii, rollout, owner)`,
+        ),
+      );
     }
   }
   return out;
@@ -147,10 +262,18 @@ export function isDownFile(rollback: string): boolean {
   return /^[\w./-]+\.sql$/.test(rollback);
 }
 
-export type Rollback = { kind: 'file'; file: string } | { kind: 'revert'; id: string } | { kind: 'inline'; sql: string } | { kind: 'none' };
+export type Rollback =
+  | { kind: 'file'; file: string }
+  | { kind: 'revert'; id: string }
+  | { kind: 'inline'; sql: string }
+  | { kind: 'none' };
 
 /** How an entry is backed out: its rollback field, else the conventional down file if present. */
-export function rollbackOf(entry: CatalogEntry, files: ReadonlySet<string>, pattern: FilePattern = DEFAULT_PATTERN): Rollback {
+export function rollbackOf(
+  entry: CatalogEntry,
+  files: ReadonlySet<string>,
+  pattern: FilePattern = DEFAULT_PATTERN,
+): Rollback {
   const r = entry.rollback?.trim();
   if (r) {
     if (isDownFile(r)) return { kind: 'file', file: r };
@@ -163,25 +286,65 @@ export function rollbackOf(entry: CatalogEntry, files: ReadonlySet<string>, patt
 }
 
 /** The built-in policy (mirrored by policy/opa/retention.rego for the PII part). */
-export function checkPolicy(catalog: Catalog, files: ReadonlySet<string> = new Set(), pattern: FilePattern = DEFAULT_PATTERN): Finding[] {
+export function checkPolicy(
+  catalog: Catalog,
+  files: ReadonlySet<string> = new Set(),
+  pattern: FilePattern = DEFAULT_PATTERN,
+): Finding[] {
   const out: Finding[] = [];
   catalog.entries.forEach((entry, i) => {
     const entryPos = at(catalog, [i]);
     if (entry.pii && entry.retention_days === undefined) {
-      out.push(problem(CATALOG_RULES.piiRetention, catalog.file, at(catalog, [i, 'pii']), `'${entry.id}' stores PII but declares no retention_days; add retention_days: <days>`));
+      out.push(
+        problem(
+          CATALOG_RULES.piiRetention,
+          catalog.file,
+          at(catalog, [i, 'pii']),
+          `'${entry.id}' stores PII but declares no retention_days; add retention_days: <days>`,
+        ),
+      );
     }
     (entry.fields ?? []).forEach((field, j) => {
       if (field.pii && field.retention_days === undefined && entry.retention_days === undefined) {
-        out.push(problem(CATALOG_RULES.piiRetention, catalog.file, at(catalog, [i, 'fields', j, 'pii']), `field '${field.name}' of '${entry.id}' is PII but neither it nor the entry declares retention_days`));
+        out.push(
+          problem(
+            CATALOG_RULES.piiRetention,
+            catalog.file,
+            at(catalog, [i, 'fields', j, 'pii']),
+            `field '${field.name}' of '${entry.id}' is PII but neither it nor the entry declares retention_days`,
+          ),
+        );
       }
     });
-    if (!entry.owner) out.push(problem(CATALOG_RULES.ownerRequired, catalog.file, entryPos, `'${entry.id}' has no owner; add owner: '@team'`));
+    if (!entry.owner)
+      out.push(
+        problem(
+          CATALOG_RULES.ownerRequired,
+          catalog.file,
+          entryPos,
+          `'${entry.id}' has no owner; add owner: '@team'`,
+        ),
+      );
     if (entry.risk === 'medium' || entry.risk === 'high') {
       if (rollbackOf(entry, files, pattern).kind === 'none') {
-        out.push(problem(CATALOG_RULES.rollbackRequired, catalog.file, at(catalog, [i, 'risk']), `'${entry.id}' is ${entry.risk} risk but has no rollback (a down file ${fileFor(pattern.down, entry.id)}, 'revert <id>' or an inline statement)`));
+        out.push(
+          problem(
+            CATALOG_RULES.rollbackRequired,
+            catalog.file,
+            at(catalog, [i, 'risk']),
+            `'${entry.id}' is ${entry.risk} risk but has no rollback (a down file ${fileFor(pattern.down, entry.id)}, 'revert <id>' or an inline statement)`,
+          ),
+        );
       }
       if (!entry.readiness) {
-        out.push(problem(CATALOG_RULES.readinessRequired, catalog.file, at(catalog, [i, 'risk']), `'${entry.id}' is ${entry.risk} risk but has no readiness checklist (locks, long_transactions, size_estimate)`));
+        out.push(
+          problem(
+            CATALOG_RULES.readinessRequired,
+            catalog.file,
+            at(catalog, [i, 'risk']),
+            `'${entry.id}' is ${entry.risk} risk but has no readiness checklist (locks, long_transactions, size_estimate)`,
+          ),
+        );
       }
     }
   });
@@ -189,7 +352,12 @@ export function checkPolicy(catalog: Catalog, files: ReadonlySet<string> = new S
 }
 
 /** Declared risk lower than detected → an error at the entry's risk line showing both and why. */
-export function checkRisk(catalog: Catalog, index: number, detected: Risk, findings: readonly (SqlFinding & { file: string })[]): Finding | undefined {
+export function checkRisk(
+  catalog: Catalog,
+  index: number,
+  detected: Risk,
+  findings: readonly (SqlFinding & { file: string })[],
+): Finding | undefined {
   const entry = catalog.entries[index]!;
   if (riskRank(entry.risk) >= riskRank(detected)) return undefined;
   const why = findings
@@ -197,5 +365,10 @@ export function checkRisk(catalog: Catalog, index: number, detected: Risk, findi
     .slice(0, 3)
     .map((f) => `${f.ruleId} at ${f.file}:${f.line}`)
     .join(', ');
-  return problem(CATALOG_RULES.riskUnderstated, catalog.file, at(catalog, [index, 'risk']), `'${entry.id}' declares risk ${entry.risk} but the SQL is ${detected} risk (${why}); raise risk to ${detected} or make the migration safer`);
+  return problem(
+    CATALOG_RULES.riskUnderstated,
+    catalog.file,
+    at(catalog, [index, 'risk']),
+    `'${entry.id}' declares risk ${entry.risk} but the SQL is ${detected} risk (${why}); raise risk to ${detected} or make the migration safer`,
+  );
 }

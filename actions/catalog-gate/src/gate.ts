@@ -7,17 +7,59 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, posix } from 'node:path';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
-import { CATALOG_RULES, checkDrift, checkPolicy, checkRisk, DEFAULT_PATTERN, fileFor, parseCatalog, rollbackOf, type Catalog, type CatalogEntry, type FilePattern } from './catalog.ts';
-import { analyseStatements, emptySchemaState, riskRank, SQL_RULES, suggestBackout, type LockLevel, type Risk, type SqlAnalysis } from './sql/analyse.ts';
+import {
+  CATALOG_RULES,
+  checkDrift,
+  checkPolicy,
+  checkRisk,
+  DEFAULT_PATTERN,
+  fileFor,
+  parseCatalog,
+  rollbackOf,
+  type Catalog,
+  type CatalogEntry,
+  type FilePattern,
+} from './catalog.ts';
+import {
+  analyseStatements,
+  emptySchemaState,
+  riskRank,
+  SQL_RULES,
+  suggestBackout,
+  type LockLevel,
+  type Risk,
+  type SqlAnalysis,
+} from './sql/analyse.ts';
 import { loadParser, parseSql, SqlParseError, type ParsedStatement } from './sql/parser.ts';
 import { scriptFromStatements } from './scripts.ts';
 import { denyFindings, loadRegoPolicyFile, POLICY_RULES, PolicyError, type PolicyInput } from './policy.ts';
-import { assertEmpty, openPglite, openPostgres, proveBackouts, type Database, type MigrationToProve, type ProofStatus, type Script } from './backout.ts';
+import {
+  assertEmpty,
+  openPglite,
+  openPostgres,
+  proveBackouts,
+  type Database,
+  type MigrationToProve,
+  type ProofStatus,
+  type Script,
+} from './backout.ts';
 
 export const PROOF_RULES = {
-  notProven: { id: 'backout-not-proven', shortDescription: 'The back-out does not restore the schema', defaultLevel: 'error' },
-  notRun: { id: 'backout-not-run', shortDescription: 'The back-out proof could not run for this migration', defaultLevel: 'warning' },
-  database: { id: 'backout-database', shortDescription: 'The back-out proof database is unusable', defaultLevel: 'error' },
+  notProven: {
+    id: 'backout-not-proven',
+    shortDescription: 'The back-out does not restore the schema',
+    defaultLevel: 'error',
+  },
+  notRun: {
+    id: 'backout-not-run',
+    shortDescription: 'The back-out proof could not run for this migration',
+    defaultLevel: 'warning',
+  },
+  database: {
+    id: 'backout-database',
+    shortDescription: 'The back-out proof database is unusable',
+    defaultLevel: 'error',
+  },
 } as const satisfies Record<string, RuleDescriptor>;
 
 /** Every rule the gate can report, for SARIF. */
@@ -25,7 +67,17 @@ export const ALL_RULES: RuleDescriptor[] = [
   ...Object.values(CATALOG_RULES),
   ...Object.values(PROOF_RULES),
   ...Object.values(POLICY_RULES),
-  ...Object.values(SQL_RULES).map((r) => ({ id: r.id, name: r.title, shortDescription: r.title, fullDescription: r.help, defaultLevel: r.level, tags: [`risk:${r.risk}`] }) satisfies RuleDescriptor),
+  ...Object.values(SQL_RULES).map(
+    (r) =>
+      ({
+        id: r.id,
+        name: r.title,
+        shortDescription: r.title,
+        fullDescription: r.help,
+        defaultLevel: r.level,
+        tags: [`risk:${r.risk}`],
+      }) satisfies RuleDescriptor,
+  ),
 ];
 
 export interface GateOptions {
@@ -68,7 +120,10 @@ export interface GateReport {
   findings: Finding[];
 }
 
-const withEntry = (f: Finding, id: string): Finding => ({ ...f, properties: { ...f.properties, entryId: id } });
+const withEntry = (f: Finding, id: string): Finding => ({
+  ...f,
+  properties: { ...f.properties, entryId: id },
+});
 
 export async function runGate(options: GateOptions): Promise<GateReport> {
   const pattern = options.pattern ?? DEFAULT_PATTERN;
@@ -81,7 +136,12 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     text = await readFile(abs(options.catalog), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    report.findings.push({ ruleId: CATALOG_RULES.yaml.id, level: 'error', message: `${options.catalog}: ${code === 'ENOENT' ? 'catalog file not found; create it or set the catalog input' : `cannot read the catalog (${code})`}`, location: { file: options.catalog, line: 1 } });
+    report.findings.push({
+      ruleId: CATALOG_RULES.yaml.id,
+      level: 'error',
+      message: `${options.catalog}: ${code === 'ENOENT' ? 'catalog file not found; create it or set the catalog input' : `cannot read the catalog (${code})`}`,
+      location: { file: options.catalog, line: 1 },
+    });
     return report;
   }
   const { catalog, problems } = parseCatalog(options.catalog, text);
@@ -97,13 +157,19 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   const fileSet = new Set(files ?? []);
   const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
   const pathOf = (name: string) => posix.join(dirPath, name);
-  const inScope = (e: CatalogEntry) => !changed || changed.has(pathOf(fileFor(pattern.up, e.id))) || changed.has(pathOf(fileFor(pattern.down, e.id)));
+  const inScope = (e: CatalogEntry) =>
+    !changed ||
+    changed.has(pathOf(fileFor(pattern.up, e.id))) ||
+    changed.has(pathOf(fileFor(pattern.down, e.id)));
 
   const entryFindings = (fs: Finding[]) =>
     fs.map((f) => {
       const line = f.location?.line;
       // Tie catalog findings to the entry whose YAML block holds them, for changed-only scoping.
-      const index = line === undefined || f.location?.file !== catalog.file ? -1 : catalog.entries.findLastIndex((_, i) => catalog.config.locate([i]).line <= line);
+      const index =
+        line === undefined || f.location?.file !== catalog.file
+          ? -1
+          : catalog.entries.findLastIndex((_, i) => catalog.config.locate([i]).line <= line);
       const fileEntry = catalog.entries.find((e) => f.location?.file === pathOf(fileFor(pattern.up, e.id)));
       const entry = index >= 0 ? catalog.entries[index] : fileEntry;
       return entry ? withEntry(f, entry.id) : f;
@@ -121,7 +187,12 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       return parseSql(await readFile(abs(display), 'utf8'), display);
     } catch (error) {
       if (!(error instanceof SqlParseError)) throw error;
-      report.findings.push({ ruleId: CATALOG_RULES.sqlParse.id, level: 'error', message: error.message, location: { file: error.file, line: error.line, column: error.column } });
+      report.findings.push({
+        ruleId: CATALOG_RULES.sqlParse.id,
+        level: 'error',
+        message: error.message,
+        location: { file: error.file, line: error.line, column: error.column },
+      });
       return undefined;
     }
   };
@@ -129,7 +200,18 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   for (const [index, entry] of catalog.entries.entries()) {
     const upName = fileFor(pattern.up, entry.id);
     const upFile = pathOf(upName);
-    const e: EntryReport = { id: entry.id, service: entry.service, declaredRisk: entry.risk, detectedRisk: null, locks: [], rewrites: false, pii: entry.pii, upFile, backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] }, inScope: inScope(entry) };
+    const e: EntryReport = {
+      id: entry.id,
+      service: entry.service,
+      declaredRisk: entry.risk,
+      detectedRisk: null,
+      locks: [],
+      rewrites: false,
+      pii: entry.pii,
+      upFile,
+      backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] },
+      inScope: inScope(entry),
+    };
     if (entry.retention_days !== undefined) e.retentionDays = entry.retention_days;
     report.entries.push(e);
     if (!fileSet.has(upName) || parsed.has(entry.id)) continue;
@@ -143,27 +225,56 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     for (const f of analysis.findings) {
       // A risk the entry declares is acknowledged: it stays visible as a notice, not a warning.
       // Low-risk findings are traps, not lock risk, so declaring a risk does not acknowledge them.
-      const acknowledged = f.level !== 'error' && f.risk !== 'low' && riskRank(entry.risk) >= riskRank(f.risk);
-      report.findings.push(withEntry({ ruleId: f.ruleId, level: acknowledged ? 'notice' : f.level, message: acknowledged ? `${f.message} (acknowledged: declared risk ${entry.risk})` : f.message, location: { file: upFile, line: f.line, column: f.column }, properties: { risk: f.risk } }, entry.id));
+      const acknowledged =
+        f.level !== 'error' && f.risk !== 'low' && riskRank(entry.risk) >= riskRank(f.risk);
+      report.findings.push(
+        withEntry(
+          {
+            ruleId: f.ruleId,
+            level: acknowledged ? 'notice' : f.level,
+            message: acknowledged ? `${f.message} (acknowledged: declared risk ${entry.risk})` : f.message,
+            location: { file: upFile, line: f.line, column: f.column },
+            properties: { risk: f.risk },
+          },
+          entry.id,
+        ),
+      );
     }
-    const understated = checkRisk(catalog, index, analysis.detectedRisk, analysis.findings.map((f) => ({ ...f, file: upFile })));
+    const understated = checkRisk(
+      catalog,
+      index,
+      analysis.detectedRisk,
+      analysis.findings.map((f) => ({ ...f, file: upFile })),
+    );
     if (understated) report.findings.push(withEntry(understated, entry.id));
-    if (e.backout.kind === 'none' && analysis.detectedRisk !== 'low') e.suggestedBackout = suggestBackout(analysis);
+    if (e.backout.kind === 'none' && analysis.detectedRisk !== 'low')
+      e.suggestedBackout = suggestBackout(analysis);
   }
 
-  if (options.policy) report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
+  if (options.policy)
+    report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
 
-  if (options.proveBackout) await prove(options, report, catalog.entries, parsed, fileSet, pattern, readSql, pathOf);
+  if (options.proveBackout)
+    await prove(options, report, catalog.entries, parsed, fileSet, pattern, readSql, pathOf);
 
-  if (changed) report.findings = report.findings.filter((f) => {
-    const id = f.properties?.['entryId'];
-    return id === undefined ? !f.location?.file || changed.has(f.location.file) || f.location.file === options.catalog : report.entries.some((e) => e.id === id && e.inScope);
-  });
+  if (changed)
+    report.findings = report.findings.filter((f) => {
+      const id = f.properties?.['entryId'];
+      return id === undefined
+        ? !f.location?.file || changed.has(f.location.file) || f.location.file === options.catalog
+        : report.entries.some((e) => e.id === id && e.inScope);
+    });
   return report;
 }
 
 /** The input document a custom policy sees: each entry as written plus what the gate detected. */
-export function policyInput(report: GateReport, catalog: Catalog, parsed: ReadonlyMap<string, { analysis: SqlAnalysis }>, files: ReadonlySet<string>, pattern: FilePattern = DEFAULT_PATTERN): PolicyInput {
+export function policyInput(
+  report: GateReport,
+  catalog: Catalog,
+  parsed: ReadonlyMap<string, { analysis: SqlAnalysis }>,
+  files: ReadonlySet<string>,
+  pattern: FilePattern = DEFAULT_PATTERN,
+): PolicyInput {
   return {
     catalog: report.catalog,
     migrations_dir: report.migrationsDir,
@@ -186,14 +297,31 @@ export function policyInput(report: GateReport, catalog: Catalog, parsed: Readon
   };
 }
 
-async function evaluatePolicy(options: GateOptions, catalog: Catalog, report: GateReport, parsed: ReadonlyMap<string, { analysis: SqlAnalysis }>, files: ReadonlySet<string>, pattern: FilePattern): Promise<Finding[]> {
+async function evaluatePolicy(
+  options: GateOptions,
+  catalog: Catalog,
+  report: GateReport,
+  parsed: ReadonlyMap<string, { analysis: SqlAnalysis }>,
+  files: ReadonlySet<string>,
+  pattern: FilePattern,
+): Promise<Finding[]> {
   const display = options.policy!.split('\\').join('/');
   try {
-    const policy = await loadRegoPolicyFile(isAbsolute(display) ? display : join(options.workspace, display), display);
+    const policy = await loadRegoPolicyFile(
+      isAbsolute(display) ? display : join(options.workspace, display),
+      display,
+    );
     return denyFindings(policy.deny(policyInput(report, catalog, parsed, files, pattern)), catalog, display);
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
-    return [{ ruleId: POLICY_RULES.error.id, level: 'error', message: error.message, location: { file: display, line: 1 } }];
+    return [
+      {
+        ruleId: POLICY_RULES.error.id,
+        level: 'error',
+        message: error.message,
+        location: { file: display, line: 1 },
+      },
+    ];
   }
 }
 
@@ -210,13 +338,17 @@ async function prove(
   // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
   const missing = entries.filter((e) => !parsed.has(e.id));
   if (missing.length) {
-    for (const e of report.entries) e.backout.problems.push(`not proven: ${missing[0]!.id} could not be read or parsed`);
+    for (const e of report.entries)
+      e.backout.problems.push(`not proven: ${missing[0]!.id} could not be read or parsed`);
     return;
   }
   const toProve: MigrationToProve[] = [];
   for (const entry of entries) {
     const { up, analysis } = parsed.get(entry.id)!;
-    const m: MigrationToProve = { id: entry.id, up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up) };
+    const m: MigrationToProve = {
+      id: entry.id,
+      up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up),
+    };
     const rollback = rollbackOf(entry, fileSet, pattern);
     let down: Script | undefined;
     if (rollback.kind === 'file') {
@@ -224,17 +356,31 @@ async function prove(
       if (stmts) down = scriptFromStatements(pathOf(rollback.file), stmts);
     } else if (rollback.kind === 'inline') {
       try {
-        down = scriptFromStatements(`${report.catalog} (rollback of ${entry.id})`, parseSql(rollback.sql, `${report.catalog} (rollback of ${entry.id})`));
+        down = scriptFromStatements(
+          `${report.catalog} (rollback of ${entry.id})`,
+          parseSql(rollback.sql, `${report.catalog} (rollback of ${entry.id})`),
+        );
       } catch (error) {
         if (!(error instanceof SqlParseError)) throw error;
-        report.findings.push(withEntry({ ruleId: CATALOG_RULES.sqlParse.id, level: 'error', message: `inline rollback of ${entry.id}: ${error.message}`, location: { file: report.catalog, line: 1 } }, entry.id));
+        report.findings.push(
+          withEntry(
+            {
+              ruleId: CATALOG_RULES.sqlParse.id,
+              level: 'error',
+              message: `inline rollback of ${entry.id}: ${error.message}`,
+              location: { file: report.catalog, line: 1 },
+            },
+            entry.id,
+          ),
+        );
       }
     } else if (rollback.kind === 'revert') {
       const target = parsed.get(rollback.id);
       if (target) down = scriptFromStatements(pathOf(fileFor(pattern.up, rollback.id)), target.up);
     } else {
       const suggestion = suggestBackout(analysis);
-      if (suggestion.sql && suggestion.irreversible.length === 0) down = scriptFromStatements(`(generated back-out of ${entry.id})`, parseSql(suggestion.sql), true);
+      if (suggestion.sql && suggestion.irreversible.length === 0)
+        down = scriptFromStatements(`(generated back-out of ${entry.id})`, parseSql(suggestion.sql), true);
     }
     if (down) m.down = down;
     toProve.push(m);
@@ -242,9 +388,15 @@ async function prove(
 
   let db: Database;
   try {
-    db = await (options.openDatabase ?? (() => (options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite())))();
+    db = await (
+      options.openDatabase ?? (() => (options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite()))
+    )();
   } catch (error) {
-    report.findings.push({ ruleId: PROOF_RULES.database.id, level: 'error', message: `back-out proof: ${(error as Error).message}` });
+    report.findings.push({
+      ruleId: PROOF_RULES.database.id,
+      level: 'error',
+      message: `back-out proof: ${(error as Error).message}`,
+    });
     return;
   }
   report.database = db.label;
@@ -253,16 +405,40 @@ async function prove(
     const results = await proveBackouts(db, toProve);
     for (const r of results) {
       const e = report.entries.find((x) => x.id === r.id)!;
-      e.backout = { status: r.status, kind: r.generated ? 'generated' : e.backout.kind, problems: r.problems, ms: Math.round(r.ms) };
+      e.backout = {
+        status: r.status,
+        kind: r.generated ? 'generated' : e.backout.kind,
+        problems: r.problems,
+        ms: Math.round(r.ms),
+      };
       if (r.status === 'failed') {
         const loc = r.failure ? { file: r.failure.file, line: r.failure.line } : { file: e.upFile, line: 1 };
-        report.findings.push(withEntry({ ruleId: PROOF_RULES.notProven.id, level: 'error', message: `${r.id}: ${r.problems.join('; ')}`, location: loc }, r.id));
+        report.findings.push(
+          withEntry(
+            {
+              ruleId: PROOF_RULES.notProven.id,
+              level: 'error',
+              message: `${r.id}: ${r.problems.join('; ')}`,
+              location: loc,
+            },
+            r.id,
+          ),
+        );
       } else if (r.status === 'not-run') {
-        report.findings.push(withEntry({ ruleId: PROOF_RULES.notRun.id, level: 'warning', message: `${r.id}: ${r.problems.join('; ')}` }, r.id));
+        report.findings.push(
+          withEntry(
+            { ruleId: PROOF_RULES.notRun.id, level: 'warning', message: `${r.id}: ${r.problems.join('; ')}` },
+            r.id,
+          ),
+        );
       }
     }
   } catch (error) {
-    report.findings.push({ ruleId: PROOF_RULES.database.id, level: 'error', message: `back-out proof on ${db.label}: ${(error as Error).message}` });
+    report.findings.push({
+      ruleId: PROOF_RULES.database.id,
+      level: 'error',
+      message: `back-out proof on ${db.label}: ${(error as Error).message}`,
+    });
   } finally {
     await db.close().catch(() => {});
   }

@@ -13,15 +13,36 @@ import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
 import { ALL_RULES, runGate, type GateReport } from './gate.ts';
 
 const inputs = {
-  catalog: str({ default: 'db/catalog/migrations.yaml', description: 'Path of the migration catalog (YAML).' }),
-  'migrations-dir': str({ default: 'db/migrations', description: 'Directory holding <id>.up.sql and <id>.down.sql.' }),
-  'prove-backout': bool({ default: true, description: 'Apply every migration, its back-out and the migration again, and compare the schema.' }),
-  'database-url': str({ secret: true, description: 'A throwaway, empty PostgreSQL database for the proof instead of embedded PGlite.' }),
+  catalog: str({
+    default: 'db/catalog/migrations.yaml',
+    description: 'Path of the migration catalog (YAML).',
+  }),
+  'migrations-dir': str({
+    default: 'db/migrations',
+    description: 'Directory holding <id>.up.sql and <id>.down.sql.',
+  }),
+  'prove-backout': bool({
+    default: true,
+    description: 'Apply every migration, its back-out and the migration again, and compare the schema.',
+  }),
+  'database-url': str({
+    secret: true,
+    description: 'A throwaway, empty PostgreSQL database for the proof instead of embedded PGlite.',
+  }),
   policy: str({ description: 'Custom Rego policy compiled to wasm (opa build -t wasm); optional.' }),
-  'changed-only': bool({ default: false, description: "Report only migrations whose files the pull request changes." }),
-  'fail-on': oneOf(['error', 'warning'] as const, { default: 'error', description: 'The lowest finding level that fails the step.' }),
+  'changed-only': bool({
+    default: false,
+    description: 'Report only migrations whose files the pull request changes.',
+  }),
+  'fail-on': oneOf(['error', 'warning'] as const, {
+    default: 'error',
+    description: 'The lowest finding level that fails the step.',
+  }),
   'evidence-dir': str({ description: 'Write an evidence bundle (report, SARIF, back-outs, manifest) here.' }),
-  'github-token': str({ secret: true, description: 'Token for the changed files of the pull request and the check run.' }),
+  'github-token': str({
+    secret: true,
+    description: 'Token for the changed files of the pull request and the check run.',
+  }),
 };
 
 export default defineAction({
@@ -57,9 +78,28 @@ async function changedFilesOf(context: RunContext): Promise<string[] | undefined
     return undefined;
   }
   const { Octokit } = await import('@octokit/rest');
-  const octokit = new Octokit({ auth: context.github.token, baseUrl: context.github.apiUrl });
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pr, per_page: 100 });
-  return files.map((f) => f.filename);
+  const octokit = new Octokit({
+    auth: context.github.token,
+    baseUrl: context.github.apiUrl,
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+  try {
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pr,
+      per_page: 100,
+    });
+    // GitHub lists a renamed file under its new name; its old name matters too (an entry may lose its file).
+    return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+  } catch (error) {
+    // Failing open here would hide findings; checking everything only costs time.
+    const status = (error as { status?: number }).status;
+    context.log.warning(
+      `changed-only: listing the files of pull request #${pr} failed (${status ? `HTTP ${status}: ` : ''}${(error as Error).message.split('\n')[0]}); checking every migration`,
+    );
+    return undefined;
+  }
 }
 
 export function countViolations(findings: readonly Finding[], failOn: Level): number {
@@ -70,11 +110,27 @@ export function summaryMarkdown(report: GateReport): string {
   const rows = report.entries
     .filter((e) => e.inScope)
     .map((e) => {
-      const under = e.detectedRisk !== null && ['low', 'medium', 'high'].indexOf(e.detectedRisk) > ['low', 'medium', 'high'].indexOf(e.declaredRisk);
-      const proof = e.backout.status === 'proven' ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '') : e.backout.status === 'skipped' ? '–' : statusMark(false, e.backout.status);
-      return [e.id, e.service, `${e.declaredRisk} / ${e.detectedRisk ?? '?'}${under ? ' ✗' : ''}`, e.locks.join(', ') || 'none', e.pii ? `PII, ${e.retentionDays ?? '✗ no'} days` : 'no PII', proof.trim()].map(escapeCell);
+      const under =
+        e.detectedRisk !== null &&
+        ['low', 'medium', 'high'].indexOf(e.detectedRisk) > ['low', 'medium', 'high'].indexOf(e.declaredRisk);
+      const proof =
+        e.backout.status === 'proven'
+          ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '')
+          : e.backout.status === 'skipped'
+            ? '–'
+            : statusMark(false, e.backout.status);
+      return [
+        e.id,
+        e.service,
+        `${e.declaredRisk} / ${e.detectedRisk ?? '?'}${under ? ' ✗' : ''}`,
+        e.locks.join(', ') || 'none',
+        e.pii ? `PII, ${e.retentionDays ?? '✗ no'} days` : 'no PII',
+        proof.trim(),
+      ].map(escapeCell);
     });
-  const counts = (['error', 'warning', 'notice'] as const).map((l) => `${report.findings.filter((f) => f.level === l).length} ${l}s`).join(', ');
+  const counts = (['error', 'warning', 'notice'] as const)
+    .map((l) => `${report.findings.filter((f) => f.level === l).length} ${l}s`)
+    .join(', ');
   const lines = [
     '## Migration catalog gate',
     '',
@@ -88,19 +144,35 @@ export function summaryMarkdown(report: GateReport): string {
   if (suggestions.length) {
     lines.push('', '### Suggested back-outs (no down script)');
     for (const e of suggestions) {
-      lines.push('', `**${escapeCell(e.id)}**`, '', '```sql', e.suggestedBackout!.sql || '-- nothing to invert', '```');
-      for (const i of e.suggestedBackout!.irreversible) lines.push(`- irreversible (line ${i.line}): ${escapeCell(i.reason)}`);
+      lines.push(
+        '',
+        `**${escapeCell(e.id)}**`,
+        '',
+        '```sql',
+        e.suggestedBackout!.sql || '-- nothing to invert',
+        '```',
+      );
+      for (const i of e.suggestedBackout!.irreversible)
+        lines.push(`- irreversible (line ${i.line}): ${escapeCell(i.reason)}`);
     }
   }
   const top = report.findings.filter((f) => f.level !== 'notice').slice(0, 50);
   if (top.length) {
     lines.push('', '### Findings', '');
-    for (const f of top) lines.push(`- ${f.level} \`${f.ruleId}\` ${f.location ? `${escapeCell(f.location.file)}:${f.location.line}` : ''} ${escapeCell(f.message)}`);
+    for (const f of top)
+      lines.push(
+        `- ${f.level} \`${f.ruleId}\` ${f.location ? `${escapeCell(f.location.file)}:${f.location.line}` : ''} ${escapeCell(f.message)}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
 
-async function toResult(report: GateReport, failOn: Level, context: RunContext, evidenceDir?: string): Promise<ActionResult> {
+async function toResult(
+  report: GateReport,
+  failOn: Level,
+  context: RunContext,
+  evidenceDir?: string,
+): Promise<ActionResult> {
   const outDir = evidenceDir ? join(context.tempDir, 'catalog-gate-out') : context.tempDir;
   await mkdir(outDir, { recursive: true });
   const reportPath = join(outDir, 'catalog-gate-report.json');
@@ -115,8 +187,21 @@ async function toResult(report: GateReport, failOn: Level, context: RunContext, 
   let finalSarif = sarifPath;
   if (evidenceDir) {
     const dir = isAbsolute(evidenceDir) ? evidenceDir : join(context.workspace, evidenceDir);
-    const backouts = report.entries.filter((e) => e.suggestedBackout).map((e) => ({ name: `backouts/${e.id}.sql`, content: `${e.suggestedBackout!.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout!.sql}\n` }));
-    await writeEvidenceBundle(dir, { report, markdown, files: [{ name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) }, ...backouts] }, context.redactor);
+    const backouts = report.entries
+      .filter((e) => e.suggestedBackout)
+      .map((e) => ({
+        name: `backouts/${e.id}.sql`,
+        content: `${e.suggestedBackout!.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout!.sql}\n`,
+      }));
+    await writeEvidenceBundle(
+      dir,
+      {
+        report,
+        markdown,
+        files: [{ name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) }, ...backouts],
+      },
+      context.redactor,
+    );
     finalReport = join(dir, 'report.json');
     finalSarif = join(dir, 'catalog-gate.sarif');
   }
@@ -125,8 +210,14 @@ async function toResult(report: GateReport, failOn: Level, context: RunContext, 
     outputs: { violations: String(violations), 'report-path': finalReport, 'sarif-path': finalSarif },
     annotations: report.findings.map((f) => findingToAnnotation(f)),
     summary: markdown,
-    checkRun: { name: 'catalog-gate', title: failed ? `${violations} violation(s)` : 'catalog gate passed', conclusion: failed ? 'failure' : 'success', summary: markdown },
+    checkRun: {
+      name: 'catalog-gate',
+      title: failed ? `${violations} violation(s)` : 'catalog gate passed',
+      conclusion: failed ? 'failure' : 'success',
+      summary: markdown,
+    },
   };
-  if (failed) result.failure = `catalog-gate: ${violations} finding(s) at or above '${failOn}'; see the annotations and the job summary`;
+  if (failed)
+    result.failure = `catalog-gate: ${violations} finding(s) at or above '${failOn}'; see the annotations and the job summary`;
   return result;
 }

@@ -3,10 +3,18 @@ import { parseSql, type ParsedStatement } from './sql/parser.ts';
 import { analyseStatements, emptySchemaState } from './sql/analyse.ts';
 import type { Script } from './backout.ts';
 
-export function scriptFromStatements(file: string, statements: readonly ParsedStatement[], generated = false): Script {
+export function scriptFromStatements(
+  file: string,
+  statements: readonly ParsedStatement[],
+  generated = false,
+): Script {
   const script: Script = {
     file,
-    statements: statements.map((s) => ({ text: s.text, line: s.line, transactionControl: 'TransactionStmt' in s.node })),
+    statements: statements.map((s) => ({
+      text: s.text,
+      line: s.line,
+      transactionControl: 'TransactionStmt' in s.node,
+    })),
     noTransaction: analyseStatements(statements, emptySchemaState()).needsNoTransaction,
   };
   if (generated) script.generated = true;

@@ -28,10 +28,14 @@ function cString(bytes: Uint8Array, start: number, length: number): string {
 
 function octal(bytes: Uint8Array, start: number, length: number, what: string, at: number): number {
   // GNU base-256 for sizes over 8 GiB: high bit of the first byte set. A policy bundle never is.
-  if (bytes[start]! & 0x80) throw new TarError(`tar header at byte ${at}: ${what} uses base-256 encoding (entry too large)`);
+  if (bytes[start]! & 0x80)
+    throw new TarError(`tar header at byte ${at}: ${what} uses base-256 encoding (entry too large)`);
   const text = cString(bytes, start, length).trim();
   if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw new TarError(`tar header at byte ${at}: ${what} '${text}' is not octal; the file is not a tar archive`);
+  if (!/^[0-7]+$/.test(text))
+    throw new TarError(
+      `tar header at byte ${at}: ${what} '${text}' is not octal; the file is not a tar archive`,
+    );
   return parseInt(text, 8);
 }
 
@@ -68,11 +72,17 @@ export function readTar(bytes: Uint8Array): TarEntry[] {
     let sum = 0;
     for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i]!;
     const stored = octal(header, 148, 8, 'checksum', offset);
-    if (stored !== sum) throw new TarError(`tar header at byte ${offset}: checksum mismatch; the archive is corrupt or not a tar file`);
+    if (stored !== sum)
+      throw new TarError(
+        `tar header at byte ${offset}: checksum mismatch; the archive is corrupt or not a tar file`,
+      );
     const size = octal(header, 124, 12, 'size', offset);
     const type = String.fromCharCode(header[156]!);
     const dataStart = offset + BLOCK;
-    if (dataStart + size > bytes.length) throw new TarError(`tar entry at byte ${offset} claims ${size} bytes but the archive ends first (truncated?)`);
+    if (dataStart + size > bytes.length)
+      throw new TarError(
+        `tar entry at byte ${offset} claims ${size} bytes but the archive ends first (truncated?)`,
+      );
     const data = bytes.subarray(dataStart, dataStart + size);
     const magic = cString(header, 257, 6);
     const prefix = magic.startsWith('ustar') ? cString(header, 345, 155) : '';
@@ -86,8 +96,10 @@ export function readTar(bytes: Uint8Array): TarEntry[] {
   return entries;
 }
 
-export const isGzip = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-export const isTar = (bytes: Uint8Array): boolean => bytes.length >= 262 && cString(bytes, 257, 5) === 'ustar';
+export const isGzip = (bytes: Uint8Array): boolean =>
+  bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+export const isTar = (bytes: Uint8Array): boolean =>
+  bytes.length >= 262 && cString(bytes, 257, 5) === 'ustar';
 
 /** Reads a .tar or .tar.gz archive; gzip errors become TarError. */
 export function readTarball(bytes: Uint8Array): TarEntry[] {

@@ -27,26 +27,55 @@ function analyse(sql: string, state = stateAfterSetup(), assumeInTransaction = f
   return analyseStatements(parseSql(sql, 'm.sql'), state, { assumeInTransaction });
 }
 
-const ids = (sql: string, state?: SchemaState) => [...new Set(analyse(sql, state).findings.map((f) => f.ruleId))].sort();
+const ids = (sql: string, state?: SchemaState) =>
+  [...new Set(analyse(sql, state).findings.map((f) => f.ruleId))].sort();
 
 // [description, sql, expected rule ids (sorted)]
 const CASES: [string, string, string[]][] = [
   ['plain create index', LT + 'CREATE INDEX i ON users (name);', ['create-index-not-concurrent']],
   ['concurrent create index', 'CREATE INDEX CONCURRENTLY i ON users (name);', []],
-  ['concurrent index in BEGIN', 'BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (name);\nCOMMIT;', ['concurrent-in-transaction']],
+  [
+    'concurrent index in BEGIN',
+    'BEGIN;\nCREATE INDEX CONCURRENTLY i ON users (name);\nCOMMIT;',
+    ['concurrent-in-transaction'],
+  ],
   ['index on a table created in the same file', 'CREATE TABLE t (a int);\nCREATE INDEX ti ON t (a);', []],
   ['drop index', LT + 'DROP INDEX users_email_idx;', ['drop-index-not-concurrent']],
   ['drop index concurrently', 'DROP INDEX CONCURRENTLY users_email_idx;', []],
   ['add nullable column', LT + 'ALTER TABLE users ADD COLUMN phone text;', []],
   ['add column constant default', LT + "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';", []],
   ['add column now() default', LT + 'ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();', []],
-  ['add column CURRENT_TIMESTAMP default', LT + 'ALTER TABLE users ADD COLUMN c timestamptz DEFAULT CURRENT_TIMESTAMP;', []],
-  ['add column clock_timestamp()', LT + 'ALTER TABLE users ADD COLUMN c timestamptz DEFAULT clock_timestamp();', ['add-column-rewrite']],
-  ['add column gen_random_uuid()', LT + 'ALTER TABLE users ADD COLUMN c uuid DEFAULT gen_random_uuid();', ['add-column-rewrite']],
-  ['add identity column', LT + 'ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;', ['add-column-rewrite']],
+  [
+    'add column CURRENT_TIMESTAMP default',
+    LT + 'ALTER TABLE users ADD COLUMN c timestamptz DEFAULT CURRENT_TIMESTAMP;',
+    [],
+  ],
+  [
+    'add column clock_timestamp()',
+    LT + 'ALTER TABLE users ADD COLUMN c timestamptz DEFAULT clock_timestamp();',
+    ['add-column-rewrite'],
+  ],
+  [
+    'add column gen_random_uuid()',
+    LT + 'ALTER TABLE users ADD COLUMN c uuid DEFAULT gen_random_uuid();',
+    ['add-column-rewrite'],
+  ],
+  [
+    'add identity column',
+    LT + 'ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;',
+    ['add-column-rewrite'],
+  ],
   ['add bigserial column', LT + 'ALTER TABLE users ADD COLUMN n bigserial;', ['add-column-rewrite']],
-  ['add generated stored', LT + 'ALTER TABLE users ADD COLUMN n int GENERATED ALWAYS AS (age * 2) STORED;', ['add-column-rewrite']],
-  ['add column of domain with CHECK', LT + 'ALTER TABLE users ADD COLUMN n positive_int;', ['add-column-rewrite']],
+  [
+    'add generated stored',
+    LT + 'ALTER TABLE users ADD COLUMN n int GENERATED ALWAYS AS (age * 2) STORED;',
+    ['add-column-rewrite'],
+  ],
+  [
+    'add column of domain with CHECK',
+    LT + 'ALTER TABLE users ADD COLUMN n positive_int;',
+    ['add-column-rewrite'],
+  ],
   ['add column of domain without CHECK', LT + 'ALTER TABLE users ADD COLUMN n plain_text;', []],
   ['add required column', LT + 'ALTER TABLE users ADD COLUMN n int NOT NULL;', ['add-required-column']],
   ['varchar widening', LT + 'ALTER TABLE users ALTER COLUMN email TYPE varchar(200);', []],
@@ -54,21 +83,43 @@ const CASES: [string, string, string[]][] = [
   ['varchar narrowing', LT + 'ALTER TABLE users ALTER COLUMN email TYPE varchar(50);', ['alter-column-type']],
   ['int to bigint', LT + 'ALTER TABLE users ALTER COLUMN age TYPE bigint;', ['alter-column-type']],
   ['numeric precision increase', LT + 'ALTER TABLE users ALTER COLUMN price TYPE numeric(12,2);', []],
-  ['type change with USING', LT + 'ALTER TABLE users ALTER COLUMN email TYPE text USING lower(email);', ['alter-column-type']],
+  [
+    'type change with USING',
+    LT + 'ALTER TABLE users ALTER COLUMN email TYPE text USING lower(email);',
+    ['alter-column-type'],
+  ],
   ['type of unknown column', LT + 'ALTER TABLE other ALTER COLUMN x TYPE text;', ['alter-column-type']],
   ['set not null', LT + 'ALTER TABLE users ALTER COLUMN name SET NOT NULL;', ['set-not-null-scan']],
   [
     'set not null after validated check',
-    LT + 'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT name_nn;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;',
+    LT +
+      'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT name_nn;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;',
     [],
   ],
-  ['set not null after NOT VALID check only', LT + 'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;', ['set-not-null-scan']],
-  ['add FK', LT + 'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id);', ['add-foreign-key-validated']],
-  ['add FK NOT VALID', LT + 'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;', []],
+  [
+    'set not null after NOT VALID check only',
+    LT +
+      'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;',
+    ['set-not-null-scan'],
+  ],
+  [
+    'add FK',
+    LT + 'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id);',
+    ['add-foreign-key-validated'],
+  ],
+  [
+    'add FK NOT VALID',
+    LT + 'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;',
+    [],
+  ],
   ['add check', LT + 'ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0);', ['add-check-validated']],
   ['add check NOT VALID', LT + 'ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID;', []],
   ['add unique', LT + 'ALTER TABLE users ADD CONSTRAINT u UNIQUE (email);', ['add-unique-without-index']],
-  ['add unique using index', LT + 'ALTER TABLE users ADD CONSTRAINT u UNIQUE USING INDEX users_email_idx;', []],
+  [
+    'add unique using index',
+    LT + 'ALTER TABLE users ADD CONSTRAINT u UNIQUE USING INDEX users_email_idx;',
+    [],
+  ],
   ['add primary key', LT + 'ALTER TABLE orgs ADD PRIMARY KEY (id);', ['add-unique-without-index']],
   ['drop column', LT + 'ALTER TABLE users DROP COLUMN age;', ['drop-column']],
   ['drop table', LT + 'DROP TABLE orgs;', ['drop-table']],
@@ -81,16 +132,44 @@ const CASES: [string, string, string[]][] = [
   ['reindex', LT + 'REINDEX INDEX users_email_idx;', ['reindex-not-concurrent']],
   ['reindex concurrently', 'REINDEX INDEX CONCURRENTLY users_email_idx;', []],
   ['strong lock without lock_timeout', 'ALTER TABLE users ADD COLUMN phone text;', ['missing-lock-timeout']],
-  ['lock_timeout reset to 0', "SET lock_timeout = '5s';\nSET lock_timeout = 0;\nALTER TABLE users ADD COLUMN phone text;", ['missing-lock-timeout']],
+  [
+    'lock_timeout reset to 0',
+    "SET lock_timeout = '5s';\nSET lock_timeout = 0;\nALTER TABLE users ADD COLUMN phone text;",
+    ['missing-lock-timeout'],
+  ],
   ['lock_timeout as integer ms', 'SET lock_timeout TO 3000;\nALTER TABLE users ADD COLUMN phone text;', []],
   ['weak lock needs no timeout', 'ALTER TABLE users VALIDATE CONSTRAINT x;', []],
-  ['insert is not a strong lock', "INSERT INTO users (id) VALUES (1);", []],
-  ['add column with inline REFERENCES', LT + 'ALTER TABLE users ADD COLUMN org2 bigint REFERENCES orgs (id);', ['add-foreign-key-validated']],
-  ['add column with inline REFERENCES on a new table', LT + 'CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN o bigint REFERENCES orgs (id);', []],
-  ['statement_timeout before CREATE INDEX CONCURRENTLY', "SET statement_timeout = '30s';\nCREATE INDEX CONCURRENTLY i ON users (name);", ['statement-timeout-concurrently']],
-  ['statement_timeout before REINDEX CONCURRENTLY', "SET statement_timeout TO 60000;\nREINDEX INDEX CONCURRENTLY users_email_idx;", ['statement-timeout-concurrently']],
-  ['statement_timeout reset to 0 before the build', "SET statement_timeout = '30s';\nSET statement_timeout = 0;\nCREATE INDEX CONCURRENTLY i ON users (name);", []],
-  ['statement_timeout does not replace lock_timeout', "SET statement_timeout = '30s';\nALTER TABLE users ADD COLUMN phone text;", ['missing-lock-timeout']],
+  ['insert is not a strong lock', 'INSERT INTO users (id) VALUES (1);', []],
+  [
+    'add column with inline REFERENCES',
+    LT + 'ALTER TABLE users ADD COLUMN org2 bigint REFERENCES orgs (id);',
+    ['add-foreign-key-validated'],
+  ],
+  [
+    'add column with inline REFERENCES on a new table',
+    LT + 'CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN o bigint REFERENCES orgs (id);',
+    [],
+  ],
+  [
+    'statement_timeout before CREATE INDEX CONCURRENTLY',
+    "SET statement_timeout = '30s';\nCREATE INDEX CONCURRENTLY i ON users (name);",
+    ['statement-timeout-concurrently'],
+  ],
+  [
+    'statement_timeout before REINDEX CONCURRENTLY',
+    'SET statement_timeout TO 60000;\nREINDEX INDEX CONCURRENTLY users_email_idx;',
+    ['statement-timeout-concurrently'],
+  ],
+  [
+    'statement_timeout reset to 0 before the build',
+    "SET statement_timeout = '30s';\nSET statement_timeout = 0;\nCREATE INDEX CONCURRENTLY i ON users (name);",
+    [],
+  ],
+  [
+    'statement_timeout does not replace lock_timeout',
+    "SET statement_timeout = '30s';\nALTER TABLE users ADD COLUMN phone text;",
+    ['missing-lock-timeout'],
+  ],
 ];
 
 for (const [name, sql, expected] of CASES) {
@@ -105,7 +184,11 @@ const LOCKS: [string, string | null, boolean][] = [
   ['CREATE INDEX CONCURRENTLY i ON users (name);', 'SHARE UPDATE EXCLUSIVE', false],
   ['ALTER TABLE users ADD COLUMN phone text;', 'ACCESS EXCLUSIVE', false],
   ['ALTER TABLE users ADD COLUMN c uuid DEFAULT gen_random_uuid();', 'ACCESS EXCLUSIVE', true],
-  ['ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;', 'SHARE ROW EXCLUSIVE', false],
+  [
+    'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;',
+    'SHARE ROW EXCLUSIVE',
+    false,
+  ],
   ['ALTER TABLE users VALIDATE CONSTRAINT fk;', 'SHARE UPDATE EXCLUSIVE', false],
   ['ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0) NOT VALID;', 'ACCESS EXCLUSIVE', false],
   ['ALTER TABLE users ALTER COLUMN age TYPE bigint;', 'ACCESS EXCLUSIVE', true],
@@ -124,11 +207,17 @@ for (const [sql, lock, rewrites] of LOCKS) {
 }
 
 test('FK locks both tables', () => {
-  assert.deepEqual(analyse('ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;').statements[0]!.tables.sort(), ['orgs', 'users']);
+  assert.deepEqual(
+    analyse(
+      'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;',
+    ).statements[0]!.tables.sort(),
+    ['orgs', 'users'],
+  );
 });
 
 test('finding lines point at the statement, after comments and blank lines', () => {
-  const sql = "-- migration: héllo wörld\n\nSET lock_timeout = '1s';\n\n/* multi\n line */\nCREATE INDEX i\n  ON users (name);\n";
+  const sql =
+    "-- migration: héllo wörld\n\nSET lock_timeout = '1s';\n\n/* multi\n line */\nCREATE INDEX i\n  ON users (name);\n";
   const result = analyse(sql);
   const f = result.findings.find((x) => x.ruleId === 'create-index-not-concurrent');
   assert.ok(f);
@@ -140,45 +229,66 @@ test('finding lines point at the statement, after comments and blank lines', () 
 test('detected risk is the strongest finding risk', () => {
   assert.equal(analyse(LT + 'ALTER TABLE users ADD COLUMN phone text;').detectedRisk, 'low');
   assert.equal(analyse(LT + 'CREATE INDEX i ON users (name);').detectedRisk, 'medium');
-  assert.equal(analyse(LT + 'CREATE INDEX i ON users (name);\nALTER TABLE users DROP COLUMN age;').detectedRisk, 'high');
+  assert.equal(
+    analyse(LT + 'CREATE INDEX i ON users (name);\nALTER TABLE users DROP COLUMN age;').detectedRisk,
+    'high',
+  );
 });
 
 test('runner-wrapped transaction flags CONCURRENTLY', () => {
-  const r = analyseStatements(parseSql('CREATE INDEX CONCURRENTLY i ON users (name);'), stateAfterSetup(), { assumeInTransaction: true });
-  assert.deepEqual(r.findings.map((f) => f.ruleId), ['concurrent-in-transaction']);
+  const r = analyseStatements(parseSql('CREATE INDEX CONCURRENTLY i ON users (name);'), stateAfterSetup(), {
+    assumeInTransaction: true,
+  });
+  assert.deepEqual(
+    r.findings.map((f) => f.ruleId),
+    ['concurrent-in-transaction'],
+  );
   assert.equal(r.needsNoTransaction, true);
 });
 
 test('domain and column state carry across files', () => {
   const state = emptySchemaState();
-  analyseStatements(parseSql('CREATE DOMAIN email AS text CHECK (VALUE LIKE \'%@%\');'), state);
+  analyseStatements(parseSql("CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');"), state);
   analyseStatements(parseSql('CREATE TABLE a (v varchar(10));'), state);
   assert.deepEqual(ids(LT + 'ALTER TABLE a ADD COLUMN e email;', state), ['add-column-rewrite']);
   assert.deepEqual(ids(LT + 'ALTER TABLE a ALTER COLUMN v TYPE varchar(20);', state), []);
 });
 
 test('suggested back-out inverts in reverse order and marks irreversible statements', () => {
-  const sql = LT + 'CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY ti ON users (name);\nALTER TABLE users ADD COLUMN phone text, ADD CONSTRAINT c CHECK (age > 0) NOT VALID;\nALTER TABLE users DROP COLUMN age;';
+  const sql =
+    LT +
+    'CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY ti ON users (name);\nALTER TABLE users ADD COLUMN phone text, ADD CONSTRAINT c CHECK (age > 0) NOT VALID;\nALTER TABLE users DROP COLUMN age;';
   const b = suggestBackout(analyse(sql));
   assert.deepEqual(b.sql.split('\n'), [
     'ALTER TABLE users DROP CONSTRAINT IF EXISTS c, DROP COLUMN IF EXISTS phone;',
     'DROP INDEX CONCURRENTLY IF EXISTS ti;',
     'DROP TABLE IF EXISTS t;',
   ]);
-  assert.deepEqual(b.irreversible.map((i) => i.line), [5]);
+  assert.deepEqual(
+    b.irreversible.map((i) => i.line),
+    [5],
+  );
   assert.match(b.irreversible[0]!.reason, /age/);
 });
 
 test('parser errors carry the SQL file line and column (after multibyte text)', () => {
-  const sql = "-- añadir teléfono\nALTER TABLE users\n  ADD COLUM phone text;\n";
+  const sql = '-- añadir teléfono\nALTER TABLE users\n  ADD COLUM phone text;\n';
   assert.throws(
     () => parseSql(sql, 'db/migrations/x.up.sql'),
-    (e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 19 && /x\.up\.sql:3:19/.test(e.message) && /syntax error/.test(e.message),
+    (e: unknown) =>
+      e instanceof SqlParseError &&
+      e.line === 3 &&
+      e.column === 19 &&
+      /x\.up\.sql:3:19/.test(e.message) &&
+      /syntax error/.test(e.message),
   );
 });
 
 test('parser error at end of input (unterminated string) points at the last line', () => {
-  assert.throws(() => parseSql("SELECT 1;\nSELECT 'oops", 'a.sql'), (e: unknown) => e instanceof SqlParseError && e.line === 2 && /unterminated/.test(e.message));
+  assert.throws(
+    () => parseSql("SELECT 1;\nSELECT 'oops", 'a.sql'),
+    (e: unknown) => e instanceof SqlParseError && e.line === 2 && /unterminated/.test(e.message),
+  );
 });
 
 test('statement positions use characters, not UTF-8 bytes', () => {
@@ -215,11 +325,27 @@ test('statement_timeout findings are low risk (a trap, not a lock risk) and the 
 test('CR and CRLF line endings: lines, comments and errors as PostgreSQL counts them', () => {
   // A lone CR ends a -- comment and a line; before the fix the statement after the comment vanished.
   const cr = parseSql("-- add an index\rSET lock_timeout = '1s';\rCREATE INDEX i ON users (name);\r");
-  assert.deepEqual(cr.map((x) => [x.line, x.column, x.text]), [[2, 1, "SET lock_timeout = '1s'"], [3, 1, 'CREATE INDEX i ON users (name)']]);
-  assert.deepEqual(ids("-- c\rCREATE INDEX i ON users (name);"), ['create-index-not-concurrent', 'missing-lock-timeout']);
-  const crlf = parseSql("-- a\r\n-- b\r\nSELECT 1;\r\n\r\nSELECT 2;\r\n");
-  assert.deepEqual(crlf.map((x) => x.line), [3, 5]);
+  assert.deepEqual(
+    cr.map((x) => [x.line, x.column, x.text]),
+    [
+      [2, 1, "SET lock_timeout = '1s'"],
+      [3, 1, 'CREATE INDEX i ON users (name)'],
+    ],
+  );
+  assert.deepEqual(ids('-- c\rCREATE INDEX i ON users (name);'), [
+    'create-index-not-concurrent',
+    'missing-lock-timeout',
+  ]);
+  const crlf = parseSql('-- a\r\n-- b\r\nSELECT 1;\r\n\r\nSELECT 2;\r\n');
+  assert.deepEqual(
+    crlf.map((x) => x.line),
+    [3, 5],
+  );
   for (const eol of ['\r', '\r\n', '\n']) {
-    assert.throws(() => parseSql(`SELECT 1;${eol}-- x${eol}CREAT INDEX i ON t (a);${eol}`, 'm.sql'), (e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 1, JSON.stringify(eol));
+    assert.throws(
+      () => parseSql(`SELECT 1;${eol}-- x${eol}CREAT INDEX i ON t (a);${eol}`, 'm.sql'),
+      (e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 1,
+      JSON.stringify(eol),
+    );
   }
 });

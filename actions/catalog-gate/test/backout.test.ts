@@ -2,7 +2,17 @@ import { describe, test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadParser } from '../src/sql/parser.ts';
 import { scriptFromSql } from '../src/scripts.ts';
-import { assertEmpty, DatabaseUnreachableError, openPglite, openPostgres, proveBackouts, runScript, snapshotSchema, type Database, type MigrationToProve } from '../src/backout.ts';
+import {
+  assertEmpty,
+  DatabaseUnreachableError,
+  openPglite,
+  openPostgres,
+  proveBackouts,
+  runScript,
+  snapshotSchema,
+  type Database,
+  type MigrationToProve,
+} from '../src/backout.ts';
 import { startPgServer, type PgServer } from './pg-server.ts';
 
 await loadParser();
@@ -13,13 +23,21 @@ const m = (id: string, up: string, down?: string): MigrationToProve => {
   return r;
 };
 
-const BASE = m('2026-01-01-001-users', 'CREATE TABLE users (id bigint PRIMARY KEY, name text);', 'DROP TABLE users;');
+const BASE = m(
+  '2026-01-01-001-users',
+  'CREATE TABLE users (id bigint PRIMARY KEY, name text);',
+  'DROP TABLE users;',
+);
 
 async function reset(db: Database): Promise<void> {
   await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
 }
 
-function scenarios(name: string, open: () => Promise<Database | { skip: string }>, close: () => void = () => {}): void {
+function scenarios(
+  name: string,
+  open: () => Promise<Database | { skip: string }>,
+  close: () => void = () => {},
+): void {
   describe(`back-out proof on ${name}`, () => {
     let db: Database | undefined;
     let skip: string | undefined;
@@ -44,47 +62,101 @@ function scenarios(name: string, open: () => Promise<Database | { skip: string }
     it('a correct down script is proven (re-added column order does not matter)', async (db) => {
       const r = await proveBackouts(db, [
         BASE,
-        m('2026-01-02-002-phone', "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN phone text;\nALTER TABLE users ADD COLUMN email text;", 'ALTER TABLE users DROP COLUMN phone;\nALTER TABLE users DROP COLUMN email;'),
-        m('2026-01-03-003-idx', 'CREATE INDEX CONCURRENTLY users_name_idx ON users (name);', 'DROP INDEX CONCURRENTLY IF EXISTS users_name_idx;'),
+        m(
+          '2026-01-02-002-phone',
+          "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN phone text;\nALTER TABLE users ADD COLUMN email text;",
+          'ALTER TABLE users DROP COLUMN phone;\nALTER TABLE users DROP COLUMN email;',
+        ),
+        m(
+          '2026-01-03-003-idx',
+          'CREATE INDEX CONCURRENTLY users_name_idx ON users (name);',
+          'DROP INDEX CONCURRENTLY IF EXISTS users_name_idx;',
+        ),
       ]);
-      assert.deepEqual(r.map((x) => x.status), ['proven', 'proven', 'proven']);
+      assert.deepEqual(
+        r.map((x) => x.status),
+        ['proven', 'proven', 'proven'],
+      );
       const snap = await snapshotSchema(db);
       assert.ok(snap.has('column public.users.phone'), 'up is re-applied after the proof');
       assert.ok(snap.has('index public.users_name_idx'));
     });
 
     it('a down script that leaves an object behind names it', async (db) => {
-      const r = await proveBackouts(db, [BASE, m('2026-01-02-002-idx', 'CREATE INDEX users_name_idx ON users (name);\nALTER TABLE users ADD COLUMN x int;', 'ALTER TABLE users DROP COLUMN x;')]);
+      const r = await proveBackouts(db, [
+        BASE,
+        m(
+          '2026-01-02-002-idx',
+          'CREATE INDEX users_name_idx ON users (name);\nALTER TABLE users ADD COLUMN x int;',
+          'ALTER TABLE users DROP COLUMN x;',
+        ),
+      ]);
       assert.equal(r[1]!.status, 'failed');
-      assert.deepEqual(r[1]!.problems.slice(0, 1), ['index public.users_name_idx is left behind by the back-out']);
+      assert.deepEqual(r[1]!.problems.slice(0, 1), [
+        'index public.users_name_idx is left behind by the back-out',
+      ]);
     });
 
     it('a down script that changes a column names the column and both definitions', async (db) => {
-      const r = await proveBackouts(db, [BASE, m('2026-01-02-002-nn', 'ALTER TABLE users ALTER COLUMN name SET NOT NULL;', 'ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\nALTER TABLE users ALTER COLUMN name DROP NOT NULL;')]);
+      const r = await proveBackouts(db, [
+        BASE,
+        m(
+          '2026-01-02-002-nn',
+          'ALTER TABLE users ALTER COLUMN name SET NOT NULL;',
+          'ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\nALTER TABLE users ALTER COLUMN name DROP NOT NULL;',
+        ),
+      ]);
       assert.equal(r[1]!.status, 'failed');
       assert.equal(r[1]!.problems.length, 1);
-      assert.match(r[1]!.problems[0]!, /^column public\.users\.name differs: before "text NULL", after "character varying\(50\) NULL"$/);
+      assert.match(
+        r[1]!.problems[0]!,
+        /^column public\.users\.name differs: before "text NULL", after "character varying\(50\) NULL"$/,
+      );
     });
 
     it('a down script that drops too much names what is missing', async (db) => {
-      const r = await proveBackouts(db, [BASE, m('2026-01-02-002-c', "ALTER TABLE users ADD CONSTRAINT name_len CHECK (length(name) < 100) NOT VALID;", 'ALTER TABLE users DROP CONSTRAINT name_len;\nALTER TABLE users DROP CONSTRAINT users_pkey;')]);
+      const r = await proveBackouts(db, [
+        BASE,
+        m(
+          '2026-01-02-002-c',
+          'ALTER TABLE users ADD CONSTRAINT name_len CHECK (length(name) < 100) NOT VALID;',
+          'ALTER TABLE users DROP CONSTRAINT name_len;\nALTER TABLE users DROP CONSTRAINT users_pkey;',
+        ),
+      ]);
       assert.equal(r[1]!.status, 'failed');
-      assert.ok(r[1]!.problems.includes('constraint public.users.users_pkey is missing after the back-out'), r[1]!.problems.join('\n'));
+      assert.ok(
+        r[1]!.problems.includes('constraint public.users.users_pkey is missing after the back-out'),
+        r[1]!.problems.join('\n'),
+      );
       assert.ok(r[1]!.problems.includes('index public.users_pkey is missing after the back-out'));
     });
 
     it('a down script failing halfway leaves nothing applied and reports its line', async (db) => {
-      const down = 'ALTER TABLE users DROP COLUMN phone;\n\n-- oops\nALTER TABLE no_such_table DROP COLUMN phone;\n';
-      const r = await proveBackouts(db, [BASE, m('2026-01-02-002-phone', 'ALTER TABLE users ADD COLUMN phone text;', down)]);
+      const down =
+        'ALTER TABLE users DROP COLUMN phone;\n\n-- oops\nALTER TABLE no_such_table DROP COLUMN phone;\n';
+      const r = await proveBackouts(db, [
+        BASE,
+        m('2026-01-02-002-phone', 'ALTER TABLE users ADD COLUMN phone text;', down),
+      ]);
       assert.equal(r[1]!.status, 'failed');
       assert.equal(r[1]!.failure!.file, 'db/migrations/2026-01-02-002-phone.down.sql');
       assert.equal(r[1]!.failure!.line, 4);
-      assert.match(r[1]!.problems[0]!, /down\.sql:4: relation "no_such_table" does not exist; nothing of the back-out was applied/);
-      assert.ok((await snapshotSchema(db)).has('column public.users.phone'), 'the first DROP COLUMN was rolled back');
+      assert.match(
+        r[1]!.problems[0]!,
+        /down\.sql:4: relation "no_such_table" does not exist; nothing of the back-out was applied/,
+      );
+      assert.ok(
+        (await snapshotSchema(db)).has('column public.users.phone'),
+        'the first DROP COLUMN was rolled back',
+      );
     });
 
     it('an up failure reports the line inside a multi-line statement and stops later proofs', async (db) => {
-      const r = await proveBackouts(db, [BASE, m('2026-01-02-002-bad', 'ALTER TABLE users\n  ADD COLUMN a int,\n  ADD COLUMN b no_such_type;', ''), m('2026-01-03-003-next', 'SELECT 1;', 'SELECT 1;')]);
+      const r = await proveBackouts(db, [
+        BASE,
+        m('2026-01-02-002-bad', 'ALTER TABLE users\n  ADD COLUMN a int,\n  ADD COLUMN b no_such_type;', ''),
+        m('2026-01-03-003-next', 'SELECT 1;', 'SELECT 1;'),
+      ]);
       assert.equal(r[1]!.status, 'failed');
       assert.equal(r[1]!.failure!.line, 3);
       assert.match(r[1]!.problems[0]!, /type "no_such_type" does not exist/);
@@ -94,9 +166,19 @@ function scenarios(name: string, open: () => Promise<Database | { skip: string }
 
     it('failure lines count CR and CRLF line endings as PostgreSQL does', async (db) => {
       for (const eol of ['\r', '\r\n']) {
-        const r = await proveBackouts(db, [m('2026-01-02-002-bad', `-- header${eol}CREATE TABLE t (${eol}  a int,${eol}  b no_such_type${eol});`, '')]);
+        const r = await proveBackouts(db, [
+          m(
+            '2026-01-02-002-bad',
+            `-- header${eol}CREATE TABLE t (${eol}  a int,${eol}  b no_such_type${eol});`,
+            '',
+          ),
+        ]);
         assert.equal(r[0]!.status, 'failed');
-        assert.deepEqual([r[0]!.failure!.line, r[0]!.failure!.file], [4, 'db/migrations/2026-01-02-002-bad.up.sql'], JSON.stringify(eol));
+        assert.deepEqual(
+          [r[0]!.failure!.line, r[0]!.failure!.file],
+          [4, 'db/migrations/2026-01-02-002-bad.up.sql'],
+          JSON.stringify(eol),
+        );
       }
     });
 
@@ -112,16 +194,33 @@ function scenarios(name: string, open: () => Promise<Database | { skip: string }
     });
 
     it('snapshots cover tables, columns, indexes, constraints, sequences, views and types', async (db) => {
-      await db.exec("CREATE DOMAIN pos AS int CHECK (VALUE > 0); CREATE TYPE mood AS ENUM ('a','b'); CREATE TABLE t (id bigserial PRIMARY KEY, p pos, m mood DEFAULT 'a', u text UNIQUE); CREATE VIEW v AS SELECT id FROM t;");
+      await db.exec(
+        "CREATE DOMAIN pos AS int CHECK (VALUE > 0); CREATE TYPE mood AS ENUM ('a','b'); CREATE TABLE t (id bigserial PRIMARY KEY, p pos, m mood DEFAULT 'a', u text UNIQUE); CREATE VIEW v AS SELECT id FROM t;",
+      );
       const keys = [...(await snapshotSchema(db)).keys()].sort();
-      for (const k of ['table public.t', 'column public.t.id', 'column public.t.m', 'index public.t_pkey', 'index public.t_u_key', 'constraint public.t.t_pkey', 'constraint public.pos.pos_check', 'sequence public.t_id_seq', 'view public.v', 'type public.pos', 'type public.mood']) {
+      for (const k of [
+        'table public.t',
+        'column public.t.id',
+        'column public.t.m',
+        'index public.t_pkey',
+        'index public.t_u_key',
+        'constraint public.t.t_pkey',
+        'constraint public.pos.pos_check',
+        'sequence public.t_id_seq',
+        'view public.v',
+        'type public.pos',
+        'type public.mood',
+      ]) {
         assert.ok(keys.includes(k), `${k} missing from ${keys.join(', ')}`);
       }
     });
 
     it('refuses a database that is not empty', async (db) => {
       await db.exec('CREATE TABLE leftover (a int);');
-      await assert.rejects(assertEmpty(db), /is not empty \(table public\.leftover.*throwaway empty database/);
+      await assert.rejects(
+        assertEmpty(db),
+        /is not empty \(table public\.leftover.*throwaway empty database/,
+      );
     });
   });
 }
@@ -129,15 +228,12 @@ function scenarios(name: string, open: () => Promise<Database | { skip: string }
 scenarios('PGlite', openPglite);
 
 let server: PgServer | undefined;
-scenarios(
-  'PostgreSQL (real server)',
-  async () => {
-    const s = await startPgServer();
-    if ('skip' in s) return s;
-    server = s;
-    return openPostgres(s.url);
-  },
-);
+scenarios('PostgreSQL (real server)', async () => {
+  const s = await startPgServer();
+  if ('skip' in s) return s;
+  server = s;
+  return openPostgres(s.url);
+});
 after(() => server?.stop());
 
 test('an unreachable database names host:port and never the credentials', async () => {
@@ -150,14 +246,20 @@ test('an unreachable database names host:port and never the credentials', async 
   );
   assert.ok(error instanceof DatabaseUnreachableError);
   assert.match(error.message, /cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
-  assert.ok(!error.message.includes(password) && !error.message.includes(user), 'no credentials in the message');
+  assert.ok(
+    !error.message.includes(password) && !error.message.includes(user),
+    'no credentials in the message',
+  );
 });
 
 test('a bad password on a real server is reported without the credentials', async (t) => {
   if (!server) return t.skip('skipped: no real PostgreSQL server in this run');
   // The test cluster uses trust auth, so a role that does not exist is what the server rejects.
   const url = `postgres://no_such_role_x:hunter-${Date.now()}@127.0.0.1:${server.port}/postgres`;
-  const error = await openPostgres(url).then(() => undefined, (e: unknown) => e as Error);
+  const error = await openPostgres(url).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
   assert.ok(error instanceof DatabaseUnreachableError);
   assert.ok(!error.message.includes('no_such_role_x'), error.message);
   assert.ok(error.message.includes(`127.0.0.1:${server.port}`));

@@ -18,7 +18,14 @@ function workspace(files: Record<string, string>): string {
 
 function context(ws: string): RunContext {
   const warnings: string[] = [];
-  return { workspace: ws, tempDir: mkdtempSync(join(tmpdir(), 'catalog-gate-tmp-')), github: { apiUrl: 'http://127.0.0.1:1', serverUrl: 'http://127.0.0.1:1' }, log: { info() {}, debug() {}, warning: (m) => warnings.push(m) }, redactor: new Redactor(), now: () => new Date(0) };
+  return {
+    workspace: ws,
+    tempDir: mkdtempSync(join(tmpdir(), 'catalog-gate-tmp-')),
+    github: { apiUrl: 'http://127.0.0.1:1', serverUrl: 'http://127.0.0.1:1' },
+    log: { info() {}, debug() {}, warning: (m) => warnings.push(m) },
+    redactor: new Redactor(),
+    now: () => new Date(0),
+  };
 }
 
 const CATALOG = `- id: 2026-11-01-001-add-index
@@ -32,14 +39,27 @@ const CATALOG = `- id: 2026-11-01-001-add-index
 test('understated risk fails the step with annotations at the YAML and SQL lines, SARIF and report written', async () => {
   const ws = workspace({
     'db/catalog/migrations.yaml': CATALOG,
-    'db/migrations/2026-11-01-001-add-index.up.sql': "CREATE TABLE t (a int);\n-- later\nSET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+    'db/migrations/2026-11-01-001-add-index.up.sql':
+      "CREATE TABLE t (a int);\n-- later\nSET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
   });
-  const result = await action.run({ catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false }, context(ws));
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+    },
+    context(ws),
+  );
   assert.ok(result.failure);
   const understated = result.annotations.find((a) => a.title === 'risk-understated')!;
   assert.equal(understated.file, 'db/catalog/migrations.yaml');
   assert.equal(understated.line, 3);
-  assert.match(understated.message, /declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/2026-11-01-001-add-index\.up\.sql:4\)/);
+  assert.match(
+    understated.message,
+    /declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/2026-11-01-001-add-index\.up\.sql:4\)/,
+  );
   const sql = result.annotations.find((a) => a.title === 'create-index-not-concurrent')!;
   assert.equal(sql.file, 'db/migrations/2026-11-01-001-add-index.up.sql');
   assert.equal(sql.line, 4);
@@ -47,40 +67,303 @@ test('understated risk fails the step with annotations at the YAML and SQL lines
   const sarif = JSON.parse(readFileSync(result.outputs['sarif-path']!, 'utf8'));
   assert.ok(sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'risk-understated'));
   assert.ok(existsSync(result.outputs['report-path']!));
-  assert.match(result.summary, /\| 2026-11-01-001-add-index \| accounts \| low / );
+  assert.match(result.summary, /\| 2026-11-01-001-add-index \| accounts \| low /);
   assert.match(result.summary, /medium ✗/);
   assert.match(result.summary, /DROP INDEX CONCURRENTLY IF EXISTS ti;/);
   assert.equal(result.checkRun?.conclusion, 'failure');
 });
 
 test('risks the entry declares are acknowledged as notices, not violations', async () => {
-  const ws = workspace({ 'db/catalog/migrations.yaml': CATALOG.replace('risk: low', 'risk: medium') + "  rollback: DROP INDEX ti\n  readiness: {locks: SHARE, long_transactions: none, size_estimate: small}\n", 'db/migrations/2026-11-01-001-add-index.up.sql': 'CREATE INDEX ti ON users (a);\n' });
-  const asError = await action.run({ catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false }, context(ws));
+  const ws = workspace({
+    'db/catalog/migrations.yaml':
+      CATALOG.replace('risk: low', 'risk: medium') +
+      '  rollback: DROP INDEX ti\n  readiness: {locks: SHARE, long_transactions: none, size_estimate: small}\n',
+    'db/migrations/2026-11-01-001-add-index.up.sql': 'CREATE INDEX ti ON users (a);\n',
+  });
+  const asError = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+    },
+    context(ws),
+  );
   assert.equal(asError.failure, undefined, JSON.stringify(asError.annotations));
   assert.equal(asError.outputs['violations'], '0');
 });
 
 test('a migrations dir that does not exist is an error naming it', async () => {
   const ws = workspace({ 'db/catalog/migrations.yaml': CATALOG });
-  const result = await action.run({ catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/nope', proveBackout: true, failOn: 'error', changedOnly: false }, context(ws));
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/nope',
+      proveBackout: true,
+      failOn: 'error',
+      changedOnly: false,
+    },
+    context(ws),
+  );
   assert.ok(result.failure);
   assert.ok(result.annotations.some((a) => a.title === 'drift-missing-dir' && /db\/nope/.test(a.message)));
 });
 
 test('SQL the parser rejects is an annotation at its line', async () => {
-  const ws = workspace({ 'db/catalog/migrations.yaml': CATALOG, 'db/migrations/2026-11-01-001-add-index.up.sql': 'SELECT 1;\nCREAT INDEX x ON t (a);\n' });
-  const result = await action.run({ catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false }, context(ws));
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG,
+    'db/migrations/2026-11-01-001-add-index.up.sql': 'SELECT 1;\nCREAT INDEX x ON t (a);\n',
+  });
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+    },
+    context(ws),
+  );
   const a = result.annotations.find((x) => x.title === 'sql-parse-error')!;
   assert.equal(a.line, 2);
   assert.match(a.message, /syntax error at or near "CREAT"/);
 });
 
 test('an unreachable database-url fails with host:port and no credentials', async () => {
-  const ws = workspace({ 'db/catalog/migrations.yaml': CATALOG.replace('risk: low', 'risk: medium') + "  rollback: DROP INDEX ti\n  readiness: {locks: SHARE, long_transactions: none, size_estimate: small}\n", 'db/migrations/2026-11-01-001-add-index.up.sql': 'CREATE TABLE t (a int);\n' });
+  const ws = workspace({
+    'db/catalog/migrations.yaml':
+      CATALOG.replace('risk: low', 'risk: medium') +
+      '  rollback: DROP INDEX ti\n  readiness: {locks: SHARE, long_transactions: none, size_estimate: small}\n',
+    'db/migrations/2026-11-01-001-add-index.up.sql': 'CREATE TABLE t (a int);\n',
+  });
   const pw = ['pa', 'ss', 'w0rd'].join('');
-  const result = await action.run({ catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: true, databaseUrl: `postgres://admin:${pw}@127.0.0.1:1/x`, failOn: 'error', changedOnly: false }, context(ws));
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: true,
+      databaseUrl: `postgres://admin:${pw}@127.0.0.1:1/x`,
+      failOn: 'error',
+      changedOnly: false,
+    },
+    context(ws),
+  );
   const a = result.annotations.find((x) => x.title === 'backout-database')!;
   assert.match(a.message, /127\.0\.0\.1:1/);
   assert.ok(!a.message.includes(pw) && !a.message.includes('admin'));
   assert.ok(result.failure);
+});
+
+test('fail-on: warning fails on a warning that fail-on: error lets pass', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG.replace('2026-11-01-001-add-index', '2026-11-01-001-build-index'),
+    // Low risk (CONCURRENTLY, lock_timeout set) but the build runs under a statement_timeout: a warning.
+    'db/migrations/2026-11-01-001-build-index.up.sql':
+      "SET lock_timeout = '2s';\nSET statement_timeout = '1min';\nCREATE INDEX CONCURRENTLY users_a_idx ON users (a);\n",
+  });
+  const base = {
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: false,
+    changedOnly: false,
+  } as const;
+  const lenient = await action.run({ ...base, failOn: 'error' }, context(ws));
+  assert.equal(lenient.failure, undefined, JSON.stringify(lenient.annotations));
+  assert.equal(lenient.outputs['violations'], '0');
+  const warning = lenient.annotations.find((a) => a.title === 'statement-timeout-concurrently')!;
+  assert.deepEqual(
+    [warning.level, warning.file, warning.line],
+    ['warning', 'db/migrations/2026-11-01-001-build-index.up.sql', 3],
+  );
+  const strict = await action.run({ ...base, failOn: 'warning' }, context(ws));
+  assert.equal(strict.outputs['violations'], '1');
+  assert.match(strict.failure ?? '', /1 finding\(s\) at or above 'warning'/);
+  assert.equal(strict.checkRun?.conclusion, 'failure');
+});
+
+/** A local server speaking GitHub's REST API for GET /repos/{o}/{r}/pulls/{n}/files, paginated. */
+async function fakeGitHub(files: string[], options: { status?: number } = {}) {
+  const { createServer } = await import('node:http');
+  const seen: { url: string; auth: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    seen.push({ url: url.pathname + url.search, auth: req.headers.authorization });
+    if (options.status) {
+      res.writeHead(options.status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest',
+        }),
+      );
+      return;
+    }
+    const m = /^\/repos\/acme\/shop\/pulls\/42\/files$/.exec(url.pathname);
+    if (!m)
+      return void (
+        res.writeHead(404, { 'content-type': 'application/json' }),
+        res.end('{"message":"Not Found"}')
+      );
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(files.length / perPage));
+    const slice = files.slice((page - 1) * perPage, page * perPage).map((filename, i) => ({
+      sha: `${i}`,
+      filename,
+      status: 'modified',
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+    }));
+    const link = (p: number, rel: string) =>
+      `<http://127.0.0.1:${(server.address() as { port: number }).port}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (page < last) headers['link'] = [link(page + 1, 'next'), link(last, 'last')].join(', ');
+    res.writeHead(200, headers);
+    res.end(JSON.stringify(slice));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { apiUrl, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const TWO = `${CATALOG}- id: 2026-11-02-002-add-other
+  service: accounts
+  risk: low
+  pii: false
+  rollout: online
+  owner: '@team'
+`;
+
+test('changed-only asks GitHub for the PR files (paginated) and reports only the entries they touch', async () => {
+  // 230 changed files: the migration sits on page 3 of 100, so pagination must be followed.
+  const files = [
+    ...Array.from({ length: 220 }, (_, i) => `src/file${i}.ts`),
+    'db/migrations/2026-11-02-002-add-other.up.sql',
+    ...Array.from({ length: 9 }, (_, i) => `docs/${i}.md`),
+  ];
+  const gh = await fakeGitHub(files);
+  try {
+    const ws = workspace({
+      'db/catalog/migrations.yaml': TWO,
+      // Both migrations take an index without CONCURRENTLY; only the changed one may be reported.
+      'db/migrations/2026-11-01-001-add-index.up.sql':
+        "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+      'db/migrations/2026-11-02-002-add-other.up.sql':
+        "SET lock_timeout = '2s';\nCREATE INDEX to2 ON users (b);\n",
+    });
+    const token = ['ghs', 'local', 'test'].join('_');
+    const ctx = context(ws);
+    ctx.github = {
+      ...ctx.github,
+      apiUrl: gh.apiUrl,
+      token,
+      repository: 'acme/shop',
+      event: { pull_request: { number: 42 } },
+    };
+    const result = await action.run(
+      {
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: false,
+        failOn: 'error',
+        changedOnly: true,
+      },
+      ctx,
+    );
+    assert.deepEqual(
+      gh.seen.map((s) => s.url),
+      [
+        '/repos/acme/shop/pulls/42/files?per_page=100',
+        '/repos/acme/shop/pulls/42/files?per_page=100&page=2',
+        '/repos/acme/shop/pulls/42/files?per_page=100&page=3',
+      ],
+    );
+    assert.ok(
+      gh.seen.every((s) => s.auth === `token ${token}`),
+      JSON.stringify(gh.seen.map((s) => s.auth?.split(' ')[0])),
+    );
+    const files2 = new Set(result.annotations.map((a) => a.file));
+    assert.ok(files2.has('db/migrations/2026-11-02-002-add-other.up.sql'));
+    assert.ok(
+      !files2.has('db/migrations/2026-11-01-001-add-index.up.sql'),
+      JSON.stringify(result.annotations),
+    );
+    const understated = result.annotations.filter((a) => a.title === 'risk-understated');
+    assert.deepEqual(
+      understated.map((a) => a.line),
+      [9],
+    ); // the second entry's risk line
+    assert.match(result.summary, /2026-11-02-002-add-other/);
+    assert.doesNotMatch(result.summary, /\| 2026-11-01-001-add-index \|/);
+    assert.ok(!JSON.stringify(result).includes(token));
+  } finally {
+    await gh.close();
+  }
+});
+
+test('changed-only: a GitHub API error checks every migration and says why', async () => {
+  const gh = await fakeGitHub([], { status: 403 });
+  try {
+    const ws = workspace({
+      'db/catalog/migrations.yaml': TWO,
+      'db/migrations/2026-11-01-001-add-index.up.sql':
+        "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+      'db/migrations/2026-11-02-002-add-other.up.sql': 'SELECT 1;\n',
+    });
+    const warnings: string[] = [];
+    const ctx = context(ws);
+    ctx.log = { info() {}, debug() {}, warning: (m) => warnings.push(m) };
+    ctx.github = {
+      ...ctx.github,
+      apiUrl: gh.apiUrl,
+      token: 't',
+      repository: 'acme/shop',
+      event: { pull_request: { number: 42 } },
+    };
+    const result = await action.run(
+      {
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: false,
+        failOn: 'error',
+        changedOnly: true,
+      },
+      ctx,
+    );
+    assert.equal(gh.seen.length, 1);
+    assert.match(
+      warnings.join('\n'),
+      /changed-only: listing the files of pull request #42 failed \(HTTP 403: Resource not accessible by integration/,
+    );
+    assert.ok(
+      result.annotations.some((a) => a.file === 'db/migrations/2026-11-01-001-add-index.up.sql'),
+      'every migration is checked',
+    );
+  } finally {
+    await gh.close();
+  }
+});
+
+test('changed-only outside a pull request checks everything with a warning', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG,
+    'db/migrations/2026-11-01-001-add-index.up.sql': 'SELECT 1;\n',
+  });
+  const warnings: string[] = [];
+  const ctx = context(ws);
+  ctx.log = { info() {}, debug() {}, warning: (m) => warnings.push(m) };
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: true,
+    },
+    ctx,
+  );
+  assert.match(warnings.join('\n'), /not a pull request/);
+  assert.match(result.summary, /2026-11-01-001-add-index/);
 });

@@ -39,6 +39,7 @@ const section = (id: number, body: number[]): number[] => [id, ...u32(body.lengt
 // Opcodes used below.
 const I32 = 0x7f;
 const VOID = 0x40;
+// prettier-ignore
 const op = {
   unreachable: 0x00, block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, brIf: 0x0d, call: 0x10,
   get: 0x20, set: 0x21, tee: 0x22, gget: 0x23, gset: 0x24,
@@ -57,10 +58,15 @@ const AT = { builtins: 0, open: 8, close: 24, suffix: 32, pattern: 96, abort: 11
 const HEAP = 4096;
 
 /** A policy module whose entrypoint names map to the fixed behaviours above. */
-export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'summit/catalog/deny': 'scan' }): Uint8Array {
-  const eps = JSON.stringify(Object.fromEntries(Object.entries(entrypoints).map(([name, b]) => [name, BEHAVIOURS.indexOf(b)])));
+export function fixturePolicyWasm(
+  entrypoints: Record<string, Behaviour> = { 'summit/catalog/deny': 'scan' },
+): Uint8Array {
+  const eps = JSON.stringify(
+    Object.fromEntries(Object.entries(entrypoints).map(([name, b]) => [name, BEHAVIOURS.indexOf(b)])),
+  );
   if (AT.entrypoints + eps.length + 1 > HEAP) throw new Error('fixture: too many entrypoints');
   // Types: 0 ()->i32, 1 (i32)->i32, 2 (i32,i32)->i32, 3 (i32)->(), 4 (i32 x7)->i32
+  // prettier-ignore
   const types = vec([
     [0x60, 0, 1, I32],
     [0x60, 1, I32, 1, I32],
@@ -73,13 +79,24 @@ export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'su
     [...str('env'), ...str('opa_abort'), 0x00, 3],
   ]);
   // Function indices: 0 is the imported opa_abort.
-  const F = { builtins: 1, entrypoints: 2, heapGet: 3, heapSet: 4, malloc: 5, jsonParse: 6, jsonDump: 7, eval: 8, copyz: 9 };
+  const F = {
+    builtins: 1,
+    entrypoints: 2,
+    heapGet: 3,
+    heapSet: 4,
+    malloc: 5,
+    jsonParse: 6,
+    jsonDump: 7,
+    eval: 8,
+    copyz: 9,
+  };
   const fnTypes = [0, 0, 0, 3, 1, 2, 1, 4, 2];
   const body = (locals: number, code: number[]) => {
     const b = [...(locals ? vec([[...u32(locals), I32]]) : [0]), ...code, op.end];
     return [...u32(b.length), ...b];
   };
   // copyz(src, dst) -> end of dst: copies a NUL-terminated string (without the NUL).
+  // prettier-ignore
   const copyz = body(1, [
     op.block, VOID, op.loop, VOID,
     ...get(0), ...mem(op.load8u), op.tee, 2, op.eqz, op.brIf, 1,
@@ -89,7 +106,12 @@ export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'su
   ]);
   // opa_eval(reserved, entrypoint, data, input, inputLen, heapPtr, format) -> address of the JSON result.
   // Locals: 7 out, 8 i, 9 end, 10 first, 11 byte.
-  const OUT = 7, I = 8, END = 9, FIRST = 10, B = 11;
+  const OUT = 7,
+    I = 8,
+    END = 9,
+    FIRST = 10,
+    B = 11;
+  // prettier-ignore
   const scan = [
     ...putByte(OUT, 0x5b),
     ...get(3), ...set(I), ...get(3), ...get(4), op.add, ...set(END), ...c(1), ...set(FIRST),
@@ -112,6 +134,7 @@ export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'su
     op.br, 0, op.end, op.end,
     ...putByte(OUT, 0x5d),
   ];
+  // prettier-ignore
   const evalFn = body(5, [
     ...get(5), ...set(OUT),
     ...get(1), ...c(2), op.eq, op.if, VOID, ...c(AT.abort), op.call, 0, op.unreachable, op.end,
@@ -124,6 +147,7 @@ export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'su
     ...get(OUT), ...c(1), op.add, op.gset, 0,
     ...get(5),
   ]);
+  // prettier-ignore
   const code = [
     body(0, c(AT.builtins)),
     body(0, c(AT.entrypoints)),
@@ -142,6 +166,7 @@ export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'su
     [I32, 0, ...c(1), op.end],
     [I32, 0, ...c(2), op.end],
   ]);
+  // prettier-ignore
   const exportsList: [string, number, number][] = [
     ['builtins', 0, F.builtins], ['entrypoints', 0, F.entrypoints], ['opa_heap_ptr_get', 0, F.heapGet], ['opa_heap_ptr_set', 0, F.heapSet],
     ['opa_malloc', 0, F.malloc], ['opa_json_parse', 0, F.jsonParse], ['opa_json_dump', 0, F.jsonDump], ['opa_value_dump', 0, F.jsonDump],
@@ -157,6 +182,7 @@ export function fixturePolicyWasm(entrypoints: Record<string, Behaviour> = { 'su
     segment(AT.abort, 'fixture abort'),
     segment(AT.entrypoints, eps),
   ]);
+  // prettier-ignore
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
     ...section(1, types),

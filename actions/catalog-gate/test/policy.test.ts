@@ -42,9 +42,11 @@ function workspace(extra: Record<string, string | Uint8Array> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'catalog-gate-policy-'));
   const files: Record<string, string | Uint8Array> = {
     'db/catalog/migrations.yaml': CATALOG,
-    'db/migrations/2026-11-01-001-add-phone.up.sql': 'CREATE TABLE events (at timestamptz);\nALTER TABLE events ADD COLUMN phone text;\n',
+    'db/migrations/2026-11-01-001-add-phone.up.sql':
+      'CREATE TABLE events (at timestamptz);\nALTER TABLE events ADD COLUMN phone text;\n',
     'db/migrations/2026-11-01-001-add-phone.down.sql': 'DROP TABLE events;\n',
-    'db/migrations/2026-11-02-002-add-index.up.sql': 'CREATE INDEX CONCURRENTLY events_at_idx ON events (at);\n',
+    'db/migrations/2026-11-02-002-add-index.up.sql':
+      'CREATE INDEX CONCURRENTLY events_at_idx ON events (at);\n',
     ...extra,
   };
   for (const [name, content] of Object.entries(files)) {
@@ -54,11 +56,21 @@ function workspace(extra: Record<string, string | Uint8Array> = {}): string {
   return dir;
 }
 
-const gate = (ws: string, policy: string) => runGate({ workspace: ws, catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, policy });
-const policyFindings = (r: Awaited<ReturnType<typeof gate>>) => r.findings.filter((f) => f.ruleId.startsWith('policy-'));
+const gate = (ws: string, policy: string) =>
+  runGate({
+    workspace: ws,
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: false,
+    policy,
+  });
+const policyFindings = (r: Awaited<ReturnType<typeof gate>>) =>
+  r.findings.filter((f) => f.ruleId.startsWith('policy-'));
 
 test('a bundle.tar.gz policy: every deny message is an error at its entry id line', async () => {
-  const ws = workspace({ 'policy.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm(), '/.manifest': '{"revision":""}' }) });
+  const ws = workspace({
+    'policy.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm(), '/.manifest': '{"revision":""}' }),
+  });
   const found = policyFindings(await gate(ws, 'policy.tar.gz'));
   assert.deepEqual(
     found.map((f) => [f.ruleId, f.level, f.location?.file, f.location?.line, f.properties?.['entryId']]),
@@ -67,28 +79,53 @@ test('a bundle.tar.gz policy: every deny message is an error at its entry id lin
       ['policy-deny', 'error', 'db/catalog/migrations.yaml', 8, '2026-11-02-002-add-index'],
     ],
   );
-  assert.match(found[0]!.message, /^2026-11-01-001-add-phone: denied by the fixture policy \(policy policy\.tar\.gz\)$/);
+  assert.match(
+    found[0]!.message,
+    /^2026-11-01-001-add-phone: denied by the fixture policy \(policy policy\.tar\.gz\)$/,
+  );
 });
 
 test('a bare .wasm works too; the bundle data.json reaches the policy as data', async () => {
-  const deny = [{ msg: 'explicit object naming an entry', id: '2026-11-02-002-add-index' }, 'a message about 2026-11-01-001-add-phone', 'a message about nothing in particular'];
+  const deny = [
+    { msg: 'explicit object naming an entry', id: '2026-11-02-002-add-index' },
+    'a message about 2026-11-01-001-add-phone',
+    'a message about nothing in particular',
+  ];
   const ws = workspace({
     'p.wasm': fixturePolicyWasm(),
-    'data.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }), '/data.json': JSON.stringify(deny) }),
+    'data.tar.gz': tarGz({
+      '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }),
+      '/data.json': JSON.stringify(deny),
+    }),
   });
   assert.equal(policyFindings(await gate(ws, 'p.wasm')).length, 2);
   const found = policyFindings(await gate(ws, 'data.tar.gz'));
-  assert.deepEqual(found.map((f) => [f.location?.line, f.properties?.['entryId'] ?? null]), [[8, '2026-11-02-002-add-index'], [2, '2026-11-01-001-add-phone'], [1, null]]);
+  assert.deepEqual(
+    found.map((f) => [f.location?.line, f.properties?.['entryId'] ?? null]),
+    [
+      [8, '2026-11-02-002-add-index'],
+      [2, '2026-11-01-001-add-phone'],
+      [1, null],
+    ],
+  );
 });
 
 test('the policy input carries each entry as written plus detected facts', async () => {
   const ws = workspace({ 'p.wasm': fixturePolicyWasm() });
   const report = await gate(ws, 'p.wasm');
-  assert.deepEqual(report.entries.map((e) => e.detectedRisk), ['low', 'low']);
+  assert.deepEqual(
+    report.entries.map((e) => e.detectedRisk),
+    ['low', 'low'],
+  );
   const { policyInput } = await import('../src/gate.ts');
   const { parseCatalog } = await import('../src/catalog.ts');
   const { catalog } = parseCatalog('db/catalog/migrations.yaml', CATALOG);
-  const input = policyInput(report, catalog!, new Map(), new Set(['2026-11-01-001-add-phone.up.sql', '2026-11-01-001-add-phone.down.sql']));
+  const input = policyInput(
+    report,
+    catalog!,
+    new Map(),
+    new Set(['2026-11-01-001-add-phone.up.sql', '2026-11-01-001-add-phone.down.sql']),
+  );
   assert.equal(input.entries[0]!.owner, '@accounts');
   assert.deepEqual(input.entries[0]!.detected.rollback, 'file');
   assert.deepEqual(input.entries[1]!.detected.rollback, 'inline');
@@ -98,8 +135,18 @@ test('the policy input carries each entry as written plus detected facts', async
 
 test('changed-only scoping drops policy findings of entries outside the change', async () => {
   const ws = workspace({ 'p.wasm': fixturePolicyWasm() });
-  const report = await runGate({ workspace: ws, catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, policy: 'p.wasm', changedFiles: ['db/migrations/2026-11-02-002-add-index.up.sql'] });
-  assert.deepEqual(policyFindings(report).map((f) => f.properties?.['entryId']), ['2026-11-02-002-add-index']);
+  const report = await runGate({
+    workspace: ws,
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: false,
+    policy: 'p.wasm',
+    changedFiles: ['db/migrations/2026-11-02-002-add-index.up.sql'],
+  });
+  assert.deepEqual(
+    policyFindings(report).map((f) => f.properties?.['entryId']),
+    ['2026-11-02-002-add-index'],
+  );
 });
 
 test('loader failures are policy-error findings naming the file and how to build it', async () => {
@@ -112,19 +159,46 @@ test('loader failures are policy-error findings naming the file and how to build
     'corrupt.tar.gz': Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4]),
     'other-entry.wasm': fixturePolicyWasm({ 'summit/other/allow': 'scan' }),
     'abort.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'abort' }),
-    'object.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }), '/data.json': '{"deny": "not a set"}' }),
-    'badelem.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }), '/data.json': '[42]' }),
-    'baddata.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }), '/data.json': '{oops' }),
+    'object.tar.gz': tarGz({
+      '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }),
+      '/data.json': '{"deny": "not a set"}',
+    }),
+    'badelem.tar.gz': tarGz({
+      '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }),
+      '/data.json': '[42]',
+    }),
+    'baddata.tar.gz': tarGz({
+      '/policy.wasm': fixturePolicyWasm({ 'summit/catalog/deny': 'data' }),
+      '/data.json': '{oops',
+    }),
   });
   const cases: [string, RegExp][] = [
-    ['missing.wasm', /^policy missing\.wasm not found; build it with 'opa build -t wasm -e summit\/catalog\/deny policy\/'/],
-    ['rego.wasm', /^policy rego\.wasm is neither a wasm module nor an OPA bundle \(\.tar\.gz\): found text starting 'package summit.c'/],
-    ['broken.wasm', /^policy broken\.wasm cannot be loaded as an OPA wasm policy: WebAssembly\.instantiate\(\): .*; build it with/],
-    ['nowasm.tar.gz', /^policy nowasm\.tar\.gz is a bundle without \/policy\.wasm \(it has \/data\.json, \/policy\.rego\); it was built without -t wasm/],
+    [
+      'missing.wasm',
+      /^policy missing\.wasm not found; build it with 'opa build -t wasm -e summit\/catalog\/deny policy\/'/,
+    ],
+    [
+      'rego.wasm',
+      /^policy rego\.wasm is neither a wasm module nor an OPA bundle \(\.tar\.gz\): found text starting 'package summit.c'/,
+    ],
+    [
+      'broken.wasm',
+      /^policy broken\.wasm cannot be loaded as an OPA wasm policy: WebAssembly\.instantiate\(\): .*; build it with/,
+    ],
+    [
+      'nowasm.tar.gz',
+      /^policy nowasm\.tar\.gz is a bundle without \/policy\.wasm \(it has \/data\.json, \/policy\.rego\); it was built without -t wasm/,
+    ],
     ['corrupt.tar.gz', /^policy corrupt\.tar\.gz is not a readable OPA bundle: gzip: /],
-    ['other-entry.wasm', /^policy other-entry\.wasm has no entrypoint summit\/catalog\/deny \(it has summit\/other\/allow\); build with -e summit\/catalog\/deny/],
+    [
+      'other-entry.wasm',
+      /^policy other-entry\.wasm has no entrypoint summit\/catalog\/deny \(it has summit\/other\/allow\); build with -e summit\/catalog\/deny/,
+    ],
     ['abort.wasm', /^policy abort\.wasm: evaluating summit\/catalog\/deny failed: fixture abort$/],
-    ['object.tar.gz', /^policy object\.tar\.gz: summit\/catalog\/deny is \{"deny":"not a set"\}; it must be a set of messages/],
+    [
+      'object.tar.gz',
+      /^policy object\.tar\.gz: summit\/catalog\/deny is \{"deny":"not a set"\}; it must be a set of messages/,
+    ],
     ['badelem.tar.gz', /^policy badelem\.tar\.gz: a deny element must be a string or \{msg, id\}; got 42$/],
     ['baddata.tar.gz', /^policy baddata\.tar\.gz: \/data\.json in the bundle is not JSON/],
   ];
@@ -139,34 +213,83 @@ test('loader failures are policy-error findings naming the file and how to build
 
 test('tar reader: leading / and ./ stripped, checksum and truncation errors', () => {
   const plain = tarGz({ '/policy.wasm': 'x', './data.json': '{}' }, false);
-  assert.deepEqual(readTarball(plain).map((e) => e.name), ['policy.wasm', 'data.json']);
+  assert.deepEqual(
+    readTarball(plain).map((e) => e.name),
+    ['policy.wasm', 'data.json'],
+  );
   const corrupt = Buffer.from(plain);
   corrupt[10] = 0x41;
   assert.throws(() => readTarball(corrupt), /checksum mismatch/);
   assert.throws(() => readTarball(plain.subarray(0, 512)), /claims 1 bytes but the archive ends first/);
-  assert.throws(() => unpackPolicy(new Uint8Array([1, 2, 3, 4]), 'x.bin'), (e: unknown) => e instanceof PolicyError && /found bytes 01020304/.test(e.message));
+  assert.throws(
+    () => unpackPolicy(new Uint8Array([1, 2, 3, 4]), 'x.bin'),
+    (e: unknown) => e instanceof PolicyError && /found bytes 01020304/.test(e.message),
+  );
 });
 
 test('the policy input reaches the action through the policy input (no TODO warning)', async () => {
   const ws = workspace({ 'p.wasm': fixturePolicyWasm() });
   const warnings: string[] = [];
-  const context: RunContext = { workspace: ws, tempDir: mkdtempSync(join(tmpdir(), 'catalog-gate-tmp-')), github: { apiUrl: 'http://127.0.0.1:1', serverUrl: 'http://127.0.0.1:1' }, log: { info() {}, debug() {}, warning: (m) => warnings.push(m) }, redactor: new Redactor(), now: () => new Date(0) };
-  const result = await action.run({ catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false, policy: join(ws, 'p.wasm') }, context);
+  const context: RunContext = {
+    workspace: ws,
+    tempDir: mkdtempSync(join(tmpdir(), 'catalog-gate-tmp-')),
+    github: { apiUrl: 'http://127.0.0.1:1', serverUrl: 'http://127.0.0.1:1' },
+    log: { info() {}, debug() {}, warning: (m) => warnings.push(m) },
+    redactor: new Redactor(),
+    now: () => new Date(0),
+  };
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+      policy: join(ws, 'p.wasm'),
+    },
+    context,
+  );
   assert.deepEqual(warnings, []);
   assert.equal(result.outputs['violations'], '2');
-  assert.deepEqual(result.annotations.filter((a) => a.title === 'policy-deny').map((a) => [a.file, a.line]), [['db/catalog/migrations.yaml', 2], ['db/catalog/migrations.yaml', 8]]);
+  assert.deepEqual(
+    result.annotations.filter((a) => a.title === 'policy-deny').map((a) => [a.file, a.line]),
+    [
+      ['db/catalog/migrations.yaml', 2],
+      ['db/catalog/migrations.yaml', 8],
+    ],
+  );
 });
 
 const opa = spawnSync('opa', ['version'], { encoding: 'utf8' });
 const haveOpa = opa.status === 0;
 
-test('policy/opa/retention.rego compiled by opa agrees with the built-in policy', { skip: haveOpa ? false : 'SKIPPED: no `opa` binary on PATH (none is packaged for npm or Debian); install OPA to run the compiled-Rego test' }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'catalog-gate-opa-'));
-  const bundle = join(out, 'bundle.tar.gz');
-  const build = spawnSync('opa', ['build', '-t', 'wasm', '-e', 'summit/catalog/deny', '-o', bundle, join(root, 'policy/opa/retention.rego')], { encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
-  // Break every built-in policy rule once; each must be reported by both sides for the same entry.
-  const broken = `- id: 2026-11-01-001-a
+test(
+  'policy/opa/retention.rego compiled by opa agrees with the built-in policy',
+  {
+    skip: haveOpa
+      ? false
+      : 'SKIPPED: no `opa` binary on PATH (none is packaged for npm or Debian); install OPA to run the compiled-Rego test',
+  },
+  async () => {
+    const out = mkdtempSync(join(tmpdir(), 'catalog-gate-opa-'));
+    const bundle = join(out, 'bundle.tar.gz');
+    const build = spawnSync(
+      'opa',
+      [
+        'build',
+        '-t',
+        'wasm',
+        '-e',
+        'summit/catalog/deny',
+        '-o',
+        bundle,
+        join(root, 'policy/opa/retention.rego'),
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(build.status, 0, build.stderr);
+    // Break every built-in policy rule once; each must be reported by both sides for the same entry.
+    const broken = `- id: 2026-11-01-001-a
   service: s
   risk: low
   pii: true
@@ -187,26 +310,51 @@ test('policy/opa/retention.rego compiled by opa agrees with the built-in policy'
   rollout: online
   owner: '@o'
 `;
-  const ws = workspace({
-    'db/catalog/migrations.yaml': broken,
-    'db/migrations/2026-11-01-001-add-phone.up.sql': '',
-    'db/migrations/2026-11-01-001-add-phone.down.sql': '',
-    'db/migrations/2026-11-02-002-add-index.up.sql': '',
-    'db/migrations/2026-11-01-001-a.up.sql': 'SELECT 1;\n',
-    'db/migrations/2026-11-02-002-b.up.sql': 'SELECT 1;\n',
-    'db/migrations/2026-11-03-003-c.up.sql': 'SELECT 1;\n',
-  });
-  const { rmSync } = await import('node:fs');
-  for (const f of ['2026-11-01-001-add-phone.up.sql', '2026-11-01-001-add-phone.down.sql', '2026-11-02-002-add-index.up.sql']) rmSync(join(ws, 'db/migrations', f));
-  const report = await runGate({ workspace: ws, catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, policy: bundle });
-  const builtin = report.findings.filter((f) => ['pii-retention-required', 'owner-required', 'rollback-required', 'readiness-required'].includes(f.ruleId)).map((f) => `${f.properties?.['entryId']} ${f.ruleId}`).sort();
-  // retention.rego messages start with the built-in rule id: "<rule-id>: '<entry id>' …".
-  const rego = policyFindings(report).map((f) => `${f.properties?.['entryId']} ${f.message.split(':')[0]}`).sort();
-  assert.ok(builtin.length >= 5, builtin.join('\n'));
-  assert.deepEqual(rego, builtin);
-});
+    const ws = workspace({
+      'db/catalog/migrations.yaml': broken,
+      'db/migrations/2026-11-01-001-add-phone.up.sql': '',
+      'db/migrations/2026-11-01-001-add-phone.down.sql': '',
+      'db/migrations/2026-11-02-002-add-index.up.sql': '',
+      'db/migrations/2026-11-01-001-a.up.sql': 'SELECT 1;\n',
+      'db/migrations/2026-11-02-002-b.up.sql': 'SELECT 1;\n',
+      'db/migrations/2026-11-03-003-c.up.sql': 'SELECT 1;\n',
+    });
+    const { rmSync } = await import('node:fs');
+    for (const f of [
+      '2026-11-01-001-add-phone.up.sql',
+      '2026-11-01-001-add-phone.down.sql',
+      '2026-11-02-002-add-index.up.sql',
+    ])
+      rmSync(join(ws, 'db/migrations', f));
+    const report = await runGate({
+      workspace: ws,
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      policy: bundle,
+    });
+    const builtin = report.findings
+      .filter((f) =>
+        ['pii-retention-required', 'owner-required', 'rollback-required', 'readiness-required'].includes(
+          f.ruleId,
+        ),
+      )
+      .map((f) => `${f.properties?.['entryId']} ${f.ruleId}`)
+      .sort();
+    // retention.rego messages start with the built-in rule id: "<rule-id>: '<entry id>' …".
+    const rego = policyFindings(report)
+      .map((f) => `${f.properties?.['entryId']} ${f.message.split(':')[0]}`)
+      .sort();
+    assert.ok(builtin.length >= 5, builtin.join('\n'));
+    assert.deepEqual(rego, builtin);
+  },
+);
 
 test('loadRegoPolicy honours a custom entrypoint name', async () => {
-  const policy = await loadRegoPolicy(fixturePolicyWasm({ 'team/rules/deny': 'scan' }), 'x.wasm', 'team/rules/deny');
+  const policy = await loadRegoPolicy(
+    fixturePolicyWasm({ 'team/rules/deny': 'scan' }),
+    'x.wasm',
+    'team/rules/deny',
+  );
   assert.deepEqual(policy.deny({ catalog: 'c', migrations_dir: 'm', entries: [] }), []);
 });

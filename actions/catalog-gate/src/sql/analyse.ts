@@ -44,32 +44,139 @@ export interface SqlRule {
   help: string;
 }
 
-function rule(id: string, risk: Risk, title: string, help: string, level: 'error' | 'warning' = 'warning'): SqlRule {
+function rule(
+  id: string,
+  risk: Risk,
+  title: string,
+  help: string,
+  level: 'error' | 'warning' = 'warning',
+): SqlRule {
   return { id, risk, level, title, help };
 }
 
 /** Rule ids are stable: reports, suppressions and the conformance mapping refer to them. */
 export const SQL_RULES = {
-  createIndex: rule('create-index-not-concurrent', 'medium', 'CREATE INDEX without CONCURRENTLY', 'Blocks writes (SHARE lock) for the whole build. Use CREATE INDEX CONCURRENTLY outside a transaction.'),
-  dropIndex: rule('drop-index-not-concurrent', 'medium', 'DROP INDEX without CONCURRENTLY', 'Takes ACCESS EXCLUSIVE on the table. Use DROP INDEX CONCURRENTLY outside a transaction.'),
-  concurrentInTx: rule('concurrent-in-transaction', 'high', 'CONCURRENTLY inside a transaction', 'PostgreSQL refuses CONCURRENTLY inside a transaction block; the migration fails. Run it in its own migration without BEGIN.', 'error'),
-  addColumnRewrite: rule('add-column-rewrite', 'high', 'ADD COLUMN rewrites the table', 'A volatile default, identity, serial, GENERATED STORED or a domain with CHECK rewrites the table under ACCESS EXCLUSIVE. Add the column plain, backfill in batches, then set the default.'),
-  addRequiredColumn: rule('add-required-column', 'medium', 'ADD COLUMN NOT NULL without a default', 'Fails on a table that has rows. Add it nullable or with a constant default.'),
-  alterColumnType: rule('alter-column-type', 'high', 'ALTER COLUMN TYPE rewrites the table', 'Changing a type (other than widening varchar or varchar to text) rewrites the table and its indexes under ACCESS EXCLUSIVE. Add a new column, backfill, and swap.'),
-  setNotNull: rule('set-not-null-scan', 'medium', 'SET NOT NULL without a validated CHECK', 'Scans the whole table under ACCESS EXCLUSIVE. First add CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL.'),
-  addForeignKey: rule('add-foreign-key-validated', 'medium', 'ADD FOREIGN KEY without NOT VALID', 'Validating scans the table while holding SHARE ROW EXCLUSIVE on both tables. Add it NOT VALID, then VALIDATE CONSTRAINT.'),
-  addCheck: rule('add-check-validated', 'medium', 'ADD CHECK without NOT VALID', 'Validating scans the table under ACCESS EXCLUSIVE. Add it NOT VALID, then VALIDATE CONSTRAINT.'),
-  addUnique: rule('add-unique-without-index', 'medium', 'ADD UNIQUE/PRIMARY KEY without USING INDEX', 'Builds the index under ACCESS EXCLUSIVE. CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX.'),
-  dropColumn: rule('drop-column', 'high', 'DROP COLUMN loses data', 'The data cannot be restored by a back-out. Stop reading the column first and keep a copy if needed.'),
-  dropTable: rule('drop-table', 'high', 'DROP TABLE loses data', 'The data cannot be restored by a back-out.'),
-  renameColumn: rule('rename-column', 'medium', 'RENAME COLUMN breaks running code', 'Deployed code still uses the old name. Add a new column or a view, migrate readers, then drop.'),
-  renameTable: rule('rename-table', 'medium', 'RENAME TABLE breaks running code', 'Deployed code still uses the old name. Use a view for the transition.'),
-  truncate: rule('truncate', 'high', 'TRUNCATE loses data', 'Removes every row under ACCESS EXCLUSIVE; no back-out can restore them.'),
-  vacuumFull: rule('vacuum-full', 'high', 'VACUUM FULL rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack or plain VACUUM.'),
-  cluster: rule('cluster', 'high', 'CLUSTER rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack.'),
-  reindex: rule('reindex-not-concurrent', 'medium', 'REINDEX without CONCURRENTLY', 'Blocks writes to the table and reads through the index. Use REINDEX … CONCURRENTLY (PG 12+).'),
-  statementTimeoutConcurrent: rule('statement-timeout-concurrently', 'low', 'statement_timeout set before a CONCURRENTLY build', 'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).'),
-  lockTimeout: rule('missing-lock-timeout', 'medium', 'No lock_timeout before a strong lock', 'A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = \'5s\') and retry.'),
+  createIndex: rule(
+    'create-index-not-concurrent',
+    'medium',
+    'CREATE INDEX without CONCURRENTLY',
+    'Blocks writes (SHARE lock) for the whole build. Use CREATE INDEX CONCURRENTLY outside a transaction.',
+  ),
+  dropIndex: rule(
+    'drop-index-not-concurrent',
+    'medium',
+    'DROP INDEX without CONCURRENTLY',
+    'Takes ACCESS EXCLUSIVE on the table. Use DROP INDEX CONCURRENTLY outside a transaction.',
+  ),
+  concurrentInTx: rule(
+    'concurrent-in-transaction',
+    'high',
+    'CONCURRENTLY inside a transaction',
+    'PostgreSQL refuses CONCURRENTLY inside a transaction block; the migration fails. Run it in its own migration without BEGIN.',
+    'error',
+  ),
+  addColumnRewrite: rule(
+    'add-column-rewrite',
+    'high',
+    'ADD COLUMN rewrites the table',
+    'A volatile default, identity, serial, GENERATED STORED or a domain with CHECK rewrites the table under ACCESS EXCLUSIVE. Add the column plain, backfill in batches, then set the default.',
+  ),
+  addRequiredColumn: rule(
+    'add-required-column',
+    'medium',
+    'ADD COLUMN NOT NULL without a default',
+    'Fails on a table that has rows. Add it nullable or with a constant default.',
+  ),
+  alterColumnType: rule(
+    'alter-column-type',
+    'high',
+    'ALTER COLUMN TYPE rewrites the table',
+    'Changing a type (other than widening varchar or varchar to text) rewrites the table and its indexes under ACCESS EXCLUSIVE. Add a new column, backfill, and swap.',
+  ),
+  setNotNull: rule(
+    'set-not-null-scan',
+    'medium',
+    'SET NOT NULL without a validated CHECK',
+    'Scans the whole table under ACCESS EXCLUSIVE. First add CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL.',
+  ),
+  addForeignKey: rule(
+    'add-foreign-key-validated',
+    'medium',
+    'ADD FOREIGN KEY without NOT VALID',
+    'Validating scans the table while holding SHARE ROW EXCLUSIVE on both tables. Add it NOT VALID, then VALIDATE CONSTRAINT.',
+  ),
+  addCheck: rule(
+    'add-check-validated',
+    'medium',
+    'ADD CHECK without NOT VALID',
+    'Validating scans the table under ACCESS EXCLUSIVE. Add it NOT VALID, then VALIDATE CONSTRAINT.',
+  ),
+  addUnique: rule(
+    'add-unique-without-index',
+    'medium',
+    'ADD UNIQUE/PRIMARY KEY without USING INDEX',
+    'Builds the index under ACCESS EXCLUSIVE. CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX.',
+  ),
+  dropColumn: rule(
+    'drop-column',
+    'high',
+    'DROP COLUMN loses data',
+    'The data cannot be restored by a back-out. Stop reading the column first and keep a copy if needed.',
+  ),
+  dropTable: rule(
+    'drop-table',
+    'high',
+    'DROP TABLE loses data',
+    'The data cannot be restored by a back-out.',
+  ),
+  renameColumn: rule(
+    'rename-column',
+    'medium',
+    'RENAME COLUMN breaks running code',
+    'Deployed code still uses the old name. Add a new column or a view, migrate readers, then drop.',
+  ),
+  renameTable: rule(
+    'rename-table',
+    'medium',
+    'RENAME TABLE breaks running code',
+    'Deployed code still uses the old name. Use a view for the transition.',
+  ),
+  truncate: rule(
+    'truncate',
+    'high',
+    'TRUNCATE loses data',
+    'Removes every row under ACCESS EXCLUSIVE; no back-out can restore them.',
+  ),
+  vacuumFull: rule(
+    'vacuum-full',
+    'high',
+    'VACUUM FULL rewrites the table',
+    'Rewrites under ACCESS EXCLUSIVE. Use pg_repack or plain VACUUM.',
+  ),
+  cluster: rule(
+    'cluster',
+    'high',
+    'CLUSTER rewrites the table',
+    'Rewrites under ACCESS EXCLUSIVE. Use pg_repack.',
+  ),
+  reindex: rule(
+    'reindex-not-concurrent',
+    'medium',
+    'REINDEX without CONCURRENTLY',
+    'Blocks writes to the table and reads through the index. Use REINDEX … CONCURRENTLY (PG 12+).',
+  ),
+  statementTimeoutConcurrent: rule(
+    'statement-timeout-concurrently',
+    'low',
+    'statement_timeout set before a CONCURRENTLY build',
+    'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).',
+  ),
+  lockTimeout: rule(
+    'missing-lock-timeout',
+    'medium',
+    'No lock_timeout before a strong lock',
+    "A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = '5s') and retry.",
+  ),
 } as const satisfies Record<string, SqlRule>;
 
 export type SqlRuleId = (typeof SQL_RULES)[keyof typeof SQL_RULES]['id'];
@@ -143,7 +250,13 @@ export interface ColumnType {
 }
 
 export function emptySchemaState(): SchemaState {
-  return { domainsWithCheck: new Set(), columns: new Map(), validatedNotNull: new Set(), pendingNotNullChecks: new Map(), indexTables: new Map() };
+  return {
+    domainsWithCheck: new Set(),
+    columns: new Map(),
+    validatedNotNull: new Set(),
+    pendingNotNullChecks: new Map(),
+    indexTables: new Map(),
+  };
 }
 
 // The AST is a deeply nested tagged union generated from PostgreSQL's C structs; walking it with
@@ -167,13 +280,21 @@ function qualifiedFromList(list: Body): string {
   return items.map((i) => i?.String?.sval ?? '?').join('.');
 }
 
-const quoteIdent = (name: string): string => name.split('.').map((p) => (/^[a-z_][a-z0-9_$]*$/.test(p) ? p : `"${p.replace(/"/g, '""')}"`)).join('.');
+const quoteIdent = (name: string): string =>
+  name
+    .split('.')
+    .map((p) => (/^[a-z_][a-z0-9_$]*$/.test(p) ? p : `"${p.replace(/"/g, '""')}"`))
+    .join('.');
 
 function typeOf(typeName: Body): ColumnType {
   const names: string[] = (typeName?.names ?? []).map((n: Body) => n?.String?.sval ?? '');
   const filtered = names[0] === 'pg_catalog' ? names.slice(1) : names;
   const mods: number[] = (typeName?.typmods ?? []).map((m: Body) => Number(m?.A_Const?.ival?.ival ?? 0));
-  return { name: filtered.join('.'), mods, array: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 };
+  return {
+    name: filtered.join('.'),
+    mods,
+    array: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0,
+  };
 }
 
 function typeText(t: ColumnType): string {
@@ -183,9 +304,25 @@ function typeText(t: ColumnType): string {
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 /** Functions whose value is fixed for a statement (stable or immutable): a fast default stays fast. */
 const NON_VOLATILE_FUNCTIONS = new Set([
-  'now', 'statement_timestamp', 'transaction_timestamp', 'current_date', 'current_timestamp', 'localtimestamp',
-  'lower', 'upper', 'coalesce', 'concat', 'make_interval', 'to_timestamp', 'jsonb_build_object', 'json_build_object',
-  'jsonb_build_array', 'array_fill', 'abs', 'length', 'md5',
+  'now',
+  'statement_timestamp',
+  'transaction_timestamp',
+  'current_date',
+  'current_timestamp',
+  'localtimestamp',
+  'lower',
+  'upper',
+  'coalesce',
+  'concat',
+  'make_interval',
+  'to_timestamp',
+  'jsonb_build_object',
+  'json_build_object',
+  'jsonb_build_array',
+  'array_fill',
+  'abs',
+  'length',
+  'md5',
 ]);
 
 /** Null when the expression cannot change per row; otherwise why it is (or may be) volatile. */
@@ -263,35 +400,81 @@ interface FileState {
  * the same object for every file in catalog order); `assumeInTransaction` says the runner wraps
  * the file in a transaction.
  */
-export function analyseStatements(statements: readonly StatementInput[], state: SchemaState = emptySchemaState(), options: { assumeInTransaction?: boolean } = {}): SqlAnalysis {
-  const file: FileState = { inTransaction: options.assumeInTransaction ?? false, lockTimeout: false, statementTimeout: false, createdHere: new Set() };
+export function analyseStatements(
+  statements: readonly StatementInput[],
+  state: SchemaState = emptySchemaState(),
+  options: { assumeInTransaction?: boolean } = {},
+): SqlAnalysis {
+  const file: FileState = {
+    inTransaction: options.assumeInTransaction ?? false,
+    lockTimeout: false,
+    statementTimeout: false,
+    createdHere: new Set(),
+  };
   const reports: StatementReport[] = [];
   let needsNoTransaction = false;
   statements.forEach((s, index) => {
     const report = analyseOne(s, index, state, file);
-    if (report.kind === 'IndexStmt' || report.kind === 'DropStmt' || report.kind === 'ReindexStmt' || report.kind === 'VacuumStmt') {
+    if (
+      report.kind === 'IndexStmt' ||
+      report.kind === 'DropStmt' ||
+      report.kind === 'ReindexStmt' ||
+      report.kind === 'VacuumStmt'
+    ) {
       const [, b] = unwrap(s.node);
-      if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently')) needsNoTransaction = true;
+      if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently'))
+        needsNoTransaction = true;
     }
     reports.push(report);
   });
   const findings = reports.flatMap((r) => r.findings);
   const detectedRisk = findings.reduce<Risk>((acc, f) => maxRisk(acc, f.risk), 'low');
-  const maxLock = reports.reduce<LockLevel | null>((acc, r) => (lockRank(r.lock) > lockRank(acc) ? r.lock : acc), null);
-  return { statements: reports, findings, detectedRisk, maxLock, rewrites: reports.some((r) => r.rewrites), needsNoTransaction };
+  const maxLock = reports.reduce<LockLevel | null>(
+    (acc, r) => (lockRank(r.lock) > lockRank(acc) ? r.lock : acc),
+    null,
+  );
+  return {
+    statements: reports,
+    findings,
+    detectedRisk,
+    maxLock,
+    rewrites: reports.some((r) => r.rewrites),
+    needsNoTransaction,
+  };
 }
 
 function hasOption(params: Body, name: string): boolean {
-  return (params ?? []).some((p: Body) => p?.DefElem?.defname === name && p.DefElem.arg?.Boolean?.boolval !== false);
+  return (params ?? []).some(
+    (p: Body) => p?.DefElem?.defname === name && p.DefElem.arg?.Boolean?.boolval !== false,
+  );
 }
 
-const strongest = (a: LockLevel | null, b: LockLevel | null): LockLevel | null => (lockRank(b) > lockRank(a) ? b : a);
+const strongest = (a: LockLevel | null, b: LockLevel | null): LockLevel | null =>
+  lockRank(b) > lockRank(a) ? b : a;
 
 function analyseOne(s: StatementInput, index: number, state: SchemaState, file: FileState): StatementReport {
   const [kind, b] = unwrap(s.node);
-  const report: StatementReport = { index, kind, line: s.line, column: s.column, endLine: s.endLine, tables: [], lock: null, rewrites: false, findings: [] };
+  const report: StatementReport = {
+    index,
+    kind,
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    tables: [],
+    lock: null,
+    rewrites: false,
+    findings: [],
+  };
   const add = (r: SqlRule, message: string): void => {
-    report.findings.push({ ruleId: r.id as SqlRuleId, risk: r.risk, level: r.level, message, line: s.line, column: s.column, statement: index });
+    report.findings.push({
+      ruleId: r.id as SqlRuleId,
+      risk: r.risk,
+      level: r.level,
+      message,
+      line: s.line,
+      column: s.column,
+      statement: index,
+    });
   };
   const existing = (table: string): boolean => !file.createdHere.has(table);
   const lockOn = (table: string, lock: LockLevel): void => {
@@ -305,7 +488,8 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       if (b.name === 'lock_timeout' || b.name === 'statement_timeout') {
         const value = b.args?.[0]?.A_Const;
         const raw = value?.sval?.sval ?? value?.ival?.ival ?? (value?.ival ? 0 : undefined);
-        const set = b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
+        const set =
+          b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
         if (b.name === 'lock_timeout') file.lockTimeout = set;
         else file.statementTimeout = set;
       }
@@ -325,13 +509,26 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       if (b.idxname) state.indexTables.set(b.idxname, table);
       if (b.concurrent) {
         lockOn(table, 'SHARE UPDATE EXCLUSIVE');
-        if (file.inTransaction) add(SQL_RULES.concurrentInTx, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} cannot run inside a transaction block`);
-        if (file.statementTimeout && existing(table)) add(SQL_RULES.statementTimeoutConcurrent, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} on ${table} runs under the statement_timeout set earlier; a cancelled build leaves an INVALID index. SET statement_timeout = 0 before it`);
+        if (file.inTransaction)
+          add(
+            SQL_RULES.concurrentInTx,
+            `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} cannot run inside a transaction block`,
+          );
+        if (file.statementTimeout && existing(table))
+          add(
+            SQL_RULES.statementTimeoutConcurrent,
+            `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} on ${table} runs under the statement_timeout set earlier; a cancelled build leaves an INVALID index. SET statement_timeout = 0 before it`,
+          );
       } else {
         lockOn(table, 'SHARE');
-        if (existing(table)) add(SQL_RULES.createIndex, `CREATE INDEX ${b.idxname ?? ''} on ${table} blocks writes (SHARE lock) while it builds; use CONCURRENTLY`);
+        if (existing(table))
+          add(
+            SQL_RULES.createIndex,
+            `CREATE INDEX ${b.idxname ?? ''} on ${table} blocks writes (SHARE lock) while it builds; use CONCURRENTLY`,
+          );
       }
-      if (b.idxname) report.inverse = `DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(b.relation?.schemaname ? `${b.relation.schemaname}.${b.idxname}` : b.idxname)};`;
+      if (b.idxname)
+        report.inverse = `DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(b.relation?.schemaname ? `${b.relation.schemaname}.${b.idxname}` : b.idxname)};`;
       else report.irreversible = 'an unnamed index cannot be dropped by name';
       break;
     }
@@ -339,20 +536,30 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       const names = (b.objects ?? []).map(qualifiedFromList);
       if (b.removeType === 'OBJECT_INDEX') {
         for (const idx of names) {
-          const table = state.indexTables.get(idx) ?? state.indexTables.get(idx.split('.').pop()!) ?? `(table of ${idx})`;
+          const table =
+            state.indexTables.get(idx) ?? state.indexTables.get(idx.split('.').pop()!) ?? `(table of ${idx})`;
           if (b.concurrent) {
             lockOn(table, 'SHARE UPDATE EXCLUSIVE');
-            if (file.inTransaction) add(SQL_RULES.concurrentInTx, `DROP INDEX CONCURRENTLY ${idx} cannot run inside a transaction block`);
+            if (file.inTransaction)
+              add(
+                SQL_RULES.concurrentInTx,
+                `DROP INDEX CONCURRENTLY ${idx} cannot run inside a transaction block`,
+              );
           } else {
             lockOn(table, 'ACCESS EXCLUSIVE');
-            if (existing(table)) add(SQL_RULES.dropIndex, `DROP INDEX ${idx} takes ACCESS EXCLUSIVE on ${table}; use DROP INDEX CONCURRENTLY`);
+            if (existing(table))
+              add(
+                SQL_RULES.dropIndex,
+                `DROP INDEX ${idx} takes ACCESS EXCLUSIVE on ${table}; use DROP INDEX CONCURRENTLY`,
+              );
           }
         }
         report.irreversible = 'the index definition must be re-created by hand';
       } else if (b.removeType === 'OBJECT_TABLE') {
         for (const t of names) {
           lockOn(t, 'ACCESS EXCLUSIVE');
-          if (existing(t)) add(SQL_RULES.dropTable, `DROP TABLE ${t} deletes its data; a back-out cannot restore it`);
+          if (existing(t))
+            add(SQL_RULES.dropTable, `DROP TABLE ${t} deletes its data; a back-out cannot restore it`);
           state.columns.delete(t);
         }
         report.irreversible = 'dropped table data cannot be restored';
@@ -382,15 +589,26 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       const table = rangeVarName(b.relation);
       if (b.renameType === 'OBJECT_COLUMN') {
         lockOn(table, 'ACCESS EXCLUSIVE');
-        if (existing(table)) add(SQL_RULES.renameColumn, `RENAME COLUMN ${b.subname} TO ${b.newname} on ${table} breaks code that still uses the old name`);
+        if (existing(table))
+          add(
+            SQL_RULES.renameColumn,
+            `RENAME COLUMN ${b.subname} TO ${b.newname} on ${table} breaks code that still uses the old name`,
+          );
         report.inverse = `ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(b.newname)} TO ${quoteIdent(b.subname)};`;
       } else if (b.renameType === 'OBJECT_TABLE') {
         lockOn(table, 'ACCESS EXCLUSIVE');
-        if (existing(table)) add(SQL_RULES.renameTable, `RENAME ${table} TO ${b.newname} breaks code that still uses the old name`);
+        if (existing(table))
+          add(
+            SQL_RULES.renameTable,
+            `RENAME ${table} TO ${b.newname} breaks code that still uses the old name`,
+          );
         const schema = b.relation?.schemaname ? `${b.relation.schemaname}.` : '';
         report.inverse = `ALTER TABLE ${quoteIdent(schema + b.newname)} RENAME TO ${quoteIdent(b.relation?.relname ?? '')};`;
         const cols = state.columns.get(table);
-        if (cols) (state.columns.delete(table), state.columns.set(schema + b.newname, cols));
+        if (cols) {
+          state.columns.delete(table);
+          state.columns.set(schema + b.newname, cols);
+        }
       } else if (b.renameType === 'OBJECT_INDEX') {
         lockOn(state.indexTables.get(table) ?? table, 'SHARE UPDATE EXCLUSIVE');
       } else if (b.relation) {
@@ -412,7 +630,8 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       const tables = (b.rels ?? []).map((r: Body) => rangeVarName(r.VacuumRelation?.relation));
       for (const t of tables.length ? tables : ['(all tables)']) {
         lockOn(t, full ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE');
-        if (full && existing(t)) add(SQL_RULES.vacuumFull, `VACUUM FULL ${t} rewrites it under ACCESS EXCLUSIVE`);
+        if (full && existing(t))
+          add(SQL_RULES.vacuumFull, `VACUUM FULL ${t} rewrites it under ACCESS EXCLUSIVE`);
       }
       if (full) report.rewrites = true;
       break;
@@ -426,14 +645,29 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
     }
     case 'ReindexStmt': {
       const target = b.relation ? rangeVarName(b.relation) : String(b.name ?? '?');
-      const table = b.kind === 'REINDEX_OBJECT_INDEX' ? (state.indexTables.get(target) ?? `(table of ${target})`) : target;
+      const table =
+        b.kind === 'REINDEX_OBJECT_INDEX'
+          ? (state.indexTables.get(target) ?? `(table of ${target})`)
+          : target;
       if (hasOption(b.params, 'concurrently')) {
         lockOn(table, 'SHARE UPDATE EXCLUSIVE');
-        if (file.inTransaction) add(SQL_RULES.concurrentInTx, `REINDEX CONCURRENTLY ${target} cannot run inside a transaction block`);
-        if (file.statementTimeout && existing(table)) add(SQL_RULES.statementTimeoutConcurrent, `REINDEX CONCURRENTLY ${target} runs under the statement_timeout set earlier; a cancelled rebuild leaves an INVALID index behind. SET statement_timeout = 0 before it`);
+        if (file.inTransaction)
+          add(
+            SQL_RULES.concurrentInTx,
+            `REINDEX CONCURRENTLY ${target} cannot run inside a transaction block`,
+          );
+        if (file.statementTimeout && existing(table))
+          add(
+            SQL_RULES.statementTimeoutConcurrent,
+            `REINDEX CONCURRENTLY ${target} runs under the statement_timeout set earlier; a cancelled rebuild leaves an INVALID index behind. SET statement_timeout = 0 before it`,
+          );
       } else {
         lockOn(table, 'SHARE');
-        if (existing(table)) add(SQL_RULES.reindex, `REINDEX ${target} blocks writes to ${table} and reads through the index; use REINDEX CONCURRENTLY`);
+        if (existing(table))
+          add(
+            SQL_RULES.reindex,
+            `REINDEX ${target} blocks writes to ${table} and reads through the index; use REINDEX CONCURRENTLY`,
+          );
       }
       break;
     }
@@ -443,9 +677,12 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       for (const elt of b.tableElts ?? []) {
         if (elt.ColumnDef) {
           cols.set(elt.ColumnDef.colname, typeOf(elt.ColumnDef.typeName));
-          for (const c of elt.ColumnDef.constraints ?? []) if (c.Constraint?.contype === 'CONSTR_FOREIGN') lockOn(rangeVarName(c.Constraint.pktable), 'SHARE ROW EXCLUSIVE');
+          for (const c of elt.ColumnDef.constraints ?? [])
+            if (c.Constraint?.contype === 'CONSTR_FOREIGN')
+              lockOn(rangeVarName(c.Constraint.pktable), 'SHARE ROW EXCLUSIVE');
         }
-        if (elt.Constraint?.contype === 'CONSTR_FOREIGN') lockOn(rangeVarName(elt.Constraint.pktable), 'SHARE ROW EXCLUSIVE');
+        if (elt.Constraint?.contype === 'CONSTR_FOREIGN')
+          lockOn(rangeVarName(elt.Constraint.pktable), 'SHARE ROW EXCLUSIVE');
       }
       state.columns.set(table, cols);
       file.createdHere.add(table);
@@ -454,12 +691,14 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
     }
     case 'CreateDomainStmt': {
       const name = qualifiedFromList({ List: { items: b.domainname ?? [] } });
-      if ((b.constraints ?? []).some((c: Body) => c.Constraint?.contype === 'CONSTR_CHECK')) state.domainsWithCheck.add(name);
+      if ((b.constraints ?? []).some((c: Body) => c.Constraint?.contype === 'CONSTR_CHECK'))
+        state.domainsWithCheck.add(name);
       report.inverse = `DROP DOMAIN IF EXISTS ${quoteIdent(name)};`;
       break;
     }
     case 'AlterDomainStmt': {
-      if (b.subtype === 'C' && b.def?.Constraint?.contype === 'CONSTR_CHECK') state.domainsWithCheck.add(qualifiedFromList({ List: { items: b.typeName ?? [] } }));
+      if (b.subtype === 'C' && b.def?.Constraint?.contype === 'CONSTR_CHECK')
+        state.domainsWithCheck.add(qualifiedFromList({ List: { items: b.typeName ?? [] } }));
       break;
     }
     case 'ViewStmt': {
@@ -496,7 +735,10 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
   if (lockRank(report.lock) >= lockRank('SHARE') && !file.lockTimeout && report.tables.length > 0) {
     // statement_timeout also bounds the lock wait, but only by the statement's whole time limit:
     // every query behind the waiting statement queues that long. It does not replace lock_timeout.
-    add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file${file.statementTimeout ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`);
+    add(
+      SQL_RULES.lockTimeout,
+      `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file${file.statementTimeout ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`,
+    );
   }
   return report;
 }
@@ -511,7 +753,14 @@ interface CommandResult {
   irreversible?: string;
 }
 
-function alterCommand(table: string, cmd: Body, state: SchemaState, existing: boolean, add: (r: SqlRule, m: string) => void, objtype: string): CommandResult {
+function alterCommand(
+  table: string,
+  cmd: Body,
+  state: SchemaState,
+  existing: boolean,
+  add: (r: SqlRule, m: string) => void,
+  objtype: string,
+): CommandResult {
   const cols = state.columns.get(table);
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
@@ -530,35 +779,74 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
           const v = volatility(con.raw_expr);
           if (v) reasons.push(`default ${v}`);
         }
-        if (con.contype === 'CONSTR_IDENTITY') (reasons.push('identity column'), (hasDefault = true));
-        if (con.contype === 'CONSTR_GENERATED' && con.generated_kind !== 'v') (reasons.push('GENERATED … STORED'), (hasDefault = true));
+        if (con.contype === 'CONSTR_IDENTITY') {
+          reasons.push('identity column');
+          hasDefault = true;
+        }
+        if (con.contype === 'CONSTR_GENERATED' && con.generated_kind !== 'v') {
+          reasons.push('GENERATED … STORED');
+          hasDefault = true;
+        }
         if (con.contype === 'CONSTR_NOTNULL' || con.contype === 'CONSTR_PRIMARY') notNull = true;
         if (con.contype === 'CONSTR_FOREIGN') {
           const ref = rangeVarName(con.pktable);
           references.push(ref);
           // An inline REFERENCES cannot be NOT VALID: it is validated at once, locking both tables.
-          if (existing) add(SQL_RULES.addForeignKey, `ADD COLUMN ${def.colname} … REFERENCES ${ref} on ${table} adds a validated foreign key, locking ${ref} (SHARE ROW EXCLUSIVE) as well as ${table}; add the column plain, then ADD CONSTRAINT … FOREIGN KEY … NOT VALID and VALIDATE CONSTRAINT`);
+          if (existing)
+            add(
+              SQL_RULES.addForeignKey,
+              `ADD COLUMN ${def.colname} … REFERENCES ${ref} on ${table} adds a validated foreign key, locking ${ref} (SHARE ROW EXCLUSIVE) as well as ${table}; add the column plain, then ADD CONSTRAINT … FOREIGN KEY … NOT VALID and VALIDATE CONSTRAINT`,
+            );
         }
-        if (existing && (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY')) add(SQL_RULES.addUnique, `ADD COLUMN ${def.colname} … ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE'} on ${table} builds its index under ACCESS EXCLUSIVE; add the column, build the index CONCURRENTLY, then ADD CONSTRAINT … USING INDEX`);
+        if (existing && (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY'))
+          add(
+            SQL_RULES.addUnique,
+            `ADD COLUMN ${def.colname} … ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE'} on ${table} builds its index under ACCESS EXCLUSIVE; add the column, build the index CONCURRENTLY, then ADD CONSTRAINT … USING INDEX`,
+          );
       }
-      if (SERIAL_TYPES.has(type.name)) (reasons.push(`${type.name} (nextval default)`), (hasDefault = true));
+      if (SERIAL_TYPES.has(type.name)) {
+        reasons.push(`${type.name} (nextval default)`);
+        hasDefault = true;
+      }
       if (state.domainsWithCheck.has(type.name)) reasons.push(`domain ${type.name} has a CHECK`);
-      if (existing && reasons.length) add(SQL_RULES.addColumnRewrite, `ADD COLUMN ${def.colname} on ${table} rewrites the table: ${reasons.join('; ')}`);
-      if (existing && notNull && !hasDefault) add(SQL_RULES.addRequiredColumn, `ADD COLUMN ${def.colname} NOT NULL without a default fails when ${table} has rows`);
-      return { lock: 'ACCESS EXCLUSIVE', rewrites: reasons.length > 0, inverse: `DROP COLUMN IF EXISTS ${quoteIdent(def.colname)}`, ...(references.length ? { alsoLocks: references, alsoLock: 'SHARE ROW EXCLUSIVE' as const } : {}) };
+      if (existing && reasons.length)
+        add(
+          SQL_RULES.addColumnRewrite,
+          `ADD COLUMN ${def.colname} on ${table} rewrites the table: ${reasons.join('; ')}`,
+        );
+      if (existing && notNull && !hasDefault)
+        add(
+          SQL_RULES.addRequiredColumn,
+          `ADD COLUMN ${def.colname} NOT NULL without a default fails when ${table} has rows`,
+        );
+      return {
+        lock: 'ACCESS EXCLUSIVE',
+        rewrites: reasons.length > 0,
+        inverse: `DROP COLUMN IF EXISTS ${quoteIdent(def.colname)}`,
+        ...(references.length ? { alsoLocks: references, alsoLock: 'SHARE ROW EXCLUSIVE' as const } : {}),
+      };
     }
     case 'AT_DropColumn':
       if (existing) add(SQL_RULES.dropColumn, `DROP COLUMN ${cmd.name} on ${table} deletes its data`);
       cols?.delete(cmd.name);
-      return { lock: 'ACCESS EXCLUSIVE', irreversible: `dropped column ${cmd.name} cannot be restored with its data` };
+      return {
+        lock: 'ACCESS EXCLUSIVE',
+        irreversible: `dropped column ${cmd.name} cannot be restored with its data`,
+      };
     case 'AT_AlterColumnType': {
       const def = cmd.def?.ColumnDef ?? {};
       const to = typeOf(def.typeName);
       const from = cols?.get(cmd.name);
       const safe = def.raw_default ? false : typeChangeIsSafe(from, to);
       if (existing && safe !== true) {
-        const why = safe === undefined ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite` : `${typeText(from!)} → ${typeText(to)} rewrites`;
-        add(SQL_RULES.alterColumnType, `ALTER COLUMN ${cmd.name} TYPE ${typeText(to)} on ${table}: ${why} the table under ACCESS EXCLUSIVE`);
+        const why =
+          safe === undefined
+            ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite`
+            : `${typeText(from!)} → ${typeText(to)} rewrites`;
+        add(
+          SQL_RULES.alterColumnType,
+          `ALTER COLUMN ${cmd.name} TYPE ${typeText(to)} on ${table}: ${why} the table under ACCESS EXCLUSIVE`,
+        );
       }
       cols?.set(cmd.name, to);
       const result: CommandResult = { lock: 'ACCESS EXCLUSIVE', rewrites: safe !== true };
@@ -567,21 +855,35 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
       return result;
     }
     case 'AT_SetNotNull':
-      if (existing && !state.validatedNotNull.has(`${table}.${cmd.name}`)) add(SQL_RULES.setNotNull, `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE; no validated CHECK (${cmd.name} IS NOT NULL) precedes it`);
+      if (existing && !state.validatedNotNull.has(`${table}.${cmd.name}`))
+        add(
+          SQL_RULES.setNotNull,
+          `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE; no validated CHECK (${cmd.name} IS NOT NULL) precedes it`,
+        );
       return { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} DROP NOT NULL` };
     case 'AT_DropNotNull':
       return { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} SET NOT NULL` };
     case 'AT_ColumnDefault':
       // Setting a default is undone by dropping it (when there was none before); dropping one is not.
-      return cmd.def ? { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} DROP DEFAULT` } : { lock: 'ACCESS EXCLUSIVE', irreversible: 'the previous default is unknown' };
+      return cmd.def
+        ? { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} DROP DEFAULT` }
+        : { lock: 'ACCESS EXCLUSIVE', irreversible: 'the previous default is unknown' };
     case 'AT_AddConstraint': {
       const con = cmd.def?.Constraint ?? {};
       const name: string | undefined = con.conname;
       const inverse = name ? `DROP CONSTRAINT IF EXISTS ${quoteIdent(name)}` : undefined;
-      const base = (lock: LockLevel, extra: Partial<CommandResult> = {}): CommandResult => ({ lock, ...(inverse ? { inverse } : { irreversible: 'an unnamed constraint cannot be dropped by name' }), ...extra });
+      const base = (lock: LockLevel, extra: Partial<CommandResult> = {}): CommandResult => ({
+        lock,
+        ...(inverse ? { inverse } : { irreversible: 'an unnamed constraint cannot be dropped by name' }),
+        ...extra,
+      });
       if (con.contype === 'CONSTR_FOREIGN') {
         const ref = rangeVarName(con.pktable);
-        if (existing && !con.skip_validation) add(SQL_RULES.addForeignKey, `ADD FOREIGN KEY ${name ?? ''} on ${table} validates every row while locking ${table} and ${ref}; add it NOT VALID, then VALIDATE CONSTRAINT`);
+        if (existing && !con.skip_validation)
+          add(
+            SQL_RULES.addForeignKey,
+            `ADD FOREIGN KEY ${name ?? ''} on ${table} validates every row while locking ${table} and ${ref}; add it NOT VALID, then VALIDATE CONSTRAINT`,
+          );
         return base('SHARE ROW EXCLUSIVE', { alsoLocks: [ref] });
       }
       if (con.contype === 'CONSTR_CHECK') {
@@ -589,13 +891,25 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
         if (con.skip_validation) {
           if (col && name) state.pendingNotNullChecks.set(`${table}.${name}`, col);
         } else {
-          if (existing) add(SQL_RULES.addCheck, `ADD CHECK ${name ?? ''} on ${table} scans the table under ACCESS EXCLUSIVE; add it NOT VALID, then VALIDATE CONSTRAINT`);
+          if (existing)
+            add(
+              SQL_RULES.addCheck,
+              `ADD CHECK ${name ?? ''} on ${table} scans the table under ACCESS EXCLUSIVE; add it NOT VALID, then VALIDATE CONSTRAINT`,
+            );
           if (col) state.validatedNotNull.add(`${table}.${col}`);
         }
         return base('ACCESS EXCLUSIVE');
       }
-      if (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_EXCLUSION') {
-        if (existing && !con.indexname) add(SQL_RULES.addUnique, `ADD ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'EXCLUDE'} ${name ?? ''} on ${table} builds its index under ACCESS EXCLUSIVE; build it CONCURRENTLY and add USING INDEX`);
+      if (
+        con.contype === 'CONSTR_UNIQUE' ||
+        con.contype === 'CONSTR_PRIMARY' ||
+        con.contype === 'CONSTR_EXCLUSION'
+      ) {
+        if (existing && !con.indexname)
+          add(
+            SQL_RULES.addUnique,
+            `ADD ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'EXCLUDE'} ${name ?? ''} on ${table} builds its index under ACCESS EXCLUSIVE; build it CONCURRENTLY and add USING INDEX`,
+          );
         return base('ACCESS EXCLUSIVE');
       }
       return base('ACCESS EXCLUSIVE');
@@ -606,7 +920,10 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
       return { lock: 'SHARE UPDATE EXCLUSIVE' };
     }
     case 'AT_DropConstraint':
-      return { lock: 'ACCESS EXCLUSIVE', irreversible: `the definition of constraint ${cmd.name} must be restored by hand` };
+      return {
+        lock: 'ACCESS EXCLUSIVE',
+        irreversible: `the definition of constraint ${cmd.name} must be restored by hand`,
+      };
     case 'AT_SetStatistics':
     case 'AT_SetOptions':
     case 'AT_ResetOptions':
@@ -638,7 +955,10 @@ function alterCommand(table: string, cmd: Body, state: SchemaState, existing: bo
  * Suggested back-out for a migration without a down script: the inverse of each statement, last
  * first. Statements that cannot be undone (data loss) are listed as irreversible.
  */
-export function suggestBackout(analysis: SqlAnalysis): { sql: string; irreversible: { line: number; reason: string }[] } {
+export function suggestBackout(analysis: SqlAnalysis): {
+  sql: string;
+  irreversible: { line: number; reason: string }[];
+} {
   const lines: string[] = [];
   const irreversible: { line: number; reason: string }[] = [];
   for (const s of [...analysis.statements].reverse()) {

@@ -66,6 +66,14 @@ export function parseSql(sql: string, file = '<sql>'): ParsedStatement[] {
     // stmt_location points after the previous ';', so skip whitespace and comments to the first token.
     start = index.skipTrivia(start, end);
     const at = index.position(start);
-    return { node: raw.stmt as Node, start, end, line: at.line, column: at.column, endLine: index.position(Math.max(start, end - 1)).line, text: sql.slice(start, end) };
+    return {
+      node: raw.stmt as Node,
+      start,
+      end,
+      line: at.line,
+      column: at.column,
+      endLine: index.position(Math.max(start, end - 1)).line,
+      text: sql.slice(start, end),
+    };
   });
 }

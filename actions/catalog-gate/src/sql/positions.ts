@@ -64,9 +64,13 @@ export class LineIndex {
         let depth = 1;
         i += 2;
         while (i < to && depth > 0) {
-          if (t[i] === '/' && t[i + 1] === '*') (depth++, (i += 2));
-          else if (t[i] === '*' && t[i + 1] === '/') (depth--, (i += 2));
-          else i++;
+          if (t[i] === '/' && t[i + 1] === '*') {
+            depth++;
+            i += 2;
+          } else if (t[i] === '*' && t[i + 1] === '/') {
+            depth--;
+            i += 2;
+          } else i++;
         }
       } else break;
     }
