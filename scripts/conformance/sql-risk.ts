@@ -64,12 +64,17 @@ function sections(sql: string): string[] {
   return parts.length ? parts : [sql];
 }
 
-export function verdictOf(c: Case, ours: readonly string[]): { verdict: 'ok' | 'violation' | 'parse-error'; found: string[] } {
+export function verdictOf(
+  c: Case,
+  ours: readonly string[],
+): { verdict: 'ok' | 'violation' | 'parse-error'; found: string[] } {
   const state = emptySchemaState();
   const found: string[] = [];
   try {
     for (const part of sections(c.sql)) {
-      const r = analyseStatements(parseSql(part), state, { assumeInTransaction: c.assume_in_transaction ?? false });
+      const r = analyseStatements(parseSql(part), state, {
+        assumeInTransaction: c.assume_in_transaction ?? false,
+      });
       found.push(...r.findings.map((f) => f.ruleId).filter((id) => ours.includes(id)));
     }
   } catch {
@@ -80,14 +85,21 @@ export function verdictOf(c: Case, ours: readonly string[]): { verdict: 'ok' | '
 
 async function main(): Promise<void> {
   if (!existsSync(dir)) {
-    console.error(`No labelled cases at ${dir}; this script reads ../shared/eval/sql-risk relative to the repository root.`);
+    console.error(
+      `No labelled cases at ${dir}; this script reads ../shared/eval/sql-risk relative to the repository root.`,
+    );
     process.exit(2);
   }
   await loadParser();
   const details = process.argv.includes('--details');
-  const perRule = new Map<string, { agree: number; total: number; parseErrors: number; disagreements: string[] }>();
+  const perRule = new Map<
+    string,
+    { agree: number; total: number; parseErrors: number; disagreements: string[] }
+  >();
   const unmapped = new Map<string, number>();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const c = JSON.parse(line) as Case;
@@ -105,7 +117,10 @@ async function main(): Promise<void> {
       // Labels such as 'violation(fix)' are violations that squawk can also autofix.
       const expected = c.verdict.startsWith('violation') ? 'violation' : 'ok';
       if (r.verdict === expected) s.agree++;
-      else s.disagreements.push(`${c.source}: peer ${c.verdict}, ours ${r.verdict}${c.pg_version ? ` (peer assumes PG ${c.pg_version})` : ''}\n      ${c.sql.trim().replace(/\s+/g, ' ').slice(0, 160)}`);
+      else
+        s.disagreements.push(
+          `${c.source}: peer ${c.verdict}, ours ${r.verdict}${c.pg_version ? ` (peer assumes PG ${c.pg_version})` : ''}\n      ${c.sql.trim().replace(/\s+/g, ' ').slice(0, 160)}`,
+        );
       perRule.set(key, s);
     }
   }
@@ -115,11 +130,20 @@ async function main(): Promise<void> {
   for (const [rule, s] of [...perRule].sort()) {
     agree += s.agree;
     total += s.total;
-    console.log(rule.padEnd(52), `${s.agree}/${s.total}`.padStart(11), `${((100 * s.agree) / s.total).toFixed(0)}%`.padStart(4), String(s.parseErrors).padStart(4));
+    console.log(
+      rule.padEnd(52),
+      `${s.agree}/${s.total}`.padStart(11),
+      `${((100 * s.agree) / s.total).toFixed(0)}%`.padStart(4),
+      String(s.parseErrors).padStart(4),
+    );
     if (details) for (const d of s.disagreements) console.log(`    ${d}`);
   }
-  console.log(`\nOverall agreement on mapped lock-safety rules: ${agree}/${total} = ${((100 * agree) / total).toFixed(1)}%`);
-  console.log(`Unmapped peer rules (style or out of scope): ${[...unmapped].map(([r, n]) => `${r} (${n})`).join(', ')}`);
+  console.log(
+    `\nOverall agreement on mapped lock-safety rules: ${agree}/${total} = ${((100 * agree) / total).toFixed(1)}%`,
+  );
+  console.log(
+    `Unmapped peer rules (style or out of scope): ${[...unmapped].map(([r, n]) => `${r} (${n})`).join(', ')}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
