@@ -29,7 +29,12 @@ export interface ActionManifest {
 
 export async function loadManifest(dir: string): Promise<ActionManifest> {
   const file = join(dir, 'action.yml');
-  const yml = parseYaml(await readFile(file, 'utf8')) as { name?: string; description?: string; inputs?: ActionManifest['inputs']; outputs?: ActionManifest['outputs'] };
+  const yml = parseYaml(await readFile(file, 'utf8')) as {
+    name?: string;
+    description?: string;
+    inputs?: ActionManifest['inputs'];
+    outputs?: ActionManifest['outputs'];
+  };
   return {
     name: dir.split('/').filter(Boolean).at(-1)!,
     dir,
@@ -44,15 +49,22 @@ export async function listManifests(root = REPO_ROOT): Promise<ActionManifest[]>
   const actionsDir = join(root, 'actions');
   if (!existsSync(actionsDir)) return [];
   const manifests = [];
-  for (const entry of (await readdir(actionsDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory() && existsSync(join(actionsDir, entry.name, 'action.yml'))) manifests.push(await loadManifest(join(actionsDir, entry.name)));
+  for (const entry of (await readdir(actionsDir, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    if (entry.isDirectory() && existsSync(join(actionsDir, entry.name, 'action.yml')))
+      manifests.push(await loadManifest(join(actionsDir, entry.name)));
   }
   return manifests;
 }
 
 /** `catalog-gate` (an action of this repo) or a path to a directory with action.yml and src/main.ts. */
 export async function resolveAction(nameOrPath: string, root = REPO_ROOT): Promise<ActionManifest> {
-  const dir = nameOrPath.includes('/') ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath)) : join(root, 'actions', nameOrPath);
+  const dir = nameOrPath.includes('/')
+    ? isAbsolute(nameOrPath)
+      ? nameOrPath
+      : resolve(nameOrPath)
+    : join(root, 'actions', nameOrPath);
   if (!existsSync(join(dir, 'action.yml'))) {
     const known = (await listManifests(root)).map((m) => m.name).join(', ') || '(none yet)';
     throw new Error(`Unknown action '${nameOrPath}'; expected one of: ${known}`);
@@ -62,8 +74,14 @@ export async function resolveAction(nameOrPath: string, root = REPO_ROOT): Promi
 
 export async function importDefinition(manifest: ActionManifest): Promise<ActionDefinition> {
   const main = join(manifest.dir, 'src', 'main.ts');
-  if (!existsSync(main)) throw new Error(`${manifest.name}: ${main} not found; an action's src/main.ts must export its definition as default`);
+  if (!existsSync(main))
+    throw new Error(
+      `${manifest.name}: ${main} not found; an action's src/main.ts must export its definition as default`,
+    );
   const module = (await import(pathToFileURL(main).href)) as { default?: ActionDefinition };
-  if (!module.default?.run) throw new Error(`${manifest.name}: src/main.ts has no default export with run(); export default defineAction({...})`);
+  if (!module.default?.run)
+    throw new Error(
+      `${manifest.name}: src/main.ts has no default export with run(); export default defineAction({...})`,
+    );
   return module.default;
 }

@@ -14,16 +14,23 @@ const run = promisify(execFile);
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { streams: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
+  return {
+    streams: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) },
+    out,
+    err,
+  };
 }
 
 test('parseArgs reads the action, repeated inputs and flags', () => {
-  assert.deepEqual(parseArgs(['dlp-scan', '--input', 'mode=tree', '-i', 'path=src', '--input=fail-on=warning', '-v']), {
-    action: 'dlp-scan',
-    inputs: { mode: 'tree', path: 'src', 'fail-on': 'warning' },
-    help: false,
-    verbose: true,
-  });
+  assert.deepEqual(
+    parseArgs(['dlp-scan', '--input', 'mode=tree', '-i', 'path=src', '--input=fail-on=warning', '-v']),
+    {
+      action: 'dlp-scan',
+      inputs: { mode: 'tree', path: 'src', 'fail-on': 'warning' },
+      help: false,
+      verbose: true,
+    },
+  );
   assert.throws(() => parseArgs(['x', '--input', 'novalue']), UsageError);
   assert.throws(() => parseArgs(['x', '--frobnicate']), /unknown option '--frobnicate'/);
   assert.throws(() => parseArgs(['x', 'y']), /unexpected argument 'y'/);
@@ -46,7 +53,9 @@ test('action help lists inputs, defaults and outputs from action.yml', async () 
 
 test('runs an action through the same code path and prints summary, annotations and outputs', async () => {
   const c = capture();
-  const code = await runCli([fixture, '--input', 'greeting name=Ada'], c.streams, { GITHUB_TOKEN: 'tok-value-not-printed' });
+  const code = await runCli([fixture, '--input', 'greeting name=Ada'], c.streams, {
+    GITHUB_TOKEN: 'tok-value-not-printed',
+  });
   assert.equal(code, 0);
   const out = c.out.join('');
   const err = c.err.join('');
@@ -69,7 +78,10 @@ test('a failing action exits 1; an unknown input or action exits 2 with what to 
 });
 
 test('the bin runs on Node 24 as a process', async () => {
-  const { stdout } = await run(join(REPO_ROOT, 'node_modules', '.bin', 'node'), [join(REPO_ROOT, 'cli', 'main.ts'), '--help']);
+  const { stdout } = await run(join(REPO_ROOT, 'node_modules', '.bin', 'node'), [
+    join(REPO_ROOT, 'cli', 'main.ts'),
+    '--help',
+  ]);
   assert.match(stdout, /^Usage: summit-ops/);
 });
 
@@ -80,5 +92,8 @@ test('an action directory outside this repo works when it has action.yml and src
   await writeFile(join(dir, 'src', 'main.ts'), 'export default {};\n');
   const c = capture();
   assert.equal(await runCli([dir], c.streams, {}), 2);
-  assert.match(c.err.join(''), /src\/main\.ts has no default export with run\(\); export default defineAction/);
+  assert.match(
+    c.err.join(''),
+    /src\/main\.ts has no default export with run\(\); export default defineAction/,
+  );
 });

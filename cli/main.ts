@@ -45,28 +45,41 @@ export function defaultFor(raw: unknown, env: Record<string, string | undefined>
   if (raw === undefined || raw === null) return undefined;
   const text = String(raw);
   if (!text.includes('${{')) return text;
-  return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) => (expression === 'github.token' ? (env['GITHUB_TOKEN'] ?? '') : ''));
+  return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) =>
+    expression === 'github.token' ? (env['GITHUB_TOKEN'] ?? '') : '',
+  );
 }
 
 export function helpText(manifests: ActionManifest[], only?: ActionManifest): string {
   if (only) {
     const lines = [`${only.name}: ${only.title}`, '', wrap(only.description), '', 'Inputs:'];
     for (const [name, input] of Object.entries(only.inputs)) {
-      const dflt = input.default !== undefined && input.default !== '' ? ` (default: ${String(input.default)})` : '';
-      lines.push(`  --input ${name}=…${input.required ? ' (required)' : ''}${dflt}`, `      ${wrap(input.description ?? '', 6)}`);
+      const dflt =
+        input.default !== undefined && input.default !== '' ? ` (default: ${String(input.default)})` : '';
+      lines.push(
+        `  --input ${name}=…${input.required ? ' (required)' : ''}${dflt}`,
+        `      ${wrap(input.description ?? '', 6)}`,
+      );
     }
     lines.push('', 'Outputs:');
-    for (const [name, output] of Object.entries(only.outputs)) lines.push(`  ${name}: ${output.description ?? ''}`);
+    for (const [name, output] of Object.entries(only.outputs))
+      lines.push(`  ${name}: ${output.description ?? ''}`);
     return lines.join('\n') + '\n';
   }
   const lines = [
     'Usage: summit-ops [<action> [--input name=value ...] [--verbose]]',
     '',
-    'With no action, runs the default pull-request job: ' + DEFAULT_JOB.join(', ') + ' (those present), each with its defaults.',
+    'With no action, runs the default pull-request job: ' +
+      DEFAULT_JOB.join(', ') +
+      ' (those present), each with its defaults.',
     '',
     'Actions:',
   ];
-  for (const m of manifests) lines.push(`  ${m.name.padEnd(20)} ${m.title}`, ...Object.keys(m.inputs).map((i) => `      --input ${i}=…`));
+  for (const m of manifests)
+    lines.push(
+      `  ${m.name.padEnd(20)} ${m.title}`,
+      ...Object.keys(m.inputs).map((i) => `      --input ${i}=…`),
+    );
   if (manifests.length === 0) lines.push('  (none yet)');
   lines.push('', 'summit-ops <action> --help describes one action and its inputs.');
   return lines.join('\n') + '\n';
@@ -76,7 +89,11 @@ function wrap(text: string, indent = 0): string {
   return text.trim().replace(/\s*\n\s*/g, '\n' + ' '.repeat(indent));
 }
 
-export async function runCli(argv: string[], streams: TerminalStreams, env: Record<string, string | undefined>): Promise<number> {
+export async function runCli(
+  argv: string[],
+  streams: TerminalStreams,
+  env: Record<string, string | undefined>,
+): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -115,13 +132,20 @@ export async function runCli(argv: string[], streams: TerminalStreams, env: Reco
   }
   const unknown = Object.keys(args.inputs).filter((name) => !(name in manifest.inputs));
   if (unknown.length) {
-    streams.err(`summit-ops: ${manifest.name} has no input ${unknown.map((u) => `'${u}'`).join(', ')}; its inputs: ${Object.keys(manifest.inputs).join(', ')}\n`);
+    streams.err(
+      `summit-ops: ${manifest.name} has no input ${unknown.map((u) => `'${u}'`).join(', ')}; its inputs: ${Object.keys(manifest.inputs).join(', ')}\n`,
+    );
     return 2;
   }
   return runOne(manifest, args.inputs, { ...streams, verbose: args.verbose }, env);
 }
 
-async function runOne(manifest: ActionManifest, given: Record<string, string>, streams: TerminalStreams, env: Record<string, string | undefined>): Promise<number> {
+async function runOne(
+  manifest: ActionManifest,
+  given: Record<string, string>,
+  streams: TerminalStreams,
+  env: Record<string, string | undefined>,
+): Promise<number> {
   let definition;
   try {
     definition = await importDefinition(manifest);
@@ -131,13 +155,22 @@ async function runOne(manifest: ActionManifest, given: Record<string, string>, s
   }
   const sink = terminalSink(streams);
   const source = (name: string) => given[name] ?? defaultFor(manifest.inputs[name]?.default, env);
-  const { exitCode } = await execute(definition, source, sink, { env: { ...env, GITHUB_WORKSPACE: env['GITHUB_WORKSPACE'] ?? process.cwd() } });
+  const { exitCode } = await execute(definition, source, sink, {
+    env: { ...env, GITHUB_WORKSPACE: env['GITHUB_WORKSPACE'] ?? process.cwd() },
+  });
   const outputs = Object.entries(sink.outputs);
-  if (outputs.length) streams.out(`\nOutputs:\n${outputs.map(([k, v]) => `  ${k}=${v.includes('\n') ? JSON.stringify(v) : v}`).join('\n')}\n`);
+  if (outputs.length)
+    streams.out(
+      `\nOutputs:\n${outputs.map(([k, v]) => `  ${k}=${v.includes('\n') ? JSON.stringify(v) : v}`).join('\n')}\n`,
+    );
   return exitCode;
 }
 
 if (import.meta.main) {
-  const code = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }, process.env);
+  const code = await runCli(
+    process.argv.slice(2),
+    { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+    process.env,
+  );
   process.exitCode = code;
 }

@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfigFile, parseConfig, pointerToPath } from './config.ts';
 
-const catalog = ['migrations:', '  - id: a', '    risk: low', '  - id: b', '    risk: high', '    owner: "@team"', ''].join('\n');
+const catalog = [
+  'migrations:',
+  '  - id: a',
+  '    risk: low',
+  '  - id: b',
+  '    risk: high',
+  '    owner: "@team"',
+  '',
+].join('\n');
 
 test('locate finds the line and column of nested values', () => {
   const config = parseConfig('c.yaml', catalog);
@@ -39,7 +47,10 @@ test('malformed YAML is a ConfigError with file:line:column', () => {
 });
 
 test('duplicate keys are rejected at the duplicate', () => {
-  assert.throws(() => parseConfig('dup.yaml', 'a: 1\nb: 2\na: 3\n'), /dup\.yaml:3:1: invalid YAML: .*unique/i);
+  assert.throws(
+    () => parseConfig('dup.yaml', 'a: 1\nb: 2\na: 3\n'),
+    /dup\.yaml:3:1: invalid YAML: .*unique/i,
+  );
 });
 
 test('JSON gets positions too', () => {
@@ -50,7 +61,10 @@ test('JSON gets positions too', () => {
 
 test('a file that does not exist names the file and what to do', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cfg-'));
-  await assert.rejects(loadConfigFile(join(dir, 'missing.yaml'), 'db/missing.yaml'), /db\/missing\.yaml:1:1: file not found; check the path input/);
+  await assert.rejects(
+    loadConfigFile(join(dir, 'missing.yaml'), 'db/missing.yaml'),
+    /db\/missing\.yaml:1:1: file not found; check the path input/,
+  );
   await writeFile(join(dir, 'ok.yaml'), 'k: v\n');
   assert.deepEqual((await loadConfigFile(join(dir, 'ok.yaml'))).value, { k: 'v' });
 });

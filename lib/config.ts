@@ -58,19 +58,28 @@ export function parseConfig<T = unknown>(file: string, text: string): LoadedConf
   };
 }
 
-export async function loadConfigFile<T = unknown>(file: string, displayName = file): Promise<LoadedConfig<T>> {
+export async function loadConfigFile<T = unknown>(
+  file: string,
+  displayName = file,
+): Promise<LoadedConfig<T>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'file not found; check the path input' : `cannot read file (${code ?? String(error)})`;
+    const problem =
+      code === 'ENOENT'
+        ? 'file not found; check the path input'
+        : `cannot read file (${code ?? String(error)})`;
     throw new ConfigError(displayName, { line: 1, column: 1 }, problem);
   }
   return parseConfig<T>(displayName, text);
 }
 
-function positionOfError(error: { linePos?: [{ line: number; col: number }, ...unknown[]]; pos: [number, number] }, lc: LineCounter): [number, number] {
+function positionOfError(
+  error: { linePos?: [{ line: number; col: number }, ...unknown[]]; pos: [number, number] },
+  lc: LineCounter,
+): [number, number] {
   if (error.linePos?.[0]) return [error.linePos[0].line, error.linePos[0].col];
   const { line, col } = lc.linePos(error.pos[0]);
   return [line, col];

@@ -15,7 +15,15 @@ const spec = {
 const from = (values: Record<string, string>) => (name: string) => values[name];
 
 test('reads typed values with camelCase names and defaults', () => {
-  const inputs = readInputs(spec, from({ reason: 'INC-1 fix', paths: 'a, b\n# comment\nc', 'max-file-size': '10M', 'prove-backout': 'False' }));
+  const inputs = readInputs(
+    spec,
+    from({
+      reason: 'INC-1 fix',
+      paths: 'a, b\n# comment\nc',
+      'max-file-size': '10M',
+      'prove-backout': 'False',
+    }),
+  );
   assert.equal(inputs.catalog, 'db/catalog/migrations.yaml');
   assert.equal(inputs.failOn, 'error');
   assert.equal(inputs.proveBackout, false);
@@ -26,35 +34,66 @@ test('reads typed values with camelCase names and defaults', () => {
 });
 
 test('a missing required input names it and what is expected', () => {
-  assert.throws(() => readInputs(spec, from({})), (e: unknown) => e instanceof InputError && e.message === "Input 'reason': is required but was not given; expected a non-empty string");
+  assert.throws(
+    () => readInputs(spec, from({})),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.message === "Input 'reason': is required but was not given; expected a non-empty string",
+  );
   assert.throws(() => readInputs(spec, from({ reason: '   ' })), /Input 'reason': is required/);
 });
 
 test('each invalid kind has its own message', () => {
   const cases: Array<[Record<string, string>, RegExp]> = [
-    [{ 'fail-on': 'fatal' }, /^InputError: Input 'fail-on': 'fatal' is not one of the choices; expected one of 'error', 'warning'$/],
-    [{ 'prove-backout': 'yes' }, /^InputError: Input 'prove-backout': 'yes' is not a boolean; expected true or false$/],
-    [{ retries: '2.5' }, /^InputError: Input 'retries': '2.5' is not an integer; expected an integer from 0 to 10$/],
-    [{ retries: '11' }, /^InputError: Input 'retries': 11 is out of range; expected an integer from 0 to 10$/],
-    [{ 'max-file-size': '10 parsecs' }, /^InputError: Input 'max-file-size': '10 parsecs' is not a size; expected a byte count/],
+    [
+      { 'fail-on': 'fatal' },
+      /^InputError: Input 'fail-on': 'fatal' is not one of the choices; expected one of 'error', 'warning'$/,
+    ],
+    [
+      { 'prove-backout': 'yes' },
+      /^InputError: Input 'prove-backout': 'yes' is not a boolean; expected true or false$/,
+    ],
+    [
+      { retries: '2.5' },
+      /^InputError: Input 'retries': '2.5' is not an integer; expected an integer from 0 to 10$/,
+    ],
+    [
+      { retries: '11' },
+      /^InputError: Input 'retries': 11 is out of range; expected an integer from 0 to 10$/,
+    ],
+    [
+      { 'max-file-size': '10 parsecs' },
+      /^InputError: Input 'max-file-size': '10 parsecs' is not a size; expected a byte count/,
+    ],
   ];
-  for (const [values, expected] of cases) assert.throws(() => readInputs(spec, from({ reason: 'r', ...values })), expected);
+  for (const [values, expected] of cases)
+    assert.throws(() => readInputs(spec, from({ reason: 'r', ...values })), expected);
 });
 
 test('all problems are reported together', () => {
   assert.throws(
     () => readInputs(spec, from({ 'fail-on': 'x', retries: 'y' })),
-    (e: unknown) => e instanceof InputErrors && e.errors.length === 3 && /fail-on[\s\S]*retries[\s\S]*reason/.test(e.message),
+    (e: unknown) =>
+      e instanceof InputErrors &&
+      e.errors.length === 3 &&
+      /fail-on[\s\S]*retries[\s\S]*reason/.test(e.message),
   );
 });
 
 test('a secret input that fails its pattern is not echoed', () => {
   const secretSpec = { token: str({ secret: true, pattern: /^gh/, patternHint: 'a GitHub token' }) };
-  assert.throws(() => readInputs(secretSpec, from({ token: 'hunter2-value' })), (e: unknown) => e instanceof Error && !e.message.includes('hunter2') && /expected a GitHub token/.test(e.message));
+  assert.throws(
+    () => readInputs(secretSpec, from({ token: 'hunter2-value' })),
+    (e: unknown) =>
+      e instanceof Error && !e.message.includes('hunter2') && /expected a GitHub token/.test(e.message),
+  );
 });
 
 test('types: inputs with a default or required are always present, others optional (checked by npm run typecheck)', () => {
-  const typed = readInputs({ a: str({ default: 'x' }), b: str(), c: bool({ default: true }), e: str({ required: true }) }, from({ e: 'v' }));
+  const typed = readInputs(
+    { a: str({ default: 'x' }), b: str(), c: bool({ default: true }), e: str({ required: true }) },
+    from({ e: 'v' }),
+  );
   const a: string = typed.a;
   const c: boolean = typed.c;
   const e: string = typed.e;

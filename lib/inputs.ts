@@ -19,13 +19,36 @@ interface Base {
   secret?: boolean;
   description?: string;
 }
-export interface StringInput extends Base { kind: 'string'; default?: string; pattern?: RegExp; patternHint?: string }
-export interface BooleanInput extends Base { kind: 'boolean'; default?: boolean }
-export interface IntegerInput extends Base { kind: 'integer'; default?: number; min?: number; max?: number }
-export interface EnumInput<V extends string = string> extends Base { kind: 'enum'; values: readonly V[]; default?: V }
-export interface ListInput extends Base { kind: 'list'; default?: string[] }
+export interface StringInput extends Base {
+  kind: 'string';
+  default?: string;
+  pattern?: RegExp;
+  patternHint?: string;
+}
+export interface BooleanInput extends Base {
+  kind: 'boolean';
+  default?: boolean;
+}
+export interface IntegerInput extends Base {
+  kind: 'integer';
+  default?: number;
+  min?: number;
+  max?: number;
+}
+export interface EnumInput<V extends string = string> extends Base {
+  kind: 'enum';
+  values: readonly V[];
+  default?: V;
+}
+export interface ListInput extends Base {
+  kind: 'list';
+  default?: string[];
+}
 /** A byte size: `1048576`, `512k`, `10M`, `1G`. */
-export interface SizeInput extends Base { kind: 'size'; default?: number }
+export interface SizeInput extends Base {
+  kind: 'size';
+  default?: number;
+}
 
 export type InputDescriptor = StringInput | BooleanInput | IntegerInput | EnumInput | ListInput | SizeInput;
 export type InputSpec = Record<string, InputDescriptor>;
@@ -40,7 +63,11 @@ type ValueOf<D extends InputDescriptor> = D extends BooleanInput
         ? string[]
         : string;
 
-type Defined<D extends InputDescriptor> = D extends { required: true } ? true : D extends { default: unknown } ? true : false;
+type Defined<D extends InputDescriptor> = D extends { required: true }
+  ? true
+  : D extends { default: unknown }
+    ? true
+    : false;
 
 type CamelCase<S extends string> = S extends `${infer H}-${infer T}`
   ? `${H}${Capitalize<CamelCase<T>>}`
@@ -56,15 +83,30 @@ export type InputValues<S extends InputSpec> = {
 };
 
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
-export const str = <const O extends Omit<StringInput, 'kind'>>(options: O = {} as O): StringInput & O => ({ kind: 'string', ...options });
-export const bool = <const O extends Omit<BooleanInput, 'kind'>>(options: O = {} as O): BooleanInput & O => ({ kind: 'boolean', ...options });
-export const int = <const O extends Omit<IntegerInput, 'kind'>>(options: O = {} as O): IntegerInput & O => ({ kind: 'integer', ...options });
-export const list = <const O extends Omit<ListInput, 'kind'>>(options: O = {} as O): ListInput & O => ({ kind: 'list', ...options });
-export const size = <const O extends Omit<SizeInput, 'kind'>>(options: O = {} as O): SizeInput & O => ({ kind: 'size', ...options });
-export function oneOf<const V extends string, const O extends Omit<EnumInput<V>, 'kind' | 'values'> = Record<never, never>>(
-  values: readonly V[],
-  options: O = {} as O,
-): EnumInput<V> & O {
+export const str = <const O extends Omit<StringInput, 'kind'>>(options: O = {} as O): StringInput & O => ({
+  kind: 'string',
+  ...options,
+});
+export const bool = <const O extends Omit<BooleanInput, 'kind'>>(options: O = {} as O): BooleanInput & O => ({
+  kind: 'boolean',
+  ...options,
+});
+export const int = <const O extends Omit<IntegerInput, 'kind'>>(options: O = {} as O): IntegerInput & O => ({
+  kind: 'integer',
+  ...options,
+});
+export const list = <const O extends Omit<ListInput, 'kind'>>(options: O = {} as O): ListInput & O => ({
+  kind: 'list',
+  ...options,
+});
+export const size = <const O extends Omit<SizeInput, 'kind'>>(options: O = {} as O): SizeInput & O => ({
+  kind: 'size',
+  ...options,
+});
+export function oneOf<
+  const V extends string,
+  const O extends Omit<EnumInput<V>, 'kind' | 'values'> = Record<never, never>,
+>(values: readonly V[], options: O = {} as O): EnumInput<V> & O {
   return { kind: 'enum', values, ...options };
 }
 
@@ -115,7 +157,11 @@ function readOne(name: string, d: InputDescriptor, raw: string | undefined): unk
   switch (d.kind) {
     case 'string':
       if (d.pattern && !d.pattern.test(text)) {
-        throw new InputError(name, `'${d.secret ? '***' : text}' is not valid`, d.patternHint ?? `a value matching ${d.pattern}`);
+        throw new InputError(
+          name,
+          `'${d.secret ? '***' : text}' is not valid`,
+          d.patternHint ?? `a value matching ${d.pattern}`,
+        );
       }
       return text;
     case 'boolean':
@@ -132,7 +178,8 @@ function readOne(name: string, d: InputDescriptor, raw: string | undefined): unk
       return n;
     }
     case 'enum':
-      if (!d.values.includes(text)) throw new InputError(name, `'${text}' is not one of the choices`, describe(d));
+      if (!d.values.includes(text))
+        throw new InputError(name, `'${text}' is not one of the choices`, describe(d));
       return text;
     case 'list':
       return text
@@ -144,12 +191,25 @@ function readOne(name: string, d: InputDescriptor, raw: string | undefined): unk
   }
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 function parseSize(name: string, text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text);
   const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
-  if (!match || unit === undefined) throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
+  if (!match || unit === undefined)
+    throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
   return Math.round(Number(match[1]) * unit);
 }
 

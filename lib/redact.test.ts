@@ -30,12 +30,19 @@ test('credential shapes are masked even when nobody registered them', () => {
   const token = 'ghp_' + 'A1b2C3'.repeat(6);
   const awsId = 'AKIA' + 'ABCDEFGHIJKLMNOP';
   assert.equal(r.redact(`t=${token} k=${awsId}`), `t=${MASK} k=${MASK}`);
-  assert.equal(r.redact('postgres://app:s3cr3t-pw@db.internal:5432/app'), `postgres://${MASK}@db.internal:5432/app`);
+  assert.equal(
+    r.redact('postgres://app:s3cr3t-pw@db.internal:5432/app'),
+    `postgres://${MASK}@db.internal:5432/app`,
+  );
 });
 
 test('a multi-line secret is masked line by line too', () => {
   const r = new Redactor();
-  const key = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmU', '-----END OPENSSH PRIVATE KEY-----'].join('\n');
+  const key = [
+    '-----BEGIN OPENSSH PRIVATE KEY-----',
+    'b3BlbnNzaC1rZXktdjEAAAAABG5vbmU',
+    '-----END OPENSSH PRIVATE KEY-----',
+  ].join('\n');
   r.addSecret(key);
   assert.ok(!r.redact('line: b3BlbnNzaC1rZXktdjEAAAAABG5vbmU').includes('b3BlbnNzaC1rZXktdjEAAAAABG5vbmU'));
 });
@@ -43,7 +50,11 @@ test('a multi-line secret is masked line by line too', () => {
 test('redactDeep masks keys and nested values', () => {
   const r = new Redactor();
   r.addSecret('s3cr3t-value');
-  assert.deepEqual(r.redactDeep({ a: ['x s3cr3t-value'], 's3cr3t-value': 1, n: 5 }), { a: [`x ${MASK}`], [MASK]: 1, n: 5 });
+  assert.deepEqual(r.redactDeep({ a: ['x s3cr3t-value'], 's3cr3t-value': 1, n: 5 }), {
+    a: [`x ${MASK}`],
+    [MASK]: 1,
+    n: 5,
+  });
 });
 
 test('maskedPreview shows the first characters and the length only', () => {
@@ -78,7 +89,9 @@ test('property: no planted secret survives into any output format', async () => 
           context.log.warning(planted);
           return {
             outputs: { value: planted, [secret]: 'x' },
-            annotations: [{ level: 'error', message: planted, title: planted, file: `src/${secret}.ts`, line: 1 }],
+            annotations: [
+              { level: 'error', message: planted, title: planted, file: `src/${secret}.ts`, line: 1 },
+            ],
             summary: `| k | v |\n| - | - |\n| token | ${planted} |\n`,
             failure: `failed with ${planted}`,
           };
@@ -94,13 +107,29 @@ test('property: no planted secret survives into any output format', async () => 
           {
             toolName: 'prop',
             rules: [{ id: 'r1', shortDescription: planted, defaultLevel: 'error' }],
-            findings: [{ ruleId: 'r1', level: 'error', message: planted, location: { file: `src/${secret}.ts`, line: 1 }, properties: { raw: planted } }],
+            findings: [
+              {
+                ruleId: 'r1',
+                level: 'error',
+                message: planted,
+                location: { file: `src/${secret}.ts`, line: 1 },
+                properties: { raw: planted },
+              },
+            ],
           },
           redactor,
         ),
       );
       const dir = await mkdtemp(join(tmpdir(), 'redact-prop-'));
-      await writeEvidenceBundle(dir, { report: { value: planted, [secret]: [planted] }, markdown: planted, files: [{ name: 'extra.txt', content: planted }] }, redactor);
+      await writeEvidenceBundle(
+        dir,
+        {
+          report: { value: planted, [secret]: [planted] },
+          markdown: planted,
+          files: [{ name: 'extra.txt', content: planted }],
+        },
+        redactor,
+      );
       const evidence = await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'utf8')));
 
       for (const text of [...sink.texts, sarif, ...evidence]) {

@@ -13,7 +13,10 @@ import { spawn } from 'node:child_process';
 /** Returns false when this process already has the flags (carry on); otherwise runs the child and returns true. */
 export async function reexecWithV8Flags(flags: readonly string[], entry: string): Promise<boolean> {
   if (flags.every((flag) => process.execArgv.includes(flag))) return false;
-  const child = spawn(process.execPath, [...process.execArgv, ...flags, entry, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, entry, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   // The runner cancels a step with SIGINT then SIGTERM: the child must get them too.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward).on('SIGTERM', forward);

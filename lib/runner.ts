@@ -18,8 +18,10 @@ export const runnerSink: Sink = {
     if (a.line !== undefined) properties.startLine = a.line;
     if (a.endLine !== undefined) properties.endLine = a.endLine;
     // GitHub ignores columns on multi-line annotations; sending them anyway makes it drop the annotation.
-    if (a.column !== undefined && (a.endLine === undefined || a.endLine === a.line)) properties.startColumn = a.column;
-    if (a.endColumn !== undefined && (a.endLine === undefined || a.endLine === a.line)) properties.endColumn = a.endColumn;
+    if (a.column !== undefined && (a.endLine === undefined || a.endLine === a.line))
+      properties.startColumn = a.column;
+    if (a.endColumn !== undefined && (a.endLine === undefined || a.endLine === a.line))
+      properties.endColumn = a.endColumn;
     if (a.level === 'error') core.error(a.message, properties);
     else if (a.level === 'warning') core.warning(a.message, properties);
     else core.notice(a.message, properties);
@@ -38,6 +40,10 @@ export function runnerInput(name: string): string | undefined {
 }
 
 export async function runOnGitHub<S extends InputSpec>(definition: ActionDefinition<S>): Promise<void> {
-  const { exitCode } = await execute(definition, runnerInput, runnerSink, { env: process.env, publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations) });
+  const { exitCode } = await execute(definition, runnerInput, runnerSink, {
+    env: process.env,
+    publishCheckRun: (result, github, redactor, annotations) =>
+      publishResultCheckRun(result, github, redactor, annotations),
+  });
   process.exitCode = exitCode;
 }

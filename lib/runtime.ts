@@ -26,7 +26,12 @@ export interface ExecuteOptions {
   /** Environment variables describing the job (process.env on a runner). */
   env: Record<string, string | undefined>;
   /** Publishes a check run; absent in the CLI. Returns a note to log (skipped, published, failed). */
-  publishCheckRun?: (result: ActionResult, github: GitHubContext, redactor: Redactor, annotations: Annotation[]) => Promise<string>;
+  publishCheckRun?: (
+    result: ActionResult,
+    github: GitHubContext,
+    redactor: Redactor,
+    annotations: Annotation[],
+  ) => Promise<string>;
   now?: () => Date;
 }
 
@@ -67,7 +72,9 @@ export async function execute<S extends InputSpec>(
       now: options.now ?? (() => new Date()),
     };
     result = await definition.run(inputs, context);
-    const annotations = result.annotations.map((a) => redactAnnotation(relativeAnnotation(a, workspace), redactor));
+    const annotations = result.annotations.map((a) =>
+      redactAnnotation(relativeAnnotation(a, workspace), redactor),
+    );
     for (const annotation of annotations) sink.annotate(annotation);
     for (const [name, value] of Object.entries(result.outputs)) sink.setOutput(safe(name), safe(value));
     if (result.summary) await sink.writeSummary(safe(result.summary));
@@ -91,7 +98,17 @@ function describeFailure(error: unknown, sink: Sink, redactor: Redactor, workspa
   if (error instanceof ConfigError) {
     sink.annotate(
       redactAnnotation(
-        relativeAnnotation({ level: 'error', file: error.file, line: error.line, column: error.column, message: error.problem, title: 'Invalid configuration' }, workspace),
+        relativeAnnotation(
+          {
+            level: 'error',
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            message: error.problem,
+            title: 'Invalid configuration',
+          },
+          workspace,
+        ),
         redactor,
       ),
     );
@@ -111,14 +128,19 @@ function redactAnnotation(annotation: Annotation, redactor: Redactor): Annotatio
   return redactor.redactDeep(annotation);
 }
 
-export async function readGitHubContext(env: Record<string, string | undefined>, inputs: Record<string, unknown>): Promise<GitHubContext> {
+export async function readGitHubContext(
+  env: Record<string, string | undefined>,
+  inputs: Record<string, unknown>,
+): Promise<GitHubContext> {
   let event: Record<string, unknown> | undefined;
   const eventPath = env['GITHUB_EVENT_PATH'];
   if (eventPath) {
     try {
       event = JSON.parse(await readFile(eventPath, 'utf8')) as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${(error as Error).message}`);
+      throw new Error(
+        `Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${(error as Error).message}`,
+      );
     }
   }
   const token = typeof inputs['githubToken'] === 'string' ? (inputs['githubToken'] as string) : undefined;
@@ -138,7 +160,8 @@ export async function readGitHubContext(env: Record<string, string | undefined>,
     ['triggeringActor', env['GITHUB_TRIGGERING_ACTOR']],
     ['workflowRef', env['GITHUB_WORKFLOW_REF']],
   ];
-  for (const [key, value] of optional) if (value) (context as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of optional)
+    if (value) (context as unknown as Record<string, unknown>)[key] = value;
   if (event) context.event = event;
   return context;
 }

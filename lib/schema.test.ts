@@ -14,7 +14,11 @@ const schema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'risk'],
-        properties: { id: { type: 'string' }, risk: { enum: ['low', 'medium', 'high'] }, date: { type: 'string', format: 'date' } },
+        properties: {
+          id: { type: 'string' },
+          risk: { enum: ['low', 'medium', 'high'] },
+          date: { type: 'string', format: 'date' },
+        },
       },
     },
   },
@@ -26,7 +30,17 @@ test('a valid document has no problems', () => {
 });
 
 test('each schema error lands on its YAML line', () => {
-  const text = ['items:', '  - id: a', '    risk: extreme', '  - id: b', '    risk: low', '    colour: red', '  - risk: low', '    date: 2026-13-45', ''].join('\n');
+  const text = [
+    'items:',
+    '  - id: a',
+    '    risk: extreme',
+    '  - id: b',
+    '    risk: low',
+    '    colour: red',
+    '  - risk: low',
+    '    date: 2026-13-45',
+    '',
+  ].join('\n');
   const problems = validateConfig(parseConfig('f.yaml', text), validate);
   const byLine = Object.fromEntries(problems.map((p) => [p.line, p.message]));
   assert.match(byLine[3]!, /\/items\/0\/risk must be one of low, medium, high/);
@@ -37,5 +51,8 @@ test('each schema error lands on its YAML line', () => {
 });
 
 test('assertValid throws the first problem with file:line:column', () => {
-  assert.throws(() => assertValid(parseConfig('f.yaml', 'items: 3\n'), validate), /^ConfigError: f\.yaml:1:8: \/items must be array/);
+  assert.throws(
+    () => assertValid(parseConfig('f.yaml', 'items: 3\n'), validate),
+    /^ConfigError: f\.yaml:1:8: \/items must be array/,
+  );
 });

@@ -7,7 +7,8 @@ import addFormatsModule from 'ajv-formats';
 import { ConfigError, pointerToPath, type LoadedConfig } from './config.ts';
 
 // ajv-formats is CommonJS; under ESM its default export arrives wrapped once more.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 
 export interface SchemaProblem {
   file: string;
@@ -68,5 +69,11 @@ function toProblem(config: LoadedConfig, error: ErrorObject): SchemaProblem {
       position = config.locate(path);
       message = `${where} ${error.message ?? 'is invalid'}`;
   }
-  return { file: config.file, line: position.line, column: position.column, path: error.instancePath, message };
+  return {
+    file: config.file,
+    line: position.line,
+    column: position.column,
+    path: error.instancePath,
+    message,
+  };
 }

@@ -27,7 +27,10 @@ export function renderActionDocs(actionYml: string): string {
     i.required ? 'yes' : 'no',
     i.default === undefined || i.default === '' ? '' : markdownCell(inlineCode(String(i.default))),
   ]);
-  const outputs = Object.entries(yml.outputs ?? {}).map(([name, o]) => [markdownCell(inlineCode(name)), oneLine(o.description)]);
+  const outputs = Object.entries(yml.outputs ?? {}).map(([name, o]) => [
+    markdownCell(inlineCode(name)),
+    oneLine(o.description),
+  ]);
   return [
     '### Inputs',
     '',

@@ -13,5 +13,8 @@ declare module '@vercel/ncc' {
     externals?: string[];
     transpileOnly?: boolean;
   }
-  export default function ncc(entry: string, options?: NccOptions): Promise<{ code: string; assets: Record<string, NccAsset> }>;
+  export default function ncc(
+    entry: string,
+    options?: NccOptions,
+  ): Promise<{ code: string; assets: Record<string, NccAsset> }>;
 }

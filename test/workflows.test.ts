@@ -10,7 +10,9 @@ import { actionlint, lintWorkflow, type ActionInputs } from '../scripts/workflow
 import { listActions, ROOT } from '../scripts/build.ts';
 
 const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683';
-const actions: Record<string, ActionInputs> = { gate: { catalog: { default: 'x' }, reason: { required: true } } };
+const actions: Record<string, ActionInputs> = {
+  gate: { catalog: { default: 'x' }, reason: { required: true } },
+};
 
 const good = `name: gate
 on:
@@ -65,46 +67,68 @@ jobs:
       - run: echo "\${{ github.event.inputs.reason }}"
 `;
   const problems = lintWorkflow('bad.yml', bad, actions).map((p) => `${p.line}:${p.rule}`);
-  assert.deepEqual(problems.sort(), [
-    '10:self-checkout',
-    '11:missing-input',
-    '13:unknown-input',
-    '14:local-action-path',
-    '15:unknown-action',
-    '16:no-expression-in-run',
-    '2:workflow-call',
-    '5:job-permissions',
-    '7:pin-by-sha',
-    '8:self-checkout',
-  ].sort());
+  assert.deepEqual(
+    problems.sort(),
+    [
+      '10:self-checkout',
+      '11:missing-input',
+      '13:unknown-input',
+      '14:local-action-path',
+      '15:unknown-action',
+      '16:no-expression-in-run',
+      '2:workflow-call',
+      '5:job-permissions',
+      '7:pin-by-sha',
+      '8:self-checkout',
+    ].sort(),
+  );
 });
 
 test('actionlint reports its own findings with positions', async () => {
-  const problems = await actionlint('x.yml', 'on: workflow_call\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n');
-  assert.ok(problems.some((p) => p.line === 6 && /nope/.test(p.message)), JSON.stringify(problems));
+  const problems = await actionlint(
+    'x.yml',
+    'on: workflow_call\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n',
+  );
+  assert.ok(
+    problems.some((p) => p.line === 6 && /nope/.test(p.message)),
+    JSON.stringify(problems),
+  );
 });
 
 const sourceDir = join(ROOT, 'reusable-workflows');
-const workflowFiles = existsSync(sourceDir) ? (await readdir(sourceDir)).filter((n) => /\.ya?ml$/.test(n)) : [];
+const workflowFiles = existsSync(sourceDir)
+  ? (await readdir(sourceDir)).filter((n) => /\.ya?ml$/.test(n))
+  : [];
 const repoActions: Record<string, ActionInputs> = {};
 for (const name of await listActions()) {
-  const yml = parseYaml(await readFile(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as { inputs?: ActionInputs };
+  const yml = parseYaml(await readFile(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as {
+    inputs?: ActionInputs;
+  };
   repoActions[name] = yml.inputs ?? {};
 }
 
 for (const name of workflowFiles) {
   test(`reusable-workflows/${name} passes actionlint and the repository rules`, async () => {
     const text = await readFile(join(sourceDir, name), 'utf8');
-    const problems = [...lintWorkflow(`reusable-workflows/${name}`, text, repoActions), ...(await actionlint(`reusable-workflows/${name}`, text))];
-    assert.deepEqual(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.rule}: ${p.message}`), []);
+    const problems = [
+      ...lintWorkflow(`reusable-workflows/${name}`, text, repoActions),
+      ...(await actionlint(`reusable-workflows/${name}`, text)),
+    ];
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.rule}: ${p.message}`),
+      [],
+    );
   });
 }
 
 test('every workflow resolves its own commit with the same step', async () => {
   const steps = new Set<string>();
   for (const name of workflowFiles) {
-    const workflow = parseYaml(await readFile(join(sourceDir, name), 'utf8')) as { jobs: Record<string, { steps?: Array<{ id?: string; run?: string }> }> };
-    for (const job of Object.values(workflow.jobs)) for (const step of job.steps ?? []) if (step.id === 'self' && step.run) steps.add(step.run);
+    const workflow = parseYaml(await readFile(join(sourceDir, name), 'utf8')) as {
+      jobs: Record<string, { steps?: Array<{ id?: string; run?: string }> }>;
+    };
+    for (const job of Object.values(workflow.jobs))
+      for (const step of job.steps ?? []) if (step.id === 'self' && step.run) steps.add(step.run);
   }
   assert.ok(steps.size <= 1, 'the id: self steps differ between workflows; keep one text');
 });

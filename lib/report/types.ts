@@ -50,7 +50,11 @@ export interface Finding {
 }
 
 export function findingToAnnotation(finding: Finding, title?: string): Annotation {
-  const annotation: Annotation = { level: finding.level, message: finding.message, title: title ?? finding.ruleId };
+  const annotation: Annotation = {
+    level: finding.level,
+    message: finding.message,
+    title: title ?? finding.ruleId,
+  };
   if (finding.location) {
     annotation.file = finding.location.file;
     annotation.line = finding.location.line;

@@ -21,11 +21,19 @@ test('the repository catalog passes with every back-out proven on embedded PGlit
   const run = await runBundledAction({ actionDir, workspace, inputs: { 'evidence-dir': 'evidence' } });
   assert.equal(run.exitCode, 0, `${run.stderr}\n${run.log.join('\n')}`);
   assert.equal(run.outputs['violations'], '0');
-  const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as { entries: Array<{ id: string; backout: { status: string } }> };
+  const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as {
+    entries: Array<{ id: string; backout: { status: string } }>;
+  };
   const catalogText = await readFile(join(workspace, 'db/catalog/migrations.yaml'), 'utf8');
   const ids = [...catalogText.matchAll(/^- id: (\S+)/gm)].map((m) => m[1]);
-  assert.deepEqual(report.entries.map((e) => e.id), ids);
-  assert.ok(report.entries.every((e) => e.backout.status === 'proven'), JSON.stringify(report.entries.map((e) => e.backout)));
+  assert.deepEqual(
+    report.entries.map((e) => e.id),
+    ids,
+  );
+  assert.ok(
+    report.entries.every((e) => e.backout.status === 'proven'),
+    JSON.stringify(report.entries.map((e) => e.backout)),
+  );
   const sarif = JSON.parse(await readFile(run.outputs['sarif-path']!, 'utf8')) as { version: string };
   assert.equal(sarif.version, '2.1.0');
   assert.ok(existsSync(join(workspace, 'evidence', 'manifest.json')));
@@ -41,7 +49,9 @@ test('malformed catalog YAML fails with an annotation at its line', async () => 
   await writeFile(catalog, lines.join('\n'));
   const run = await runBundledAction({ actionDir, workspace, inputs: { 'prove-backout': 'false' } });
   assert.equal(run.exitCode, 1);
-  const positioned = run.annotations.find((a) => a.level === 'error' && a.file === 'db/catalog/migrations.yaml');
+  const positioned = run.annotations.find(
+    (a) => a.level === 'error' && a.file === 'db/catalog/migrations.yaml',
+  );
   assert.ok(positioned, JSON.stringify(run.annotations));
   assert.ok(positioned.line! >= 6, `line ${positioned.line}`);
 });
@@ -54,9 +64,13 @@ test('a risky statement declared low risk is an error at the SQL line, showing b
   const lineOfIndex = sql.trimEnd().split('\n').length + 1;
   const run = await runBundledAction({ actionDir, workspace, inputs: { 'prove-backout': 'false' } });
   assert.equal(run.exitCode, 1);
-  const atSql = run.annotations.filter((a) => a.file === 'db/migrations/2026-11-01-001-add-user-phone.up.sql' && a.line === lineOfIndex);
+  const atSql = run.annotations.filter(
+    (a) => a.file === 'db/migrations/2026-11-01-001-add-user-phone.up.sql' && a.line === lineOfIndex,
+  );
   assert.ok(atSql.length > 0, JSON.stringify(run.annotations, null, 1));
-  const understated = run.annotations.find((a) => a.level === 'error' && /low/.test(a.message) && /(medium|high)/.test(a.message));
+  const understated = run.annotations.find(
+    (a) => a.level === 'error' && /low/.test(a.message) && /(medium|high)/.test(a.message),
+  );
   assert.ok(understated, JSON.stringify(run.annotations, null, 1));
   assert.notEqual(run.outputs['violations'], '0');
 });
@@ -64,15 +78,29 @@ test('a risky statement declared low risk is an error at the SQL line, showing b
 test('an unreachable database is named by host:port; its password is printed nowhere', async () => {
   const workspace = await workspaceWithDogfood();
   const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
-  const run = await runBundledAction({ actionDir, workspace, inputs: { 'database-url': `postgres://gate:${password}@127.0.0.1:9/gate` } });
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    inputs: { 'database-url': `postgres://gate:${password}@127.0.0.1:9/gate` },
+  });
   assert.equal(run.exitCode, 1);
-  assert.ok(run.annotations.some((a) => a.level === 'error' && a.message.includes('127.0.0.1:9')), JSON.stringify(run.annotations));
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && a.message.includes('127.0.0.1:9')),
+    JSON.stringify(run.annotations),
+  );
   assertNoLeak(run, [password]);
 });
 
 test('a migrations directory that does not exist is a clear error', async () => {
   const workspace = await workspaceWithDogfood();
-  const run = await runBundledAction({ actionDir, workspace, inputs: { 'migrations-dir': 'db/nope', 'prove-backout': 'false' } });
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    inputs: { 'migrations-dir': 'db/nope', 'prove-backout': 'false' },
+  });
   assert.equal(run.exitCode, 1);
-  assert.ok(run.annotations.some((a) => a.level === 'error' && a.message.includes('db/nope')), JSON.stringify(run.annotations));
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && a.message.includes('db/nope')),
+    JSON.stringify(run.annotations),
+  );
 });

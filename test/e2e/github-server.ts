@@ -12,7 +12,9 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type Route = (request: RecordedRequest) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+export type Route = (
+  request: RecordedRequest,
+) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 export interface GitHubApiServer {
   url: string;
@@ -20,19 +22,28 @@ export interface GitHubApiServer {
   close(): Promise<void>;
 }
 
-export async function startGitHubApi(routes: Record<string, Route | { status: number; body?: unknown }>): Promise<GitHubApiServer> {
+export async function startGitHubApi(
+  routes: Record<string, Route | { status: number; body?: unknown; headers?: Record<string, string> }>,
+): Promise<GitHubApiServer> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0]!;
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path, body: raw ? JSON.parse(raw) : undefined };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        body: raw ? JSON.parse(raw) : undefined,
+      };
       if (req.headers.authorization) recorded.authorization = req.headers.authorization;
       requests.push(recorded);
       const route = routes[`${recorded.method} ${path}`];
       const answer = typeof route === 'function' ? route(recorded) : route;
-      const { status, body, headers } = answer ?? { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+      const { status, body, headers } = answer ?? {
+        status: 404,
+        body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+      };
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(body === undefined ? '' : JSON.stringify(body));
     });

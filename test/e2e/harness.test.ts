@@ -9,7 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundleAction } from '../../scripts/build.ts';
-import { assertNoLeak, inputEnvName, parseOutputFile, parseWorkflowCommands, pullRequestEvent, REPO_ROOT, runBundledAction } from './harness.ts';
+import {
+  assertNoLeak,
+  inputEnvName,
+  parseOutputFile,
+  parseWorkflowCommands,
+  pullRequestEvent,
+  REPO_ROOT,
+  runBundledAction,
+} from './harness.ts';
 
 const fixture = join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'echo-action');
 let actionDir = '';
@@ -28,12 +36,24 @@ test('input names are mangled like the runner: upper case, spaces to _, hyphens 
 });
 
 test('a well-behaved run: outputs, annotations with positions, summary, event context', async () => {
-  const run = await runBundledAction({ actionDir, inputs: { 'greeting name': 'Ada' }, githubToken: plantedToken, event: pullRequestEvent({ headSha: 'd'.repeat(40) }) });
+  const run = await runBundledAction({
+    actionDir,
+    inputs: { 'greeting name': 'Ada' },
+    githubToken: plantedToken,
+    event: pullRequestEvent({ headSha: 'd'.repeat(40) }),
+  });
   assert.equal(run.exitCode, 0, run.stderr);
   assert.equal(run.outputs['greeting'], 'hello Ada\nacross lines');
   assert.equal(run.outputs['event-name'], 'pull_request');
   const warning = run.annotations.find((a) => a.level === 'warning');
-  assert.deepEqual(warning, { level: 'warning', message: 'hello, Ada: 50% done, a:b,c\nsecond line', file: 'src/app.ts', line: 3, column: 7, title: 'Greeting' });
+  assert.deepEqual(warning, {
+    level: 'warning',
+    message: 'hello, Ada: 50% done, a:b,c\nsecond line',
+    file: 'src/app.ts',
+    line: 3,
+    column: 7,
+    title: 'Greeting',
+  });
   // The PR head sha, not the merge sha, is the commit a PR check belongs to.
   assert.match(run.summary, new RegExp(`\\| Ada \\| ${'d'.repeat(40)} \\|`));
   assertNoLeak(run, [plantedToken]);
@@ -55,45 +75,78 @@ test('a failing action exits 1 with a redacted ::error:: message', async () => {
 test('a bad input fails the step with the input named', async () => {
   const run = await runBundledAction({ actionDir, inputs: { behaviour: 'sideways' } });
   assert.equal(run.exitCode, 1);
-  assert.ok(run.annotations.some((a) => a.level === 'error' && /^Input 'behaviour': 'sideways' is not one of the choices/.test(a.message)));
+  assert.ok(
+    run.annotations.some(
+      (a) =>
+        a.level === 'error' && /^Input 'behaviour': 'sideways' is not one of the choices/.test(a.message),
+    ),
+  );
 });
 
-for (const [behaviour, channel] of [['leak-stdout', 'stdout'], ['leak-summary', 'job summary'], ['leak-output', 'GITHUB_OUTPUT']] as const) {
+for (const [behaviour, channel] of [
+  ['leak-stdout', 'stdout'],
+  ['leak-summary', 'job summary'],
+  ['leak-output', 'GITHUB_OUTPUT'],
+] as const) {
   test(`assertNoLeak catches a planted secret written to ${channel}`, async () => {
     const run = await runBundledAction({ actionDir, inputs: { behaviour }, githubToken: plantedToken });
-    assert.throws(() => assertNoLeak(run, [plantedToken]), (error: unknown) => {
-      assert.ok(error instanceof Error);
-      assert.match(error.message, new RegExp(`leaked into ${channel}`));
-      assert.ok(!error.message.includes(plantedToken), 'the assertion must not print the secret');
-      return true;
-    });
+    assert.throws(
+      () => assertNoLeak(run, [plantedToken]),
+      (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.match(error.message, new RegExp(`leaked into ${channel}`));
+        assert.ok(!error.message.includes(plantedToken), 'the assertion must not print the secret');
+        return true;
+      },
+    );
   });
 }
 
 test('a malformed GITHUB_OUTPUT fails the harness as it would fail the runner', async () => {
-  await assert.rejects(runBundledAction({ actionDir, inputs: { behaviour: 'malformed-output' } }), /matching delimiter not found for output 'broken'/);
+  await assert.rejects(
+    runBundledAction({ actionDir, inputs: { behaviour: 'malformed-output' } }),
+    /matching delimiter not found for output 'broken'/,
+  );
 });
 
 test('output file parsing follows the runner rules', () => {
-  assert.deepEqual(parseOutputFile('a=1\nb<<X\nline1\nline2\nX\n\nc=x=y\n'), { a: '1', b: 'line1\nline2', c: 'x=y' });
+  assert.deepEqual(parseOutputFile('a=1\nb<<X\nline1\nline2\nX\n\nc=x=y\n'), {
+    a: '1',
+    b: 'line1\nline2',
+    c: 'x=y',
+  });
   assert.throws(() => parseOutputFile('just text\n'), /line 1: invalid format/);
   assert.throws(() => parseOutputFile('a<<\n'), /empty heredoc delimiter/);
 });
 
 test('workflow command parsing unescapes data and properties', () => {
-  const { commands, log } = parseWorkflowCommands('plain\n::error file=a%2Cb.ts,line=2,title=x%3Ay::50%25%0Adone\n');
+  const { commands, log } = parseWorkflowCommands(
+    'plain\n::error file=a%2Cb.ts,line=2,title=x%3Ay::50%25%0Adone\n',
+  );
   assert.deepEqual(log, ['plain']);
-  assert.deepEqual(commands, [{ command: 'error', properties: { file: 'a,b.ts', line: '2', title: 'x:y' }, message: '50%\ndone' }]);
+  assert.deepEqual(commands, [
+    { command: 'error', properties: { file: 'a,b.ts', line: '2', title: 'x:y' }, message: '50%\ndone' },
+  ]);
   assert.throws(() => parseWorkflowCommands('::error broken::x'), /malformed workflow command property/);
 });
 
 test('with a token and a local GitHub API, the bundle publishes one check run on the PR head with redacted text', async () => {
-  const requests: Array<{ method: string; url: string; auth: string | undefined; body: Record<string, unknown> }> = [];
+  const requests: Array<{
+    method: string;
+    url: string;
+    auth: string | undefined;
+    body: Record<string, unknown>;
+  }> = [];
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
-      requests.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization, body: raw ? JSON.parse(raw) : {} });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        auth: req.headers.authorization,
+        body: raw ? JSON.parse(raw) : {},
+      });
       res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: 7, html_url: 'https://github.com/summit-ops/demo/runs/7' }));
     });
@@ -101,7 +154,12 @@ test('with a token and a local GitHub API, the bundle publishes one check run on
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    const run = await runBundledAction({ actionDir, githubToken: plantedToken, env: { GITHUB_API_URL: `http://127.0.0.1:${port}` }, event: pullRequestEvent({ headSha: 'e'.repeat(40) }) });
+    const run = await runBundledAction({
+      actionDir,
+      githubToken: plantedToken,
+      env: { GITHUB_API_URL: `http://127.0.0.1:${port}` },
+      event: pullRequestEvent({ headSha: 'e'.repeat(40) }),
+    });
     assert.equal(run.exitCode, 0, run.stderr);
     assert.equal(requests.length, 1);
     const [create] = requests;
@@ -110,10 +168,20 @@ test('with a token and a local GitHub API, the bundle publishes one check run on
     assert.equal(create!.auth, `token ${plantedToken}`);
     assert.equal(create!.body['head_sha'], 'e'.repeat(40));
     assert.equal(create!.body['conclusion'], 'success');
-    const output = create!.body['output'] as { title: string; summary: string; annotations: Array<Record<string, unknown>> };
+    const output = create!.body['output'] as {
+      title: string;
+      summary: string;
+      annotations: Array<Record<string, unknown>>;
+    };
     assert.equal(output.title, 'Echo for world');
-    assert.ok(!JSON.stringify(create!.body).includes(plantedToken), 'the token must not be in the check run text');
-    assert.deepEqual(output.annotations.map((a) => [a['path'], a['start_line'], a['annotation_level']]), [['src/app.ts', 3, 'warning']]);
+    assert.ok(
+      !JSON.stringify(create!.body).includes(plantedToken),
+      'the token must not be in the check run text',
+    );
+    assert.deepEqual(
+      output.annotations.map((a) => [a['path'], a['start_line'], a['annotation_level']]),
+      [['src/app.ts', 3, 'warning']],
+    );
     assertNoLeak(run, [plantedToken]);
   } finally {
     server.close();
@@ -123,5 +191,8 @@ test('with a token and a local GitHub API, the bundle publishes one check run on
 test('without a token the check run is skipped with a notice, not a failure', async () => {
   const run = await runBundledAction({ actionDir, githubToken: '' });
   assert.equal(run.exitCode, 0, run.stderr);
-  assert.ok(run.log.some((line) => /check run/i.test(line) && /skip|no token/i.test(line)), run.log.join('\n'));
+  assert.ok(
+    run.log.some((line) => /check run/i.test(line) && /skip|no token/i.test(line)),
+    run.log.join('\n'),
+  );
 });

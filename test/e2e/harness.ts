@@ -85,7 +85,10 @@ const NODE_FOR_RUNTIME: Record<string, string> = {
 
 export function nodeFor(using: string | undefined): string {
   const node = using ? NODE_FOR_RUNTIME[using] : undefined;
-  if (!node) throw new Error(`runs.using '${using}' is not a runtime this harness (or GitHub today) provides; expected node24`);
+  if (!node)
+    throw new Error(
+      `runs.using '${using}' is not a runtime this harness (or GitHub today) provides; expected node24`,
+    );
   if (!existsSync(node)) throw new Error(`${using} binary missing at ${node}; run npm ci`);
   return node;
 }
@@ -99,7 +102,9 @@ export async function readManifest(actionDir: string): Promise<ActionManifest> {
   return parseYaml(await readFile(join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
 }
 
-export function pullRequestEvent(overrides: { number?: number; headSha?: string; baseSha?: string; repo?: string; actor?: string } = {}): EventFixture {
+export function pullRequestEvent(
+  overrides: { number?: number; headSha?: string; baseSha?: string; repo?: string; actor?: string } = {},
+): EventFixture {
   const repo = overrides.repo ?? 'summit-ops/demo';
   const [owner, name] = repo.split('/');
   const headSha = overrides.headSha ?? 'a'.repeat(40);
@@ -156,7 +161,8 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
   const event = options.event ?? pullRequestEvent();
   await writeFile(eventFile, JSON.stringify(event.payload, null, 2));
 
-  const repo = ((event.payload['repository'] as { full_name?: string } | undefined)?.full_name) ?? 'summit-ops/demo';
+  const repo =
+    (event.payload['repository'] as { full_name?: string } | undefined)?.full_name ?? 'summit-ops/demo';
   const env: Record<string, string> = {
     PATH: `${dirname(node)}:/usr/local/bin:/usr/bin:/bin`,
     HOME: root,
@@ -172,7 +178,8 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
     GITHUB_REPOSITORY: repo,
     GITHUB_REPOSITORY_OWNER: repo.split('/')[0]!,
     GITHUB_SHA: 'c'.repeat(40),
-    GITHUB_REF: event.name === 'pull_request' ? `refs/pull/${event.payload['number']}/merge` : 'refs/heads/main',
+    GITHUB_REF:
+      event.name === 'pull_request' ? `refs/pull/${event.payload['number']}/merge` : 'refs/heads/main',
     GITHUB_RUN_ID: '1234567890',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_ACTOR: 'octocat',
@@ -186,11 +193,16 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
     ...options.env,
   };
   for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
-    if (spec.default !== undefined) env[inputEnvName(name)] = expandDefault(String(spec.default), options.githubToken ?? '');
+    if (spec.default !== undefined)
+      env[inputEnvName(name)] = expandDefault(String(spec.default), options.githubToken ?? '');
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputEnvName(name)] = value;
 
-  const { exitCode, stdout, stderr } = await spawnCollect(node, [join(actionCopy, main)], { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 120_000 });
+  const { exitCode, stdout, stderr } = await spawnCollect(node, [join(actionCopy, main)], {
+    cwd: workspace,
+    env,
+    timeoutMs: options.timeoutMs ?? 120_000,
+  });
   const rawOutputFile = await readFile(outputFile, 'utf8');
   const { commands, log } = parseWorkflowCommands(stdout);
   return {
@@ -216,14 +228,19 @@ function expandDefault(value: string, token: string): string {
 function assertNoNodeModulesAbove(dir: string): void {
   let current = realpathSync(dir);
   for (;;) {
-    if (existsSync(join(current, 'node_modules'))) throw new Error(`${current}/node_modules exists: the bundle would not be proven self-contained`);
+    if (existsSync(join(current, 'node_modules')))
+      throw new Error(`${current}/node_modules exists: the bundle would not be proven self-contained`);
     const parent = parsePath(current).dir;
     if (parent === current) return;
     current = parent;
   }
 }
 
-function spawnCollect(cmd: string, args: string[], options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function spawnCollect(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; timeoutMs: number },
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -268,7 +285,10 @@ export function parseWorkflowCommands(stdout: string): { commands: WorkflowComma
 
 function toAnnotation(command: WorkflowCommand): ParsedAnnotation {
   const p = command.properties;
-  const annotation: ParsedAnnotation = { level: command.command as ParsedAnnotation['level'], message: command.message };
+  const annotation: ParsedAnnotation = {
+    level: command.command as ParsedAnnotation['level'],
+    message: command.message,
+  };
   if (p['file']) annotation.file = p['file'];
   if (p['title']) annotation.title = p['title'];
   if (p['line']) annotation.line = Number(p['line']);
@@ -329,7 +349,8 @@ export function assertNoLeak(run: RunnerRun, planted: readonly string[]): void {
   for (const [index, value] of planted.entries()) {
     if (!value) continue;
     for (const [channel, text] of channels) {
-      if (text.includes(value)) throw new Error(`planted secret #${index} (length ${value.length}) leaked into ${channel}`);
+      if (text.includes(value))
+        throw new Error(`planted secret #${index} (length ${value.length}) leaked into ${channel}`);
     }
   }
 }

@@ -13,20 +13,35 @@ const actionDir = join(REPO_ROOT, 'actions', 'reason-for-access');
 const LOG = '.summit-ops/audit/reason-for-access.jsonl';
 const dispatch = (reason: string): EventFixture => ({
   name: 'workflow_dispatch',
-  payload: { inputs: { reason, environment: 'prod' }, ref: 'refs/heads/main', repository: { full_name: 'summit-ops/demo', name: 'demo', owner: { login: 'summit-ops' } }, sender: { login: 'octocat' } },
+  payload: {
+    inputs: { reason, environment: 'prod' },
+    ref: 'refs/heads/main',
+    repository: { full_name: 'summit-ops/demo', name: 'demo', owner: { login: 'summit-ops' } },
+    sender: { login: 'octocat' },
+  },
 });
 const member = { status: 200, body: { state: 'active', role: 'member', url: 'https://api.github.com/x' } };
 
 test('an injection-shaped reason is stored verbatim as data, never executed; without roles the promotion is denied and recorded', async () => {
   const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
   const reason = 'CHG-1234 hotfix $(touch pwned) `touch pwned2` ${{ github.token }}; rm -rf x';
-  const run = await runBundledAction({ actionDir, workspace, event: dispatch(reason), inputs: { reason, environment: 'prod', attest: 'false' } });
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    event: dispatch(reason),
+    inputs: { reason, environment: 'prod', attest: 'false' },
+  });
   assert.equal(run.exitCode, 1);
   assert.equal(run.outputs['decision'], 'deny');
   assert.ok(!existsSync(join(workspace, 'pwned')) && !existsSync(join(workspace, 'pwned2')));
   const log = (await readFile(join(workspace, LOG), 'utf8')).trim().split('\n');
   assert.equal(log.length, 1);
-  const record = JSON.parse(log[0]!) as { reason: string; decision: string; environment: string; actor: string };
+  const record = JSON.parse(log[0]!) as {
+    reason: string;
+    decision: string;
+    environment: string;
+    actor: string;
+  };
   assert.equal(record.reason, reason);
   assert.equal(record.decision, 'deny');
   assert.equal(record.environment, 'prod');
@@ -39,7 +54,14 @@ test('a release captain with a second person’s approval is allowed; the record
     'GET /orgs/summit-ops/teams/release-captains/memberships/hubot-reviewer': member,
     'GET /repos/summit-ops/demo/actions/runs/1234567890/approvals': {
       status: 200,
-      body: [{ state: 'approved', comment: 'ok', user: { login: 'hubot-reviewer', type: 'User' }, environments: [{ name: 'prod' }] }],
+      body: [
+        {
+          state: 'approved',
+          comment: 'ok',
+          user: { login: 'hubot-reviewer', type: 'User' },
+          environments: [{ name: 'prod' }],
+        },
+      ],
     },
     // The commit came straight to main: no pull request, so only the deployment review counts.
     [`GET /repos/summit-ops/demo/commits/${'c'.repeat(40)}/pulls`]: { status: 200, body: [] },
@@ -48,18 +70,37 @@ test('a release captain with a second person’s approval is allowed; the record
     const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
     const token = `ghs_${'x'.repeat(36)}`;
     const reason = 'CHG-2001 promote v1.4.2 to prod after canary';
-    const common = { actionDir, workspace, githubToken: token, env: { GITHUB_API_URL: api.url }, event: dispatch(reason) };
-    const first = await runBundledAction({ ...common, inputs: { reason, environment: 'prod', attest: 'false' } });
-    assert.equal(first.outputs['decision'], 'allow', `${first.summary}\n${JSON.stringify(first.annotations)}`);
+    const common = {
+      actionDir,
+      workspace,
+      githubToken: token,
+      env: { GITHUB_API_URL: api.url },
+      event: dispatch(reason),
+    };
+    const first = await runBundledAction({
+      ...common,
+      inputs: { reason, environment: 'prod', attest: 'false' },
+    });
+    assert.equal(
+      first.outputs['decision'],
+      'allow',
+      `${first.summary}\n${JSON.stringify(first.annotations)}`,
+    );
     assert.equal(first.exitCode, 0);
-    const second = await runBundledAction({ ...common, inputs: { reason, environment: 'prod', attest: 'false' } });
+    const second = await runBundledAction({
+      ...common,
+      inputs: { reason, environment: 'prod', attest: 'false' },
+    });
     assert.equal(second.outputs['decision'], 'allow');
     const [a, b] = (await readFile(join(workspace, LOG), 'utf8')).trim().split('\n');
     const { createHash } = await import('node:crypto');
     assert.equal((JSON.parse(b!) as { prev: string }).prev, createHash('sha256').update(a!).digest('hex'));
     assert.ok(api.requests.every((r) => r.authorization === `token ${token}`));
     assertNoLeak(first, [token]);
-    const verify = await runBundledAction({ ...common, inputs: { reason, environment: 'prod', mode: 'verify' } });
+    const verify = await runBundledAction({
+      ...common,
+      inputs: { reason, environment: 'prod', mode: 'verify' },
+    });
     assert.equal(verify.exitCode, 0, JSON.stringify(verify.annotations));
   } finally {
     await api.close();
@@ -69,12 +110,24 @@ test('a release captain with a second person’s approval is allowed; the record
 test('self-approval is refused', async () => {
   const api = await startGitHubApi({
     'GET /orgs/summit-ops/teams/release-captains/memberships/octocat': member,
-    'GET /repos/summit-ops/demo/actions/runs/1234567890/approvals': { status: 200, body: [{ state: 'approved', user: { login: 'octocat', type: 'User' }, environments: [{ name: 'prod' }] }] },
+    'GET /repos/summit-ops/demo/actions/runs/1234567890/approvals': {
+      status: 200,
+      body: [
+        { state: 'approved', user: { login: 'octocat', type: 'User' }, environments: [{ name: 'prod' }] },
+      ],
+    },
   });
   try {
     const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
     const reason = 'CHG-2002 promote v1.4.3 to prod after canary';
-    const run = await runBundledAction({ actionDir, workspace, githubToken: 't0ken-value-x', env: { GITHUB_API_URL: api.url }, event: dispatch(reason), inputs: { reason, environment: 'prod', attest: 'false' } });
+    const run = await runBundledAction({
+      actionDir,
+      workspace,
+      githubToken: 't0ken-value-x',
+      env: { GITHUB_API_URL: api.url },
+      event: dispatch(reason),
+      inputs: { reason, environment: 'prod', attest: 'false' },
+    });
     assert.equal(run.outputs['decision'], 'deny');
     assert.match(run.summary, /self|approv/i);
   } finally {
@@ -83,14 +136,26 @@ test('self-approval is refused', async () => {
 });
 
 test('GitHub API 500 fails closed with a deny record', async () => {
-  const api = await startGitHubApi({ 'GET /orgs/summit-ops/teams/release-captains/memberships/octocat': { status: 500, body: { message: 'Server Error' } } });
+  const api = await startGitHubApi({
+    'GET /orgs/summit-ops/teams/release-captains/memberships/octocat': {
+      status: 500,
+      body: { message: 'Server Error' },
+    },
+  });
   try {
     const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
     const reason = 'INC0042 emergency rollback of payments';
-    const run = await runBundledAction({ actionDir, workspace, githubToken: 't0ken-value-x', env: { GITHUB_API_URL: api.url }, event: dispatch(reason), inputs: { reason, environment: 'prod', attest: 'false' } });
+    const run = await runBundledAction({
+      actionDir,
+      workspace,
+      githubToken: 't0ken-value-x',
+      env: { GITHUB_API_URL: api.url },
+      event: dispatch(reason),
+      inputs: { reason, environment: 'prod', attest: 'false' },
+    });
     assert.equal(run.exitCode, 1);
     assert.equal(run.outputs['decision'], 'deny');
-    assert.match((await readFile(join(workspace, LOG), 'utf8')), /"decision":"deny"/);
+    assert.match(await readFile(join(workspace, LOG), 'utf8'), /"decision":"deny"/);
   } finally {
     await api.close();
   }
@@ -99,21 +164,43 @@ test('GitHub API 500 fails closed with a deny record', async () => {
 test('verify names the first broken record of an edited log', async () => {
   const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
   const reason = 'CHG-3003 promote v2.0.0 to prod after canary';
-  for (let i = 0; i < 3; i++) await runBundledAction({ actionDir, workspace, event: dispatch(reason), inputs: { reason, environment: 'prod', attest: 'false' } });
+  for (let i = 0; i < 3; i++)
+    await runBundledAction({
+      actionDir,
+      workspace,
+      event: dispatch(reason),
+      inputs: { reason, environment: 'prod', attest: 'false' },
+    });
   const path = join(workspace, LOG);
   const lines = (await readFile(path, 'utf8')).trim().split('\n');
   assert.equal(lines.length, 3);
   lines[1] = lines[1]!.replace('CHG-3003', 'CHG-9999');
   await writeFile(path, lines.join('\n') + '\n');
-  const run = await runBundledAction({ actionDir, workspace, event: dispatch(reason), inputs: { reason, environment: 'prod', mode: 'verify' } });
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    event: dispatch(reason),
+    inputs: { reason, environment: 'prod', mode: 'verify' },
+  });
   assert.equal(run.exitCode, 1);
-  assert.ok(run.annotations.some((a) => a.level === 'error' && /record 2|line 2/i.test(a.message)), JSON.stringify(run.annotations));
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && /record 2|line 2/i.test(a.message)),
+    JSON.stringify(run.annotations),
+  );
 });
 
 test('an empty reason is refused before anything else', async () => {
   const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
   await mkdir(join(workspace, '.summit-ops'), { recursive: true });
-  const run = await runBundledAction({ actionDir, workspace, event: dispatch(''), inputs: { reason: '   ', environment: 'prod', attest: 'false' } });
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    event: dispatch(''),
+    inputs: { reason: '   ', environment: 'prod', attest: 'false' },
+  });
   assert.equal(run.exitCode, 1);
-  assert.ok(run.annotations.some((a) => a.level === 'error' && /reason/i.test(a.message)), JSON.stringify(run.annotations));
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && /reason/i.test(a.message)),
+    JSON.stringify(run.annotations),
+  );
 });

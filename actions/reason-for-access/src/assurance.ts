@@ -12,7 +12,10 @@ export interface Jwks {
   keys: (JsonWebKey & { kid?: string; alg?: string; use?: string })[];
 }
 
-const ALGORITHMS: Record<string, { kty: string; hash: string | null; dsaEncoding?: 'ieee-p1363'; crv?: string; pss?: boolean }> = {
+const ALGORITHMS: Record<
+  string,
+  { kty: string; hash: string | null; dsaEncoding?: 'ieee-p1363'; crv?: string; pss?: boolean }
+> = {
   RS256: { kty: 'RSA', hash: 'sha256' },
   PS256: { kty: 'RSA', hash: 'sha256', pss: true },
   ES256: { kty: 'EC', hash: 'sha256', dsaEncoding: 'ieee-p1363', crv: 'P-256' },
@@ -27,7 +30,12 @@ const SKEW = 60;
  * Verifies `token` for `actor` and returns the facts decide() needs. Never throws and never puts
  * the token (or its claims' values other than the subject and methods) into a message.
  */
-export function verifyAssuranceToken(token: string, jwks: Jwks, config: AssuranceConfig, now: Date): AssuranceFacts {
+export function verifyAssuranceToken(
+  token: string,
+  jwks: Jwks,
+  config: AssuranceConfig,
+  now: Date,
+): AssuranceFacts {
   const invalid = (detail: string): AssuranceFacts => ({ state: 'invalid', detail });
   const parts = token.trim().split('.');
   if (parts.length !== 3) return invalid('not a JWT (expected three dot-separated parts)');
@@ -39,29 +47,49 @@ export function verifyAssuranceToken(token: string, jwks: Jwks, config: Assuranc
   } catch {
     return invalid('the JWT header or payload is not base64url JSON');
   }
-  if (!claims || typeof claims !== 'object' || Array.isArray(claims)) return invalid('the JWT payload is not a JSON object');
+  if (!claims || typeof claims !== 'object' || Array.isArray(claims))
+    return invalid('the JWT payload is not a JSON object');
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const spec = Object.hasOwn(ALGORITHMS, alg) ? ALGORITHMS[alg] : undefined;
-  if (!spec) return invalid(`algorithm '${alg || 'none'}' is not accepted (use ${Object.keys(ALGORITHMS).join(', ')})`);
+  if (!spec)
+    return invalid(
+      `algorithm '${alg || 'none'}' is not accepted (use ${Object.keys(ALGORITHMS).join(', ')})`,
+    );
 
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
-  const candidates = (jwks.keys ?? []).filter((k) => k.kty === spec.kty && (k.use === undefined || k.use === 'sig') && (k.alg === undefined || k.alg === alg) && (kid === undefined || k.kid === kid));
-  if (candidates.length === 0) return invalid(`no ${spec.kty} signing key${kid ? ` with kid '${kid}'` : ''} in the JWKS`);
-  if (candidates.length > 1 && kid === undefined) return invalid('the JWT has no kid and the JWKS holds several keys');
+  const candidates = (jwks.keys ?? []).filter(
+    (k) =>
+      k.kty === spec.kty &&
+      (k.use === undefined || k.use === 'sig') &&
+      (k.alg === undefined || k.alg === alg) &&
+      (kid === undefined || k.kid === kid),
+  );
+  if (candidates.length === 0)
+    return invalid(`no ${spec.kty} signing key${kid ? ` with kid '${kid}'` : ''} in the JWKS`);
+  if (candidates.length > 1 && kid === undefined)
+    return invalid('the JWT has no kid and the JWKS holds several keys');
   let key: KeyObject;
   try {
     key = createPublicKey({ key: candidates[0]!, format: 'jwk' });
   } catch {
     return invalid('the JWKS key cannot be loaded');
   }
-  if (spec.crv && key.asymmetricKeyDetails?.namedCurve !== undefined && !curveMatches(spec.crv, key.asymmetricKeyDetails.namedCurve)) {
+  if (
+    spec.crv &&
+    key.asymmetricKeyDetails?.namedCurve !== undefined &&
+    !curveMatches(spec.crv, key.asymmetricKeyDetails.namedCurve)
+  ) {
     return invalid(`the key's curve does not match ${alg}`);
   }
   const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');
   const signature = Buffer.from(parts[2]!, 'base64url');
   let ok = false;
   try {
-    const verifyKey = spec.pss ? { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 } : spec.dsaEncoding ? { key, dsaEncoding: spec.dsaEncoding } : key;
+    const verifyKey = spec.pss
+      ? { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }
+      : spec.dsaEncoding
+        ? { key, dsaEncoding: spec.dsaEncoding }
+        : key;
     ok = cryptoVerify(spec.hash, signingInput, verifyKey, signature);
   } catch {
     ok = false;
@@ -69,27 +97,46 @@ export function verifyAssuranceToken(token: string, jwks: Jwks, config: Assuranc
   if (!ok) return invalid('the signature does not verify against the JWKS');
 
   const t = Math.floor(now.getTime() / 1000);
-  if (claims.iss !== config.issuer) return invalid(`issuer '${String(claims.iss)}' is not the configured ${config.issuer}`);
+  if (claims.iss !== config.issuer)
+    return invalid(`issuer '${String(claims.iss)}' is not the configured ${config.issuer}`);
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!aud.includes(config.audience)) return invalid(`the token is not for audience ${config.audience}`);
   if (typeof claims.exp !== 'number') return invalid('the token has no exp');
   if (t > claims.exp + SKEW) return invalid('the token has expired');
-  if (typeof claims.nbf === 'number' && t + SKEW < claims.nbf) return invalid('the token is not valid yet (nbf)');
+  if (typeof claims.nbf === 'number' && t + SKEW < claims.nbf)
+    return invalid('the token is not valid yet (nbf)');
   // The time of authentication, not of issue: a refresh can mint a new token from an old login.
-  const authTime = typeof claims.auth_time === 'number' ? claims.auth_time : typeof claims.iat === 'number' ? claims.iat : undefined;
+  const authTime =
+    typeof claims.auth_time === 'number'
+      ? claims.auth_time
+      : typeof claims.iat === 'number'
+        ? claims.iat
+        : undefined;
   if (authTime === undefined) return invalid('the token has neither auth_time nor iat');
   if (authTime > t + SKEW) return invalid('auth_time is in the future');
-  if (t - authTime > config.maxAgeSeconds) return invalid(`the login is ${t - authTime}s old; at most ${config.maxAgeSeconds}s is accepted, sign in again`);
+  if (t - authTime > config.maxAgeSeconds)
+    return invalid(
+      `the login is ${t - authTime}s old; at most ${config.maxAgeSeconds}s is accepted, sign in again`,
+    );
 
   const subject = claims[config.actorClaim];
-  if (typeof subject !== 'string' || subject === '') return invalid(`the token has no ${config.actorClaim} claim naming the GitHub user`);
+  if (typeof subject !== 'string' || subject === '')
+    return invalid(`the token has no ${config.actorClaim} claim naming the GitHub user`);
   const rawMethods = claims[config.methodsClaim];
-  const methods = Array.isArray(rawMethods) ? rawMethods.filter((m): m is string => typeof m === 'string') : typeof rawMethods === 'string' ? rawMethods.split(/\s+/).filter(Boolean) : [];
+  const methods = Array.isArray(rawMethods)
+    ? rawMethods.filter((m): m is string => typeof m === 'string')
+    : typeof rawMethods === 'string'
+      ? rawMethods.split(/\s+/).filter(Boolean)
+      : [];
   return { state: 'verified', subject, methods };
 }
 
 function curveMatches(crv: string, named: string): boolean {
-  const aliases: Record<string, string[]> = { 'P-256': ['prime256v1', 'P-256'], 'P-384': ['secp384r1', 'P-384'], Ed25519: ['Ed25519'] };
+  const aliases: Record<string, string[]> = {
+    'P-256': ['prime256v1', 'P-256'],
+    'P-384': ['secp384r1', 'P-384'],
+    Ed25519: ['Ed25519'],
+  };
   return (aliases[crv] ?? [crv]).includes(named);
 }
 
@@ -101,6 +148,7 @@ export function parseJwks(text: string, source: string): Jwks {
   } catch {
     throw new Error(`${source}: the JWKS is not JSON`);
   }
-  if (!value || typeof value !== 'object' || !Array.isArray((value as Jwks).keys)) throw new Error(`${source}: the JWKS has no "keys" array`);
+  if (!value || typeof value !== 'object' || !Array.isArray((value as Jwks).keys))
+    throw new Error(`${source}: the JWKS has no "keys" array`);
   return value as Jwks;
 }

@@ -8,7 +8,15 @@
 import { createPublicKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { bundleFromJSON, bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { CIContextProvider, DSSEBundleBuilder, FulcioSigner, RekorWitness, type IdentityProvider, type Signer, type Witness } from '@sigstore/sign';
+import {
+  CIContextProvider,
+  DSSEBundleBuilder,
+  FulcioSigner,
+  RekorWitness,
+  type IdentityProvider,
+  type Signer,
+  type Witness,
+} from '@sigstore/sign';
 import { toSignedEntity, toTrustMaterial, Verifier, type VerificationPolicy } from '@sigstore/verify';
 import { canonicalJson, sha256Hex, type AuditRecord } from './audit.ts';
 
@@ -49,7 +57,10 @@ export function localKeySigner(privateKey: KeyObject, hint: string): Attestation
     kind: `key:${hint}`,
     witnesses: [],
     signer: {
-      sign: async (data: Buffer) => ({ signature: cryptoSign(algorithm, data, privateKey), key: { $case: 'publicKey', publicKey, hint } }),
+      sign: async (data: Buffer) => ({
+        signature: cryptoSign(algorithm, data, privateKey),
+        key: { $case: 'publicKey', publicKey, hint },
+      }),
     },
   };
 }
@@ -73,14 +84,29 @@ export function keylessSigner(options: KeylessOptions = {}): AttestationSigner {
       timeout,
       retry: 2,
     }),
-    witnesses: [new RekorWitness({ rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev', entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 })],
+    witnesses: [
+      new RekorWitness({
+        rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev',
+        entryType: 'dsse',
+        fetchOnConflict: false,
+        timeout,
+        retry: 2,
+      }),
+    ],
   };
 }
 
-export async function attestRecord(record: AuditRecord, line: string, signer: AttestationSigner): Promise<SerializedBundle> {
+export async function attestRecord(
+  record: AuditRecord,
+  line: string,
+  signer: AttestationSigner,
+): Promise<SerializedBundle> {
   const statement = auditStatement(record, line);
   const builder = new DSSEBundleBuilder({ signer: signer.signer, witnesses: signer.witnesses });
-  const bundle = await builder.create({ data: Buffer.from(JSON.stringify(statement), 'utf8'), type: IN_TOTO_PAYLOAD_TYPE });
+  const bundle = await builder.create({
+    data: Buffer.from(JSON.stringify(statement), 'utf8'),
+    type: IN_TOTO_PAYLOAD_TYPE,
+  });
   return bundleToJSON(bundle);
 }
 
@@ -96,18 +122,26 @@ export interface TrustOptions {
   identity?: VerificationPolicy;
 }
 
-export type AttestationCheck =
-  | { ok: true; subject: string; signer: string }
-  | { ok: false; problem: string };
+export type AttestationCheck = { ok: true; subject: string; signer: string } | { ok: false; problem: string };
 
-const EMPTY_ROOT = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] };
+const EMPTY_ROOT = {
+  mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+  tlogs: [],
+  certificateAuthorities: [],
+  ctlogs: [],
+  timestampAuthorities: [],
+};
 
 /**
  * Verifies `bundle` for exactly `recordLine`: the signature (and its witnesses, to the given
  * thresholds) against the trust material, the statement's types, and that its subject digest
  * and embedded record are this line. Never throws.
  */
-export function verifyRecordAttestation(bundle: unknown, recordLine: string, trust: TrustOptions): AttestationCheck {
+export function verifyRecordAttestation(
+  bundle: unknown,
+  recordLine: string,
+  trust: TrustOptions,
+): AttestationCheck {
   let payload: Buffer;
   let signer: string;
   try {
@@ -126,8 +160,10 @@ export function verifyRecordAttestation(bundle: unknown, recordLine: string, tru
     });
     const who = verifier.verify(toSignedEntity(parsed), trust.identity);
     signer = who.identity?.subjectAlternativeName ?? 'public key';
-    if (parsed.content.$case !== 'dsseEnvelope') return { ok: false, problem: 'the bundle holds a message signature, not a DSSE attestation' };
-    if (parsed.content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) return { ok: false, problem: `unexpected payload type ${parsed.content.dsseEnvelope.payloadType}` };
+    if (parsed.content.$case !== 'dsseEnvelope')
+      return { ok: false, problem: 'the bundle holds a message signature, not a DSSE attestation' };
+    if (parsed.content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+      return { ok: false, problem: `unexpected payload type ${parsed.content.dsseEnvelope.payloadType}` };
     payload = parsed.content.dsseEnvelope.payload;
   } catch (error) {
     return { ok: false, problem: `signature verification failed: ${(error as Error).message}` };
@@ -139,13 +175,20 @@ export function verifyRecordAttestation(bundle: unknown, recordLine: string, tru
     return { ok: false, problem: 'the signed payload is not JSON' };
   }
   if (statement._type !== STATEMENT_TYPE || statement.predicateType !== PREDICATE_TYPE) {
-    return { ok: false, problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})` };
+    return {
+      ok: false,
+      problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})`,
+    };
   }
   const digest = sha256Hex(recordLine);
   const subject = statement.subject?.[0]?.digest?.sha256;
   if (subject !== digest) {
-    return { ok: false, problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record` };
+    return {
+      ok: false,
+      problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record`,
+    };
   }
-  if (canonicalJson(statement.predicate?.record) !== recordLine) return { ok: false, problem: 'the attested record differs from this record' };
+  if (canonicalJson(statement.predicate?.record) !== recordLine)
+    return { ok: false, problem: 'the attested record differs from this record' };
   return { ok: true, subject: digest, signer };
 }

@@ -47,7 +47,8 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot hold a non-finite number');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
@@ -62,7 +63,10 @@ export function sha256Hex(text: string): string {
 }
 
 /** The next record's line for a log whose current text is `existing` (pure). */
-export function nextRecord(existing: string, fields: AuditFields): { record: AuditRecord; line: string; digest: string } {
+export function nextRecord(
+  existing: string,
+  fields: AuditFields,
+): { record: AuditRecord; line: string; digest: string } {
   const lines = splitLines(existing);
   const last = lines.at(-1);
   let seq = lines.length + 1;
@@ -83,7 +87,10 @@ export function nextRecord(existing: string, fields: AuditFields): { record: Aud
  * Appends one record. Reading and appending are two steps: concurrent writers to one file must be
  * serialised by the workflow (a `concurrency:` group), as documented in the README.
  */
-export async function appendRecord(path: string, fields: AuditFields): Promise<{ record: AuditRecord; line: string; digest: string }> {
+export async function appendRecord(
+  path: string,
+  fields: AuditFields,
+): Promise<{ record: AuditRecord; line: string; digest: string }> {
   let existing = '';
   try {
     existing = await readFile(path, 'utf8');
@@ -98,7 +105,8 @@ export async function appendRecord(path: string, fields: AuditFields): Promise<{
   return next;
 }
 
-export type BreakKind = 'invalid-json' | 'not-canonical' | 'genesis' | 'deleted' | 'reordered' | 'edited' | 'head-mismatch';
+export type BreakKind =
+  'invalid-json' | 'not-canonical' | 'genesis' | 'deleted' | 'reordered' | 'edited' | 'head-mismatch';
 
 export interface LogBreak {
   /** 1-based line number in the file (blank lines count). */
@@ -128,7 +136,9 @@ export function verifyLog(text: string, options: { expectedHead?: string } = {})
   const parsed: ({ seq?: unknown; prev?: unknown } | undefined)[] = entries.map((e) => {
     try {
       const value = JSON.parse(e.raw) as unknown;
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as { seq?: unknown; prev?: unknown }) : undefined;
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as { seq?: unknown; prev?: unknown })
+        : undefined;
     } catch {
       return undefined;
     }
@@ -145,28 +155,59 @@ export function verifyLog(text: string, options: { expectedHead?: string } = {})
     const { raw, lineNo } = entries[i]!;
     const expected = i + 1;
     const rec = parsed[i];
-    if (!rec) return fail(i, 'invalid-json', `line ${lineNo}: record ${expected} is not a JSON object (edited or truncated)`);
-    if (canonicalJson(rec) !== raw) return fail(i, 'not-canonical', `line ${lineNo}: record ${expected} is not in canonical form, so it was edited by hand`);
+    if (!rec)
+      return fail(
+        i,
+        'invalid-json',
+        `line ${lineNo}: record ${expected} is not a JSON object (edited or truncated)`,
+      );
+    if (canonicalJson(rec) !== raw)
+      return fail(
+        i,
+        'not-canonical',
+        `line ${lineNo}: record ${expected} is not in canonical form, so it was edited by hand`,
+      );
     if (rec.seq !== expected) {
       const seq = rec.seq;
       if (typeof seq !== 'number') return fail(i, 'edited', `line ${lineNo}: record ${expected} has no seq`);
       const laterIndex = parsed.findIndex((p, j) => j > i && p?.seq === expected);
       if (seq < expected || laterIndex !== -1) {
-        return fail(i, 'reordered', `line ${lineNo}: found record ${seq} where record ${expected} belongs; records were reordered`);
+        return fail(
+          i,
+          'reordered',
+          `line ${lineNo}: found record ${seq} where record ${expected} belongs; records were reordered`,
+        );
       }
       const missing = seq - expected === 1 ? `record ${expected} is` : `records ${expected}-${seq - 1} are`;
       return fail(i, 'deleted', `line ${lineNo}: ${missing} missing before record ${seq}; deleted`);
     }
     if (rec.prev !== prevHash) {
-      if (i === 0) return fail(i, 'genesis', `line ${lineNo}: record 1 must have prev = 64 zeros (genesis); the start of the log was removed or replaced`);
-      return fail(i - 1, 'edited', `line ${entries[i - 1]!.lineNo}: record ${expected - 1} was edited (record ${expected}'s prev no longer matches its hash)`, expected - 1);
+      if (i === 0)
+        return fail(
+          i,
+          'genesis',
+          `line ${lineNo}: record 1 must have prev = 64 zeros (genesis); the start of the log was removed or replaced`,
+        );
+      return fail(
+        i - 1,
+        'edited',
+        `line ${entries[i - 1]!.lineNo}: record ${expected - 1} was edited (record ${expected}'s prev no longer matches its hash)`,
+        expected - 1,
+      );
     }
     prevHash = sha256Hex(raw);
   }
   const result: VerifyResult = { ok: true, records: entries.length, head: prevHash };
   if (options.expectedHead && options.expectedHead !== prevHash) {
     const last = entries.length - 1;
-    return { ...fail(Math.max(last, 0), 'head-mismatch', `the last record does not match the expected head ${options.expectedHead.slice(0, 12)}…; records were removed from or edited at the end`), ok: false };
+    return {
+      ...fail(
+        Math.max(last, 0),
+        'head-mismatch',
+        `the last record does not match the expected head ${options.expectedHead.slice(0, 12)}…; records were removed from or edited at the end`,
+      ),
+      ok: false,
+    };
   }
   return result;
 }

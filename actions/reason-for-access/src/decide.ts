@@ -43,7 +43,17 @@ export interface Facts {
   assurance: AssuranceFacts;
 }
 
-export const RULES = ['request-kind', 'environment', 'reason', 'actor', 'ref', 'freeze', 'roles', 'assurance', 'dual-control'] as const;
+export const RULES = [
+  'request-kind',
+  'environment',
+  'reason',
+  'actor',
+  'ref',
+  'freeze',
+  'roles',
+  'assurance',
+  'dual-control',
+] as const;
 export type RuleName = (typeof RULES)[number];
 /** Failures outside the policy that also deny: bad inputs, the audit log, signing. */
 export type OperationalRule = 'setup' | 'audit-log' | 'attestation';
@@ -71,30 +81,53 @@ export function decide(request: AccessRequest, policy: AccessPolicy, facts: Fact
   const results: RuleResult[] = [];
   const push = (name: RuleName, ok: boolean, detail: string) => results.push({ rule: name, ok, detail });
 
-  push('request-kind', kindOk, kindOk ? `kind '${request.kind}'` : `unknown request kind '${request.kind}'; expected one of ${REQUEST_KINDS.join(', ')}`);
+  push(
+    'request-kind',
+    kindOk,
+    kindOk
+      ? `kind '${request.kind}'`
+      : `unknown request kind '${request.kind}'; expected one of ${REQUEST_KINDS.join(', ')}`,
+  );
 
   if (!env) {
     const known = Object.keys(policy.environments).sort().join(', ');
-    push('environment', false, `environment '${request.environment}' is not in the access policy (known: ${known || 'none'}); unknown environments are denied`);
+    push(
+      'environment',
+      false,
+      `environment '${request.environment}' is not in the access policy (known: ${known || 'none'}); unknown environments are denied`,
+    );
   } else if (!rule) {
-    push('environment', false, `the access policy has no '${request.kind}' rule for environment '${envName}'; it is denied`);
+    push(
+      'environment',
+      false,
+      `the access policy has no '${request.kind}' rule for environment '${envName}'; it is denied`,
+    );
   } else {
     push('environment', true, `environment '${envName}', rule '${request.kind}'`);
   }
 
-  push('reason', request.reason.ok, request.reason.ok ? `cites ${request.reason.tickets.join(', ')}` : request.reason.problems.join('; '));
+  push(
+    'reason',
+    request.reason.ok,
+    request.reason.ok ? `cites ${request.reason.tickets.join(', ')}` : request.reason.problems.join('; '),
+  );
 
   const actor = request.actor.trim();
   const trigger = request.triggeringActor?.trim();
   if (!actor) push('actor', false, 'the actor is unknown; cannot attribute the request');
   else if (trigger && !sameLogin(trigger, actor)) {
     // A re-run by someone else would act on the first person's reason and approvals.
-    push('actor', false, `the run was triggered by ${trigger} but started by ${actor}; start a new run instead of re-running someone else's`);
+    push(
+      'actor',
+      false,
+      `the run was triggered by ${trigger} but started by ${actor}; start a new run instead of re-running someone else's`,
+    );
   } else push('actor', true, actor);
 
   if (!rule) {
     const why = 'not evaluated: no applicable rule';
-    for (const name of ['ref', 'freeze', 'roles', 'assurance', 'dual-control'] as const) push(name, false, why);
+    for (const name of ['ref', 'freeze', 'roles', 'assurance', 'dual-control'] as const)
+      push(name, false, why);
   } else {
     push('ref', ...checkRef(rule, request.ref));
     push('freeze', ...checkFreeze(env!.freeze, facts.now));
@@ -123,7 +156,9 @@ function checkRef(rule: KindRule, ref: string): [boolean, string] {
   if (rule.refs === null) return [true, `any ref allowed (${ref || 'unknown ref'})`];
   if (!ref) return [false, 'the ref is unknown'];
   const match = rule.refs.find((pattern) => refPatternToRegExp(pattern).test(ref));
-  return match ? [true, `${ref} matches ${match}`] : [false, `${ref} is not an allowed ref (allowed: ${rule.refs.join(', ')})`];
+  return match
+    ? [true, `${ref} matches ${match}`]
+    : [false, `${ref} is not an allowed ref (allowed: ${rule.refs.join(', ')})`];
 }
 
 function checkFreeze(windows: FreezeWindow[], now: Date): [boolean, string] {
@@ -150,10 +185,24 @@ function describeWindow(window: FreezeWindow): string {
   return `every ${w.days.join(', ')} ${w.from}-${w.to} ${w.timeZone}${note}`;
 }
 
-const WEEKDAY_BY_NAME: Record<string, Weekday> = { Sun: 'sun', Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat' };
+const WEEKDAY_BY_NAME: Record<string, Weekday> = {
+  Sun: 'sun',
+  Mon: 'mon',
+  Tue: 'tue',
+  Wed: 'wed',
+  Thu: 'thu',
+  Fri: 'fri',
+  Sat: 'sat',
+};
 
 function wallClock(now: Date, timeZone: string): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: WEEKDAY_BY_NAME[get('weekday')]!, time: `${get('hour')}:${get('minute')}` };
 }
@@ -166,33 +215,49 @@ function checkRoles(required: string[], held: Record<string, Membership>, actor:
     const m = held[role];
     return m?.state === 'unknown' ? [`${role}: ${m.detail}`] : [];
   });
-  if (unknown.length > 0) return [false, `could not establish ${actor}'s roles (${unknown.join('; ')}); denied`];
+  if (unknown.length > 0)
+    return [false, `could not establish ${actor}'s roles (${unknown.join('; ')}); denied`];
   return [false, `${actor || 'the actor'} holds none of the required roles (${required.join(', ')})`];
 }
 
 function checkAssurance(required: string[], facts: AssuranceFacts, actor: string): [boolean, string] {
   if (required.length === 0) return [true, 'no assurance required'];
-  if (facts.state === 'absent') return [false, `requires ${required.join(' + ')} assurance, but no assurance token was given`];
+  if (facts.state === 'absent')
+    return [false, `requires ${required.join(' + ')} assurance, but no assurance token was given`];
   if (facts.state === 'invalid') return [false, `the assurance token was rejected: ${facts.detail}`];
-  if (!sameLogin(facts.subject, actor)) return [false, `the assurance token is for ${facts.subject}, not ${actor}`];
+  if (!sameLogin(facts.subject, actor))
+    return [false, `the assurance token is for ${facts.subject}, not ${actor}`];
   const missing = required.filter((method) => !facts.methods.includes(method));
-  if (missing.length > 0) return [false, `authenticated with ${facts.methods.join(', ') || 'nothing'}; missing ${missing.join(', ')}`];
+  if (missing.length > 0)
+    return [
+      false,
+      `authenticated with ${facts.methods.join(', ') || 'nothing'}; missing ${missing.join(', ')}`,
+    ];
   return [true, `${actor} authenticated with ${required.join(', ')}`];
 }
 
-function checkDualControl(rule: KindRule, facts: ApprovalFacts, actor: string, trigger: string | undefined): [boolean, string] {
+function checkDualControl(
+  rule: KindRule,
+  facts: ApprovalFacts,
+  actor: string,
+  trigger: string | undefined,
+): [boolean, string] {
   const dc = rule.dualControl;
   if (!dc) return [true, 'no second approver required'];
   if (facts.state === 'unknown') return [false, `could not read approvals (${facts.detail}); denied`];
   const rejected = facts.approvals.filter((a) => a.state === 'rejected');
-  if (rejected.length > 0) return [false, `rejected by ${[...new Set(rejected.map((a) => a.user))].join(', ')}`];
+  if (rejected.length > 0)
+    return [false, `rejected by ${[...new Set(rejected.map((a) => a.user))].join(', ')}`];
   const skipped: string[] = [];
   const counted = new Map<string, Approval>();
   for (const approval of facts.approvals) {
     const who = approval.user;
     if (sameLogin(who, actor) || (trigger && sameLogin(who, trigger))) skipped.push(`${who} (self-approval)`);
     else if (/\[bot\]$/i.test(who)) skipped.push(`${who} (a bot is not a second person)`);
-    else if (dc.approverRoles.length > 0 && !dc.approverRoles.some((role) => approval.roles[role]?.state === 'member')) {
+    else if (
+      dc.approverRoles.length > 0 &&
+      !dc.approverRoles.some((role) => approval.roles[role]?.state === 'member')
+    ) {
       skipped.push(`${who} (holds none of ${dc.approverRoles.join(', ')})`);
     } else counted.set(who.toLowerCase(), approval);
   }
@@ -200,7 +265,10 @@ function checkDualControl(rule: KindRule, facts: ApprovalFacts, actor: string, t
   const names = [...counted.values()].map((a) => `${a.user} via ${a.source}`);
   const ignored = skipped.length ? `; not counted: ${[...new Set(skipped)].join(', ')}` : '';
   if (counted.size >= need) return [true, `approved by ${names.join(', ')}${ignored}`];
-  return [false, `needs ${need} approval(s) by someone other than ${actor}, has ${counted.size}${names.length ? ` (${names.join(', ')})` : ''}${ignored}`];
+  return [
+    false,
+    `needs ${need} approval(s) by someone other than ${actor}, has ${counted.size}${names.length ? ` (${names.join(', ')})` : ''}${ignored}`,
+  ];
 }
 
 /** GitHub logins are case-insensitive. */
@@ -213,7 +281,8 @@ function sameLogin(a: string, b: string): boolean {
  * data.policy), so a team's Rego and the built-in decide() see the same facts.
  */
 export function toOpaInput(request: AccessRequest, facts: Facts): Record<string, unknown> {
-  const states = (roles: Record<string, Membership>) => Object.fromEntries(Object.entries(roles).map(([role, m]) => [role, m.state]));
+  const states = (roles: Record<string, Membership>) =>
+    Object.fromEntries(Object.entries(roles).map(([role, m]) => [role, m.state]));
   return {
     request: {
       kind: request.kind,
@@ -228,10 +297,22 @@ export function toOpaInput(request: AccessRequest, facts: Facts): Record<string,
       // OPA's time functions take nanoseconds since the epoch.
       now_ns: facts.now.getTime() * 1_000_000,
       actor_roles: states(facts.actorRoles),
-      approvals: facts.approvals.state === 'known'
-        ? { state: 'known', approvals: facts.approvals.approvals.map((a) => ({ user: a.user, source: a.source, state: a.state, roles: states(a.roles) })) }
-        : { state: 'unknown', detail: facts.approvals.detail },
-      assurance: facts.assurance.state === 'verified' ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods } : { state: facts.assurance.state },
+      approvals:
+        facts.approvals.state === 'known'
+          ? {
+              state: 'known',
+              approvals: facts.approvals.approvals.map((a) => ({
+                user: a.user,
+                source: a.source,
+                state: a.state,
+                roles: states(a.roles),
+              })),
+            }
+          : { state: 'unknown', detail: facts.approvals.detail },
+      assurance:
+        facts.assurance.state === 'verified'
+          ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods }
+          : { state: facts.assurance.state },
     },
   };
 }

@@ -9,7 +9,11 @@ import type { RoleSource } from './policy.ts';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
-export function createGitHubClient(options: { token?: string; baseUrl: string; timeoutMs?: number }): GitHubClient {
+export function createGitHubClient(options: {
+  token?: string;
+  baseUrl: string;
+  timeoutMs?: number;
+}): GitHubClient {
   const client = new Octokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -32,10 +36,13 @@ export function describeApiError(route: string, error: unknown): string {
   if (typeof e?.status === 'number' && e.response !== undefined) {
     const message = typeof e.message === 'string' ? e.message.split(' - ')[0]!.slice(0, 200) : '';
     const hint =
-      e.status === 401 ? ' (the github-token is invalid or expired)'
-      : e.status === 403 ? ' (the token lacks permission, or a rate limit was hit)'
-      : e.status >= 500 ? ' (GitHub is failing; retry the run later)'
-      : '';
+      e.status === 401
+        ? ' (the github-token is invalid or expired)'
+        : e.status === 403
+          ? ' (the token lacks permission, or a rate limit was hit)'
+          : e.status >= 500
+            ? ' (GitHub is failing; retry the run later)'
+            : '';
     return `GitHub API ${e.status} on ${route}${message ? `: ${message}` : ''}${hint}`;
   }
   const name = typeof e?.name === 'string' ? e.name : 'Error';
@@ -50,7 +57,11 @@ export async function teamMembership(client: GitHubClient, team: string, user: s
   const [org, slug] = team.split('/');
   const route = `GET /orgs/${org}/teams/${slug}/memberships/${user}`;
   try {
-    const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org: org!, team_slug: slug!, username: user });
+    const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
+      org: org!,
+      team_slug: slug!,
+      username: user,
+    });
     // A pending invitation is not membership.
     return data.state === 'active' ? { state: 'member' } : { state: 'not-member' };
   } catch (error) {
@@ -63,7 +74,12 @@ export async function teamMembership(client: GitHubClient, team: string, user: s
  * The user's membership of each named role: listed users first (no API call), then each team
  * until one says "active". An API failure only counts if no other source made the user a member.
  */
-export async function resolveRoles(client: GitHubClient | undefined, roles: Record<string, RoleSource>, names: readonly string[], user: string): Promise<Record<string, Membership>> {
+export async function resolveRoles(
+  client: GitHubClient | undefined,
+  roles: Record<string, RoleSource>,
+  names: readonly string[],
+  user: string,
+): Promise<Record<string, Membership>> {
   const out: Record<string, Membership> = {};
   const cache = new Map<string, Promise<Membership>>();
   for (const name of new Set(names)) {
@@ -92,7 +108,10 @@ export async function resolveRoles(client: GitHubClient | undefined, roles: Reco
       }
       if (m.state === 'unknown') problems.push(m.detail);
     }
-    out[name] = result.state === 'member' || problems.length === 0 ? result : { state: 'unknown', detail: problems.join('; ') };
+    out[name] =
+      result.state === 'member' || problems.length === 0
+        ? result
+        : { state: 'unknown', detail: problems.join('; ') };
   }
   return out;
 }
@@ -111,12 +130,23 @@ export interface ApprovalQuery {
 type RawApproval = Omit<Approval, 'roles'>;
 
 /** Reviews of the run's deployment to `environment` (GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals). */
-export async function runApprovals(client: GitHubClient, q: ApprovalQuery & { runId: string }): Promise<RawApproval[]> {
-  const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', { owner: q.owner, repo: q.repo, run_id: Number(q.runId) });
+export async function runApprovals(
+  client: GitHubClient,
+  q: ApprovalQuery & { runId: string },
+): Promise<RawApproval[]> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+    owner: q.owner,
+    repo: q.repo,
+    run_id: Number(q.runId),
+  });
   const env = q.environment.toLowerCase();
   return data
     .filter((review) => review.environments.some((e) => (e.name ?? '').toLowerCase() === env))
-    .map((review) => ({ user: review.user.login, source: 'deployment-review', state: review.state === 'approved' ? 'approved' : 'rejected' }));
+    .map((review) => ({
+      user: review.user.login,
+      source: 'deployment-review',
+      state: review.state === 'approved' ? 'approved' : 'rejected',
+    }));
 }
 
 /**
@@ -125,20 +155,35 @@ export async function runApprovals(client: GitHubClient, q: ApprovalQuery & { ru
  * and the PR really produced `sha` (its head, or its merge commit). Each reviewer's latest
  * approve/request-changes review wins.
  */
-export async function pullRequestApprovals(client: GitHubClient, q: ApprovalQuery & { sha: string }): Promise<RawApproval[]> {
-  const pulls = await client.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: q.owner, repo: q.repo, commit_sha: q.sha, per_page: 100 });
+export async function pullRequestApprovals(
+  client: GitHubClient,
+  q: ApprovalQuery & { sha: string },
+): Promise<RawApproval[]> {
+  const pulls = await client.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+    owner: q.owner,
+    repo: q.repo,
+    commit_sha: q.sha,
+    per_page: 100,
+  });
   const out: RawApproval[] = [];
   for (const pr of pulls) {
     if (pr.head.sha !== q.sha && pr.merge_commit_sha !== q.sha) continue;
-    const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner: q.owner, repo: q.repo, pull_number: pr.number, per_page: 100 });
+    const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+      owner: q.owner,
+      repo: q.repo,
+      pull_number: pr.number,
+      per_page: 100,
+    });
     const latest = new Map<string, (typeof reviews)[number]>();
     for (const review of reviews) {
       if (!review.user || (review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED')) continue;
       latest.set(review.user.login.toLowerCase(), review);
     }
     for (const review of latest.values()) {
-      if (review.state === 'CHANGES_REQUESTED') out.push({ user: review.user!.login, source: 'pr-review', state: 'rejected' });
-      else if (review.commit_id === pr.head.sha) out.push({ user: review.user!.login, source: 'pr-review', state: 'approved' });
+      if (review.state === 'CHANGES_REQUESTED')
+        out.push({ user: review.user!.login, source: 'pr-review', state: 'rejected' });
+      else if (review.commit_id === pr.head.sha)
+        out.push({ user: review.user!.login, source: 'pr-review', state: 'approved' });
     }
   }
   return out;
@@ -160,23 +205,39 @@ export async function gatherApprovals(
     try {
       found.push(...(await runApprovals(client, { ...q, runId: q.runId })));
     } catch (error) {
-      return { state: 'unknown', detail: describeApiError(`GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, error) };
+      return {
+        state: 'unknown',
+        detail: describeApiError(`GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, error),
+      };
     }
   }
   if (q.sha) {
     try {
       found.push(...(await pullRequestApprovals(client, { ...q, sha: q.sha })));
     } catch (error) {
-      return { state: 'unknown', detail: describeApiError(`pull request reviews of ${q.sha.slice(0, 12)}`, error) };
+      return {
+        state: 'unknown',
+        detail: describeApiError(`pull request reviews of ${q.sha.slice(0, 12)}`, error),
+      };
     }
   }
   const approvals: Approval[] = [];
-  for (const a of found) approvals.push({ ...a, roles: await resolveRoles(client, roles, approverRoles, a.user) });
+  for (const a of found)
+    approvals.push({ ...a, roles: await resolveRoles(client, roles, approverRoles, a.user) });
   return { state: 'known', approvals };
 }
 
 /** Stores a Sigstore bundle through the repository attestations API; returns the attestation id. */
-export async function storeAttestation(client: GitHubClient, owner: string, repo: string, bundle: unknown): Promise<number> {
-  const { data } = await client.request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle: bundle as never });
+export async function storeAttestation(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  bundle: unknown,
+): Promise<number> {
+  const { data } = await client.request('POST /repos/{owner}/{repo}/attestations', {
+    owner,
+    repo,
+    bundle: bundle as never,
+  });
   return data.id ?? 0;
 }

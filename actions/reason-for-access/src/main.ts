@@ -16,7 +16,15 @@ import type { Annotation } from '../../../lib/report/types.ts';
 import { parseJwks, verifyAssuranceToken } from './assurance.ts';
 import { attestRecord, keylessSigner, type AttestationSigner } from './attest.ts';
 import { nextRecord, verifyLog, type AuditFields } from './audit.ts';
-import { decide, findEnvironment, type AccessRequest, type ApprovalFacts, type AssuranceFacts, type Decision, type OperationalRule } from './decide.ts';
+import {
+  decide,
+  findEnvironment,
+  type AccessRequest,
+  type ApprovalFacts,
+  type AssuranceFacts,
+  type Decision,
+  type OperationalRule,
+} from './decide.ts';
 import { createGitHubClient, gatherApprovals, resolveRoles, storeAttestation } from './github.ts';
 import { loadAccessPolicy, REQUEST_KINDS, type LoadedPolicy } from './policy.ts';
 import { checkReason, reasonRules, type ReasonCheck, type SecretScanner } from './reason.ts';
@@ -28,7 +36,9 @@ export const DEFAULT_AUDIT_LOG = '.summit-ops/audit/reason-for-access.jsonl';
  * recorded denial instead of failing before anything is written.
  */
 const inputs = {
-  reason: str({ description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.' }),
+  reason: str({
+    description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.',
+  }),
   environment: str({ description: 'The environment to act on, as named in the access policy.' }),
   kind: str({ description: 'deploy or delete.' }),
   'access-policy': str({ description: 'Workspace-relative access-policy YAML; empty: the built-in policy.' }),
@@ -36,9 +46,15 @@ const inputs = {
   mode: str({ description: 'decide or verify.' }),
   'expected-head': str({ description: 'verify mode: the sha256 the last record must have.' }),
   attest: str({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
-  'assurance-token': str({ secret: true, description: "An IdP-issued token proving how the actor authenticated." }),
+  'assurance-token': str({
+    secret: true,
+    description: 'An IdP-issued token proving how the actor authenticated.',
+  }),
   'dry-run': str({ description: 'Decide and report only: write no record, never fail the step.' }),
-  'github-token': str({ secret: true, description: 'Token to read team membership, approvals and reviews, and to store attestations.' }),
+  'github-token': str({
+    secret: true,
+    description: 'Token to read team membership, approvals and reviews, and to store attestations.',
+  }),
 };
 
 const typed = {
@@ -86,7 +102,11 @@ interface Setup {
   annotations: Annotation[];
 }
 
-async function run(raw: Record<string, string | undefined>, context: RunContext, deps: Dependencies): Promise<ActionResult> {
+async function run(
+  raw: Record<string, string | undefined>,
+  context: RunContext,
+  deps: Dependencies,
+): Promise<ActionResult> {
   const setup: Setup = { errors: [], annotations: [] };
   const values = readTyped(raw, setup);
   const auditLog = inWorkspace(context, values.auditLog ?? DEFAULT_AUDIT_LOG, 'audit-log', setup);
@@ -103,20 +123,43 @@ async function run(raw: Record<string, string | undefined>, context: RunContext,
 
   let loaded: LoadedPolicy | undefined;
   try {
-    loaded = await loadAccessPolicy(values.accessPolicy, { workspace: context.workspace, ...(owner ? { owner } : {}) });
+    loaded = await loadAccessPolicy(values.accessPolicy, {
+      workspace: context.workspace,
+      ...(owner ? { owner } : {}),
+    });
   } catch (error) {
     setup.errors.push(`access policy: ${message(error)}`);
-    if (error instanceof ConfigError) setup.annotations.push({ level: 'error', title: 'Invalid access policy', file: error.file, line: error.line, column: error.column, message: error.problem });
+    if (error instanceof ConfigError)
+      setup.annotations.push({
+        level: 'error',
+        title: 'Invalid access policy',
+        file: error.file,
+        line: error.line,
+        column: error.column,
+        message: error.problem,
+      });
   }
 
   let reason: ReasonCheck;
   try {
-    reason = checkReason(raw.reason, loaded ? reasonRules(loaded.policy.reason) : reasonRules(), deps.scanner);
+    reason = checkReason(
+      raw.reason,
+      loaded ? reasonRules(loaded.policy.reason) : reasonRules(),
+      deps.scanner,
+    );
   } catch (error) {
-    reason = { ok: false, reason: '[withheld: the reason could not be checked]', tickets: [], problems: [`the reason could not be checked: ${message(error)}`] };
+    reason = {
+      ok: false,
+      reason: '[withheld: the reason could not be checked]',
+      tickets: [],
+      problems: [`the reason could not be checked: ${message(error)}`],
+    };
   }
-  if (!environment) setup.errors.push("the environment input is empty; name the environment to act on");
-  if (!gh.sha || !gh.ref) setup.errors.push('the commit (GITHUB_SHA) or ref (GITHUB_REF) is unknown; run inside a workflow or pass them to the CLI');
+  if (!environment) setup.errors.push('the environment input is empty; name the environment to act on');
+  if (!gh.sha || !gh.ref)
+    setup.errors.push(
+      'the commit (GITHUB_SHA) or ref (GITHUB_REF) is unknown; run inside a workflow or pass them to the CLI',
+    );
 
   const request: AccessRequest = { kind, environment, actor, ref: gh.ref ?? '', sha: gh.sha ?? '', reason };
   if (gh.triggeringActor) request.triggeringActor = gh.triggeringActor;
@@ -134,10 +177,21 @@ async function run(raw: Record<string, string | undefined>, context: RunContext,
     decision = denied('the access policy could not be loaded');
   }
   if (setup.errors.length > 0) {
-    decision = { ...decision, decision: 'deny', reasons: [...setup.errors.map((detail) => ({ rule: 'setup' as const, ok: false, detail })), ...decision.reasons], decidedBy: `setup: ${setup.errors[0]}` };
+    decision = {
+      ...decision,
+      decision: 'deny',
+      reasons: [
+        ...setup.errors.map((detail) => ({ rule: 'setup' as const, ok: false, detail })),
+        ...decision.reasons,
+      ],
+      decidedBy: `setup: ${setup.errors[0]}`,
+    };
   }
 
-  const runUrl = gh.repository && gh.runId ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}${gh.runAttempt ? `/attempts/${gh.runAttempt}` : ''}` : '';
+  const runUrl =
+    gh.repository && gh.runId
+      ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}${gh.runAttempt ? `/attempts/${gh.runAttempt}` : ''}`
+      : '';
   const fields = (d: Decision): AuditFields => ({
     timestamp: context.now().toISOString(),
     kind,
@@ -150,14 +204,22 @@ async function run(raw: Record<string, string | undefined>, context: RunContext,
     ref: gh.ref ?? '',
     sha: gh.sha ?? '',
     runUrl,
-    policy: { source: loaded?.source ?? values.accessPolicy ?? 'built-in', digest: loaded?.digest ?? 'unavailable' },
+    policy: {
+      source: loaded?.source ?? values.accessPolicy ?? 'built-in',
+      digest: loaded?.digest ?? 'unavailable',
+    },
     decision: d.decision,
     decidedBy: d.decidedBy,
     reasons: d.reasons,
     dryRun,
   });
 
-  const outputs: Record<string, string> = { decision: decision.decision, 'audit-record': '', 'record-digest': '', 'bundle-path': '' };
+  const outputs: Record<string, string> = {
+    decision: decision.decision,
+    'audit-record': '',
+    'record-digest': '',
+    'bundle-path': '',
+  };
   const notes: string[] = [];
   if (!dryRun && auditLog) {
     try {
@@ -168,14 +230,23 @@ async function run(raw: Record<string, string | undefined>, context: RunContext,
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
       const chain = verifyLog(existing);
-      if (!chain.ok) decision = withFailure(decision, 'audit-log', `${auditLog.display}: ${chain.broken!.message}; new decisions are denied until the log is restored`);
+      if (!chain.ok)
+        decision = withFailure(
+          decision,
+          'audit-log',
+          `${auditLog.display}: ${chain.broken!.message}; new decisions are denied until the log is restored`,
+        );
       let next = nextRecord(existing, fields(decision));
       let bundle: unknown;
       if (attest) {
         try {
           bundle = await attestRecord(next.record, next.line, deps.signer());
         } catch (error) {
-          decision = withFailure(decision, 'attestation', `signing the audit record failed (${message(error)}); grant permissions: id-token: write, or set attest: false`);
+          decision = withFailure(
+            decision,
+            'attestation',
+            `signing the audit record failed (${message(error)}); grant permissions: id-token: write, or set attest: false`,
+          );
           next = nextRecord(existing, fields(decision));
         }
       }
@@ -185,14 +256,22 @@ async function run(raw: Record<string, string | undefined>, context: RunContext,
       outputs['audit-record'] = next.line;
       outputs['record-digest'] = next.digest;
       if (bundle) {
-        const bundleFile = join(dirname(auditLog.absolute), 'bundles', `record-${next.record.seq}.sigstore.json`);
+        const bundleFile = join(
+          dirname(auditLog.absolute),
+          'bundles',
+          `record-${next.record.seq}.sigstore.json`,
+        );
         await mkdir(dirname(bundleFile), { recursive: true });
         await writeFile(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
         outputs['bundle-path'] = relative(context.workspace, bundleFile).split('\\').join('/');
         notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
       }
     } catch (error) {
-      decision = withFailure(decision, 'audit-log', `cannot write the audit log ${auditLog.display}: ${message(error)}`);
+      decision = withFailure(
+        decision,
+        'audit-log',
+        `cannot write the audit log ${auditLog.display}: ${message(error)}`,
+      );
     }
   } else if (dryRun) {
     const preview = nextRecord('', fields(decision));
@@ -204,35 +283,85 @@ async function run(raw: Record<string, string | undefined>, context: RunContext,
   const allowed = decision.decision === 'allow';
   const result: ActionResult = {
     outputs,
-    annotations: [...setup.annotations, ...(allowed ? [] : [{ level: 'error' as const, title: 'Access denied', message: decision.decidedBy }])],
-    summary: renderSummary({ decision, actor, triggeringActor: gh.triggeringActor, reason, environment, kind, ref: gh.ref, loaded, outputs, notes, dryRun }),
+    annotations: [
+      ...setup.annotations,
+      ...(allowed ? [] : [{ level: 'error' as const, title: 'Access denied', message: decision.decidedBy }]),
+    ],
+    summary: renderSummary({
+      decision,
+      actor,
+      triggeringActor: gh.triggeringActor,
+      reason,
+      environment,
+      kind,
+      ref: gh.ref,
+      loaded,
+      outputs,
+      notes,
+      dryRun,
+    }),
   };
-  if (!allowed && !dryRun) result.failure = `Access denied for ${actor || 'an unknown actor'} to ${kind} ${environment || '(no environment)'}: ${decision.decidedBy}`;
+  if (!allowed && !dryRun)
+    result.failure = `Access denied for ${actor || 'an unknown actor'} to ${kind} ${environment || '(no environment)'}: ${decision.decidedBy}`;
   return result;
 }
 
-async function gatherFacts(context: RunContext, loaded: LoadedPolicy, request: AccessRequest, values: Typed, deps: Dependencies, owner: string | undefined, repo: string | undefined) {
+async function gatherFacts(
+  context: RunContext,
+  loaded: LoadedPolicy,
+  request: AccessRequest,
+  values: Typed,
+  deps: Dependencies,
+  owner: string | undefined,
+  repo: string | undefined,
+) {
   const { policy } = loaded;
   const envName = findEnvironment(policy, request.environment);
-  const rule = envName && (REQUEST_KINDS as readonly string[]).includes(request.kind) ? policy.environments[envName]?.[request.kind as 'deploy' | 'delete'] : undefined;
+  const rule =
+    envName && (REQUEST_KINDS as readonly string[]).includes(request.kind)
+      ? policy.environments[envName]?.[request.kind as 'deploy' | 'delete']
+      : undefined;
   const token = values.githubToken;
   const client = token ? createGitHubClient({ token, baseUrl: context.github.apiUrl }) : undefined;
 
   const actorRoles = rule ? await resolveRoles(client, policy.roles, rule.roles, request.actor) : {};
   let approvals: ApprovalFacts = { state: 'known', approvals: [] };
   if (rule?.dualControl) {
-    approvals = owner && repo
-      ? await gatherApprovals(client, { owner, repo, environment: envName!, ...(context.github.runId ? { runId: context.github.runId } : {}), ...(request.sha ? { sha: request.sha } : {}) }, policy.roles, rule.dualControl.approverRoles)
-      : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
+    approvals =
+      owner && repo
+        ? await gatherApprovals(
+            client,
+            {
+              owner,
+              repo,
+              environment: envName!,
+              ...(context.github.runId ? { runId: context.github.runId } : {}),
+              ...(request.sha ? { sha: request.sha } : {}),
+            },
+            policy.roles,
+            rule.dualControl.approverRoles,
+          )
+        : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
   }
   let assurance: AssuranceFacts = { state: 'absent' };
   if (values.assuranceToken) {
-    if (!policy.assurance) assurance = { state: 'invalid', detail: 'an assurance token was given but the policy configures no issuer to verify it against' };
+    if (!policy.assurance)
+      assurance = {
+        state: 'invalid',
+        detail: 'an assurance token was given but the policy configures no issuer to verify it against',
+      };
     else {
       try {
         const source = policy.assurance.jwks;
-        const text = /^https?:\/\//i.test(source) ? await deps.fetchText(source) : await readFile(resolve(context.workspace, source), 'utf8');
-        assurance = verifyAssuranceToken(values.assuranceToken, parseJwks(text, source), policy.assurance, context.now());
+        const text = /^https?:\/\//i.test(source)
+          ? await deps.fetchText(source)
+          : await readFile(resolve(context.workspace, source), 'utf8');
+        assurance = verifyAssuranceToken(
+          values.assuranceToken,
+          parseJwks(text, source),
+          policy.assurance,
+          context.now(),
+        );
       } catch (error) {
         assurance = { state: 'invalid', detail: `the JWKS could not be read: ${message(error)}` };
       }
@@ -241,16 +370,36 @@ async function gatherFacts(context: RunContext, loaded: LoadedPolicy, request: A
   return { now: context.now(), actorRoles, approvals, assurance };
 }
 
-async function verifyMode(context: RunContext, auditLog: Located | undefined, expectedHead: string | undefined, setup: Setup): Promise<ActionResult> {
-  const outputs: Record<string, string> = { decision: '', 'audit-record': '', 'record-digest': '', 'bundle-path': '' };
+async function verifyMode(
+  context: RunContext,
+  auditLog: Located | undefined,
+  expectedHead: string | undefined,
+  setup: Setup,
+): Promise<ActionResult> {
+  const outputs: Record<string, string> = {
+    decision: '',
+    'audit-record': '',
+    'record-digest': '',
+    'bundle-path': '',
+  };
   if (!auditLog || setup.errors.length > 0) {
-    return { outputs, annotations: setup.annotations, summary: '', failure: `Cannot verify: ${setup.errors.join('; ') || 'no audit log'}` };
+    return {
+      outputs,
+      annotations: setup.annotations,
+      summary: '',
+      failure: `Cannot verify: ${setup.errors.join('; ') || 'no audit log'}`,
+    };
   }
   let text: string;
   try {
     text = await readFile(auditLog.absolute, 'utf8');
   } catch (error) {
-    return { outputs, annotations: [], summary: '', failure: `Cannot read the audit log ${auditLog.display}: ${message(error)}` };
+    return {
+      outputs,
+      annotations: [],
+      summary: '',
+      failure: `Cannot read the audit log ${auditLog.display}: ${message(error)}`,
+    };
   }
   const result = verifyLog(text, expectedHead ? { expectedHead } : {});
   outputs['record-digest'] = result.head;
@@ -263,53 +412,106 @@ async function verifyMode(context: RunContext, auditLog: Located | undefined, ex
   md.status(false, `${auditLog.display}: ${b.message}`);
   return {
     outputs,
-    annotations: [{ level: 'error', title: `Audit log ${b.kind}`, file: auditLog.display, line: b.line, message: b.message }],
+    annotations: [
+      {
+        level: 'error',
+        title: `Audit log ${b.kind}`,
+        file: auditLog.display,
+        line: b.line,
+        message: b.message,
+      },
+    ],
     summary: md.toString(),
     failure: `Audit log ${auditLog.display} is broken: ${b.message}`,
   };
 }
 
-async function storeInGitHub(context: RunContext, bundle: unknown, owner: string | undefined, repo: string | undefined, token: string | undefined): Promise<string> {
+async function storeInGitHub(
+  context: RunContext,
+  bundle: unknown,
+  owner: string | undefined,
+  repo: string | undefined,
+  token: string | undefined,
+): Promise<string> {
   if (!token || !owner || !repo) return 'attestation not stored in GitHub (no token or repository)';
   try {
-    const id = await storeAttestation(createGitHubClient({ token, baseUrl: context.github.apiUrl }), owner, repo, bundle);
+    const id = await storeAttestation(
+      createGitHubClient({ token, baseUrl: context.github.apiUrl }),
+      owner,
+      repo,
+      bundle,
+    );
     return `attestation stored in GitHub (id ${id})`;
   } catch (error) {
     // The bundle file and its Rekor entry already anchor the record; the API copy is a convenience.
-    context.log.warning(`The attestation could not be stored through the GitHub attestations API (${message(error)}); the bundle file is still written.`);
+    context.log.warning(
+      `The attestation could not be stored through the GitHub attestations API (${message(error)}); the bundle file is still written.`,
+    );
     return 'attestation not stored in GitHub (see warning)';
   }
 }
 
 function renderSummary(s: {
-  decision: Decision; actor: string; triggeringActor: string | undefined; reason: ReasonCheck; environment: string; kind: string; ref: string | undefined;
-  loaded: LoadedPolicy | undefined; outputs: Record<string, string>; notes: string[]; dryRun: boolean;
+  decision: Decision;
+  actor: string;
+  triggeringActor: string | undefined;
+  reason: ReasonCheck;
+  environment: string;
+  kind: string;
+  ref: string | undefined;
+  loaded: LoadedPolicy | undefined;
+  outputs: Record<string, string>;
+  notes: string[];
+  dryRun: boolean;
 }): string {
   const allowed = s.decision.decision === 'allow';
   const md = markdown()
     .heading(`reason-for-access: ${allowed ? 'allowed' : 'denied'}${s.dryRun ? ' (dry run)' : ''}`, 2)
-    .status(allowed, `${s.actor || 'unknown actor'} → ${s.kind} ${s.environment || '(no environment)'} at ${s.ref || '(unknown ref)'}`)
-    .table(['', ''], [
-      ['Who', s.triggeringActor && s.triggeringActor !== s.actor ? `${s.actor} (run triggered by ${s.triggeringActor})` : s.actor],
-      ['Why', s.reason.reason],
-      ['Decided by', s.decision.decidedBy],
-      ['Policy', s.loaded ? `${s.loaded.source} (sha256 ${s.loaded.digest.slice(0, 12)}…)` : 'not loaded'],
-      ['Record', s.outputs['record-digest'] ? `sha256 ${s.outputs['record-digest']}` : 'none'],
-      ['Attestation', s.outputs['bundle-path'] || 'none'],
-    ])
-    .table(['Rule', 'Result', 'Detail'], s.decision.reasons.map((r) => [r.rule, r.ok ? 'pass' : 'FAIL', r.detail]));
+    .status(
+      allowed,
+      `${s.actor || 'unknown actor'} → ${s.kind} ${s.environment || '(no environment)'} at ${s.ref || '(unknown ref)'}`,
+    )
+    .table(
+      ['', ''],
+      [
+        [
+          'Who',
+          s.triggeringActor && s.triggeringActor !== s.actor
+            ? `${s.actor} (run triggered by ${s.triggeringActor})`
+            : s.actor,
+        ],
+        ['Why', s.reason.reason],
+        ['Decided by', s.decision.decidedBy],
+        ['Policy', s.loaded ? `${s.loaded.source} (sha256 ${s.loaded.digest.slice(0, 12)}…)` : 'not loaded'],
+        ['Record', s.outputs['record-digest'] ? `sha256 ${s.outputs['record-digest']}` : 'none'],
+        ['Attestation', s.outputs['bundle-path'] || 'none'],
+      ],
+    )
+    .table(
+      ['Rule', 'Result', 'Detail'],
+      s.decision.reasons.map((r) => [r.rule, r.ok ? 'pass' : 'FAIL', r.detail]),
+    );
   if (s.notes.length) md.list(s.notes);
   return md.toString();
 }
 
 type Typed = {
-  environment?: string; kind?: (typeof REQUEST_KINDS)[number]; accessPolicy?: string; auditLog?: string; mode?: 'decide' | 'verify';
-  expectedHead?: string; attest?: boolean; assuranceToken?: string; dryRun?: boolean; githubToken?: string;
+  environment?: string;
+  kind?: (typeof REQUEST_KINDS)[number];
+  accessPolicy?: string;
+  auditLog?: string;
+  mode?: 'decide' | 'verify';
+  expectedHead?: string;
+  attest?: boolean;
+  assuranceToken?: string;
+  dryRun?: boolean;
+  githubToken?: string;
 };
 
 function readTyped(raw: Record<string, string | undefined>, setup: Setup): Typed {
   const byName: Record<string, string | undefined> = {};
-  for (const name of Object.keys(typed)) byName[name] = raw[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+  for (const name of Object.keys(typed))
+    byName[name] = raw[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
   try {
     return readInputs(typed, (name) => byName[name]) as Typed;
   } catch (error) {
@@ -319,7 +521,10 @@ function readTyped(raw: Record<string, string | undefined>, setup: Setup): Typed
     const out: Record<string, unknown> = {};
     for (const [name, descriptor] of Object.entries(typed)) {
       try {
-        Object.assign(out, readInputs({ [name]: descriptor }, (n) => byName[n]));
+        Object.assign(
+          out,
+          readInputs({ [name]: descriptor }, (n) => byName[n]),
+        );
       } catch {
         // already reported
       }
@@ -337,18 +542,28 @@ function inWorkspace(context: RunContext, path: string, input: string, setup: Se
   const absolute = resolve(context.workspace, path);
   const rel = relative(context.workspace, absolute);
   if (rel.startsWith('..') || isAbsolute(rel)) {
-    setup.errors.push(`Input '${input}': '${path}' is outside the workspace; expected a workspace-relative path`);
+    setup.errors.push(
+      `Input '${input}': '${path}' is outside the workspace; expected a workspace-relative path`,
+    );
     return undefined;
   }
   return { absolute, display: rel.split('\\').join('/') };
 }
 
 function denied(detail: string): Decision {
-  return { decision: 'deny', reasons: [{ rule: 'setup' as const, ok: false, detail }], decidedBy: `setup: ${detail}` };
+  return {
+    decision: 'deny',
+    reasons: [{ rule: 'setup' as const, ok: false, detail }],
+    decidedBy: `setup: ${detail}`,
+  };
 }
 
 function withFailure(decision: Decision, rule: OperationalRule, detail: string): Decision {
-  return { decision: 'deny', reasons: [...decision.reasons, { rule, ok: false, detail }], decidedBy: decision.decision === 'deny' ? decision.decidedBy : `${rule}: ${detail}` };
+  return {
+    decision: 'deny',
+    reasons: [...decision.reasons, { rule, ok: false, detail }],
+    decidedBy: decision.decision === 'deny' ? decision.decidedBy : `${rule}: ${detail}`,
+  };
 }
 
 function message(error: unknown): string {

@@ -17,12 +17,16 @@ const kindRule = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    roles: { ...roleList, description: 'The actor must hold at least one of these roles. Empty or absent: no role needed.' },
+    roles: {
+      ...roleList,
+      description: 'The actor must hold at least one of these roles. Empty or absent: no role needed.',
+    },
     assurance: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       uniqueItems: true,
-      description: 'Every listed method must appear in the verified assurance claim (e.g. webauthn, hwk, mfa).',
+      description:
+        'Every listed method must appear in the verified assurance claim (e.g. webauthn, hwk, mfa).',
     },
     dualControl: {
       description: 'true, or an object: an approver other than the actor is required.',
@@ -32,7 +36,10 @@ const kindRule = {
           type: 'object',
           additionalProperties: false,
           properties: {
-            approverRoles: { ...roleList, description: 'An approval counts only when the approver holds one of these roles.' },
+            approverRoles: {
+              ...roleList,
+              description: 'An approval counts only when the approver holds one of these roles.',
+            },
             minApprovals: { type: 'integer', minimum: 1, maximum: 10 },
           },
         },
@@ -42,7 +49,8 @@ const kindRule = {
       type: 'array',
       minItems: 1,
       items: { type: 'string', minLength: 1 },
-      description: "Allowed git refs: globs ('*' within a segment, '**' across) or /regex/ (matched against the whole ref).",
+      description:
+        "Allowed git refs: globs ('*' within a segment, '**' across) or /regex/ (matched against the whole ref).",
     },
   },
 } as const;
@@ -65,10 +73,19 @@ const freezeWindow = {
           additionalProperties: false,
           required: ['days', 'from', 'to', 'timeZone'],
           properties: {
-            days: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] } },
+            days: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+            },
             from: clock,
             to: clock,
-            timeZone: { type: 'string', minLength: 1, description: 'An IANA zone such as Europe/Berlin or UTC.' },
+            timeZone: {
+              type: 'string',
+              minLength: 1,
+              description: 'An IANA zone such as Europe/Berlin or UTC.',
+            },
           },
         },
         note: { type: 'string' },
@@ -98,18 +115,34 @@ export const accessPolicySchema = {
     },
     roles: {
       type: 'object',
-      description: 'Role name -> who holds it: GitHub teams (org/team-slug; {owner} is the repository owner) and/or users.',
+      description:
+        'Role name -> who holds it: GitHub teams (org/team-slug; {owner} is the repository owner) and/or users.',
       propertyNames: roleName,
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
         properties: {
-          teams: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$' } },
-          users: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' } },
+          teams: {
+            type: 'array',
+            uniqueItems: true,
+            items: {
+              type: 'string',
+              pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$',
+            },
+          },
+          users: {
+            type: 'array',
+            uniqueItems: true,
+            items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' },
+          },
         },
       },
     },
-    rolesFile: { type: 'string', minLength: 1, description: 'Workspace-relative YAML file: { roles: { <role>: [users] } }.' },
+    rolesFile: {
+      type: 'string',
+      minLength: 1,
+      description: 'Workspace-relative YAML file: { roles: { <role>: [users] } }.',
+    },
     assurance: {
       type: 'object',
       additionalProperties: false,
@@ -117,10 +150,27 @@ export const accessPolicySchema = {
       properties: {
         issuer: { type: 'string', minLength: 1 },
         audience: { type: 'string', minLength: 1 },
-        jwks: { type: 'string', minLength: 1, description: 'https:// URL of the JWKS, or a workspace-relative file.' },
-        actorClaim: { type: 'string', minLength: 1, description: 'Claim holding the GitHub login; default github_login.' },
-        methodsClaim: { type: 'string', minLength: 1, description: 'Claim listing authentication methods; default amr.' },
-        maxAgeSeconds: { type: 'integer', minimum: 30, maximum: 86400, description: 'Maximum age of auth_time; default 900.' },
+        jwks: {
+          type: 'string',
+          minLength: 1,
+          description: 'https:// URL of the JWKS, or a workspace-relative file.',
+        },
+        actorClaim: {
+          type: 'string',
+          minLength: 1,
+          description: 'Claim holding the GitHub login; default github_login.',
+        },
+        methodsClaim: {
+          type: 'string',
+          minLength: 1,
+          description: 'Claim listing authentication methods; default amr.',
+        },
+        maxAgeSeconds: {
+          type: 'integer',
+          minimum: 30,
+          maximum: 86400,
+          description: 'Maximum age of auth_time; default 900.',
+        },
       },
     },
     environments: {

@@ -107,9 +107,16 @@ export interface PolicyLoadOptions {
 }
 
 /** Loads the policy at `path` (workspace-relative), or the built-in one when path is empty. */
-export async function loadAccessPolicy(path: string | undefined, options: PolicyLoadOptions): Promise<LoadedPolicy> {
+export async function loadAccessPolicy(
+  path: string | undefined,
+  options: PolicyLoadOptions,
+): Promise<LoadedPolicy> {
   if (!path) {
-    return { policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options), source: 'built-in', digest: sha256(BUILT_IN_POLICY_YAML) };
+    return {
+      policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options),
+      source: 'built-in',
+      digest: sha256(BUILT_IN_POLICY_YAML),
+    };
   }
   const text = await readText(resolve(options.workspace, path), path, 'check the access-policy input');
   const loaded = parseConfig<Record<string, unknown>>(path, text);
@@ -118,9 +125,17 @@ export async function loadAccessPolicy(path: string | undefined, options: Policy
   const hash = createHash('sha256').update(text);
   if (rolesFile) {
     if (isAbsolute(rolesFile) || rolesFile.split(/[\\/]/).includes('..')) {
-      throw new ConfigError(path, loaded.locate(['rolesFile']), 'rolesFile must be a path inside the workspace');
+      throw new ConfigError(
+        path,
+        loaded.locate(['rolesFile']),
+        'rolesFile must be a path inside the workspace',
+      );
     }
-    const rolesText = await readText(resolve(options.workspace, rolesFile), rolesFile, `check rolesFile in ${path}`);
+    const rolesText = await readText(
+      resolve(options.workspace, rolesFile),
+      rolesFile,
+      `check rolesFile in ${path}`,
+    );
     hash.update('\0').update(rolesText);
     extraUsers = parseRolesFile(rolesFile, rolesText);
   }
@@ -128,7 +143,12 @@ export async function loadAccessPolicy(path: string | undefined, options: Policy
 }
 
 /** Parses and checks policy text (no rolesFile reading: that needs I/O). */
-export function parseAccessPolicy(file: string, text: string, options: Omit<PolicyLoadOptions, 'workspace'> = {}, extraUsers: Record<string, string[]> = {}): AccessPolicy {
+export function parseAccessPolicy(
+  file: string,
+  text: string,
+  options: Omit<PolicyLoadOptions, 'workspace'> = {},
+  extraUsers: Record<string, string[]> = {},
+): AccessPolicy {
   return fromConfig(parseConfig<Record<string, unknown>>(file, text), options, extraUsers);
 }
 
@@ -137,20 +157,40 @@ export function parseRolesFile(file: string, text: string): Record<string, strin
   const loaded = parseConfig<{ roles?: unknown }>(file, text);
   const roles = loaded.value?.roles;
   if (!roles || typeof roles !== 'object' || Array.isArray(roles)) {
-    throw new ConfigError(file, loaded.locate([]), "expected a mapping 'roles:' of role name to a list of GitHub logins");
+    throw new ConfigError(
+      file,
+      loaded.locate([]),
+      "expected a mapping 'roles:' of role name to a list of GitHub logins",
+    );
   }
   const out: Record<string, string[]> = {};
   for (const [role, users] of Object.entries(roles)) {
-    if (!/^[a-z][a-z0-9-]*$/.test(role)) throw new ConfigError(file, loaded.locateKey(['roles', role]), `role name '${role}' must be lowercase letters, digits and '-'`);
-    if (!Array.isArray(users) || users.some((u) => typeof u !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(u))) {
-      throw new ConfigError(file, loaded.locate(['roles', role]), `roles.${role} must be a list of GitHub logins`);
+    if (!/^[a-z][a-z0-9-]*$/.test(role))
+      throw new ConfigError(
+        file,
+        loaded.locateKey(['roles', role]),
+        `role name '${role}' must be lowercase letters, digits and '-'`,
+      );
+    if (
+      !Array.isArray(users) ||
+      users.some((u) => typeof u !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(u))
+    ) {
+      throw new ConfigError(
+        file,
+        loaded.locate(['roles', role]),
+        `roles.${role} must be a list of GitHub logins`,
+      );
     }
     out[role] = users as string[];
   }
   return out;
 }
 
-function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit<PolicyLoadOptions, 'workspace'>, extraUsers: Record<string, string[]>): AccessPolicy {
+function fromConfig(
+  loaded: LoadedConfig<Record<string, unknown>>,
+  options: Omit<PolicyLoadOptions, 'workspace'>,
+  extraUsers: Record<string, string[]>,
+): AccessPolicy {
   const [problem] = validateConfig(loaded, validate);
   if (problem) throw new ConfigError(problem.file, problem, problem.message);
   // The schema guarantees the shape from here on.
@@ -165,7 +205,11 @@ function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit
     ticketPattern: raw.reason?.ticketPattern ?? DEFAULT_TICKET_PATTERN,
   };
   if (raw.reason?.ticketHint) reason.ticketHint = raw.reason.ticketHint;
-  if (reason.minLength > reason.maxLength) fail(['reason', 'minLength'], `reason.minLength (${reason.minLength}) is greater than reason.maxLength (${reason.maxLength})`);
+  if (reason.minLength > reason.maxLength)
+    fail(
+      ['reason', 'minLength'],
+      `reason.minLength (${reason.minLength}) is greater than reason.maxLength (${reason.maxLength})`,
+    );
   try {
     reasonRules(reason);
   } catch (error) {
@@ -176,7 +220,11 @@ function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit
   for (const [name, source] of Object.entries(raw.roles ?? {})) {
     const teams = (source.teams ?? []).map((team) => {
       if (!team.includes('{owner}')) return team;
-      if (!options.owner) fail(['roles', name, 'teams'], `roles.${name}: '{owner}' needs the repository owner, which is unknown outside a workflow; name the org`);
+      if (!options.owner)
+        fail(
+          ['roles', name, 'teams'],
+          `roles.${name}: '{owner}' needs the repository owner, which is unknown outside a workflow; name the org`,
+        );
       return team.replace('{owner}', options.owner!);
     });
     roles[name] = { teams, users: [...(source.users ?? [])] };
@@ -196,8 +244,14 @@ function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit
       methodsClaim: raw.assurance.methodsClaim ?? 'amr',
       maxAgeSeconds: raw.assurance.maxAgeSeconds ?? 900,
     };
-    if (/^http:\/\//i.test(assurance.jwks) && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(assurance.jwks)) {
-      fail(['assurance', 'jwks'], 'assurance.jwks must use https:// (keys fetched over plain HTTP can be swapped in transit)');
+    if (
+      /^http:\/\//i.test(assurance.jwks) &&
+      !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(assurance.jwks)
+    ) {
+      fail(
+        ['assurance', 'jwks'],
+        'assurance.jwks must use https:// (keys fetched over plain HTTP can be swapped in transit)',
+      );
     }
   }
 
@@ -206,16 +260,33 @@ function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit
   for (const [env, rawEnv] of Object.entries(raw.environments)) {
     // GitHub treats environment names case-insensitively; two spellings would be ambiguous.
     const folded = env.toLowerCase();
-    if (seen.has(folded)) fail(['environments', env], `environment '${env}' differs from '${seen.get(folded)}' only by case; GitHub treats them as one`, true);
+    if (seen.has(folded))
+      fail(
+        ['environments', env],
+        `environment '${env}' differs from '${seen.get(folded)}' only by case; GitHub treats them as one`,
+        true,
+      );
     seen.set(folded, env);
     const out: EnvironmentPolicy = { freeze: [] };
     (rawEnv.freeze ?? []).forEach((window, i) => {
       const at: PathSegment[] = ['environments', env, 'freeze', i];
       if ('start' in window) {
-        if (!(Date.parse(window.start) < Date.parse(window.end))) fail([...at, 'end'], `freeze window ${i + 1}: end (${window.end}) must be after start (${window.start})`);
+        if (!(Date.parse(window.start) < Date.parse(window.end)))
+          fail(
+            [...at, 'end'],
+            `freeze window ${i + 1}: end (${window.end}) must be after start (${window.start})`,
+          );
       } else {
-        if (!isTimeZone(window.weekly.timeZone)) fail([...at, 'weekly', 'timeZone'], `unknown time zone '${window.weekly.timeZone}'; use an IANA name such as Europe/Berlin or UTC`);
-        if (window.weekly.from >= window.weekly.to) fail([...at, 'weekly', 'to'], `weekly window: to (${window.weekly.to}) must be after from (${window.weekly.from}); split a window that crosses midnight in two`);
+        if (!isTimeZone(window.weekly.timeZone))
+          fail(
+            [...at, 'weekly', 'timeZone'],
+            `unknown time zone '${window.weekly.timeZone}'; use an IANA name such as Europe/Berlin or UTC`,
+          );
+        if (window.weekly.from >= window.weekly.to)
+          fail(
+            [...at, 'weekly', 'to'],
+            `weekly window: to (${window.weekly.to}) must be after from (${window.weekly.from}); split a window that crosses midnight in two`,
+          );
       }
       out.freeze.push(window);
     });
@@ -224,17 +295,28 @@ function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit
       if (!rule) continue;
       const at: PathSegment[] = ['environments', env, kind];
       for (const [i, role] of (rule.roles ?? []).entries()) {
-        if (!roles[role]) fail([...at, 'roles', i], `role '${role}' is not defined under roles:${raw.rolesFile ? ` or in ${raw.rolesFile}` : ''}`);
+        if (!roles[role])
+          fail(
+            [...at, 'roles', i],
+            `role '${role}' is not defined under roles:${raw.rolesFile ? ` or in ${raw.rolesFile}` : ''}`,
+          );
       }
       if ((rule.assurance ?? []).length > 0 && !assurance) {
-        fail([...at, 'assurance'], `${env}.${kind} requires assurance, but the policy has no top-level assurance: section (issuer, audience, jwks)`);
+        fail(
+          [...at, 'assurance'],
+          `${env}.${kind} requires assurance, but the policy has no top-level assurance: section (issuer, audience, jwks)`,
+        );
       }
       let dualControl: DualControlRule | null = null;
       if (rule.dualControl === true) dualControl = { approverRoles: [], minApprovals: 1 };
       else if (rule.dualControl && typeof rule.dualControl === 'object') {
-        dualControl = { approverRoles: rule.dualControl.approverRoles ?? [], minApprovals: rule.dualControl.minApprovals ?? 1 };
+        dualControl = {
+          approverRoles: rule.dualControl.approverRoles ?? [],
+          minApprovals: rule.dualControl.minApprovals ?? 1,
+        };
         for (const [i, role] of dualControl.approverRoles.entries()) {
-          if (!roles[role]) fail([...at, 'dualControl', 'approverRoles', i], `role '${role}' is not defined under roles:`);
+          if (!roles[role])
+            fail([...at, 'dualControl', 'approverRoles', i], `role '${role}' is not defined under roles:`);
         }
       }
       for (const [i, pattern] of (rule.refs ?? []).entries()) {
@@ -244,7 +326,12 @@ function fromConfig(loaded: LoadedConfig<Record<string, unknown>>, options: Omit
           fail([...at, 'refs', i], (error as Error).message);
         }
       }
-      out[kind] = { roles: rule.roles ?? [], assurance: rule.assurance ?? [], dualControl, refs: rule.refs ?? null };
+      out[kind] = {
+        roles: rule.roles ?? [],
+        assurance: rule.assurance ?? [],
+        dualControl,
+        refs: rule.refs ?? null,
+      };
     }
     environments[env] = out;
   }
@@ -263,10 +350,15 @@ export function refPatternToRegExp(pattern: string): RegExp {
     try {
       return new RegExp(`^(?:${pattern.slice(1, -1)})$`, 'u');
     } catch (error) {
-      throw new Error(`ref pattern ${pattern} is not a valid regular expression: ${(error as Error).message}`);
+      throw new Error(
+        `ref pattern ${pattern} is not a valid regular expression: ${(error as Error).message}`,
+      );
     }
   }
-  if (!pattern.startsWith('refs/')) throw new Error(`ref pattern '${pattern}' must be a full ref such as refs/heads/main or refs/tags/v*, or a /regex/`);
+  if (!pattern.startsWith('refs/'))
+    throw new Error(
+      `ref pattern '${pattern}' must be a full ref such as refs/heads/main or refs/tags/v*, or a /regex/`,
+    );
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -298,7 +390,11 @@ async function readText(absolute: string, display: string, hint: string): Promis
     return await readFile(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(display, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`);
+    throw new ConfigError(
+      display,
+      { line: 1, column: 1 },
+      code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`,
+    );
   }
 }
 
@@ -313,6 +409,13 @@ interface RawPolicy {
   reason?: { minLength?: number; maxLength?: number; ticketPattern?: string; ticketHint?: string };
   roles?: Record<string, { teams?: string[]; users?: string[] }>;
   rolesFile?: string;
-  assurance?: { issuer: string; audience: string; jwks: string; actorClaim?: string; methodsClaim?: string; maxAgeSeconds?: number };
+  assurance?: {
+    issuer: string;
+    audience: string;
+    jwks: string;
+    actorClaim?: string;
+    methodsClaim?: string;
+    maxAgeSeconds?: number;
+  };
   environments: Record<string, { freeze?: FreezeWindow[]; deploy?: RawKindRule; delete?: RawKindRule }>;
 }

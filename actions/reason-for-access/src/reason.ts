@@ -41,7 +41,8 @@ export interface ReasonCheck {
 // C0 and C1 control characters, DEL, and the Unicode bidi/format characters that make text
 // display differently from what it is (Trojan Source), plus zero-width joiners and BOM.
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\t\v\f]+/g;
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * Line breaks and tabs become one space (so words do not fuse); every other control or
@@ -52,46 +53,73 @@ export function sanitizeReason(raw: string): string {
   return raw.normalize('NFC').replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
 }
 
-export function checkReason(raw: string | undefined, rules: ReasonRules, scan: SecretScanner | undefined): ReasonCheck {
+export function checkReason(
+  raw: string | undefined,
+  rules: ReasonRules,
+  scan: SecretScanner | undefined,
+): ReasonCheck {
   const reason = sanitizeReason(raw ?? '');
   const problems: string[] = [];
   if (reason === '') {
-    return { ok: false, reason, tickets: [], problems: ['the reason is empty; say why you need access and cite the ticket or incident'] };
+    return {
+      ok: false,
+      reason,
+      tickets: [],
+      problems: ['the reason is empty; say why you need access and cite the ticket or incident'],
+    };
   }
   const length = [...reason].length;
   if (length < rules.minLength) {
-    problems.push(`the reason is ${length} characters; at least ${rules.minLength} are required (say what and why, and cite the ticket)`);
+    problems.push(
+      `the reason is ${length} characters; at least ${rules.minLength} are required (say what and why, and cite the ticket)`,
+    );
   }
   if (length > rules.maxLength) {
-    problems.push(`the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`);
+    problems.push(
+      `the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`,
+    );
   }
   const global = new RegExp(rules.ticketPattern.source, rules.ticketPattern.flags.replace('g', '') + 'g');
   const tickets = [...new Set([...reason.matchAll(global)].map((m) => m[0]))];
-  if (tickets.length === 0) problems.push(`the reason cites no ticket or incident; expected ${rules.ticketHint}`);
+  if (tickets.length === 0)
+    problems.push(`the reason cites no ticket or incident; expected ${rules.ticketHint}`);
   let withheld: string | undefined;
   if (!scan) {
     // Fail closed: without a scanner nobody can say the reason is free of secrets.
-    problems.push('no secret/PII scanner is configured, so the reason cannot be cleared; this is a bug in the action');
+    problems.push(
+      'no secret/PII scanner is configured, so the reason cannot be cleared; this is a bug in the action',
+    );
   } else {
     let found: readonly { ruleId: string }[];
     try {
       found = scan(reason);
     } catch (error) {
       found = [];
-      problems.push(`the secret/PII scan failed (${error instanceof Error ? error.name : 'error'}); the reason cannot be cleared`);
+      problems.push(
+        `the secret/PII scan failed (${error instanceof Error ? error.name : 'error'}); the reason cannot be cleared`,
+      );
     }
     const ruleIds = [...new Set(found.map((f) => f.ruleId))].sort();
     if (ruleIds.length > 0) {
       // Only the rule ids: the matched text must not reach a log, an output or this message.
-      problems.push(`the reason contains what looks like a secret or personal data (${ruleIds.join(', ')}); remove it and refer to the ticket instead`);
+      problems.push(
+        `the reason contains what looks like a secret or personal data (${ruleIds.join(', ')}); remove it and refer to the ticket instead`,
+      );
       withheld = `[withheld: matched ${ruleIds.join(', ')}]`;
     }
   }
-  return { ok: problems.length === 0, reason: withheld ?? reason, tickets: withheld ? [] : tickets, problems };
+  return {
+    ok: problems.length === 0,
+    reason: withheld ?? reason,
+    tickets: withheld ? [] : tickets,
+    problems,
+  };
 }
 
 /** Builds ReasonRules from policy data, compiling the pattern; throws a clear error for a bad regex. */
-export function reasonRules(options: { minLength?: number; maxLength?: number; ticketPattern?: string; ticketHint?: string } = {}): ReasonRules {
+export function reasonRules(
+  options: { minLength?: number; maxLength?: number; ticketPattern?: string; ticketHint?: string } = {},
+): ReasonRules {
   let ticketPattern = DEFAULT_REASON_RULES.ticketPattern;
   if (options.ticketPattern !== undefined) {
     try {
@@ -104,6 +132,8 @@ export function reasonRules(options: { minLength?: number; maxLength?: number; t
     minLength: options.minLength ?? DEFAULT_REASON_RULES.minLength,
     maxLength: options.maxLength ?? DEFAULT_REASON_RULES.maxLength,
     ticketPattern,
-    ticketHint: options.ticketHint ?? (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
+    ticketHint:
+      options.ticketHint ??
+      (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
   };
 }

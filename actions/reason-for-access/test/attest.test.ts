@@ -2,20 +2,44 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { nextRecord, type AuditFields } from '../src/audit.ts';
-import { attestRecord, auditStatement, localKeySigner, verifyRecordAttestation, PREDICATE_TYPE } from '../src/attest.ts';
+import {
+  attestRecord,
+  auditStatement,
+  localKeySigner,
+  verifyRecordAttestation,
+  PREDICATE_TYPE,
+} from '../src/attest.ts';
 
 function fields(i: number, decision: 'allow' | 'deny' = 'allow'): AuditFields {
   return {
-    timestamp: `2026-11-11T10:0${i}:00.000Z`, kind: 'deploy', actor: 'alice', triggeringActor: 'alice', reason: `Ship INC00${i}`, tickets: [`INC00${i}`],
-    environment: 'prod', repository: 'acme/app', ref: 'refs/heads/main', sha: 'a'.repeat(40), runUrl: 'https://github.com/acme/app/actions/runs/1',
-    policy: { source: 'built-in', digest: 'f'.repeat(64) }, decision, decidedBy: 'x', reasons: [], dryRun: false,
+    timestamp: `2026-11-11T10:0${i}:00.000Z`,
+    kind: 'deploy',
+    actor: 'alice',
+    triggeringActor: 'alice',
+    reason: `Ship INC00${i}`,
+    tickets: [`INC00${i}`],
+    environment: 'prod',
+    repository: 'acme/app',
+    ref: 'refs/heads/main',
+    sha: 'a'.repeat(40),
+    runUrl: 'https://github.com/acme/app/actions/runs/1',
+    policy: { source: 'built-in', digest: 'f'.repeat(64) },
+    decision,
+    decidedBy: 'x',
+    reasons: [],
+    dryRun: false,
   };
 }
 const r1 = nextRecord('', fields(1));
 const r2 = nextRecord(`${r1.line}\n`, fields(2, 'deny'));
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const ed = generateKeyPairSync('ed25519');
-const TRUST = { publicKeys: { 'audit-key': ec.publicKey }, tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 };
+const TRUST = {
+  publicKeys: { 'audit-key': ec.publicKey },
+  tlogThreshold: 0,
+  ctlogThreshold: 0,
+  timestampThreshold: 0,
+};
 
 test('the statement names the record digest as its subject', () => {
   const s = auditStatement(r1.record, r1.line);
@@ -27,9 +51,16 @@ test('a record signed with a local key verifies against that key (P-256 and Ed25
   const bundle = await attestRecord(r1.record, r1.line, localKeySigner(ec.privateKey, 'audit-key'));
   assert.equal(bundle.mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json');
   assert.ok(bundle.dsseEnvelope, 'a DSSE envelope');
-  assert.deepEqual(verifyRecordAttestation(bundle, r1.line, TRUST), { ok: true, subject: r1.digest, signer: 'public key' });
+  assert.deepEqual(verifyRecordAttestation(bundle, r1.line, TRUST), {
+    ok: true,
+    subject: r1.digest,
+    signer: 'public key',
+  });
   const edBundle = await attestRecord(r1.record, r1.line, localKeySigner(ed.privateKey, 'ed'));
-  assert.equal(verifyRecordAttestation(edBundle, r1.line, { ...TRUST, publicKeys: { ed: ed.publicKey } }).ok, true);
+  assert.equal(
+    verifyRecordAttestation(edBundle, r1.line, { ...TRUST, publicKeys: { ed: ed.publicKey } }).ok,
+    true,
+  );
 });
 
 test('a tampered record fails verification', async () => {
@@ -38,7 +69,10 @@ test('a tampered record fails verification', async () => {
   assert.notEqual(tampered, r1.line);
   const check = verifyRecordAttestation(bundle, tampered, TRUST);
   assert.equal(check.ok, false);
-  assert.match((check as { problem: string }).problem, /the record was changed or the bundle belongs to another record/);
+  assert.match(
+    (check as { problem: string }).problem,
+    /the record was changed or the bundle belongs to another record/,
+  );
 });
 
 test("a swapped bundle (another record's) fails verification", async () => {
@@ -55,15 +89,27 @@ test('an edited bundle payload, a wrong key, an unknown hint, and a missing tran
   const forged = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
   forged.predicate.record = JSON.parse(forgedRecord);
   forged.subject[0].digest.sha256 = (await import('../src/audit.ts')).sha256Hex(forgedRecord);
-  const forgedBundle = { ...bundle, dsseEnvelope: { ...envelope, payload: Buffer.from(JSON.stringify(forged)).toString('base64') } };
+  const forgedBundle = {
+    ...bundle,
+    dsseEnvelope: { ...envelope, payload: Buffer.from(JSON.stringify(forged)).toString('base64') },
+  };
   const check = verifyRecordAttestation(forgedBundle, forgedRecord, TRUST);
   assert.equal(check.ok, false);
   assert.match((check as { problem: string }).problem, /signature verification failed/);
 
   const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  assert.equal(verifyRecordAttestation(bundle, r1.line, { ...TRUST, publicKeys: { 'audit-key': other.publicKey } }).ok, false);
-  assert.match((verifyRecordAttestation(bundle, r1.line, { ...TRUST, publicKeys: {} }) as { problem: string }).problem, /no trusted public key for hint 'audit-key'/);
+  assert.equal(
+    verifyRecordAttestation(bundle, r1.line, { ...TRUST, publicKeys: { 'audit-key': other.publicKey } }).ok,
+    false,
+  );
+  assert.match(
+    (verifyRecordAttestation(bundle, r1.line, { ...TRUST, publicKeys: {} }) as { problem: string }).problem,
+    /no trusted public key for hint 'audit-key'/,
+  );
   // Default thresholds demand a transparency-log entry, which a local-key bundle does not have.
   assert.equal(verifyRecordAttestation(bundle, r1.line, { publicKeys: TRUST.publicKeys }).ok, false);
-  assert.match((verifyRecordAttestation({ nonsense: true }, r1.line, TRUST) as { problem: string }).problem, /signature verification failed/);
+  assert.match(
+    (verifyRecordAttestation({ nonsense: true }, r1.line, TRUST) as { problem: string }).problem,
+    /signature verification failed/,
+  );
 });

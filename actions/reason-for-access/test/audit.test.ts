@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { appendRecord, canonicalJson, GENESIS, nextRecord, verifyLog, type AuditFields } from '../src/audit.ts';
+import {
+  appendRecord,
+  canonicalJson,
+  GENESIS,
+  nextRecord,
+  verifyLog,
+  type AuditFields,
+} from '../src/audit.ts';
 
 function fields(i: number): AuditFields {
   return {
@@ -38,7 +45,10 @@ const lines = (text: string) => text.trimEnd().split('\n');
 const join_ = (ls: string[]) => `${ls.join('\n')}\n`;
 
 test('canonical JSON sorts keys at every depth, has no spaces, and rejects what JSON cannot hold', () => {
-  assert.equal(canonicalJson({ b: 1, a: [{ d: true, c: null }], 'é': 'x', A: undefined }), '{"a":[{"c":null,"d":true}],"b":1,"é":"x"}');
+  assert.equal(
+    canonicalJson({ b: 1, a: [{ d: true, c: null }], é: 'x', A: undefined }),
+    '{"a":[{"c":null,"d":true}],"b":1,"é":"x"}',
+  );
   assert.throws(() => canonicalJson({ n: Number.NaN }), /non-finite/);
   assert.throws(() => canonicalJson({ f: () => 1 }), /cannot hold a function/);
 });
@@ -76,19 +86,77 @@ test('an empty log verifies with the genesis head', () => {
   assert.deepEqual(verifyLog(''), { ok: true, records: 0, head: GENESIS });
 });
 
-const TAMPER: [string, (ls: string[]) => string[], { kind: string; line: number; record: number; message: RegExp }][] = [
-  ['a middle record deleted', (ls) => ls.filter((_, i) => i !== 2), { kind: 'deleted', line: 3, record: 3, message: /record 3 is missing before record 4; deleted/ }],
-  ['two records deleted', (ls) => ls.filter((_, i) => i !== 1 && i !== 2), { kind: 'deleted', line: 2, record: 2, message: /records 2-3 are missing/ }],
-  ['the first record deleted', (ls) => ls.slice(1), { kind: 'deleted', line: 1, record: 1, message: /record 1 is missing/ }],
-  ['two records swapped', (ls) => [ls[0]!, ls[2]!, ls[1]!, ls[3]!, ls[4]!], { kind: 'reordered', line: 2, record: 2, message: /found record 3 where record 2 belongs; records were reordered/ }],
-  ['a record moved to the end', (ls) => [ls[0]!, ls[2]!, ls[3]!, ls[4]!, ls[1]!], { kind: 'reordered', line: 2, record: 2, message: /reordered/ }],
-  ['a reason edited, keeping canonical form', (ls) => ls.map((l, i) => (i === 2 ? l.replace('INC003', 'INC999') : l)), { kind: 'edited', line: 3, record: 3, message: /record 3 was edited/ }],
-  ['a deny turned into allow', (ls) => ls.map((l, i) => (i === 1 ? l.replace('"decision":"deny"', '"decision":"allow"') : l)), { kind: 'edited', line: 2, record: 2, message: /record 2 was edited/ }],
-  ['a record pretty-printed by an editor', (ls) => ls.map((l, i) => (i === 3 ? JSON.stringify(JSON.parse(l), null, 0).replace('"v":1', '"v": 1') : l)), { kind: 'not-canonical', line: 4, record: 4, message: /not in canonical form/ }],
-  ['keys reordered', (ls) => ls.map((l, i) => (i === 0 ? JSON.stringify({ v: 1, ...JSON.parse(l) }) : l)), { kind: 'not-canonical', line: 1, record: 1, message: /record 1 is not in canonical form/ }],
-  ['a line truncated', (ls) => ls.map((l, i) => (i === 1 ? l.slice(0, 50) : l)), { kind: 'invalid-json', line: 2, record: 2, message: /not a JSON object/ }],
-  ['the whole chain re-based on a forged first record', (ls) => [canonicalJson({ ...JSON.parse(ls[0]!), prev: 'a'.repeat(64) }), ...ls.slice(1)], { kind: 'genesis', line: 1, record: 1, message: /genesis/ }],
-  ['a record inserted', (ls) => [ls[0]!, ls[1]!, nextRecord(join_(ls.slice(0, 2)), fields(9)).line, ...ls.slice(2)], { kind: 'reordered', line: 4, record: 4, message: /found record 3 where record 4 belongs/ }],
+const TAMPER: [
+  string,
+  (ls: string[]) => string[],
+  { kind: string; line: number; record: number; message: RegExp },
+][] = [
+  [
+    'a middle record deleted',
+    (ls) => ls.filter((_, i) => i !== 2),
+    { kind: 'deleted', line: 3, record: 3, message: /record 3 is missing before record 4; deleted/ },
+  ],
+  [
+    'two records deleted',
+    (ls) => ls.filter((_, i) => i !== 1 && i !== 2),
+    { kind: 'deleted', line: 2, record: 2, message: /records 2-3 are missing/ },
+  ],
+  [
+    'the first record deleted',
+    (ls) => ls.slice(1),
+    { kind: 'deleted', line: 1, record: 1, message: /record 1 is missing/ },
+  ],
+  [
+    'two records swapped',
+    (ls) => [ls[0]!, ls[2]!, ls[1]!, ls[3]!, ls[4]!],
+    {
+      kind: 'reordered',
+      line: 2,
+      record: 2,
+      message: /found record 3 where record 2 belongs; records were reordered/,
+    },
+  ],
+  [
+    'a record moved to the end',
+    (ls) => [ls[0]!, ls[2]!, ls[3]!, ls[4]!, ls[1]!],
+    { kind: 'reordered', line: 2, record: 2, message: /reordered/ },
+  ],
+  [
+    'a reason edited, keeping canonical form',
+    (ls) => ls.map((l, i) => (i === 2 ? l.replace('INC003', 'INC999') : l)),
+    { kind: 'edited', line: 3, record: 3, message: /record 3 was edited/ },
+  ],
+  [
+    'a deny turned into allow',
+    (ls) => ls.map((l, i) => (i === 1 ? l.replace('"decision":"deny"', '"decision":"allow"') : l)),
+    { kind: 'edited', line: 2, record: 2, message: /record 2 was edited/ },
+  ],
+  [
+    'a record pretty-printed by an editor',
+    (ls) =>
+      ls.map((l, i) => (i === 3 ? JSON.stringify(JSON.parse(l), null, 0).replace('"v":1', '"v": 1') : l)),
+    { kind: 'not-canonical', line: 4, record: 4, message: /not in canonical form/ },
+  ],
+  [
+    'keys reordered',
+    (ls) => ls.map((l, i) => (i === 0 ? JSON.stringify({ v: 1, ...JSON.parse(l) }) : l)),
+    { kind: 'not-canonical', line: 1, record: 1, message: /record 1 is not in canonical form/ },
+  ],
+  [
+    'a line truncated',
+    (ls) => ls.map((l, i) => (i === 1 ? l.slice(0, 50) : l)),
+    { kind: 'invalid-json', line: 2, record: 2, message: /not a JSON object/ },
+  ],
+  [
+    'the whole chain re-based on a forged first record',
+    (ls) => [canonicalJson({ ...JSON.parse(ls[0]!), prev: 'a'.repeat(64) }), ...ls.slice(1)],
+    { kind: 'genesis', line: 1, record: 1, message: /genesis/ },
+  ],
+  [
+    'a record inserted',
+    (ls) => [ls[0]!, ls[1]!, nextRecord(join_(ls.slice(0, 2)), fields(9)).line, ...ls.slice(2)],
+    { kind: 'reordered', line: 4, record: 4, message: /found record 3 where record 4 belongs/ },
+  ],
 ];
 
 for (const [name, tamper, expected] of TAMPER) {
@@ -121,15 +189,20 @@ test('property: any single-character change to any record but the last is detect
   const log = buildLog(4);
   const ls = lines(log);
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 2 }), fc.nat(), fc.constantFrom('a', '0', '"', '}', ' '), (lineIndex, pos, ch) => {
-      const line = ls[lineIndex]!;
-      const at = pos % line.length;
-      if (line[at] === ch) return true;
-      const changed = [...ls];
-      changed[lineIndex] = line.slice(0, at) + ch + line.slice(at + 1);
-      const result = verifyLog(join_(changed));
-      return !result.ok && result.broken!.record <= lineIndex + 1;
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 2 }),
+      fc.nat(),
+      fc.constantFrom('a', '0', '"', '}', ' '),
+      (lineIndex, pos, ch) => {
+        const line = ls[lineIndex]!;
+        const at = pos % line.length;
+        if (line[at] === ch) return true;
+        const changed = [...ls];
+        changed[lineIndex] = line.slice(0, at) + ch + line.slice(at + 1);
+        const result = verifyLog(join_(changed));
+        return !result.ok && result.broken!.record <= lineIndex + 1;
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decide, RULES, type AccessRequest, type Approval, type Facts, type RuleName } from '../src/decide.ts';
+import {
+  decide,
+  RULES,
+  type AccessRequest,
+  type Approval,
+  type Facts,
+  type RuleName,
+} from '../src/decide.ts';
 import { parseAccessPolicy } from '../src/policy.ts';
 import { checkReason, DEFAULT_REASON_RULES } from '../src/reason.ts';
 
@@ -32,7 +39,11 @@ environments:
 
 const member = { state: 'member' } as const;
 const notMember = { state: 'not-member' } as const;
-const approvedBy = (user: string, roles: Approval['roles'] = { 'release-captain': member }, source: Approval['source'] = 'deployment-review'): Approval => ({ user, source, state: 'approved', roles });
+const approvedBy = (
+  user: string,
+  roles: Approval['roles'] = { 'release-captain': member },
+  source: Approval['source'] = 'deployment-review',
+): Approval => ({ user, source, state: 'approved', roles });
 const noScanHits = () => [];
 
 function request(overrides: Partial<AccessRequest> = {}): AccessRequest {
@@ -59,40 +70,170 @@ function facts(overrides: Partial<Facts> = {}): Facts {
 test('the happy path allows, listing every rule as passed', () => {
   const d = decide(request(), policy, facts());
   assert.equal(d.decision, 'allow', JSON.stringify(d.reasons));
-  assert.deepEqual(d.reasons.map((r) => r.rule), [...RULES]);
+  assert.deepEqual(
+    d.reasons.map((r) => r.rule),
+    [...RULES],
+  );
   assert.ok(d.reasons.every((r) => r.ok));
-  assert.match(d.reasons.find((r) => r.rule === 'dual-control')!.detail, /approved by bob via deployment-review/);
+  assert.match(
+    d.reasons.find((r) => r.rule === 'dual-control')!.detail,
+    /approved by bob via deployment-review/,
+  );
   assert.equal(d.decidedBy, 'all 9 rules passed');
 });
 
 // Each row changes one thing and names the one rule that must fail (and the words it must use).
 const DENY: [string, Partial<AccessRequest>, Partial<Facts>, RuleName, RegExp][] = [
   ['unknown kind', { kind: 'promote' }, {}, 'request-kind', /unknown request kind 'promote'/],
-  ['empty reason', { reason: checkReason('  ', DEFAULT_REASON_RULES, noScanHits) }, {}, 'reason', /reason is empty/],
-  ['reason without ticket', { reason: checkReason('ship it to prod please, it is fine', DEFAULT_REASON_RULES, noScanHits) }, {}, 'reason', /cites no ticket/],
-  ['re-run by someone else', { triggeringActor: 'mallory' }, {}, 'actor', /triggered by mallory but started by alice/],
-  ['no actor', { actor: '' }, { assurance: { state: 'verified', methods: ['webauthn'], subject: '' } }, 'actor', /actor is unknown/],
-  ['branch not allowed', { ref: 'refs/heads/feature/x' }, {}, 'ref', /refs\/heads\/feature\/x is not an allowed ref/],
+  [
+    'empty reason',
+    { reason: checkReason('  ', DEFAULT_REASON_RULES, noScanHits) },
+    {},
+    'reason',
+    /reason is empty/,
+  ],
+  [
+    'reason without ticket',
+    { reason: checkReason('ship it to prod please, it is fine', DEFAULT_REASON_RULES, noScanHits) },
+    {},
+    'reason',
+    /cites no ticket/,
+  ],
+  [
+    're-run by someone else',
+    { triggeringActor: 'mallory' },
+    {},
+    'actor',
+    /triggered by mallory but started by alice/,
+  ],
+  [
+    'no actor',
+    { actor: '' },
+    { assurance: { state: 'verified', methods: ['webauthn'], subject: '' } },
+    'actor',
+    /actor is unknown/,
+  ],
+  [
+    'branch not allowed',
+    { ref: 'refs/heads/feature/x' },
+    {},
+    'ref',
+    /refs\/heads\/feature\/x is not an allowed ref/,
+  ],
   ['pre-release tag not allowed', { ref: 'refs/tags/v1.4.0-rc1' }, {}, 'ref', /not an allowed ref/],
   ['unknown ref', { ref: '' }, {}, 'ref', /ref is unknown/],
   ['year-end freeze', {}, { now: new Date('2026-12-24T12:00:00Z') }, 'freeze', /frozen: .* \(year-end\)/],
-  ['Friday afternoon in Berlin (winter, CET)', {}, { now: new Date('2026-11-13T14:30:00Z') }, 'freeze', /every fri 15:00-24:00 Europe\/Berlin/],
-  ['Friday afternoon in Berlin (summer, CEST)', {}, { now: new Date('2026-07-03T13:30:00Z') }, 'freeze', /frozen/],
+  [
+    'Friday afternoon in Berlin (winter, CET)',
+    {},
+    { now: new Date('2026-11-13T14:30:00Z') },
+    'freeze',
+    /every fri 15:00-24:00 Europe\/Berlin/,
+  ],
+  [
+    'Friday afternoon in Berlin (summer, CEST)',
+    {},
+    { now: new Date('2026-07-03T13:30:00Z') },
+    'freeze',
+    /frozen/,
+  ],
   ['invalid clock', {}, { now: new Date(Number.NaN) }, 'freeze', /time is unknown/],
-  ['actor in no team', {}, { actorRoles: { 'release-captain': notMember } }, 'roles', /alice holds none of the required roles \(release-captain\)/],
+  [
+    'actor in no team',
+    {},
+    { actorRoles: { 'release-captain': notMember } },
+    'roles',
+    /alice holds none of the required roles \(release-captain\)/,
+  ],
   ['roles missing from facts', {}, { actorRoles: {} }, 'roles', /holds none/],
-  ['team API failed', {}, { actorRoles: { 'release-captain': { state: 'unknown', detail: 'GitHub API 500' } } }, 'roles', /could not establish alice's roles \(release-captain: GitHub API 500\)/],
+  [
+    'team API failed',
+    {},
+    { actorRoles: { 'release-captain': { state: 'unknown', detail: 'GitHub API 500' } } },
+    'roles',
+    /could not establish alice's roles \(release-captain: GitHub API 500\)/,
+  ],
   ['no assurance token', {}, { assurance: { state: 'absent' } }, 'assurance', /no assurance token was given/],
-  ['invalid assurance token', {}, { assurance: { state: 'invalid', detail: 'signature does not verify' } }, 'assurance', /rejected: signature does not verify/],
-  ['password-only login', {}, { assurance: { state: 'verified', methods: ['pwd', 'otp'], subject: 'alice' } }, 'assurance', /missing webauthn/],
-  ["someone else's assurance token", {}, { assurance: { state: 'verified', methods: ['webauthn'], subject: 'bob' } }, 'assurance', /token is for bob, not alice/],
-  ['no approvals', {}, { approvals: { state: 'known', approvals: [] } }, 'dual-control', /needs 1 approval\(s\) by someone other than alice, has 0/],
-  ['self-approval', {}, { approvals: { state: 'known', approvals: [approvedBy('alice')] } }, 'dual-control', /alice \(self-approval\)/],
-  ['self-approval in another case', {}, { approvals: { state: 'known', approvals: [approvedBy('ALICE', undefined, 'pr-review')] } }, 'dual-control', /ALICE \(self-approval\)/],
-  ['bot approval', {}, { approvals: { state: 'known', approvals: [approvedBy('release-bot[bot]')] } }, 'dual-control', /not a second person/],
-  ['approver without the role', {}, { approvals: { state: 'known', approvals: [approvedBy('eve', { 'release-captain': notMember, sre: notMember })] } }, 'dual-control', /eve \(holds none of release-captain, sre\)/],
-  ['rejected review', {}, { approvals: { state: 'known', approvals: [approvedBy('bob'), { ...approvedBy('carol'), state: 'rejected' }] } }, 'dual-control', /rejected by carol/],
-  ['approvals API failed', {}, { approvals: { state: 'unknown', detail: 'GitHub API 403: Resource not accessible by integration' } }, 'dual-control', /could not read approvals \(GitHub API 403/],
+  [
+    'invalid assurance token',
+    {},
+    { assurance: { state: 'invalid', detail: 'signature does not verify' } },
+    'assurance',
+    /rejected: signature does not verify/,
+  ],
+  [
+    'password-only login',
+    {},
+    { assurance: { state: 'verified', methods: ['pwd', 'otp'], subject: 'alice' } },
+    'assurance',
+    /missing webauthn/,
+  ],
+  [
+    "someone else's assurance token",
+    {},
+    { assurance: { state: 'verified', methods: ['webauthn'], subject: 'bob' } },
+    'assurance',
+    /token is for bob, not alice/,
+  ],
+  [
+    'no approvals',
+    {},
+    { approvals: { state: 'known', approvals: [] } },
+    'dual-control',
+    /needs 1 approval\(s\) by someone other than alice, has 0/,
+  ],
+  [
+    'self-approval',
+    {},
+    { approvals: { state: 'known', approvals: [approvedBy('alice')] } },
+    'dual-control',
+    /alice \(self-approval\)/,
+  ],
+  [
+    'self-approval in another case',
+    {},
+    { approvals: { state: 'known', approvals: [approvedBy('ALICE', undefined, 'pr-review')] } },
+    'dual-control',
+    /ALICE \(self-approval\)/,
+  ],
+  [
+    'bot approval',
+    {},
+    { approvals: { state: 'known', approvals: [approvedBy('release-bot[bot]')] } },
+    'dual-control',
+    /not a second person/,
+  ],
+  [
+    'approver without the role',
+    {},
+    {
+      approvals: {
+        state: 'known',
+        approvals: [approvedBy('eve', { 'release-captain': notMember, sre: notMember })],
+      },
+    },
+    'dual-control',
+    /eve \(holds none of release-captain, sre\)/,
+  ],
+  [
+    'rejected review',
+    {},
+    {
+      approvals: {
+        state: 'known',
+        approvals: [approvedBy('bob'), { ...approvedBy('carol'), state: 'rejected' }],
+      },
+    },
+    'dual-control',
+    /rejected by carol/,
+  ],
+  [
+    'approvals API failed',
+    {},
+    { approvals: { state: 'unknown', detail: 'GitHub API 403: Resource not accessible by integration' } },
+    'dual-control',
+    /could not read approvals \(GitHub API 403/,
+  ],
 ];
 
 for (const [name, req, fx, rule, detail] of DENY) {
@@ -110,9 +251,15 @@ for (const [name, req, fx, rule, detail] of DENY) {
 test('unknown environment: denied, and the dependent rules say they were not evaluated', () => {
   const d = decide(request({ environment: 'qa' }), policy, facts());
   assert.equal(d.decision, 'deny');
-  assert.match(d.decidedBy, /^environment: environment 'qa' is not in the access policy \(known: prod, staging\)/);
+  assert.match(
+    d.decidedBy,
+    /^environment: environment 'qa' is not in the access policy \(known: prod, staging\)/,
+  );
   for (const rule of ['ref', 'freeze', 'roles', 'assurance', 'dual-control']) {
-    assert.deepEqual(d.reasons.find((r) => r.rule === rule), { rule, ok: false, detail: 'not evaluated: no applicable rule' });
+    assert.deepEqual(
+      d.reasons.find((r) => r.rule === rule),
+      { rule, ok: false, detail: 'not evaluated: no applicable rule' },
+    );
   }
   assert.equal(d.reasons.find((r) => r.rule === 'reason')!.ok, true, 'independent rules are still evaluated');
 });
@@ -124,33 +271,64 @@ test('environment names match case-insensitively, like GitHub', () => {
 test('delete: a kind without a rule is denied; with a rule, dual control applies the same way', () => {
   const noRule = decide(request({ kind: 'delete', environment: 'staging' }), policy, facts());
   assert.match(noRule.decidedBy, /no 'delete' rule for environment 'staging'/);
-  const sre = facts({ actorRoles: { sre: member }, approvals: { state: 'known', approvals: [approvedBy('dave', {})] } });
-  assert.equal(decide(request({ kind: 'delete', actor: 'erin', ref: 'refs/heads/any' }), policy, sre).decision, 'allow');
-  const self = facts({ actorRoles: { sre: member }, approvals: { state: 'known', approvals: [approvedBy('erin', {})] } });
+  const sre = facts({
+    actorRoles: { sre: member },
+    approvals: { state: 'known', approvals: [approvedBy('dave', {})] },
+  });
+  assert.equal(
+    decide(request({ kind: 'delete', actor: 'erin', ref: 'refs/heads/any' }), policy, sre).decision,
+    'allow',
+  );
+  const self = facts({
+    actorRoles: { sre: member },
+    approvals: { state: 'known', approvals: [approvedBy('erin', {})] },
+  });
   const d = decide(request({ kind: 'delete', actor: 'erin' }), policy, self);
   assert.equal(d.decision, 'deny');
   assert.match(d.decidedBy, /^dual-control: .*erin \(self-approval\)/);
 });
 
 test('several failures are all reported, the first decides', () => {
-  const d = decide(request({ ref: 'refs/heads/dev' }), policy, facts({ actorRoles: {}, approvals: { state: 'known', approvals: [] } }));
-  assert.deepEqual(d.reasons.filter((r) => !r.ok).map((r) => r.rule), ['ref', 'roles', 'dual-control']);
+  const d = decide(
+    request({ ref: 'refs/heads/dev' }),
+    policy,
+    facts({ actorRoles: {}, approvals: { state: 'known', approvals: [] } }),
+  );
+  assert.deepEqual(
+    d.reasons.filter((r) => !r.ok).map((r) => r.rule),
+    ['ref', 'roles', 'dual-control'],
+  );
   assert.match(d.decidedBy, /^ref: /);
 });
 
 test('a rule with no requirements allows (staging deploy), outside freezes and with a valid reason', () => {
-  const d = decide(request({ environment: 'staging', ref: 'refs/heads/dev' }), policy, facts({ actorRoles: {}, approvals: { state: 'unknown', detail: 'x' }, assurance: { state: 'absent' } }));
+  const d = decide(
+    request({ environment: 'staging', ref: 'refs/heads/dev' }),
+    policy,
+    facts({ actorRoles: {}, approvals: { state: 'unknown', detail: 'x' }, assurance: { state: 'absent' } }),
+  );
   assert.equal(d.decision, 'allow', d.decidedBy);
 });
 
 test('property: approvals only by the actor (any casing) or bots never satisfy dual control', () => {
-  const casings = fc.constantFrom('alice', 'Alice', 'ALICE', 'aLiCe', 'deploy-bot[bot]', 'github-actions[bot]');
+  const casings = fc.constantFrom(
+    'alice',
+    'Alice',
+    'ALICE',
+    'aLiCe',
+    'deploy-bot[bot]',
+    'github-actions[bot]',
+  );
   fc.assert(
-    fc.property(fc.array(casings, { maxLength: 6 }), fc.constantFrom<Approval['source']>('deployment-review', 'pr-review'), (users, source) => {
-      const approvals = users.map((u) => approvedBy(u, { 'release-captain': member }, source));
-      const d = decide(request(), policy, facts({ approvals: { state: 'known', approvals } }));
-      return d.decision === 'deny' && d.reasons.find((r) => r.rule === 'dual-control')!.ok === false;
-    }),
+    fc.property(
+      fc.array(casings, { maxLength: 6 }),
+      fc.constantFrom<Approval['source']>('deployment-review', 'pr-review'),
+      (users, source) => {
+        const approvals = users.map((u) => approvedBy(u, { 'release-captain': member }, source));
+        const d = decide(request(), policy, facts({ approvals: { state: 'known', approvals } }));
+        return d.decision === 'deny' && d.reasons.find((r) => r.rule === 'dual-control')!.ok === false;
+      },
+    ),
   );
 });
 
@@ -158,10 +336,26 @@ test('property: the decision is allow exactly when every listed rule passed', ()
   const membership = fc.constantFrom(member, notMember, { state: 'unknown', detail: 'API down' } as const);
   fc.assert(
     fc.property(
-      fc.record({ rc: membership, approver: fc.constantFrom('alice', 'bob', 'ci[bot]'), methods: fc.subarray(['pwd', 'webauthn', 'hwk']), ref: fc.constantFrom('refs/heads/main', 'refs/tags/v1.0.0', 'refs/heads/x'), hour: fc.integer({ min: 0, max: 23 }), day: fc.integer({ min: 9, max: 15 }) }),
+      fc.record({
+        rc: membership,
+        approver: fc.constantFrom('alice', 'bob', 'ci[bot]'),
+        methods: fc.subarray(['pwd', 'webauthn', 'hwk']),
+        ref: fc.constantFrom('refs/heads/main', 'refs/tags/v1.0.0', 'refs/heads/x'),
+        hour: fc.integer({ min: 0, max: 23 }),
+        day: fc.integer({ min: 9, max: 15 }),
+      }),
       ({ rc, approver, methods, ref, hour, day }) => {
         const now = new Date(Date.UTC(2026, 10, day, hour));
-        const d = decide(request({ ref }), policy, facts({ now, actorRoles: { 'release-captain': rc }, approvals: { state: 'known', approvals: [approvedBy(approver)] }, assurance: { state: 'verified', methods, subject: 'alice' } }));
+        const d = decide(
+          request({ ref }),
+          policy,
+          facts({
+            now,
+            actorRoles: { 'release-captain': rc },
+            approvals: { state: 'known', approvals: [approvedBy(approver)] },
+            assurance: { state: 'verified', methods, subject: 'alice' },
+          }),
+        );
         return d.reasons.length === RULES.length && (d.decision === 'allow') === d.reasons.every((r) => r.ok);
       },
     ),

@@ -22,16 +22,23 @@ export interface FakeGitHub {
 
 export async function startGitHub(routes: Record<string, Route | Reply> = {}): Promise<FakeGitHub> {
   const table = new Map<string, Route>();
-  for (const [key, value] of Object.entries(routes)) table.set(key, typeof value === 'function' ? value : () => value);
+  for (const [key, value] of Object.entries(routes))
+    table.set(key, typeof value === 'function' ? value : () => value);
   const requests: FakeGitHub['requests'] = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ line: `${req.method} ${url.pathname}${url.search}`, authorization: req.headers.authorization, body });
+    requests.push({
+      line: `${req.method} ${url.pathname}${url.search}`,
+      authorization: req.headers.authorization,
+      body,
+    });
     const route = table.get(`${req.method} ${url.pathname}`);
-    const reply: Reply = route ? await route(req, url, body) : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+    const reply: Reply = route
+      ? await route(req, url, body)
+      : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
     const status = reply.status ?? 200;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
@@ -50,5 +57,12 @@ export async function startGitHub(routes: Record<string, Route | Reply> = {}): P
   };
 }
 
-export const ghError = (status: number, message: string): Reply => ({ status, body: { message, documentation_url: 'https://docs.github.com/rest' } });
-export const user = (login: string) => ({ login, id: login.length, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+export const ghError = (status: number, message: string): Reply => ({
+  status,
+  body: { message, documentation_url: 'https://docs.github.com/rest' },
+});
+export const user = (login: string) => ({
+  login,
+  id: login.length,
+  type: login.endsWith('[bot]') ? 'Bot' : 'User',
+});

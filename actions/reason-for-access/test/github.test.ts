@@ -1,6 +1,15 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createGitHubClient, gatherApprovals, pullRequestApprovals, resolveRoles, runApprovals, storeAttestation, teamMembership, type GitHubClient } from '../src/github.ts';
+import {
+  createGitHubClient,
+  gatherApprovals,
+  pullRequestApprovals,
+  resolveRoles,
+  runApprovals,
+  storeAttestation,
+  teamMembership,
+  type GitHubClient,
+} from '../src/github.ts';
 import { ghError, startGitHub, user, type FakeGitHub } from './github-server.ts';
 
 const TOKEN = ['test', 'token', 'for', 'local', 'server'].join('-');
@@ -28,14 +37,25 @@ test('team membership: active is a member, pending and 404 are not, and the toke
 });
 
 test('team membership: 403, 401 and 500 become unknown with status, message and a hint', async () => {
-  gh.routes.set('GET /orgs/acme/teams/locked/memberships/alice', () => ghError(403, 'Resource not accessible by integration'));
+  gh.routes.set('GET /orgs/acme/teams/locked/memberships/alice', () =>
+    ghError(403, 'Resource not accessible by integration'),
+  );
   gh.routes.set('GET /orgs/acme/teams/broken/memberships/alice', () => ghError(500, 'Internal Server Error'));
   gh.routes.set('GET /orgs/acme/teams/expired/memberships/alice', () => ghError(401, 'Bad credentials'));
   const locked = await teamMembership(client, 'acme/locked', 'alice');
   assert.equal(locked.state, 'unknown');
-  assert.match((locked as { detail: string }).detail, /^GitHub API 403 on GET \/orgs\/acme\/teams\/locked\/memberships\/alice: Resource not accessible by integration \(the token lacks permission/);
-  assert.match((await teamMembership(client, 'acme/broken', 'alice') as { detail: string }).detail, /GitHub API 500 .*retry the run later/);
-  assert.match((await teamMembership(client, 'acme/expired', 'alice') as { detail: string }).detail, /401 .*Bad credentials \(the github-token is invalid/);
+  assert.match(
+    (locked as { detail: string }).detail,
+    /^GitHub API 403 on GET \/orgs\/acme\/teams\/locked\/memberships\/alice: Resource not accessible by integration \(the token lacks permission/,
+  );
+  assert.match(
+    ((await teamMembership(client, 'acme/broken', 'alice')) as { detail: string }).detail,
+    /GitHub API 500 .*retry the run later/,
+  );
+  assert.match(
+    ((await teamMembership(client, 'acme/expired', 'alice')) as { detail: string }).detail,
+    /401 .*Bad credentials \(the github-token is invalid/,
+  );
 });
 
 test('team membership: an unreachable API is unknown, not a crash', async () => {
@@ -44,7 +64,10 @@ test('team membership: an unreachable API is unknown, not a crash', async () => 
   await down.close();
   const m = await teamMembership(downClient, 'acme/captains', 'alice');
   assert.equal(m.state, 'unknown');
-  assert.match((m as { detail: string }).detail, /GitHub API unreachable on GET \/orgs\/acme\/teams\/captains\/memberships\/alice/);
+  assert.match(
+    (m as { detail: string }).detail,
+    /GitHub API unreachable on GET \/orgs\/acme\/teams\/captains\/memberships\/alice/,
+  );
 });
 
 test('roles: listed users need no API call; any active team suffices; failures only count without a membership', async () => {
@@ -67,7 +90,10 @@ test('roles: listed users need no API call; any active team suffices; failures o
   assert.equal(dave.captain!.state, 'unknown');
   assert.match((dave.captain as { detail: string }).detail, /500/);
   const noToken = await resolveRoles(undefined, roles, ['captain'], 'dave');
-  assert.match((noToken.captain as { detail: string }).detail, /no github-token to look up team acme\/broken/);
+  assert.match(
+    (noToken.captain as { detail: string }).detail,
+    /no github-token to look up team acme\/broken/,
+  );
 });
 
 test('run approvals: only reviews of this environment count; rejections are kept', async () => {
@@ -78,10 +104,13 @@ test('run approvals: only reviews of this environment count; rejections are kept
       { state: 'rejected', comment: 'no', user: user('dave'), environments: [{ id: 1, name: 'prod' }] },
     ],
   }));
-  assert.deepEqual(await runApprovals(client, { owner: 'acme', repo: 'app', runId: '77', environment: 'prod' }), [
-    { user: 'bob', source: 'deployment-review', state: 'approved' },
-    { user: 'dave', source: 'deployment-review', state: 'rejected' },
-  ]);
+  assert.deepEqual(
+    await runApprovals(client, { owner: 'acme', repo: 'app', runId: '77', environment: 'prod' }),
+    [
+      { user: 'bob', source: 'deployment-review', state: 'approved' },
+      { user: 'dave', source: 'deployment-review', state: 'rejected' },
+    ],
+  );
 });
 
 test('PR reviews: latest review per person wins, stale approvals and unrelated PRs do not count, pages are followed', async () => {
@@ -107,37 +136,90 @@ test('PR reviews: latest review per person wins, stale approvals and unrelated P
       ],
     };
   });
-  const found = await pullRequestApprovals(client, { owner: 'acme', repo: 'app', environment: 'prod', sha: SHA });
+  const found = await pullRequestApprovals(client, {
+    owner: 'acme',
+    repo: 'app',
+    environment: 'prod',
+    sha: SHA,
+  });
   assert.deepEqual(found, [
     { user: 'bob', source: 'pr-review', state: 'approved' },
     { user: 'dave', source: 'pr-review', state: 'approved' },
     { user: 'erin', source: 'pr-review', state: 'rejected' },
     { user: 'frank', source: 'pr-review', state: 'approved' },
   ]);
-  assert.ok(!gh.requests.some((r) => r.line.startsWith('GET /repos/acme/app/pulls/6/')), 'a PR that did not produce the commit is not read');
+  assert.ok(
+    !gh.requests.some((r) => r.line.startsWith('GET /repos/acme/app/pulls/6/')),
+    'a PR that did not produce the commit is not read',
+  );
 });
 
 test('gatherApprovals: both sources, approver roles resolved; any API failure makes the fact unknown', async () => {
-  gh.routes.set('GET /repos/acme/app/actions/runs/78/approvals', () => ({ body: [{ state: 'approved', comment: '', user: user('carol'), environments: [{ id: 1, name: 'prod' }] }] }));
+  gh.routes.set('GET /repos/acme/app/actions/runs/78/approvals', () => ({
+    body: [{ state: 'approved', comment: '', user: user('carol'), environments: [{ id: 1, name: 'prod' }] }],
+  }));
   gh.routes.set(`GET /repos/acme/app/commits/${OLD}/pulls`, () => ({ body: [] }));
   const roles = { sre: { teams: ['acme/sre'], users: [] } };
-  const facts = await gatherApprovals(client, { owner: 'acme', repo: 'app', runId: '78', environment: 'prod', sha: OLD }, roles, ['sre']);
-  assert.deepEqual(facts, { state: 'known', approvals: [{ user: 'carol', source: 'deployment-review', state: 'approved', roles: { sre: { state: 'member' } } }] });
+  const facts = await gatherApprovals(
+    client,
+    { owner: 'acme', repo: 'app', runId: '78', environment: 'prod', sha: OLD },
+    roles,
+    ['sre'],
+  );
+  assert.deepEqual(facts, {
+    state: 'known',
+    approvals: [
+      { user: 'carol', source: 'deployment-review', state: 'approved', roles: { sre: { state: 'member' } } },
+    ],
+  });
 
-  gh.routes.set('GET /repos/acme/app/actions/runs/79/approvals', () => ghError(403, 'Must have admin rights to Repository.'));
-  const denied = await gatherApprovals(client, { owner: 'acme', repo: 'app', runId: '79', environment: 'prod' }, roles, []);
-  assert.deepEqual(denied, { state: 'unknown', detail: 'GitHub API 403 on GET /repos/acme/app/actions/runs/79/approvals: Must have admin rights to Repository. (the token lacks permission, or a rate limit was hit)' });
+  gh.routes.set('GET /repos/acme/app/actions/runs/79/approvals', () =>
+    ghError(403, 'Must have admin rights to Repository.'),
+  );
+  const denied = await gatherApprovals(
+    client,
+    { owner: 'acme', repo: 'app', runId: '79', environment: 'prod' },
+    roles,
+    [],
+  );
+  assert.deepEqual(denied, {
+    state: 'unknown',
+    detail:
+      'GitHub API 403 on GET /repos/acme/app/actions/runs/79/approvals: Must have admin rights to Repository. (the token lacks permission, or a rate limit was hit)',
+  });
 
   gh.routes.set(`GET /repos/acme/app/commits/${SHA}/pulls`, () => ghError(500, 'Server Error'));
-  const broken = await gatherApprovals(client, { owner: 'acme', repo: 'app', environment: 'prod', sha: SHA }, roles, []);
+  const broken = await gatherApprovals(
+    client,
+    { owner: 'acme', repo: 'app', environment: 'prod', sha: SHA },
+    roles,
+    [],
+  );
   assert.equal(broken.state, 'unknown');
-  assert.match((broken as { detail: string }).detail, /GitHub API 500 on pull request reviews of c0ffee000000/);
-  assert.deepEqual(await gatherApprovals(undefined, { owner: 'acme', repo: 'app', environment: 'prod' }, roles, []), { state: 'unknown', detail: 'no github-token, so approvals cannot be read' });
+  assert.match(
+    (broken as { detail: string }).detail,
+    /GitHub API 500 on pull request reviews of c0ffee000000/,
+  );
+  assert.deepEqual(
+    await gatherApprovals(undefined, { owner: 'acme', repo: 'app', environment: 'prod' }, roles, []),
+    { state: 'unknown', detail: 'no github-token, so approvals cannot be read' },
+  );
 });
 
 test('storeAttestation posts the bundle and returns the id; errors propagate with status', async () => {
-  gh.routes.set('POST /repos/acme/app/attestations', (_req, _url, body) => ({ status: 201, body: { id: JSON.parse(body).bundle.mediaType ? 42 : 0 } }));
-  assert.equal(await storeAttestation(client, 'acme', 'app', { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' }), 42);
+  gh.routes.set('POST /repos/acme/app/attestations', (_req, _url, body) => ({
+    status: 201,
+    body: { id: JSON.parse(body).bundle.mediaType ? 42 : 0 },
+  }));
+  assert.equal(
+    await storeAttestation(client, 'acme', 'app', {
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    }),
+    42,
+  );
   gh.routes.set('POST /repos/acme/app/attestations', () => ghError(404, 'Not Found'));
-  await assert.rejects(storeAttestation(client, 'acme', 'app', {}), (error: { status?: number }) => error.status === 404);
+  await assert.rejects(
+    storeAttestation(client, 'acme', 'app', {}),
+    (error: { status?: number }) => error.status === 404,
+  );
 });

@@ -8,11 +8,22 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, rekorHandler, type HandlerFn } from '@sigstore/mock';
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  rekorHandler,
+  type HandlerFn,
+} from '@sigstore/mock';
 import { nextRecord, type AuditFields } from '../src/audit.ts';
 import { attestRecord, keylessSigner, verifyRecordAttestation } from '../src/attest.ts';
 
-function canonicalDsseEntry(proposed: { kind: string; apiVersion: string; spec: { proposedContent?: { envelope: string; verifiers: string[] } } }): unknown {
+function canonicalDsseEntry(proposed: {
+  kind: string;
+  apiVersion: string;
+  spec: { proposedContent?: { envelope: string; verifiers: string[] } };
+}): unknown {
   const content = proposed.spec.proposedContent;
   if (proposed.kind !== 'dsse' || !content) return proposed;
   const envelope = JSON.parse(content.envelope) as { payload: string; signatures: { sig: string }[] };
@@ -23,7 +34,10 @@ function canonicalDsseEntry(proposed: { kind: string; apiVersion: string; spec: 
     spec: {
       envelopeHash: { algorithm: 'sha256', value: hex(content.envelope) },
       payloadHash: { algorithm: 'sha256', value: hex(Buffer.from(envelope.payload, 'base64')) },
-      signatures: envelope.signatures.map((s, i) => ({ signature: s.sig, verifier: content.verifiers[i] ?? content.verifiers[0] })),
+      signatures: envelope.signatures.map((s, i) => ({
+        signature: s.sig,
+        verifier: content.verifiers[i] ?? content.verifiers[0],
+      })),
     },
   };
 }
@@ -64,9 +78,52 @@ before(async () => {
   const validFor = { start: '2000-01-01T00:00:00Z' };
   trustedRoot = {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-    tlogs: [{ baseUrl: baseURL, hashAlgorithm: 'SHA2_256', publicKey: { rawBytes: der(tlogKeys.publicKey).toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor }, logId: { keyId: createHash('sha256').update(der(tlogKeys.publicKey)).digest('base64') } }],
-    certificateAuthorities: [{ subject: { organization: 'mock', commonName: 'mock' }, uri: baseURL, certChain: { certificates: [{ rawBytes: Buffer.from(ca.rootCertificate.buffer, ca.rootCertificate.byteOffset, ca.rootCertificate.byteLength).toString('base64') }] }, validFor }],
-    ctlogs: [{ baseUrl: baseURL, hashAlgorithm: 'SHA2_256', publicKey: { rawBytes: der(ctKeys.publicKey).toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor }, logId: { keyId: Buffer.from(ctLog.logID.buffer, ctLog.logID.byteOffset, ctLog.logID.byteLength).toString('base64') } }],
+    tlogs: [
+      {
+        baseUrl: baseURL,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: {
+          rawBytes: der(tlogKeys.publicKey).toString('base64'),
+          keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+          validFor,
+        },
+        logId: { keyId: createHash('sha256').update(der(tlogKeys.publicKey)).digest('base64') },
+      },
+    ],
+    certificateAuthorities: [
+      {
+        subject: { organization: 'mock', commonName: 'mock' },
+        uri: baseURL,
+        certChain: {
+          certificates: [
+            {
+              rawBytes: Buffer.from(
+                ca.rootCertificate.buffer,
+                ca.rootCertificate.byteOffset,
+                ca.rootCertificate.byteLength,
+              ).toString('base64'),
+            },
+          ],
+        },
+        validFor,
+      },
+    ],
+    ctlogs: [
+      {
+        baseUrl: baseURL,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: {
+          rawBytes: der(ctKeys.publicKey).toString('base64'),
+          keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+          validFor,
+        },
+        logId: {
+          keyId: Buffer.from(ctLog.logID.buffer, ctLog.logID.byteOffset, ctLog.logID.byteLength).toString(
+            'base64',
+          ),
+        },
+      },
+    ],
     timestampAuthorities: [],
   };
 });
@@ -78,24 +135,56 @@ const SUBJECT = 'https://github.com/acme/app/.github/workflows/promote.yml@refs/
 const identityToken = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ iss: 'https://token.actions.githubusercontent.com', aud: 'sigstore', sub: SUBJECT, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 })}.${'sig'}`;
 
 const fields: AuditFields = {
-  timestamp: '2026-11-11T10:00:00.000Z', kind: 'deploy', actor: 'alice', triggeringActor: 'alice', reason: 'Ship INC0042', tickets: ['INC0042'], environment: 'prod',
-  repository: 'acme/app', ref: 'refs/heads/main', sha: 'a'.repeat(40), runUrl: 'https://github.com/acme/app/actions/runs/1', policy: { source: 'built-in', digest: 'f'.repeat(64) },
-  decision: 'allow', decidedBy: 'all 9 rules passed', reasons: [], dryRun: false,
+  timestamp: '2026-11-11T10:00:00.000Z',
+  kind: 'deploy',
+  actor: 'alice',
+  triggeringActor: 'alice',
+  reason: 'Ship INC0042',
+  tickets: ['INC0042'],
+  environment: 'prod',
+  repository: 'acme/app',
+  ref: 'refs/heads/main',
+  sha: 'a'.repeat(40),
+  runUrl: 'https://github.com/acme/app/actions/runs/1',
+  policy: { source: 'built-in', digest: 'f'.repeat(64) },
+  decision: 'allow',
+  decidedBy: 'all 9 rules passed',
+  reasons: [],
+  dryRun: false,
 };
 
 test('keyless: Fulcio certificate + Rekor entry, verified with thresholds 1 and the signing identity', async () => {
   const { record, line } = nextRecord('', fields);
-  const signer = keylessSigner({ fulcioURL: baseURL, rekorURL: baseURL, identityProvider: { getToken: async () => identityToken } });
+  const signer = keylessSigner({
+    fulcioURL: baseURL,
+    rekorURL: baseURL,
+    identityProvider: { getToken: async () => identityToken },
+  });
   const bundle = await attestRecord(record, line, signer);
-  assert.ok(hits.includes('POST /api/v2/signingCert') && hits.includes('POST /api/v1/log/entries'), hits.join(', '));
+  assert.ok(
+    hits.includes('POST /api/v2/signingCert') && hits.includes('POST /api/v1/log/entries'),
+    hits.join(', '),
+  );
   assert.equal(bundle.verificationMaterial.tlogEntries.length, 1);
   assert.ok(bundle.verificationMaterial.certificate, 'a Fulcio certificate, no long-lived key');
 
   const trust = { trustedRoot, tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 };
-  const ok = verifyRecordAttestation(bundle, line, { ...trust, identity: { subjectAlternativeName: SUBJECT } });
-  assert.deepEqual(ok, { ok: true, subject: createHash('sha256').update(line).digest('hex'), signer: SUBJECT });
+  const ok = verifyRecordAttestation(bundle, line, {
+    ...trust,
+    identity: { subjectAlternativeName: SUBJECT },
+  });
+  assert.deepEqual(ok, {
+    ok: true,
+    subject: createHash('sha256').update(line).digest('hex'),
+    signer: SUBJECT,
+  });
 
-  const wrongIdentity = verifyRecordAttestation(bundle, line, { ...trust, identity: { subjectAlternativeName: 'https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main' } });
+  const wrongIdentity = verifyRecordAttestation(bundle, line, {
+    ...trust,
+    identity: {
+      subjectAlternativeName: 'https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main',
+    },
+  });
   assert.equal(wrongIdentity.ok, false, 'a bundle from another workflow identity is refused');
 
   const tampered = verifyRecordAttestation(bundle, line.replace('INC0042', 'INC0043'), trust);
@@ -103,11 +192,20 @@ test('keyless: Fulcio certificate + Rekor entry, verified with thresholds 1 and 
 
   const otherRoot = structuredClone(trustedRoot) as { certificateAuthorities: unknown[] };
   otherRoot.certificateAuthorities = [];
-  assert.equal(verifyRecordAttestation(bundle, line, { ...trust, trustedRoot: otherRoot }).ok, false, 'an untrusted CA is refused');
+  assert.equal(
+    verifyRecordAttestation(bundle, line, { ...trust, trustedRoot: otherRoot }).ok,
+    false,
+    'an untrusted CA is refused',
+  );
 });
 
 test('keyless: a Fulcio outage is an error the caller sees (the action then fails closed)', async () => {
   const { record, line } = nextRecord('', fields);
-  const signer = keylessSigner({ fulcioURL: `${baseURL}/down`, rekorURL: baseURL, identityProvider: { getToken: async () => identityToken }, timeoutMs: 2000 });
+  const signer = keylessSigner({
+    fulcioURL: `${baseURL}/down`,
+    rekorURL: baseURL,
+    identityProvider: { getToken: async () => identityToken },
+    timeoutMs: 2000,
+  });
   await assert.rejects(attestRecord(record, line, signer), /error creating signing certificate|404/i);
 });

@@ -45,7 +45,11 @@ before(async () => {
   gh = await startGitHub({
     'GET /orgs/acme/teams/release-captains/memberships/alice': { body: { state: 'active', role: 'member' } },
     'GET /orgs/acme/teams/release-captains/memberships/bob': { body: { state: 'active', role: 'member' } },
-    'GET /repos/acme/app/actions/runs/900/approvals': { body: [{ state: 'approved', comment: 'ok', user: user('bob'), environments: [{ id: 1, name: 'prod' }] }] },
+    'GET /repos/acme/app/actions/runs/900/approvals': {
+      body: [
+        { state: 'approved', comment: 'ok', user: user('bob'), environments: [{ id: 1, name: 'prod' }] },
+      ],
+    },
     [`GET /repos/acme/app/commits/${SHA}/pulls`]: { body: [] },
   });
 });
@@ -66,18 +70,42 @@ async function workspaceWithPolicy(policy = POLICY): Promise<string> {
   const ws = await mkdtemp(join(tmpdir(), 'rfa-main-'));
   await mkdir(join(ws, '.github'));
   await writeFile(join(ws, '.github/access.yml'), policy);
-  await writeFile(join(ws, '.github/idp-jwks.json'), JSON.stringify({ keys: [{ ...idpKey.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'ES256' }] }));
+  await writeFile(
+    join(ws, '.github/idp-jwks.json'),
+    JSON.stringify({ keys: [{ ...idpKey.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'ES256' }] }),
+  );
   return ws;
 }
 
-async function runAction(inputs: Record<string, string>, options: { env?: Record<string, string>; workspace?: string; signer?: 'local' | 'broken' } = {}): Promise<Run> {
+async function runAction(
+  inputs: Record<string, string>,
+  options: { env?: Record<string, string>; workspace?: string; signer?: 'local' | 'broken' } = {},
+): Promise<Run> {
   const workspace = options.workspace ?? (await workspaceWithPolicy());
   const definition = createReasonForAccess({
-    signer: options.signer === 'broken'
-      ? () => ({ kind: 'broken', witnesses: [], signer: { sign: async () => { throw new Error('Fulcio: 503 Service Unavailable'); } } })
-      : () => localKeySigner(signingKey.privateKey, 'audit'),
+    signer:
+      options.signer === 'broken'
+        ? () => ({
+            kind: 'broken',
+            witnesses: [],
+            signer: {
+              sign: async () => {
+                throw new Error('Fulcio: 503 Service Unavailable');
+              },
+            },
+          })
+        : () => localKeySigner(signingKey.privateKey, 'audit'),
   });
-  const out: Run = { exitCode: -1, outputs: {}, annotations: [], summary: '', failure: '', logs: [], workspace, log: '' };
+  const out: Run = {
+    exitCode: -1,
+    outputs: {},
+    annotations: [],
+    summary: '',
+    failure: '',
+    logs: [],
+    workspace,
+    log: '',
+  };
   const sink: Sink = {
     info: (m) => out.logs.push(m),
     debug: (m) => out.logs.push(m),
@@ -86,10 +114,24 @@ async function runAction(inputs: Record<string, string>, options: { env?: Record
     writeSummary: async (md) => void (out.summary = md),
     fail: (m) => (out.failure = m),
   };
-  const all: Record<string, string> = { 'access-policy': '.github/access.yml', environment: 'prod', 'github-token': TOKEN, ...inputs };
+  const all: Record<string, string> = {
+    'access-policy': '.github/access.yml',
+    environment: 'prod',
+    'github-token': TOKEN,
+    ...inputs,
+  };
   const env = {
-    GITHUB_WORKSPACE: workspace, RUNNER_TEMP: tmpdir(), GITHUB_API_URL: gh.baseUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'alice', GITHUB_RUN_ID: '900', GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: tmpdir(),
+    GITHUB_API_URL: gh.baseUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_SHA: SHA,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'alice',
+    GITHUB_TRIGGERING_ACTOR: 'alice',
+    GITHUB_RUN_ID: '900',
+    GITHUB_RUN_ATTEMPT: '1',
     ...options.env,
   };
   const { exitCode } = await execute(definition, (name) => all[name], sink, { env, now: () => NOW });
@@ -115,10 +157,21 @@ test('allowed: every rule passes, the record is chained and its bundle verifies'
   assert.equal(r.log, `${r.outputs['audit-record']}\n`);
   assert.equal(verifyLog(r.log).ok, true);
   const bundle = JSON.parse(await readFile(join(r.workspace, r.outputs['bundle-path']!), 'utf8'));
-  assert.equal(verifyRecordAttestation(bundle, r.outputs['audit-record']!, { publicKeys: { audit: signingKey.publicKey }, tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).ok, true);
+  assert.equal(
+    verifyRecordAttestation(bundle, r.outputs['audit-record']!, {
+      publicKeys: { audit: signingKey.publicKey },
+      tlogThreshold: 0,
+      ctlogThreshold: 0,
+      timestampThreshold: 0,
+    }).ok,
+    true,
+  );
   assert.match(r.summary, /reason-for-access: allowed/);
   assert.match(r.summary, /Decided by\s*\|\s*all 9 rules passed/);
-  assert.ok(gh.requests.some((q) => q.line === 'POST /repos/acme/app/attestations'), 'the bundle is offered to the attestations API');
+  assert.ok(
+    gh.requests.some((q) => q.line === 'POST /repos/acme/app/attestations'),
+    'the bundle is offered to the attestations API',
+  );
 });
 
 test('a second decision chains onto the first', async () => {
@@ -137,24 +190,68 @@ test('shell metacharacters in the reason are stored verbatim and never executed'
   assert.equal(existsSync(marker), false);
 });
 
-const DENIALS: [string, Record<string, string>, { env?: Record<string, string>; signer?: 'broken'; policy?: string }, RegExp][] = [
+const DENIALS: [
+  string,
+  Record<string, string>,
+  { env?: Record<string, string>; signer?: 'broken'; policy?: string },
+  RegExp,
+][] = [
   ['empty reason', { reason: '' }, {}, /the reason is empty/],
   ['whitespace reason', { reason: '  \n\t ' }, {}, /the reason is empty/],
   ['no ticket', { reason: 'Roll out the checkout fix before the sale' }, {}, /cites no ticket/],
-  ['unknown environment', { reason: GOOD_REASON, environment: 'qa' }, {}, /environment 'qa' is not in the access policy/],
-  ['actor in no team (404)', { reason: GOOD_REASON }, { env: { GITHUB_ACTOR: 'mallory', GITHUB_TRIGGERING_ACTOR: 'mallory' } }, /mallory holds none of the required roles/],
-  ['branch not allowed', { reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/heads/feature' } }, /refs\/heads\/feature is not an allowed ref/],
-  ['self-approval only', { reason: GOOD_REASON }, { env: { GITHUB_ACTOR: 'bob', GITHUB_TRIGGERING_ACTOR: 'bob' } }, /bob \(self-approval\)/],
-  ['signing failed', { reason: GOOD_REASON }, { signer: 'broken' }, /"signing the audit record failed \(Fulcio: 503.*"rule":"attestation"/],
-  ['policy invalid', { reason: GOOD_REASON }, { policy: POLICY.replace('dualControl:', 'dualControll:') }, /access policy: .github\/access.yml:9:7: .* unknown key 'dualControll'/],
-  ['bad input value', { reason: GOOD_REASON, kind: 'promote' }, {}, /Input 'kind': 'promote' is not one of the choices/],
+  [
+    'unknown environment',
+    { reason: GOOD_REASON, environment: 'qa' },
+    {},
+    /environment 'qa' is not in the access policy/,
+  ],
+  [
+    'actor in no team (404)',
+    { reason: GOOD_REASON },
+    { env: { GITHUB_ACTOR: 'mallory', GITHUB_TRIGGERING_ACTOR: 'mallory' } },
+    /mallory holds none of the required roles/,
+  ],
+  [
+    'branch not allowed',
+    { reason: GOOD_REASON },
+    { env: { GITHUB_REF: 'refs/heads/feature' } },
+    /refs\/heads\/feature is not an allowed ref/,
+  ],
+  [
+    'self-approval only',
+    { reason: GOOD_REASON },
+    { env: { GITHUB_ACTOR: 'bob', GITHUB_TRIGGERING_ACTOR: 'bob' } },
+    /bob \(self-approval\)/,
+  ],
+  [
+    'signing failed',
+    { reason: GOOD_REASON },
+    { signer: 'broken' },
+    /"signing the audit record failed \(Fulcio: 503.*"rule":"attestation"/,
+  ],
+  [
+    'policy invalid',
+    { reason: GOOD_REASON },
+    { policy: POLICY.replace('dualControl:', 'dualControll:') },
+    /access policy: .github\/access.yml:9:7: .* unknown key 'dualControll'/,
+  ],
+  [
+    'bad input value',
+    { reason: GOOD_REASON, kind: 'promote' },
+    {},
+    /Input 'kind': 'promote' is not one of the choices/,
+  ],
   ['no token', { reason: GOOD_REASON, 'github-token': '' }, {}, /no github-token to look up team/],
 ];
 
 for (const [name, inputs, opts, expected] of DENIALS) {
   test(`denied and recorded: ${name}`, async () => {
     const workspace = opts.policy ? await workspaceWithPolicy(opts.policy) : undefined;
-    const r = await runAction(inputs, { ...(opts.env ? { env: opts.env } : {}), ...(opts.signer ? { signer: opts.signer } : {}), ...(workspace ? { workspace } : {}) });
+    const r = await runAction(inputs, {
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.signer ? { signer: opts.signer } : {}),
+      ...(workspace ? { workspace } : {}),
+    });
     assert.equal(r.exitCode, 1);
     assert.equal(r.outputs.decision, 'deny');
     assert.match(r.failure, /^Access denied for /);
@@ -167,8 +264,13 @@ for (const [name, inputs, opts, expected] of DENIALS) {
 }
 
 test('GitHub API 403 and 500 deny with the status in the reason', async () => {
-  gh.routes.set('GET /orgs/acme/teams/release-captains/memberships/carol', () => ghError(403, 'Resource not accessible by integration'));
-  const r403 = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_ACTOR: 'carol', GITHUB_TRIGGERING_ACTOR: 'carol' } });
+  gh.routes.set('GET /orgs/acme/teams/release-captains/memberships/carol', () =>
+    ghError(403, 'Resource not accessible by integration'),
+  );
+  const r403 = await runAction(
+    { reason: GOOD_REASON },
+    { env: { GITHUB_ACTOR: 'carol', GITHUB_TRIGGERING_ACTOR: 'carol' } },
+  );
   assert.equal(r403.outputs.decision, 'deny');
   assert.match(r403.failure, /roles: could not establish carol's roles .*GitHub API 403/);
   gh.routes.set('GET /repos/acme/app/actions/runs/901/approvals', () => ghError(500, 'Server Error'));
@@ -227,7 +329,10 @@ test('verify mode: an intact log passes; an edited record fails with its line', 
   const broken = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
   assert.equal(broken.exitCode, 1);
   assert.match(broken.failure, /record 1 was edited/);
-  assert.deepEqual(broken.annotations.map((a) => [a.file, a.line]), [['.summit-ops/audit/reason-for-access.jsonl', 1]]);
+  assert.deepEqual(
+    broken.annotations.map((a) => [a.file, a.line]),
+    [['.summit-ops/audit/reason-for-access.jsonl', 1]],
+  );
   // A broken log also stops new decisions (and the denial is still appended).
   const after = await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
   assert.equal(after.outputs.decision, 'deny');

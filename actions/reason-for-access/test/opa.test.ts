@@ -18,12 +18,25 @@ test('every built-in rule has a deny message in abac.rego, and the tests cover i
   assert.match(rego, /^import rego\.v1$/m);
   assert.doesNotMatch(rego, /^\s*(allow|deny)\s*\{/m, 'OPA 1.0 rejects rule bodies without `if`');
   for (const rule of RULES) {
-    assert.ok(rego.includes(`"${rule}: `) || rego.includes(`${rule}: `), `abac.rego has no '${rule}: ' deny message`);
+    assert.ok(
+      rego.includes(`"${rule}: `) || rego.includes(`${rule}: `),
+      `abac.rego has no '${rule}: ' deny message`,
+    );
     assert.ok(tests.includes(`"${rule}:`), `abac_test.rego has no test expecting '${rule}:'`);
   }
 });
 
-test('opa test policy/opa', { skip: hasOpa ? false : 'opa is not on PATH (no Debian or npm package); run `opa test policy/opa -v` where it is' }, () => {
-  const out = execFileSync('opa', ['test', new URL('policy/opa', root).pathname, '-v'], { encoding: 'utf8' });
-  assert.match(out, /PASS/);
-});
+test(
+  'opa test policy/opa',
+  {
+    skip: hasOpa
+      ? false
+      : 'opa is not on PATH (no Debian or npm package); run `opa test policy/opa -v` where it is',
+  },
+  () => {
+    const out = execFileSync('opa', ['test', new URL('policy/opa', root).pathname, '-v'], {
+      encoding: 'utf8',
+    });
+    assert.match(out, /PASS/);
+  },
+);

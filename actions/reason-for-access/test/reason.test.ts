@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkReason, reasonRules, sanitizeReason, DEFAULT_REASON_RULES, type SecretScanner } from '../src/reason.ts';
+import {
+  checkReason,
+  reasonRules,
+  sanitizeReason,
+  DEFAULT_REASON_RULES,
+  type SecretScanner,
+} from '../src/reason.ts';
 
 // AWS's documented example key id, assembled at run time so no key-shaped literal is committed.
 const EXAMPLE_KEY = ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('');
@@ -22,13 +28,21 @@ test('a good reason passes and its ticket is extracted', () => {
 });
 
 test('JIRA-style keys count as tickets; lowercase or bare numbers do not', () => {
-  assert.deepEqual(checkReason('Deploy hotfix for checkout, see PAY-1234 and OPS2-7', DEFAULT_REASON_RULES, scanner).tickets, ['PAY-1234', 'OPS2-7']);
+  assert.deepEqual(
+    checkReason('Deploy hotfix for checkout, see PAY-1234 and OPS2-7', DEFAULT_REASON_RULES, scanner).tickets,
+    ['PAY-1234', 'OPS2-7'],
+  );
   const r = checkReason('Deploy hotfix for checkout, see pay-1234 and #77', DEFAULT_REASON_RULES, scanner);
   assert.equal(r.ok, false);
   assert.match(r.problems.join('\n'), /cites no ticket or incident/);
 });
 
-for (const [name, raw] of [['empty', ''], ['whitespace', '   \t \n  '], ['undefined', undefined], ['only control characters', '\u0000\u0007\u001b']] as const) {
+for (const [name, raw] of [
+  ['empty', ''],
+  ['whitespace', '   \t \n  '],
+  ['undefined', undefined],
+  ['only control characters', '\u0000\u0007\u001b'],
+] as const) {
   test(`an ${name} reason is refused with one clear problem`, () => {
     const r = checkReason(raw, DEFAULT_REASON_RULES, scanner);
     assert.equal(r.ok, false);
@@ -79,7 +93,10 @@ test('without a scanner, or when the scanner throws, the reason fails closed', (
   const r = checkReason(GOOD, DEFAULT_REASON_RULES, broken);
   assert.equal(r.ok, false);
   assert.match(r.problems.join(), /scan failed \(TypeError\)/);
-  assert.ok(!JSON.stringify(r).includes(EXAMPLE_KEY), 'the error message (which could quote input) is not copied');
+  assert.ok(
+    !JSON.stringify(r).includes(EXAMPLE_KEY),
+    'the error message (which could quote input) is not copied',
+  );
 });
 
 test('a custom ticket pattern replaces the default and is named in the problem', () => {
@@ -90,5 +107,8 @@ test('a custom ticket pattern replaces the default and is named in the problem',
 });
 
 test('an invalid ticket pattern is a clear error', () => {
-  assert.throws(() => reasonRules({ ticketPattern: '([A-Z' }), /reason.ticketPattern is not a valid regular expression/);
+  assert.throws(
+    () => reasonRules({ ticketPattern: '([A-Z' }),
+    /reason.ticketPattern is not a valid regular expression/,
+  );
 });
