@@ -25,13 +25,13 @@ export interface Sink {
 export interface ExecuteOptions {
   /** Environment variables describing the job (process.env on a runner). */
   env: Record<string, string | undefined>;
-  /** Publishes a check run; absent in the CLI. Returns a note to log (skipped, published, failed). */
+  /** Publishes a check run; absent in the CLI. A run that was not published is reported as a notice. */
   publishCheckRun?: (
     result: ActionResult,
     github: GitHubContext,
     redactor: Redactor,
     annotations: Annotation[],
-  ) => Promise<string>;
+  ) => Promise<{ published: boolean; message: string }>;
   now?: () => Date;
 }
 
@@ -79,7 +79,9 @@ export async function execute<S extends InputSpec>(
     for (const [name, value] of Object.entries(result.outputs)) sink.setOutput(safe(name), safe(value));
     if (result.summary) await sink.writeSummary(safe(result.summary));
     if (result.checkRun && options.publishCheckRun) {
-      sink.info(safe(await options.publishCheckRun(result, github, redactor, annotations)));
+      const outcome = await options.publishCheckRun(result, github, redactor, annotations);
+      if (outcome.published) sink.info(safe(outcome.message));
+      else sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
     }
     if (result.failure) {
       sink.fail(safe(result.failure));

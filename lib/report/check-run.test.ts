@@ -335,15 +335,16 @@ test('publishResultCheckRun adapts an ActionResult and returns the log note', as
     new Redactor(),
     manyAnnotations(2),
   );
-  assert.match(note, /^Check run 'keda-verify' published .*\(success, 2 annotations\)/);
-  assert.equal(
+  assert.equal(note.published, true);
+  assert.match(note.message, /^Check run 'keda-verify' published .*\(success, 2 annotations\)/);
+  assert.deepEqual(
     await publishResultCheckRun(
       { outputs: {}, annotations: [], summary: '' },
       context(api.apiUrl),
       new Redactor(),
       [],
     ),
-    'No check run requested.',
+    { published: false, message: 'No check run requested.' },
   );
 });
 

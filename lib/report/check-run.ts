@@ -242,10 +242,10 @@ export async function publishResultCheckRun(
   redactor: Redactor,
   annotations: Annotation[],
   options: PublishOptions = {},
-): Promise<string> {
-  if (!result.checkRun) return 'No check run requested.';
+): Promise<{ published: boolean; message: string }> {
+  if (!result.checkRun) return { published: false, message: 'No check run requested.' };
   const outcome = await publishCheckRun(github, { ...result.checkRun, annotations }, redactor, options);
-  return outcome.message;
+  return { published: outcome.published, message: outcome.message };
 }
 
 function withPositionNote(summary: string, withoutPosition: number): string {
