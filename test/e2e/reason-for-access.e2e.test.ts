@@ -204,3 +204,100 @@ test('an empty reason is refused before anything else', async () => {
     JSON.stringify(run.annotations),
   );
 });
+
+test('an unknown environment is denied with the environments the policy knows', async () => {
+  const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
+  const reason = 'CHG-4004 promote to a place that does not exist';
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    event: dispatch(reason),
+    inputs: { reason, environment: 'moon', attest: 'false' },
+  });
+  assert.equal(run.exitCode, 1);
+  assert.equal(run.outputs['decision'], 'deny');
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && /moon/.test(a.message)),
+    JSON.stringify(run.annotations),
+  );
+});
+
+for (const [status, what] of [
+  [404, 'an actor in no team'],
+  [403, 'a token that may not read team membership'],
+] as const) {
+  test(`GitHub API ${status} (${what}) is a deny with the reason, not a crash`, async () => {
+    const api = await startGitHubApi({
+      'GET /orgs/summit-ops/teams/release-captains/memberships/octocat': {
+        status,
+        body: { message: status === 404 ? 'Not Found' : 'Resource not accessible by integration' },
+      },
+    });
+    try {
+      const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
+      const reason = 'CHG-5005 promote v3.1.0 to prod after canary';
+      const run = await runBundledAction({
+        actionDir,
+        workspace,
+        githubToken: 't0ken-value-x',
+        env: { GITHUB_API_URL: api.url },
+        event: dispatch(reason),
+        inputs: { reason, environment: 'prod', attest: 'false' },
+      });
+      assert.equal(run.exitCode, 1);
+      assert.equal(run.outputs['decision'], 'deny');
+      assert.ok(
+        run.annotations.some((a) => a.level === 'error' && /role|team|member/i.test(a.message)),
+        JSON.stringify(run.annotations),
+      );
+      assert.equal(run.stderr.includes('    at '), false, 'no stack trace');
+    } finally {
+      await api.close();
+    }
+  });
+}
+
+test('a reason with newlines and shell metacharacters is one line of data in the record', async () => {
+  const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
+  const reason = 'CHG-6006 line one;\nline two `id` $(id) ${{ secrets.X }}';
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    event: dispatch(reason),
+    inputs: { reason, environment: 'prod', attest: 'false' },
+  });
+  assert.equal(run.outputs['decision'], 'deny');
+  const lines = (await readFile(join(workspace, LOG), 'utf8')).trim().split('\n');
+  assert.equal(lines.length, 1, 'a newline in the reason must not split the record');
+  const stored = (JSON.parse(lines[0]!) as { reason: string }).reason;
+  assert.ok(stored.includes('`id` $(id) ${{ secrets.X }}') && stored.includes('line one;'), stored);
+});
+
+for (const tamper of ['deleted', 'reordered'] as const) {
+  test(`verify names the first broken record when one was ${tamper}`, async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
+    const reason = 'CHG-7007 promote v2.0.1 to prod after canary';
+    for (let i = 0; i < 3; i++)
+      await runBundledAction({
+        actionDir,
+        workspace,
+        event: dispatch(reason),
+        inputs: { reason, environment: 'prod', attest: 'false' },
+      });
+    const path = join(workspace, LOG);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    const tampered = tamper === 'deleted' ? [lines[0], lines[2]] : [lines[1], lines[0], lines[2]];
+    await writeFile(path, tampered.join('\n') + '\n');
+    const run = await runBundledAction({
+      actionDir,
+      workspace,
+      event: dispatch(reason),
+      inputs: { reason, environment: 'prod', mode: 'verify' },
+    });
+    assert.equal(run.exitCode, 1);
+    assert.ok(
+      run.annotations.some((a) => a.level === 'error' && /record|line/i.test(a.message)),
+      JSON.stringify(run.annotations),
+    );
+  });
+}
