@@ -11,6 +11,7 @@
  *
  *   npx node bench/catalog-gate/run.ts            # CATALOG_BENCH_N=200 for a smaller catalog
  */
+import { peerBin } from '../peers.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
     const loop = performance.now() - t0;
     const oursProc = wall(process.execPath, [self, '--analyse', ...upFiles]);
     const oursLiftoff = wall(process.execPath, ['--liftoff-only', self, '--analyse', ...upFiles]);
-    const squawk = wall(join(root, 'node_modules/.bin/squawk'), ['--reporter', 'gcc', ...upFiles]);
+    const squawk = wall(peerBin('squawk-cli', '2.66.0', 'squawk'), ['--reporter', 'gcc', ...upFiles]);
     const squawkFindings = squawk.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)).length;
     console.log(`\n2. SQL analysis alone, ${upFiles.length} files / ${statements} statements:`);
     console.log(
