@@ -1,0 +1,187 @@
+/**
+ * Pure parsers for what the git adapter returns: `git diff --unified=0` and `git log -p` output,
+ * as bytes. They keep only ADDED lines, each with its line number in the new file, because a
+ * secret that a change removes or merely moves (a rename) is not something the change introduced.
+ * Content stays as bytes until the scanner decodes it per file, so invalid UTF-8 is counted per
+ * file and a stray byte cannot shift the line numbers of another file.
+ */
+
+/** The added lines of one file in one diff (one commit in history mode). */
+export interface AddedFile {
+  /** Repository-relative path in the new tree, forward slashes. */
+  path: string;
+  /** New-file line number of each added line, ascending. */
+  lines: number[];
+  /** The added lines' bytes, without the leading `+` and the trailing newline. */
+  content: Buffer[];
+  /** Git said "Binary files … differ": nothing to scan, counted. */
+  binary: boolean;
+}
+
+export interface CommitMeta {
+  sha: string;
+  author: string;
+  email: string;
+  date: string;
+  message: string;
+}
+
+export interface CommitPatch {
+  commit: CommitMeta;
+  files: AddedFile[];
+}
+
+const NL = 0x0a;
+
+/** Splits a buffer at `\n` (a trailing newline does not make an empty last line). */
+export function splitLines(buffer: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let i = buffer.indexOf(NL); i !== -1; i = buffer.indexOf(NL, start)) {
+    lines.push(buffer.subarray(start, i));
+    start = i + 1;
+  }
+  if (start < buffer.length) lines.push(buffer.subarray(start));
+  return lines;
+}
+
+/**
+ * Git's C-style quoting of unusual paths (`"a\"b\tc\303\251"`): backslash escapes and octal bytes,
+ * which together spell UTF-8. A path that is not quoted is returned as it is.
+ */
+export function unquoteGitPath(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  const inner = text.slice(1, -1);
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = inner[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      const octal = /^[0-7]{1,3}/.exec(inner.slice(i + 1))![0];
+      bytes.push(parseInt(octal, 8));
+      i += octal.length;
+    } else if (next in simple) {
+      bytes.push(simple[next]!);
+      i++;
+    } else {
+      bytes.push(92);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** `+++ b/x`, `rename to x`: strips the `b/` prefix, quotes, and the tab git appends to names with spaces. */
+function pathAfter(text: string, prefix: string): string {
+  const unquoted = unquoteGitPath(text.replace(/\t$/, ''));
+  return unquoted.startsWith(prefix) ? unquoted.slice(prefix.length) : unquoted;
+}
+
+/** The new-side path from `diff --git a/x b/y` (used when no `+++` line follows: binary files, mode changes). */
+function pathFromHeader(header: string): string {
+  const rest = header.slice('diff --git '.length);
+  if (rest.endsWith('"')) {
+    const open = rest.lastIndexOf(' "');
+    if (open !== -1) return pathAfter(rest.slice(open + 1), 'b/');
+  }
+  const at = rest.lastIndexOf(' b/');
+  return at === -1 ? rest : rest.slice(at + 3);
+}
+
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/**
+ * Parses `git diff --unified=0 --src-prefix=a/ --dst-prefix=b/` output (one commit's patch in
+ * history mode). Hunk lengths from the `@@` header decide which lines are content, so an added line
+ * that reads `++ x` or `diff --git` is not mistaken for a header.
+ */
+export function parseUnifiedDiff(output: Buffer): AddedFile[] {
+  const files: AddedFile[] = [];
+  let current: AddedFile | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let newLine = 0;
+  for (const raw of splitLines(output)) {
+    if (current && (oldLeft > 0 || newLeft > 0)) {
+      const mark = raw[0];
+      if (mark === 0x2b /* + */) {
+        current.lines.push(newLine++);
+        current.content.push(raw.subarray(1));
+        newLeft--;
+        continue;
+      }
+      if (mark === 0x2d /* - */) {
+        oldLeft--;
+        continue;
+      }
+      if (mark === 0x20 /* context */) {
+        newLine++;
+        oldLeft--;
+        newLeft--;
+        continue;
+      }
+      if (mark === 0x5c /* \ No newline at end of file */) continue;
+      // Anything else ends the hunk early (a truncated patch); read it as a header.
+      oldLeft = newLeft = 0;
+    }
+    if (raw[0] === 0x5c) continue;
+    const line = raw.toString('utf8');
+    if (line.startsWith('diff --git ')) {
+      current = { path: pathFromHeader(line), lines: [], content: [], binary: false };
+      files.push(current);
+      continue;
+    }
+    if (!current) continue;
+    if (line.startsWith('+++ ')) {
+      const target = line.slice(4);
+      if (target !== '/dev/null') current.path = pathAfter(target, 'b/');
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      current.path = pathAfter(line.slice(line.indexOf(' to ') + 4), '');
+    } else if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
+      current.binary = true;
+    } else {
+      const hunk = HUNK.exec(line);
+      if (hunk) {
+        oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+        newLine = Number(hunk[2]);
+        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      }
+    }
+  }
+  // Deletions and pure renames add nothing; keep binary files so they are counted.
+  return files.filter((f) => f.binary || f.lines.length > 0);
+}
+
+/** The marker that opens each commit in the `git log` format below; nothing else writes it. */
+export const COMMIT_MARKER = '\x1eSUMMIT-DLP\x1f';
+/** `git log --format` that heads each commit's patch with the marker and the gitleaks fields. */
+export const LOG_FORMAT = `${COMMIT_MARKER.replace('\x1e', '%x1e').replace('\x1f', '%x1f')}%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1f`;
+
+/** Parses `git log -p --format=LOG_FORMAT` output into commits with their added lines. */
+export function parseLog(output: Buffer): CommitPatch[] {
+  const marker = Buffer.from(COMMIT_MARKER, 'latin1');
+  const commits: CommitPatch[] = [];
+  let at = output.indexOf(marker);
+  while (at !== -1) {
+    const next = output.indexOf(marker, at + marker.length);
+    const record = output.subarray(at + marker.length, next === -1 ? output.length : next);
+    at = next;
+    // sha, author, email, date, message: five fields each ended by 0x1f; the patch follows.
+    const fields: string[] = [];
+    let start = 0;
+    for (let n = 0; n < 5; n++) {
+      const end = record.indexOf(0x1f, start);
+      if (end === -1) break;
+      fields.push(record.subarray(start, end).toString('utf8'));
+      start = end + 1;
+    }
+    if (fields.length < 5) continue;
+    const [sha, author, email, date, message] = fields as [string, string, string, string, string];
+    commits.push({ commit: { sha, author, email, date, message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
+  }
+  return commits;
+}

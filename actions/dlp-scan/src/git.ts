@@ -1,0 +1,114 @@
+/**
+ * The git adapter: `git` run with execFile semantics (spawn, an argument array, no shell), output
+ * kept as bytes. Revisions from inputs are resolved to commit ids before any diff or log runs, so
+ * a user value never reaches git as an option and a missing commit is named in plain words.
+ */
+import { spawn } from 'node:child_process';
+import { parseLog, parseUnifiedDiff, LOG_FORMAT, type AddedFile, type CommitPatch } from './diff.ts';
+
+/** A git failure with the words to show a user; never a stack trace. */
+export class GitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+// Settings that change git's output format are pinned here, whatever the user's git config says.
+const PINNED = ['-c', 'core.quotePath=false', '-c', 'color.ui=never', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'log.showSignature=false'];
+const PATCH_OPTIONS = ['--no-color', '--unified=0', '--find-renames', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs git in `cwd`; resolves with the exit code (never throws for a non-zero exit). */
+export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...PINNED, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // No pager, no prompt for credentials, no locale-dependent messages to parse.
+      env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(new GitError(error.code === 'ENOENT' ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)' : `cannot run git: ${error.message}`));
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
+  });
+}
+
+async function gitOk(args: readonly string[], cwd: string, what: string): Promise<Buffer> {
+  const result = await runGit(args, cwd);
+  if (result.code !== 0) throw new GitError(`${what} failed: ${firstLines(result.stderr) || `git exited with ${result.code}`}`);
+  return result.stdout;
+}
+
+function firstLines(text: string): string {
+  return text.trim().split('\n').slice(0, 3).join(' ').trim();
+}
+
+/** The repository's top directory, or a clear error when `dir` is not in a git work tree. */
+export async function repoRoot(dir: string): Promise<string> {
+  const result = await runGit(['rev-parse', '--show-toplevel'], dir);
+  if (result.code !== 0) {
+    throw new GitError(`'${dir}' is not inside a git repository (${firstLines(result.stderr)}); diff and history modes need a git checkout, or use mode: tree`);
+  }
+  return result.stdout.toString('utf8').trim();
+}
+
+/** A commit id for `rev`, or undefined when it names no commit here. */
+export async function resolveCommit(dir: string, rev: string): Promise<string | undefined> {
+  // A revision that starts with '-' would be read as an option; no real revision does.
+  if (rev === '' || rev.startsWith('-')) return undefined;
+  const result = await runGit(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], dir);
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+
+async function isShallow(dir: string): Promise<boolean> {
+  const result = await runGit(['rev-parse', '--is-shallow-repository'], dir);
+  return result.stdout.toString('utf8').trim() === 'true';
+}
+
+/** Resolves both ends of a range; the error names the range, the missing end and what to do. */
+export async function resolveRange(dir: string, base: string | undefined, head: string): Promise<{ base: string | undefined; head: string }> {
+  const range = base ? `${base}..${head}` : head;
+  const missing: string[] = [];
+  const baseId = base ? await resolveCommit(dir, base) : undefined;
+  if (base && !baseId) missing.push(`base '${base}'`);
+  const headId = await resolveCommit(dir, head);
+  if (!headId) missing.push(`head '${head}'`);
+  if (missing.length > 0) {
+    const hint = (await isShallow(dir))
+      ? 'this is a shallow clone: check out with fetch-depth: 0 (actions/checkout) so both commits are present'
+      : 'check the base and head inputs, and that the commits were fetched';
+    throw new GitError(`git range '${range}' does not exist: ${missing.join(' and ')} ${missing.length > 1 ? 'are not commits' : 'is not a commit'} in this repository; ${hint}`);
+  }
+  return { base: baseId, head: headId! };
+}
+
+/**
+ * Lines added from `base` to `head`, diffed from their merge base as a pull request shows them:
+ * a line the base branch changed after the fork is not the pull request's doing.
+ */
+export async function addedLines(dir: string, base: string, head: string, pathspec = '.'): Promise<AddedFile[]> {
+  const { base: baseId, head: headId } = await resolveRange(dir, base, head);
+  const mergeBase = await runGit(['merge-base', baseId!, headId], dir);
+  const from = mergeBase.code === 0 ? mergeBase.stdout.toString('utf8').trim() : baseId!;
+  const out = await gitOk(['diff', ...PATCH_OPTIONS, from, headId, '--', pathspec], dir, `git diff ${base}..${head}`);
+  return parseUnifiedDiff(out);
+}
+
+/** Every commit of the range with its added lines and the gitleaks commit fields. */
+export async function history(dir: string, base: string | undefined, head: string, pathspec = '.'): Promise<CommitPatch[]> {
+  const { base: baseId, head: headId } = await resolveRange(dir, base, head);
+  const range = baseId ? `${baseId}..${headId}` : headId;
+  const out = await gitOk(['log', '-p', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec], dir, `git log ${base ? `${base}..` : ''}${head}`);
+  return parseLog(out);
+}

@@ -1,0 +1,184 @@
+/**
+ * Pure output builders: annotations, the job summary, the report, the Prometheus metrics file.
+ * They read findings (which carry no raw value: see lib/dlp's secretOf) and counts only.
+ */
+import type { Annotation, Level } from '../../../lib/report/types.ts';
+import { atLeast } from '../../../lib/report/types.ts';
+import { summary } from '../../../lib/report/summary.ts';
+import { redactionLog, type DlpFinding, type CompiledRulePackWithPrefilter, type SuppressionReason } from '../../../lib/dlp/index.ts';
+import type { SkippedFile, SkipReason } from './tree.ts';
+
+export type ScanMode = 'diff' | 'tree' | 'history' | 'stdin';
+
+export interface ScanStats {
+  mode: ScanMode;
+  /** What was scanned, in words: a path, or a git range. */
+  target: string;
+  filesScanned: number;
+  bytesScanned: number;
+  commitsScanned?: number;
+  /** Paths decoded with U+FFFD for invalid UTF-8. */
+  invalidUtf8: string[];
+  skipped: SkippedFile[];
+  excludedDirs: number;
+  suppressed: Record<SuppressionReason, number>;
+}
+
+export function emptyStats(mode: ScanMode, target: string): ScanStats {
+  return { mode, target, filesScanned: 0, bytesScanned: 0, invalidUtf8: [], skipped: [], excludedDirs: 0, suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 } };
+}
+
+/** Skips a user must hear about (something was not scanned that could hold a secret). */
+export const REPORTED_SKIPS: ReadonlySet<SkipReason> = new Set(['oversized', 'symlink-outside', 'unreadable']);
+/** GitHub shows only a handful of annotations per step; the summary lists the rest. */
+export const MAX_SKIP_ANNOTATIONS = 20;
+
+const STDIN = '<stdin>';
+
+export function findingAnnotation(f: DlpFinding): Annotation {
+  const where = f.path === STDIN ? `${STDIN}:${f.line}:${f.column}: ` : '';
+  const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)})` : '';
+  const annotation: Annotation = {
+    level: f.severity,
+    title: `dlp-scan: ${f.ruleId}`,
+    message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}`,
+  };
+  if (f.path !== STDIN) {
+    annotation.file = f.path;
+    annotation.line = f.line;
+    annotation.endLine = f.endLine;
+    annotation.column = f.column;
+    annotation.endColumn = f.endColumn;
+  }
+  return annotation;
+}
+
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+}
+
+/** Exact bytes, with a rounded unit when that helps (1.0 MiB vs 1.0 MiB would say nothing). */
+function bytesText(bytes: number): string {
+  return bytes >= 1024 ? `${bytes} bytes (${mib(bytes)})` : `${bytes} bytes`;
+}
+
+export function skipMessage(s: SkippedFile, maxFileSize: number): string {
+  switch (s.reason) {
+    case 'oversized':
+      return `Not scanned: ${bytesText(s.size ?? 0)}${s.detail ? ` ${s.detail}` : ''} is over max-file-size (${bytesText(maxFileSize)}); raise max-file-size to scan it`;
+    case 'symlink-outside':
+      return 'Not scanned: a symlink that points outside the workspace is not followed';
+    case 'unreadable':
+      return `Not scanned: cannot read (${s.detail ?? 'error'})`;
+    default:
+      return `Not scanned: ${s.reason}`;
+  }
+}
+
+export function skipAnnotations(skipped: readonly SkippedFile[], maxFileSize: number): Annotation[] {
+  const reported = skipped.filter((s) => REPORTED_SKIPS.has(s.reason));
+  const out: Annotation[] = reported.slice(0, MAX_SKIP_ANNOTATIONS).map((s) => ({ level: 'warning', title: `dlp-scan: skipped (${s.reason})`, message: skipMessage(s, maxFileSize), ...(s.path === STDIN ? {} : { file: s.path }) }));
+  if (reported.length > MAX_SKIP_ANNOTATIONS) out.push({ level: 'warning', title: 'dlp-scan: skipped files', message: `${reported.length - MAX_SKIP_ANNOTATIONS} more files were not scanned; see the job summary` });
+  return out;
+}
+
+export function countSkips(skipped: readonly SkippedFile[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function violations(findings: readonly DlpFinding[], failOn: Level): number {
+  return findings.filter((f) => atLeast(f.severity, failOn)).length;
+}
+
+const SUMMARY_ROWS = 100;
+
+export function summaryMarkdown(findings: readonly DlpFinding[], stats: ScanStats, failOn: Level, maxFileSize: number): string {
+  const log = redactionLog(findings);
+  const s = summary().heading('DLP scan');
+  const commits = stats.commitsScanned !== undefined ? `, ${stats.commitsScanned} commits` : '';
+  s.paragraph(
+    `Mode ${stats.mode} over ${stats.target}: ${findings.length} finding(s) (${log.bySeverity.error} errors, ${log.bySeverity.warning} warnings, ${log.bySeverity.notice} notices) in ${stats.filesScanned} file(s), ${mib(stats.bytesScanned)}${commits}; fails on ${failOn} and above. Values are never shown: each finding has a masked preview (first characters and length) and a fingerprint.`,
+  );
+  if (findings.length > 0) {
+    const history = stats.mode === 'history';
+    const columns = ['rule', 'severity', 'file', 'line', 'column', 'preview', 'fingerprint', ...(history ? ['commit'] : [])];
+    s.table(
+      columns,
+      findings.slice(0, SUMMARY_ROWS).map((f) => [f.ruleId, f.severity, f.path, f.line, f.column, f.preview, f.fingerprint.slice(0, 16), ...(history ? [f.commit?.sha.slice(0, 12) ?? ''] : [])]),
+    );
+    if (findings.length > SUMMARY_ROWS) s.paragraph(`… and ${findings.length - SUMMARY_ROWS} more in the report (report-path) and the SARIF log.`);
+  }
+  s.heading('Redaction log', 3);
+  const rules = Object.entries(log.byRule);
+  if (rules.length > 0) s.table(['rule', 'findings (values redacted)'], rules);
+  else s.paragraph('No value needed redacting.');
+  const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n > 0);
+  if (suppressed.length > 0) s.paragraph(`Suppressed: ${suppressed.map(([why, n]) => `${n} by ${why}`).join(', ')}.`);
+  const skips = Object.entries(countSkips(stats.skipped));
+  if (skips.length > 0 || stats.excludedDirs > 0 || stats.invalidUtf8.length > 0) {
+    s.heading('Skipped files', 3);
+    const rows: Array<[string, number]> = [...skips];
+    if (stats.excludedDirs > 0) rows.push(['excluded directory (.git, node_modules)', stats.excludedDirs]);
+    s.table(['reason', 'count'], rows);
+    const reported = stats.skipped.filter((k) => REPORTED_SKIPS.has(k.reason));
+    if (reported.length > 0) s.list(reported.slice(0, SUMMARY_ROWS).map((k) => `${k.path}: ${skipMessage(k, maxFileSize)}`));
+    if (stats.invalidUtf8.length > 0) {
+      s.paragraph(`${stats.invalidUtf8.length} file(s) held invalid UTF-8 and were scanned with U+FFFD in place of the bad bytes:`);
+      s.list(stats.invalidUtf8.slice(0, SUMMARY_ROWS));
+    }
+  }
+  return s.toString();
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+/**
+ * Prometheus text format for a node-exporter textfile collector or a push to a gateway. Every rule
+ * of the pack gets a series, zero included, so rates start from zero rather than from nothing.
+ * `summit_dlp_findings_total{rule,source="ci"}` is what infra/grafana's recording rules read.
+ */
+export function metricsText(findings: readonly DlpFinding[], stats: ScanStats, pack: CompiledRulePackWithPrefilter): string {
+  const byRule = new Map<string, number>(pack.rules.map((r) => [r.id, 0]));
+  for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  const lines = [
+    '# HELP summit_dlp_findings_total DLP findings by rule (counts only, never values).',
+    '# TYPE summit_dlp_findings_total counter',
+    ...[...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
+    '# HELP summit_dlp_suppressed_total DLP matches suppressed, by reason (allowlist, inline dlp:allow, baseline, path).',
+    '# TYPE summit_dlp_suppressed_total counter',
+    ...Object.entries(stats.suppressed).map(([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
+    '# HELP summit_dlp_files_skipped_total Files not scanned, by reason.',
+    '# TYPE summit_dlp_files_skipped_total counter',
+    ...Object.entries(countSkips(stats.skipped)).map(([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
+    '# HELP summit_dlp_files_scanned_total Files (or file patches) scanned.',
+    '# TYPE summit_dlp_files_scanned_total counter',
+    `summit_dlp_files_scanned_total{source="ci"} ${stats.filesScanned}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The evidence bundle's report.json: everything but values. */
+export function reportObject(findings: readonly DlpFinding[], stats: ScanStats, failOn: Level, range?: { base?: string; head?: string }): object {
+  return {
+    tool: 'summit-ops/dlp-scan',
+    mode: stats.mode,
+    target: stats.target,
+    ...(range ? { range } : {}),
+    failOn,
+    violations: violations(findings, failOn),
+    filesScanned: stats.filesScanned,
+    bytesScanned: stats.bytesScanned,
+    ...(stats.commitsScanned !== undefined ? { commitsScanned: stats.commitsScanned } : {}),
+    redactionLog: redactionLog(findings),
+    suppressed: stats.suppressed,
+    skipped: { counts: countSkips(stats.skipped), excludedDirs: stats.excludedDirs, reported: stats.skipped.filter((s) => REPORTED_SKIPS.has(s.reason)) },
+    invalidUtf8: stats.invalidUtf8,
+    // Findings are plain data without the raw value (lib/dlp keeps it out of reach).
+    findings: findings.map((f) => ({ ...f })),
+  };
+}
+

@@ -1,0 +1,160 @@
+/**
+ * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
+ * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
+ * files over the size limit (reported), and symlinks that leave the workspace (never followed,
+ * reported). Invalid UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
+ * rest of the file nor stops the scan.
+ */
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+
+export const EXCLUDED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+/** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
+export const BINARY_SNIFF_BYTES = 8192;
+
+export type SkipReason = 'binary' | 'oversized' | 'symlink-outside' | 'symlink-broken' | 'symlink-dir' | 'symlink-duplicate' | 'unreadable' | 'special';
+
+export interface SkippedFile {
+  /** Workspace-relative, forward slashes. */
+  path: string;
+  reason: SkipReason;
+  size?: number;
+  detail?: string;
+}
+
+export interface TextFile {
+  path: string;
+  text: string;
+  bytes: number;
+  invalidUtf8: boolean;
+}
+
+export function looksBinary(head: Uint8Array): boolean {
+  const end = Math.min(head.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < end; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** UTF-8 text; invalid sequences become U+FFFD and are reported rather than failing the file. */
+export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean } {
+  try {
+    return { text: strict.decode(bytes), invalid: false };
+  } catch {
+    return { text: lenient.decode(bytes), invalid: true };
+  }
+}
+
+export function toWorkspacePath(workspace: string, absolute: string): string {
+  return relative(workspace, absolute).split(sep).join('/');
+}
+
+export function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+export interface WalkOptions {
+  /** Absolute workspace path: symlinks may not leave it, paths are reported relative to it. */
+  workspace: string;
+  maxFileSize: number;
+  /** Called once per directory skipped by name (counted in the summary). */
+  onExcludedDir?: (path: string) => void;
+}
+
+/** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
+export async function* walkTree(root: string, options: WalkOptions, skipped: SkippedFile[]): AsyncGenerator<TextFile> {
+  const workspaceReal = await realpath(options.workspace);
+  const rootReal = await realpath(root);
+  const rel = (p: string) => toWorkspacePath(options.workspace, p);
+
+  async function* visit(path: string): AsyncGenerator<TextFile> {
+    let info;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      skipped.push({ path: rel(path), reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      return;
+    }
+    if (info.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = (await readdir(path)).sort();
+      } catch (error) {
+        skipped.push({ path: rel(path), reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+        return;
+      }
+      for (const name of entries) {
+        if (EXCLUDED_DIRS.has(name)) {
+          options.onExcludedDir?.(rel(join(path, name)));
+          continue;
+        }
+        yield* visit(join(path, name));
+      }
+      return;
+    }
+    if (info.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(path);
+      } catch {
+        skipped.push({ path: rel(path), reason: 'symlink-broken' });
+        return;
+      }
+      if (!isInside(workspaceReal, target)) {
+        skipped.push({ path: rel(path), reason: 'symlink-outside', detail: 'points outside the workspace; not followed' });
+        return;
+      }
+      const targetInfo = await stat(target);
+      // Directories behind links are not entered (cycles, double counting); files the walk reaches
+      // anyway are scanned once, at their own path.
+      if (targetInfo.isDirectory()) {
+        skipped.push({ path: rel(path), reason: 'symlink-dir' });
+        return;
+      }
+      if (isInside(rootReal, target)) {
+        skipped.push({ path: rel(path), reason: 'symlink-duplicate' });
+        return;
+      }
+      yield* readText(target, rel(path), targetInfo.size);
+      return;
+    }
+    if (!info.isFile()) {
+      skipped.push({ path: rel(path), reason: 'special' });
+      return;
+    }
+    yield* readText(path, rel(path), info.size);
+  }
+
+  async function* readText(file: string, shownAs: string, size: number): AsyncGenerator<TextFile> {
+    let bytes: Buffer;
+    try {
+      // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
+      const handle = await open(file, 'r');
+      try {
+        const head = Buffer.alloc(Math.min(size, BINARY_SNIFF_BYTES));
+        await handle.read(head, 0, head.length, 0);
+        if (looksBinary(head)) {
+          skipped.push({ path: shownAs, reason: 'binary', size });
+          return;
+        }
+      } finally {
+        await handle.close();
+      }
+      if (size > options.maxFileSize) {
+        skipped.push({ path: shownAs, reason: 'oversized', size });
+        return;
+      }
+      bytes = await readFile(file);
+    } catch (error) {
+      skipped.push({ path: shownAs, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      return;
+    }
+    const { text, invalid } = decodeUtf8(bytes);
+    yield { path: shownAs, text, bytes: bytes.length, invalidUtf8: invalid };
+  }
+
+  yield* visit(root);
+}
