@@ -37,7 +37,11 @@ var inputs = __webpack_require__(453);
  * SARIF and an evidence bundle, passing every string through the redactor on the way out.
  */
 function findingToAnnotation(finding, title) {
-    const annotation = { level: finding.level, message: finding.message, title: title ?? finding.ruleId };
+    const annotation = {
+        level: finding.level,
+        message: finding.message,
+        title: title ?? finding.ruleId,
+    };
     if (finding.location) {
         annotation.file = finding.location.file;
         annotation.line = finding.location.line;
@@ -629,7 +633,8 @@ var _2020 = __webpack_require__(2210);
 
 
 // ajv-formats is CommonJS; under ESM its default export arrives wrapped once more.
-const schema_addFormats = ((dist_default())["default"] ?? (dist_default()));
+const schema_addFormats = ((dist_default())["default"] ??
+    (dist_default()));
 function compileSchema(schema) {
     const ajv = new _2020.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
     schema_addFormats(ajv);
@@ -679,7 +684,13 @@ function toProblem(config, error) {
             position = config.locate(path);
             message = `${where} ${error.message ?? 'is invalid'}`;
     }
-    return { file: config.file, line: position.line, column: position.column, path: error.instancePath, message };
+    return {
+        file: config.file,
+        line: position.line,
+        column: position.column,
+        path: error.instancePath,
+        message,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/catalog-gate/schema/catalog.schema.json
@@ -728,14 +739,21 @@ const SQL_RULES = {
     vacuumFull: rule('vacuum-full', 'high', 'VACUUM FULL rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack or plain VACUUM.'),
     cluster: rule('cluster', 'high', 'CLUSTER rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack.'),
     reindex: rule('reindex-not-concurrent', 'medium', 'REINDEX without CONCURRENTLY', 'Blocks writes to the table and reads through the index. Use REINDEX … CONCURRENTLY (PG 12+).'),
-    lockTimeout: rule('missing-lock-timeout', 'medium', 'No lock_timeout before a strong lock', 'A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = \'5s\') and retry.'),
+    statementTimeoutConcurrent: rule('statement-timeout-concurrently', 'low', 'statement_timeout set before a CONCURRENTLY build', 'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).'),
+    lockTimeout: rule('missing-lock-timeout', 'medium', 'No lock_timeout before a strong lock', "A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = '5s') and retry."),
 };
 const RULE_BY_ID = new Map(Object.values(SQL_RULES).map((r) => [r.id, r]));
 function sqlRule(id) {
     return RULE_BY_ID.get(id);
 }
 function emptySchemaState() {
-    return { domainsWithCheck: new Set(), columns: new Map(), validatedNotNull: new Set(), pendingNotNullChecks: new Map(), indexTables: new Map() };
+    return {
+        domainsWithCheck: new Set(),
+        columns: new Map(),
+        validatedNotNull: new Set(),
+        pendingNotNullChecks: new Map(),
+        indexTables: new Map(),
+    };
 }
 function unwrap(node) {
     const key = Object.keys(node)[0] ?? 'Unknown';
@@ -751,12 +769,19 @@ function qualifiedFromList(list) {
     const items = list?.List?.items ?? (Array.isArray(list) ? list : [list]);
     return items.map((i) => i?.String?.sval ?? '?').join('.');
 }
-const quoteIdent = (name) => name.split('.').map((p) => (/^[a-z_][a-z0-9_$]*$/.test(p) ? p : `"${p.replace(/"/g, '""')}"`)).join('.');
+const quoteIdent = (name) => name
+    .split('.')
+    .map((p) => (/^[a-z_][a-z0-9_$]*$/.test(p) ? p : `"${p.replace(/"/g, '""')}"`))
+    .join('.');
 function typeOf(typeName) {
     const names = (typeName?.names ?? []).map((n) => n?.String?.sval ?? '');
     const filtered = names[0] === 'pg_catalog' ? names.slice(1) : names;
     const mods = (typeName?.typmods ?? []).map((m) => Number(m?.A_Const?.ival?.ival ?? 0));
-    return { name: filtered.join('.'), mods, array: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 };
+    return {
+        name: filtered.join('.'),
+        mods,
+        array: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0,
+    };
 }
 function typeText(t) {
     return `${t.name}${t.mods.length ? `(${t.mods.join(',')})` : ''}${t.array ? '[]' : ''}`;
@@ -764,9 +789,25 @@ function typeText(t) {
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 /** Functions whose value is fixed for a statement (stable or immutable): a fast default stays fast. */
 const NON_VOLATILE_FUNCTIONS = new Set([
-    'now', 'statement_timestamp', 'transaction_timestamp', 'current_date', 'current_timestamp', 'localtimestamp',
-    'lower', 'upper', 'coalesce', 'concat', 'make_interval', 'to_timestamp', 'jsonb_build_object', 'json_build_object',
-    'jsonb_build_array', 'array_fill', 'abs', 'length', 'md5',
+    'now',
+    'statement_timestamp',
+    'transaction_timestamp',
+    'current_date',
+    'current_timestamp',
+    'localtimestamp',
+    'lower',
+    'upper',
+    'coalesce',
+    'concat',
+    'make_interval',
+    'to_timestamp',
+    'jsonb_build_object',
+    'json_build_object',
+    'jsonb_build_array',
+    'array_fill',
+    'abs',
+    'length',
+    'md5',
 ]);
 /** Null when the expression cannot change per row; otherwise why it is (or may be) volatile. */
 function volatility(expr) {
@@ -847,12 +888,20 @@ function typeChangeIsSafe(from, to) {
  * the file in a transaction.
  */
 function analyseStatements(statements, state = emptySchemaState(), options = {}) {
-    const file = { inTransaction: options.assumeInTransaction ?? false, lockTimeout: false, createdHere: new Set() };
+    const file = {
+        inTransaction: options.assumeInTransaction ?? false,
+        lockTimeout: false,
+        statementTimeout: false,
+        createdHere: new Set(),
+    };
     const reports = [];
     let needsNoTransaction = false;
     statements.forEach((s, index) => {
         const report = analyseOne(s, index, state, file);
-        if (report.kind === 'IndexStmt' || report.kind === 'DropStmt' || report.kind === 'ReindexStmt' || report.kind === 'VacuumStmt') {
+        if (report.kind === 'IndexStmt' ||
+            report.kind === 'DropStmt' ||
+            report.kind === 'ReindexStmt' ||
+            report.kind === 'VacuumStmt') {
             const [, b] = unwrap(s.node);
             if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently'))
                 needsNoTransaction = true;
@@ -862,17 +911,42 @@ function analyseStatements(statements, state = emptySchemaState(), options = {})
     const findings = reports.flatMap((r) => r.findings);
     const detectedRisk = findings.reduce((acc, f) => maxRisk(acc, f.risk), 'low');
     const maxLock = reports.reduce((acc, r) => (lockRank(r.lock) > lockRank(acc) ? r.lock : acc), null);
-    return { statements: reports, findings, detectedRisk, maxLock, rewrites: reports.some((r) => r.rewrites), needsNoTransaction };
+    return {
+        statements: reports,
+        findings,
+        detectedRisk,
+        maxLock,
+        rewrites: reports.some((r) => r.rewrites),
+        needsNoTransaction,
+    };
 }
 function hasOption(params, name) {
     return (params ?? []).some((p) => p?.DefElem?.defname === name && p.DefElem.arg?.Boolean?.boolval !== false);
 }
-const strongest = (a, b) => (lockRank(b) > lockRank(a) ? b : a);
+const strongest = (a, b) => lockRank(b) > lockRank(a) ? b : a;
 function analyseOne(s, index, state, file) {
     const [kind, b] = unwrap(s.node);
-    const report = { index, kind, line: s.line, column: s.column, endLine: s.endLine, tables: [], lock: null, rewrites: false, findings: [] };
+    const report = {
+        index,
+        kind,
+        line: s.line,
+        column: s.column,
+        endLine: s.endLine,
+        tables: [],
+        lock: null,
+        rewrites: false,
+        findings: [],
+    };
     const add = (r, message) => {
-        report.findings.push({ ruleId: r.id, risk: r.risk, level: r.level, message, line: s.line, column: s.column, statement: index });
+        report.findings.push({
+            ruleId: r.id,
+            risk: r.risk,
+            level: r.level,
+            message,
+            line: s.line,
+            column: s.column,
+            statement: index,
+        });
     };
     const existing = (table) => !file.createdHere.has(table);
     const lockOn = (table, lock) => {
@@ -884,10 +958,14 @@ function analyseOne(s, index, state, file) {
     };
     switch (kind) {
         case 'VariableSetStmt': {
-            if (b.name === 'lock_timeout') {
+            if (b.name === 'lock_timeout' || b.name === 'statement_timeout') {
                 const value = b.args?.[0]?.A_Const;
                 const raw = value?.sval?.sval ?? value?.ival?.ival ?? (value?.ival ? 0 : undefined);
-                file.lockTimeout = b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
+                const set = b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
+                if (b.name === 'lock_timeout')
+                    file.lockTimeout = set;
+                else
+                    file.statementTimeout = set;
             }
             break;
         }
@@ -909,6 +987,8 @@ function analyseOne(s, index, state, file) {
                 lockOn(table, 'SHARE UPDATE EXCLUSIVE');
                 if (file.inTransaction)
                     add(SQL_RULES.concurrentInTx, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} cannot run inside a transaction block`);
+                if (file.statementTimeout && existing(table))
+                    add(SQL_RULES.statementTimeoutConcurrent, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} on ${table} runs under the statement_timeout set earlier; a cancelled build leaves an INVALID index. SET statement_timeout = 0 before it`);
             }
             else {
                 lockOn(table, 'SHARE');
@@ -963,7 +1043,7 @@ function analyseOne(s, index, state, file) {
                 const r = alterCommand(table, cmd, state, existing(table), add, b.objtype);
                 lockOn(table, r.lock);
                 for (const extra of r.alsoLocks ?? [])
-                    lockOn(extra, r.lock);
+                    lockOn(extra, r.alsoLock ?? r.lock);
                 if (r.rewrites && existing(table))
                     report.rewrites = true;
                 if (r.inverse)
@@ -992,8 +1072,10 @@ function analyseOne(s, index, state, file) {
                 const schema = b.relation?.schemaname ? `${b.relation.schemaname}.` : '';
                 report.inverse = `ALTER TABLE ${quoteIdent(schema + b.newname)} RENAME TO ${quoteIdent(b.relation?.relname ?? '')};`;
                 const cols = state.columns.get(table);
-                if (cols)
-                    (state.columns.delete(table), state.columns.set(schema + b.newname, cols));
+                if (cols) {
+                    state.columns.delete(table);
+                    state.columns.set(schema + b.newname, cols);
+                }
             }
             else if (b.renameType === 'OBJECT_INDEX') {
                 lockOn(state.indexTables.get(table) ?? table, 'SHARE UPDATE EXCLUSIVE');
@@ -1035,11 +1117,15 @@ function analyseOne(s, index, state, file) {
         }
         case 'ReindexStmt': {
             const target = b.relation ? rangeVarName(b.relation) : String(b.name ?? '?');
-            const table = b.kind === 'REINDEX_OBJECT_INDEX' ? (state.indexTables.get(target) ?? `(table of ${target})`) : target;
+            const table = b.kind === 'REINDEX_OBJECT_INDEX'
+                ? (state.indexTables.get(target) ?? `(table of ${target})`)
+                : target;
             if (hasOption(b.params, 'concurrently')) {
                 lockOn(table, 'SHARE UPDATE EXCLUSIVE');
                 if (file.inTransaction)
                     add(SQL_RULES.concurrentInTx, `REINDEX CONCURRENTLY ${target} cannot run inside a transaction block`);
+                if (file.statementTimeout && existing(table))
+                    add(SQL_RULES.statementTimeoutConcurrent, `REINDEX CONCURRENTLY ${target} runs under the statement_timeout set earlier; a cancelled rebuild leaves an INVALID index behind. SET statement_timeout = 0 before it`);
             }
             else {
                 lockOn(table, 'SHARE');
@@ -1113,7 +1199,9 @@ function analyseOne(s, index, state, file) {
             break;
     }
     if (lockRank(report.lock) >= lockRank('SHARE') && !file.lockTimeout && report.tables.length > 0) {
-        add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file`);
+        // statement_timeout also bounds the lock wait, but only by the statement's whole time limit:
+        // every query behind the waiting statement queues that long. It does not replace lock_timeout.
+        add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file${file.statementTimeout ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`);
     }
     return report;
 }
@@ -1127,6 +1215,7 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
             if (!cols)
                 state.columns.set(table, new Map([[def.colname, type]]));
             const reasons = [];
+            const references = [];
             let hasDefault = false;
             let notNull = false;
             for (const c of def.constraints ?? []) {
@@ -1137,37 +1226,60 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
                     if (v)
                         reasons.push(`default ${v}`);
                 }
-                if (con.contype === 'CONSTR_IDENTITY')
-                    (reasons.push('identity column'), (hasDefault = true));
-                if (con.contype === 'CONSTR_GENERATED' && con.generated_kind !== 'v')
-                    (reasons.push('GENERATED … STORED'), (hasDefault = true));
+                if (con.contype === 'CONSTR_IDENTITY') {
+                    reasons.push('identity column');
+                    hasDefault = true;
+                }
+                if (con.contype === 'CONSTR_GENERATED' && con.generated_kind !== 'v') {
+                    reasons.push('GENERATED … STORED');
+                    hasDefault = true;
+                }
                 if (con.contype === 'CONSTR_NOTNULL' || con.contype === 'CONSTR_PRIMARY')
                     notNull = true;
+                if (con.contype === 'CONSTR_FOREIGN') {
+                    const ref = rangeVarName(con.pktable);
+                    references.push(ref);
+                    // An inline REFERENCES cannot be NOT VALID: it is validated at once, locking both tables.
+                    if (existing)
+                        add(SQL_RULES.addForeignKey, `ADD COLUMN ${def.colname} … REFERENCES ${ref} on ${table} adds a validated foreign key, locking ${ref} (SHARE ROW EXCLUSIVE) as well as ${table}; add the column plain, then ADD CONSTRAINT … FOREIGN KEY … NOT VALID and VALIDATE CONSTRAINT`);
+                }
                 if (existing && (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY'))
                     add(SQL_RULES.addUnique, `ADD COLUMN ${def.colname} … ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE'} on ${table} builds its index under ACCESS EXCLUSIVE; add the column, build the index CONCURRENTLY, then ADD CONSTRAINT … USING INDEX`);
             }
-            if (SERIAL_TYPES.has(type.name))
-                (reasons.push(`${type.name} (nextval default)`), (hasDefault = true));
+            if (SERIAL_TYPES.has(type.name)) {
+                reasons.push(`${type.name} (nextval default)`);
+                hasDefault = true;
+            }
             if (state.domainsWithCheck.has(type.name))
                 reasons.push(`domain ${type.name} has a CHECK`);
             if (existing && reasons.length)
                 add(SQL_RULES.addColumnRewrite, `ADD COLUMN ${def.colname} on ${table} rewrites the table: ${reasons.join('; ')}`);
             if (existing && notNull && !hasDefault)
                 add(SQL_RULES.addRequiredColumn, `ADD COLUMN ${def.colname} NOT NULL without a default fails when ${table} has rows`);
-            return { lock: 'ACCESS EXCLUSIVE', rewrites: reasons.length > 0, inverse: `DROP COLUMN IF EXISTS ${quoteIdent(def.colname)}` };
+            return {
+                lock: 'ACCESS EXCLUSIVE',
+                rewrites: reasons.length > 0,
+                inverse: `DROP COLUMN IF EXISTS ${quoteIdent(def.colname)}`,
+                ...(references.length ? { alsoLocks: references, alsoLock: 'SHARE ROW EXCLUSIVE' } : {}),
+            };
         }
         case 'AT_DropColumn':
             if (existing)
                 add(SQL_RULES.dropColumn, `DROP COLUMN ${cmd.name} on ${table} deletes its data`);
             cols?.delete(cmd.name);
-            return { lock: 'ACCESS EXCLUSIVE', irreversible: `dropped column ${cmd.name} cannot be restored with its data` };
+            return {
+                lock: 'ACCESS EXCLUSIVE',
+                irreversible: `dropped column ${cmd.name} cannot be restored with its data`,
+            };
         case 'AT_AlterColumnType': {
             const def = cmd.def?.ColumnDef ?? {};
             const to = typeOf(def.typeName);
             const from = cols?.get(cmd.name);
             const safe = def.raw_default ? false : typeChangeIsSafe(from, to);
             if (existing && safe !== true) {
-                const why = safe === undefined ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite` : `${typeText(from)} → ${typeText(to)} rewrites`;
+                const why = safe === undefined
+                    ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite`
+                    : `${typeText(from)} → ${typeText(to)} rewrites`;
                 add(SQL_RULES.alterColumnType, `ALTER COLUMN ${cmd.name} TYPE ${typeText(to)} on ${table}: ${why} the table under ACCESS EXCLUSIVE`);
             }
             cols?.set(cmd.name, to);
@@ -1186,12 +1298,18 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
             return { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} SET NOT NULL` };
         case 'AT_ColumnDefault':
             // Setting a default is undone by dropping it (when there was none before); dropping one is not.
-            return cmd.def ? { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} DROP DEFAULT` } : { lock: 'ACCESS EXCLUSIVE', irreversible: 'the previous default is unknown' };
+            return cmd.def
+                ? { lock: 'ACCESS EXCLUSIVE', inverse: `ALTER COLUMN ${quoteIdent(cmd.name)} DROP DEFAULT` }
+                : { lock: 'ACCESS EXCLUSIVE', irreversible: 'the previous default is unknown' };
         case 'AT_AddConstraint': {
             const con = cmd.def?.Constraint ?? {};
             const name = con.conname;
             const inverse = name ? `DROP CONSTRAINT IF EXISTS ${quoteIdent(name)}` : undefined;
-            const base = (lock, extra = {}) => ({ lock, ...(inverse ? { inverse } : { irreversible: 'an unnamed constraint cannot be dropped by name' }), ...extra });
+            const base = (lock, extra = {}) => ({
+                lock,
+                ...(inverse ? { inverse } : { irreversible: 'an unnamed constraint cannot be dropped by name' }),
+                ...extra,
+            });
             if (con.contype === 'CONSTR_FOREIGN') {
                 const ref = rangeVarName(con.pktable);
                 if (existing && !con.skip_validation)
@@ -1212,7 +1330,9 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
                 }
                 return base('ACCESS EXCLUSIVE');
             }
-            if (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_EXCLUSION') {
+            if (con.contype === 'CONSTR_UNIQUE' ||
+                con.contype === 'CONSTR_PRIMARY' ||
+                con.contype === 'CONSTR_EXCLUSION') {
                 if (existing && !con.indexname)
                     add(SQL_RULES.addUnique, `ADD ${con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'EXCLUDE'} ${name ?? ''} on ${table} builds its index under ACCESS EXCLUSIVE; build it CONCURRENTLY and add USING INDEX`);
                 return base('ACCESS EXCLUSIVE');
@@ -1226,7 +1346,10 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
             return { lock: 'SHARE UPDATE EXCLUSIVE' };
         }
         case 'AT_DropConstraint':
-            return { lock: 'ACCESS EXCLUSIVE', irreversible: `the definition of constraint ${cmd.name} must be restored by hand` };
+            return {
+                lock: 'ACCESS EXCLUSIVE',
+                irreversible: `the definition of constraint ${cmd.name} must be restored by hand`,
+            };
         case 'AT_SetStatistics':
         case 'AT_SetOptions':
         case 'AT_ResetOptions':
@@ -1282,18 +1405,62 @@ function suggestBackout(analysis) {
 
 const CATALOG_RULES = {
     yaml: { id: 'catalog-yaml', shortDescription: 'The catalog is not valid YAML', defaultLevel: 'error' },
-    schema: { id: 'catalog-schema', shortDescription: 'A catalog entry does not match catalog.schema.json', defaultLevel: 'error' },
-    fileWithoutEntry: { id: 'drift-file-without-entry', shortDescription: 'A migration file has no catalog entry', defaultLevel: 'error' },
-    entryWithoutFile: { id: 'drift-entry-without-file', shortDescription: 'A catalog entry has no migration file', defaultLevel: 'error' },
-    duplicateId: { id: 'drift-duplicate-id', shortDescription: 'Two catalog entries share an id', defaultLevel: 'error' },
-    outOfOrder: { id: 'drift-out-of-order', shortDescription: 'Catalog ids are not in ascending order', defaultLevel: 'error' },
-    missingDir: { id: 'drift-missing-dir', shortDescription: 'The migrations directory does not exist', defaultLevel: 'error' },
-    rollbackTarget: { id: 'rollback-target-missing', shortDescription: 'The rollback names a file or migration that does not exist', defaultLevel: 'error' },
-    piiRetention: { id: 'pii-retention-required', shortDescription: 'PII without retention_days', defaultLevel: 'error' },
-    rollbackRequired: { id: 'rollback-required', shortDescription: 'Medium/high risk without a rollback', defaultLevel: 'error' },
-    readinessRequired: { id: 'readiness-required', shortDescription: 'Medium/high risk without a readiness checklist', defaultLevel: 'error' },
+    schema: {
+        id: 'catalog-schema',
+        shortDescription: 'A catalog entry does not match catalog.schema.json',
+        defaultLevel: 'error',
+    },
+    fileWithoutEntry: {
+        id: 'drift-file-without-entry',
+        shortDescription: 'A migration file has no catalog entry',
+        defaultLevel: 'error',
+    },
+    entryWithoutFile: {
+        id: 'drift-entry-without-file',
+        shortDescription: 'A catalog entry has no migration file',
+        defaultLevel: 'error',
+    },
+    duplicateId: {
+        id: 'drift-duplicate-id',
+        shortDescription: 'Two catalog entries share an id',
+        defaultLevel: 'error',
+    },
+    outOfOrder: {
+        id: 'drift-out-of-order',
+        shortDescription: 'Catalog ids are not in ascending order',
+        defaultLevel: 'error',
+    },
+    missingDir: {
+        id: 'drift-missing-dir',
+        shortDescription: 'The migrations directory does not exist',
+        defaultLevel: 'error',
+    },
+    rollbackTarget: {
+        id: 'rollback-target-missing',
+        shortDescription: 'The rollback names a file or migration that does not exist',
+        defaultLevel: 'error',
+    },
+    piiRetention: {
+        id: 'pii-retention-required',
+        shortDescription: 'PII without retention_days',
+        defaultLevel: 'error',
+    },
+    rollbackRequired: {
+        id: 'rollback-required',
+        shortDescription: 'Medium/high risk without a rollback',
+        defaultLevel: 'error',
+    },
+    readinessRequired: {
+        id: 'readiness-required',
+        shortDescription: 'Medium/high risk without a readiness checklist',
+        defaultLevel: 'error',
+    },
     ownerRequired: { id: 'owner-required', shortDescription: 'Entry without an owner', defaultLevel: 'error' },
-    riskUnderstated: { id: 'risk-understated', shortDescription: 'Declared risk is lower than the risk detected in the SQL', defaultLevel: 'error' },
+    riskUnderstated: {
+        id: 'risk-understated',
+        shortDescription: 'Declared risk is lower than the risk detected in the SQL',
+        defaultLevel: 'error',
+    },
     sqlParse: { id: 'sql-parse-error', shortDescription: 'PostgreSQL rejects the SQL', defaultLevel: 'error' },
 };
 const validateCatalog = compileSchema(catalog_schema_namespaceObject);
@@ -1319,7 +1486,9 @@ function parseCatalog(file, text) {
         config = { ...config, value: [] };
     const schemaProblems = validateConfig(config, validateCatalog);
     if (schemaProblems.length) {
-        return { problems: schemaProblems.map((p) => problem(CATALOG_RULES.schema, file, p, `${p.message} (see actions/catalog-gate/README.md#catalog-format)`)) };
+        return {
+            problems: schemaProblems.map((p) => problem(CATALOG_RULES.schema, file, p, `${p.message} (see actions/catalog-gate/README.md#catalog-format)`)),
+        };
     }
     return { catalog: { file, entries: config.value, config }, problems: [] };
 }
@@ -1449,9 +1618,12 @@ class LineIndex {
     constructor(text) {
         this.text = text;
         this.lineStarts = [0];
-        for (let i = 0; i < text.length; i++)
-            if (text.charCodeAt(i) === 10)
+        // Line breaks are \n, \r\n and a lone \r, as PostgreSQL's scanner and editors count them.
+        for (let i = 0; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10))
                 this.lineStarts.push(i + 1);
+        }
     }
     /** 1-based line and column of a character offset. */
     position(offset) {
@@ -1498,17 +1670,24 @@ class LineIndex {
             if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f')
                 i++;
             else if (ch === '-' && t[i + 1] === '-') {
-                const nl = t.indexOf('\n', i);
-                i = nl < 0 ? to : nl + 1;
+                // A -- comment ends at \n or \r (PostgreSQL's lexer: --[^\n\r]*); a lone \r is a line break.
+                let j = i + 2;
+                while (j < to && t[j] !== '\n' && t[j] !== '\r')
+                    j++;
+                i = j;
             }
             else if (ch === '/' && t[i + 1] === '*') {
                 let depth = 1;
                 i += 2;
                 while (i < to && depth > 0) {
-                    if (t[i] === '/' && t[i + 1] === '*')
-                        (depth++, (i += 2));
-                    else if (t[i] === '*' && t[i + 1] === '/')
-                        (depth--, (i += 2));
+                    if (t[i] === '/' && t[i + 1] === '*') {
+                        depth++;
+                        i += 2;
+                    }
+                    else if (t[i] === '*' && t[i + 1] === '/') {
+                        depth--;
+                        i += 2;
+                    }
                     else
                         i++;
                 }
@@ -1575,7 +1754,15 @@ function parser_parseSql(sql, file = '<sql>') {
         // stmt_location points after the previous ';', so skip whitespace and comments to the first token.
         start = index.skipTrivia(start, end);
         const at = index.position(start);
-        return { node: raw.stmt, start, end, line: at.line, column: at.column, endLine: index.position(Math.max(start, end - 1)).line, text: sql.slice(start, end) };
+        return {
+            node: raw.stmt,
+            start,
+            end,
+            line: at.line,
+            column: at.column,
+            endLine: index.position(Math.max(start, end - 1)).line,
+            text: sql.slice(start, end),
+        };
     });
 }
 
@@ -1586,7 +1773,11 @@ function parser_parseSql(sql, file = '<sql>') {
 function scriptFromStatements(file, statements, generated = false) {
     const script = {
         file,
-        statements: statements.map((s) => ({ text: s.text, line: s.line, transactionControl: 'TransactionStmt' in s.node })),
+        statements: statements.map((s) => ({
+            text: s.text,
+            line: s.line,
+            transactionControl: 'TransactionStmt' in s.node,
+        })),
         noTransaction: analyseStatements(statements, emptySchemaState()).needsNoTransaction,
     };
     if (generated)
@@ -1718,8 +1909,16 @@ function readTarball(bytes) {
 const POLICY_ENTRYPOINT = 'summit/catalog/deny';
 const BUILD_HINT = `build it with 'opa build -t wasm -e ${POLICY_ENTRYPOINT} policy/' and pass bundle.tar.gz (or the policy.wasm inside it)`;
 const POLICY_RULES = {
-    deny: { id: 'policy-deny', shortDescription: 'The custom Rego policy denies this entry', defaultLevel: 'error' },
-    error: { id: 'policy-error', shortDescription: 'The custom Rego policy could not be loaded or evaluated', defaultLevel: 'error' },
+    deny: {
+        id: 'policy-deny',
+        shortDescription: 'The custom Rego policy denies this entry',
+        defaultLevel: 'error',
+    },
+    error: {
+        id: 'policy-error',
+        shortDescription: 'The custom Rego policy could not be loaded or evaluated',
+        defaultLevel: 'error',
+    },
 };
 class PolicyError extends Error {
     constructor(message) {
@@ -1731,7 +1930,9 @@ const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const isWasm = (b) => b.length >= 4 && WASM_MAGIC.every((m, i) => b[i] === m);
 function describeStart(b) {
     const head = Buffer.from(b.subarray(0, 16)).toString('latin1');
-    return /^[\x20-\x7e\t\r\n]*$/.test(head) ? `text starting '${head.replace(/\s+/g, ' ').slice(0, 16)}'` : `bytes ${Buffer.from(b.subarray(0, 4)).toString('hex')}`;
+    return /^[\x20-\x7e\t\r\n]*$/.test(head)
+        ? `text starting '${head.replace(/\s+/g, ' ').slice(0, 16)}'`
+        : `bytes ${Buffer.from(b.subarray(0, 4)).toString('hex')}`;
 }
 /** Splits the file into the wasm module and the bundle's data document (if any). */
 function unpackPolicy(bytes, file) {
@@ -1750,7 +1951,10 @@ function unpackPolicy(bytes, file) {
     }
     const wasm = entries.find((e) => e.name === 'policy.wasm');
     if (!wasm) {
-        const names = entries.map((e) => `/${e.name}`).slice(0, 5).join(', ') || 'no files';
+        const names = entries
+            .map((e) => `/${e.name}`)
+            .slice(0, 5)
+            .join(', ') || 'no files';
         throw new PolicyError(`policy ${file} is a bundle without /policy.wasm (it has ${names}); it was built without -t wasm: ${BUILD_HINT}`);
     }
     if (!isWasm(wasm.data))
@@ -1827,7 +2031,9 @@ async function loadRegoPolicyFile(absolutePath, file) {
     }
     catch (error) {
         const code = error.code;
-        throw new PolicyError(code === 'ENOENT' ? `policy ${file} not found; ${BUILD_HINT}` : `policy ${file} cannot be read (${code}); ${BUILD_HINT}`);
+        throw new PolicyError(code === 'ENOENT'
+            ? `policy ${file} not found; ${BUILD_HINT}`
+            : `policy ${file} cannot be read (${code}); ${BUILD_HINT}`);
     }
     return loadRegoPolicy(bytes, file);
 }
@@ -1848,10 +2054,19 @@ function denyFindings(deny, catalog, policyFile) {
             named = typeof o.id === 'string' ? o.id : typeof o.entry === 'string' ? o.entry : undefined;
         }
         else {
-            return { ruleId: POLICY_RULES.error.id, level: 'error', message: `policy ${policyFile}: a deny element must be a string or {msg, id}; got ${JSON.stringify(item)?.slice(0, 80)}`, location: { file: policyFile, line: 1 } };
+            return {
+                ruleId: POLICY_RULES.error.id,
+                level: 'error',
+                message: `policy ${policyFile}: a deny element must be a string or {msg, id}; got ${JSON.stringify(item)?.slice(0, 80)}`,
+                location: { file: policyFile, line: 1 },
+            };
         }
         const hit = named !== undefined ? ids.find((x) => x.id === named) : ids.find((x) => message.includes(x.id));
-        const finding = { ruleId: POLICY_RULES.deny.id, level: 'error', message: `${message} (policy ${policyFile})` };
+        const finding = {
+            ruleId: POLICY_RULES.deny.id,
+            level: 'error',
+            message: `${message} (policy ${policyFile})`,
+        };
         if (hit) {
             const at = catalog.config.locate([hit.i, 'id']);
             finding.location = { file: catalog.file, line: at.line, column: at.column };
@@ -1903,7 +2118,10 @@ async function openPostgres(url, options = {}) {
     catch {
         throw new DatabaseUnreachableError(endpoint, 'database-url is not a valid postgres:// URL');
     }
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
+    const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    });
     // An idle connection error would otherwise crash the process as an unhandled 'error' event.
     client.on('error', () => { });
     try {
@@ -1912,7 +2130,12 @@ async function openPostgres(url, options = {}) {
     catch (error) {
         // Server messages can name the user ("password authentication failed for user …"): scrub both parts.
         let reason = error.message || String(error.code ?? error);
-        for (const secret of [parsed.password, decodeURIComponent(parsed.password), parsed.username, decodeURIComponent(parsed.username)]) {
+        for (const secret of [
+            parsed.password,
+            decodeURIComponent(parsed.password),
+            parsed.username,
+            decodeURIComponent(parsed.username),
+        ]) {
             if (secret)
                 reason = reason.split(secret).join('***');
         }
@@ -1928,7 +2151,10 @@ async function openPostgres(url, options = {}) {
 }
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'`;
 const SNAPSHOT_QUERIES = [
-    { kind: 'schema', sql: `SELECT n.nspname AS key, '' AS def FROM pg_namespace n WHERE ${USER_SCHEMAS} AND n.nspname <> 'public'` },
+    {
+        kind: 'schema',
+        sql: `SELECT n.nspname AS key, '' AS def FROM pg_namespace n WHERE ${USER_SCHEMAS} AND n.nspname <> 'public'`,
+    },
     {
         kind: 'table',
         sql: `SELECT n.nspname || '.' || c.relname AS key, c.relkind::text || ' persistence=' || c.relpersistence::text AS def
@@ -2030,7 +2256,9 @@ async function runScript(db, script) {
             const e = error;
             const offset = Number(e.position);
             // PostgreSQL's position is 1-based within the statement text we sent.
-            const line = Number.isFinite(offset) && offset > 0 ? s.line + (s.text.slice(0, offset - 1).match(/\n/g)?.length ?? 0) : s.line;
+            const line = Number.isFinite(offset) && offset > 0
+                ? s.line + (s.text.slice(0, offset - 1).match(/\r\n|\r|\n/g)?.length ?? 0)
+                : s.line;
             return { file: script.file, line, message: e.message, partial: !wrap && ran > 0 };
         }
     }
@@ -2076,7 +2304,9 @@ async function proveBackouts(db, migrations, clock = () => performance.now()) {
         }
         const downFailure = await runScript(db, m.down);
         if (downFailure) {
-            const left = downFailure.partial ? ' (statements before it stay applied: the script cannot run in a transaction)' : '; nothing of the back-out was applied';
+            const left = downFailure.partial
+                ? ' (statements before it stay applied: the script cannot run in a transaction)'
+                : '; nothing of the back-out was applied';
             done('failed', [`back-out failed at ${downFailure.file}:${downFailure.line}: ${downFailure.message}${left}`], downFailure);
             if (downFailure.partial)
                 diverged = m.id;
@@ -2113,18 +2343,40 @@ async function proveBackouts(db, migrations, clock = () => performance.now()) {
 
 
 const PROOF_RULES = {
-    notProven: { id: 'backout-not-proven', shortDescription: 'The back-out does not restore the schema', defaultLevel: 'error' },
-    notRun: { id: 'backout-not-run', shortDescription: 'The back-out proof could not run for this migration', defaultLevel: 'warning' },
-    database: { id: 'backout-database', shortDescription: 'The back-out proof database is unusable', defaultLevel: 'error' },
+    notProven: {
+        id: 'backout-not-proven',
+        shortDescription: 'The back-out does not restore the schema',
+        defaultLevel: 'error',
+    },
+    notRun: {
+        id: 'backout-not-run',
+        shortDescription: 'The back-out proof could not run for this migration',
+        defaultLevel: 'warning',
+    },
+    database: {
+        id: 'backout-database',
+        shortDescription: 'The back-out proof database is unusable',
+        defaultLevel: 'error',
+    },
 };
 /** Every rule the gate can report, for SARIF. */
 const ALL_RULES = [
     ...Object.values(CATALOG_RULES),
     ...Object.values(PROOF_RULES),
     ...Object.values(POLICY_RULES),
-    ...Object.values(SQL_RULES).map((r) => ({ id: r.id, name: r.title, shortDescription: r.title, fullDescription: r.help, defaultLevel: r.level, tags: [`risk:${r.risk}`] })),
+    ...Object.values(SQL_RULES).map((r) => ({
+        id: r.id,
+        name: r.title,
+        shortDescription: r.title,
+        fullDescription: r.help,
+        defaultLevel: r.level,
+        tags: [`risk:${r.risk}`],
+    })),
 ];
-const withEntry = (f, id) => ({ ...f, properties: { ...f.properties, entryId: id } });
+const withEntry = (f, id) => ({
+    ...f,
+    properties: { ...f.properties, entryId: id },
+});
 async function runGate(options) {
     const pattern = options.pattern ?? DEFAULT_PATTERN;
     const dirPath = options.migrationsDir.replace(/\/+$/, '');
@@ -2136,7 +2388,12 @@ async function runGate(options) {
     }
     catch (error) {
         const code = error.code;
-        report.findings.push({ ruleId: CATALOG_RULES.yaml.id, level: 'error', message: `${options.catalog}: ${code === 'ENOENT' ? 'catalog file not found; create it or set the catalog input' : `cannot read the catalog (${code})`}`, location: { file: options.catalog, line: 1 } });
+        report.findings.push({
+            ruleId: CATALOG_RULES.yaml.id,
+            level: 'error',
+            message: `${options.catalog}: ${code === 'ENOENT' ? 'catalog file not found; create it or set the catalog input' : `cannot read the catalog (${code})`}`,
+            location: { file: options.catalog, line: 1 },
+        });
         return report;
     }
     const { catalog, problems } = parseCatalog(options.catalog, text);
@@ -2153,11 +2410,15 @@ async function runGate(options) {
     const fileSet = new Set(files ?? []);
     const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
     const pathOf = (name) => external_node_path_.posix.join(dirPath, name);
-    const inScope = (e) => !changed || changed.has(pathOf(fileFor(pattern.up, e.id))) || changed.has(pathOf(fileFor(pattern.down, e.id)));
+    const inScope = (e) => !changed ||
+        changed.has(pathOf(fileFor(pattern.up, e.id))) ||
+        changed.has(pathOf(fileFor(pattern.down, e.id)));
     const entryFindings = (fs) => fs.map((f) => {
         const line = f.location?.line;
         // Tie catalog findings to the entry whose YAML block holds them, for changed-only scoping.
-        const index = line === undefined || f.location?.file !== catalog.file ? -1 : catalog.entries.findLastIndex((_, i) => catalog.config.locate([i]).line <= line);
+        const index = line === undefined || f.location?.file !== catalog.file
+            ? -1
+            : catalog.entries.findLastIndex((_, i) => catalog.config.locate([i]).line <= line);
         const fileEntry = catalog.entries.find((e) => f.location?.file === pathOf(fileFor(pattern.up, e.id)));
         const entry = index >= 0 ? catalog.entries[index] : fileEntry;
         return entry ? withEntry(f, entry.id) : f;
@@ -2177,14 +2438,30 @@ async function runGate(options) {
         catch (error) {
             if (!(error instanceof SqlParseError))
                 throw error;
-            report.findings.push({ ruleId: CATALOG_RULES.sqlParse.id, level: 'error', message: error.message, location: { file: error.file, line: error.line, column: error.column } });
+            report.findings.push({
+                ruleId: CATALOG_RULES.sqlParse.id,
+                level: 'error',
+                message: error.message,
+                location: { file: error.file, line: error.line, column: error.column },
+            });
             return undefined;
         }
     };
     for (const [index, entry] of catalog.entries.entries()) {
         const upName = fileFor(pattern.up, entry.id);
         const upFile = pathOf(upName);
-        const e = { id: entry.id, service: entry.service, declaredRisk: entry.risk, detectedRisk: null, locks: [], rewrites: false, pii: entry.pii, upFile, backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] }, inScope: inScope(entry) };
+        const e = {
+            id: entry.id,
+            service: entry.service,
+            declaredRisk: entry.risk,
+            detectedRisk: null,
+            locks: [],
+            rewrites: false,
+            pii: entry.pii,
+            upFile,
+            backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] },
+            inScope: inScope(entry),
+        };
         if (entry.retention_days !== undefined)
             e.retentionDays = entry.retention_days;
         report.entries.push(e);
@@ -2200,8 +2477,15 @@ async function runGate(options) {
         e.locks = [...new Set(analysis.statements.map((s) => s.lock).filter((l) => l !== null))];
         for (const f of analysis.findings) {
             // A risk the entry declares is acknowledged: it stays visible as a notice, not a warning.
-            const acknowledged = f.level !== 'error' && riskRank(entry.risk) >= riskRank(f.risk);
-            report.findings.push(withEntry({ ruleId: f.ruleId, level: acknowledged ? 'notice' : f.level, message: acknowledged ? `${f.message} (acknowledged: declared risk ${entry.risk})` : f.message, location: { file: upFile, line: f.line, column: f.column }, properties: { risk: f.risk } }, entry.id));
+            // Low-risk findings are traps, not lock risk, so declaring a risk does not acknowledge them.
+            const acknowledged = f.level !== 'error' && f.risk !== 'low' && riskRank(entry.risk) >= riskRank(f.risk);
+            report.findings.push(withEntry({
+                ruleId: f.ruleId,
+                level: acknowledged ? 'notice' : f.level,
+                message: acknowledged ? `${f.message} (acknowledged: declared risk ${entry.risk})` : f.message,
+                location: { file: upFile, line: f.line, column: f.column },
+                properties: { risk: f.risk },
+            }, entry.id));
         }
         const understated = checkRisk(catalog, index, analysis.detectedRisk, analysis.findings.map((f) => ({ ...f, file: upFile })));
         if (understated)
@@ -2216,7 +2500,9 @@ async function runGate(options) {
     if (changed)
         report.findings = report.findings.filter((f) => {
             const id = f.properties?.['entryId'];
-            return id === undefined ? !f.location?.file || changed.has(f.location.file) || f.location.file === options.catalog : report.entries.some((e) => e.id === id && e.inScope);
+            return id === undefined
+                ? !f.location?.file || changed.has(f.location.file) || f.location.file === options.catalog
+                : report.entries.some((e) => e.id === id && e.inScope);
         });
     return report;
 }
@@ -2252,7 +2538,14 @@ async function evaluatePolicy(options, catalog, report, parsed, files, pattern) 
     catch (error) {
         if (!(error instanceof PolicyError))
             throw error;
-        return [{ ruleId: POLICY_RULES.error.id, level: 'error', message: error.message, location: { file: display, line: 1 } }];
+        return [
+            {
+                ruleId: POLICY_RULES.error.id,
+                level: 'error',
+                message: error.message,
+                location: { file: display, line: 1 },
+            },
+        ];
     }
 }
 async function prove(options, report, entries, parsed, fileSet, pattern, readSql, pathOf) {
@@ -2266,7 +2559,10 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
     const toProve = [];
     for (const entry of entries) {
         const { up, analysis } = parsed.get(entry.id);
-        const m = { id: entry.id, up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up) };
+        const m = {
+            id: entry.id,
+            up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up),
+        };
         const rollback = rollbackOf(entry, fileSet, pattern);
         let down;
         if (rollback.kind === 'file') {
@@ -2281,7 +2577,12 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
             catch (error) {
                 if (!(error instanceof SqlParseError))
                     throw error;
-                report.findings.push(withEntry({ ruleId: CATALOG_RULES.sqlParse.id, level: 'error', message: `inline rollback of ${entry.id}: ${error.message}`, location: { file: report.catalog, line: 1 } }, entry.id));
+                report.findings.push(withEntry({
+                    ruleId: CATALOG_RULES.sqlParse.id,
+                    level: 'error',
+                    message: `inline rollback of ${entry.id}: ${error.message}`,
+                    location: { file: report.catalog, line: 1 },
+                }, entry.id));
             }
         }
         else if (rollback.kind === 'revert') {
@@ -2303,7 +2604,11 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
         db = await (options.openDatabase ?? (() => (options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite())))();
     }
     catch (error) {
-        report.findings.push({ ruleId: PROOF_RULES.database.id, level: 'error', message: `back-out proof: ${error.message}` });
+        report.findings.push({
+            ruleId: PROOF_RULES.database.id,
+            level: 'error',
+            message: `back-out proof: ${error.message}`,
+        });
         return;
     }
     report.database = db.label;
@@ -2312,10 +2617,20 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
         const results = await proveBackouts(db, toProve);
         for (const r of results) {
             const e = report.entries.find((x) => x.id === r.id);
-            e.backout = { status: r.status, kind: r.generated ? 'generated' : e.backout.kind, problems: r.problems, ms: Math.round(r.ms) };
+            e.backout = {
+                status: r.status,
+                kind: r.generated ? 'generated' : e.backout.kind,
+                problems: r.problems,
+                ms: Math.round(r.ms),
+            };
             if (r.status === 'failed') {
                 const loc = r.failure ? { file: r.failure.file, line: r.failure.line } : { file: e.upFile, line: 1 };
-                report.findings.push(withEntry({ ruleId: PROOF_RULES.notProven.id, level: 'error', message: `${r.id}: ${r.problems.join('; ')}`, location: loc }, r.id));
+                report.findings.push(withEntry({
+                    ruleId: PROOF_RULES.notProven.id,
+                    level: 'error',
+                    message: `${r.id}: ${r.problems.join('; ')}`,
+                    location: loc,
+                }, r.id));
             }
             else if (r.status === 'not-run') {
                 report.findings.push(withEntry({ ruleId: PROOF_RULES.notRun.id, level: 'warning', message: `${r.id}: ${r.problems.join('; ')}` }, r.id));
@@ -2323,7 +2638,11 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
         }
     }
     catch (error) {
-        report.findings.push({ ruleId: PROOF_RULES.database.id, level: 'error', message: `back-out proof on ${db.label}: ${error.message}` });
+        report.findings.push({
+            ruleId: PROOF_RULES.database.id,
+            level: 'error',
+            message: `back-out proof on ${db.label}: ${error.message}`,
+        });
     }
     finally {
         await db.close().catch(() => { });
@@ -2345,15 +2664,36 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
 
 
 const main_inputs = {
-    catalog: (0,inputs/* str */.gx)({ default: 'db/catalog/migrations.yaml', description: 'Path of the migration catalog (YAML).' }),
-    'migrations-dir': (0,inputs/* str */.gx)({ default: 'db/migrations', description: 'Directory holding <id>.up.sql and <id>.down.sql.' }),
-    'prove-backout': (0,inputs/* bool */.lc)({ default: true, description: 'Apply every migration, its back-out and the migration again, and compare the schema.' }),
-    'database-url': (0,inputs/* str */.gx)({ secret: true, description: 'A throwaway, empty PostgreSQL database for the proof instead of embedded PGlite.' }),
+    catalog: (0,inputs/* str */.gx)({
+        default: 'db/catalog/migrations.yaml',
+        description: 'Path of the migration catalog (YAML).',
+    }),
+    'migrations-dir': (0,inputs/* str */.gx)({
+        default: 'db/migrations',
+        description: 'Directory holding <id>.up.sql and <id>.down.sql.',
+    }),
+    'prove-backout': (0,inputs/* bool */.lc)({
+        default: true,
+        description: 'Apply every migration, its back-out and the migration again, and compare the schema.',
+    }),
+    'database-url': (0,inputs/* str */.gx)({
+        secret: true,
+        description: 'A throwaway, empty PostgreSQL database for the proof instead of embedded PGlite.',
+    }),
     policy: (0,inputs/* str */.gx)({ description: 'Custom Rego policy compiled to wasm (opa build -t wasm); optional.' }),
-    'changed-only': (0,inputs/* bool */.lc)({ default: false, description: "Report only migrations whose files the pull request changes." }),
-    'fail-on': (0,inputs/* oneOf */.yL)(['error', 'warning'], { default: 'error', description: 'The lowest finding level that fails the step.' }),
+    'changed-only': (0,inputs/* bool */.lc)({
+        default: false,
+        description: 'Report only migrations whose files the pull request changes.',
+    }),
+    'fail-on': (0,inputs/* oneOf */.yL)(['error', 'warning'], {
+        default: 'error',
+        description: 'The lowest finding level that fails the step.',
+    }),
     'evidence-dir': (0,inputs/* str */.gx)({ description: 'Write an evidence bundle (report, SARIF, back-outs, manifest) here.' }),
-    'github-token': (0,inputs/* str */.gx)({ secret: true, description: 'Token for the changed files of the pull request and the check run.' }),
+    'github-token': (0,inputs/* str */.gx)({
+        secret: true,
+        description: 'Token for the changed files of the pull request and the check run.',
+    }),
 };
 /* harmony default export */ const main = (defineAction({
     name: 'catalog-gate',
@@ -2389,9 +2729,27 @@ async function changedFilesOf(context) {
         return undefined;
     }
     const { Octokit } = await __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891));
-    const octokit = new Octokit({ auth: context.github.token, baseUrl: context.github.apiUrl });
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pr, per_page: 100 });
-    return files.map((f) => f.filename);
+    const octokit = new Octokit({
+        auth: context.github.token,
+        baseUrl: context.github.apiUrl,
+        log: { debug() { }, info() { }, warn() { }, error() { } },
+    });
+    try {
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: pr,
+            per_page: 100,
+        });
+        // GitHub lists a renamed file under its new name; its old name matters too (an entry may lose its file).
+        return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+    }
+    catch (error) {
+        // Failing open here would hide findings; checking everything only costs time.
+        const status = error.status;
+        context.log.warning(`changed-only: listing the files of pull request #${pr} failed (${status ? `HTTP ${status}: ` : ''}${error.message.split('\n')[0]}); checking every migration`);
+        return undefined;
+    }
 }
 function countViolations(findings, failOn) {
     return findings.filter((f) => atLeast(f.level, failOn)).length;
@@ -2400,11 +2758,25 @@ function summaryMarkdown(report) {
     const rows = report.entries
         .filter((e) => e.inScope)
         .map((e) => {
-        const under = e.detectedRisk !== null && ['low', 'medium', 'high'].indexOf(e.detectedRisk) > ['low', 'medium', 'high'].indexOf(e.declaredRisk);
-        const proof = e.backout.status === 'proven' ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '') : e.backout.status === 'skipped' ? '–' : statusMark(false, e.backout.status);
-        return [e.id, e.service, `${e.declaredRisk} / ${e.detectedRisk ?? '?'}${under ? ' ✗' : ''}`, e.locks.join(', ') || 'none', e.pii ? `PII, ${e.retentionDays ?? '✗ no'} days` : 'no PII', proof.trim()].map(escapeCell);
+        const under = e.detectedRisk !== null &&
+            ['low', 'medium', 'high'].indexOf(e.detectedRisk) > ['low', 'medium', 'high'].indexOf(e.declaredRisk);
+        const proof = e.backout.status === 'proven'
+            ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '')
+            : e.backout.status === 'skipped'
+                ? '–'
+                : statusMark(false, e.backout.status);
+        return [
+            e.id,
+            e.service,
+            `${e.declaredRisk} / ${e.detectedRisk ?? '?'}${under ? ' ✗' : ''}`,
+            e.locks.join(', ') || 'none',
+            e.pii ? `PII, ${e.retentionDays ?? '✗ no'} days` : 'no PII',
+            proof.trim(),
+        ].map(escapeCell);
     });
-    const counts = ['error', 'warning', 'notice'].map((l) => `${report.findings.filter((f) => f.level === l).length} ${l}s`).join(', ');
+    const counts = ['error', 'warning', 'notice']
+        .map((l) => `${report.findings.filter((f) => f.level === l).length} ${l}s`)
+        .join(', ');
     const lines = [
         '## Migration catalog gate',
         '',
@@ -2446,8 +2818,17 @@ async function main_toResult(report, failOn, context, evidenceDir) {
     let finalSarif = sarifPath;
     if (evidenceDir) {
         const dir = (0,external_node_path_.isAbsolute)(evidenceDir) ? evidenceDir : (0,external_node_path_.join)(context.workspace, evidenceDir);
-        const backouts = report.entries.filter((e) => e.suggestedBackout).map((e) => ({ name: `backouts/${e.id}.sql`, content: `${e.suggestedBackout.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout.sql}\n` }));
-        await writeEvidenceBundle(dir, { report, markdown, files: [{ name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) }, ...backouts] }, context.redactor);
+        const backouts = report.entries
+            .filter((e) => e.suggestedBackout)
+            .map((e) => ({
+            name: `backouts/${e.id}.sql`,
+            content: `${e.suggestedBackout.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout.sql}\n`,
+        }));
+        await writeEvidenceBundle(dir, {
+            report,
+            markdown,
+            files: [{ name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) }, ...backouts],
+        }, context.redactor);
         finalReport = (0,external_node_path_.join)(dir, 'report.json');
         finalSarif = (0,external_node_path_.join)(dir, 'catalog-gate.sarif');
     }
@@ -2456,7 +2837,12 @@ async function main_toResult(report, failOn, context, evidenceDir) {
         outputs: { violations: String(violations), 'report-path': finalReport, 'sarif-path': finalSarif },
         annotations: report.findings.map((f) => findingToAnnotation(f)),
         summary: markdown,
-        checkRun: { name: 'catalog-gate', title: failed ? `${violations} violation(s)` : 'catalog gate passed', conclusion: failed ? 'failure' : 'success', summary: markdown },
+        checkRun: {
+            name: 'catalog-gate',
+            title: failed ? `${violations} violation(s)` : 'catalog gate passed',
+            conclusion: failed ? 'failure' : 'success',
+            summary: markdown,
+        },
     };
     if (failed)
         result.failure = `catalog-gate: ${violations} finding(s) at or above '${failOn}'; see the annotations and the job summary`;
@@ -2526,7 +2912,9 @@ async function loadConfigFile(file, displayName = file) {
     }
     catch (error) {
         const code = error.code;
-        const problem = code === 'ENOENT' ? 'file not found; check the path input' : `cannot read file (${code ?? String(error)})`;
+        const problem = code === 'ENOENT'
+            ? 'file not found; check the path input'
+            : `cannot read file (${code ?? String(error)})`;
         throw new ConfigError(displayName, { line: 1, column: 1 }, problem);
     }
     return parseConfig(displayName, text);
@@ -2613,11 +3001,26 @@ class InputError extends Error {
     }
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
-const str = (options = {}) => ({ kind: 'string', ...options });
-const bool = (options = {}) => ({ kind: 'boolean', ...options });
-const int = (options = {}) => ({ kind: 'integer', ...options });
-const list = (options = {}) => ({ kind: 'list', ...options });
-const size = (options = {}) => ({ kind: 'size', ...options });
+const str = (options = {}) => ({
+    kind: 'string',
+    ...options,
+});
+const bool = (options = {}) => ({
+    kind: 'boolean',
+    ...options,
+});
+const int = (options = {}) => ({
+    kind: 'integer',
+    ...options,
+});
+const list = (options = {}) => ({
+    kind: 'list',
+    ...options,
+});
+const size = (options = {}) => ({
+    kind: 'size',
+    ...options,
+});
 function oneOf(values, options = {}) {
     return { kind: 'enum', values, ...options };
 }
@@ -2701,7 +3104,19 @@ function readOne(name, d, raw) {
             return parseSize(name, text);
     }
 }
-const SIZE_UNITS = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1024,
+    kb: 1024,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1024 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1024 ** 3,
+    gib: 1024 ** 3,
+};
 function parseSize(name, text) {
     const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text);
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;

@@ -66,7 +66,9 @@ async function loadConfigFile(file, displayName = file) {
     }
     catch (error) {
         const code = error.code;
-        const problem = code === 'ENOENT' ? 'file not found; check the path input' : `cannot read file (${code ?? String(error)})`;
+        const problem = code === 'ENOENT'
+            ? 'file not found; check the path input'
+            : `cannot read file (${code ?? String(error)})`;
         throw new ConfigError(displayName, { line: 1, column: 1 }, problem);
     }
     return parseConfig(displayName, text);
@@ -153,11 +155,26 @@ class InputError extends Error {
     }
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
-const str = (options = {}) => ({ kind: 'string', ...options });
-const bool = (options = {}) => ({ kind: 'boolean', ...options });
-const int = (options = {}) => ({ kind: 'integer', ...options });
-const list = (options = {}) => ({ kind: 'list', ...options });
-const size = (options = {}) => ({ kind: 'size', ...options });
+const str = (options = {}) => ({
+    kind: 'string',
+    ...options,
+});
+const bool = (options = {}) => ({
+    kind: 'boolean',
+    ...options,
+});
+const int = (options = {}) => ({
+    kind: 'integer',
+    ...options,
+});
+const list = (options = {}) => ({
+    kind: 'list',
+    ...options,
+});
+const size = (options = {}) => ({
+    kind: 'size',
+    ...options,
+});
 function oneOf(values, options = {}) {
     return { kind: 'enum', values, ...options };
 }
@@ -241,7 +258,19 @@ function readOne(name, d, raw) {
             return parseSize(name, text);
     }
 }
-const SIZE_UNITS = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1024,
+    kb: 1024,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1024 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1024 ** 3,
+    gib: 1024 ** 3,
+};
 function parseSize(name, text) {
     const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text);
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
@@ -447,7 +476,11 @@ async function execute(definition, source, sink, options) {
         if (result.summary)
             await sink.writeSummary(safe(result.summary));
         if (result.checkRun && options.publishCheckRun) {
-            sink.info(safe(await options.publishCheckRun(result, github, redactor, annotations)));
+            const outcome = await options.publishCheckRun(result, github, redactor, annotations);
+            if (outcome.published)
+                sink.info(safe(outcome.message));
+            else
+                sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
         }
         if (result.failure) {
             sink.fail(safe(result.failure));
@@ -465,7 +498,14 @@ function describeFailure(error, sink, redactor, workspace) {
     if (error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G)
         return error.message;
     if (error instanceof config/* ConfigError */.xL) {
-        sink.annotate(redactAnnotation(relativeAnnotation({ level: 'error', file: error.file, line: error.line, column: error.column, message: error.problem, title: 'Invalid configuration' }, workspace), redactor));
+        sink.annotate(redactAnnotation(relativeAnnotation({
+            level: 'error',
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            message: error.problem,
+            title: 'Invalid configuration',
+        }, workspace), redactor));
         return error.message;
     }
     if (error instanceof Error)
@@ -688,9 +728,9 @@ async function publishCheckRun(github, request, redactor, options = {}) {
  */
 async function publishResultCheckRun(result, github, redactor, annotations, options = {}) {
     if (!result.checkRun)
-        return 'No check run requested.';
+        return { published: false, message: 'No check run requested.' };
     const outcome = await publishCheckRun(github, { ...result.checkRun, annotations }, redactor, options);
-    return outcome.message;
+    return { published: outcome.published, message: outcome.message };
 }
 function withPositionNote(summary, withoutPosition) {
     if (withoutPosition === 0)
@@ -811,7 +851,10 @@ function runnerInput(name) {
     return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 async function runOnGitHub(definition) {
-    const { exitCode } = await execute(definition, runnerInput, runnerSink, { env: process.env, publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations) });
+    const { exitCode } = await execute(definition, runnerInput, runnerSink, {
+        env: process.env,
+        publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations),
+    });
     process.exitCode = exitCode;
 }
 

@@ -18,7 +18,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The action itself is imported lazily so the parent process, which only waits for the child,
 // does not load the 2 MB bundle.
 if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_1__/* .reexecWithV8Flags */ .o)(['--liftoff-only'], (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url)))) {
-    const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891), __nccwpck_require__.e(421), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7618)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(52), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6294))]);
+    const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891), __nccwpck_require__.e(421), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7618)),
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(52), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6294)),
+    ]);
     await runOnGitHub(catalogGate);
 }
 
@@ -54,7 +57,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 async function reexecWithV8Flags(flags, entry) {
     if (flags.every((flag) => process.execArgv.includes(flag)))
         return false;
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...process.execArgv, ...flags, entry, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...process.execArgv, ...flags, entry, ...process.argv.slice(2)], {
+        stdio: 'inherit',
+        env: process.env,
+    });
     // The runner cancels a step with SIGINT then SIGTERM: the child must get them too.
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward).on('SIGTERM', forward);

@@ -66534,7 +66534,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77542);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59919);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49160);
 
 
 await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay);
@@ -66544,7 +66544,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59919:
+/***/ 49160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67138,6 +67138,218 @@ class Prefilter {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/dlp/native.ts
+/**
+ * Hand-written matchers for built-in regexes that run thousands of times per MiB. A rule pack is
+ * data: a rule uses a native matcher only when its regex source and flags are exactly the ones
+ * the matcher was written for (a user who edits the regex gets the regex). Each matcher returns
+ * the same match and secret span as a sticky `exec` at the same position; a differential
+ * property test (test/native.test.ts) holds them to that.
+ *
+ * Why: the generic assignment rule's keywords ("token", "password", "secret") hit ~15,000 times
+ * per MiB of ordinary source. A regex call, its match array, its `groups` object and two string
+ * slices per hit cost more than the whole prefilter pass; walking a few characters after the
+ * keyword and rejecting most hits with no allocation does not.
+ */
+/** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
+const GENERIC_ASSIGNMENT_SOURCE = "(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\"'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:[\"'`](?<secret>[^\"'`\\s$<>{}\\\\]{8,256})[\"'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))";
+// Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
+function table(chars) {
+    const t = new Uint8Array(128);
+    for (const ch of chars)
+        t[ch.charCodeAt(0)] = 1;
+    return t;
+}
+const native_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** `[A-Za-z0-9_.-]` */
+const KEY_TAIL = table(native_ALNUM + '_.-');
+/** `["'\]]` */
+const KEY_QUOTE = table(`"']`);
+/** `["'`]` */
+const QUOTE = table('"\'`');
+/** `[A-Za-z0-9+/=_.~-]` */
+const BARE = table(native_ALNUM + '+/=_.~-');
+/** `[,;)\]}]` (with `\s`, what may follow a bare value) */
+const BARE_END = table(',;)]}');
+/** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
+const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
+/** ECMAScript `\s`: WhiteSpace and LineTerminator code points. */
+function isSpace(c) {
+    if (c < 128)
+        return c === 32 || (c >= 9 && c <= 13);
+    return (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
+/**
+ * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
+ * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
+ * between alternatives is needed.
+ */
+function keywordLength(text, at) {
+    const n = text.length;
+    const eq = (offset, word) => {
+        if (offset + word.length > n)
+            return false;
+        for (let i = 0; i < word.length; i++)
+            if (lower(text.charCodeAt(offset + i)) !== word.charCodeAt(i))
+                return false;
+        return true;
+    };
+    // `api[_-]?key`, `access[_-]?key`, `private[_-]?key`: the stem, an optional `_`/`-`, then `key`.
+    const stemKey = (stem) => {
+        if (!eq(at, stem))
+            return 0;
+        let i = at + stem.length;
+        const c = text.charCodeAt(i);
+        if ((c === 95 || c === 45) && eq(i + 1, 'key'))
+            return stem.length + 4;
+        return eq(i, 'key') ? stem.length + 3 : 0;
+    };
+    switch (lower(text.charCodeAt(at))) {
+        case 112: // p
+            if (eq(at, 'password'))
+                return 8;
+            if (eq(at, 'passwd'))
+                return 6;
+            if (eq(at, 'pwd'))
+                return 3;
+            return stemKey('private');
+        case 115: // s
+            return eq(at, 'secret') ? 6 : 0;
+        case 116: // t
+            return eq(at, 'token') ? 5 : 0;
+        case 97: // a
+            return stemKey('api') || stemKey('access');
+        case 99: // c
+            return eq(at, 'credential') ? 10 : 0;
+        default:
+            return 0;
+    }
+}
+/** The value after the operator at `v`: fills out[1..3] and returns true when it matches. */
+function assignmentValue(text, v, out) {
+    const n = text.length;
+    if (v >= n)
+        return false;
+    const first = text.charCodeAt(v);
+    if (first < 128 && QUOTE[first] === 1) {
+        // `["'`](?<secret>[^"'`\s$<>{}\\]{8,256})["'`]`: the run cannot give back characters (the
+        // closing quote is excluded from it), so it must end at a quote after 8..256 characters.
+        const from = v + 1;
+        const limit = Math.min(n, from + 257);
+        let i = from;
+        for (; i < limit; i++) {
+            const c = text.charCodeAt(i);
+            if (c < 128 ? QUOTED_EXCLUDED[c] === 1 || isSpace(c) : isSpace(c))
+                break;
+        }
+        const len = i - from;
+        if (len < 8 || len > 256 || i >= n)
+            return false;
+        const close = text.charCodeAt(i);
+        if (close >= 128 || QUOTE[close] !== 1)
+            return false;
+        out[1] = i + 1;
+        out[2] = from;
+        out[3] = i;
+        return true;
+    }
+    // `(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\s,;)\]}])`: giving characters back would leave a
+    // class character next, which the lookahead refuses, so only the whole run can match.
+    const limit = Math.min(n, v + 257);
+    let i = v;
+    for (; i < limit; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || BARE[c] !== 1)
+            break;
+    }
+    const len = i - v;
+    if (len < 8 || len > 256)
+        return false;
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (!(isSpace(c) || (c < 128 && BARE_END[c] === 1)))
+            return false;
+    }
+    out[1] = i;
+    out[2] = v;
+    out[3] = i;
+    return true;
+}
+/** Skips up to `max` of [ \t]; returns the position after them, or -1 when more follow. */
+function blanks(text, i, max) {
+    const end = Math.min(text.length, i + max);
+    while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9)
+            break;
+        i++;
+    }
+    const c = text.charCodeAt(i);
+    return c === 32 || c === 9 ? -1 : i;
+}
+/**
+ * `GENERIC_ASSIGNMENT_SOURCE` (flag `i`) anchored at `at`. Each quantified run before the
+ * operator is followed by something its class excludes, so greedy is the only way it can match;
+ * the operator is the one place the regex backtracks (`:=` then `:` alone, `=>` then `=`).
+ */
+const genericAssignment = (text, at, out) => {
+    const kw = keywordLength(text, at);
+    if (kw === 0)
+        return false;
+    const n = text.length;
+    let i = at + kw;
+    // [A-Za-z0-9_.-]{0,30}
+    const tailEnd = Math.min(n, i + 30);
+    while (i < tailEnd) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_TAIL[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_TAIL[c] === 1)
+            return false;
+    }
+    // ["'\]]{0,2}
+    for (let q = 0; q < 2 && i < n; q++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_QUOTE[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_QUOTE[c] === 1)
+            return false;
+    }
+    // [ \t]{0,8}
+    i = blanks(text, i, 8);
+    if (i === -1 || i >= n)
+        return false;
+    // (?::=|=>|[:=]) [ \t]{0,8} value, trying the operators in the regex's order.
+    const op = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    out[0] = at;
+    if ((op === 58 && next === 61) || (op === 61 && next === 62)) {
+        const v = blanks(text, i + 2, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    if (op === 58 || op === 61) {
+        const v = blanks(text, i + 1, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    return false;
+};
+/** Native matchers by regex source, with the flags they assume (besides `y`/`g`). */
+const NATIVE_MATCHERS = new Map([
+    [GENERIC_ASSIGNMENT_SOURCE, { ignoreCase: true, matcher: genericAssignment }],
+]);
+
 ;// CONCATENATED MODULE: ./lib/dlp/regex-safety.ts
 /**
  * A static check against catastrophic backtracking: a quantified group that itself contains a
@@ -67263,14 +67475,18 @@ var external_node_zlib_ = __nccwpck_require__(38522);
 const entropyCounts = new Uint32Array(65536);
 /** Shannon entropy in bits per character. */
 function shannonEntropy(value) {
-    const n = value.length;
-    if (n === 0)
+    return shannonEntropyOf(value, 0, value.length);
+}
+/** Shannon entropy of `text[start, end)`, without slicing it out. */
+function shannonEntropyOf(text, start, end) {
+    const n = end - start;
+    if (n <= 0)
         return 0;
-    for (let i = 0; i < n; i++)
-        entropyCounts[value.charCodeAt(i)]++;
+    for (let i = start; i < end; i++)
+        entropyCounts[text.charCodeAt(i)]++;
     let entropy = 0;
-    for (let i = 0; i < n; i++) {
-        const c = value.charCodeAt(i);
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
         const count = entropyCounts[c];
         if (count === 0)
             continue;
@@ -67537,6 +67753,7 @@ const VALIDATORS = {
 
 
 
+
 class DlpRulePackError extends Error {
     ruleId;
     field;
@@ -67715,12 +67932,14 @@ function compileRule(spec, index, source, locate) {
     if (spec.validator !== undefined && !validator) {
         fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);
     }
+    const native = NATIVE_MATCHERS.get(spec.regex);
     return {
         spec,
         id: spec.id,
         index,
         window,
         regex,
+        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false) ? native.matcher : undefined,
         validator,
         allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
         gate: spec.gate,
@@ -67921,6 +68140,8 @@ function compileExtraAllowlist(spec) {
     }
     return compiled;
 }
+/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
+const SPAN = new Int32Array(4);
 /** Line windows reach at most this far either side of a hit (minified files, data dumps). */
 const HALF_WINDOW = 4096;
 function allowedBy(list, c, line) {
@@ -68051,9 +68272,32 @@ function scanTextWithStats(text, options = {}) {
         else
             perRule.push(ws, we);
     };
+    const span = SPAN;
     for (let h = 0; h < keywordHits.length; h += 2) {
         const start = keywordHits[h + 1];
-        for (const rule of pack.rulesByKeyword[keywordHits[h]]) {
+        const rules = pack.rulesByKeyword[keywordHits[h]];
+        for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
+            if (rule.native !== undefined) {
+                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
+                // a match puts the operator within 51 characters of the keyword, with no stop character.
+                if (!rule.native(text, start, span))
+                    continue;
+                const minEntropy = rule.spec.entropy;
+                if (minEntropy !== undefined && shannonEntropyOf(text, span[2], span[3]) < minEntropy)
+                    continue;
+                const match = text.slice(span[0], span[1]);
+                candidates.push({
+                    rule,
+                    matchStart: span[0],
+                    matchEnd: span[1],
+                    start: span[2],
+                    end: span[3],
+                    match,
+                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
+                });
+                continue;
+            }
             if (rule.window === 'line') {
                 addWindow(rule, start, start + 1);
                 continue;
@@ -68542,7 +68786,7 @@ function codeBlock(code, language = '') {
  * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
  * drop would hide data).
  */
-function table(columns, rows) {
+function summary_table(columns, rows) {
     const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
     if (cols.length === 0)
         throw new Error('table(): at least one column is required');
@@ -68595,7 +68839,7 @@ class SummaryBuilder {
         return this.push(paragraph(text));
     }
     table(columns, rows) {
-        return this.push(table(columns, rows));
+        return this.push(summary_table(columns, rows));
     }
     list(items) {
         return items.length === 0 ? this : this.push(bulletList(items));
@@ -68696,7 +68940,10 @@ function verifyAssuranceToken(token, jwks, config, now) {
     if (!spec)
         return invalid(`algorithm '${alg || 'none'}' is not accepted (use ${Object.keys(ALGORITHMS).join(', ')})`);
     const kid = typeof header.kid === 'string' ? header.kid : undefined;
-    const candidates = (jwks.keys ?? []).filter((k) => k.kty === spec.kty && (k.use === undefined || k.use === 'sig') && (k.alg === undefined || k.alg === alg) && (kid === undefined || k.kid === kid));
+    const candidates = (jwks.keys ?? []).filter((k) => k.kty === spec.kty &&
+        (k.use === undefined || k.use === 'sig') &&
+        (k.alg === undefined || k.alg === alg) &&
+        (kid === undefined || k.kid === kid));
     if (candidates.length === 0)
         return invalid(`no ${spec.kty} signing key${kid ? ` with kid '${kid}'` : ''} in the JWKS`);
     if (candidates.length > 1 && kid === undefined)
@@ -68708,14 +68955,20 @@ function verifyAssuranceToken(token, jwks, config, now) {
     catch {
         return invalid('the JWKS key cannot be loaded');
     }
-    if (spec.crv && key.asymmetricKeyDetails?.namedCurve !== undefined && !curveMatches(spec.crv, key.asymmetricKeyDetails.namedCurve)) {
+    if (spec.crv &&
+        key.asymmetricKeyDetails?.namedCurve !== undefined &&
+        !curveMatches(spec.crv, key.asymmetricKeyDetails.namedCurve)) {
         return invalid(`the key's curve does not match ${alg}`);
     }
     const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');
     const signature = Buffer.from(parts[2], 'base64url');
     let ok = false;
     try {
-        const verifyKey = spec.pss ? { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 } : spec.dsaEncoding ? { key, dsaEncoding: spec.dsaEncoding } : key;
+        const verifyKey = spec.pss
+            ? { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }
+            : spec.dsaEncoding
+                ? { key, dsaEncoding: spec.dsaEncoding }
+                : key;
         ok = (0,external_node_crypto_.verify)(spec.hash, signingInput, verifyKey, signature);
     }
     catch {
@@ -68736,7 +68989,11 @@ function verifyAssuranceToken(token, jwks, config, now) {
     if (typeof claims.nbf === 'number' && t + SKEW < claims.nbf)
         return invalid('the token is not valid yet (nbf)');
     // The time of authentication, not of issue: a refresh can mint a new token from an old login.
-    const authTime = typeof claims.auth_time === 'number' ? claims.auth_time : typeof claims.iat === 'number' ? claims.iat : undefined;
+    const authTime = typeof claims.auth_time === 'number'
+        ? claims.auth_time
+        : typeof claims.iat === 'number'
+            ? claims.iat
+            : undefined;
     if (authTime === undefined)
         return invalid('the token has neither auth_time nor iat');
     if (authTime > t + SKEW)
@@ -68747,11 +69004,19 @@ function verifyAssuranceToken(token, jwks, config, now) {
     if (typeof subject !== 'string' || subject === '')
         return invalid(`the token has no ${config.actorClaim} claim naming the GitHub user`);
     const rawMethods = claims[config.methodsClaim];
-    const methods = Array.isArray(rawMethods) ? rawMethods.filter((m) => typeof m === 'string') : typeof rawMethods === 'string' ? rawMethods.split(/\s+/).filter(Boolean) : [];
+    const methods = Array.isArray(rawMethods)
+        ? rawMethods.filter((m) => typeof m === 'string')
+        : typeof rawMethods === 'string'
+            ? rawMethods.split(/\s+/).filter(Boolean)
+            : [];
     return { state: 'verified', subject, methods };
 }
 function curveMatches(crv, named) {
-    const aliases = { 'P-256': ['prime256v1', 'P-256'], 'P-384': ['secp384r1', 'P-384'], Ed25519: ['Ed25519'] };
+    const aliases = {
+        'P-256': ['prime256v1', 'P-256'],
+        'P-384': ['secp384r1', 'P-384'],
+        Ed25519: ['Ed25519'],
+    };
     return (aliases[crv] ?? [crv]).includes(named);
 }
 /** Parses JWKS JSON text, with an error that says what is wrong. */
@@ -68864,7 +69129,9 @@ function verifyLog(text, options = {}) {
     const parsed = entries.map((e) => {
         try {
             const value = JSON.parse(e.raw);
-            return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+            return value && typeof value === 'object' && !Array.isArray(value)
+                ? value
+                : undefined;
         }
         catch {
             return undefined;
@@ -68906,7 +69173,10 @@ function verifyLog(text, options = {}) {
     const result = { ok: true, records: entries.length, head: prevHash };
     if (options.expectedHead && options.expectedHead !== prevHash) {
         const last = entries.length - 1;
-        return { ...fail(Math.max(last, 0), 'head-mismatch', `the last record does not match the expected head ${options.expectedHead.slice(0, 12)}…; records were removed from or edited at the end`), ok: false };
+        return {
+            ...fail(Math.max(last, 0), 'head-mismatch', `the last record does not match the expected head ${options.expectedHead.slice(0, 12)}…; records were removed from or edited at the end`),
+            ok: false,
+        };
     }
     return result;
 }
@@ -68948,7 +69218,10 @@ function localKeySigner(privateKey, hint) {
         kind: `key:${hint}`,
         witnesses: [],
         signer: {
-            sign: async (data) => ({ signature: cryptoSign(algorithm, data, privateKey), key: { $case: 'publicKey', publicKey, hint } }),
+            sign: async (data) => ({
+                signature: cryptoSign(algorithm, data, privateKey),
+                key: { $case: 'publicKey', publicKey, hint },
+            }),
         },
     };
 }
@@ -68963,16 +69236,33 @@ function keylessSigner(options = {}) {
             timeout,
             retry: 2,
         }),
-        witnesses: [new sign_dist/* RekorWitness */.fU({ rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev', entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 })],
+        witnesses: [
+            new sign_dist/* RekorWitness */.fU({
+                rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev',
+                entryType: 'dsse',
+                fetchOnConflict: false,
+                timeout,
+                retry: 2,
+            }),
+        ],
     };
 }
 async function attestRecord(record, line, signer) {
     const statement = auditStatement(record, line);
     const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer: signer.signer, witnesses: signer.witnesses });
-    const bundle = await builder.create({ data: Buffer.from(JSON.stringify(statement), 'utf8'), type: IN_TOTO_PAYLOAD_TYPE });
+    const bundle = await builder.create({
+        data: Buffer.from(JSON.stringify(statement), 'utf8'),
+        type: IN_TOTO_PAYLOAD_TYPE,
+    });
     return (0,bundle_dist.bundleToJSON)(bundle);
 }
-const EMPTY_ROOT = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] };
+const EMPTY_ROOT = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [],
+    certificateAuthorities: [],
+    ctlogs: [],
+    timestampAuthorities: [],
+};
 /**
  * Verifies `bundle` for exactly `recordLine`: the signature (and its witnesses, to the given
  * thresholds) against the trust material, the statement's types, and that its subject digest
@@ -69015,12 +69305,18 @@ function verifyRecordAttestation(bundle, recordLine, trust) {
         return { ok: false, problem: 'the signed payload is not JSON' };
     }
     if (statement._type !== STATEMENT_TYPE || statement.predicateType !== PREDICATE_TYPE) {
-        return { ok: false, problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})` };
+        return {
+            ok: false,
+            problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})`,
+        };
     }
     const digest = sha256Hex(recordLine);
     const subject = statement.subject?.[0]?.digest?.sha256;
     if (subject !== digest) {
-        return { ok: false, problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record` };
+        return {
+            ok: false,
+            problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record`,
+        };
     }
     if (canonicalJson(statement.predicate?.record) !== recordLine)
         return { ok: false, problem: 'the attested record differs from this record' };
@@ -69041,7 +69337,8 @@ var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_di
 
 
 // ajv-formats is CommonJS; under ESM its default export arrives wrapped once more.
-const addFormats = ((ajv_formats_dist_default())["default"] ?? (ajv_formats_dist_default()));
+const addFormats = ((ajv_formats_dist_default())["default"] ??
+    (ajv_formats_dist_default()));
 function compileSchema(schema) {
     const ajv = new _2020.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
     addFormats(ajv);
@@ -69091,7 +69388,13 @@ function toProblem(config, error) {
             position = config.locate(path);
             message = `${where} ${error.message ?? 'is invalid'}`;
     }
-    return { file: config.file, line: position.line, column: position.column, path: error.instancePath, message };
+    return {
+        file: config.file,
+        line: position.line,
+        column: position.column,
+        path: error.instancePath,
+        message,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/reason-for-access/src/policy-schema.ts
@@ -69113,7 +69416,10 @@ const kindRule = {
     type: 'object',
     additionalProperties: false,
     properties: {
-        roles: { ...roleList, description: 'The actor must hold at least one of these roles. Empty or absent: no role needed.' },
+        roles: {
+            ...roleList,
+            description: 'The actor must hold at least one of these roles. Empty or absent: no role needed.',
+        },
         assurance: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
@@ -69128,7 +69434,10 @@ const kindRule = {
                     type: 'object',
                     additionalProperties: false,
                     properties: {
-                        approverRoles: { ...roleList, description: 'An approval counts only when the approver holds one of these roles.' },
+                        approverRoles: {
+                            ...roleList,
+                            description: 'An approval counts only when the approver holds one of these roles.',
+                        },
                         minApprovals: { type: 'integer', minimum: 1, maximum: 10 },
                     },
                 },
@@ -69160,10 +69469,19 @@ const freezeWindow = {
                     additionalProperties: false,
                     required: ['days', 'from', 'to', 'timeZone'],
                     properties: {
-                        days: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] } },
+                        days: {
+                            type: 'array',
+                            minItems: 1,
+                            uniqueItems: true,
+                            items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+                        },
                         from: clock,
                         to: clock,
-                        timeZone: { type: 'string', minLength: 1, description: 'An IANA zone such as Europe/Berlin or UTC.' },
+                        timeZone: {
+                            type: 'string',
+                            minLength: 1,
+                            description: 'An IANA zone such as Europe/Berlin or UTC.',
+                        },
                     },
                 },
                 note: { type: 'string' },
@@ -69198,12 +69516,27 @@ const accessPolicySchema = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                    teams: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$' } },
-                    users: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' } },
+                    teams: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: {
+                            type: 'string',
+                            pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$',
+                        },
+                    },
+                    users: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' },
+                    },
                 },
             },
         },
-        rolesFile: { type: 'string', minLength: 1, description: 'Workspace-relative YAML file: { roles: { <role>: [users] } }.' },
+        rolesFile: {
+            type: 'string',
+            minLength: 1,
+            description: 'Workspace-relative YAML file: { roles: { <role>: [users] } }.',
+        },
         assurance: {
             type: 'object',
             additionalProperties: false,
@@ -69211,10 +69544,27 @@ const accessPolicySchema = {
             properties: {
                 issuer: { type: 'string', minLength: 1 },
                 audience: { type: 'string', minLength: 1 },
-                jwks: { type: 'string', minLength: 1, description: 'https:// URL of the JWKS, or a workspace-relative file.' },
-                actorClaim: { type: 'string', minLength: 1, description: 'Claim holding the GitHub login; default github_login.' },
-                methodsClaim: { type: 'string', minLength: 1, description: 'Claim listing authentication methods; default amr.' },
-                maxAgeSeconds: { type: 'integer', minimum: 30, maximum: 86400, description: 'Maximum age of auth_time; default 900.' },
+                jwks: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'https:// URL of the JWKS, or a workspace-relative file.',
+                },
+                actorClaim: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Claim holding the GitHub login; default github_login.',
+                },
+                methodsClaim: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Claim listing authentication methods; default amr.',
+                },
+                maxAgeSeconds: {
+                    type: 'integer',
+                    minimum: 30,
+                    maximum: 86400,
+                    description: 'Maximum age of auth_time; default 900.',
+                },
             },
         },
         environments: {
@@ -69262,7 +69612,12 @@ function checkReason(raw, rules, scan) {
     const reason = sanitizeReason(raw ?? '');
     const problems = [];
     if (reason === '') {
-        return { ok: false, reason, tickets: [], problems: ['the reason is empty; say why you need access and cite the ticket or incident'] };
+        return {
+            ok: false,
+            reason,
+            tickets: [],
+            problems: ['the reason is empty; say why you need access and cite the ticket or incident'],
+        };
     }
     const length = [...reason].length;
     if (length < rules.minLength) {
@@ -69296,7 +69651,12 @@ function checkReason(raw, rules, scan) {
             withheld = `[withheld: matched ${ruleIds.join(', ')}]`;
         }
     }
-    return { ok: problems.length === 0, reason: withheld ?? reason, tickets: withheld ? [] : tickets, problems };
+    return {
+        ok: problems.length === 0,
+        reason: withheld ?? reason,
+        tickets: withheld ? [] : tickets,
+        problems,
+    };
 }
 /** Builds ReasonRules from policy data, compiling the pattern; throws a clear error for a bad regex. */
 function reasonRules(options = {}) {
@@ -69313,7 +69673,8 @@ function reasonRules(options = {}) {
         minLength: options.minLength ?? DEFAULT_REASON_RULES.minLength,
         maxLength: options.maxLength ?? DEFAULT_REASON_RULES.maxLength,
         ticketPattern,
-        ticketHint: options.ticketHint ?? (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
+        ticketHint: options.ticketHint ??
+            (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
     };
 }
 
@@ -69363,7 +69724,11 @@ const validate = compileSchema(accessPolicySchema);
 /** Loads the policy at `path` (workspace-relative), or the built-in one when path is empty. */
 async function loadAccessPolicy(path, options) {
     if (!path) {
-        return { policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options), source: 'built-in', digest: sha256(BUILT_IN_POLICY_YAML) };
+        return {
+            policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options),
+            source: 'built-in',
+            digest: sha256(BUILT_IN_POLICY_YAML),
+        };
     }
     const text = await readText((0,external_node_path_.resolve)(options.workspace, path), path, 'check the access-policy input');
     const loaded = (0,lib_config/* parseConfig */.o4)(path, text);
@@ -69395,7 +69760,8 @@ function parseRolesFile(file, text) {
     for (const [role, users] of Object.entries(roles)) {
         if (!/^[a-z][a-z0-9-]*$/.test(role))
             throw new lib_config/* ConfigError */.xL(file, loaded.locateKey(['roles', role]), `role name '${role}' must be lowercase letters, digits and '-'`);
-        if (!Array.isArray(users) || users.some((u) => typeof u !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(u))) {
+        if (!Array.isArray(users) ||
+            users.some((u) => typeof u !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(u))) {
             throw new lib_config/* ConfigError */.xL(file, loaded.locate(['roles', role]), `roles.${role} must be a list of GitHub logins`);
         }
         out[role] = users;
@@ -69451,7 +69817,8 @@ function fromConfig(loaded, options, extraUsers) {
             methodsClaim: raw.assurance.methodsClaim ?? 'amr',
             maxAgeSeconds: raw.assurance.maxAgeSeconds ?? 900,
         };
-        if (/^http:\/\//i.test(assurance.jwks) && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(assurance.jwks)) {
+        if (/^http:\/\//i.test(assurance.jwks) &&
+            !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(assurance.jwks)) {
             fail(['assurance', 'jwks'], 'assurance.jwks must use https:// (keys fetched over plain HTTP can be swapped in transit)');
         }
     }
@@ -69494,7 +69861,10 @@ function fromConfig(loaded, options, extraUsers) {
             if (rule.dualControl === true)
                 dualControl = { approverRoles: [], minApprovals: 1 };
             else if (rule.dualControl && typeof rule.dualControl === 'object') {
-                dualControl = { approverRoles: rule.dualControl.approverRoles ?? [], minApprovals: rule.dualControl.minApprovals ?? 1 };
+                dualControl = {
+                    approverRoles: rule.dualControl.approverRoles ?? [],
+                    minApprovals: rule.dualControl.minApprovals ?? 1,
+                };
                 for (const [i, role] of dualControl.approverRoles.entries()) {
                     if (!roles[role])
                         fail([...at, 'dualControl', 'approverRoles', i], `role '${role}' is not defined under roles:`);
@@ -69508,7 +69878,12 @@ function fromConfig(loaded, options, extraUsers) {
                     fail([...at, 'refs', i], error.message);
                 }
             }
-            out[kind] = { roles: rule.roles ?? [], assurance: rule.assurance ?? [], dualControl, refs: rule.refs ?? null };
+            out[kind] = {
+                roles: rule.roles ?? [],
+                assurance: rule.assurance ?? [],
+                dualControl,
+                refs: rule.refs ?? null,
+            };
         }
         environments[env] = out;
     }
@@ -69573,7 +69948,17 @@ async function readText(absolute, display, hint) {
 
 ;// CONCATENATED MODULE: ./actions/reason-for-access/src/decide.ts
 
-const RULES = ['request-kind', 'environment', 'reason', 'actor', 'ref', 'freeze', 'roles', 'assurance', 'dual-control'];
+const RULES = [
+    'request-kind',
+    'environment',
+    'reason',
+    'actor',
+    'ref',
+    'freeze',
+    'roles',
+    'assurance',
+    'dual-control',
+];
 function decide(request, policy, facts) {
     const kindOk = REQUEST_KINDS.includes(request.kind);
     const envName = findEnvironment(policy, request.environment);
@@ -69581,7 +69966,9 @@ function decide(request, policy, facts) {
     const rule = kindOk && env ? env[request.kind] : undefined;
     const results = [];
     const push = (name, ok, detail) => results.push({ rule: name, ok, detail });
-    push('request-kind', kindOk, kindOk ? `kind '${request.kind}'` : `unknown request kind '${request.kind}'; expected one of ${REQUEST_KINDS.join(', ')}`);
+    push('request-kind', kindOk, kindOk
+        ? `kind '${request.kind}'`
+        : `unknown request kind '${request.kind}'; expected one of ${REQUEST_KINDS.join(', ')}`);
     if (!env) {
         const known = Object.keys(policy.environments).sort().join(', ');
         push('environment', false, `environment '${request.environment}' is not in the access policy (known: ${known || 'none'}); unknown environments are denied`);
@@ -69636,7 +70023,9 @@ function checkRef(rule, ref) {
     if (!ref)
         return [false, 'the ref is unknown'];
     const match = rule.refs.find((pattern) => refPatternToRegExp(pattern).test(ref));
-    return match ? [true, `${ref} matches ${match}`] : [false, `${ref} is not an allowed ref (allowed: ${rule.refs.join(', ')})`];
+    return match
+        ? [true, `${ref} matches ${match}`]
+        : [false, `${ref} is not an allowed ref (allowed: ${rule.refs.join(', ')})`];
 }
 function checkFreeze(windows, now) {
     if (Number.isNaN(now.getTime()))
@@ -69662,9 +70051,23 @@ function describeWindow(window) {
     const w = window.weekly;
     return `every ${w.days.join(', ')} ${w.from}-${w.to} ${w.timeZone}${note}`;
 }
-const WEEKDAY_BY_NAME = { Sun: 'sun', Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat' };
+const WEEKDAY_BY_NAME = {
+    Sun: 'sun',
+    Mon: 'mon',
+    Tue: 'tue',
+    Wed: 'wed',
+    Thu: 'thu',
+    Fri: 'fri',
+    Sat: 'sat',
+};
 function wallClock(now, timeZone) {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+    }).formatToParts(now);
     const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
     return { day: WEEKDAY_BY_NAME[get('weekday')], time: `${get('hour')}:${get('minute')}` };
 }
@@ -69693,7 +70096,10 @@ function checkAssurance(required, facts, actor) {
         return [false, `the assurance token is for ${facts.subject}, not ${actor}`];
     const missing = required.filter((method) => !facts.methods.includes(method));
     if (missing.length > 0)
-        return [false, `authenticated with ${facts.methods.join(', ') || 'nothing'}; missing ${missing.join(', ')}`];
+        return [
+            false,
+            `authenticated with ${facts.methods.join(', ') || 'nothing'}; missing ${missing.join(', ')}`,
+        ];
     return [true, `${actor} authenticated with ${required.join(', ')}`];
 }
 function checkDualControl(rule, facts, actor, trigger) {
@@ -69713,7 +70119,8 @@ function checkDualControl(rule, facts, actor, trigger) {
             skipped.push(`${who} (self-approval)`);
         else if (/\[bot\]$/i.test(who))
             skipped.push(`${who} (a bot is not a second person)`);
-        else if (dc.approverRoles.length > 0 && !dc.approverRoles.some((role) => approval.roles[role]?.state === 'member')) {
+        else if (dc.approverRoles.length > 0 &&
+            !dc.approverRoles.some((role) => approval.roles[role]?.state === 'member')) {
             skipped.push(`${who} (holds none of ${dc.approverRoles.join(', ')})`);
         }
         else
@@ -69724,7 +70131,10 @@ function checkDualControl(rule, facts, actor, trigger) {
     const ignored = skipped.length ? `; not counted: ${[...new Set(skipped)].join(', ')}` : '';
     if (counted.size >= need)
         return [true, `approved by ${names.join(', ')}${ignored}`];
-    return [false, `needs ${need} approval(s) by someone other than ${actor}, has ${counted.size}${names.length ? ` (${names.join(', ')})` : ''}${ignored}`];
+    return [
+        false,
+        `needs ${need} approval(s) by someone other than ${actor}, has ${counted.size}${names.length ? ` (${names.join(', ')})` : ''}${ignored}`,
+    ];
 }
 /** GitHub logins are case-insensitive. */
 function sameLogin(a, b) {
@@ -69751,9 +70161,19 @@ function toOpaInput(request, facts) {
             now_ns: facts.now.getTime() * 1_000_000,
             actor_roles: states(facts.actorRoles),
             approvals: facts.approvals.state === 'known'
-                ? { state: 'known', approvals: facts.approvals.approvals.map((a) => ({ user: a.user, source: a.source, state: a.state, roles: states(a.roles) })) }
+                ? {
+                    state: 'known',
+                    approvals: facts.approvals.approvals.map((a) => ({
+                        user: a.user,
+                        source: a.source,
+                        state: a.state,
+                        roles: states(a.roles),
+                    })),
+                }
                 : { state: 'unknown', detail: facts.approvals.detail },
-            assurance: facts.assurance.state === 'verified' ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods } : { state: facts.assurance.state },
+            assurance: facts.assurance.state === 'verified'
+                ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods }
+                : { state: facts.assurance.state },
         },
     };
 }
@@ -69788,9 +70208,12 @@ function describeApiError(route, error) {
     // Octokit reports a network failure as status 500 without a response; that is not GitHub's 500.
     if (typeof e?.status === 'number' && e.response !== undefined) {
         const message = typeof e.message === 'string' ? e.message.split(' - ')[0].slice(0, 200) : '';
-        const hint = e.status === 401 ? ' (the github-token is invalid or expired)'
-            : e.status === 403 ? ' (the token lacks permission, or a rate limit was hit)'
-                : e.status >= 500 ? ' (GitHub is failing; retry the run later)'
+        const hint = e.status === 401
+            ? ' (the github-token is invalid or expired)'
+            : e.status === 403
+                ? ' (the token lacks permission, or a rate limit was hit)'
+                : e.status >= 500
+                    ? ' (GitHub is failing; retry the run later)'
                     : '';
         return `GitHub API ${e.status} on ${route}${message ? `: ${message}` : ''}${hint}`;
     }
@@ -69805,7 +70228,11 @@ async function teamMembership(client, team, user) {
     const [org, slug] = team.split('/');
     const route = `GET /orgs/${org}/teams/${slug}/memberships/${user}`;
     try {
-        const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org: org, team_slug: slug, username: user });
+        const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
+            org: org,
+            team_slug: slug,
+            username: user,
+        });
         // A pending invitation is not membership.
         return data.state === 'active' ? { state: 'member' } : { state: 'not-member' };
     }
@@ -69850,17 +70277,28 @@ async function resolveRoles(client, roles, names, user) {
             if (m.state === 'unknown')
                 problems.push(m.detail);
         }
-        out[name] = result.state === 'member' || problems.length === 0 ? result : { state: 'unknown', detail: problems.join('; ') };
+        out[name] =
+            result.state === 'member' || problems.length === 0
+                ? result
+                : { state: 'unknown', detail: problems.join('; ') };
     }
     return out;
 }
 /** Reviews of the run's deployment to `environment` (GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals). */
 async function runApprovals(client, q) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', { owner: q.owner, repo: q.repo, run_id: Number(q.runId) });
+    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+        owner: q.owner,
+        repo: q.repo,
+        run_id: Number(q.runId),
+    });
     const env = q.environment.toLowerCase();
     return data
         .filter((review) => review.environments.some((e) => (e.name ?? '').toLowerCase() === env))
-        .map((review) => ({ user: review.user.login, source: 'deployment-review', state: review.state === 'approved' ? 'approved' : 'rejected' }));
+        .map((review) => ({
+        user: review.user.login,
+        source: 'deployment-review',
+        state: review.state === 'approved' ? 'approved' : 'rejected',
+    }));
 }
 /**
  * Approving reviews of the pull request(s) that produced `sha`. A review counts only when it
@@ -69869,12 +70307,22 @@ async function runApprovals(client, q) {
  * approve/request-changes review wins.
  */
 async function pullRequestApprovals(client, q) {
-    const pulls = await client.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: q.owner, repo: q.repo, commit_sha: q.sha, per_page: 100 });
+    const pulls = await client.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+        owner: q.owner,
+        repo: q.repo,
+        commit_sha: q.sha,
+        per_page: 100,
+    });
     const out = [];
     for (const pr of pulls) {
         if (pr.head.sha !== q.sha && pr.merge_commit_sha !== q.sha)
             continue;
-        const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner: q.owner, repo: q.repo, pull_number: pr.number, per_page: 100 });
+        const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+            owner: q.owner,
+            repo: q.repo,
+            pull_number: pr.number,
+            per_page: 100,
+        });
         const latest = new Map();
         for (const review of reviews) {
             if (!review.user || (review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED'))
@@ -69903,7 +70351,10 @@ async function gatherApprovals(client, q, roles, approverRoles) {
             found.push(...(await runApprovals(client, { ...q, runId: q.runId })));
         }
         catch (error) {
-            return { state: 'unknown', detail: describeApiError(`GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, error) };
+            return {
+                state: 'unknown',
+                detail: describeApiError(`GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, error),
+            };
         }
     }
     if (q.sha) {
@@ -69911,7 +70362,10 @@ async function gatherApprovals(client, q, roles, approverRoles) {
             found.push(...(await pullRequestApprovals(client, { ...q, sha: q.sha })));
         }
         catch (error) {
-            return { state: 'unknown', detail: describeApiError(`pull request reviews of ${q.sha.slice(0, 12)}`, error) };
+            return {
+                state: 'unknown',
+                detail: describeApiError(`pull request reviews of ${q.sha.slice(0, 12)}`, error),
+            };
         }
     }
     const approvals = [];
@@ -69921,7 +70375,11 @@ async function gatherApprovals(client, q, roles, approverRoles) {
 }
 /** Stores a Sigstore bundle through the repository attestations API; returns the attestation id. */
 async function storeAttestation(client, owner, repo, bundle) {
-    const { data } = await client.request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle: bundle });
+    const { data } = await client.request('POST /repos/{owner}/{repo}/attestations', {
+        owner,
+        repo,
+        bundle: bundle,
+    });
     return data.id ?? 0;
 }
 
@@ -69953,7 +70411,9 @@ const DEFAULT_AUDIT_LOG = '.summit-ops/audit/reason-for-access.jsonl';
  * recorded denial instead of failing before anything is written.
  */
 const main_inputs = {
-    reason: (0,inputs/* str */.gx)({ description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.' }),
+    reason: (0,inputs/* str */.gx)({
+        description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.',
+    }),
     environment: (0,inputs/* str */.gx)({ description: 'The environment to act on, as named in the access policy.' }),
     kind: (0,inputs/* str */.gx)({ description: 'deploy or delete.' }),
     'access-policy': (0,inputs/* str */.gx)({ description: 'Workspace-relative access-policy YAML; empty: the built-in policy.' }),
@@ -69961,9 +70421,15 @@ const main_inputs = {
     mode: (0,inputs/* str */.gx)({ description: 'decide or verify.' }),
     'expected-head': (0,inputs/* str */.gx)({ description: 'verify mode: the sha256 the last record must have.' }),
     attest: (0,inputs/* str */.gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
-    'assurance-token': (0,inputs/* str */.gx)({ secret: true, description: "An IdP-issued token proving how the actor authenticated." }),
+    'assurance-token': (0,inputs/* str */.gx)({
+        secret: true,
+        description: 'An IdP-issued token proving how the actor authenticated.',
+    }),
     'dry-run': (0,inputs/* str */.gx)({ description: 'Decide and report only: write no record, never fail the step.' }),
-    'github-token': (0,inputs/* str */.gx)({ secret: true, description: 'Token to read team membership, approvals and reviews, and to store attestations.' }),
+    'github-token': (0,inputs/* str */.gx)({
+        secret: true,
+        description: 'Token to read team membership, approvals and reviews, and to store attestations.',
+    }),
 };
 const typed = {
     reason: (0,inputs/* str */.gx)(),
@@ -70007,22 +70473,37 @@ async function run(raw, context, deps) {
     const attest = values.attest ?? true;
     let loaded;
     try {
-        loaded = await loadAccessPolicy(values.accessPolicy, { workspace: context.workspace, ...(owner ? { owner } : {}) });
+        loaded = await loadAccessPolicy(values.accessPolicy, {
+            workspace: context.workspace,
+            ...(owner ? { owner } : {}),
+        });
     }
     catch (error) {
         setup.errors.push(`access policy: ${message(error)}`);
         if (error instanceof lib_config/* ConfigError */.xL)
-            setup.annotations.push({ level: 'error', title: 'Invalid access policy', file: error.file, line: error.line, column: error.column, message: error.problem });
+            setup.annotations.push({
+                level: 'error',
+                title: 'Invalid access policy',
+                file: error.file,
+                line: error.line,
+                column: error.column,
+                message: error.problem,
+            });
     }
     let reason;
     try {
         reason = checkReason(raw.reason, loaded ? reasonRules(loaded.policy.reason) : reasonRules(), deps.scanner);
     }
     catch (error) {
-        reason = { ok: false, reason: '[withheld: the reason could not be checked]', tickets: [], problems: [`the reason could not be checked: ${message(error)}`] };
+        reason = {
+            ok: false,
+            reason: '[withheld: the reason could not be checked]',
+            tickets: [],
+            problems: [`the reason could not be checked: ${message(error)}`],
+        };
     }
     if (!environment)
-        setup.errors.push("the environment input is empty; name the environment to act on");
+        setup.errors.push('the environment input is empty; name the environment to act on');
     if (!gh.sha || !gh.ref)
         setup.errors.push('the commit (GITHUB_SHA) or ref (GITHUB_REF) is unknown; run inside a workflow or pass them to the CLI');
     const request = { kind, environment, actor, ref: gh.ref ?? '', sha: gh.sha ?? '', reason };
@@ -70043,9 +70524,19 @@ async function run(raw, context, deps) {
         decision = denied('the access policy could not be loaded');
     }
     if (setup.errors.length > 0) {
-        decision = { ...decision, decision: 'deny', reasons: [...setup.errors.map((detail) => ({ rule: 'setup', ok: false, detail })), ...decision.reasons], decidedBy: `setup: ${setup.errors[0]}` };
+        decision = {
+            ...decision,
+            decision: 'deny',
+            reasons: [
+                ...setup.errors.map((detail) => ({ rule: 'setup', ok: false, detail })),
+                ...decision.reasons,
+            ],
+            decidedBy: `setup: ${setup.errors[0]}`,
+        };
     }
-    const runUrl = gh.repository && gh.runId ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}${gh.runAttempt ? `/attempts/${gh.runAttempt}` : ''}` : '';
+    const runUrl = gh.repository && gh.runId
+        ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}${gh.runAttempt ? `/attempts/${gh.runAttempt}` : ''}`
+        : '';
     const fields = (d) => ({
         timestamp: context.now().toISOString(),
         kind,
@@ -70058,13 +70549,21 @@ async function run(raw, context, deps) {
         ref: gh.ref ?? '',
         sha: gh.sha ?? '',
         runUrl,
-        policy: { source: loaded?.source ?? values.accessPolicy ?? 'built-in', digest: loaded?.digest ?? 'unavailable' },
+        policy: {
+            source: loaded?.source ?? values.accessPolicy ?? 'built-in',
+            digest: loaded?.digest ?? 'unavailable',
+        },
         decision: d.decision,
         decidedBy: d.decidedBy,
         reasons: d.reasons,
         dryRun,
     });
-    const outputs = { decision: decision.decision, 'audit-record': '', 'record-digest': '', 'bundle-path': '' };
+    const outputs = {
+        decision: decision.decision,
+        'audit-record': '',
+        'record-digest': '',
+        'bundle-path': '',
+    };
     const notes = [];
     if (!dryRun && auditLog) {
         try {
@@ -70116,8 +70615,23 @@ async function run(raw, context, deps) {
     const allowed = decision.decision === 'allow';
     const result = {
         outputs,
-        annotations: [...setup.annotations, ...(allowed ? [] : [{ level: 'error', title: 'Access denied', message: decision.decidedBy }])],
-        summary: renderSummary({ decision, actor, triggeringActor: gh.triggeringActor, reason, environment, kind, ref: gh.ref, loaded, outputs, notes, dryRun }),
+        annotations: [
+            ...setup.annotations,
+            ...(allowed ? [] : [{ level: 'error', title: 'Access denied', message: decision.decidedBy }]),
+        ],
+        summary: renderSummary({
+            decision,
+            actor,
+            triggeringActor: gh.triggeringActor,
+            reason,
+            environment,
+            kind,
+            ref: gh.ref,
+            loaded,
+            outputs,
+            notes,
+            dryRun,
+        }),
     };
     if (!allowed && !dryRun)
         result.failure = `Access denied for ${actor || 'an unknown actor'} to ${kind} ${environment || '(no environment)'}: ${decision.decidedBy}`;
@@ -70126,24 +70640,38 @@ async function run(raw, context, deps) {
 async function gatherFacts(context, loaded, request, values, deps, owner, repo) {
     const { policy } = loaded;
     const envName = findEnvironment(policy, request.environment);
-    const rule = envName && REQUEST_KINDS.includes(request.kind) ? policy.environments[envName]?.[request.kind] : undefined;
+    const rule = envName && REQUEST_KINDS.includes(request.kind)
+        ? policy.environments[envName]?.[request.kind]
+        : undefined;
     const token = values.githubToken;
     const client = token ? createGitHubClient({ token, baseUrl: context.github.apiUrl }) : undefined;
     const actorRoles = rule ? await resolveRoles(client, policy.roles, rule.roles, request.actor) : {};
     let approvals = { state: 'known', approvals: [] };
     if (rule?.dualControl) {
-        approvals = owner && repo
-            ? await gatherApprovals(client, { owner, repo, environment: envName, ...(context.github.runId ? { runId: context.github.runId } : {}), ...(request.sha ? { sha: request.sha } : {}) }, policy.roles, rule.dualControl.approverRoles)
-            : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
+        approvals =
+            owner && repo
+                ? await gatherApprovals(client, {
+                    owner,
+                    repo,
+                    environment: envName,
+                    ...(context.github.runId ? { runId: context.github.runId } : {}),
+                    ...(request.sha ? { sha: request.sha } : {}),
+                }, policy.roles, rule.dualControl.approverRoles)
+                : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
     }
     let assurance = { state: 'absent' };
     if (values.assuranceToken) {
         if (!policy.assurance)
-            assurance = { state: 'invalid', detail: 'an assurance token was given but the policy configures no issuer to verify it against' };
+            assurance = {
+                state: 'invalid',
+                detail: 'an assurance token was given but the policy configures no issuer to verify it against',
+            };
         else {
             try {
                 const source = policy.assurance.jwks;
-                const text = /^https?:\/\//i.test(source) ? await deps.fetchText(source) : await (0,promises_.readFile)((0,external_node_path_.resolve)(context.workspace, source), 'utf8');
+                const text = /^https?:\/\//i.test(source)
+                    ? await deps.fetchText(source)
+                    : await (0,promises_.readFile)((0,external_node_path_.resolve)(context.workspace, source), 'utf8');
                 assurance = verifyAssuranceToken(values.assuranceToken, parseJwks(text, source), policy.assurance, context.now());
             }
             catch (error) {
@@ -70154,16 +70682,31 @@ async function gatherFacts(context, loaded, request, values, deps, owner, repo) 
     return { now: context.now(), actorRoles, approvals, assurance };
 }
 async function verifyMode(context, auditLog, expectedHead, setup) {
-    const outputs = { decision: '', 'audit-record': '', 'record-digest': '', 'bundle-path': '' };
+    const outputs = {
+        decision: '',
+        'audit-record': '',
+        'record-digest': '',
+        'bundle-path': '',
+    };
     if (!auditLog || setup.errors.length > 0) {
-        return { outputs, annotations: setup.annotations, summary: '', failure: `Cannot verify: ${setup.errors.join('; ') || 'no audit log'}` };
+        return {
+            outputs,
+            annotations: setup.annotations,
+            summary: '',
+            failure: `Cannot verify: ${setup.errors.join('; ') || 'no audit log'}`,
+        };
     }
     let text;
     try {
         text = await (0,promises_.readFile)(auditLog.absolute, 'utf8');
     }
     catch (error) {
-        return { outputs, annotations: [], summary: '', failure: `Cannot read the audit log ${auditLog.display}: ${message(error)}` };
+        return {
+            outputs,
+            annotations: [],
+            summary: '',
+            failure: `Cannot read the audit log ${auditLog.display}: ${message(error)}`,
+        };
     }
     const result = verifyLog(text, expectedHead ? { expectedHead } : {});
     outputs['record-digest'] = result.head;
@@ -70176,7 +70719,15 @@ async function verifyMode(context, auditLog, expectedHead, setup) {
     md.status(false, `${auditLog.display}: ${b.message}`);
     return {
         outputs,
-        annotations: [{ level: 'error', title: `Audit log ${b.kind}`, file: auditLog.display, line: b.line, message: b.message }],
+        annotations: [
+            {
+                level: 'error',
+                title: `Audit log ${b.kind}`,
+                file: auditLog.display,
+                line: b.line,
+                message: b.message,
+            },
+        ],
         summary: md.toString(),
         failure: `Audit log ${auditLog.display} is broken: ${b.message}`,
     };
@@ -70200,7 +70751,12 @@ function renderSummary(s) {
         .heading(`reason-for-access: ${allowed ? 'allowed' : 'denied'}${s.dryRun ? ' (dry run)' : ''}`, 2)
         .status(allowed, `${s.actor || 'unknown actor'} → ${s.kind} ${s.environment || '(no environment)'} at ${s.ref || '(unknown ref)'}`)
         .table(['', ''], [
-        ['Who', s.triggeringActor && s.triggeringActor !== s.actor ? `${s.actor} (run triggered by ${s.triggeringActor})` : s.actor],
+        [
+            'Who',
+            s.triggeringActor && s.triggeringActor !== s.actor
+                ? `${s.actor} (run triggered by ${s.triggeringActor})`
+                : s.actor,
+        ],
         ['Why', s.reason.reason],
         ['Decided by', s.decision.decidedBy],
         ['Policy', s.loaded ? `${s.loaded.source} (sha256 ${s.loaded.digest.slice(0, 12)}…)` : 'not loaded'],
@@ -70246,10 +70802,18 @@ function inWorkspace(context, path, input, setup) {
     return { absolute, display: rel.split('\\').join('/') };
 }
 function denied(detail) {
-    return { decision: 'deny', reasons: [{ rule: 'setup', ok: false, detail }], decidedBy: `setup: ${detail}` };
+    return {
+        decision: 'deny',
+        reasons: [{ rule: 'setup', ok: false, detail }],
+        decidedBy: `setup: ${detail}`,
+    };
 }
 function withFailure(decision, rule, detail) {
-    return { decision: 'deny', reasons: [...decision.reasons, { rule, ok: false, detail }], decidedBy: decision.decision === 'deny' ? decision.decidedBy : `${rule}: ${detail}` };
+    return {
+        decision: 'deny',
+        reasons: [...decision.reasons, { rule, ok: false, detail }],
+        decidedBy: decision.decision === 'deny' ? decision.decidedBy : `${rule}: ${detail}`,
+    };
 }
 function message(error) {
     return error instanceof Error ? error.message || error.name : String(error);
@@ -70318,7 +70882,9 @@ async function loadConfigFile(file, displayName = file) {
     }
     catch (error) {
         const code = error.code;
-        const problem = code === 'ENOENT' ? 'file not found; check the path input' : `cannot read file (${code ?? String(error)})`;
+        const problem = code === 'ENOENT'
+            ? 'file not found; check the path input'
+            : `cannot read file (${code ?? String(error)})`;
         throw new ConfigError(displayName, { line: 1, column: 1 }, problem);
     }
     return parseConfig(displayName, text);
@@ -70405,11 +70971,26 @@ class InputError extends Error {
     }
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
-const str = (options = {}) => ({ kind: 'string', ...options });
-const bool = (options = {}) => ({ kind: 'boolean', ...options });
-const int = (options = {}) => ({ kind: 'integer', ...options });
-const list = (options = {}) => ({ kind: 'list', ...options });
-const size = (options = {}) => ({ kind: 'size', ...options });
+const str = (options = {}) => ({
+    kind: 'string',
+    ...options,
+});
+const bool = (options = {}) => ({
+    kind: 'boolean',
+    ...options,
+});
+const int = (options = {}) => ({
+    kind: 'integer',
+    ...options,
+});
+const list = (options = {}) => ({
+    kind: 'list',
+    ...options,
+});
+const size = (options = {}) => ({
+    kind: 'size',
+    ...options,
+});
 function oneOf(values, options = {}) {
     return { kind: 'enum', values, ...options };
 }
@@ -70493,7 +71074,19 @@ function readOne(name, d, raw) {
             return parseSize(name, text);
     }
 }
-const SIZE_UNITS = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1024,
+    kb: 1024,
+    kib: 1024,
+    m: 1024 ** 2,
+    mb: 1024 ** 2,
+    mib: 1024 ** 2,
+    g: 1024 ** 3,
+    gb: 1024 ** 3,
+    gib: 1024 ** 3,
+};
 function parseSize(name, text) {
     const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text);
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
@@ -73652,7 +74245,11 @@ async function execute(definition, source, sink, options) {
         if (result.summary)
             await sink.writeSummary(safe(result.summary));
         if (result.checkRun && options.publishCheckRun) {
-            sink.info(safe(await options.publishCheckRun(result, github, redactor, annotations)));
+            const outcome = await options.publishCheckRun(result, github, redactor, annotations);
+            if (outcome.published)
+                sink.info(safe(outcome.message));
+            else
+                sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
         }
         if (result.failure) {
             sink.fail(safe(result.failure));
@@ -73670,7 +74267,14 @@ function describeFailure(error, sink, redactor, workspace) {
     if (error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G)
         return error.message;
     if (error instanceof config/* ConfigError */.xL) {
-        sink.annotate(redactAnnotation(relativeAnnotation({ level: 'error', file: error.file, line: error.line, column: error.column, message: error.problem, title: 'Invalid configuration' }, workspace), redactor));
+        sink.annotate(redactAnnotation(relativeAnnotation({
+            level: 'error',
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            message: error.problem,
+            title: 'Invalid configuration',
+        }, workspace), redactor));
         return error.message;
     }
     if (error instanceof Error)
@@ -73893,9 +74497,9 @@ async function publishCheckRun(github, request, redactor, options = {}) {
  */
 async function publishResultCheckRun(result, github, redactor, annotations, options = {}) {
     if (!result.checkRun)
-        return 'No check run requested.';
+        return { published: false, message: 'No check run requested.' };
     const outcome = await publishCheckRun(github, { ...result.checkRun, annotations }, redactor, options);
-    return outcome.message;
+    return { published: outcome.published, message: outcome.message };
 }
 function withPositionNote(summary, withoutPosition) {
     if (withoutPosition === 0)
@@ -74016,7 +74620,10 @@ function runnerInput(name) {
     return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 async function runOnGitHub(definition) {
-    const { exitCode } = await execute(definition, runnerInput, runnerSink, { env: process.env, publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations) });
+    const { exitCode } = await execute(definition, runnerInput, runnerSink, {
+        env: process.env,
+        publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations),
+    });
     process.exitCode = exitCode;
 }
 
