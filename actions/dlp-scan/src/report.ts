@@ -57,9 +57,9 @@ function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
 }
 
-/** Exact bytes, with a rounded unit when that helps (1.0 MiB vs 1.0 MiB would say nothing). */
+/** Exact bytes: a rounded unit would print "1.0 MiB is over 1.0 MiB". */
 function bytesText(bytes: number): string {
-  return bytes >= 1024 ? `${bytes} bytes (${mib(bytes)})` : `${bytes} bytes`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 export function skipMessage(s: SkippedFile, maxFileSize: number): string {

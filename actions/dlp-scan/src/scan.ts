@@ -62,7 +62,13 @@ function scanOne(request: ScanRequest, stats: ScanStats, findings: DlpFinding[],
 async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
   const stats = emptyStats('tree', request.targetLabel);
   const findings: DlpFinding[] = [];
-  const files = walkTree(request.target, { workspace: request.workspace, maxFileSize: request.maxFileSize, onExcludedDir: () => stats.excludedDirs++ }, stats.skipped);
+  const allowedPaths = request.rules.allowlist.paths;
+  const ignorePath = (path: string): boolean => {
+    if (!allowedPaths.some((glob) => glob.test(path))) return false;
+    stats.suppressed.path++;
+    return true;
+  };
+  const files = walkTree(request.target, { workspace: request.workspace, maxFileSize: request.maxFileSize, onExcludedDir: () => stats.excludedDirs++, ignorePath }, stats.skipped);
   for await (const file of files) {
     stats.filesScanned++;
     stats.bytesScanned += file.bytes;

@@ -62,6 +62,11 @@ export interface WalkOptions {
   maxFileSize: number;
   /** Called once per directory skipped by name (counted in the summary). */
   onExcludedDir?: (path: string) => void;
+  /**
+   * Paths the pack's allowlist excludes: neither read nor reported as skipped (an allowlisted
+   * directory of bundles would otherwise fill the summary with "oversized"). Called per file.
+   */
+  ignorePath?: (path: string) => boolean;
 }
 
 /** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
@@ -129,6 +134,7 @@ export async function* walkTree(root: string, options: WalkOptions, skipped: Ski
   }
 
   async function* readText(file: string, shownAs: string, size: number): AsyncGenerator<TextFile> {
+    if (options.ignorePath?.(shownAs)) return;
     let bytes: Buffer;
     try {
       // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
