@@ -181,7 +181,13 @@ export function parseLog(output: Buffer): CommitPatch[] {
     }
     if (fields.length < 5) continue;
     const [sha, author, email, date, message] = fields as [string, string, string, string, string];
-    commits.push({ commit: { sha, author, email, date, message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
+    commits.push({ commit: { sha, author, email, date: utcDate(date), message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
   }
   return commits;
+}
+
+/** git's `%aI` (author's offset) as gitleaks writes Date: RFC 3339 in UTC, whole seconds. */
+export function utcDate(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
