@@ -34994,6 +34994,9 @@ const DIGIT_TRIGGER = 3;
 const SEPARATORS = ' -.()/+';
 /** More consecutive separators than this end a digit run. */
 const MAX_SEPARATORS = 2;
+const DIGITS_CODE = -1;
+/** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */
+const CHAR_CODE = -2;
 let scratch = Buffer.allocUnsafe(1 << 16);
 /** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
 function latin1(text) {
@@ -35016,6 +35019,17 @@ class Prefilter {
     outputFrom;
     /** Outputs by (premultiplied) state. */
     outputs = [];
+    /**
+     * The same outputs, flat and typed for the hot path: for state s, `outputCodes` from
+     * `outputStart[s / K]` to `outputStart[s / K + 1]`; a code >= 0 is a keyword index,
+     * `DIGITS_CODE` the digit trigger, `CHAR_CODE - c` the gate character c.
+     */
+    outputStart;
+    outputCodes;
+    classCount;
+    keywordLength;
+    /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
+    confirmKind;
     /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
     digitsOnly;
     minDigits;
@@ -35129,6 +35143,18 @@ class Prefilter {
             if (o.every((x) => x.kind === 'digits'))
                 this.digitsOnly[state] = 1;
         });
+        this.classCount = K;
+        this.outputStart = new Int32Array(states + 1);
+        const codes = [];
+        for (let s = 0; s < states; s++) {
+            this.outputStart[s] = codes.length;
+            for (const o of this.outputs[s * K] ?? [])
+                codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
+        }
+        this.outputStart[states] = codes.length;
+        this.outputCodes = Int32Array.from(codes);
+        this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
+        this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
     }
     /**
      * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
@@ -35152,22 +35178,37 @@ class Prefilter {
         return result;
     }
     report(state, end, text, bytes, result, skipDigitsUntil) {
-        for (const o of this.outputs[state]) {
-            if (o.kind === 'keyword') {
-                const kw = this.keywords[o.index];
-                const start = end - kw.text.length + 1;
-                if (!this.confirm[o.index] || (kw.ignoreCase ? text.slice(start, end + 1).toLowerCase() === this.lowered[o.index] : text.startsWith(kw.text, start))) {
-                    result.keywordHits.push(o.index, start);
+        const row = state / this.classCount;
+        const last = this.outputStart[row + 1];
+        for (let o = this.outputStart[row]; o < last; o++) {
+            const code = this.outputCodes[o];
+            if (code >= 0) {
+                const start = end - this.keywordLength[code] + 1;
+                const kind = this.confirmKind[code];
+                if (kind === 0 || (kind === 1 ? text.startsWith(this.keywords[code].text, start) : this.sameIgnoringCase(text, start, this.lowered[code]))) {
+                    result.keywordHits.push(code, start);
                 }
             }
-            else if (o.kind === 'char') {
-                result.charHits.push(o.code, end);
+            else if (code === DIGITS_CODE) {
+                if (end >= skipDigitsUntil)
+                    skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
             }
-            else if (end >= skipDigitsUntil) {
-                skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
+            else {
+                result.charHits.push(CHAR_CODE - code, end);
             }
         }
         return skipDigitsUntil;
+    }
+    /** `text` at `start` equals `lowered` ignoring ASCII case (no slice, no toLowerCase copy). */
+    sameIgnoringCase(text, start, lowered) {
+        for (let i = 0; i < lowered.length; i++) {
+            let c = text.charCodeAt(start + i);
+            if (c >= 65 && c <= 90)
+                c += 32;
+            if (c !== lowered.charCodeAt(i))
+                return false;
+        }
+        return true;
     }
     /** Measures the run of digits (separators allowed) around `at`; records it when long enough. */
     digitRun(bytes, at, result) {
@@ -35246,48 +35287,48 @@ function isSpace(c) {
         c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** `text` at `at` equals the lowercase ASCII `word`, ignoring ASCII case. */
+function sameWord(text, at, word) {
+    if (at + word.length > text.length)
+        return false;
+    for (let i = 0; i < word.length; i++)
+        if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i))
+            return false;
+    return true;
+}
+/** `stem[_-]?key` at `at` (`api_key`, `accesskey`, `private-key`): its length, or 0. */
+function stemKey(text, at, stem) {
+    if (!sameWord(text, at, stem))
+        return 0;
+    const i = at + stem.length;
+    const c = text.charCodeAt(i);
+    if ((c === 95 || c === 45) && sameWord(text, i + 1, 'key'))
+        return stem.length + 4;
+    return sameWord(text, i, 'key') ? stem.length + 3 : 0;
+}
 /**
  * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
  * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
  * between alternatives is needed.
  */
 function keywordLength(text, at) {
-    const n = text.length;
-    const eq = (offset, word) => {
-        if (offset + word.length > n)
-            return false;
-        for (let i = 0; i < word.length; i++)
-            if (lower(text.charCodeAt(offset + i)) !== word.charCodeAt(i))
-                return false;
-        return true;
-    };
-    // `api[_-]?key`, `access[_-]?key`, `private[_-]?key`: the stem, an optional `_`/`-`, then `key`.
-    const stemKey = (stem) => {
-        if (!eq(at, stem))
-            return 0;
-        let i = at + stem.length;
-        const c = text.charCodeAt(i);
-        if ((c === 95 || c === 45) && eq(i + 1, 'key'))
-            return stem.length + 4;
-        return eq(i, 'key') ? stem.length + 3 : 0;
-    };
     switch (lower(text.charCodeAt(at))) {
         case 112: // p
-            if (eq(at, 'password'))
+            if (sameWord(text, at, 'password'))
                 return 8;
-            if (eq(at, 'passwd'))
+            if (sameWord(text, at, 'passwd'))
                 return 6;
-            if (eq(at, 'pwd'))
+            if (sameWord(text, at, 'pwd'))
                 return 3;
-            return stemKey('private');
+            return stemKey(text, at, 'private');
         case 115: // s
-            return eq(at, 'secret') ? 6 : 0;
+            return sameWord(text, at, 'secret') ? 6 : 0;
         case 116: // t
-            return eq(at, 'token') ? 5 : 0;
+            return sameWord(text, at, 'token') ? 5 : 0;
         case 97: // a
-            return stemKey('api') || stemKey('access');
+            return stemKey(text, at, 'api') || stemKey(text, at, 'access');
         case 99: // c
-            return eq(at, 'credential') ? 10 : 0;
+            return sameWord(text, at, 'credential') ? 10 : 0;
         default:
             return 0;
     }
@@ -36257,7 +36298,7 @@ function candidateFrom(rule, m, offset) {
     const match = m[0];
     const secret = m.groups?.secret;
     if (secret === undefined) {
-        return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match };
+        return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match, entropy: NaN };
     }
     // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
     // The secret's text locates it; only when it occurs twice in the match is `d` needed.
@@ -36267,7 +36308,7 @@ function candidateFrom(rule, m, offset) {
         at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
     }
     const start = matchStart + at;
-    return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret };
+    return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret, entropy: NaN };
 }
 /** Letters, digits and `._%+-` (NaN, past either end, is not). */
 function isWordish(c) {
@@ -36289,18 +36330,51 @@ function followedBy(text, start, codes, within) {
     }
     return false;
 }
-function validatorContext(text, c) {
-    let line;
-    return {
-        match: c.match,
-        get line() {
-            if (line === undefined) {
-                const [ls, le] = lineBounds(text, c.start, c.end);
-                line = text.slice(ls, le);
-            }
-            return line;
-        },
-    };
+/**
+ * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
+ * pure and keep nothing, and the line is sliced only when a validator asks for it.
+ */
+class LazyContext {
+    text;
+    match = '';
+    start = 0;
+    end = 0;
+    lineText;
+    constructor(text) {
+        this.text = text;
+    }
+    aim(c) {
+        this.match = c.match;
+        this.start = c.start;
+        this.end = c.end;
+        this.lineText = undefined;
+        return this;
+    }
+    get line() {
+        if (this.lineText === undefined) {
+            const [ls, le] = lineBounds(this.text, this.start, this.end);
+            this.lineText = this.text.slice(ls, le);
+        }
+        return this.lineText;
+    }
+}
+/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
+const RULE_INFO = new WeakMap();
+function ruleInfo(pack) {
+    let info = RULE_INFO.get(pack);
+    if (!info) {
+        info = [];
+        for (const rule of pack.rules) {
+            const spec = rule.spec;
+            info[rule.index] = {
+                generic: spec.tags.includes('generic'),
+                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
+                minEntropy: spec.entropy ?? -Infinity,
+            };
+        }
+        RULE_INFO.set(pack, info);
+    }
+    return info;
 }
 function scanText(text, options = {}) {
     return scanTextWithStats(text, options).findings;
@@ -36336,6 +36410,7 @@ function scanTextWithStats(text, options = {}) {
             perRule.push(ws, we);
     };
     const span = SPAN;
+    const infos = ruleInfo(pack);
     for (let h = 0; h < keywordHits.length; h += 2) {
         const start = keywordHits[h + 1];
         const rules = pack.rulesByKeyword[keywordHits[h]];
@@ -36346,8 +36421,8 @@ function scanTextWithStats(text, options = {}) {
                 // a match puts the operator within 51 characters of the keyword, with no stop character.
                 if (!rule.native(text, start, span))
                     continue;
-                const minEntropy = rule.spec.entropy;
-                if (minEntropy !== undefined && shannonEntropyOf(text, span[2], span[3]) < minEntropy)
+                const entropy = shannonEntropyOf(text, span[2], span[3]);
+                if (entropy < infos[rule.index].minEntropy)
                     continue;
                 const match = text.slice(span[0], span[1]);
                 candidates.push({
@@ -36358,6 +36433,7 @@ function scanTextWithStats(text, options = {}) {
                     end: span[3],
                     match,
                     secret: match.slice(span[2] - span[0], span[3] - span[0]),
+                    entropy,
                 });
                 continue;
             }
@@ -36406,24 +36482,28 @@ function scanTextWithStats(text, options = {}) {
     // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
     const valid = [];
     const seen = new Set();
+    const context = new LazyContext(text);
     for (const c of candidates) {
         // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
         const key = c.start * 4096 + c.rule.index;
         if (seen.has(key))
             continue;
         seen.add(key);
-        const spec = c.rule.spec;
+        const info = infos[c.rule.index];
+        let entropy;
         // Entropy first: it is cheap and rejects most generic-assignment noise.
-        const entropy = spec.tags.includes('secret') || spec.entropy !== undefined ? shannonEntropy(c.secret) : undefined;
-        if (spec.entropy !== undefined && entropy < spec.entropy)
-            continue;
-        if (c.rule.validator && !c.rule.validator(c.secret, validatorContext(text, c)))
+        if (info.measureEntropy) {
+            entropy = c.entropy === c.entropy ? c.entropy : shannonEntropyOf(text, c.start, c.end);
+            if (entropy < info.minEntropy)
+                continue;
+        }
+        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
             continue;
         valid.push({ c, entropy });
     }
     // Overlapping candidates of different rules: a specific rule beats the generic one, then the
     // longer match wins (an IBAN over the card-like digits inside it), then pack order.
-    const isGeneric = (v) => (v.c.rule.spec.tags.includes('generic') ? 1 : 0);
+    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
     valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
     // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
     // finds the only neighbours that could overlap a new span.
@@ -36444,7 +36524,7 @@ function scanTextWithStats(text, options = {}) {
             continue;
         kept.splice(lo, 0, v);
     }
-    const lines = new LineIndex(text);
+    const lines = new LineCursor(text);
     const findings = [];
     for (const { c, entropy } of kept) {
         const spec = c.rule.spec;
@@ -36454,7 +36534,8 @@ function scanTextWithStats(text, options = {}) {
             suppressed.allowlist++;
             continue;
         }
-        const firstLine = text.slice(lineStart, text.indexOf('\n', c.start) === -1 ? text.length : text.indexOf('\n', c.start));
+        const firstLineEnd = text.indexOf('\n', c.start);
+        const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
         if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
             suppressed.inline++;
             continue;
@@ -36464,6 +36545,7 @@ function scanTextWithStats(text, options = {}) {
             suppressed.baseline++;
             continue;
         }
+        // `kept` is in text order and spans do not overlap, so these offsets only grow.
         const [line, column] = lines.position(c.start);
         const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
         const preview = (0,redact/* maskedPreview */.eu)(c.secret);
@@ -36497,29 +36579,32 @@ function maskMatch(c, preview) {
     const masked = `${before}${preview}${after}`;
     return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
 }
-/** Offsets to 1-based line/column, built lazily: most texts have no finding at all. */
-class LineIndex {
-    starts;
+/**
+ * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
+ * come in text order, so a file is read at most up to its last finding, once, with no index array.
+ */
+class LineCursor {
     text;
+    line = 1;
+    lineStart = 0;
+    /** The first newline at or after `lineStart`, or -1. */
+    nextNewline;
     constructor(text) {
         this.text = text;
+        this.nextNewline = text.indexOf('\n');
     }
     position(offset) {
-        if (!this.starts) {
-            this.starts = [0];
-            for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1))
-                this.starts.push(i + 1);
+        if (offset < this.lineStart) {
+            this.line = 1;
+            this.lineStart = 0;
+            this.nextNewline = this.text.indexOf('\n');
         }
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
+        while (this.nextNewline !== -1 && this.nextNewline < offset) {
+            this.line++;
+            this.lineStart = this.nextNewline + 1;
+            this.nextNewline = this.text.indexOf('\n', this.lineStart);
         }
-        return [lo + 1, offset - this.starts[lo] + 1];
+        return [this.line, offset - this.lineStart + 1];
     }
 }
 
@@ -37116,9 +37201,14 @@ function parseLog(output) {
         if (fields.length < 5)
             continue;
         const [sha, author, email, date, message] = fields;
-        commits.push({ commit: { sha, author, email, date, message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
+        commits.push({ commit: { sha, author, email, date: utcDate(date), message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
     }
     return commits;
+}
+/** git's `%aI` (author's offset) as gitleaks writes Date: RFC 3339 in UTC, whole seconds. */
+function utcDate(iso) {
+    const time = Date.parse(iso);
+    return Number.isNaN(time) ? iso : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/git.ts
@@ -37465,9 +37555,9 @@ function findingAnnotation(f) {
 function mib(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
 }
-/** Exact bytes, with a rounded unit when that helps (1.0 MiB vs 1.0 MiB would say nothing). */
+/** Exact bytes: a rounded unit would print "1.0 MiB is over 1.0 MiB". */
 function bytesText(bytes) {
-    return bytes >= 1024 ? `${bytes} bytes (${mib(bytes)})` : `${bytes} bytes`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
 }
 function skipMessage(s, maxFileSize) {
     switch (s.reason) {
@@ -37689,6 +37779,8 @@ async function* walkTree(root, options, skipped) {
         yield* readText(path, rel(path), info.size);
     }
     async function* readText(file, shownAs, size) {
+        if (options.ignorePath?.(shownAs))
+            return;
         let bytes;
         try {
             // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
@@ -37762,7 +37854,14 @@ function scanOne(request, stats, findings, text, path, commit) {
 async function scanTree(request) {
     const stats = emptyStats('tree', request.targetLabel);
     const findings = [];
-    const files = walkTree(request.target, { workspace: request.workspace, maxFileSize: request.maxFileSize, onExcludedDir: () => stats.excludedDirs++ }, stats.skipped);
+    const allowedPaths = request.rules.allowlist.paths;
+    const ignorePath = (path) => {
+        if (!allowedPaths.some((glob) => glob.test(path)))
+            return false;
+        stats.suppressed.path++;
+        return true;
+    };
+    const files = walkTree(request.target, { workspace: request.workspace, maxFileSize: request.maxFileSize, onExcludedDir: () => stats.excludedDirs++, ignorePath }, stats.skipped);
     for await (const file of files) {
         stats.filesScanned++;
         stats.bytesScanned += file.bytes;
