@@ -10,28 +10,48 @@ import { startGitHubApi } from './github-server.ts';
 import { commit, git, initRepo, plant, tempDir, writeFiles } from '../../actions/dlp-scan/test/fixtures.ts';
 
 const actionDir = join(REPO_ROOT, 'actions', 'dlp-scan');
-const pushEvent = { name: 'push', payload: { ref: 'refs/heads/main', repository: { full_name: 'summit-ops/demo', name: 'demo', owner: { login: 'summit-ops' } } } };
+const pushEvent = {
+  name: 'push',
+  payload: {
+    ref: 'refs/heads/main',
+    repository: { full_name: 'summit-ops/demo', name: 'demo', owner: { login: 'summit-ops' } },
+  },
+};
 
 async function allFiles(dir: string): Promise<string> {
   const texts: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) texts.push(await readFile(join(entry.parentPath, entry.name), 'utf8'));
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) texts.push(await readFile(join(entry.parentPath, entry.name), 'utf8'));
   return texts.join('\n');
 }
 
 test('tree mode (push event): planted values fail the step with annotations at their lines; nothing leaks', async () => {
   const p = plant(301);
   const ws = await tempDir('dlp-e2e-');
-  await writeFiles(ws, { 'src/client.ts': `// client\n\n${p.github.line}\n`, 'ops/.env': `${p.aws.line}\n`, 'docs/refund.md': `Refund to ${p.card.line}\n`, 'clean.txt': 'nothing\n' });
-  const run = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { 'evidence-dir': 'evidence' } });
+  await writeFiles(ws, {
+    'src/client.ts': `// client\n\n${p.github.line}\n`,
+    'ops/.env': `${p.aws.line}\n`,
+    'docs/refund.md': `Refund to ${p.card.line}\n`,
+    'clean.txt': 'nothing\n',
+  });
+  const run = await runBundledAction({
+    actionDir,
+    workspace: ws,
+    event: pushEvent,
+    inputs: { 'evidence-dir': 'evidence' },
+  });
   assert.equal(run.exitCode, 1, run.stderr);
   assert.equal(run.outputs['findings'], '3');
-  const placed = run.annotations.filter((a) => a.title?.startsWith('dlp-scan: ')).map((a) => `${a.level} ${a.title!.slice(10)} ${a.file}:${a.line}:${a.column}`);
+  const placed = run.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: '))
+    .map((a) => `${a.level} ${a.title!.slice(10)} ${a.file}:${a.line}:${a.column}`);
   assert.deepEqual(placed, [
     `error payment-card docs/refund.md:1:${'Refund to card: '.length + 1}`,
     `error aws-access-key-id ops/.env:1:${p.aws.line.indexOf(p.aws.value) + 1}`,
     `error github-token src/client.ts:3:${p.github.line.indexOf(p.github.value) + 1}`,
   ]);
-  for (const a of run.annotations.filter((x) => x.title?.startsWith('dlp-scan: '))) assert.match(a.message, /preview .+…\(\d+\), fingerprint [0-9a-f]{64}$/);
+  for (const a of run.annotations.filter((x) => x.title?.startsWith('dlp-scan: ')))
+    assert.match(a.message, /preview .+…\(\d+\), fingerprint [0-9a-f]{64}$/);
   assert.match(run.summary, /## DLP scan/);
   assert.match(run.summary, /### Redaction log/);
   const failure = run.annotations.find((a) => a.level === 'error' && !a.file);
@@ -39,7 +59,8 @@ test('tree mode (push event): planted values fail the step with annotations at t
   assertNoLeak(run, p.all());
   // The files the step leaves behind (evidence bundle, report, SARIF, metrics) hold no value either.
   const files = await allFiles(join(ws, 'evidence'));
-  for (const [i, value] of p.all().entries()) assert.ok(!files.includes(value), `planted value #${i} leaked into the evidence bundle`);
+  for (const [i, value] of p.all().entries())
+    assert.ok(!files.includes(value), `planted value #${i} leaked into the evidence bundle`);
   assert.equal(run.outputs['report-path'], join(ws, 'evidence', 'dlp-report.json'));
   const metrics = await readFile(join(ws, 'evidence', 'dlp-metrics.prom'), 'utf8');
   assert.match(metrics, /^summit_dlp_findings_total\{rule="aws-access-key-id",source="ci"\} 1$/m);
@@ -49,12 +70,22 @@ test('diff mode (pull_request event): only the lines the pull request adds, base
   const old = plant(302);
   const fresh = plant(303);
   const repo = await initRepo();
-  const base = await commit(repo, { 'app.ts': `a\n${old.aws.line}\nc\n`, 'old.txt': `${old.github.line}\n` }, 'base');
+  const base = await commit(
+    repo,
+    { 'app.ts': `a\n${old.aws.line}\nc\n`, 'old.txt': `${old.github.line}\n` },
+    'base',
+  );
   git(repo, 'mv', 'old.txt', 'moved.txt');
   const head = await commit(repo, { 'app.ts': `a\n${old.aws.line}\nc\nd\n${fresh.github.line}\n` }, 'head');
-  const run = await runBundledAction({ actionDir, workspace: repo, event: pullRequestEvent({ baseSha: base, headSha: head }) });
+  const run = await runBundledAction({
+    actionDir,
+    workspace: repo,
+    event: pullRequestEvent({ baseSha: base, headSha: head }),
+  });
   assert.equal(run.exitCode, 1, run.stderr + run.stdout);
-  const placed = run.annotations.filter((a) => a.title?.startsWith('dlp-scan: ')).map((a) => `${a.title!.slice(10)} ${a.file}:${a.line}`);
+  const placed = run.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: '))
+    .map((a) => `${a.title!.slice(10)} ${a.file}:${a.line}`);
   assert.deepEqual(placed, ['github-token app.ts:5']);
   assert.match(run.summary, /Mode diff over/);
   assertNoLeak(run, [...old.all(), ...fresh.all()]);
@@ -68,13 +99,25 @@ test('a baseline suppresses the accepted value; a new value on the same line is 
   const first = await runBundledAction({ actionDir, workspace: ws, event: pushEvent });
   assert.equal(first.exitCode, 1);
   await writeFiles(ws, { 'dlp-baseline.json': await readFile(first.outputs['report-path']!, 'utf8') });
-  const accepted = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { baseline: 'dlp-baseline.json' } });
+  const accepted = await runBundledAction({
+    actionDir,
+    workspace: ws,
+    event: pushEvent,
+    inputs: { baseline: 'dlp-baseline.json' },
+  });
   assert.equal(accepted.exitCode, 0, accepted.stdout);
   assert.equal(accepted.outputs['findings'], '0');
   await writeFiles(ws, { 'config.env': `KEYS=${p.aws.value},${q.aws.value}\n` });
-  const again = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { baseline: 'dlp-baseline.json' } });
+  const again = await runBundledAction({
+    actionDir,
+    workspace: ws,
+    event: pushEvent,
+    inputs: { baseline: 'dlp-baseline.json' },
+  });
   assert.equal(again.exitCode, 1);
-  const placed = again.annotations.filter((a) => a.title === 'dlp-scan: aws-access-key-id').map((a) => `${a.file}:${a.line}:${a.column}`);
+  const placed = again.annotations
+    .filter((a) => a.title === 'dlp-scan: aws-access-key-id')
+    .map((a) => `${a.file}:${a.line}:${a.column}`);
   assert.deepEqual(placed, [`config.env:1:${`KEYS=${p.aws.value},`.length + 1}`]);
   for (const r of [first, accepted, again]) assertNoLeak(r, [p.aws.value, q.aws.value]);
 });
@@ -84,18 +127,38 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
   const outside = await tempDir('dlp-outside-');
   await writeFiles(outside, { 'secret.txt': `${p.aws.line}\n` });
   const ws = await tempDir('dlp-e2e-');
-  await writeFiles(ws, { 'big.txt': `${'x'.repeat(3000)}\n${p.github.line}\n`, 'img.bin': Buffer.from([0, 1, 2]), 'ok.txt': 'fine\n' });
+  await writeFiles(ws, {
+    'big.txt': `${'x'.repeat(3000)}\n${p.github.line}\n`,
+    'img.bin': Buffer.from([0, 1, 2]),
+    'ok.txt': 'fine\n',
+  });
   const { symlink } = await import('node:fs/promises');
   await symlink(join(outside, 'secret.txt'), join(ws, 'link.txt'));
-  const run = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { 'max-file-size': '2k' } });
+  const run = await runBundledAction({
+    actionDir,
+    workspace: ws,
+    event: pushEvent,
+    inputs: { 'max-file-size': '2k' },
+  });
   assert.equal(run.exitCode, 0, run.stdout);
   const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => `${a.file}: ${a.title}`);
-  assert.deepEqual(warnings.sort(), ['big.txt: dlp-scan: skipped (oversized)', 'link.txt: dlp-scan: skipped (symlink-outside)']);
+  assert.deepEqual(warnings.sort(), [
+    'big.txt: dlp-scan: skipped (oversized)',
+    'link.txt: dlp-scan: skipped (symlink-outside)',
+  ]);
   assert.match(run.summary, /\| binary +\| 1 +\|/);
   assertNoLeak(run, p.all());
 
-  await writeFiles(ws, { 'rules.yml': "rules:\n  - id: acme-key\n    description: ACME\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_(a+)+'\n" });
-  const bad = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { rules: 'rules.yml' } });
+  await writeFiles(ws, {
+    'rules.yml':
+      "rules:\n  - id: acme-key\n    description: ACME\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_(a+)+'\n",
+  });
+  const bad = await runBundledAction({
+    actionDir,
+    workspace: ws,
+    event: pushEvent,
+    inputs: { rules: 'rules.yml' },
+  });
   assert.equal(bad.exitCode, 1);
   const at = bad.annotations.find((a) => a.file === 'rules.yml');
   assert.equal(at?.line, 7, JSON.stringify(bad.annotations));
@@ -106,10 +169,19 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
 test('a git range that does not exist: one clear error naming it', async () => {
   const repo = await initRepo();
   const head = await commit(repo, { 'a.txt': 'x\n' }, 'one');
-  const run = await runBundledAction({ actionDir, workspace: repo, event: pullRequestEvent({ baseSha: 'f'.repeat(40), headSha: head }) });
+  const run = await runBundledAction({
+    actionDir,
+    workspace: repo,
+    event: pullRequestEvent({ baseSha: 'f'.repeat(40), headSha: head }),
+  });
   assert.equal(run.exitCode, 1);
   const failure = run.annotations.find((a) => a.level === 'error' && !a.file);
-  assert.match(failure?.message ?? '', new RegExp(`git range '${'f'.repeat(40)}\\.\\.${head}' does not exist: base '${'f'.repeat(40)}' is not a commit`));
+  assert.match(
+    failure?.message ?? '',
+    new RegExp(
+      `git range '${'f'.repeat(40)}\\.\\.${head}' does not exist: base '${'f'.repeat(40)}' is not a commit`,
+    ),
+  );
   assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
 });
 
@@ -118,20 +190,35 @@ test('the check run goes to the GitHub API with masked annotations only', async 
   const ws = await tempDir('dlp-e2e-');
   await writeFiles(ws, { 'a.env': `${p.aws.line}\n` });
   const api = await startGitHubApi({
-    'POST /repos/summit-ops/demo/check-runs': { status: 201, body: { id: 7, html_url: 'https://github.com/summit-ops/demo/runs/7' } },
+    'POST /repos/summit-ops/demo/check-runs': {
+      status: 201,
+      body: { id: 7, html_url: 'https://github.com/summit-ops/demo/runs/7' },
+    },
     'PATCH /repos/summit-ops/demo/check-runs/7': { status: 200, body: { id: 7 } },
   });
   try {
     const jobToken = ['local', 'job', String(process.pid)].join('-');
-    const run = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, githubToken: jobToken, env: { GITHUB_API_URL: api.url } });
-    assert.ok(api.requests.every((r) => r.authorization === `token ${jobToken}` || r.authorization === `bearer ${jobToken}`), 'the job token authenticates the calls');
+    const run = await runBundledAction({
+      actionDir,
+      workspace: ws,
+      event: pushEvent,
+      githubToken: jobToken,
+      env: { GITHUB_API_URL: api.url },
+    });
+    assert.ok(
+      api.requests.every(
+        (r) => r.authorization === `token ${jobToken}` || r.authorization === `bearer ${jobToken}`,
+      ),
+      'the job token authenticates the calls',
+    );
     assert.equal(run.exitCode, 1);
     const created = api.requests.find((r) => r.method === 'POST');
     assert.ok(created, JSON.stringify(api.requests.map((r) => `${r.method} ${r.path}`)));
     const sent = JSON.stringify(api.requests.map((r) => r.body));
     assert.match(sent, /"conclusion":"failure"/);
     assert.match(sent, /"path":"a\.env"/);
-    for (const [i, value] of p.all().entries()) assert.ok(!sent.includes(value), `planted value #${i} was sent to the API`);
+    for (const [i, value] of p.all().entries())
+      assert.ok(!sent.includes(value), `planted value #${i} was sent to the API`);
     assertNoLeak(run, p.all());
   } finally {
     await api.close();

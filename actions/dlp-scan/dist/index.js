@@ -35030,6 +35030,12 @@ class Prefilter {
     keywordLength;
     /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
     confirmKind;
+    /**
+     * By (premultiplied) state: the keyword index when the state's only output is one keyword that
+     * needs no confirmation (the generic words: most hits), else -1. Lets the loop record those
+     * hits itself instead of calling `report`.
+     */
+    singleKeyword;
     /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
     digitsOnly;
     minDigits;
@@ -35098,8 +35104,8 @@ class Prefilter {
             out[s].push(p.output);
         }
         // Failure links (BFS), folded into a full transition table.
-        const states = goto.length;
-        const next0 = new Int32Array(states * K);
+        let states = goto.length;
+        let next0 = new Int32Array(states * K);
         const fail = new Int32Array(states);
         const queue = [];
         for (let cls = 0; cls < K; cls++) {
@@ -35123,6 +35129,26 @@ class Prefilter {
                     next0[s * K + cls] = next0[fail[s] * K + cls];
                 }
             }
+        }
+        // Inside a long digit run (timestamps, hashes, ids) the trigger state would fire on every
+        // digit after the third. A twin state without output takes over after the trigger's next
+        // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
+        // keyword is affected; skipped when a keyword holds three digits in a row.
+        const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
+        const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' && p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
+        if (this.minDigits > 0 && !digitHeavy) {
+            let trigger = 0;
+            for (const cls of triggerPath)
+                trigger = goto[trigger].get(cls);
+            const twin = states++;
+            const grown = new Int32Array(states * K);
+            grown.set(next0);
+            for (let cls = 0; cls < K; cls++)
+                grown[twin * K + cls] = next0[trigger * K + cls];
+            grown[twin * K + digitClass] = twin;
+            grown[trigger * K + digitClass] = twin;
+            next0 = grown;
+            out.push([]);
         }
         // Renumber: states without outputs first, so one compare tells "has outputs".
         const order = [...Array(states).keys()].sort((a, b) => Number(out[a].length > 0) - Number(out[b].length > 0));
@@ -35155,6 +35181,12 @@ class Prefilter {
         this.outputCodes = Int32Array.from(codes);
         this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
         this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
+        this.singleKeyword = new Int32Array(states * K).fill(-1);
+        for (let s = 0; s < states; s++) {
+            const codesOf = this.outputCodes.subarray(this.outputStart[s], this.outputStart[s + 1]);
+            if (codesOf.length === 1 && codesOf[0] >= 0 && this.confirmKind[codesOf[0]] === 0)
+                this.singleKeyword[s * K] = codesOf[0];
+        }
     }
     /**
      * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
@@ -35165,14 +35197,19 @@ class Prefilter {
     scan(text) {
         const bytes = latin1(text);
         const result = { keywordHits: [], digitRuns: [], charHits: [] };
-        const { delta, classOf, outputFrom, digitsOnly } = this;
+        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+        const hits = result.keywordHits;
         const n = bytes.length;
         let s = 0;
         let skipDigitsUntil = 0;
         for (let i = 0; i < n; i++) {
             s = delta[s + classOf[bytes[i]]];
-            if (s >= outputFrom && (i >= skipDigitsUntil || digitsOnly[s] === 0)) {
-                skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
+            if (s >= outputFrom) {
+                const k = singleKeyword[s];
+                if (k >= 0)
+                    hits.push(k, i - keywordLength[k] + 1);
+                else if (i >= skipDigitsUntil || digitsOnly[s] === 0)
+                    skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
             }
         }
         return result;
@@ -36943,7 +36980,9 @@ async function readText(file, shownAs, input) {
     }
     catch (error) {
         const code = error.code;
-        throw new lib_config/* ConfigError */.xL(shownAs, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; check the ${input} input` : `cannot read file (${code ?? String(error)})`);
+        throw new lib_config/* ConfigError */.xL(shownAs, { line: 1, column: 1 }, code === 'ENOENT'
+            ? `file not found; check the ${input} input`
+            : `cannot read file (${code ?? String(error)})`);
     }
 }
 /**
@@ -36980,7 +37019,10 @@ function lineOfRuleField(text, file, ruleId, field) {
     const index = config.value?.rules?.findIndex((r) => r && r.id === ruleId) ?? -1;
     if (index < 0)
         return undefined;
-    const segments = (field ?? '').split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const segments = (field ?? '')
+        .split('.')
+        .filter(Boolean)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     return config.locate(['rules', index, ...segments]).line;
 }
 const FINGERPRINT = /^[0-9a-f]{64}$/;
@@ -37201,7 +37243,10 @@ function parseLog(output) {
         if (fields.length < 5)
             continue;
         const [sha, author, email, date, message] = fields;
-        commits.push({ commit: { sha, author, email, date: utcDate(date), message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
+        commits.push({
+            commit: { sha, author, email, date: utcDate(date), message: message.trim() },
+            files: parseUnifiedDiff(record.subarray(start)),
+        });
     }
     return commits;
 }
@@ -37227,8 +37272,27 @@ class GitError extends Error {
     }
 }
 // Settings that change git's output format are pinned here, whatever the user's git config says.
-const PINNED = ['-c', 'core.quotePath=false', '-c', 'color.ui=never', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'log.showSignature=false'];
-const PATCH_OPTIONS = ['--no-color', '--unified=0', '--find-renames', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+const PINNED = [
+    '-c',
+    'core.quotePath=false',
+    '-c',
+    'color.ui=never',
+    '-c',
+    'diff.noprefix=false',
+    '-c',
+    'diff.mnemonicPrefix=false',
+    '-c',
+    'log.showSignature=false',
+];
+const PATCH_OPTIONS = [
+    '--no-color',
+    '--unified=0',
+    '--find-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
 /** Runs git in `cwd`; resolves with the exit code (never throws for a non-zero exit). */
 function runGit(args, cwd) {
     return new Promise((resolve, reject) => {
@@ -37243,7 +37307,9 @@ function runGit(args, cwd) {
         child.stdout.on('data', (chunk) => out.push(chunk));
         child.stderr.setEncoding('utf8').on('data', (chunk) => (err += chunk));
         child.on('error', (error) => {
-            reject(new GitError(error.code === 'ENOENT' ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)' : `cannot run git: ${error.message}`));
+            reject(new GitError(error.code === 'ENOENT'
+                ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)'
+                : `cannot run git: ${error.message}`));
         });
         child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
     });
@@ -37528,10 +37594,23 @@ function displayWidth(text) {
 
 
 function emptyStats(mode, target) {
-    return { mode, target, filesScanned: 0, bytesScanned: 0, invalidUtf8: [], skipped: [], excludedDirs: 0, suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 } };
+    return {
+        mode,
+        target,
+        filesScanned: 0,
+        bytesScanned: 0,
+        invalidUtf8: [],
+        skipped: [],
+        excludedDirs: 0,
+        suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 },
+    };
 }
 /** Skips a user must hear about (something was not scanned that could hold a secret). */
-const REPORTED_SKIPS = new Set(['oversized', 'symlink-outside', 'unreadable']);
+const REPORTED_SKIPS = new Set([
+    'oversized',
+    'symlink-outside',
+    'unreadable',
+]);
 /** GitHub shows only a handful of annotations per step; the summary lists the rest. */
 const MAX_SKIP_ANNOTATIONS = 20;
 const STDIN = '<stdin>';
@@ -37553,7 +37632,11 @@ function findingAnnotation(f) {
     return annotation;
 }
 function mib(bytes) {
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+    return bytes >= 1024 * 1024
+        ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+        : bytes >= 1024
+            ? `${(bytes / 1024).toFixed(1)} KiB`
+            : `${bytes} B`;
 }
 /** Exact bytes: a rounded unit would print "1.0 MiB is over 1.0 MiB". */
 function bytesText(bytes) {
@@ -37573,9 +37656,20 @@ function skipMessage(s, maxFileSize) {
 }
 function skipAnnotations(skipped, maxFileSize) {
     const reported = skipped.filter((s) => REPORTED_SKIPS.has(s.reason));
-    const out = reported.slice(0, MAX_SKIP_ANNOTATIONS).map((s) => ({ level: 'warning', title: `dlp-scan: skipped (${s.reason})`, message: skipMessage(s, maxFileSize), ...(s.path === STDIN ? {} : { file: s.path }) }));
+    const out = reported
+        .slice(0, MAX_SKIP_ANNOTATIONS)
+        .map((s) => ({
+        level: 'warning',
+        title: `dlp-scan: skipped (${s.reason})`,
+        message: skipMessage(s, maxFileSize),
+        ...(s.path === STDIN ? {} : { file: s.path }),
+    }));
     if (reported.length > MAX_SKIP_ANNOTATIONS)
-        out.push({ level: 'warning', title: 'dlp-scan: skipped files', message: `${reported.length - MAX_SKIP_ANNOTATIONS} more files were not scanned; see the job summary` });
+        out.push({
+            level: 'warning',
+            title: 'dlp-scan: skipped files',
+            message: `${reported.length - MAX_SKIP_ANNOTATIONS} more files were not scanned; see the job summary`,
+        });
     return out;
 }
 function countSkips(skipped) {
@@ -37595,8 +37689,28 @@ function summaryMarkdown(findings, stats, failOn, maxFileSize) {
     s.paragraph(`Mode ${stats.mode} over ${stats.target}: ${findings.length} finding(s) (${log.bySeverity.error} errors, ${log.bySeverity.warning} warnings, ${log.bySeverity.notice} notices) in ${stats.filesScanned} file(s), ${mib(stats.bytesScanned)}${commits}; fails on ${failOn} and above. Values are never shown: each finding has a masked preview (first characters and length) and a fingerprint.`);
     if (findings.length > 0) {
         const history = stats.mode === 'history';
-        const columns = ['rule', 'severity', 'file', 'line', 'column', 'preview', 'fingerprint', ...(history ? ['commit'] : [])];
-        s.table(columns, findings.slice(0, SUMMARY_ROWS).map((f) => [f.ruleId, f.severity, f.path, f.line, f.column, f.preview, f.fingerprint.slice(0, 16), ...(history ? [f.commit?.sha.slice(0, 12) ?? ''] : [])]));
+        const columns = [
+            'rule',
+            'severity',
+            'file',
+            'line',
+            'column',
+            'preview',
+            'fingerprint',
+            ...(history ? ['commit'] : []),
+        ];
+        s.table(columns, findings
+            .slice(0, SUMMARY_ROWS)
+            .map((f) => [
+            f.ruleId,
+            f.severity,
+            f.path,
+            f.line,
+            f.column,
+            f.preview,
+            f.fingerprint.slice(0, 16),
+            ...(history ? [f.commit?.sha.slice(0, 12) ?? ''] : []),
+        ]));
         if (findings.length > SUMMARY_ROWS)
             s.paragraph(`… and ${findings.length - SUMMARY_ROWS} more in the report (report-path) and the SARIF log.`);
     }
@@ -37641,7 +37755,9 @@ function metricsText(findings, stats, pack) {
     const lines = [
         '# HELP summit_dlp_findings_total DLP findings by rule (counts only, never values).',
         '# TYPE summit_dlp_findings_total counter',
-        ...[...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
+        ...[...byRule]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
         '# HELP summit_dlp_suppressed_total DLP matches suppressed, by reason (allowlist, inline dlp:allow, baseline, path).',
         '# TYPE summit_dlp_suppressed_total counter',
         ...Object.entries(stats.suppressed).map(([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
@@ -37668,7 +37784,11 @@ function reportObject(findings, stats, failOn, range) {
         ...(stats.commitsScanned !== undefined ? { commitsScanned: stats.commitsScanned } : {}),
         redactionLog: redactionLog(findings),
         suppressed: stats.suppressed,
-        skipped: { counts: countSkips(stats.skipped), excludedDirs: stats.excludedDirs, reported: stats.skipped.filter((s) => REPORTED_SKIPS.has(s.reason)) },
+        skipped: {
+            counts: countSkips(stats.skipped),
+            excludedDirs: stats.excludedDirs,
+            reported: stats.skipped.filter((s) => REPORTED_SKIPS.has(s.reason)),
+        },
         invalidUtf8: stats.invalidUtf8,
         // Findings are plain data without the raw value (lib/dlp keeps it out of reach).
         findings: findings.map((f) => ({ ...f })),
@@ -37724,7 +37844,11 @@ async function* walkTree(root, options, skipped) {
             info = await (0,promises_.lstat)(path);
         }
         catch (error) {
-            skipped.push({ path: rel(path), reason: 'unreadable', detail: error.code ?? String(error) });
+            skipped.push({
+                path: rel(path),
+                reason: 'unreadable',
+                detail: error.code ?? String(error),
+            });
             return;
         }
         if (info.isDirectory()) {
@@ -37733,7 +37857,11 @@ async function* walkTree(root, options, skipped) {
                 entries = (await (0,promises_.readdir)(path)).sort();
             }
             catch (error) {
-                skipped.push({ path: rel(path), reason: 'unreadable', detail: error.code ?? String(error) });
+                skipped.push({
+                    path: rel(path),
+                    reason: 'unreadable',
+                    detail: error.code ?? String(error),
+                });
                 return;
             }
             for (const name of entries) {
@@ -37755,7 +37883,11 @@ async function* walkTree(root, options, skipped) {
                 return;
             }
             if (!isInside(workspaceReal, target)) {
-                skipped.push({ path: rel(path), reason: 'symlink-outside', detail: 'points outside the workspace; not followed' });
+                skipped.push({
+                    path: rel(path),
+                    reason: 'symlink-outside',
+                    detail: 'points outside the workspace; not followed',
+                });
                 return;
             }
             const targetInfo = await (0,promises_.stat)(target);
@@ -37803,7 +37935,11 @@ async function* walkTree(root, options, skipped) {
             bytes = await (0,promises_.readFile)(file);
         }
         catch (error) {
-            skipped.push({ path: shownAs, reason: 'unreadable', detail: error.code ?? String(error) });
+            skipped.push({
+                path: shownAs,
+                reason: 'unreadable',
+                detail: error.code ?? String(error),
+            });
             return;
         }
         const { text, invalid } = decodeUtf8(bytes);
@@ -37861,7 +37997,12 @@ async function scanTree(request) {
         stats.suppressed.path++;
         return true;
     };
-    const files = walkTree(request.target, { workspace: request.workspace, maxFileSize: request.maxFileSize, onExcludedDir: () => stats.excludedDirs++, ignorePath }, stats.skipped);
+    const files = walkTree(request.target, {
+        workspace: request.workspace,
+        maxFileSize: request.maxFileSize,
+        onExcludedDir: () => stats.excludedDirs++,
+        ignorePath,
+    }, stats.skipped);
     for await (const file of files) {
         stats.filesScanned++;
         stats.bytesScanned += file.bytes;
@@ -37993,14 +38134,31 @@ const main_inputs = {
         default: 'auto',
         description: 'auto (diff on pull_request events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
     }),
-    path: (0,inputs/* str */.gx)({ default: '.', description: "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input." }),
-    base: (0,inputs/* str */.gx)({ description: 'Base commit for diff and history; default: the pull request base (pull_request events).' }),
+    path: (0,inputs/* str */.gx)({
+        default: '.',
+        description: "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input.",
+    }),
+    base: (0,inputs/* str */.gx)({
+        description: 'Base commit for diff and history; default: the pull request base (pull_request events).',
+    }),
     head: (0,inputs/* str */.gx)({ description: 'Head commit for diff and history; default: the pull request head, else HEAD.' }),
-    rules: (0,inputs/* str */.gx)({ description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${DEFAULT_RULES_FILE} when present.` }),
-    baseline: (0,inputs/* str */.gx)({ description: `JSON baseline of accepted fingerprints; default: ${DEFAULT_BASELINE_FILE} when present.` }),
-    'fail-on': (0,inputs/* oneOf */.yL)(['error', 'warning', 'notice'], { default: 'error', description: 'The lowest finding severity that fails the step.' }),
-    'max-file-size': (0,inputs/* size */.Ej)({ default: DEFAULT_MAX_FILE_SIZE, description: 'Larger files are skipped and reported (e.g. 1M, 512k).' }),
-    'evidence-dir': (0,inputs/* str */.gx)({ description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.' }),
+    rules: (0,inputs/* str */.gx)({
+        description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${DEFAULT_RULES_FILE} when present.`,
+    }),
+    baseline: (0,inputs/* str */.gx)({
+        description: `JSON baseline of accepted fingerprints; default: ${DEFAULT_BASELINE_FILE} when present.`,
+    }),
+    'fail-on': (0,inputs/* oneOf */.yL)(['error', 'warning', 'notice'], {
+        default: 'error',
+        description: 'The lowest finding severity that fails the step.',
+    }),
+    'max-file-size': (0,inputs/* size */.Ej)({
+        default: DEFAULT_MAX_FILE_SIZE,
+        description: 'Larger files are skipped and reported (e.g. 1M, 512k).',
+    }),
+    'evidence-dir': (0,inputs/* str */.gx)({
+        description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
+    }),
     'github-token': (0,inputs/* str */.gx)({ secret: true, description: 'Token for the check run.' }),
 };
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -38030,7 +38188,9 @@ function inWorkspace(context, path) {
     return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(context.workspace, path);
 }
 function shown(context, absolute) {
-    return isInside(context.workspace, absolute) ? toWorkspacePath(context.workspace, absolute) || '.' : absolute;
+    return isInside(context.workspace, absolute)
+        ? toWorkspacePath(context.workspace, absolute) || '.'
+        : absolute;
 }
 /** The input's file, or the conventional file at the workspace root when it exists. */
 function configFile(context, given, conventional, what) {
@@ -38102,10 +38262,17 @@ async function main_toResult(findings, stats, rules, failOn, maxFileSize, contex
     // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
     const log = `${JSON.stringify(redact({ ...redactionLog(findings), suppressed: stats.suppressed, skippedFiles: countSkips(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
     const metrics = context.redactor.redact(metricsText(findings, stats, rules));
-    const sarifReport = { toolName: 'summit-ops/dlp-scan', informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan', rules: ruleDescriptors(rules), findings: findings.map(toReportFinding) };
+    const sarifReport = {
+        toolName: 'summit-ops/dlp-scan',
+        informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
+        rules: ruleDescriptors(rules),
+        findings: findings.map(toReportFinding),
+    };
     const outDir = (0,external_node_path_.join)(context.tempDir, 'dlp-scan-out');
     await (0,promises_.mkdir)(outDir, { recursive: true });
-    const sarif = await writeSarif((0,external_node_path_.join)(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, { workspace: context.workspace });
+    const sarif = await writeSarif((0,external_node_path_.join)(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, {
+        workspace: context.workspace,
+    });
     const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
     for (const [name, content] of Object.entries(files))
         await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, name), content);
@@ -38113,11 +38280,16 @@ async function main_toResult(findings, stats, rules, failOn, maxFileSize, contex
     let sarifPath = (0,external_node_path_.join)(outDir, 'dlp-scan.sarif');
     if (evidenceDir) {
         const dir = inWorkspace(context, evidenceDir);
-        const range = plan.mode === 'diff' || plan.mode === 'history' ? { ...(plan.base ? { base: plan.base } : {}), ...(plan.head ? { head: plan.head } : {}) } : undefined;
+        const range = plan.mode === 'diff' || plan.mode === 'history'
+            ? { ...(plan.base ? { base: plan.base } : {}), ...(plan.head ? { head: plan.head } : {}) }
+            : undefined;
         await writeEvidenceBundle(dir, {
             report: reportObject(findings, stats, failOn, range),
             markdown,
-            files: [{ name: 'dlp-scan.sarif', content: `${JSON.stringify(sarif, null, 2)}\n` }, ...Object.entries(files).map(([name, content]) => ({ name, content }))],
+            files: [
+                { name: 'dlp-scan.sarif', content: `${JSON.stringify(sarif, null, 2)}\n` },
+                ...Object.entries(files).map(([name, content]) => ({ name, content })),
+            ],
         }, context.redactor);
         reportPath = (0,external_node_path_.join)(dir, 'dlp-report.json');
         sarifPath = (0,external_node_path_.join)(dir, 'dlp-scan.sarif');
@@ -38129,13 +38301,19 @@ async function main_toResult(findings, stats, rules, failOn, maxFileSize, contex
         summary: markdown,
         checkRun: {
             name: 'dlp-scan',
-            title: failing > 0 ? `${failing} finding(s) at or above ${failOn}` : findings.length > 0 ? `${findings.length} finding(s) below ${failOn}` : 'no secrets or PII found',
+            title: failing > 0
+                ? `${failing} finding(s) at or above ${failOn}`
+                : findings.length > 0
+                    ? `${findings.length} finding(s) below ${failOn}`
+                    : 'no secrets or PII found',
             conclusion: failing > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
             summary: markdown,
         },
     };
     if (failing > 0) {
-        const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule).map(([rule, n]) => `${rule} ×${n}`).join(', ');
+        const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule)
+            .map(([rule, n]) => `${rule} ×${n}`)
+            .join(', ');
         result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
     }
     return result;

@@ -5,7 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigError, parseConfig, type LoadedConfig } from '../../../lib/config.ts';
-import { DlpRulePackError, defaultRulePack, loadRulePackOverride, type CompiledRulePackWithPrefilter } from '../../../lib/dlp/index.ts';
+import {
+  DlpRulePackError,
+  defaultRulePack,
+  loadRulePackOverride,
+  type CompiledRulePackWithPrefilter,
+} from '../../../lib/dlp/index.ts';
 
 /** Looked for at the workspace root when the `rules` / `baseline` inputs are empty. */
 export const DEFAULT_RULES_FILE = '.summit-ops-dlp.yml';
@@ -16,7 +21,13 @@ async function readText(file: string, shownAs: string, input: string): Promise<s
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(shownAs, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; check the ${input} input` : `cannot read file (${code ?? String(error)})`);
+    throw new ConfigError(
+      shownAs,
+      { line: 1, column: 1 },
+      code === 'ENOENT'
+        ? `file not found; check the ${input} input`
+        : `cannot read file (${code ?? String(error)})`,
+    );
   }
 }
 
@@ -25,7 +36,10 @@ async function readText(file: string, shownAs: string, input: string): Promise<s
  * for errors found after merging (a bad regex in an overriding rule), not the line: the merged
  * pack has no positions. The line is looked up here in the override file from the rule id and field.
  */
-export async function loadRules(file: string | undefined, shownAs = file): Promise<CompiledRulePackWithPrefilter> {
+export async function loadRules(
+  file: string | undefined,
+  shownAs = file,
+): Promise<CompiledRulePackWithPrefilter> {
   if (!file) return defaultRulePack();
   const text = await readText(file, shownAs!, 'rules');
   try {
@@ -39,7 +53,12 @@ export async function loadRules(file: string | undefined, shownAs = file): Promi
   }
 }
 
-function lineOfRuleField(text: string, file: string, ruleId: string | undefined, field: string | undefined): number | undefined {
+function lineOfRuleField(
+  text: string,
+  file: string,
+  ruleId: string | undefined,
+  field: string | undefined,
+): number | undefined {
   if (!ruleId) return undefined;
   let config: LoadedConfig<{ rules?: Array<{ id?: unknown }> }>;
   try {
@@ -49,7 +68,10 @@ function lineOfRuleField(text: string, file: string, ruleId: string | undefined,
   }
   const index = config.value?.rules?.findIndex((r) => r && r.id === ruleId) ?? -1;
   if (index < 0) return undefined;
-  const segments = (field ?? '').split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const segments = (field ?? '')
+    .split('.')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   return config.locate(['rules', index, ...segments]).line;
 }
 
@@ -83,7 +105,10 @@ export async function loadBaseline(file: string | undefined, shownAs = file): Pr
     entries = (value as { findings: unknown[] }).findings;
     prefix = ['findings'];
   } else {
-    return fail([], 'a baseline is a JSON array of fingerprints (or of findings with a fingerprint), or { "findings": [...] }');
+    return fail(
+      [],
+      'a baseline is a JSON array of fingerprints (or of findings with a fingerprint), or { "findings": [...] }',
+    );
   }
   const fingerprints = new Set<string>();
   let withoutReason = 0;
@@ -99,7 +124,10 @@ export async function loadBaseline(file: string | undefined, shownAs = file): Pr
       at.push(record['fingerprint'] !== undefined ? 'fingerprint' : 'Fingerprint');
     }
     if (typeof fp !== 'string' || !FINGERPRINT.test(fp)) {
-      fail(at, 'not a fingerprint: expected 64 lowercase hex characters as dlp-scan reports them (the Fingerprint field of its report)');
+      fail(
+        at,
+        'not a fingerprint: expected 64 lowercase hex characters as dlp-scan reports them (the Fingerprint field of its report)',
+      );
     }
     if (typeof reason !== 'string' || reason.trim() === '') withoutReason++;
     fingerprints.add(fp as string);

@@ -181,7 +181,10 @@ export function parseLog(output: Buffer): CommitPatch[] {
     }
     if (fields.length < 5) continue;
     const [sha, author, email, date, message] = fields as [string, string, string, string, string];
-    commits.push({ commit: { sha, author, email, date: utcDate(date), message: message.trim() }, files: parseUnifiedDiff(record.subarray(start)) });
+    commits.push({
+      commit: { sha, author, email, date: utcDate(date), message: message.trim() },
+      files: parseUnifiedDiff(record.subarray(start)),
+    });
   }
   return commits;
 }

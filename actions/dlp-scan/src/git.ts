@@ -15,8 +15,27 @@ export class GitError extends Error {
 }
 
 // Settings that change git's output format are pinned here, whatever the user's git config says.
-const PINNED = ['-c', 'core.quotePath=false', '-c', 'color.ui=never', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'log.showSignature=false'];
-const PATCH_OPTIONS = ['--no-color', '--unified=0', '--find-renames', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+const PINNED = [
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'color.ui=never',
+  '-c',
+  'diff.noprefix=false',
+  '-c',
+  'diff.mnemonicPrefix=false',
+  '-c',
+  'log.showSignature=false',
+];
+const PATCH_OPTIONS = [
+  '--no-color',
+  '--unified=0',
+  '--find-renames',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
 
 export interface GitResult {
   code: number;
@@ -38,7 +57,13 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(new GitError(error.code === 'ENOENT' ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)' : `cannot run git: ${error.message}`));
+      reject(
+        new GitError(
+          error.code === 'ENOENT'
+            ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)'
+            : `cannot run git: ${error.message}`,
+        ),
+      );
     });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
   });
@@ -46,7 +71,8 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
 
 async function gitOk(args: readonly string[], cwd: string, what: string): Promise<Buffer> {
   const result = await runGit(args, cwd);
-  if (result.code !== 0) throw new GitError(`${what} failed: ${firstLines(result.stderr) || `git exited with ${result.code}`}`);
+  if (result.code !== 0)
+    throw new GitError(`${what} failed: ${firstLines(result.stderr) || `git exited with ${result.code}`}`);
   return result.stdout;
 }
 
@@ -58,7 +84,9 @@ function firstLines(text: string): string {
 export async function repoRoot(dir: string): Promise<string> {
   const result = await runGit(['rev-parse', '--show-toplevel'], dir);
   if (result.code !== 0) {
-    throw new GitError(`'${dir}' is not inside a git repository (${firstLines(result.stderr)}); diff and history modes need a git checkout, or use mode: tree`);
+    throw new GitError(
+      `'${dir}' is not inside a git repository (${firstLines(result.stderr)}); diff and history modes need a git checkout, or use mode: tree`,
+    );
   }
   return result.stdout.toString('utf8').trim();
 }
@@ -77,7 +105,11 @@ async function isShallow(dir: string): Promise<boolean> {
 }
 
 /** Resolves both ends of a range; the error names the range, the missing end and what to do. */
-export async function resolveRange(dir: string, base: string | undefined, head: string): Promise<{ base: string | undefined; head: string }> {
+export async function resolveRange(
+  dir: string,
+  base: string | undefined,
+  head: string,
+): Promise<{ base: string | undefined; head: string }> {
   const range = base ? `${base}..${head}` : head;
   const missing: string[] = [];
   const baseId = base ? await resolveCommit(dir, base) : undefined;
@@ -88,7 +120,9 @@ export async function resolveRange(dir: string, base: string | undefined, head: 
     const hint = (await isShallow(dir))
       ? 'this is a shallow clone: check out with fetch-depth: 0 (actions/checkout) so both commits are present'
       : 'check the base and head inputs, and that the commits were fetched';
-    throw new GitError(`git range '${range}' does not exist: ${missing.join(' and ')} ${missing.length > 1 ? 'are not commits' : 'is not a commit'} in this repository; ${hint}`);
+    throw new GitError(
+      `git range '${range}' does not exist: ${missing.join(' and ')} ${missing.length > 1 ? 'are not commits' : 'is not a commit'} in this repository; ${hint}`,
+    );
   }
   return { base: baseId, head: headId! };
 }
@@ -97,18 +131,36 @@ export async function resolveRange(dir: string, base: string | undefined, head: 
  * Lines added from `base` to `head`, diffed from their merge base as a pull request shows them:
  * a line the base branch changed after the fork is not the pull request's doing.
  */
-export async function addedLines(dir: string, base: string, head: string, pathspec = '.'): Promise<AddedFile[]> {
+export async function addedLines(
+  dir: string,
+  base: string,
+  head: string,
+  pathspec = '.',
+): Promise<AddedFile[]> {
   const { base: baseId, head: headId } = await resolveRange(dir, base, head);
   const mergeBase = await runGit(['merge-base', baseId!, headId], dir);
   const from = mergeBase.code === 0 ? mergeBase.stdout.toString('utf8').trim() : baseId!;
-  const out = await gitOk(['diff', ...PATCH_OPTIONS, from, headId, '--', pathspec], dir, `git diff ${base}..${head}`);
+  const out = await gitOk(
+    ['diff', ...PATCH_OPTIONS, from, headId, '--', pathspec],
+    dir,
+    `git diff ${base}..${head}`,
+  );
   return parseUnifiedDiff(out);
 }
 
 /** Every commit of the range with its added lines and the gitleaks commit fields. */
-export async function history(dir: string, base: string | undefined, head: string, pathspec = '.'): Promise<CommitPatch[]> {
+export async function history(
+  dir: string,
+  base: string | undefined,
+  head: string,
+  pathspec = '.',
+): Promise<CommitPatch[]> {
   const { base: baseId, head: headId } = await resolveRange(dir, base, head);
   const range = baseId ? `${baseId}..${headId}` : headId;
-  const out = await gitOk(['log', '-p', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec], dir, `git log ${base ? `${base}..` : ''}${head}`);
+  const out = await gitOk(
+    ['log', '-p', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec],
+    dir,
+    `git log ${base ? `${base}..` : ''}${head}`,
+  );
   return parseLog(out);
 }

@@ -12,10 +12,27 @@ import { oneOf, size, str } from '../../../lib/inputs.ts';
 import type { Level } from '../../../lib/report/types.ts';
 import { writeSarif } from '../../../lib/report/sarif.ts';
 import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
-import { gitleaksReport, redactionLog, registerSecrets, ruleDescriptors, toReportFinding, type DlpFinding } from '../../../lib/dlp/index.ts';
+import {
+  gitleaksReport,
+  redactionLog,
+  registerSecrets,
+  ruleDescriptors,
+  toReportFinding,
+  type DlpFinding,
+} from '../../../lib/dlp/index.ts';
 import { DEFAULT_BASELINE_FILE, DEFAULT_RULES_FILE, loadBaseline, loadRules } from './config.ts';
 import { GitError } from './git.ts';
-import { countSkips, findingAnnotation, metricsText, reportObject, skipAnnotations, summaryMarkdown, violations, type ScanMode, type ScanStats } from './report.ts';
+import {
+  countSkips,
+  findingAnnotation,
+  metricsText,
+  reportObject,
+  skipAnnotations,
+  summaryMarkdown,
+  violations,
+  type ScanMode,
+  type ScanStats,
+} from './report.ts';
 import { runScan } from './scan.ts';
 import { processStdin, type ReadStdin } from './stdin.ts';
 import { isInside, toWorkspacePath } from './tree.ts';
@@ -25,16 +42,36 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const inputs = {
   mode: oneOf(['auto', 'diff', 'tree', 'history'] as const, {
     default: 'auto',
-    description: 'auto (diff on pull_request events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
+    description:
+      'auto (diff on pull_request events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
   }),
-  path: str({ default: '.', description: "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input." }),
-  base: str({ description: 'Base commit for diff and history; default: the pull request base (pull_request events).' }),
+  path: str({
+    default: '.',
+    description:
+      "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input.",
+  }),
+  base: str({
+    description: 'Base commit for diff and history; default: the pull request base (pull_request events).',
+  }),
   head: str({ description: 'Head commit for diff and history; default: the pull request head, else HEAD.' }),
-  rules: str({ description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${DEFAULT_RULES_FILE} when present.` }),
-  baseline: str({ description: `JSON baseline of accepted fingerprints; default: ${DEFAULT_BASELINE_FILE} when present.` }),
-  'fail-on': oneOf(['error', 'warning', 'notice'] as const, { default: 'error', description: 'The lowest finding severity that fails the step.' }),
-  'max-file-size': size({ default: DEFAULT_MAX_FILE_SIZE, description: 'Larger files are skipped and reported (e.g. 1M, 512k).' }),
-  'evidence-dir': str({ description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.' }),
+  rules: str({
+    description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${DEFAULT_RULES_FILE} when present.`,
+  }),
+  baseline: str({
+    description: `JSON baseline of accepted fingerprints; default: ${DEFAULT_BASELINE_FILE} when present.`,
+  }),
+  'fail-on': oneOf(['error', 'warning', 'notice'] as const, {
+    default: 'error',
+    description: 'The lowest finding severity that fails the step.',
+  }),
+  'max-file-size': size({
+    default: DEFAULT_MAX_FILE_SIZE,
+    description: 'Larger files are skipped and reported (e.g. 1M, 512k).',
+  }),
+  'evidence-dir': str({
+    description:
+      'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
+  }),
   'github-token': str({ secret: true, description: 'Token for the check run.' }),
 };
 
@@ -52,21 +89,32 @@ export interface ScanPlan {
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** Decides the mode and the commits from the inputs and the event payload. Pure. */
-export function resolvePlan(values: { mode: 'auto' | ScanMode; path: string; base?: string; head?: string }, github: Pick<GitHubContext, 'eventName' | 'event'>): ScanPlan {
-  const pr = github.event?.['pull_request'] as { base?: { sha?: string }; head?: { sha?: string } } | undefined;
+export function resolvePlan(
+  values: { mode: 'auto' | ScanMode; path: string; base?: string; head?: string },
+  github: Pick<GitHubContext, 'eventName' | 'event'>,
+): ScanPlan {
+  const pr = github.event?.['pull_request'] as
+    { base?: { sha?: string }; head?: { sha?: string } } | undefined;
   const isPr = PR_EVENTS.has(github.eventName ?? '') && !!pr;
   if (values.path === '-') {
-    if (values.mode === 'diff' || values.mode === 'history') throw new Error(`path '-' scans standard input, which has no git history; use mode tree or auto (mode is '${values.mode}')`);
+    if (values.mode === 'diff' || values.mode === 'history')
+      throw new Error(
+        `path '-' scans standard input, which has no git history; use mode tree or auto (mode is '${values.mode}')`,
+      );
     return { mode: 'stdin' };
   }
-  const mode: ScanMode = values.mode === 'auto' ? (isPr && pr?.base?.sha && pr?.head?.sha ? 'diff' : 'tree') : values.mode;
+  const mode: ScanMode =
+    values.mode === 'auto' ? (isPr && pr?.base?.sha && pr?.head?.sha ? 'diff' : 'tree') : values.mode;
   if (mode === 'tree') return { mode };
   const plan: ScanPlan = { mode };
   const base = values.base || (isPr ? pr?.base?.sha : undefined);
   const head = values.head || (isPr ? pr?.head?.sha : undefined) || 'HEAD';
   if (base) plan.base = base;
   plan.head = head;
-  if (mode === 'diff' && !base) throw new Error("mode 'diff' needs a base commit: set the base input (only pull_request events provide one), or use mode tree");
+  if (mode === 'diff' && !base)
+    throw new Error(
+      "mode 'diff' needs a base commit: set the base input (only pull_request events provide one), or use mode tree",
+    );
   return plan;
 }
 
@@ -75,11 +123,18 @@ function inWorkspace(context: RunContext, path: string): string {
 }
 
 function shown(context: RunContext, absolute: string): string {
-  return isInside(context.workspace, absolute) ? toWorkspacePath(context.workspace, absolute) || '.' : absolute;
+  return isInside(context.workspace, absolute)
+    ? toWorkspacePath(context.workspace, absolute) || '.'
+    : absolute;
 }
 
 /** The input's file, or the conventional file at the workspace root when it exists. */
-function configFile(context: RunContext, given: string | undefined, conventional: string, what: string): string | undefined {
+function configFile(
+  context: RunContext,
+  given: string | undefined,
+  conventional: string,
+  what: string,
+): string | undefined {
   if (given) return inWorkspace(context, given);
   const candidate = join(context.workspace, conventional);
   if (existsSync(candidate)) {
@@ -102,8 +157,12 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
 
       const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
       if (plan.mode !== 'stdin') {
-        if (!isInside(context.workspace, target)) throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
-        if (!existsSync(target)) throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
+        if (!isInside(context.workspace, target))
+          throw new Error(
+            `path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`,
+          );
+        if (!existsSync(target))
+          throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
       }
       const rulesFile = configFile(context, values.rules, DEFAULT_RULES_FILE, 'rule-pack override');
       const baselineFile = configFile(context, values.baseline, DEFAULT_BASELINE_FILE, 'baseline');
@@ -131,8 +190,19 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
       }
       // Before any output is built: from here on every copy of a value is masked.
       registerSecrets(context.redactor, outcome.findings);
-      context.log.info(`dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`);
-      return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan);
+      context.log.info(
+        `dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`,
+      );
+      return toResult(
+        outcome.findings,
+        outcome.stats,
+        rules,
+        failOn,
+        values.maxFileSize,
+        context,
+        values.evidenceDir,
+        plan,
+      );
     },
   });
 }
@@ -155,24 +225,37 @@ async function toResult(
   // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
   const log = `${JSON.stringify(redact({ ...redactionLog(findings), suppressed: stats.suppressed, skippedFiles: countSkips(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
   const metrics = context.redactor.redact(metricsText(findings, stats, rules));
-  const sarifReport = { toolName: 'summit-ops/dlp-scan', informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan', rules: ruleDescriptors(rules), findings: findings.map(toReportFinding) };
+  const sarifReport = {
+    toolName: 'summit-ops/dlp-scan',
+    informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
+    rules: ruleDescriptors(rules),
+    findings: findings.map(toReportFinding),
+  };
 
   const outDir = join(context.tempDir, 'dlp-scan-out');
   await mkdir(outDir, { recursive: true });
-  const sarif = await writeSarif(join(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, { workspace: context.workspace });
+  const sarif = await writeSarif(join(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, {
+    workspace: context.workspace,
+  });
   const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
   for (const [name, content] of Object.entries(files)) await writeFile(join(outDir, name), content);
   let reportPath = join(outDir, 'dlp-report.json');
   let sarifPath = join(outDir, 'dlp-scan.sarif');
   if (evidenceDir) {
     const dir = inWorkspace(context, evidenceDir);
-    const range = plan.mode === 'diff' || plan.mode === 'history' ? { ...(plan.base ? { base: plan.base } : {}), ...(plan.head ? { head: plan.head } : {}) } : undefined;
+    const range =
+      plan.mode === 'diff' || plan.mode === 'history'
+        ? { ...(plan.base ? { base: plan.base } : {}), ...(plan.head ? { head: plan.head } : {}) }
+        : undefined;
     await writeEvidenceBundle(
       dir,
       {
         report: reportObject(findings, stats, failOn, range),
         markdown,
-        files: [{ name: 'dlp-scan.sarif', content: `${JSON.stringify(sarif, null, 2)}\n` }, ...Object.entries(files).map(([name, content]) => ({ name, content }))],
+        files: [
+          { name: 'dlp-scan.sarif', content: `${JSON.stringify(sarif, null, 2)}\n` },
+          ...Object.entries(files).map(([name, content]) => ({ name, content })),
+        ],
       },
       context.redactor,
     );
@@ -187,13 +270,20 @@ async function toResult(
     summary: markdown,
     checkRun: {
       name: 'dlp-scan',
-      title: failing > 0 ? `${failing} finding(s) at or above ${failOn}` : findings.length > 0 ? `${findings.length} finding(s) below ${failOn}` : 'no secrets or PII found',
+      title:
+        failing > 0
+          ? `${failing} finding(s) at or above ${failOn}`
+          : findings.length > 0
+            ? `${findings.length} finding(s) below ${failOn}`
+            : 'no secrets or PII found',
       conclusion: failing > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
       summary: markdown,
     },
   };
   if (failing > 0) {
-    const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule).map(([rule, n]) => `${rule} ×${n}`).join(', ');
+    const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule)
+      .map(([rule, n]) => `${rule} ×${n}`)
+      .join(', ');
     result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
   }
   return result;

@@ -5,7 +5,12 @@
 import type { Annotation, Level } from '../../../lib/report/types.ts';
 import { atLeast } from '../../../lib/report/types.ts';
 import { summary } from '../../../lib/report/summary.ts';
-import { redactionLog, type DlpFinding, type CompiledRulePackWithPrefilter, type SuppressionReason } from '../../../lib/dlp/index.ts';
+import {
+  redactionLog,
+  type DlpFinding,
+  type CompiledRulePackWithPrefilter,
+  type SuppressionReason,
+} from '../../../lib/dlp/index.ts';
 import type { SkippedFile, SkipReason } from './tree.ts';
 
 export type ScanMode = 'diff' | 'tree' | 'history' | 'stdin';
@@ -25,11 +30,24 @@ export interface ScanStats {
 }
 
 export function emptyStats(mode: ScanMode, target: string): ScanStats {
-  return { mode, target, filesScanned: 0, bytesScanned: 0, invalidUtf8: [], skipped: [], excludedDirs: 0, suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 } };
+  return {
+    mode,
+    target,
+    filesScanned: 0,
+    bytesScanned: 0,
+    invalidUtf8: [],
+    skipped: [],
+    excludedDirs: 0,
+    suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 },
+  };
 }
 
 /** Skips a user must hear about (something was not scanned that could hold a secret). */
-export const REPORTED_SKIPS: ReadonlySet<SkipReason> = new Set(['oversized', 'symlink-outside', 'unreadable']);
+export const REPORTED_SKIPS: ReadonlySet<SkipReason> = new Set([
+  'oversized',
+  'symlink-outside',
+  'unreadable',
+]);
 /** GitHub shows only a handful of annotations per step; the summary lists the rest. */
 export const MAX_SKIP_ANNOTATIONS = 20;
 
@@ -54,7 +72,11 @@ export function findingAnnotation(f: DlpFinding): Annotation {
 }
 
 function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+    : bytes >= 1024
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${bytes} B`;
 }
 
 /** Exact bytes: a rounded unit would print "1.0 MiB is over 1.0 MiB". */
@@ -77,8 +99,20 @@ export function skipMessage(s: SkippedFile, maxFileSize: number): string {
 
 export function skipAnnotations(skipped: readonly SkippedFile[], maxFileSize: number): Annotation[] {
   const reported = skipped.filter((s) => REPORTED_SKIPS.has(s.reason));
-  const out: Annotation[] = reported.slice(0, MAX_SKIP_ANNOTATIONS).map((s) => ({ level: 'warning', title: `dlp-scan: skipped (${s.reason})`, message: skipMessage(s, maxFileSize), ...(s.path === STDIN ? {} : { file: s.path }) }));
-  if (reported.length > MAX_SKIP_ANNOTATIONS) out.push({ level: 'warning', title: 'dlp-scan: skipped files', message: `${reported.length - MAX_SKIP_ANNOTATIONS} more files were not scanned; see the job summary` });
+  const out: Annotation[] = reported
+    .slice(0, MAX_SKIP_ANNOTATIONS)
+    .map((s) => ({
+      level: 'warning',
+      title: `dlp-scan: skipped (${s.reason})`,
+      message: skipMessage(s, maxFileSize),
+      ...(s.path === STDIN ? {} : { file: s.path }),
+    }));
+  if (reported.length > MAX_SKIP_ANNOTATIONS)
+    out.push({
+      level: 'warning',
+      title: 'dlp-scan: skipped files',
+      message: `${reported.length - MAX_SKIP_ANNOTATIONS} more files were not scanned; see the job summary`,
+    });
   return out;
 }
 
@@ -94,7 +128,12 @@ export function violations(findings: readonly DlpFinding[], failOn: Level): numb
 
 const SUMMARY_ROWS = 100;
 
-export function summaryMarkdown(findings: readonly DlpFinding[], stats: ScanStats, failOn: Level, maxFileSize: number): string {
+export function summaryMarkdown(
+  findings: readonly DlpFinding[],
+  stats: ScanStats,
+  failOn: Level,
+  maxFileSize: number,
+): string {
   const log = redactionLog(findings);
   const s = summary().heading('DLP scan');
   const commits = stats.commitsScanned !== undefined ? `, ${stats.commitsScanned} commits` : '';
@@ -103,19 +142,43 @@ export function summaryMarkdown(findings: readonly DlpFinding[], stats: ScanStat
   );
   if (findings.length > 0) {
     const history = stats.mode === 'history';
-    const columns = ['rule', 'severity', 'file', 'line', 'column', 'preview', 'fingerprint', ...(history ? ['commit'] : [])];
+    const columns = [
+      'rule',
+      'severity',
+      'file',
+      'line',
+      'column',
+      'preview',
+      'fingerprint',
+      ...(history ? ['commit'] : []),
+    ];
     s.table(
       columns,
-      findings.slice(0, SUMMARY_ROWS).map((f) => [f.ruleId, f.severity, f.path, f.line, f.column, f.preview, f.fingerprint.slice(0, 16), ...(history ? [f.commit?.sha.slice(0, 12) ?? ''] : [])]),
+      findings
+        .slice(0, SUMMARY_ROWS)
+        .map((f) => [
+          f.ruleId,
+          f.severity,
+          f.path,
+          f.line,
+          f.column,
+          f.preview,
+          f.fingerprint.slice(0, 16),
+          ...(history ? [f.commit?.sha.slice(0, 12) ?? ''] : []),
+        ]),
     );
-    if (findings.length > SUMMARY_ROWS) s.paragraph(`… and ${findings.length - SUMMARY_ROWS} more in the report (report-path) and the SARIF log.`);
+    if (findings.length > SUMMARY_ROWS)
+      s.paragraph(
+        `… and ${findings.length - SUMMARY_ROWS} more in the report (report-path) and the SARIF log.`,
+      );
   }
   s.heading('Redaction log', 3);
   const rules = Object.entries(log.byRule);
   if (rules.length > 0) s.table(['rule', 'findings (values redacted)'], rules);
   else s.paragraph('No value needed redacting.');
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n > 0);
-  if (suppressed.length > 0) s.paragraph(`Suppressed: ${suppressed.map(([why, n]) => `${n} by ${why}`).join(', ')}.`);
+  if (suppressed.length > 0)
+    s.paragraph(`Suppressed: ${suppressed.map(([why, n]) => `${n} by ${why}`).join(', ')}.`);
   const skips = Object.entries(countSkips(stats.skipped));
   if (skips.length > 0 || stats.excludedDirs > 0 || stats.invalidUtf8.length > 0) {
     s.heading('Skipped files', 3);
@@ -123,9 +186,12 @@ export function summaryMarkdown(findings: readonly DlpFinding[], stats: ScanStat
     if (stats.excludedDirs > 0) rows.push(['excluded directory (.git, node_modules)', stats.excludedDirs]);
     s.table(['reason', 'count'], rows);
     const reported = stats.skipped.filter((k) => REPORTED_SKIPS.has(k.reason));
-    if (reported.length > 0) s.list(reported.slice(0, SUMMARY_ROWS).map((k) => `${k.path}: ${skipMessage(k, maxFileSize)}`));
+    if (reported.length > 0)
+      s.list(reported.slice(0, SUMMARY_ROWS).map((k) => `${k.path}: ${skipMessage(k, maxFileSize)}`));
     if (stats.invalidUtf8.length > 0) {
-      s.paragraph(`${stats.invalidUtf8.length} file(s) held invalid UTF-8 and were scanned with U+FFFD in place of the bad bytes:`);
+      s.paragraph(
+        `${stats.invalidUtf8.length} file(s) held invalid UTF-8 and were scanned with U+FFFD in place of the bad bytes:`,
+      );
       s.list(stats.invalidUtf8.slice(0, SUMMARY_ROWS));
     }
   }
@@ -141,19 +207,29 @@ function escapeLabel(value: string): string {
  * of the pack gets a series, zero included, so rates start from zero rather than from nothing.
  * `summit_dlp_findings_total{rule,source="ci"}` is what infra/grafana's recording rules read.
  */
-export function metricsText(findings: readonly DlpFinding[], stats: ScanStats, pack: CompiledRulePackWithPrefilter): string {
+export function metricsText(
+  findings: readonly DlpFinding[],
+  stats: ScanStats,
+  pack: CompiledRulePackWithPrefilter,
+): string {
   const byRule = new Map<string, number>(pack.rules.map((r) => [r.id, 0]));
   for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
   const lines = [
     '# HELP summit_dlp_findings_total DLP findings by rule (counts only, never values).',
     '# TYPE summit_dlp_findings_total counter',
-    ...[...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
+    ...[...byRule]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
     '# HELP summit_dlp_suppressed_total DLP matches suppressed, by reason (allowlist, inline dlp:allow, baseline, path).',
     '# TYPE summit_dlp_suppressed_total counter',
-    ...Object.entries(stats.suppressed).map(([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
+    ...Object.entries(stats.suppressed).map(
+      ([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`,
+    ),
     '# HELP summit_dlp_files_skipped_total Files not scanned, by reason.',
     '# TYPE summit_dlp_files_skipped_total counter',
-    ...Object.entries(countSkips(stats.skipped)).map(([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
+    ...Object.entries(countSkips(stats.skipped)).map(
+      ([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`,
+    ),
     '# HELP summit_dlp_files_scanned_total Files (or file patches) scanned.',
     '# TYPE summit_dlp_files_scanned_total counter',
     `summit_dlp_files_scanned_total{source="ci"} ${stats.filesScanned}`,
@@ -162,7 +238,12 @@ export function metricsText(findings: readonly DlpFinding[], stats: ScanStats, p
 }
 
 /** The evidence bundle's report.json: everything but values. */
-export function reportObject(findings: readonly DlpFinding[], stats: ScanStats, failOn: Level, range?: { base?: string; head?: string }): object {
+export function reportObject(
+  findings: readonly DlpFinding[],
+  stats: ScanStats,
+  failOn: Level,
+  range?: { base?: string; head?: string },
+): object {
   return {
     tool: 'summit-ops/dlp-scan',
     mode: stats.mode,
@@ -175,10 +256,13 @@ export function reportObject(findings: readonly DlpFinding[], stats: ScanStats, 
     ...(stats.commitsScanned !== undefined ? { commitsScanned: stats.commitsScanned } : {}),
     redactionLog: redactionLog(findings),
     suppressed: stats.suppressed,
-    skipped: { counts: countSkips(stats.skipped), excludedDirs: stats.excludedDirs, reported: stats.skipped.filter((s) => REPORTED_SKIPS.has(s.reason)) },
+    skipped: {
+      counts: countSkips(stats.skipped),
+      excludedDirs: stats.excludedDirs,
+      reported: stats.skipped.filter((s) => REPORTED_SKIPS.has(s.reason)),
+    },
     invalidUtf8: stats.invalidUtf8,
     // Findings are plain data without the raw value (lib/dlp keeps it out of reach).
     findings: findings.map((f) => ({ ...f })),
   };
 }
-

@@ -5,7 +5,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { scanTextWithStats, type CommitInfo, type CompiledRulePackWithPrefilter, type DlpFinding, type SuppressionReason } from '../../../lib/dlp/index.ts';
+import {
+  scanTextWithStats,
+  type CommitInfo,
+  type CompiledRulePackWithPrefilter,
+  type DlpFinding,
+  type SuppressionReason,
+} from '../../../lib/dlp/index.ts';
 import type { AddedFile } from './diff.ts';
 import { addedLines, history, repoRoot } from './git.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
@@ -33,7 +39,10 @@ export interface ScanOutcome {
   stats: ScanStats;
 }
 
-function addSuppressed(into: Record<SuppressionReason, number>, from: Record<SuppressionReason, number>): void {
+function addSuppressed(
+  into: Record<SuppressionReason, number>,
+  from: Record<SuppressionReason, number>,
+): void {
   for (const key of Object.keys(from) as SuppressionReason[]) into[key] += from[key];
 }
 
@@ -49,7 +58,14 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
 }
 
-function scanOne(request: ScanRequest, stats: ScanStats, findings: DlpFinding[], text: string, path: string, commit?: CommitInfo): DlpFinding[] {
+function scanOne(
+  request: ScanRequest,
+  stats: ScanStats,
+  findings: DlpFinding[],
+  text: string,
+  path: string,
+  commit?: CommitInfo,
+): DlpFinding[] {
   const options: Parameters<typeof scanTextWithStats>[1] = { path, rules: request.rules };
   if (request.baseline) options.baseline = request.baseline;
   if (commit) options.commit = commit;
@@ -68,7 +84,16 @@ async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
     stats.suppressed.path++;
     return true;
   };
-  const files = walkTree(request.target, { workspace: request.workspace, maxFileSize: request.maxFileSize, onExcludedDir: () => stats.excludedDirs++, ignorePath }, stats.skipped);
+  const files = walkTree(
+    request.target,
+    {
+      workspace: request.workspace,
+      maxFileSize: request.maxFileSize,
+      onExcludedDir: () => stats.excludedDirs++,
+      ignorePath,
+    },
+    stats.skipped,
+  );
   for await (const file of files) {
     stats.filesScanned++;
     stats.bytesScanned += file.bytes;
@@ -81,9 +106,11 @@ async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
 async function scanStdin(request: ScanRequest): Promise<ScanOutcome> {
   const stats = emptyStats('stdin', 'standard input');
   const findings: DlpFinding[] = [];
-  if (!request.readStdin) throw new Error("path '-' reads standard input, which this runner does not provide");
+  if (!request.readStdin)
+    throw new Error("path '-' reads standard input, which this runner does not provide");
   const bytes = await request.readStdin();
-  if (bytes.length > request.maxFileSize) stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
+  if (bytes.length > request.maxFileSize)
+    stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
   else if (looksBinary(bytes)) stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
   else {
     const { text, invalid } = decodeUtf8(bytes);
@@ -127,9 +154,13 @@ async function scanGit(request: ScanRequest): Promise<ScanOutcome> {
   const findings: DlpFinding[] = [];
   const head = request.head || 'HEAD';
   if (request.mode === 'diff') {
-    if (!request.base) throw new Error("mode 'diff' needs a base commit: set the base input (only pull_request events provide one)");
+    if (!request.base)
+      throw new Error(
+        "mode 'diff' needs a base commit: set the base input (only pull_request events provide one)",
+      );
     const stats = emptyStats('diff', `${request.base}..${head}`);
-    for (const file of await addedLines(cwd, request.base, head, pathspec)) scanAdded(request, stats, findings, file, shown(file.path));
+    for (const file of await addedLines(cwd, request.base, head, pathspec))
+      scanAdded(request, stats, findings, file, shown(file.path));
     return { findings, stats };
   }
   const stats = emptyStats('history', request.base ? `${request.base}..${head}` : head);
@@ -141,7 +172,14 @@ async function scanGit(request: ScanRequest): Promise<ScanOutcome> {
   return { findings, stats };
 }
 
-function scanAdded(request: ScanRequest, stats: ScanStats, findings: DlpFinding[], file: AddedFile, path: string, commit?: CommitInfo): void {
+function scanAdded(
+  request: ScanRequest,
+  stats: ScanStats,
+  findings: DlpFinding[],
+  file: AddedFile,
+  path: string,
+  commit?: CommitInfo,
+): void {
   const where = commit ? `${path}@${commit.sha.slice(0, 12)}` : path;
   const inCommit = commit ? { detail: `added in commit ${commit.sha.slice(0, 12)}` } : {};
   if (file.binary) {

@@ -12,7 +12,15 @@ export const EXCLUDED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules
 /** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
 export const BINARY_SNIFF_BYTES = 8192;
 
-export type SkipReason = 'binary' | 'oversized' | 'symlink-outside' | 'symlink-broken' | 'symlink-dir' | 'symlink-duplicate' | 'unreadable' | 'special';
+export type SkipReason =
+  | 'binary'
+  | 'oversized'
+  | 'symlink-outside'
+  | 'symlink-broken'
+  | 'symlink-dir'
+  | 'symlink-duplicate'
+  | 'unreadable'
+  | 'special';
 
 export interface SkippedFile {
   /** Workspace-relative, forward slashes. */
@@ -70,7 +78,11 @@ export interface WalkOptions {
 }
 
 /** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
-export async function* walkTree(root: string, options: WalkOptions, skipped: SkippedFile[]): AsyncGenerator<TextFile> {
+export async function* walkTree(
+  root: string,
+  options: WalkOptions,
+  skipped: SkippedFile[],
+): AsyncGenerator<TextFile> {
   const workspaceReal = await realpath(options.workspace);
   const rootReal = await realpath(root);
   const rel = (p: string) => toWorkspacePath(options.workspace, p);
@@ -80,7 +92,11 @@ export async function* walkTree(root: string, options: WalkOptions, skipped: Ski
     try {
       info = await lstat(path);
     } catch (error) {
-      skipped.push({ path: rel(path), reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      skipped.push({
+        path: rel(path),
+        reason: 'unreadable',
+        detail: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
       return;
     }
     if (info.isDirectory()) {
@@ -88,7 +104,11 @@ export async function* walkTree(root: string, options: WalkOptions, skipped: Ski
       try {
         entries = (await readdir(path)).sort();
       } catch (error) {
-        skipped.push({ path: rel(path), reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+        skipped.push({
+          path: rel(path),
+          reason: 'unreadable',
+          detail: (error as NodeJS.ErrnoException).code ?? String(error),
+        });
         return;
       }
       for (const name of entries) {
@@ -109,7 +129,11 @@ export async function* walkTree(root: string, options: WalkOptions, skipped: Ski
         return;
       }
       if (!isInside(workspaceReal, target)) {
-        skipped.push({ path: rel(path), reason: 'symlink-outside', detail: 'points outside the workspace; not followed' });
+        skipped.push({
+          path: rel(path),
+          reason: 'symlink-outside',
+          detail: 'points outside the workspace; not followed',
+        });
         return;
       }
       const targetInfo = await stat(target);
@@ -155,7 +179,11 @@ export async function* walkTree(root: string, options: WalkOptions, skipped: Ski
       }
       bytes = await readFile(file);
     } catch (error) {
-      skipped.push({ path: shownAs, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      skipped.push({
+        path: shownAs,
+        reason: 'unreadable',
+        detail: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
       return;
     }
     const { text, invalid } = decodeUtf8(bytes);

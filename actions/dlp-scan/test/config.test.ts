@@ -24,23 +24,41 @@ async function configError(promise: Promise<unknown>): Promise<ConfigError> {
 }
 
 test('an override rule with an unknown field: file, line, rule id and field', async () => {
-  const path = await file('dlp.yml', "rules:\n  - id: acme-key\n    description: ACME key\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regexp: 'acme_[a-z0-9]{24}'\n");
+  const path = await file(
+    'dlp.yml',
+    "rules:\n  - id: acme-key\n    description: ACME key\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regexp: 'acme_[a-z0-9]{24}'\n",
+  );
   const error = await configError(loadRules(path, 'dlp.yml'));
   assert.equal(error.file, 'dlp.yml');
   assert.equal(error.line, 7);
-  assert.equal(error.problem, "invalid rule pack: rule 'acme-key': field 'regexp': unknown field (check the spelling; see lib/dlp/README.md)");
+  assert.equal(
+    error.problem,
+    "invalid rule pack: rule 'acme-key': field 'regexp': unknown field (check the spelling; see lib/dlp/README.md)",
+  );
 });
 
 test('a bad regex in an overriding rule (found after merging, where lib/dlp has no line) is placed at its line here', async () => {
-  const path = await file('dlp.yml', "# extend\nrules:\n  - id: email-address\n    severity: notice\n  - id: acme-key\n    description: ACME key\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_(['\n");
+  const path = await file(
+    'dlp.yml',
+    "# extend\nrules:\n  - id: email-address\n    severity: notice\n  - id: acme-key\n    description: ACME key\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_(['\n",
+  );
   const error = await configError(loadRules(path, 'dlp.yml'));
   assert.equal(error.line, 10);
-  assert.match(error.message, /^dlp\.yml:10:1: invalid rule pack: rule 'acme-key': field 'regex': Invalid regular expression/);
+  assert.match(
+    error.message,
+    /^dlp\.yml:10:1: invalid rule pack: rule 'acme-key': field 'regex': Invalid regular expression/,
+  );
 });
 
 test('a catastrophic-backtracking regex and an unknown disable id are refused with rule and field', async () => {
-  const nested = await file('a.yml', "rules:\n  - id: bad\n    description: d\n    severity: error\n    tags: [secret]\n    keywords: [abc]\n    regex: 'abc(x+)+'\n");
-  assert.match((await configError(loadRules(nested, 'a.yml'))).message, /a\.yml:7:1: .*rule 'bad': field 'regex': .*backtrack/);
+  const nested = await file(
+    'a.yml',
+    "rules:\n  - id: bad\n    description: d\n    severity: error\n    tags: [secret]\n    keywords: [abc]\n    regex: 'abc(x+)+'\n",
+  );
+  assert.match(
+    (await configError(loadRules(nested, 'a.yml'))).message,
+    /a\.yml:7:1: .*rule 'bad': field 'regex': .*backtrack/,
+  );
   const disable = await configError(loadRules(await file('b.yml', 'disable:\n  - phone-numbr\n'), 'b.yml'));
   assert.equal(disable.line, 2);
   assert.match(disable.problem, /field 'disable\.0': unknown rule 'phone-numbr'/);
@@ -58,10 +76,16 @@ test('baselines: fingerprints, dlp-scan report entries, { findings } with reason
   const b = 'b'.repeat(64);
   const plain = await loadBaseline(await file('b.json', JSON.stringify([a])), 'b.json');
   assert.deepEqual([...plain!.fingerprints], [a]);
-  const report = await loadBaseline(await file('r.json', JSON.stringify([{ RuleID: 'x', Fingerprint: b }])), 'r.json');
+  const report = await loadBaseline(
+    await file('r.json', JSON.stringify([{ RuleID: 'x', Fingerprint: b }])),
+    'r.json',
+  );
   assert.deepEqual([...report!.fingerprints], [b]);
   assert.equal(report!.withoutReason, 1);
-  const reasoned = await loadBaseline(await file('f.json', JSON.stringify({ findings: [{ fingerprint: a, reason: 'test fixture' }] })), 'f.json');
+  const reasoned = await loadBaseline(
+    await file('f.json', JSON.stringify({ findings: [{ fingerprint: a, reason: 'test fixture' }] })),
+    'f.json',
+  );
   assert.equal(reasoned!.withoutReason, 0);
 });
 

@@ -4,7 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMIT_MARKER, parseLog, parseUnifiedDiff, unquoteGitPath } from '../src/diff.ts';
 
-const text = (files: ReturnType<typeof parseUnifiedDiff>) => files.map((f) => ({ path: f.path, binary: f.binary, lines: f.lines, content: f.content.map((c) => c.toString('utf8')) }));
+const text = (files: ReturnType<typeof parseUnifiedDiff>) =>
+  files.map((f) => ({
+    path: f.path,
+    binary: f.binary,
+    lines: f.lines,
+    content: f.content.map((c) => c.toString('utf8')),
+  }));
 
 test('added lines keep their new-file numbers across hunks; removed lines are dropped', () => {
   const out = Buffer.from(
@@ -26,13 +32,41 @@ test('added lines keep their new-file numbers across hunks; removed lines are dr
       '',
     ].join('\n'),
   );
-  assert.deepEqual(text(parseUnifiedDiff(out)), [{ path: 'src/app.ts', binary: false, lines: [3, 11, 12, 22], content: ['new three', 'eleven', 'twelve', 'twenty-two'] }]);
+  assert.deepEqual(text(parseUnifiedDiff(out)), [
+    {
+      path: 'src/app.ts',
+      binary: false,
+      lines: [3, 11, 12, 22],
+      content: ['new three', 'eleven', 'twelve', 'twenty-two'],
+    },
+  ]);
 });
 
 test('an added line that reads like a header is content, because hunk lengths say so', () => {
-  const out = Buffer.from(['diff --git a/x b/x', '--- a/x', '+++ b/x', '@@ -0,0 +1,3 @@', '+++ b/evil', '+diff --git a/y b/y', '+@@ -1 +1 @@', 'diff --git a/z b/z', '--- /dev/null', '+++ b/z', '@@ -0,0 +1 @@', '+zed', ''].join('\n'));
+  const out = Buffer.from(
+    [
+      'diff --git a/x b/x',
+      '--- a/x',
+      '+++ b/x',
+      '@@ -0,0 +1,3 @@',
+      '+++ b/evil',
+      '+diff --git a/y b/y',
+      '+@@ -1 +1 @@',
+      'diff --git a/z b/z',
+      '--- /dev/null',
+      '+++ b/z',
+      '@@ -0,0 +1 @@',
+      '+zed',
+      '',
+    ].join('\n'),
+  );
   assert.deepEqual(text(parseUnifiedDiff(out)), [
-    { path: 'x', binary: false, lines: [1, 2, 3], content: ['++ b/evil', 'diff --git a/y b/y', '@@ -1 +1 @@'] },
+    {
+      path: 'x',
+      binary: false,
+      lines: [1, 2, 3],
+      content: ['++ b/evil', 'diff --git a/y b/y', '@@ -1 +1 @@'],
+    },
     { path: 'z', binary: false, lines: [1], content: ['zed'] },
   ]);
 });
@@ -63,18 +97,37 @@ test('deleted files and pure renames add nothing; a rename with an edit reports 
       '',
     ].join('\n'),
   );
-  assert.deepEqual(text(parseUnifiedDiff(out)), [{ path: 'g h"q', binary: false, lines: [3], content: ['c'] }]);
+  assert.deepEqual(text(parseUnifiedDiff(out)), [
+    { path: 'g h"q', binary: false, lines: [3], content: ['c'] },
+  ]);
 });
 
 test('binary files are kept (to be counted) with their path', () => {
-  const out = Buffer.from(['diff --git a/img/logo.png b/img/logo.png', 'new file mode 100644', 'index 0000000..bdc955b', 'Binary files /dev/null and b/img/logo.png differ', ''].join('\n'));
-  assert.deepEqual(text(parseUnifiedDiff(out)), [{ path: 'img/logo.png', binary: true, lines: [], content: [] }]);
+  const out = Buffer.from(
+    [
+      'diff --git a/img/logo.png b/img/logo.png',
+      'new file mode 100644',
+      'index 0000000..bdc955b',
+      'Binary files /dev/null and b/img/logo.png differ',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(text(parseUnifiedDiff(out)), [
+    { path: 'img/logo.png', binary: true, lines: [], content: [] },
+  ]);
 });
 
 test('invalid UTF-8 bytes are kept as bytes, and CRLF content keeps its CR', () => {
-  const out = Buffer.concat([Buffer.from('diff --git a/b b/b\n--- /dev/null\n+++ b/b\n@@ -0,0 +1,2 @@\n+ok\r\n+bad '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
+  const out = Buffer.concat([
+    Buffer.from('diff --git a/b b/b\n--- /dev/null\n+++ b/b\n@@ -0,0 +1,2 @@\n+ok\r\n+bad '),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('\n'),
+  ]);
   const [file] = parseUnifiedDiff(out);
-  assert.deepEqual(file!.content.map((c) => [...c]), [[...Buffer.from('ok\r')], [...Buffer.from('bad '), 0xff, 0xfe]]);
+  assert.deepEqual(
+    file!.content.map((c) => [...c]),
+    [[...Buffer.from('ok\r')], [...Buffer.from('bad '), 0xff, 0xfe]],
+  );
 });
 
 test('git C-quoted paths: escapes, octal UTF-8 bytes', () => {
@@ -83,19 +136,49 @@ test('git C-quoted paths: escapes, octal UTF-8 bytes', () => {
 });
 
 test('log records carry the commit fields gitleaks reports, and each commit its own files', () => {
-  const record = (sha: string, message: string, body: string) => `${COMMIT_MARKER}${sha}\x1fDee\x1fdee@users.noreply.github.com\x1f2026-11-01T12:00:00+02:00\x1f${message}\x1f\n\n${body}`;
+  const record = (sha: string, message: string, body: string) =>
+    `${COMMIT_MARKER}${sha}\x1fDee\x1fdee@users.noreply.github.com\x1f2026-11-01T12:00:00+02:00\x1f${message}\x1f\n\n${body}`;
   const out = Buffer.from(
-    record('a'.repeat(40), 'second\n\nwith body\n', 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,0 +2 @@\n+two\n') +
-      record('b'.repeat(40), 'first\n', 'diff --git a/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/x\n@@ -0,0 +1 @@\n+one\n') +
+    record(
+      'a'.repeat(40),
+      'second\n\nwith body\n',
+      'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,0 +2 @@\n+two\n',
+    ) +
+      record(
+        'b'.repeat(40),
+        'first\n',
+        'diff --git a/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/x\n@@ -0,0 +1 @@\n+one\n',
+      ) +
       record('c'.repeat(40), 'merge', ''),
   );
   const commits = parseLog(out);
   assert.deepEqual(
     commits.map((c) => ({ ...c.commit, files: text(c.files) })),
     [
-      { sha: 'a'.repeat(40), author: 'Dee', email: 'dee@users.noreply.github.com', date: '2026-11-01T10:00:00Z', message: 'second\n\nwith body', files: [{ path: 'x', binary: false, lines: [2], content: ['two'] }] },
-      { sha: 'b'.repeat(40), author: 'Dee', email: 'dee@users.noreply.github.com', date: '2026-11-01T10:00:00Z', message: 'first', files: [{ path: 'x', binary: false, lines: [1], content: ['one'] }] },
-      { sha: 'c'.repeat(40), author: 'Dee', email: 'dee@users.noreply.github.com', date: '2026-11-01T10:00:00Z', message: 'merge', files: [] },
+      {
+        sha: 'a'.repeat(40),
+        author: 'Dee',
+        email: 'dee@users.noreply.github.com',
+        date: '2026-11-01T10:00:00Z',
+        message: 'second\n\nwith body',
+        files: [{ path: 'x', binary: false, lines: [2], content: ['two'] }],
+      },
+      {
+        sha: 'b'.repeat(40),
+        author: 'Dee',
+        email: 'dee@users.noreply.github.com',
+        date: '2026-11-01T10:00:00Z',
+        message: 'first',
+        files: [{ path: 'x', binary: false, lines: [1], content: ['one'] }],
+      },
+      {
+        sha: 'c'.repeat(40),
+        author: 'Dee',
+        email: 'dee@users.noreply.github.com',
+        date: '2026-11-01T10:00:00Z',
+        message: 'merge',
+        files: [],
+      },
     ],
   );
 });

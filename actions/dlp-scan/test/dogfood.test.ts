@@ -17,13 +17,29 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 test('this repository has no finding in tree mode', async () => {
   const sink = recordingSink();
-  const inputs: Record<string, string> = { mode: 'tree', path: '.', 'fail-on': 'notice', 'max-file-size': '1M' };
-  const { exitCode } = await execute(definition, (name) => inputs[name], sink, { env: { GITHUB_WORKSPACE: ROOT } });
-  const found = sink.annotations.filter((a) => a.title?.startsWith('dlp-scan: ') && !a.title.includes('skipped')).map((a) => `${a.file}:${a.line} ${a.title}`);
-  assert.deepEqual(found, [], 'remove the value, or build it at run time (lib/dlp/synth.ts); accept only with a reason');
+  const inputs: Record<string, string> = {
+    mode: 'tree',
+    path: '.',
+    'fail-on': 'notice',
+    'max-file-size': '1M',
+  };
+  const { exitCode } = await execute(definition, (name) => inputs[name], sink, {
+    env: { GITHUB_WORKSPACE: ROOT },
+  });
+  const found = sink.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: ') && !a.title.includes('skipped'))
+    .map((a) => `${a.file}:${a.line} ${a.title}`);
+  assert.deepEqual(
+    found,
+    [],
+    'remove the value, or build it at run time (lib/dlp/synth.ts); accept only with a reason',
+  );
   assert.equal(exitCode, 0, sink.failures.join('\n'));
   assert.equal(sink.outputs['findings'], '0');
-  assert.ok(sink.lines.some((l) => l.includes(DEFAULT_RULES_FILE)), 'the repository configuration was picked up');
+  assert.ok(
+    sink.lines.some((l) => l.includes(DEFAULT_RULES_FILE)),
+    'the repository configuration was picked up',
+  );
 });
 
 test('every baseline entry of this repository says why', async () => {
@@ -50,6 +66,9 @@ test('every allowlist entry of .summit-ops-dlp.yml has a comment saying why', as
   };
   walkAllowlist(doc.get('allowlist', true), 'allowlist');
   const rules = doc.get('rules', true);
-  if (isSeq(rules)) rules.items.forEach((rule, i) => isMap(rule) && walkAllowlist(rule.get('allowlist', true), `rules[${i}].allowlist`));
+  if (isSeq(rules))
+    rules.items.forEach(
+      (rule, i) => isMap(rule) && walkAllowlist(rule.get('allowlist', true), `rules[${i}].allowlist`),
+    );
   assert.deepEqual(uncommented, []);
 });

@@ -53,7 +53,12 @@ const GIT_ENV = {
 };
 
 export function git(repo: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', args, {
+    cwd: repo,
+    env: GIT_ENV,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 export async function initRepo(dir?: string): Promise<string> {
@@ -63,10 +68,19 @@ export async function initRepo(dir?: string): Promise<string> {
 }
 
 /** Writes files, commits them all with `message` at a fixed date, returns the commit id. */
-export async function commit(repo: string, files: Record<string, string | Buffer>, message: string, date = '2026-11-01T10:00:00Z'): Promise<string> {
+export async function commit(
+  repo: string,
+  files: Record<string, string | Buffer>,
+  message: string,
+  date = '2026-11-01T10:00:00Z',
+): Promise<string> {
   await writeFiles(repo, files);
   git(repo, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], { cwd: repo, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'ignore' });
+  execFileSync('git', ['commit', '-q', '-m', message], {
+    cwd: repo,
+    env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    stdio: 'ignore',
+  });
   return git(repo, 'rev-parse', 'HEAD');
 }
 
@@ -95,7 +109,14 @@ export function recordingSink(): RecordingSink {
       sink.summary += markdown;
     },
     fail: (m) => sink.failures.push(m),
-    all: () => [...sink.lines, JSON.stringify(sink.annotations), JSON.stringify(sink.outputs), sink.summary, ...sink.failures].join('\n'),
+    all: () =>
+      [
+        ...sink.lines,
+        JSON.stringify(sink.annotations),
+        JSON.stringify(sink.outputs),
+        sink.summary,
+        ...sink.failures,
+      ].join('\n'),
   };
   return sink;
 }
@@ -103,6 +124,7 @@ export function recordingSink(): RecordingSink {
 /** Fails naming the index and length of a leaked value, never the value. */
 export function assertAbsent(text: string, planted: readonly string[], where: string): void {
   for (const [index, value] of planted.entries()) {
-    if (text.includes(value)) throw new Error(`planted value #${index} (length ${value.length}) appears in ${where}`);
+    if (text.includes(value))
+      throw new Error(`planted value #${index} (length ${value.length}) appears in ${where}`);
   }
 }

@@ -11,16 +11,32 @@ import { runScan, type ScanRequest } from '../src/scan.ts';
 import { commit, git, initRepo, plant, tempDir } from './fixtures.ts';
 
 const rules = defaultRulePack();
-const request = (repo: string, extra: Partial<ScanRequest>): ScanRequest => ({ mode: 'diff', workspace: repo, target: repo, targetLabel: '.', maxFileSize: 1024 * 1024, rules, ...extra });
+const request = (repo: string, extra: Partial<ScanRequest>): ScanRequest => ({
+  mode: 'diff',
+  workspace: repo,
+  target: repo,
+  targetLabel: '.',
+  maxFileSize: 1024 * 1024,
+  rules,
+  ...extra,
+});
 
 test('diff mode reports only added lines, at their new-file line and column; renames and deletions add nothing', async () => {
   const p = plant(11);
   const q = plant(12);
   const repo = await initRepo();
-  const base = await commit(repo, { 'app.ts': `one\n${p.aws.line}\nthree\n`, 'old.env': `${q.aws.line}\n`, 'drop.txt': `${q.card.line}\n` }, 'base');
+  const base = await commit(
+    repo,
+    { 'app.ts': `one\n${p.aws.line}\nthree\n`, 'old.env': `${q.aws.line}\n`, 'drop.txt': `${q.card.line}\n` },
+    'base',
+  );
   git(repo, 'mv', 'old.env', 'renamed.env');
   git(repo, 'rm', '-q', 'drop.txt');
-  const head = await commit(repo, { 'app.ts': `one\n${p.aws.line}\nthree\nfour\n    ${p.github.line}\n` }, 'head');
+  const head = await commit(
+    repo,
+    { 'app.ts': `one\n${p.aws.line}\nthree\nfour\n    ${p.github.line}\n` },
+    'head',
+  );
   const { findings, stats } = await runScan(request(repo, { base, head }));
   assert.deepEqual(
     findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`),
@@ -38,25 +54,68 @@ test('diff mode compares from the merge base: what the base branch did after the
   git(repo, 'checkout', '-q', 'main');
   const base = await commit(repo, { 'a.txt': `start\n${p.aws.line}\n` }, 'main moves on');
   const { findings } = await runScan(request(repo, { base, head }));
-  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`), ['github-token b.txt:1']);
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`),
+    ['github-token b.txt:1'],
+  );
 });
 
 test('history mode: every commit of the range, with commit, author, email, date and message in the gitleaks report', async () => {
   const p = plant(31);
   const repo = await initRepo();
   const first = await commit(repo, { 'README.md': 'hello\n' }, 'docs', '2026-11-01T10:00:00Z');
-  const second = await commit(repo, { 'config/.env': `${p.aws.line}\n` }, 'add env\n\nby mistake', '2026-11-02T10:00:00Z');
-  const third = await commit(repo, { 'config/.env': '# removed\n', 'src/x.ts': `\n\n${p.github.line}\n` }, 'remove env, add client', '2026-11-03T10:00:00Z');
+  const second = await commit(
+    repo,
+    { 'config/.env': `${p.aws.line}\n` },
+    'add env\n\nby mistake',
+    '2026-11-02T10:00:00Z',
+  );
+  const third = await commit(
+    repo,
+    { 'config/.env': '# removed\n', 'src/x.ts': `\n\n${p.github.line}\n` },
+    'remove env, add client',
+    '2026-11-03T10:00:00Z',
+  );
   const all = await runScan(request(repo, { mode: 'history', head: third }));
   assert.equal(all.stats.commitsScanned, 3);
-  const report = gitleaksReport(all.findings).map((e) => ({ rule: e.RuleID, file: e.File, line: e.StartLine, commit: e.Commit, author: e.Author, email: e.Email, date: e.Date, message: e.Message }));
+  const report = gitleaksReport(all.findings).map((e) => ({
+    rule: e.RuleID,
+    file: e.File,
+    line: e.StartLine,
+    commit: e.Commit,
+    author: e.Author,
+    email: e.Email,
+    date: e.Date,
+    message: e.Message,
+  }));
   assert.deepEqual(report, [
-    { rule: 'github-token', file: 'src/x.ts', line: 3, commit: third, author: 'Dee Veloper', email: 'dee@users.noreply.github.com', date: '2026-11-03T10:00:00Z', message: 'remove env, add client' },
-    { rule: 'aws-access-key-id', file: 'config/.env', line: 1, commit: second, author: 'Dee Veloper', email: 'dee@users.noreply.github.com', date: '2026-11-02T10:00:00Z', message: 'add env\n\nby mistake' },
+    {
+      rule: 'github-token',
+      file: 'src/x.ts',
+      line: 3,
+      commit: third,
+      author: 'Dee Veloper',
+      email: 'dee@users.noreply.github.com',
+      date: '2026-11-03T10:00:00Z',
+      message: 'remove env, add client',
+    },
+    {
+      rule: 'aws-access-key-id',
+      file: 'config/.env',
+      line: 1,
+      commit: second,
+      author: 'Dee Veloper',
+      email: 'dee@users.noreply.github.com',
+      date: '2026-11-02T10:00:00Z',
+      message: 'add env\n\nby mistake',
+    },
   ]);
   const ranged = await runScan(request(repo, { mode: 'history', base: second, head: third }));
   assert.equal(ranged.stats.commitsScanned, 1);
-  assert.deepEqual(ranged.findings.map((f) => f.ruleId), ['github-token']);
+  assert.deepEqual(
+    ranged.findings.map((f) => f.ruleId),
+    ['github-token'],
+  );
   assert.ok(first);
 });
 
@@ -65,9 +124,16 @@ test('a range that does not exist is named, with what to do; no stack trace in t
   await commit(repo, { 'a.txt': 'x\n' }, 'one');
   await assert.rejects(
     runScan(request(repo, { base: 'nope', head: 'HEAD' })),
-    (error: Error) => error instanceof GitError && error.message.includes("git range 'nope..HEAD' does not exist") && error.message.includes("base 'nope' is not a commit") && !/\n\s+at /.test(error.message),
+    (error: Error) =>
+      error instanceof GitError &&
+      error.message.includes("git range 'nope..HEAD' does not exist") &&
+      error.message.includes("base 'nope' is not a commit") &&
+      !/\n\s+at /.test(error.message),
   );
-  await assert.rejects(runScan(request(repo, { mode: 'history', base: 'HEAD', head: 'deadbeef' })), /git range 'HEAD\.\.deadbeef' does not exist: head 'deadbeef' is not a commit/);
+  await assert.rejects(
+    runScan(request(repo, { mode: 'history', base: 'HEAD', head: 'deadbeef' })),
+    /git range 'HEAD\.\.deadbeef' does not exist: head 'deadbeef' is not a commit/,
+  );
 });
 
 test('a shallow clone missing the base says to fetch with fetch-depth: 0', async () => {
@@ -89,24 +155,48 @@ test('a revision that looks like an option never reaches git as one', async () =
 
 test('outside a git repository: a clear error that suggests tree mode', async () => {
   const dir = await tempDir();
-  await assert.rejects(runScan(request(dir, { base: 'HEAD' })), /is not inside a git repository.*use mode: tree/);
+  await assert.rejects(
+    runScan(request(dir, { base: 'HEAD' })),
+    /is not inside a git repository.*use mode: tree/,
+  );
 });
 
 test('diff mode counts binary files and reports added content over max-file-size', async () => {
   const p = plant(41);
   const repo = await initRepo();
   const base = await commit(repo, { 'a.txt': 'x\n' }, 'one');
-  const head = await commit(repo, { 'logo.bin': Buffer.from([0, 1, 2, 3, 0]), 'big.txt': `${'x'.repeat(2000)}\n${p.aws.line}\n`, 'small.txt': `${p.github.line}\n` }, 'two');
+  const head = await commit(
+    repo,
+    {
+      'logo.bin': Buffer.from([0, 1, 2, 3, 0]),
+      'big.txt': `${'x'.repeat(2000)}\n${p.aws.line}\n`,
+      'small.txt': `${p.github.line}\n`,
+    },
+    'two',
+  );
   const { findings, stats } = await runScan(request(repo, { base, head, maxFileSize: 1000 }));
-  assert.deepEqual(findings.map((f) => f.path), ['small.txt']);
-  assert.deepEqual(stats.skipped.map((s) => `${s.path}:${s.reason}`).sort(), ['big.txt:oversized', 'logo.bin:binary']);
+  assert.deepEqual(
+    findings.map((f) => f.path),
+    ['small.txt'],
+  );
+  assert.deepEqual(stats.skipped.map((s) => `${s.path}:${s.reason}`).sort(), [
+    'big.txt:oversized',
+    'logo.bin:binary',
+  ]);
 });
 
 test('diff mode on a subdirectory limits the diff to it and reports workspace-relative paths', async () => {
   const p = plant(51);
   const repo = await initRepo();
   const base = await commit(repo, { 'a.txt': 'x\n' }, 'one');
-  const head = await commit(repo, { 'svc/api/key.txt': `${p.aws.line}\n`, 'other/key.txt': `${p.github.line}\n` }, 'two');
+  const head = await commit(
+    repo,
+    { 'svc/api/key.txt': `${p.aws.line}\n`, 'other/key.txt': `${p.github.line}\n` },
+    'two',
+  );
   const { findings } = await runScan(request(repo, { target: join(repo, 'svc'), base, head }));
-  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.path}`), ['aws-access-key-id svc/api/key.txt']);
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.path}`),
+    ['aws-access-key-id svc/api/key.txt'],
+  );
 });

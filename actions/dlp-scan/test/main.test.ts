@@ -11,10 +11,16 @@ import { defaultRulePack } from '../../../lib/dlp/index.ts';
 import definition, { createDlpScan, resolvePlan } from '../src/main.ts';
 import { assertAbsent, commit, initRepo, plant, recordingSink, tempDir, writeFiles } from './fixtures.ts';
 
-async function run(workspace: string, inputs: Record<string, string>, options: { env?: Record<string, string>; stdin?: Buffer } = {}) {
+async function run(
+  workspace: string,
+  inputs: Record<string, string>,
+  options: { env?: Record<string, string>; stdin?: Buffer } = {},
+) {
   const sink = recordingSink();
   const action = options.stdin ? createDlpScan({ readStdin: async () => options.stdin! }) : definition;
-  const execution = await execute(action, (name) => inputs[name], sink, { env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: await tempDir('dlp-runner-'), ...options.env } });
+  const execution = await execute(action, (name) => inputs[name], sink, {
+    env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: await tempDir('dlp-runner-'), ...options.env },
+  });
   return { sink, exitCode: execution.exitCode };
 }
 
@@ -30,30 +36,87 @@ async function filesText(dir: string): Promise<string> {
 test('tree mode: annotations at each value (rule, preview, fingerprint), failing outputs, and no value anywhere', async () => {
   const p = plant(201);
   const ws = await tempDir();
-  await writeFiles(ws, { 'src/client.ts': `import x from 'y';\n${p.github.line}\n`, 'deploy/.env': `A=1\n${p.aws.line}\n`, 'docs/pay.md': `# Pay\n\n${p.card.line}\n` });
-  const { sink, exitCode } = await run(ws, { path: '.', 'evidence-dir': 'evidence', 'max-file-size': '1M', 'fail-on': 'error', mode: 'tree' });
+  await writeFiles(ws, {
+    'src/client.ts': `import x from 'y';\n${p.github.line}\n`,
+    'deploy/.env': `A=1\n${p.aws.line}\n`,
+    'docs/pay.md': `# Pay\n\n${p.card.line}\n`,
+  });
+  const { sink, exitCode } = await run(ws, {
+    path: '.',
+    'evidence-dir': 'evidence',
+    'max-file-size': '1M',
+    'fail-on': 'error',
+    mode: 'tree',
+  });
   assert.equal(exitCode, 1);
   assert.equal(sink.outputs['findings'], '3');
-  const placed = sink.annotations.filter((a) => a.title?.startsWith('dlp-scan: ') && a.file).map((a) => `${a.level} ${a.title} ${a.file}:${a.line}:${a.column}`);
+  const placed = sink.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: ') && a.file)
+    .map((a) => `${a.level} ${a.title} ${a.file}:${a.line}:${a.column}`);
   assert.deepEqual(placed, [
     `error dlp-scan: aws-access-key-id deploy/.env:2:${p.aws.line.indexOf(p.aws.value) + 1}`,
     `error dlp-scan: payment-card docs/pay.md:3:${p.card.line.indexOf(' ') + 2}`,
     `error dlp-scan: github-token src/client.ts:2:${p.github.line.indexOf(p.github.value) + 1}`,
   ]);
   const aws = sink.annotations.find((a) => a.title === 'dlp-scan: aws-access-key-id')!;
-  assert.match(aws.message, new RegExp(`preview ${p.aws.value.slice(0, 4)}…\\(20\\), fingerprint [0-9a-f]{64}$`));
-  assert.match(sink.failures.join('\n'), /3 finding\(s\) at or above 'error' \(aws-access-key-id ×1, github-token ×1, payment-card ×1\)/);
+  assert.match(
+    aws.message,
+    new RegExp(`preview ${p.aws.value.slice(0, 4)}…\\(20\\), fingerprint [0-9a-f]{64}$`),
+  );
+  assert.match(
+    sink.failures.join('\n'),
+    /3 finding\(s\) at or above 'error' \(aws-access-key-id ×1, github-token ×1, payment-card ×1\)/,
+  );
   assert.match(sink.summary, /\| aws-access-key-id \| 1 /);
 
   const evidence = join(ws, 'evidence');
   assert.equal(sink.outputs['report-path'], join(evidence, 'dlp-report.json'));
   assert.equal(sink.outputs['sarif-path'], join(evidence, 'dlp-scan.sarif'));
   assert.deepEqual((await verifyEvidenceBundle(evidence)).ok, true);
-  const gitleaks = JSON.parse(await readFile(sink.outputs['report-path']!, 'utf8')) as Array<Record<string, unknown>>;
-  assert.deepEqual(Object.keys(gitleaks[0]!).sort(), ['Author', 'Commit', 'Date', 'Description', 'Email', 'EndColumn', 'EndLine', 'Entropy', 'File', 'Fingerprint', 'Match', 'Message', 'RuleID', 'Secret', 'StartColumn', 'StartLine', 'SymlinkFile', 'Tags'].sort());
-  const sarif = JSON.parse(await readFile(sink.outputs['sarif-path']!, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+  const gitleaks = JSON.parse(await readFile(sink.outputs['report-path']!, 'utf8')) as Array<
+    Record<string, unknown>
+  >;
+  assert.deepEqual(
+    Object.keys(gitleaks[0]!).sort(),
+    [
+      'Author',
+      'Commit',
+      'Date',
+      'Description',
+      'Email',
+      'EndColumn',
+      'EndLine',
+      'Entropy',
+      'File',
+      'Fingerprint',
+      'Match',
+      'Message',
+      'RuleID',
+      'Secret',
+      'StartColumn',
+      'StartLine',
+      'SymlinkFile',
+      'Tags',
+    ].sort(),
+  );
+  const sarif = JSON.parse(await readFile(sink.outputs['sarif-path']!, 'utf8')) as {
+    runs: Array<{
+      results: Array<{
+        ruleId: string;
+        locations: Array<{
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+        }>;
+      }>;
+    }>;
+  };
   assert.deepEqual(validateSarif(sarif).errors, []);
-  assert.deepEqual(sarif.runs[0]!.results.map((r) => `${r.ruleId}@${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`), ['aws-access-key-id@deploy/.env:2', 'payment-card@docs/pay.md:3', 'github-token@src/client.ts:2']);
+  assert.deepEqual(
+    sarif.runs[0]!.results.map(
+      (r) =>
+        `${r.ruleId}@${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`,
+    ),
+    ['aws-access-key-id@deploy/.env:2', 'payment-card@docs/pay.md:3', 'github-token@src/client.ts:2'],
+  );
   const metrics = await readFile(join(evidence, 'dlp-metrics.prom'), 'utf8');
   assert.match(metrics, /^summit_dlp_findings_total\{rule="github-token",source="ci"\} 1$/m);
   assert.match(metrics, /^summit_dlp_findings_total\{rule="us-ssn",source="ci"\} 0$/m);
@@ -65,7 +128,13 @@ test('tree mode: annotations at each value (rule, preview, fingerprint), failing
 test('the Prometheus file is valid text format: one series per enabled rule, HELP/TYPE before samples', async () => {
   const ws = await tempDir();
   await writeFiles(ws, { 'a.txt': 'nothing here\n' });
-  const { sink, exitCode } = await run(ws, { path: '.', 'evidence-dir': 'ev', 'fail-on': 'error', mode: 'tree', 'max-file-size': '1M' });
+  const { sink, exitCode } = await run(ws, {
+    path: '.',
+    'evidence-dir': 'ev',
+    'fail-on': 'error',
+    mode: 'tree',
+    'max-file-size': '1M',
+  });
   assert.equal(exitCode, 0, sink.failures.join('\n'));
   const lines = (await readFile(join(ws, 'ev', 'dlp-metrics.prom'), 'utf8')).trimEnd().split('\n');
   const typed = new Set<string>();
@@ -79,14 +148,25 @@ test('the Prometheus file is valid text format: one series per enabled rule, HEL
     assert.ok(sample, `not a sample line: ${line}`);
     assert.ok(typed.has(sample[1]!), `${sample[1]} has no TYPE before its samples`);
   }
-  const rules = lines.filter((l) => l.startsWith('summit_dlp_findings_total{')).map((l) => /rule="([^"]+)"/.exec(l)![1]);
-  assert.deepEqual(rules, defaultRulePack().rules.map((r) => r.id).sort());
+  const rules = lines
+    .filter((l) => l.startsWith('summit_dlp_findings_total{'))
+    .map((l) => /rule="([^"]+)"/.exec(l)![1]);
+  assert.deepEqual(
+    rules,
+    defaultRulePack()
+      .rules.map((r) => r.id)
+      .sort(),
+  );
 });
 
 test('standard input (path -) through the injected reader: findings named <stdin>:line:col, not placed on a file', async () => {
   const p = plant(202);
   const ws = await tempDir();
-  const { sink, exitCode } = await run(ws, { path: '-', mode: 'auto', 'fail-on': 'error', 'max-file-size': '1M' }, { stdin: Buffer.from(`x\n${p.aws.line}\n`) });
+  const { sink, exitCode } = await run(
+    ws,
+    { path: '-', mode: 'auto', 'fail-on': 'error', 'max-file-size': '1M' },
+    { stdin: Buffer.from(`x\n${p.aws.line}\n`) },
+  );
   assert.equal(exitCode, 1);
   const finding = sink.annotations.find((a) => a.title === 'dlp-scan: aws-access-key-id');
   assert.ok(finding && finding.file === undefined, JSON.stringify(sink.annotations));
@@ -110,19 +190,39 @@ test('check run: neutral for findings below fail-on, failure at or above, succes
   await writeFiles(ws, { 'contacts.txt': `owner: ${['jane', 'doe'].join('.')}@${'acme-payments'}.com\n` });
   const results: string[] = [];
   for (const failOn of ['error', 'warning']) {
-    const execution = await execute(definition, (n) => ({ path: '.', mode: 'tree', 'fail-on': failOn, 'max-file-size': '1M' })[n], recordingSink(), { env: { GITHUB_WORKSPACE: ws } });
+    const execution = await execute(
+      definition,
+      (n) => ({ path: '.', mode: 'tree', 'fail-on': failOn, 'max-file-size': '1M' })[n],
+      recordingSink(),
+      { env: { GITHUB_WORKSPACE: ws } },
+    );
     results.push(execution.result!.checkRun!.conclusion);
   }
   await writeFile(join(ws, 'contacts.txt'), 'nobody\n');
-  const clean = await execute(definition, (n) => ({ path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' })[n], recordingSink(), { env: { GITHUB_WORKSPACE: ws } });
+  const clean = await execute(
+    definition,
+    (n) => ({ path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' })[n],
+    recordingSink(),
+    { env: { GITHUB_WORKSPACE: ws } },
+  );
   results.push(clean.result!.checkRun!.conclusion);
   assert.deepEqual(results, ['neutral', 'failure', 'success']);
 });
 
 test('a malformed rules file fails with an annotation at its line naming rule and field', async () => {
   const ws = await tempDir();
-  await writeFiles(ws, { 'a.txt': 'x\n', 'dlp.yml': "rules:\n  - id: acme\n    description: d\n    severity: fatal\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_x'\n" });
-  const { sink, exitCode } = await run(ws, { path: '.', mode: 'tree', rules: 'dlp.yml', 'fail-on': 'error', 'max-file-size': '1M' });
+  await writeFiles(ws, {
+    'a.txt': 'x\n',
+    'dlp.yml':
+      "rules:\n  - id: acme\n    description: d\n    severity: fatal\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_x'\n",
+  });
+  const { sink, exitCode } = await run(ws, {
+    path: '.',
+    mode: 'tree',
+    rules: 'dlp.yml',
+    'fail-on': 'error',
+    'max-file-size': '1M',
+  });
   assert.equal(exitCode, 1);
   const at = sink.annotations.find((a) => a.file === 'dlp.yml');
   assert.ok(at, JSON.stringify(sink.annotations));
@@ -133,10 +233,17 @@ test('a malformed rules file fails with an annotation at its line naming rule an
 test('.summit-ops-dlp.yml and .summit-ops-dlp-baseline.json at the workspace root apply without inputs', async () => {
   const p = plant(203);
   const ws = await tempDir();
-  await writeFiles(ws, { 'fixtures/x.txt': `${p.aws.line}\n`, 'src/y.txt': `${p.github.line}\n`, '.summit-ops-dlp.yml': "allowlist:\n  # test fixtures\n  paths: ['fixtures/**']\n" });
+  await writeFiles(ws, {
+    'fixtures/x.txt': `${p.aws.line}\n`,
+    'src/y.txt': `${p.github.line}\n`,
+    '.summit-ops-dlp.yml': "allowlist:\n  # test fixtures\n  paths: ['fixtures/**']\n",
+  });
   const first = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
   assert.equal(first.sink.outputs['findings'], '1');
-  await writeFile(join(ws, '.summit-ops-dlp-baseline.json'), await readFile(first.sink.outputs['report-path']!, 'utf8'));
+  await writeFile(
+    join(ws, '.summit-ops-dlp-baseline.json'),
+    await readFile(first.sink.outputs['report-path']!, 'utf8'),
+  );
   const second = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
   assert.equal(second.exitCode, 0, second.sink.failures.join('\n'));
   assert.equal(second.sink.outputs['findings'], '0');
@@ -154,7 +261,14 @@ test('a path outside the workspace or missing is refused in words', async () => 
 test('a missing git range fails with the range named and no stack trace', async () => {
   const repo = await initRepo();
   await commit(repo, { 'a.txt': 'x\n' }, 'one');
-  const { sink, exitCode } = await run(repo, { path: '.', mode: 'diff', base: 'v0.0.0-missing', head: 'HEAD', 'fail-on': 'error', 'max-file-size': '1M' });
+  const { sink, exitCode } = await run(repo, {
+    path: '.',
+    mode: 'diff',
+    base: 'v0.0.0-missing',
+    head: 'HEAD',
+    'fail-on': 'error',
+    'max-file-size': '1M',
+  });
   assert.equal(exitCode, 1);
   const failure = sink.failures.join('\n');
   assert.match(failure, /dlp-scan \(diff\): git range 'v0\.0\.0-missing\.\.HEAD' does not exist/);
@@ -162,12 +276,29 @@ test('a missing git range fails with the range named and no stack trace', async 
 });
 
 test('resolvePlan: auto is diff on pull requests (base/head from the payload) and tree otherwise', () => {
-  const pr = { eventName: 'pull_request', event: { pull_request: { base: { sha: 'b'.repeat(40) }, head: { sha: 'a'.repeat(40) } } } };
-  assert.deepEqual(resolvePlan({ mode: 'auto', path: '.' }, pr), { mode: 'diff', base: 'b'.repeat(40), head: 'a'.repeat(40) });
-  assert.deepEqual(resolvePlan({ mode: 'auto', path: '.' }, { eventName: 'push', event: { before: 'c'.repeat(40) } }), { mode: 'tree' });
-  assert.deepEqual(resolvePlan({ mode: 'diff', path: '.', base: 'main', head: 'topic' }, pr), { mode: 'diff', base: 'main', head: 'topic' });
+  const pr = {
+    eventName: 'pull_request',
+    event: { pull_request: { base: { sha: 'b'.repeat(40) }, head: { sha: 'a'.repeat(40) } } },
+  };
+  assert.deepEqual(resolvePlan({ mode: 'auto', path: '.' }, pr), {
+    mode: 'diff',
+    base: 'b'.repeat(40),
+    head: 'a'.repeat(40),
+  });
+  assert.deepEqual(
+    resolvePlan({ mode: 'auto', path: '.' }, { eventName: 'push', event: { before: 'c'.repeat(40) } }),
+    { mode: 'tree' },
+  );
+  assert.deepEqual(resolvePlan({ mode: 'diff', path: '.', base: 'main', head: 'topic' }, pr), {
+    mode: 'diff',
+    base: 'main',
+    head: 'topic',
+  });
   assert.deepEqual(resolvePlan({ mode: 'history', path: '.' }, {}), { mode: 'history', head: 'HEAD' });
   assert.deepEqual(resolvePlan({ mode: 'auto', path: '-' }, pr), { mode: 'stdin' });
-  assert.throws(() => resolvePlan({ mode: 'diff', path: '.' }, { eventName: 'push' }), /mode 'diff' needs a base commit/);
+  assert.throws(
+    () => resolvePlan({ mode: 'diff', path: '.' }, { eventName: 'push' }),
+    /mode 'diff' needs a base commit/,
+  );
   assert.throws(() => resolvePlan({ mode: 'history', path: '-' }, {}), /path '-' scans standard input/);
 });

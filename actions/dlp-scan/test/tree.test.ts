@@ -9,7 +9,15 @@ import { runScan, type ScanRequest } from '../src/scan.ts';
 import { decodeUtf8, looksBinary } from '../src/tree.ts';
 import { plant, tempDir, writeFiles } from './fixtures.ts';
 
-const request = (workspace: string, extra: Partial<ScanRequest> = {}): ScanRequest => ({ mode: 'tree', workspace, target: workspace, targetLabel: '.', maxFileSize: 1024 * 1024, rules: defaultRulePack(), ...extra });
+const request = (workspace: string, extra: Partial<ScanRequest> = {}): ScanRequest => ({
+  mode: 'tree',
+  workspace,
+  target: workspace,
+  targetLabel: '.',
+  maxFileSize: 1024 * 1024,
+  rules: defaultRulePack(),
+  ...extra,
+});
 
 test('findings in nested files at their line and column; .git and node_modules are not entered', async () => {
   const p = plant(101);
@@ -23,7 +31,10 @@ test('findings in nested files at their line and column; .git and node_modules a
   const { findings, stats } = await runScan(request(ws));
   assert.deepEqual(
     findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`),
-    [`aws-access-key-id config/.env:1:${p.aws.line.indexOf(p.aws.value) + 1}`, `github-token src/deep/app.ts:3:${2 + p.github.line.indexOf(p.github.value) + 1}`],
+    [
+      `aws-access-key-id config/.env:1:${p.aws.line.indexOf(p.aws.value) + 1}`,
+      `github-token src/deep/app.ts:3:${2 + p.github.line.indexOf(p.github.value) + 1}`,
+    ],
   );
   assert.equal(stats.excludedDirs, 2);
   assert.equal(stats.filesScanned, 2);
@@ -32,30 +43,52 @@ test('findings in nested files at their line and column; .git and node_modules a
 test('a binary file (NUL in the first 8 KiB) is skipped and counted, even when a secret follows', async () => {
   const p = plant(102);
   const ws = await tempDir();
-  await writeFiles(ws, { 'blob.bin': Buffer.concat([Buffer.from([0x89, 0x50, 0x00, 0x0a]), Buffer.from(`${p.aws.line}\n`)]), 'late-nul.txt': Buffer.concat([Buffer.from(`${'a'.repeat(9000)}\n${p.github.line}\n`), Buffer.from([0])]) });
+  await writeFiles(ws, {
+    'blob.bin': Buffer.concat([Buffer.from([0x89, 0x50, 0x00, 0x0a]), Buffer.from(`${p.aws.line}\n`)]),
+    'late-nul.txt': Buffer.concat([Buffer.from(`${'a'.repeat(9000)}\n${p.github.line}\n`), Buffer.from([0])]),
+  });
   const { findings, stats } = await runScan(request(ws));
-  assert.deepEqual(stats.skipped.map((s) => `${s.path}:${s.reason}`), ['blob.bin:binary']);
+  assert.deepEqual(
+    stats.skipped.map((s) => `${s.path}:${s.reason}`),
+    ['blob.bin:binary'],
+  );
   // A NUL after the sniffed 8 KiB does not make a text file binary (git decides the same way).
-  assert.deepEqual(findings.map((f) => f.path), ['late-nul.txt']);
+  assert.deepEqual(
+    findings.map((f) => f.path),
+    ['late-nul.txt'],
+  );
   assert.equal(looksBinary(Buffer.from('text')), false);
 });
 
 test('a file over max-file-size is skipped and reported with its size, never read', async () => {
   const p = plant(103);
   const ws = await tempDir();
-  await writeFiles(ws, { 'big.log': `${'x'.repeat(5000)}\n${p.aws.line}\n`, 'small.txt': `${p.github.line}\n` });
+  await writeFiles(ws, {
+    'big.log': `${'x'.repeat(5000)}\n${p.aws.line}\n`,
+    'small.txt': `${p.github.line}\n`,
+  });
   const { findings, stats } = await runScan(request(ws, { maxFileSize: 4096 }));
-  assert.deepEqual(findings.map((f) => f.path), ['small.txt']);
-  assert.deepEqual(stats.skipped, [{ path: 'big.log', reason: 'oversized', size: 5001 + p.aws.line.length + 1 }]);
+  assert.deepEqual(
+    findings.map((f) => f.path),
+    ['small.txt'],
+  );
+  assert.deepEqual(stats.skipped, [
+    { path: 'big.log', reason: 'oversized', size: 5001 + p.aws.line.length + 1 },
+  ]);
 });
 
 test('invalid UTF-8 is decoded with U+FFFD and counted; findings after the bad byte keep their position', async () => {
   const p = plant(104);
   const ws = await tempDir();
-  await writeFiles(ws, { 'latin1.txt': Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(` ${p.aws.line}\n`)]) });
+  await writeFiles(ws, {
+    'latin1.txt': Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(` ${p.aws.line}\n`)]),
+  });
   const { findings, stats } = await runScan(request(ws));
   assert.deepEqual(stats.invalidUtf8, ['latin1.txt']);
-  assert.deepEqual(findings.map((f) => `${f.line}:${f.column}`), [`1:${'caf\uFFFD '.length + p.aws.line.indexOf(p.aws.value) + 1}`]);
+  assert.deepEqual(
+    findings.map((f) => `${f.line}:${f.column}`),
+    [`1:${'caf\uFFFD '.length + p.aws.line.indexOf(p.aws.value) + 1}`],
+  );
   assert.deepEqual(decodeUtf8(Buffer.from([0x61, 0xc3])), { text: 'a\uFFFD', invalid: true });
   assert.deepEqual(decodeUtf8(Buffer.from('é')), { text: 'é', invalid: false });
 });
@@ -63,7 +96,7 @@ test('invalid UTF-8 is decoded with U+FFFD and counted; findings after the bad b
 test('a symlink leaving the workspace is not followed and is reported; one inside is scanned once', async () => {
   const p = plant(105);
   const outside = await tempDir('dlp-outside-');
-  await writeFiles(outside, { 'credentials': `${p.aws.line}\n` });
+  await writeFiles(outside, { credentials: `${p.aws.line}\n` });
   const ws = await tempDir();
   await writeFiles(ws, { 'real/app.ts': `${p.github.line}\n`, 'shared/extra.ts': `${p.card.line}\n` });
   await mkdir(join(ws, 'scan'));
@@ -72,21 +105,41 @@ test('a symlink leaving the workspace is not followed and is reported; one insid
   await symlink(join(ws, 'real', 'app.ts'), join(ws, 'dup.ts'));
   await symlink(join(ws, 'missing'), join(ws, 'broken'));
   const { findings, stats } = await runScan(request(ws));
-  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.path}`), ['github-token real/app.ts', 'payment-card shared/extra.ts']);
-  assert.deepEqual(stats.skipped.map((s) => `${s.path}:${s.reason}`), ['broken:symlink-broken', 'dup.ts:symlink-duplicate', 'escape:symlink-outside', 'escape-dir:symlink-outside']);
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.path}`),
+    ['github-token real/app.ts', 'payment-card shared/extra.ts'],
+  );
+  assert.deepEqual(
+    stats.skipped.map((s) => `${s.path}:${s.reason}`),
+    [
+      'broken:symlink-broken',
+      'dup.ts:symlink-duplicate',
+      'escape:symlink-outside',
+      'escape-dir:symlink-outside',
+    ],
+  );
   // Scanning a subdirectory: a link to a workspace file outside it is read, at the link's path.
   await symlink(join(ws, 'shared', 'extra.ts'), join(ws, 'scan', 'linked.ts'));
   const sub = await runScan(request(ws, { target: join(ws, 'scan'), targetLabel: 'scan' }));
-  assert.deepEqual(sub.findings.map((f) => `${f.ruleId} ${f.path}`), ['payment-card scan/linked.ts']);
+  assert.deepEqual(
+    sub.findings.map((f) => `${f.ruleId} ${f.path}`),
+    ['payment-card scan/linked.ts'],
+  );
 });
 
 test('paths the pack allowlists are not read, and not reported as skipped', async () => {
   const p = plant(106);
   const ws = await tempDir();
-  await writeFiles(ws, { 'dist/bundle.js': `${'x'.repeat(5000)}\n${p.aws.line}\n`, 'src/a.ts': `${p.github.line}\n` });
+  await writeFiles(ws, {
+    'dist/bundle.js': `${'x'.repeat(5000)}\n${p.aws.line}\n`,
+    'src/a.ts': `${p.github.line}\n`,
+  });
   const rules = loadRulePackOverride("allowlist:\n  paths: ['dist/**']\n", 'override.yml');
   const { findings, stats } = await runScan(request(ws, { rules, maxFileSize: 4096 }));
-  assert.deepEqual(findings.map((f) => f.path), ['src/a.ts']);
+  assert.deepEqual(
+    findings.map((f) => f.path),
+    ['src/a.ts'],
+  );
   assert.deepEqual(stats.skipped, []);
   assert.equal(stats.suppressed.path, 1);
 });
@@ -101,6 +154,9 @@ test('baseline: an accepted fingerprint is suppressed, a new value on the same l
   const baseline = new Set(first.findings.map((f) => f.fingerprint));
   await writeFiles(ws, { '.env': `KEYS=${p.aws.value},${q.aws.value}\n` });
   const second = await runScan(request(ws, { baseline }));
-  assert.deepEqual(second.findings.map((f) => f.column), [`KEYS=${p.aws.value},`.length + 1]);
+  assert.deepEqual(
+    second.findings.map((f) => f.column),
+    [`KEYS=${p.aws.value},`.length + 1],
+  );
   assert.equal(second.stats.suppressed.baseline, 1);
 });
