@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import builtInRules from './rules.json' with { type: 'json' };
 import { globToRegExp } from './glob.ts';
 import { Prefilter, type KeywordSpec } from './prefilter.ts';
+import { NATIVE_MATCHERS } from './native.ts';
 import { findNestedQuantifier } from './regex-safety.ts';
 import type {
   AllowlistSpec,
@@ -195,12 +196,14 @@ function compileRule(spec: RuleSpec, index: number, source: string, locate: Loca
   if (spec.validator !== undefined && !validator) {
     fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);
   }
+  const native = NATIVE_MATCHERS.get(spec.regex);
   return {
     spec,
     id: spec.id,
     index,
     window,
     regex,
+    native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false) ? native.matcher : undefined,
     validator,
     allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
     gate: spec.gate,

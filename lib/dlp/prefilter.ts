@@ -32,6 +32,10 @@ const SEPARATORS = ' -.()/+';
 /** More consecutive separators than this end a digit run. */
 const MAX_SEPARATORS = 2;
 
+const DIGITS_CODE = -1;
+/** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */
+const CHAR_CODE = -2;
+
 type Output = { kind: 'keyword'; index: number } | { kind: 'digits' } | { kind: 'char'; code: number };
 
 let scratch = Buffer.allocUnsafe(1 << 16);
@@ -57,6 +61,23 @@ export class Prefilter {
   private readonly outputFrom: number;
   /** Outputs by (premultiplied) state. */
   private readonly outputs: Output[][] = [];
+  /**
+   * The same outputs, flat and typed for the hot path: for state s, `outputCodes` from
+   * `outputStart[s / K]` to `outputStart[s / K + 1]`; a code >= 0 is a keyword index,
+   * `DIGITS_CODE` the digit trigger, `CHAR_CODE - c` the gate character c.
+   */
+  private readonly outputStart: Int32Array;
+  private readonly outputCodes: Int32Array;
+  private readonly classCount: number;
+  private readonly keywordLength: Int32Array;
+  /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
+  private readonly confirmKind: Uint8Array;
+  /**
+   * By (premultiplied) state: the keyword index when the state's only output is one keyword that
+   * needs no confirmation (the generic words: most hits), else -1. Lets the loop record those
+   * hits itself instead of calling `report`.
+   */
+  private readonly singleKeyword: Int32Array;
   /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
   private readonly digitsOnly: Uint8Array;
   private readonly minDigits: number;
@@ -120,8 +141,8 @@ export class Prefilter {
     }
 
     // Failure links (BFS), folded into a full transition table.
-    const states = goto.length;
-    const next0 = new Int32Array(states * K);
+    let states = goto.length;
+    let next0 = new Int32Array(states * K);
     const fail = new Int32Array(states);
     const queue: number[] = [];
     for (let cls = 0; cls < K; cls++) {
@@ -146,6 +167,25 @@ export class Prefilter {
       }
     }
 
+    // Inside a long digit run (timestamps, hashes, ids) the trigger state would fire on every
+    // digit after the third. A twin state without output takes over after the trigger's next
+    // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
+    // keyword is affected; skipped when a keyword holds three digits in a row.
+    const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
+    const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' && p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
+    if (this.minDigits > 0 && !digitHeavy) {
+      let trigger = 0;
+      for (const cls of triggerPath) trigger = goto[trigger]!.get(cls)!;
+      const twin = states++;
+      const grown = new Int32Array(states * K);
+      grown.set(next0);
+      for (let cls = 0; cls < K; cls++) grown[twin * K + cls] = next0[trigger * K + cls]!;
+      grown[twin * K + digitClass] = twin;
+      grown[trigger * K + digitClass] = twin;
+      next0 = grown;
+      out.push([]);
+    }
+
     // Renumber: states without outputs first, so one compare tells "has outputs".
     const order = [...Array(states).keys()].sort((a, b) => Number(out[a]!.length > 0) - Number(out[b]!.length > 0));
     const renumbered = new Int32Array(states);
@@ -162,6 +202,22 @@ export class Prefilter {
     this.outputs.forEach((o, state) => {
       if (o.every((x) => x.kind === 'digits')) this.digitsOnly[state] = 1;
     });
+    this.classCount = K;
+    this.outputStart = new Int32Array(states + 1);
+    const codes: number[] = [];
+    for (let s = 0; s < states; s++) {
+      this.outputStart[s] = codes.length;
+      for (const o of this.outputs[s * K] ?? []) codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
+    }
+    this.outputStart[states] = codes.length;
+    this.outputCodes = Int32Array.from(codes);
+    this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
+    this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
+    this.singleKeyword = new Int32Array(states * K).fill(-1);
+    for (let s = 0; s < states; s++) {
+      const codesOf = this.outputCodes.subarray(this.outputStart[s]!, this.outputStart[s + 1]!);
+      if (codesOf.length === 1 && codesOf[0]! >= 0 && this.confirmKind[codesOf[0]!] === 0) this.singleKeyword[s * K] = codesOf[0]!;
+    }
   }
 
   /**
@@ -173,34 +229,50 @@ export class Prefilter {
   scan(text: string): PrefilterResult {
     const bytes = latin1(text);
     const result: PrefilterResult = { keywordHits: [], digitRuns: [], charHits: [] };
-    const { delta, classOf, outputFrom, digitsOnly } = this;
+    const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+    const hits = result.keywordHits;
     const n = bytes.length;
     let s = 0;
     let skipDigitsUntil = 0;
     for (let i = 0; i < n; i++) {
       s = delta[s + classOf[bytes[i]!]!]!;
-      if (s >= outputFrom && (i >= skipDigitsUntil || digitsOnly[s] === 0)) {
-        skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
+      if (s >= outputFrom) {
+        const k = singleKeyword[s]!;
+        if (k >= 0) hits.push(k, i - keywordLength[k]! + 1);
+        else if (i >= skipDigitsUntil || digitsOnly[s] === 0) skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
       }
     }
     return result;
   }
 
   private report(state: number, end: number, text: string, bytes: Uint8Array, result: PrefilterResult, skipDigitsUntil: number): number {
-    for (const o of this.outputs[state]!) {
-      if (o.kind === 'keyword') {
-        const kw = this.keywords[o.index]!;
-        const start = end - kw.text.length + 1;
-        if (!this.confirm[o.index] || (kw.ignoreCase ? text.slice(start, end + 1).toLowerCase() === this.lowered[o.index] : text.startsWith(kw.text, start))) {
-          result.keywordHits.push(o.index, start);
+    const row = state / this.classCount;
+    const last = this.outputStart[row + 1]!;
+    for (let o = this.outputStart[row]!; o < last; o++) {
+      const code = this.outputCodes[o]!;
+      if (code >= 0) {
+        const start = end - this.keywordLength[code]! + 1;
+        const kind = this.confirmKind[code]!;
+        if (kind === 0 || (kind === 1 ? text.startsWith(this.keywords[code]!.text, start) : this.sameIgnoringCase(text, start, this.lowered[code]!))) {
+          result.keywordHits.push(code, start);
         }
-      } else if (o.kind === 'char') {
-        result.charHits.push(o.code, end);
-      } else if (end >= skipDigitsUntil) {
-        skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
+      } else if (code === DIGITS_CODE) {
+        if (end >= skipDigitsUntil) skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
+      } else {
+        result.charHits.push(CHAR_CODE - code, end);
       }
     }
     return skipDigitsUntil;
+  }
+
+  /** `text` at `start` equals `lowered` ignoring ASCII case (no slice, no toLowerCase copy). */
+  private sameIgnoringCase(text: string, start: number, lowered: string): boolean {
+    for (let i = 0; i < lowered.length; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== lowered.charCodeAt(i)) return false;
+    }
+    return true;
   }
 
   /** Measures the run of digits (separators allowed) around `at`; records it when long enough. */

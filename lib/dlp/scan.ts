@@ -16,7 +16,7 @@ import type {
   SuppressionReason,
   ValidatorContext,
 } from './types.ts';
-import { shannonEntropy } from './validators.ts';
+import { shannonEntropyOf } from './validators.ts';
 
 export interface ScanOptions {
   /** Workspace-relative path; part of the fingerprint and matched against path allowlists. */
@@ -86,7 +86,12 @@ interface Candidate {
   end: number;
   match: string;
   secret: string;
+  /** Already measured (native path), or NaN. */
+  entropy: number;
 }
+
+/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
+const SPAN = new Int32Array(4);
 
 /** Line windows reach at most this far either side of a hit (minified files, data dumps). */
 const HALF_WINDOW = 4096;
@@ -139,7 +144,7 @@ function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): 
   const match = m[0];
   const secret = m.groups?.secret;
   if (secret === undefined) {
-    return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match };
+    return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match, entropy: NaN };
   }
   // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
   // The secret's text locates it; only when it occurs twice in the match is `d` needed.
@@ -149,7 +154,7 @@ function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): 
     at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
   }
   const start = matchStart + at;
-  return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret };
+  return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret, entropy: NaN };
 }
 
 /** Letters, digits and `._%+-` (NaN, past either end, is not). */
@@ -171,18 +176,60 @@ function followedBy(text: string, start: number, codes: number[], within: number
   return false;
 }
 
-function validatorContext(text: string, c: Candidate): ValidatorContext {
-  let line: string | undefined;
-  return {
-    match: c.match,
-    get line() {
-      if (line === undefined) {
-        const [ls, le] = lineBounds(text, c.start, c.end);
-        line = text.slice(ls, le);
-      }
-      return line;
-    },
-  };
+/**
+ * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
+ * pure and keep nothing, and the line is sliced only when a validator asks for it.
+ */
+class LazyContext implements ValidatorContext {
+  private readonly text: string;
+  match = '';
+  private start = 0;
+  private end = 0;
+  private lineText: string | undefined;
+  constructor(text: string) {
+    this.text = text;
+  }
+  aim(c: Candidate): this {
+    this.match = c.match;
+    this.start = c.start;
+    this.end = c.end;
+    this.lineText = undefined;
+    return this;
+  }
+  get line(): string {
+    if (this.lineText === undefined) {
+      const [ls, le] = lineBounds(this.text, this.start, this.end);
+      this.lineText = this.text.slice(ls, le);
+    }
+    return this.lineText;
+  }
+}
+
+interface RuleInfo {
+  generic: boolean;
+  measureEntropy: boolean;
+  /** -Infinity when the rule sets none. */
+  minEntropy: number;
+}
+
+/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
+const RULE_INFO = new WeakMap<CompiledRulePackWithPrefilter, RuleInfo[]>();
+
+function ruleInfo(pack: CompiledRulePackWithPrefilter): RuleInfo[] {
+  let info = RULE_INFO.get(pack);
+  if (!info) {
+    info = [];
+    for (const rule of pack.rules) {
+      const spec = rule.spec;
+      info[rule.index] = {
+        generic: spec.tags.includes('generic'),
+        measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
+        minEntropy: spec.entropy ?? -Infinity,
+      };
+    }
+    RULE_INFO.set(pack, info);
+  }
+  return info;
 }
 
 export function scanText(text: string, options: ScanOptions = {}): DlpFinding[] {
@@ -216,9 +263,32 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     else perRule.push(ws, we);
   };
 
+  const span = SPAN;
+  const infos = ruleInfo(pack);
   for (let h = 0; h < keywordHits.length; h += 2) {
     const start = keywordHits[h + 1]!;
-    for (const rule of pack.rulesByKeyword[keywordHits[h]!]!) {
+    const rules = pack.rulesByKeyword[keywordHits[h]!]!;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      if (rule.native !== undefined) {
+        // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
+        // a match puts the operator within 51 characters of the keyword, with no stop character.
+        if (!rule.native(text, start, span)) continue;
+        const entropy = shannonEntropyOf(text, span[2]!, span[3]!);
+        if (entropy < infos[rule.index]!.minEntropy) continue;
+        const match = text.slice(span[0]!, span[1]!);
+        candidates.push({
+          rule,
+          matchStart: span[0]!,
+          matchEnd: span[1]!,
+          start: span[2]!,
+          end: span[3]!,
+          match,
+          secret: match.slice(span[2]! - span[0]!, span[3]! - span[0]!),
+          entropy,
+        });
+        continue;
+      }
       if (rule.window === 'line') {
         addWindow(rule, start, start + 1);
         continue;
@@ -258,21 +328,25 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
   // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
   const valid: Array<{ c: Candidate; entropy: number | undefined }> = [];
   const seen = new Set<number>();
+  const context = new LazyContext(text);
   for (const c of candidates) {
     // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
     const key = c.start * 4096 + c.rule.index;
     if (seen.has(key)) continue;
     seen.add(key);
-    const spec = c.rule.spec;
+    const info = infos[c.rule.index]!;
+    let entropy: number | undefined;
     // Entropy first: it is cheap and rejects most generic-assignment noise.
-    const entropy = spec.tags.includes('secret') || spec.entropy !== undefined ? shannonEntropy(c.secret) : undefined;
-    if (spec.entropy !== undefined && entropy! < spec.entropy) continue;
-    if (c.rule.validator && !c.rule.validator(c.secret, validatorContext(text, c))) continue;
+    if (info.measureEntropy) {
+      entropy = c.entropy === c.entropy ? c.entropy : shannonEntropyOf(text, c.start, c.end);
+      if (entropy < info.minEntropy) continue;
+    }
+    if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c))) continue;
     valid.push({ c, entropy });
   }
   // Overlapping candidates of different rules: a specific rule beats the generic one, then the
   // longer match wins (an IBAN over the card-like digits inside it), then pack order.
-  const isGeneric = (v: (typeof valid)[number]) => (v.c.rule.spec.tags.includes('generic') ? 1 : 0);
+  const isGeneric = (v: (typeof valid)[number]) => (infos[v.c.rule.index]!.generic ? 1 : 0);
   valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
   // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
   // finds the only neighbours that could overlap a new span.
@@ -291,7 +365,7 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     kept.splice(lo, 0, v);
   }
 
-  const lines = new LineIndex(text);
+  const lines = new LineCursor(text);
   const findings: DlpFinding[] = [];
   for (const { c, entropy } of kept) {
     const spec = c.rule.spec;
@@ -301,7 +375,8 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
       suppressed.allowlist++;
       continue;
     }
-    const firstLine = text.slice(lineStart, text.indexOf('\n', c.start) === -1 ? text.length : text.indexOf('\n', c.start));
+    const firstLineEnd = text.indexOf('\n', c.start);
+    const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
     if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
       suppressed.inline++;
       continue;
@@ -311,6 +386,7 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
       suppressed.baseline++;
       continue;
     }
+    // `kept` is in text order and spans do not overlap, so these offsets only grow.
     const [line, column] = lines.position(c.start);
     const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
     const preview = maskedPreview(c.secret);
@@ -344,25 +420,31 @@ function maskMatch(c: Candidate, preview: string): string {
   return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
 }
 
-/** Offsets to 1-based line/column, built lazily: most texts have no finding at all. */
-class LineIndex {
-  private starts: number[] | undefined;
+/**
+ * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
+ * come in text order, so a file is read at most up to its last finding, once, with no index array.
+ */
+class LineCursor {
   private readonly text: string;
+  private line = 1;
+  private lineStart = 0;
+  /** The first newline at or after `lineStart`, or -1. */
+  private nextNewline: number;
   constructor(text: string) {
     this.text = text;
+    this.nextNewline = text.indexOf('\n');
   }
   position(offset: number): [number, number] {
-    if (!this.starts) {
-      this.starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    if (offset < this.lineStart) {
+      this.line = 1;
+      this.lineStart = 0;
+      this.nextNewline = this.text.indexOf('\n');
     }
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    while (this.nextNewline !== -1 && this.nextNewline < offset) {
+      this.line++;
+      this.lineStart = this.nextNewline + 1;
+      this.nextNewline = this.text.indexOf('\n', this.lineStart);
     }
-    return [lo + 1, offset - this.starts[lo]! + 1];
+    return [this.line, offset - this.lineStart + 1];
   }
 }

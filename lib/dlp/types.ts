@@ -3,6 +3,7 @@
  * the scanner runs, and the findings it returns.
  */
 import type { Level } from '../report/types.ts';
+import type { NativeMatcher } from './native.ts';
 
 export type RuleTag = string;
 
@@ -103,6 +104,11 @@ export interface CompiledRule {
   gate: RuleGateSpec | undefined;
   /** Char codes of `followedBy.chars`, and the distance. */
   followedBy: { codes: number[]; within: number } | undefined;
+  /**
+   * A hand-written equivalent of `regex` (see native.ts), set only when the rule's regex and
+   * flags are exactly the ones it was written for. Keyword rules only.
+   */
+  native?: NativeMatcher | undefined;
 }
 
 export interface CompiledRulePack {

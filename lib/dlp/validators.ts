@@ -9,12 +9,17 @@ const entropyCounts = new Uint32Array(65536);
 
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
-  const n = value.length;
-  if (n === 0) return 0;
-  for (let i = 0; i < n; i++) entropyCounts[value.charCodeAt(i)]!++;
+  return shannonEntropyOf(value, 0, value.length);
+}
+
+/** Shannon entropy of `text[start, end)`, without slicing it out. */
+export function shannonEntropyOf(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0) return 0;
+  for (let i = start; i < end; i++) entropyCounts[text.charCodeAt(i)]!++;
   let entropy = 0;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     const count = entropyCounts[c]!;
     if (count === 0) continue;
     const p = count / n;
