@@ -99,14 +99,12 @@ export function skipMessage(s: SkippedFile, maxFileSize: number): string {
 
 export function skipAnnotations(skipped: readonly SkippedFile[], maxFileSize: number): Annotation[] {
   const reported = skipped.filter((s) => REPORTED_SKIPS.has(s.reason));
-  const out: Annotation[] = reported
-    .slice(0, MAX_SKIP_ANNOTATIONS)
-    .map((s) => ({
-      level: 'warning',
-      title: `dlp-scan: skipped (${s.reason})`,
-      message: skipMessage(s, maxFileSize),
-      ...(s.path === STDIN ? {} : { file: s.path }),
-    }));
+  const out: Annotation[] = reported.slice(0, MAX_SKIP_ANNOTATIONS).map((s) => ({
+    level: 'warning',
+    title: `dlp-scan: skipped (${s.reason})`,
+    message: skipMessage(s, maxFileSize),
+    ...(s.path === STDIN ? {} : { file: s.path }),
+  }));
   if (reported.length > MAX_SKIP_ANNOTATIONS)
     out.push({
       level: 'warning',
