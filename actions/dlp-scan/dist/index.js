@@ -34513,7 +34513,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3137);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4121);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8519);
 
 
 await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay);
@@ -34523,7 +34523,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4121:
+/***/ 8519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34994,6 +34994,9 @@ const DIGIT_TRIGGER = 3;
 const SEPARATORS = ' -.()/+';
 /** More consecutive separators than this end a digit run. */
 const MAX_SEPARATORS = 2;
+const DIGITS_CODE = -1;
+/** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */
+const CHAR_CODE = -2;
 let scratch = Buffer.allocUnsafe(1 << 16);
 /** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
 function latin1(text) {
@@ -35016,6 +35019,23 @@ class Prefilter {
     outputFrom;
     /** Outputs by (premultiplied) state. */
     outputs = [];
+    /**
+     * The same outputs, flat and typed for the hot path: for state s, `outputCodes` from
+     * `outputStart[s / K]` to `outputStart[s / K + 1]`; a code >= 0 is a keyword index,
+     * `DIGITS_CODE` the digit trigger, `CHAR_CODE - c` the gate character c.
+     */
+    outputStart;
+    outputCodes;
+    classCount;
+    keywordLength;
+    /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
+    confirmKind;
+    /**
+     * By (premultiplied) state: the keyword index when the state's only output is one keyword that
+     * needs no confirmation (the generic words: most hits), else -1. Lets the loop record those
+     * hits itself instead of calling `report`.
+     */
+    singleKeyword;
     /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
     digitsOnly;
     minDigits;
@@ -35084,8 +35104,8 @@ class Prefilter {
             out[s].push(p.output);
         }
         // Failure links (BFS), folded into a full transition table.
-        const states = goto.length;
-        const next0 = new Int32Array(states * K);
+        let states = goto.length;
+        let next0 = new Int32Array(states * K);
         const fail = new Int32Array(states);
         const queue = [];
         for (let cls = 0; cls < K; cls++) {
@@ -35110,6 +35130,26 @@ class Prefilter {
                 }
             }
         }
+        // Inside a long digit run (timestamps, hashes, ids) the trigger state would fire on every
+        // digit after the third. A twin state without output takes over after the trigger's next
+        // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
+        // keyword is affected; skipped when a keyword holds three digits in a row.
+        const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
+        const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' && p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
+        if (this.minDigits > 0 && !digitHeavy) {
+            let trigger = 0;
+            for (const cls of triggerPath)
+                trigger = goto[trigger].get(cls);
+            const twin = states++;
+            const grown = new Int32Array(states * K);
+            grown.set(next0);
+            for (let cls = 0; cls < K; cls++)
+                grown[twin * K + cls] = next0[trigger * K + cls];
+            grown[twin * K + digitClass] = twin;
+            grown[trigger * K + digitClass] = twin;
+            next0 = grown;
+            out.push([]);
+        }
         // Renumber: states without outputs first, so one compare tells "has outputs".
         const order = [...Array(states).keys()].sort((a, b) => Number(out[a].length > 0) - Number(out[b].length > 0));
         const renumbered = new Int32Array(states);
@@ -35129,6 +35169,24 @@ class Prefilter {
             if (o.every((x) => x.kind === 'digits'))
                 this.digitsOnly[state] = 1;
         });
+        this.classCount = K;
+        this.outputStart = new Int32Array(states + 1);
+        const codes = [];
+        for (let s = 0; s < states; s++) {
+            this.outputStart[s] = codes.length;
+            for (const o of this.outputs[s * K] ?? [])
+                codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
+        }
+        this.outputStart[states] = codes.length;
+        this.outputCodes = Int32Array.from(codes);
+        this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
+        this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
+        this.singleKeyword = new Int32Array(states * K).fill(-1);
+        for (let s = 0; s < states; s++) {
+            const codesOf = this.outputCodes.subarray(this.outputStart[s], this.outputStart[s + 1]);
+            if (codesOf.length === 1 && codesOf[0] >= 0 && this.confirmKind[codesOf[0]] === 0)
+                this.singleKeyword[s * K] = codesOf[0];
+        }
     }
     /**
      * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
@@ -35139,35 +35197,55 @@ class Prefilter {
     scan(text) {
         const bytes = latin1(text);
         const result = { keywordHits: [], digitRuns: [], charHits: [] };
-        const { delta, classOf, outputFrom, digitsOnly } = this;
+        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+        const hits = result.keywordHits;
         const n = bytes.length;
         let s = 0;
         let skipDigitsUntil = 0;
         for (let i = 0; i < n; i++) {
             s = delta[s + classOf[bytes[i]]];
-            if (s >= outputFrom && (i >= skipDigitsUntil || digitsOnly[s] === 0)) {
-                skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
+            if (s >= outputFrom) {
+                const k = singleKeyword[s];
+                if (k >= 0)
+                    hits.push(k, i - keywordLength[k] + 1);
+                else if (i >= skipDigitsUntil || digitsOnly[s] === 0)
+                    skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
             }
         }
         return result;
     }
     report(state, end, text, bytes, result, skipDigitsUntil) {
-        for (const o of this.outputs[state]) {
-            if (o.kind === 'keyword') {
-                const kw = this.keywords[o.index];
-                const start = end - kw.text.length + 1;
-                if (!this.confirm[o.index] || (kw.ignoreCase ? text.slice(start, end + 1).toLowerCase() === this.lowered[o.index] : text.startsWith(kw.text, start))) {
-                    result.keywordHits.push(o.index, start);
+        const row = state / this.classCount;
+        const last = this.outputStart[row + 1];
+        for (let o = this.outputStart[row]; o < last; o++) {
+            const code = this.outputCodes[o];
+            if (code >= 0) {
+                const start = end - this.keywordLength[code] + 1;
+                const kind = this.confirmKind[code];
+                if (kind === 0 || (kind === 1 ? text.startsWith(this.keywords[code].text, start) : this.sameIgnoringCase(text, start, this.lowered[code]))) {
+                    result.keywordHits.push(code, start);
                 }
             }
-            else if (o.kind === 'char') {
-                result.charHits.push(o.code, end);
+            else if (code === DIGITS_CODE) {
+                if (end >= skipDigitsUntil)
+                    skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
             }
-            else if (end >= skipDigitsUntil) {
-                skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
+            else {
+                result.charHits.push(CHAR_CODE - code, end);
             }
         }
         return skipDigitsUntil;
+    }
+    /** `text` at `start` equals `lowered` ignoring ASCII case (no slice, no toLowerCase copy). */
+    sameIgnoringCase(text, start, lowered) {
+        for (let i = 0; i < lowered.length; i++) {
+            let c = text.charCodeAt(start + i);
+            if (c >= 65 && c <= 90)
+                c += 32;
+            if (c !== lowered.charCodeAt(i))
+                return false;
+        }
+        return true;
     }
     /** Measures the run of digits (separators allowed) around `at`; records it when long enough. */
     digitRun(bytes, at, result) {
@@ -35202,6 +35280,218 @@ class Prefilter {
         return end;
     }
 }
+
+;// CONCATENATED MODULE: ./lib/dlp/native.ts
+/**
+ * Hand-written matchers for built-in regexes that run thousands of times per MiB. A rule pack is
+ * data: a rule uses a native matcher only when its regex source and flags are exactly the ones
+ * the matcher was written for (a user who edits the regex gets the regex). Each matcher returns
+ * the same match and secret span as a sticky `exec` at the same position; a differential
+ * property test (test/native.test.ts) holds them to that.
+ *
+ * Why: the generic assignment rule's keywords ("token", "password", "secret") hit ~15,000 times
+ * per MiB of ordinary source. A regex call, its match array, its `groups` object and two string
+ * slices per hit cost more than the whole prefilter pass; walking a few characters after the
+ * keyword and rejecting most hits with no allocation does not.
+ */
+/** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
+const GENERIC_ASSIGNMENT_SOURCE = "(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\"'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:[\"'`](?<secret>[^\"'`\\s$<>{}\\\\]{8,256})[\"'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))";
+// Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
+function table(chars) {
+    const t = new Uint8Array(128);
+    for (const ch of chars)
+        t[ch.charCodeAt(0)] = 1;
+    return t;
+}
+const native_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** `[A-Za-z0-9_.-]` */
+const KEY_TAIL = table(native_ALNUM + '_.-');
+/** `["'\]]` */
+const KEY_QUOTE = table(`"']`);
+/** `["'`]` */
+const QUOTE = table('"\'`');
+/** `[A-Za-z0-9+/=_.~-]` */
+const BARE = table(native_ALNUM + '+/=_.~-');
+/** `[,;)\]}]` (with `\s`, what may follow a bare value) */
+const BARE_END = table(',;)]}');
+/** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
+const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
+/** ECMAScript `\s`: WhiteSpace and LineTerminator code points. */
+function isSpace(c) {
+    if (c < 128)
+        return c === 32 || (c >= 9 && c <= 13);
+    return (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** `text` at `at` equals the lowercase ASCII `word`, ignoring ASCII case. */
+function sameWord(text, at, word) {
+    if (at + word.length > text.length)
+        return false;
+    for (let i = 0; i < word.length; i++)
+        if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i))
+            return false;
+    return true;
+}
+/** `stem[_-]?key` at `at` (`api_key`, `accesskey`, `private-key`): its length, or 0. */
+function stemKey(text, at, stem) {
+    if (!sameWord(text, at, stem))
+        return 0;
+    const i = at + stem.length;
+    const c = text.charCodeAt(i);
+    if ((c === 95 || c === 45) && sameWord(text, i + 1, 'key'))
+        return stem.length + 4;
+    return sameWord(text, i, 'key') ? stem.length + 3 : 0;
+}
+/**
+ * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
+ * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
+ * between alternatives is needed.
+ */
+function keywordLength(text, at) {
+    switch (lower(text.charCodeAt(at))) {
+        case 112: // p
+            if (sameWord(text, at, 'password'))
+                return 8;
+            if (sameWord(text, at, 'passwd'))
+                return 6;
+            if (sameWord(text, at, 'pwd'))
+                return 3;
+            return stemKey(text, at, 'private');
+        case 115: // s
+            return sameWord(text, at, 'secret') ? 6 : 0;
+        case 116: // t
+            return sameWord(text, at, 'token') ? 5 : 0;
+        case 97: // a
+            return stemKey(text, at, 'api') || stemKey(text, at, 'access');
+        case 99: // c
+            return sameWord(text, at, 'credential') ? 10 : 0;
+        default:
+            return 0;
+    }
+}
+/** The value after the operator at `v`: fills out[1..3] and returns true when it matches. */
+function assignmentValue(text, v, out) {
+    const n = text.length;
+    if (v >= n)
+        return false;
+    const first = text.charCodeAt(v);
+    if (first < 128 && QUOTE[first] === 1) {
+        // `["'`](?<secret>[^"'`\s$<>{}\\]{8,256})["'`]`: the run cannot give back characters (the
+        // closing quote is excluded from it), so it must end at a quote after 8..256 characters.
+        const from = v + 1;
+        const limit = Math.min(n, from + 257);
+        let i = from;
+        for (; i < limit; i++) {
+            const c = text.charCodeAt(i);
+            if (c < 128 ? QUOTED_EXCLUDED[c] === 1 || isSpace(c) : isSpace(c))
+                break;
+        }
+        const len = i - from;
+        if (len < 8 || len > 256 || i >= n)
+            return false;
+        const close = text.charCodeAt(i);
+        if (close >= 128 || QUOTE[close] !== 1)
+            return false;
+        out[1] = i + 1;
+        out[2] = from;
+        out[3] = i;
+        return true;
+    }
+    // `(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\s,;)\]}])`: giving characters back would leave a
+    // class character next, which the lookahead refuses, so only the whole run can match.
+    const limit = Math.min(n, v + 257);
+    let i = v;
+    for (; i < limit; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || BARE[c] !== 1)
+            break;
+    }
+    const len = i - v;
+    if (len < 8 || len > 256)
+        return false;
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (!(isSpace(c) || (c < 128 && BARE_END[c] === 1)))
+            return false;
+    }
+    out[1] = i;
+    out[2] = v;
+    out[3] = i;
+    return true;
+}
+/** Skips up to `max` of [ \t]; returns the position after them, or -1 when more follow. */
+function blanks(text, i, max) {
+    const end = Math.min(text.length, i + max);
+    while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9)
+            break;
+        i++;
+    }
+    const c = text.charCodeAt(i);
+    return c === 32 || c === 9 ? -1 : i;
+}
+/**
+ * `GENERIC_ASSIGNMENT_SOURCE` (flag `i`) anchored at `at`. Each quantified run before the
+ * operator is followed by something its class excludes, so greedy is the only way it can match;
+ * the operator is the one place the regex backtracks (`:=` then `:` alone, `=>` then `=`).
+ */
+const genericAssignment = (text, at, out) => {
+    const kw = keywordLength(text, at);
+    if (kw === 0)
+        return false;
+    const n = text.length;
+    let i = at + kw;
+    // [A-Za-z0-9_.-]{0,30}
+    const tailEnd = Math.min(n, i + 30);
+    while (i < tailEnd) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_TAIL[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_TAIL[c] === 1)
+            return false;
+    }
+    // ["'\]]{0,2}
+    for (let q = 0; q < 2 && i < n; q++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_QUOTE[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_QUOTE[c] === 1)
+            return false;
+    }
+    // [ \t]{0,8}
+    i = blanks(text, i, 8);
+    if (i === -1 || i >= n)
+        return false;
+    // (?::=|=>|[:=]) [ \t]{0,8} value, trying the operators in the regex's order.
+    const op = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    out[0] = at;
+    if ((op === 58 && next === 61) || (op === 61 && next === 62)) {
+        const v = blanks(text, i + 2, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    if (op === 58 || op === 61) {
+        const v = blanks(text, i + 1, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    return false;
+};
+/** Native matchers by regex source, with the flags they assume (besides `y`/`g`). */
+const NATIVE_MATCHERS = new Map([
+    [GENERIC_ASSIGNMENT_SOURCE, { ignoreCase: true, matcher: genericAssignment }],
+]);
 
 ;// CONCATENATED MODULE: ./lib/dlp/regex-safety.ts
 /**
@@ -35328,14 +35618,18 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 const entropyCounts = new Uint32Array(65536);
 /** Shannon entropy in bits per character. */
 function shannonEntropy(value) {
-    const n = value.length;
-    if (n === 0)
+    return shannonEntropyOf(value, 0, value.length);
+}
+/** Shannon entropy of `text[start, end)`, without slicing it out. */
+function shannonEntropyOf(text, start, end) {
+    const n = end - start;
+    if (n <= 0)
         return 0;
-    for (let i = 0; i < n; i++)
-        entropyCounts[value.charCodeAt(i)]++;
+    for (let i = start; i < end; i++)
+        entropyCounts[text.charCodeAt(i)]++;
     let entropy = 0;
-    for (let i = 0; i < n; i++) {
-        const c = value.charCodeAt(i);
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
         const count = entropyCounts[c];
         if (count === 0)
             continue;
@@ -35602,6 +35896,7 @@ const VALIDATORS = {
 
 
 
+
 class DlpRulePackError extends Error {
     ruleId;
     field;
@@ -35780,12 +36075,14 @@ function compileRule(spec, index, source, locate) {
     if (spec.validator !== undefined && !validator) {
         fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);
     }
+    const native = NATIVE_MATCHERS.get(spec.regex);
     return {
         spec,
         id: spec.id,
         index,
         window,
         regex,
+        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false) ? native.matcher : undefined,
         validator,
         allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
         gate: spec.gate,
@@ -35984,6 +36281,8 @@ function compileExtraAllowlist(spec) {
     }
     return compiled;
 }
+/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
+const SPAN = new Int32Array(4);
 /** Line windows reach at most this far either side of a hit (minified files, data dumps). */
 const HALF_WINDOW = 4096;
 function allowedBy(list, c, line) {
@@ -36036,7 +36335,7 @@ function candidateFrom(rule, m, offset) {
     const match = m[0];
     const secret = m.groups?.secret;
     if (secret === undefined) {
-        return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match };
+        return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match, entropy: NaN };
     }
     // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
     // The secret's text locates it; only when it occurs twice in the match is `d` needed.
@@ -36046,7 +36345,7 @@ function candidateFrom(rule, m, offset) {
         at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
     }
     const start = matchStart + at;
-    return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret };
+    return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret, entropy: NaN };
 }
 /** Letters, digits and `._%+-` (NaN, past either end, is not). */
 function isWordish(c) {
@@ -36068,18 +36367,51 @@ function followedBy(text, start, codes, within) {
     }
     return false;
 }
-function validatorContext(text, c) {
-    let line;
-    return {
-        match: c.match,
-        get line() {
-            if (line === undefined) {
-                const [ls, le] = lineBounds(text, c.start, c.end);
-                line = text.slice(ls, le);
-            }
-            return line;
-        },
-    };
+/**
+ * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
+ * pure and keep nothing, and the line is sliced only when a validator asks for it.
+ */
+class LazyContext {
+    text;
+    match = '';
+    start = 0;
+    end = 0;
+    lineText;
+    constructor(text) {
+        this.text = text;
+    }
+    aim(c) {
+        this.match = c.match;
+        this.start = c.start;
+        this.end = c.end;
+        this.lineText = undefined;
+        return this;
+    }
+    get line() {
+        if (this.lineText === undefined) {
+            const [ls, le] = lineBounds(this.text, this.start, this.end);
+            this.lineText = this.text.slice(ls, le);
+        }
+        return this.lineText;
+    }
+}
+/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
+const RULE_INFO = new WeakMap();
+function ruleInfo(pack) {
+    let info = RULE_INFO.get(pack);
+    if (!info) {
+        info = [];
+        for (const rule of pack.rules) {
+            const spec = rule.spec;
+            info[rule.index] = {
+                generic: spec.tags.includes('generic'),
+                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
+                minEntropy: spec.entropy ?? -Infinity,
+            };
+        }
+        RULE_INFO.set(pack, info);
+    }
+    return info;
 }
 function scanText(text, options = {}) {
     return scanTextWithStats(text, options).findings;
@@ -36114,9 +36446,34 @@ function scanTextWithStats(text, options = {}) {
         else
             perRule.push(ws, we);
     };
+    const span = SPAN;
+    const infos = ruleInfo(pack);
     for (let h = 0; h < keywordHits.length; h += 2) {
         const start = keywordHits[h + 1];
-        for (const rule of pack.rulesByKeyword[keywordHits[h]]) {
+        const rules = pack.rulesByKeyword[keywordHits[h]];
+        for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
+            if (rule.native !== undefined) {
+                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
+                // a match puts the operator within 51 characters of the keyword, with no stop character.
+                if (!rule.native(text, start, span))
+                    continue;
+                const entropy = shannonEntropyOf(text, span[2], span[3]);
+                if (entropy < infos[rule.index].minEntropy)
+                    continue;
+                const match = text.slice(span[0], span[1]);
+                candidates.push({
+                    rule,
+                    matchStart: span[0],
+                    matchEnd: span[1],
+                    start: span[2],
+                    end: span[3],
+                    match,
+                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
+                    entropy,
+                });
+                continue;
+            }
             if (rule.window === 'line') {
                 addWindow(rule, start, start + 1);
                 continue;
@@ -36162,24 +36519,28 @@ function scanTextWithStats(text, options = {}) {
     // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
     const valid = [];
     const seen = new Set();
+    const context = new LazyContext(text);
     for (const c of candidates) {
         // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
         const key = c.start * 4096 + c.rule.index;
         if (seen.has(key))
             continue;
         seen.add(key);
-        const spec = c.rule.spec;
+        const info = infos[c.rule.index];
+        let entropy;
         // Entropy first: it is cheap and rejects most generic-assignment noise.
-        const entropy = spec.tags.includes('secret') || spec.entropy !== undefined ? shannonEntropy(c.secret) : undefined;
-        if (spec.entropy !== undefined && entropy < spec.entropy)
-            continue;
-        if (c.rule.validator && !c.rule.validator(c.secret, validatorContext(text, c)))
+        if (info.measureEntropy) {
+            entropy = c.entropy === c.entropy ? c.entropy : shannonEntropyOf(text, c.start, c.end);
+            if (entropy < info.minEntropy)
+                continue;
+        }
+        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
             continue;
         valid.push({ c, entropy });
     }
     // Overlapping candidates of different rules: a specific rule beats the generic one, then the
     // longer match wins (an IBAN over the card-like digits inside it), then pack order.
-    const isGeneric = (v) => (v.c.rule.spec.tags.includes('generic') ? 1 : 0);
+    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
     valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
     // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
     // finds the only neighbours that could overlap a new span.
@@ -36200,7 +36561,7 @@ function scanTextWithStats(text, options = {}) {
             continue;
         kept.splice(lo, 0, v);
     }
-    const lines = new LineIndex(text);
+    const lines = new LineCursor(text);
     const findings = [];
     for (const { c, entropy } of kept) {
         const spec = c.rule.spec;
@@ -36210,7 +36571,8 @@ function scanTextWithStats(text, options = {}) {
             suppressed.allowlist++;
             continue;
         }
-        const firstLine = text.slice(lineStart, text.indexOf('\n', c.start) === -1 ? text.length : text.indexOf('\n', c.start));
+        const firstLineEnd = text.indexOf('\n', c.start);
+        const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
         if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
             suppressed.inline++;
             continue;
@@ -36220,6 +36582,7 @@ function scanTextWithStats(text, options = {}) {
             suppressed.baseline++;
             continue;
         }
+        // `kept` is in text order and spans do not overlap, so these offsets only grow.
         const [line, column] = lines.position(c.start);
         const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
         const preview = (0,redact/* maskedPreview */.eu)(c.secret);
@@ -36253,29 +36616,32 @@ function maskMatch(c, preview) {
     const masked = `${before}${preview}${after}`;
     return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
 }
-/** Offsets to 1-based line/column, built lazily: most texts have no finding at all. */
-class LineIndex {
-    starts;
+/**
+ * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
+ * come in text order, so a file is read at most up to its last finding, once, with no index array.
+ */
+class LineCursor {
     text;
+    line = 1;
+    lineStart = 0;
+    /** The first newline at or after `lineStart`, or -1. */
+    nextNewline;
     constructor(text) {
         this.text = text;
+        this.nextNewline = text.indexOf('\n');
     }
     position(offset) {
-        if (!this.starts) {
-            this.starts = [0];
-            for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1))
-                this.starts.push(i + 1);
+        if (offset < this.lineStart) {
+            this.line = 1;
+            this.lineStart = 0;
+            this.nextNewline = this.text.indexOf('\n');
         }
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
+        while (this.nextNewline !== -1 && this.nextNewline < offset) {
+            this.line++;
+            this.lineStart = this.nextNewline + 1;
+            this.nextNewline = this.text.indexOf('\n', this.lineStart);
         }
-        return [lo + 1, offset - this.starts[lo] + 1];
+        return [this.line, offset - this.lineStart + 1];
     }
 }
 
@@ -37111,7 +37477,7 @@ function codeBlock(code, language = '') {
  * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
  * drop would hide data).
  */
-function table(columns, rows) {
+function summary_table(columns, rows) {
     const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
     if (cols.length === 0)
         throw new Error('table(): at least one column is required');
@@ -37164,7 +37530,7 @@ class SummaryBuilder {
         return this.push(paragraph(text));
     }
     table(columns, rows) {
-        return this.push(table(columns, rows));
+        return this.push(summary_table(columns, rows));
     }
     list(items) {
         return items.length === 0 ? this : this.push(bulletList(items));
@@ -37290,9 +37656,7 @@ function skipMessage(s, maxFileSize) {
 }
 function skipAnnotations(skipped, maxFileSize) {
     const reported = skipped.filter((s) => REPORTED_SKIPS.has(s.reason));
-    const out = reported
-        .slice(0, MAX_SKIP_ANNOTATIONS)
-        .map((s) => ({
+    const out = reported.slice(0, MAX_SKIP_ANNOTATIONS).map((s) => ({
         level: 'warning',
         title: `dlp-scan: skipped (${s.reason})`,
         message: skipMessage(s, maxFileSize),
