@@ -48,6 +48,14 @@ export function secretOf(finding: DlpFinding): string | undefined {
   return RAW_SECRETS.get(finding);
 }
 
+/**
+ * Attaches a raw value to a finding that crossed a thread (structured clone drops the WeakMap
+ * entry with the object identity). Internal to lib/dlp: threads.ts only.
+ */
+export function adoptSecret(finding: DlpFinding, secret: string): void {
+  RAW_SECRETS.set(finding, secret);
+}
+
 /** Registers every finding's raw value with the redactor so no later output can carry it. */
 export function registerSecrets(redactor: Redactor, findings: Iterable<DlpFinding>): void {
   for (const finding of findings) redactor.addSecret(RAW_SECRETS.get(finding));
