@@ -14,4 +14,4 @@ export {
 export { fingerprint, registerSecrets, scanText, scanTextWithStats, secretOf, type ScanOptions, type ScanResult } from './scan.ts';
 export { gitleaksReport, redactionLog, ruleDescriptors, toReportFinding, type GitleaksEntry, type RedactionLog } from './report.ts';
 export { labelledCases, type LabelledCase } from './cases.ts';
-export { scanFiles, type ScanFileInput, type ScanFilesOptions } from './threads.ts';
+export { closeScanWorkers, scanFiles, type ScanFileInput, type ScanFilesOptions } from './threads.ts';

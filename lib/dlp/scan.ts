@@ -254,25 +254,44 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     suppressed.path++;
     return { findings: [], suppressed };
   }
-
-  const { keywordHits, digitRuns, charHits } = pack.prefilter.scan(text);
-  const candidates: Candidate[] = [];
-  // Line windows per rule as [start, end) pairs. Hits arrive in text order, so a window that
-  // touches the previous one extends it: each character is searched at most once per rule, even
-  // on a 1 MB line with 50,000 gate characters.
-  const windows = new Map<CompiledRule, number[]>();
-  const addWindow = (rule: CompiledRule, at: number, atEnd: number): void => {
-    let perRule = windows.get(rule);
-    if (!perRule) windows.set(rule, (perRule = []));
-    const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1]! : -1;
-    if (atEnd <= lastEnd) return;
-    const [ws, we] = windowBounds(text, at, atEnd);
-    if (ws <= lastEnd) perRule[perRule.length - 1] = Math.max(lastEnd, we);
-    else perRule.push(ws, we);
-  };
-
-  const span = SPAN;
+  // Stages are separate functions: small functions reach optimised code sooner (a scan of a
+  // few MiB is over before one big function would), and each stays monomorphic.
+  const hits = pack.prefilter.scan(text);
   const infos = ruleInfo(pack);
+  const candidates: Candidate[] = [];
+  const windows = new Map<CompiledRule, number[]>();
+  keywordCandidates(text, pack, infos, hits.keywordHits, candidates, windows);
+  gateWindows(text, pack, hits.digitRuns, hits.charHits, windows);
+  windowCandidates(text, windows, candidates);
+  if (candidates.length === 0) return { findings: [], suppressed };
+  const kept = resolveOverlaps(validCandidates(text, infos, candidates), infos);
+  return { findings: toFindings(text, pack, kept, allowlists, path, options, suppressed), suppressed };
+}
+
+/**
+ * Adds the line window around [at, atEnd) to the rule's windows ([start, end) pairs). Hits
+ * arrive in text order, so a window that touches the previous one extends it: each character is
+ * searched at most once per rule, even on a 1 MB line with 50,000 gate characters.
+ */
+function addWindow(text: string, windows: Map<CompiledRule, number[]>, rule: CompiledRule, at: number, atEnd: number): void {
+  let perRule = windows.get(rule);
+  if (!perRule) windows.set(rule, (perRule = []));
+  const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1]! : -1;
+  if (atEnd <= lastEnd) return;
+  const [ws, we] = windowBounds(text, at, atEnd);
+  if (ws <= lastEnd) perRule[perRule.length - 1] = Math.max(lastEnd, we);
+  else perRule.push(ws, we);
+}
+
+function keywordCandidates(
+  text: string,
+  pack: CompiledRulePackWithPrefilter,
+  infos: RuleInfo[],
+  keywordHits: readonly number[],
+  candidates: Candidate[],
+  windows: Map<CompiledRule, number[]>,
+): void {
+  const span = SPAN;
   for (let h = 0; h < keywordHits.length; h += 2) {
     const start = keywordHits[h + 1]!;
     const rules = pack.rulesByKeyword[keywordHits[h]!]!;
@@ -298,7 +317,7 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
         continue;
       }
       if (rule.window === 'line') {
-        addWindow(rule, start, start + 1);
+        addWindow(text, windows, rule, start, start + 1);
         continue;
       }
       if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within)) continue;
@@ -307,18 +326,30 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
       if (m) candidates.push(candidateFrom(rule, m, 0));
     }
   }
+}
+
+function gateWindows(
+  text: string,
+  pack: CompiledRulePackWithPrefilter,
+  digitRuns: readonly number[],
+  charHits: readonly number[],
+  windows: Map<CompiledRule, number[]>,
+): void {
   for (let r = 0; r < digitRuns.length; r += 3) {
     for (const rule of pack.digitRules) {
-      if (digitRuns[r + 2]! >= rule.gate!.digits!) addWindow(rule, digitRuns[r]!, digitRuns[r + 1]!);
+      if (digitRuns[r + 2]! >= rule.gate!.digits!) addWindow(text, windows, rule, digitRuns[r]!, digitRuns[r + 1]!);
     }
   }
   for (let c = 0; c < charHits.length; c += 2) {
     const at = charHits[c + 1]!;
     for (const rule of pack.charRules.get(charHits[c]!) ?? []) {
       if (rule.gate!.wordAround && !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1)))) continue;
-      addWindow(rule, at, at + 1);
+      addWindow(text, windows, rule, at, at + 1);
     }
   }
+}
+
+function windowCandidates(text: string, windows: Map<CompiledRule, number[]>, candidates: Candidate[]): void {
   for (const [rule, perRule] of windows) {
     for (let w = 0; w < perRule.length; w += 2) {
       const ws = perRule[w]!;
@@ -331,10 +362,16 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
       }
     }
   }
-  if (candidates.length === 0) return { findings: [], suppressed };
+}
 
-  // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
-  const valid: Array<{ c: Candidate; entropy: number | undefined }> = [];
+interface Valid {
+  c: Candidate;
+  entropy: number | undefined;
+}
+
+/** Validators and entropy first, so a rejected specific candidate does not hide a generic one. */
+function validCandidates(text: string, infos: RuleInfo[], candidates: Candidate[]): Valid[] {
+  const valid: Valid[] = [];
   const seen = new Set<number>();
   const context = new LazyContext(text);
   for (const c of candidates) {
@@ -352,13 +389,20 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c))) continue;
     valid.push({ c, entropy });
   }
-  // Overlapping candidates of different rules: a specific rule beats the generic one, then the
-  // longer match wins (an IBAN over the card-like digits inside it), then pack order.
-  const isGeneric = (v: (typeof valid)[number]) => (infos[v.c.rule.index]!.generic ? 1 : 0);
+  return valid;
+}
+
+/**
+ * Overlapping candidates of different rules: a specific rule beats the generic one, then the
+ * longer match wins (an IBAN over the card-like digits inside it), then pack order. Returns the
+ * kept ones in text order.
+ */
+function resolveOverlaps(valid: Valid[], infos: RuleInfo[]): Valid[] {
+  const isGeneric = (v: Valid) => (infos[v.c.rule.index]!.generic ? 1 : 0);
   valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
   // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
   // finds the only neighbours that could overlap a new span.
-  const kept: typeof valid = [];
+  const kept: Valid[] = [];
   for (const v of valid) {
     let lo = 0;
     let hi = kept.length;
@@ -372,7 +416,19 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end)) continue;
     kept.splice(lo, 0, v);
   }
+  return kept;
+}
 
+/** Allowlists, inline `dlp:allow`, baseline, then the findings (raw values in the side table). */
+function toFindings(
+  text: string,
+  pack: CompiledRulePackWithPrefilter,
+  kept: Valid[],
+  allowlists: CompiledAllowlist[],
+  path: string,
+  options: ScanOptions,
+  suppressed: Record<SuppressionReason, number>,
+): DlpFinding[] {
   const lines = new LineCursor(text);
   const findings: DlpFinding[] = [];
   for (const { c, entropy } of kept) {
@@ -417,7 +473,7 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
     RAW_SECRETS.set(finding, c.secret);
     findings.push(finding);
   }
-  return { findings, suppressed };
+  return findings;
 }
 
 /** The match with its secret replaced by the preview; only the key name and punctuation remain. */

@@ -30,7 +30,8 @@ export interface ScanFilesOptions {
   commit?: CommitInfo;
   /**
    * Worker threads. 1 (the default) scans on the calling thread with no worker; `'auto'` uses
-   * `os.availableParallelism()`. Fewer are started when there is little to scan.
+   * `os.availableParallelism()`. Fewer are used when there is little to scan. Workers are kept
+   * (idle, unref'd) for the next call; `closeScanWorkers()` ends them.
    */
   threads?: number | 'auto';
   /**
@@ -124,7 +125,9 @@ export async function scanFiles(files: readonly ScanFileInput[], options: ScanFi
 
   const work = batches(files, threads);
   const results: ScanResult[] = new Array(files.length);
-  const workers: Worker[] = [];
+  const workers = Array.from({ length: threads }, takeWorker);
+  const detach: Array<() => void> = [];
+  let ok = false;
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -141,10 +144,8 @@ export async function scanFiles(files: readonly ScanFileInput[], options: ScanFi
         const { from, to } = work[id]!;
         worker.postMessage({ kind: 'batch', id, files: files.slice(from, to) } satisfies Request);
       };
-      for (let w = 0; w < threads; w++) {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
-        workers.push(worker);
-        worker.on('message', (reply: Reply) => {
+      for (const worker of workers) {
+        const onMessage = (reply: Reply) => {
           if (reply.kind === 'error') {
             fail(new Error(`scanFiles: ${reply.path}: ${reply.message}`));
             return;
@@ -157,21 +158,55 @@ export async function scanFiles(files: readonly ScanFileInput[], options: ScanFi
           done++;
           if (done === work.length) resolve();
           else feed(worker);
-        });
-        worker.on('error', (error) => fail(new Error(`scanFiles: worker failed: ${error.message}`)));
-        worker.on('exit', (code) => {
-          if (done < work.length) fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
-        });
+        };
+        const onError = (error: Error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
+        const onExit = (code: number) => fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+        detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
         worker.postMessage({ kind: 'job', job } satisfies Request);
         // Two batches in flight per worker, so it never waits for the main thread between them.
         feed(worker);
         feed(worker);
       }
     });
+    ok = true;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const off of detach) off();
+    // A failed call may leave batches in flight: those workers are not reused.
+    if (ok) for (const worker of workers) releaseWorker(worker);
+    else await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/**
+ * Idle workers, kept between calls so a second scan (history mode: one call per commit) starts
+ * with warm, optimised code. Unref'd while idle: they never keep the process alive.
+ */
+const idle: Worker[] = [];
+
+function takeWorker(): Worker {
+  let worker = idle.pop();
+  if (!worker) {
+    const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
+    created.on('exit', () => {
+      const at = idle.indexOf(created);
+      if (at !== -1) idle.splice(at, 1);
+    });
+    worker = created;
+  }
+  worker.ref();
+  return worker;
+}
+
+function releaseWorker(worker: Worker): void {
+  worker.unref();
+  idle.push(worker);
+}
+
+/** Ends the idle workers kept by `scanFiles` (they end with the process anyway). */
+export async function closeScanWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.terminate()));
 }
 
 function serveScans(): void {

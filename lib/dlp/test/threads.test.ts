@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { bundleAction, ROOT } from '../../../scripts/build.ts';
 import { builtInRulePackSpec, compileRulePack } from '../pack.ts';
 import { scanTextWithStats, secretOf } from '../scan.ts';
 import { cardNumber, githubToken, groupCard, seededRng, synth } from '../synth.ts';
-import { scanFiles, type ScanFileInput } from '../threads.ts';
+import { closeScanWorkers, scanFiles, type ScanFileInput } from '../threads.ts';
 import type { DlpFinding } from '../types.ts';
 
 /** Files with planted items at known places, built at run time (nothing secret is committed). */
@@ -31,6 +31,8 @@ function plantedFiles(count: number, seed = 11): ScanFileInput[] {
 
 const view = (f: DlpFinding) => JSON.stringify(f);
 
+after(closeScanWorkers);
+
 /** Worker threads started while `fn` runs (Node emits 'worker' on process for each). */
 async function countingWorkers<T>(fn: () => Promise<T>): Promise<[T, number]> {
   let started = 0;
@@ -47,9 +49,11 @@ test('scanFiles on 2 and 3 workers returns, per file and in order, what scanText
   const files = plantedFiles(60);
   const expected = files.map((f) => scanTextWithStats(f.text, { path: f.path }));
   assert.ok(expected.flatMap((r) => r.findings).length >= 40, 'the planted files must yield findings');
-  for (const threads of [2, 3]) {
+  await closeScanWorkers();
+  for (const [threads, fresh] of [[2, 2], [3, 1], [3, 0]] as const) {
     const [results, started] = await countingWorkers(() => scanFiles(files, { threads, minUnitsPerThread: 0 }));
-    assert.equal(started, threads);
+    // Idle workers are reused: only the missing ones start.
+    assert.equal(started, fresh);
     assert.equal(results.length, files.length);
     results.forEach((r, i) => {
       assert.deepEqual(r.findings.map(view), expected[i]!.findings.map(view), files[i]!.path);
@@ -73,8 +77,7 @@ test('scanFiles passes a custom pack, allowlist, baseline and commit to the work
     commit: { sha: 'abc123' },
   };
   const expected = files.map((f) => scanTextWithStats(f.text, { ...options, path: f.path }));
-  const [results, started] = await countingWorkers(() => scanFiles(files, { ...options, threads: 2, minUnitsPerThread: 0 }));
-  assert.equal(started, 2);
+  const results = await scanFiles(files, { ...options, threads: 2, minUnitsPerThread: 0 });
   assert.deepEqual(results.map((r) => r.findings.map(view)), expected.map((r) => r.findings.map(view)));
   assert.deepEqual(results.map((r) => r.suppressed), expected.map((r) => r.suppressed));
   const all = results.flatMap((r) => r.findings);
