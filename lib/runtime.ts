@@ -81,7 +81,8 @@ export async function execute<S extends InputSpec>(
     if (result.checkRun && options.publishCheckRun) {
       const outcome = await options.publishCheckRun(result, github, redactor, annotations);
       if (outcome.published) sink.info(safe(outcome.message));
-      else sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
+      else
+        sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
     }
     if (result.failure) {
       sink.fail(safe(result.failure));

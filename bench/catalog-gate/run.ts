@@ -25,7 +25,6 @@ import { openPglite } from '../../actions/catalog-gate/src/backout.ts';
 import { startPgServer } from '../../actions/catalog-gate/test/pg-server.ts';
 
 const self = fileURLToPath(import.meta.url);
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Generated {
   id: string;

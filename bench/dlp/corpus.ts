@@ -30,9 +30,40 @@ export interface TruthItem {
   kind: 'secret' | 'pii';
 }
 
-const WORDS = ['user', 'account', 'request', 'response', 'config', 'session', 'handler', 'cache', 'client', 'server',
-  'value', 'result', 'options', 'buffer', 'stream', 'record', 'entry', 'index', 'limit', 'retry', 'timeout', 'payload',
-  'token', 'password', 'secret', 'key', 'auth', 'credential', 'parser', 'tokenizer', 'context', 'state'];
+const WORDS = [
+  'user',
+  'account',
+  'request',
+  'response',
+  'config',
+  'session',
+  'handler',
+  'cache',
+  'client',
+  'server',
+  'value',
+  'result',
+  'options',
+  'buffer',
+  'stream',
+  'record',
+  'entry',
+  'index',
+  'limit',
+  'retry',
+  'timeout',
+  'payload',
+  'token',
+  'password',
+  'secret',
+  'key',
+  'auth',
+  'credential',
+  'parser',
+  'tokenizer',
+  'context',
+  'state',
+];
 
 function ident(rng: Rng): string {
   const a = WORDS[int(rng, 0, WORDS.length - 1)]!;
@@ -45,7 +76,8 @@ const NOISE: Array<(rng: Rng) => string> = [
   (r) => `const ${ident(r)} = await ${ident(r)}.${ident(r)}(${ident(r)}, ${int(r, 0, 5000)});`,
   (r) => `  if (!${ident(r)}.${ident(r)}) throw new Error('missing ${ident(r)} for ${ident(r)}');`,
   (r) => `export function ${ident(r)}(${ident(r)}: string, ${ident(r)}?: number): Promise<${ident(r)}> {`,
-  (r) => `  // refresh the token before the ${ident(r)} expires (${int(r, 1, 3600)} s); never log the password`,
+  (r) =>
+    `  // refresh the token before the ${ident(r)} expires (${int(r, 1, 3600)} s); never log the password`,
   (r) => `  "${ident(r)}": "${ident(r)} ${ident(r)} ${ident(r)}",`,
   (r) => `import { ${ident(r)} } from '@summit/${ident(r)}';`,
   (r) => `  @Input() ${ident(r)}: string = '';`,
@@ -55,24 +87,36 @@ const NOISE: Array<(rng: Rng) => string> = [
   (r) => `  id: "${uuid(r)}",`,
   (r) => `  token = "${uuid(r)}"`,
   (r) => `  data: "${pick(r, BASE64, 76)}"`,
-  (r) => `DB_PASSWORD="\${DB_PASSWORD}"`,
+  (_r) => `DB_PASSWORD="\${DB_PASSWORD}"`,
   (r) => `  password: <redacted>  # set ${ident(r)} in the vault`,
-  (r) => `  api_key: "xxxxxxxxxxxxxxxxxxxxxxxx"`,
+  (_r) => `  api_key: "xxxxxxxxxxxxxxxxxxxxxxxx"`,
   (r) => `Author: ${pick(r, 'abcdefghij', 5)} <${pick(r, 'abcdefghij', 5)}@example.com>`,
   (r) => `  secretRef = ${ident(r)}.${ident(r)}Secret;`,
   (r) => `  return this.${ident(r)}.get(${ident(r)}, { token, password: undefined });`,
   (r) => `  ${ident(r)}[${int(r, 0, 99)}] = ${int(r, 0, 1000)} * ${ident(r)}.length;`,
   (r) => `  sha256: "${pick(r, HEX, 64)}",`,
   (r) => `    version: "${int(r, 0, 9)}.${int(r, 0, 30)}.${int(r, 0, 99)}",`,
-  (r) => `}`,
-  (r) => ``,
+  (_r) => `}`,
+  (_r) => ``,
 ];
 
 /** Planted items: a line builder per rule, in a realistic setting. */
 const PLANTS: Array<{ ruleId: string; kind: 'secret' | 'pii'; line: (rng: Rng) => string }> = [
-  { ruleId: 'aws-access-key-id', kind: 'secret', line: (r) => `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(r)}` },
-  { ruleId: 'aws-secret-access-key', kind: 'secret', line: (r) => `aws_secret_access_key = ${synth.awsSecret(r)}` },
-  { ruleId: 'github-token', kind: 'secret', line: (r) => `  const octokit = new Octokit({ auth: "${githubToken(r)}" });` },
+  {
+    ruleId: 'aws-access-key-id',
+    kind: 'secret',
+    line: (r) => `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(r)}`,
+  },
+  {
+    ruleId: 'aws-secret-access-key',
+    kind: 'secret',
+    line: (r) => `aws_secret_access_key = ${synth.awsSecret(r)}`,
+  },
+  {
+    ruleId: 'github-token',
+    kind: 'secret',
+    line: (r) => `  const octokit = new Octokit({ auth: "${githubToken(r)}" });`,
+  },
   { ruleId: 'github-fine-grained-pat', kind: 'secret', line: (r) => `GH=${synth.githubFineGrained(r)}` },
   { ruleId: 'gitlab-pat', kind: 'secret', line: (r) => `  gitlab: "${synth.gitlab(r)}"` },
   { ruleId: 'slack-token', kind: 'secret', line: (r) => `slack = WebClient("${synth.slack(r)}")` },
@@ -86,10 +130,19 @@ const PLANTS: Array<{ ruleId: string; kind: 'secret' | 'pii'; line: (rng: Rng) =
   { ruleId: 'jwt', kind: 'secret', line: (r) => `  headers: { Authorization: "Bearer ${synth.jwt(r)}" },` },
   { ruleId: 'generic-secret', kind: 'secret', line: (r) => `  client_secret = "${synth.genericValue(r)}"` },
   { ruleId: 'us-ssn', kind: 'pii', line: (r) => `  { "name": "${ident(r)}", "ssn": "${synth.ssn(r)}" },` },
-  { ruleId: 'payment-card', kind: 'pii', line: (r) => `  card: "${groupCard(cardNumber(r, (['visa', 'mastercard', 'amex', 'discover'] as const)[int(r, 0, 3)]!))}",` },
+  {
+    ruleId: 'payment-card',
+    kind: 'pii',
+    line: (r) =>
+      `  card: "${groupCard(cardNumber(r, (['visa', 'mastercard', 'amex', 'discover'] as const)[int(r, 0, 3)]!))}",`,
+  },
   { ruleId: 'email-address', kind: 'pii', line: (r) => `  contact: "${synth.email(r)}",` },
   { ruleId: 'phone-number', kind: 'pii', line: (r) => `  phone: "${synth.phone(r)}",` },
-  { ruleId: 'iban', kind: 'pii', line: (r) => `  iban: "${groupIban(iban(r, (['DE', 'GB', 'FR', 'NL'] as const)[int(r, 0, 3)]!))}",` },
+  {
+    ruleId: 'iban',
+    kind: 'pii',
+    line: (r) => `  iban: "${groupIban(iban(r, (['DE', 'GB', 'FR', 'NL'] as const)[int(r, 0, 3)]!))}",`,
+  },
 ];
 
 export interface Corpus {

@@ -34,7 +34,9 @@ try {
     }
     const f = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
     // CPU time is steadier than wall time on a shared machine; both are printed.
-    console.log(`${label.padEnd(10)} wall best ${Math.max(...rates).toFixed(1)} MiB/s [${f(rates)}]  cpu best ${Math.max(...cpuRates).toFixed(1)} MiB/s [${f(cpuRates)}]  (${out})`);
+    console.log(
+      `${label.padEnd(10)} wall best ${Math.max(...rates).toFixed(1)} MiB/s [${f(rates)}]  cpu best ${Math.max(...cpuRates).toFixed(1)} MiB/s [${f(cpuRates)}]  (${out})`,
+    );
   };
   if (only !== 'scan') {
     time('prefilter', () => {
@@ -46,7 +48,8 @@ try {
   if (only !== 'prefilter') {
     time('scan', () => {
       let n = 0;
-      for (let i = 0; i < contents.length; i++) n += scanText(contents[i]!, { path: corpus.files[i]!, rules: pack }).length;
+      for (let i = 0; i < contents.length; i++)
+        n += scanText(contents[i]!, { path: corpus.files[i]!, rules: pack }).length;
       return n;
     });
   }

@@ -50,18 +50,23 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 async function main(): Promise<void> {
   const mib = Number(process.env.DLP_BENCH_MIB ?? '50');
-  if (!(mib > 0)) throw new Error(`DLP_BENCH_MIB must be a positive number, got '${process.env.DLP_BENCH_MIB}'`);
+  if (!(mib > 0))
+    throw new Error(`DLP_BENCH_MIB must be a positive number, got '${process.env.DLP_BENCH_MIB}'`);
   const dir = mkdtempSync(join(tmpdir(), 'dlp-bench-'));
   try {
     const t0 = performance.now();
     const corpus = generateCorpus(dir, mib);
     const sizeMiB = corpus.bytes / 1024 / 1024;
-    console.log(`corpus: ${corpus.files.length} files, ${sizeMiB.toFixed(1)} MiB, ${corpus.truth.length} planted items (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `corpus: ${corpus.files.length} files, ${sizeMiB.toFixed(1)} MiB, ${corpus.truth.length} planted items (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
 
     // Read once up front so both scanners are timed on scanning, not on the page cache.
     const contents = corpus.files.map((f) => readFileSync(join(dir, f), 'utf8'));
     const rounds = Number(process.env.DLP_BENCH_ROUNDS ?? '3');
-    const threads = process.env.DLP_BENCH_THREADS ? Number(process.env.DLP_BENCH_THREADS) : availableParallelism();
+    const threads = process.env.DLP_BENCH_THREADS
+      ? Number(process.env.DLP_BENCH_THREADS)
+      : availableParallelism();
 
     // secretlint, through its Node API (config loader + core), preset-recommend.
     const { loadPackagesFromConfigDescriptor } = await import('@secretlint/config-loader');
@@ -69,7 +74,10 @@ async function main(): Promise<void> {
     const loaded = await loadPackagesFromConfigDescriptor({
       configDescriptor: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] },
     });
-    if (!loaded.ok) throw new Error('secretlint: cannot load @secretlint/secretlint-rule-preset-recommend (is it installed?)');
+    if (!loaded.ok)
+      throw new Error(
+        'secretlint: cannot load @secretlint/secretlint-rule-preset-recommend (is it installed?)',
+      );
     const lint = (content: string, filePath: string) =>
       lintSource({
         source: { content, filePath, ext: filePath.slice(filePath.lastIndexOf('.')), contentType: 'text' },
@@ -80,7 +88,8 @@ async function main(): Promise<void> {
     const runOurs = (): Reported[] => {
       const out: Reported[] = [];
       for (let i = 0; i < contents.length; i++) {
-        for (const f of scanText(contents[i]!, { path: corpus.files[i]!, rules: pack })) out.push({ file: f.path, line: f.line, ruleId: f.ruleId });
+        for (const f of scanText(contents[i]!, { path: corpus.files[i]!, rules: pack }))
+          out.push({ file: f.path, line: f.line, ruleId: f.ruleId });
       }
       return out;
     };
@@ -88,17 +97,21 @@ async function main(): Promise<void> {
       const out: Reported[] = [];
       for (let i = 0; i < contents.length; i++) {
         const result = await lint(contents[i]!, corpus.files[i]!);
-        for (const m of result.messages) out.push({ file: corpus.files[i]!, line: m.loc.start.line, ruleId: m.ruleId });
+        for (const m of result.messages)
+          out.push({ file: corpus.files[i]!, line: m.loc.start.line, ruleId: m.ruleId });
       }
       return out;
     };
     const inputs = contents.map((text, i) => ({ path: corpus.files[i]!, text }));
     const runThreads = async (): Promise<Reported[]> =>
-      (await scanFiles(inputs, { rules: pack, threads })).flatMap((r) => r.findings.map((f) => ({ file: f.path, line: f.line, ruleId: f.ruleId })));
+      (await scanFiles(inputs, { rules: pack, threads })).flatMap((r) =>
+        r.findings.map((f) => ({ file: f.path, line: f.line, ruleId: f.ruleId })),
+      );
 
     // Warm-up (JIT tier-up, regex compilation) on the first ~4 MiB, twice, for both scanners alike.
     let warmCount = 0;
-    for (let units = 0; warmCount < contents.length && units < 4 * 1024 * 1024; warmCount++) units += contents[warmCount]!.length;
+    for (let units = 0; warmCount < contents.length && units < 4 * 1024 * 1024; warmCount++)
+      units += contents[warmCount]!.length;
     for (let w = 0; w < 2; w++) {
       for (let i = 0; i < warmCount; i++) scanText(contents[i]!, { path: corpus.files[i]!, rules: pack });
       for (let i = 0; i < warmCount; i++) await lint(contents[i]!, corpus.files[i]!);
@@ -140,7 +153,9 @@ async function main(): Promise<void> {
 
     const oursScore = score(corpus.truth, ours);
     const theirScore = score(corpus.truth, theirs);
-    console.log(`prefilter keyword hits: ${(keywordHits / sampleMiB).toFixed(0)} per MiB (sample of 20 files)`);
+    console.log(
+      `prefilter keyword hits: ${(keywordHits / sampleMiB).toFixed(0)} per MiB (sample of 20 files)`,
+    );
     console.log('');
     console.log('scanner     MiB/s best  median  recall(all)  recall(secrets)  precision  reported');
     for (const [name, rates, s] of [
@@ -148,7 +163,11 @@ async function main(): Promise<void> {
       ['secretlint', theirRates, theirScore],
     ] as const) {
       console.log(
-        `${name.padEnd(10)} ${Math.max(...rates).toFixed(1).padStart(10)} ${median(rates).toFixed(1).padStart(7)}  ${pct(s.recall).padStart(11)}  ${pct(s.recallSecrets).padStart(15)}  ${pct(s.precision).padStart(9)}  ${String(s.reported).padStart(8)}`,
+        `${name.padEnd(10)} ${Math.max(...rates)
+          .toFixed(1)
+          .padStart(
+            10,
+          )} ${median(rates).toFixed(1).padStart(7)}  ${pct(s.recall).padStart(11)}  ${pct(s.recallSecrets).padStart(15)}  ${pct(s.precision).padStart(9)}  ${String(s.reported).padStart(8)}`,
       );
     }
     console.log('');
@@ -161,11 +180,14 @@ async function main(): Promise<void> {
     const missed = corpus.truth.filter((t) => !ours.some((o) => o.file === t.file && o.line === t.line));
     const missedByRule = new Map<string, number>();
     for (const m of missed) missedByRule.set(m.ruleId, (missedByRule.get(m.ruleId) ?? 0) + 1);
-    if (missed.length > 0) console.log(`ours missed (by rule): ${JSON.stringify(Object.fromEntries(missedByRule))}`);
+    if (missed.length > 0)
+      console.log(`ours missed (by rule): ${JSON.stringify(Object.fromEntries(missedByRule))}`);
     const truthKeys = new Set(corpus.truth.map((t) => `${t.file}:${t.line}`));
     const extra = new Map<string, number>();
-    for (const o of ours) if (!truthKeys.has(`${o.file}:${o.line}`)) extra.set(o.ruleId, (extra.get(o.ruleId) ?? 0) + 1);
-    if (extra.size > 0) console.log(`ours false positives (by rule): ${JSON.stringify(Object.fromEntries(extra))}`);
+    for (const o of ours)
+      if (!truthKeys.has(`${o.file}:${o.line}`)) extra.set(o.ruleId, (extra.get(o.ruleId) ?? 0) + 1);
+    if (extra.size > 0)
+      console.log(`ours false positives (by rule): ${JSON.stringify(Object.fromEntries(extra))}`);
     console.log('secretlint covers no PII rules; recall(secrets) is the comparable figure.');
   } finally {
     await closeScanWorkers();

@@ -37,14 +37,27 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   const cases: LabelledCase[] = [];
   const pos = (rule: string, name: string, text: string, expected: string[] = [rule]) =>
     cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
-  const neg = (rule: string, name: string, text: string) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
+  const neg = (rule: string, name: string, text: string) =>
+    cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
 
   // AWS
   pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
-  pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
+  pos(
+    'aws-access-key-id',
+    'temporary ASIA key in JSON',
+    `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`,
+  );
   neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
-  neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
-  pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+  neg(
+    'aws-access-key-id',
+    'inside a longer identifier',
+    `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`,
+  );
+  pos(
+    'aws-secret-access-key',
+    'credentials file',
+    `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`,
+  );
   pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
   neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
 
@@ -52,7 +65,11 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
   pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
   neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
-  pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
+  pos(
+    'github-fine-grained-pat',
+    'fine-grained PAT',
+    `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`,
+  );
   neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
 
   pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
@@ -63,9 +80,17 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
 
   pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
-  neg('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
+  neg(
+    'stripe-secret-key',
+    'test-mode key',
+    `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`,
+  );
 
-  pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
+  pos(
+    'google-api-key',
+    'maps key',
+    `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`,
+  );
   neg('google-api-key', 'too short', `AI${'za'}Sy123`);
 
   pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
@@ -79,11 +104,23 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
 
   pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
   pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
-  neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
-  neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
+  neg(
+    'private-key',
+    'public key',
+    `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`,
+  );
+  neg(
+    'private-key',
+    'header only in docs',
+    'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.',
+  );
 
   pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
-  neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
+  neg(
+    'jwt',
+    'eyJ-prefixed base64 that is not JSON',
+    `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`,
+  );
 
   // Generic assignments.
   pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
@@ -107,7 +144,11 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
   neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
   neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-  neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+  neg(
+    'us-ssn',
+    'area 9xx',
+    `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`,
+  );
   neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
   neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
   neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
@@ -125,7 +166,14 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
 
   // PII: email
   pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
-  for (const domain of ['example.com', 'mail.example.org', 'example.net', 'ci.test', 'host.example', 'nowhere.invalid']) {
+  for (const domain of [
+    'example.com',
+    'mail.example.org',
+    'example.net',
+    'ci.test',
+    'host.example',
+    'nowhere.invalid',
+  ]) {
     neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
   }
   neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
@@ -136,8 +184,16 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   // PII: phone
   pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
   pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
-  pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-  neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+  pos(
+    'phone-number',
+    'bare with context',
+    `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`,
+  );
+  neg(
+    'phone-number',
+    'bare without context',
+    `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`,
+  );
   neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
   neg('phone-number', 'version string', 'version 1.234.567.8');
 
@@ -150,6 +206,9 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
 
   // Several in one text: every one is reported.
-  pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, ['us-ssn', 'aws-access-key-id']);
+  pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, [
+    'us-ssn',
+    'aws-access-key-id',
+  ]);
   return cases;
 }

@@ -16,7 +16,7 @@ export type NativeMatcher = (text: string, at: number, out: Int32Array) => boole
 
 /** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
 export const GENERIC_ASSIGNMENT_SOURCE =
-  "(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\"'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:[\"'`](?<secret>[^\"'`\\s$<>{}\\\\]{8,256})[\"'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))";
+  '(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}["\'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:["\'`](?<secret>[^"\'`\\s$<>{}\\\\]{8,256})["\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))';
 
 // Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
 function table(chars: string): Uint8Array {
@@ -42,8 +42,15 @@ const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -52,7 +59,8 @@ const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 /** `text` at `at` equals the lowercase ASCII `word`, ignoring ASCII case. */
 function sameWord(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
-  for (let i = 0; i < word.length; i++) if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
+  for (let i = 0; i < word.length; i++)
+    if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
   return true;
 }
 

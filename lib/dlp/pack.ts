@@ -25,7 +25,11 @@ export class DlpRulePackError extends Error {
   readonly field: string | undefined;
   readonly source: string;
   readonly line: number | undefined;
-  constructor(source: string, detail: string, options: { ruleId?: string; field?: string; line?: number } = {}) {
+  constructor(
+    source: string,
+    detail: string,
+    options: { ruleId?: string; field?: string; line?: number } = {},
+  ) {
     const where = options.line !== undefined ? `${source}:${options.line}` : source;
     const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
     const field = options.field !== undefined ? `field '${options.field}': ` : '';
@@ -127,7 +131,12 @@ const validateOverrideShape = ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
 
 type Locate = (path: Array<string | number>) => number | undefined;
 
-function shapeError(source: string, value: unknown, error: ErrorObject, locate: Locate | undefined): DlpRulePackError {
+function shapeError(
+  source: string,
+  value: unknown,
+  error: ErrorObject,
+  locate: Locate | undefined,
+): DlpRulePackError {
   const segments = error.instancePath.split('/').slice(1);
   let field: string | undefined;
   let ruleId: string | undefined;
@@ -156,12 +165,19 @@ function shapeError(source: string, value: unknown, error: ErrorObject, locate: 
   return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
 }
 
-function compileAllowlist(spec: AllowlistSpec | undefined, source: string, ruleId?: string): CompiledAllowlist {
+function compileAllowlist(
+  spec: AllowlistSpec | undefined,
+  source: string,
+  ruleId?: string,
+): CompiledAllowlist {
   const regexes = (spec?.regexes ?? []).map((r, i) => {
     try {
       return new RegExp(r);
     } catch (error) {
-      throw new DlpRulePackError(source, (error as Error).message, { ruleId, field: `allowlist.regexes.${i}` });
+      throw new DlpRulePackError(source, (error as Error).message, {
+        ruleId,
+        field: `allowlist.regexes.${i}`,
+      });
     }
   });
   return {
@@ -172,18 +188,32 @@ function compileAllowlist(spec: AllowlistSpec | undefined, source: string, ruleI
   };
 }
 
-function compileRule(spec: RuleSpec, index: number, source: string, locate: Locate | undefined): CompiledRule {
+function compileRule(
+  spec: RuleSpec,
+  index: number,
+  source: string,
+  locate: Locate | undefined,
+): CompiledRule {
   const fail = (field: string, detail: string): never => {
-    throw new DlpRulePackError(source, detail, { ruleId: spec.id, field, line: locate?.(['rules', index, field]) });
+    throw new DlpRulePackError(source, detail, {
+      ruleId: spec.id,
+      field,
+      line: locate?.(['rules', index, field]),
+    });
   };
   const hasKeywords = (spec.keywords?.length ?? 0) > 0;
   const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
-  if (!hasKeywords && !spec.gate) fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
+  if (!hasKeywords && !spec.gate)
+    fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
   if (window === 'keyword' && !hasKeywords) fail('window', "'keyword' window needs keywords");
-  if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined)) fail('gate', "needs exactly one of 'digits' or 'char'");
-  if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined) fail('gate.wordAround', "only applies to a 'char' gate");
-  if (spec.followedBy && window !== 'keyword') fail('followedBy', "only applies to rules with the 'keyword' window");
-  if (!spec.tags.includes('secret') && !spec.tags.includes('pii')) fail('tags', "must include 'secret' or 'pii'");
+  if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
+    fail('gate', "needs exactly one of 'digits' or 'char'");
+  if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
+    fail('gate.wordAround', "only applies to a 'char' gate");
+  if (spec.followedBy && window !== 'keyword')
+    fail('followedBy', "only applies to rules with the 'keyword' window");
+  if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
+    fail('tags', "must include 'secret' or 'pii'");
   let regex: RegExp;
   try {
     regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
@@ -203,7 +233,10 @@ function compileRule(spec: RuleSpec, index: number, source: string, locate: Loca
     index,
     window,
     regex,
-    native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false) ? native.matcher : undefined,
+    native:
+      native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false)
+        ? native.matcher
+        : undefined,
     validator,
     allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
     gate: spec.gate,
@@ -222,14 +255,22 @@ export interface CompiledRulePackWithPrefilter extends CompiledRulePack {
 }
 
 /** Validates a pack (plain data) and compiles it. `source` names it in errors. */
-export function compileRulePack(input: unknown, source = 'rule pack', locate?: Locate): CompiledRulePackWithPrefilter {
+export function compileRulePack(
+  input: unknown,
+  source = 'rule pack',
+  locate?: Locate,
+): CompiledRulePackWithPrefilter {
   if (!validatePackShape(input)) throw shapeError(source, input, validatePackShape.errors![0]!, locate);
   const spec = input as unknown as RulePackSpec;
   const seen = new Set<string>();
   const rules: CompiledRule[] = [];
   spec.rules.forEach((rule, index) => {
     if (seen.has(rule.id)) {
-      throw new DlpRulePackError(source, 'duplicate id', { ruleId: rule.id, field: 'id', line: locate?.(['rules', index, 'id']) });
+      throw new DlpRulePackError(source, 'duplicate id', {
+        ruleId: rule.id,
+        field: 'id',
+        line: locate?.(['rules', index, 'id']),
+      });
     }
     seen.add(rule.id);
     if (rule.disabled) return;
@@ -261,7 +302,10 @@ export function compileRulePack(input: unknown, source = 'rule pack', locate?: L
     }
   }
   const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate!.digits!)) : undefined;
-  const prefilter = new Prefilter(keywords, { minDigits, chars: [...charRules.keys()].map((c) => String.fromCharCode(c)) });
+  const prefilter = new Prefilter(keywords, {
+    minDigits,
+    chars: [...charRules.keys()].map((c) => String.fromCharCode(c)),
+  });
   return {
     spec,
     rules,
@@ -275,15 +319,23 @@ export function compileRulePack(input: unknown, source = 'rule pack', locate?: L
 }
 
 /** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
-export function mergeRulePack(base: RulePackSpec, input: unknown, source = 'rule override', locate?: Locate): RulePackSpec {
-  if (!validateOverrideShape(input)) throw shapeError(source, input, validateOverrideShape.errors![0]!, locate);
+export function mergeRulePack(
+  base: RulePackSpec,
+  input: unknown,
+  source = 'rule override',
+  locate?: Locate,
+): RulePackSpec {
+  if (!validateOverrideShape(input))
+    throw shapeError(source, input, validateOverrideShape.errors![0]!, locate);
   const override = input as RulePackOverride;
   const rules = base.rules.map((r) => ({ ...r }));
   for (const [index, change] of (override.rules ?? []).entries()) {
     const existing = rules.findIndex((r) => r.id === change.id);
     if (existing >= 0) rules[existing] = { ...rules[existing]!, ...change } as RuleSpec;
     else {
-      const missing = (['description', 'severity', 'regex', 'tags'] as const).find((f) => change[f] === undefined);
+      const missing = (['description', 'severity', 'regex', 'tags'] as const).find(
+        (f) => change[f] === undefined,
+      );
       if (missing) {
         throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
           ruleId: change.id,
@@ -297,10 +349,14 @@ export function mergeRulePack(base: RulePackSpec, input: unknown, source = 'rule
   for (const [index, id] of (override.disable ?? []).entries()) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
-      throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
-        field: `disable.${index}`,
-        line: locate?.(['disable', index]),
-      });
+      throw new DlpRulePackError(
+        source,
+        `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`,
+        {
+          field: `disable.${index}`,
+          line: locate?.(['disable', index]),
+        },
+      );
     }
     rule.disabled = true;
   }

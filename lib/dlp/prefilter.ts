@@ -46,7 +46,7 @@ let scratch = Buffer.allocUnsafe(1 << 16);
 /** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
 function latin1(text: string): Buffer {
   if (scratch.length < text.length) scratch = Buffer.allocUnsafe(Math.max(text.length, scratch.length * 2));
-  const n = scratch.write(text, 0, "latin1");
+  const n = scratch.write(text, 0, 'latin1');
   return scratch.subarray(0, n);
 }
 
@@ -92,7 +92,8 @@ export class Prefilter {
     for (const k of keywords) {
       if (k.text.length === 0) throw new Error('empty keyword');
       for (let i = 0; i < k.text.length; i++) {
-        if (k.text.charCodeAt(i) < 32 || k.text.charCodeAt(i) > 126) throw new Error(`keyword '${k.text}': only printable ASCII is supported`);
+        if (k.text.charCodeAt(i) < 32 || k.text.charCodeAt(i) > 126)
+          throw new Error(`keyword '${k.text}': only printable ASCII is supported`);
       }
     }
     this.lowered = keywords.map((k) => k.text.toLowerCase());
@@ -122,7 +123,8 @@ export class Prefilter {
       classes: [...k].map((ch) => this.classOf[ch.charCodeAt(0)]!),
       output: { kind: 'keyword', index },
     }));
-    if (this.minDigits > 0) patterns.push({ classes: Array(DIGIT_TRIGGER).fill(digitClass), output: { kind: 'digits' } });
+    if (this.minDigits > 0)
+      patterns.push({ classes: Array(DIGIT_TRIGGER).fill(digitClass), output: { kind: 'digits' } });
     for (const ch of gate.chars ?? []) {
       const code = ch.charCodeAt(0);
       patterns.push({ classes: [this.classOf[code]!], output: { kind: 'char', code } });
@@ -178,7 +180,11 @@ export class Prefilter {
     // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
     // keyword is affected; skipped when a keyword holds three digits in a row.
     const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
-    const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' && p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
+    const digitHeavy = patterns.some(
+      (p) =>
+        p.output.kind === 'keyword' &&
+        p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)),
+    );
     if (this.minDigits > 0 && !digitHeavy) {
       let trigger = 0;
       for (const cls of triggerPath) trigger = goto[trigger]!.get(cls)!;
@@ -193,14 +199,17 @@ export class Prefilter {
     }
 
     // Renumber: states without outputs first, so one compare tells "has outputs".
-    const order = [...Array(states).keys()].sort((a, b) => Number(out[a]!.length > 0) - Number(out[b]!.length > 0));
+    const order = [...Array(states).keys()].sort(
+      (a, b) => Number(out[a]!.length > 0) - Number(out[b]!.length > 0),
+    );
     const renumbered = new Int32Array(states);
     order.forEach((old, i) => (renumbered[old] = i));
     const firstOutput = order.findIndex((s) => out[s]!.length > 0);
     this.outputFrom = (firstOutput === -1 ? states : firstOutput) * K;
     const delta = states * K < 65536 ? new Uint16Array(states * K) : new Uint32Array(states * K);
     for (let s = 0; s < states; s++) {
-      for (let cls = 0; cls < K; cls++) delta[renumbered[s]! * K + cls] = renumbered[next0[s * K + cls]!]! * K;
+      for (let cls = 0; cls < K; cls++)
+        delta[renumbered[s]! * K + cls] = renumbered[next0[s * K + cls]!]! * K;
       if (out[s]!.length > 0) this.outputs[renumbered[s]! * K] = out[s]!;
     }
     this.delta = delta;
@@ -213,7 +222,8 @@ export class Prefilter {
     const codes: number[] = [];
     for (let s = 0; s < states; s++) {
       this.outputStart[s] = codes.length;
-      for (const o of this.outputs[s * K] ?? []) codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
+      for (const o of this.outputs[s * K] ?? [])
+        codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
     }
     this.outputStart[states] = codes.length;
     this.outputCodes = Int32Array.from(codes);
@@ -222,7 +232,8 @@ export class Prefilter {
     this.singleKeyword = new Int32Array(states * K).fill(-1);
     for (let s = 0; s < states; s++) {
       const codesOf = this.outputCodes.subarray(this.outputStart[s]!, this.outputStart[s + 1]!);
-      if (codesOf.length === 1 && codesOf[0]! >= 0 && this.confirmKind[codesOf[0]!] === 0) this.singleKeyword[s * K] = codesOf[0]!;
+      if (codesOf.length === 1 && codesOf[0]! >= 0 && this.confirmKind[codesOf[0]!] === 0)
+        this.singleKeyword[s * K] = codesOf[0]!;
     }
   }
 
@@ -258,7 +269,14 @@ export class Prefilter {
   }
 
   /** One pass over bytes [from, to), reporting outputs that end at or after `reportFrom`. */
-  private walk(bytes: Uint8Array, text: string, from: number, to: number, reportFrom: number, result: PrefilterResult): void {
+  private walk(
+    bytes: Uint8Array,
+    text: string,
+    from: number,
+    to: number,
+    reportFrom: number,
+    result: PrefilterResult,
+  ): void {
     const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
     const hits = result.keywordHits;
     let s = 0;
@@ -268,7 +286,8 @@ export class Prefilter {
       if (s >= outputFrom && i >= reportFrom) {
         const k = singleKeyword[s]!;
         if (k >= 0) hits.push(k, i - keywordLength[k]! + 1);
-        else if (digitsOnly[s] === 0) skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
+        else if (digitsOnly[s] === 0)
+          skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
         else if (i >= skipDigitsUntil) skipDigitsUntil = this.digitRun(bytes, i - DIGIT_TRIGGER + 1, result);
       }
     }
@@ -279,7 +298,14 @@ export class Prefilter {
    * second from `mid` on. Each step of one automaton waits on the previous table load; two
    * independent chains keep the CPU busy during that wait (measured ~1.5x on the bench corpus).
    */
-  private walkTwo(bytes: Uint8Array, text: string, mid: number, start2: number, first: PrefilterResult, second: PrefilterResult): void {
+  private walkTwo(
+    bytes: Uint8Array,
+    text: string,
+    mid: number,
+    start2: number,
+    first: PrefilterResult,
+    second: PrefilterResult,
+  ): void {
     const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
     const hits1 = first.keywordHits;
     const hits2 = second.keywordHits;
@@ -305,7 +331,14 @@ export class Prefilter {
     }
   }
 
-  private report(state: number, end: number, text: string, bytes: Uint8Array, result: PrefilterResult, skipDigitsUntil: number): number {
+  private report(
+    state: number,
+    end: number,
+    text: string,
+    bytes: Uint8Array,
+    result: PrefilterResult,
+    skipDigitsUntil: number,
+  ): number {
     const row = state / this.classCount;
     const last = this.outputStart[row + 1]!;
     for (let o = this.outputStart[row]!; o < last; o++) {
@@ -313,7 +346,12 @@ export class Prefilter {
       if (code >= 0) {
         const start = end - this.keywordLength[code]! + 1;
         const kind = this.confirmKind[code]!;
-        if (kind === 0 || (kind === 1 ? text.startsWith(this.keywords[code]!.text, start) : this.sameIgnoringCase(text, start, this.lowered[code]!))) {
+        if (
+          kind === 0 ||
+          (kind === 1
+            ? text.startsWith(this.keywords[code]!.text, start)
+            : this.sameIgnoringCase(text, start, this.lowered[code]!))
+        ) {
           result.keywordHits.push(code, start);
         }
       } else if (code === DIGITS_CODE) {
@@ -366,5 +404,4 @@ export class Prefilter {
     if (digits >= this.minDigits) result.digitRuns.push(start, end, digits);
     return end;
   }
-
 }

@@ -22,7 +22,8 @@ export function redactionLog(findings: readonly DlpFinding[]): RedactionLog {
     bySeverity[f.severity]++;
     for (const tag of f.tags) byTag[tag] = (byTag[tag] ?? 0) + 1;
   }
-  const sorted = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = (o: Record<string, number>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   return { total: findings.length, byRule: sorted(byRule), bySeverity, byTag: sorted(byTag) };
 }
 
@@ -82,7 +83,11 @@ export function toReportFinding(f: DlpFinding): Finding {
     message: `${f.description}: ${f.preview}`,
     location: { file: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
     fingerprint: f.fingerprint,
-    properties: { preview: f.preview, tags: f.tags, ...(f.entropy !== undefined ? { entropy: f.entropy } : {}) },
+    properties: {
+      preview: f.preview,
+      tags: f.tags,
+      ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
+    },
   };
 }
 

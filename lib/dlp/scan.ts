@@ -152,7 +152,16 @@ function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): 
   const match = m[0];
   const secret = m.groups?.secret;
   if (secret === undefined) {
-    return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match, entropy: NaN };
+    return {
+      rule,
+      matchStart,
+      matchEnd: matchStart + match.length,
+      start: matchStart,
+      end: matchStart + match.length,
+      match,
+      secret: match,
+      entropy: NaN,
+    };
   }
   // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
   // The secret's text locates it; only when it occurs twice in the match is `d` needed.
@@ -162,12 +171,30 @@ function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): 
     at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
   }
   const start = matchStart + at;
-  return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret, entropy: NaN };
+  return {
+    rule,
+    matchStart,
+    matchEnd: matchStart + match.length,
+    start,
+    end: start + secret.length,
+    match,
+    secret,
+    entropy: NaN,
+  };
 }
 
 /** Letters, digits and `._%+-` (NaN, past either end, is not). */
 function isWordish(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 46 ||
+    c === 95 ||
+    c === 37 ||
+    c === 43 ||
+    c === 45
+  );
 }
 
 /** The `followedBy` walk gives up at these: an assignment's key never contains them. */
@@ -273,7 +300,13 @@ export function scanTextWithStats(text: string, options: ScanOptions = {}): Scan
  * arrive in text order, so a window that touches the previous one extends it: each character is
  * searched at most once per rule, even on a 1 MB line with 50,000 gate characters.
  */
-function addWindow(text: string, windows: Map<CompiledRule, number[]>, rule: CompiledRule, at: number, atEnd: number): void {
+function addWindow(
+  text: string,
+  windows: Map<CompiledRule, number[]>,
+  rule: CompiledRule,
+  at: number,
+  atEnd: number,
+): void {
   let perRule = windows.get(rule);
   if (!perRule) windows.set(rule, (perRule = []));
   const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1]! : -1;
@@ -320,7 +353,8 @@ function keywordCandidates(
         addWindow(text, windows, rule, start, start + 1);
         continue;
       }
-      if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within)) continue;
+      if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
+        continue;
       rule.regex.lastIndex = start;
       const m = rule.regex.exec(text);
       if (m) candidates.push(candidateFrom(rule, m, 0));
@@ -337,13 +371,18 @@ function gateWindows(
 ): void {
   for (let r = 0; r < digitRuns.length; r += 3) {
     for (const rule of pack.digitRules) {
-      if (digitRuns[r + 2]! >= rule.gate!.digits!) addWindow(text, windows, rule, digitRuns[r]!, digitRuns[r + 1]!);
+      if (digitRuns[r + 2]! >= rule.gate!.digits!)
+        addWindow(text, windows, rule, digitRuns[r]!, digitRuns[r + 1]!);
     }
   }
   for (let c = 0; c < charHits.length; c += 2) {
     const at = charHits[c + 1]!;
     for (const rule of pack.charRules.get(charHits[c]!) ?? []) {
-      if (rule.gate!.wordAround && !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1)))) continue;
+      if (
+        rule.gate!.wordAround &&
+        !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1)))
+      )
+        continue;
       addWindow(text, windows, rule, at, at + 1);
     }
   }
@@ -399,7 +438,12 @@ function validCandidates(text: string, infos: RuleInfo[], candidates: Candidate[
  */
 function resolveOverlaps(valid: Valid[], infos: RuleInfo[]): Valid[] {
   const isGeneric = (v: Valid) => (infos[v.c.rule.index]!.generic ? 1 : 0);
-  valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
+  valid.sort(
+    (a, b) =>
+      isGeneric(a) - isGeneric(b) ||
+      b.c.end - b.c.start - (a.c.end - a.c.start) ||
+      a.c.rule.index - b.c.rule.index,
+  );
   // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
   // finds the only neighbours that could overlap a new span.
   const kept: Valid[] = [];
@@ -435,7 +479,10 @@ function toFindings(
     const spec = c.rule.spec;
     const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
     const lineText = text.slice(lineStart, lineEnd);
-    if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) || allowlists.some((a) => allowedBy(a, c, lineText))) {
+    if (
+      (c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) ||
+      allowlists.some((a) => allowedBy(a, c, lineText))
+    ) {
       suppressed.allowlist++;
       continue;
     }

@@ -67,18 +67,28 @@ export const synth = {
   awsSecret: (rng: Rng) => mixed(rng, 36) + pick(rng, BASE64, 4),
   githubFineGrained: (rng: Rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
   gitlab: (rng: Rng) => 'gl' + 'pat-' + mixed(rng, 20),
-  slack: (rng: Rng) => 'xo' + 'xb-' + pick(rng, DIGITS, 12) + '-' + pick(rng, DIGITS, 13) + '-' + mixed(rng, 24),
+  slack: (rng: Rng) =>
+    'xo' + 'xb-' + pick(rng, DIGITS, 12) + '-' + pick(rng, DIGITS, 13) + '-' + mixed(rng, 24),
   slackWebhook: (rng: Rng) =>
-    'https://hooks.slack.com/' + 'services/T' + pick(rng, UPPER_BASE32, 10) + '/B' + pick(rng, UPPER_BASE32, 10) + '/' + mixed(rng, 24),
+    'https://hooks.slack.com/' +
+    'services/T' +
+    pick(rng, UPPER_BASE32, 10) +
+    '/B' +
+    pick(rng, UPPER_BASE32, 10) +
+    '/' +
+    mixed(rng, 24),
   stripe: (rng: Rng) => 'sk' + '_live_' + mixed(rng, 24 + int(rng, 0, 75)),
   google: (rng: Rng) => 'AI' + 'za' + mixed(rng, 30) + pick(rng, BASE64URL, 5),
   azureConnectionString: (rng: Rng) =>
-    `DefaultEndpointsProtocol=https;AccountName=acct${pick(rng, DIGITS, 4)};Account` + `Key=${mixed(rng, 60)}${pick(rng, BASE64, 26)}==;EndpointSuffix=core.windows.net`,
+    `DefaultEndpointsProtocol=https;AccountName=acct${pick(rng, DIGITS, 4)};Account` +
+    `Key=${mixed(rng, 60)}${pick(rng, BASE64, 26)}==;EndpointSuffix=core.windows.net`,
   pypi: (rng: Rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + pick(rng, BASE64URL, 30),
   privateKey: (rng: Rng, kind: 'RSA' | 'OPENSSH' | 'EC' = 'RSA') => {
     const lines: string[] = [];
     for (let i = 0; i < 12; i++) lines.push(pick(rng, BASE64, 64));
-    return `-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----';
+    return (
+      `-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----'
+    );
   },
   jwt: (rng: Rng) => {
     const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -90,8 +100,10 @@ export const synth = {
     if (area === 666) area = 667;
     return `${String(area).padStart(3, '0')}-${String(int(rng, 1, 99)).padStart(2, '0')}-${String(int(rng, 1, 9999)).padStart(4, '0')}`;
   },
-  email: (rng: Rng) => `${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
-  phone: (rng: Rng) => `(${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}) ${int(rng, 2, 9)}${pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${pick(rng, DIGITS, 4)}`,
+  email: (rng: Rng) =>
+    `${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
+  phone: (rng: Rng) =>
+    `(${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}) ${int(rng, 2, 9)}${pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${pick(rng, DIGITS, 4)}`,
 };
 
 export const CARD_PREFIXES: Record<string, { prefixes: string[]; length: number }> = {
@@ -109,7 +121,12 @@ function luhnCheckDigit(partial: string): string {
 }
 
 /** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
-export function cardNumber(rng: Rng, brand: keyof typeof CARD_PREFIXES, validLuhn = true, prefix?: string): string {
+export function cardNumber(
+  rng: Rng,
+  brand: keyof typeof CARD_PREFIXES,
+  validLuhn = true,
+  prefix?: string,
+): string {
   const spec = CARD_PREFIXES[brand]!;
   const start = prefix ?? spec.prefixes[int(rng, 0, spec.prefixes.length - 1)]!;
   let partial = start + pick(rng, DIGITS, spec.length - start.length - 1);
@@ -119,7 +136,8 @@ export function cardNumber(rng: Rng, brand: keyof typeof CARD_PREFIXES, validLuh
 }
 
 export function groupCard(digits: string, separator = ' '): string {
-  if (digits.length === 15 || digits.length === 14) return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
+  if (digits.length === 15 || digits.length === 14)
+    return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
   return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
 }
 

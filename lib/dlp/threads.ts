@@ -62,7 +62,11 @@ type Reply =
   | { kind: 'batch'; id: number; results: Array<{ result: ScanResult; secrets: string[] }> }
   | { kind: 'error'; id: number; message: string; path: string };
 
-function scanOne(file: ScanFileInput, rules: CompiledRulePackWithPrefilter, job: Omit<Job, 'pack'>): ScanResult {
+function scanOne(
+  file: ScanFileInput,
+  rules: CompiledRulePackWithPrefilter,
+  job: Omit<Job, 'pack'>,
+): ScanResult {
   const options: ScanOptions = { path: file.path, rules };
   if (job.allowlist) options.allowlist = job.allowlist;
   if (job.baseline) options.baseline = job.baseline;
@@ -74,7 +78,8 @@ function scanOne(file: ScanFileInput, rules: CompiledRulePackWithPrefilter, job:
 function threadCount(options: ScanFilesOptions, files: readonly ScanFileInput[]): number {
   const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
   const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
-  if (!Number.isInteger(wanted) || wanted < 1) throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
+  if (!Number.isInteger(wanted) || wanted < 1)
+    throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
   let units = 0;
   for (const f of files) units += unitsOf(f);
   const byUnits = minUnitsPerThread > 0 ? Math.floor(units / minUnitsPerThread) : wanted;
@@ -109,9 +114,17 @@ function batches(files: readonly ScanFileInput[], threads: number): Array<{ from
  * runs on worker threads; the findings (and their raw values, for `registerSecrets`) are the
  * same as on one thread.
  */
-export async function scanFiles(files: readonly ScanFileInput[], options: ScanFilesOptions = {}): Promise<ScanResult[]> {
+export async function scanFiles(
+  files: readonly ScanFileInput[],
+  options: ScanFilesOptions = {},
+): Promise<ScanResult[]> {
   const rules = options.rules ?? defaultRulePack();
-  const job: Job = { pack: options.rules?.spec, allowlist: options.allowlist, baseline: options.baseline, commit: options.commit };
+  const job: Job = {
+    pack: options.rules?.spec,
+    allowlist: options.allowlist,
+    baseline: options.baseline,
+    commit: options.commit,
+  };
   const threads = threadCount(options, files);
   if (threads === 1) {
     return files.map((file) => {
@@ -160,7 +173,8 @@ export async function scanFiles(files: readonly ScanFileInput[], options: ScanFi
           else feed(worker);
         };
         const onError = (error: Error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
-        const onExit = (code: number) => fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+        const onExit = (code: number) =>
+          fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
         worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
         worker.postMessage({ kind: 'job', job } satisfies Request);
@@ -226,7 +240,12 @@ function serveScans(): void {
         // main thread can put them in its own (findings themselves stay free of them).
         out.push({ result, secrets: result.findings.map((f) => secretOf(f)!) });
       } catch (error) {
-        parentPort!.postMessage({ kind: 'error', id: request.id, message: (error as Error).message, path: file.path } satisfies Reply);
+        parentPort!.postMessage({
+          kind: 'error',
+          id: request.id,
+          message: (error as Error).message,
+          path: file.path,
+        } satisfies Reply);
         return;
       }
     }

@@ -82,10 +82,18 @@ export function cardBrand(digits: string): string | undefined {
   if (digits[0] === '4' && (len === 13 || len === 16 || len === 19)) return 'visa';
   if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16) return 'mastercard';
   if ((p2 === 34 || p2 === 37) && len === 15) return 'amex';
-  if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19)
+  if (
+    (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) &&
+    len >= 16 &&
+    len <= 19
+  )
     return 'discover';
   if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19) return 'jcb';
-  if (((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) && len >= 14 && len <= 19)
+  if (
+    ((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) &&
+    len >= 14 &&
+    len <= 19
+  )
     return 'diners';
   if (p2 === 62 && len >= 16 && len <= 19) return 'unionpay';
   return undefined;
@@ -115,14 +123,95 @@ export function isSsn(value: string, context: ValidatorContext): boolean {
 
 /** ISO 13616 lengths by country (SWIFT IBAN registry). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
-  CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
-  FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28,
-  IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20,
-  LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
-  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24,
-  SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
-  UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BI: 27,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DJ: 27,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FK: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HN: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  LY: 25,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MN: 20,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NI: 28,
+  NL: 18,
+  NO: 15,
+  OM: 23,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  RU: 33,
+  SA: 24,
+  SC: 31,
+  SD: 18,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  SO: 23,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
+  YE: 30,
 };
 
 export function ibanMod97(iban: string): number {
@@ -145,11 +234,40 @@ export function isIban(value: string): boolean {
 
 /** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
 const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
-const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local']);
+// 'internal' is reserved for private use (ICANN, 2024): such an address is a host name in a URL, not a mailbox.
+const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local', 'internal']);
 /** `icon@2x.png` and `pkg@1.2.3` look like addresses in source code. */
 const FILE_EXTENSIONS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx',
-  'css', 'scss', 'less', 'map', 'json', 'yaml', 'yml', 'md', 'html', 'txt', 'lock', 'wasm', 'pdf', 'zip', 'gz',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'avif',
+  'ico',
+  'bmp',
+  'js',
+  'mjs',
+  'cjs',
+  'ts',
+  'tsx',
+  'jsx',
+  'css',
+  'scss',
+  'less',
+  'map',
+  'json',
+  'yaml',
+  'yml',
+  'md',
+  'html',
+  'txt',
+  'lock',
+  'wasm',
+  'pdf',
+  'zip',
+  'gz',
 ]);
 const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
 
@@ -164,7 +282,8 @@ export function isPersonalEmail(value: string): boolean {
   if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-'))) return false;
   if (/^\d+x$/.test(labels[0] ?? '')) return false;
   if (domain === 'localhost') return false;
-  for (const reserved of RESERVED_DOMAINS) if (domain === reserved || domain.endsWith('.' + reserved)) return false;
+  for (const reserved of RESERVED_DOMAINS)
+    if (domain === reserved || domain.endsWith('.' + reserved)) return false;
   if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com')) return false;
   if (local.endsWith('.') || local.includes('..')) return false;
   return true;
@@ -224,8 +343,23 @@ const PLACEHOLDER_SHAPES: RegExp[] = [
   /^\.{0,2}\//, // paths
 ];
 const PLACEHOLDER_WORDS = [
-  'changeme', 'change_me', 'change-me', 'placeholder', 'redacted', 'example', 'dummy', 'sample', 'your_',
-  'your-', 'yourtoken', 'yourpassword', 'insert', 'replace_me', 'notasecret', 'not-a-secret', 'process.env',
+  'changeme',
+  'change_me',
+  'change-me',
+  'placeholder',
+  'redacted',
+  'example',
+  'dummy',
+  'sample',
+  'your_',
+  'your-',
+  'yourtoken',
+  'yourpassword',
+  'insert',
+  'replace_me',
+  'notasecret',
+  'not-a-secret',
+  'process.env',
 ];
 
 /** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */

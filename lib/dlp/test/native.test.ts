@@ -24,12 +24,73 @@ function byNative(text: string, at: number): number[] | undefined {
 // operator (and the ones that make the regex backtrack), value characters of both branches,
 // characters excluded from values, Unicode spaces, and the length limits (8 and 256).
 const FRAGMENTS = [
-  'password', 'PassWord', 'passwd', 'pwd', 'secret', 'SECRET', 'token', 'api_key', 'api-key', 'apikey', 'API_KEY',
-  'access_key', 'accesskey', 'access-Key', 'private_key', 'privatekey', 'private-key', 'credential', 'api_', 'acces',
-  '_', '.', '-', 'x', 'Ref', 'a1', '"', "'", ']', '`', ' ', '\t', '  ', ':', '=', ':=', '=>', '==', ':::', '=:',
-  'abcdefgh', 'Zk3lQ9pX', 'A1b2C3d4E5', '+/=~', '$', '<', '>', '{', '}', '\\', ',', ';', ')', '\n', '\r',
-  '\u00a0', '\u2028', '\u3000', '\ufeff', '\u202f', '\u000b', 'é', '\u{1F511}', 'q'.repeat(248), 'q'.repeat(249),
-  'w'.repeat(7), '0123456789',
+  'password',
+  'PassWord',
+  'passwd',
+  'pwd',
+  'secret',
+  'SECRET',
+  'token',
+  'api_key',
+  'api-key',
+  'apikey',
+  'API_KEY',
+  'access_key',
+  'accesskey',
+  'access-Key',
+  'private_key',
+  'privatekey',
+  'private-key',
+  'credential',
+  'api_',
+  'acces',
+  '_',
+  '.',
+  '-',
+  'x',
+  'Ref',
+  'a1',
+  '"',
+  "'",
+  ']',
+  '`',
+  ' ',
+  '\t',
+  '  ',
+  ':',
+  '=',
+  ':=',
+  '=>',
+  '==',
+  ':::',
+  '=:',
+  'abcdefgh',
+  'Zk3lQ9pX',
+  'A1b2C3d4E5',
+  '+/=~',
+  '$',
+  '<',
+  '>',
+  '{',
+  '}',
+  '\\',
+  ',',
+  ';',
+  ')',
+  '\n',
+  '\r',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  '\ufeff',
+  '\u202f',
+  '\u000b',
+  'é',
+  '\u{1F511}',
+  'q'.repeat(248),
+  'q'.repeat(249),
+  'w'.repeat(7),
+  '0123456789',
 ];
 
 test('genericAssignment matches exactly what the generic-secret regex matches, at every position', () => {
@@ -49,15 +110,41 @@ test('genericAssignment: hand-picked edges of the regex', () => {
   const regex = new RegExp(GENERIC_ASSIGNMENT_SOURCE, 'yid');
   const v = 'Zk3lQ9pXa1';
   const cases = [
-    `token=${v}`, `token:=${v}`, `token:=abcdefg`, `token=>${v}`, `token=>"${v}"`, `TOKEN = '${v}'`,
-    `token"]: "${v}"`, `token""": "${v}"`, `token ${' '.repeat(8)}= ${v}`, `token ${' '.repeat(9)}= ${v}`,
-    `token = ${' '.repeat(8)}${v}`, `token =${' '.repeat(9)}${v}`, `token${'a'.repeat(30)}=${v}`,
-    `token${'a'.repeat(31)}=${v}`, `token="${'a'.repeat(256)}"`, `token="${'a'.repeat(257)}"`,
-    `token=${'a'.repeat(256)}`, `token=${'a'.repeat(257)}`, `token=${v}x!`, `token=${v},`, `token=${v}\u2028`,
-    `token="${v}'`, `token="${v}`, `token="${v} "`, `token=${v}`.slice(0, 12), 'token', 'api_key=', `secret:${v}`,
-    `password: "\${DB_PASSWORD}"`, `api-KEY\t=\t${v};`, `privatekey=${v}`, `private_key=${v}`,
+    `token=${v}`,
+    `token:=${v}`,
+    `token:=abcdefg`,
+    `token=>${v}`,
+    `token=>"${v}"`,
+    `TOKEN = '${v}'`,
+    `token"]: "${v}"`,
+    `token""": "${v}"`,
+    `token ${' '.repeat(8)}= ${v}`,
+    `token ${' '.repeat(9)}= ${v}`,
+    `token = ${' '.repeat(8)}${v}`,
+    `token =${' '.repeat(9)}${v}`,
+    `token${'a'.repeat(30)}=${v}`,
+    `token${'a'.repeat(31)}=${v}`,
+    `token="${'a'.repeat(256)}"`,
+    `token="${'a'.repeat(257)}"`,
+    `token=${'a'.repeat(256)}`,
+    `token=${'a'.repeat(257)}`,
+    `token=${v}x!`,
+    `token=${v},`,
+    `token=${v}\u2028`,
+    `token="${v}'`,
+    `token="${v}`,
+    `token="${v} "`,
+    `token=${v}`.slice(0, 12),
+    'token',
+    'api_key=',
+    `secret:${v}`,
+    `password: "\${DB_PASSWORD}"`,
+    `api-KEY\t=\t${v};`,
+    `privatekey=${v}`,
+    `private_key=${v}`,
   ];
-  for (const text of cases) assert.deepEqual(byNative(text, 0), byRegex(regex, text, 0), JSON.stringify(text));
+  for (const text of cases)
+    assert.deepEqual(byNative(text, 0), byRegex(regex, text, 0), JSON.stringify(text));
   // Both branches and both outcomes occur among the cases, so the comparison is not vacuous.
   const outcomes = cases.map((t) => byRegex(regex, t, 0) !== undefined);
   assert.ok(outcomes.includes(true) && outcomes.includes(false));
@@ -67,10 +154,16 @@ test('genericAssignment: every UTF-16 code unit after a key, inside and after a 
   const regex = new RegExp(GENERIC_ASSIGNMENT_SOURCE, 'yid');
   for (let code = 0; code < 0x10000; code++) {
     const ch = String.fromCharCode(code);
-    for (const text of [`token="abcdefgh${ch}"`, `token=abcdefgh${ch}`, `token${ch}=abcdefgh`, `token=${ch}abcdefgh `]) {
+    for (const text of [
+      `token="abcdefgh${ch}"`,
+      `token=abcdefgh${ch}`,
+      `token${ch}=abcdefgh`,
+      `token=${ch}abcdefgh `,
+    ]) {
       const native = byNative(text, 0);
       const expected = byRegex(regex, text, 0);
-      if (native?.join() !== expected?.join()) assert.fail(`U+${code.toString(16)} in ${JSON.stringify(text)}: ${native} vs ${expected}`);
+      if (native?.join() !== expected?.join())
+        assert.fail(`U+${code.toString(16)} in ${JSON.stringify(text)}: ${native} vs ${expected}`);
     }
   }
 });
@@ -86,8 +179,14 @@ test('the built-in generic rule runs natively; an edited regex or flag falls bac
   assert.equal(pack.byId.get('generic-secret')!.native, undefined);
   const value = synth.genericValue(seededRng(3));
   // The edited regex is really the one that runs: a keyword only it knows is found.
-  assert.deepEqual(scanText(`passphrase = "${value}"`, { rules: pack }).map((f) => f.ruleId), ['generic-secret']);
-  assert.deepEqual(scanText(`passphrase = "${value}"`).map((f) => f.ruleId), []);
+  assert.deepEqual(
+    scanText(`passphrase = "${value}"`, { rules: pack }).map((f) => f.ruleId),
+    ['generic-secret'],
+  );
+  assert.deepEqual(
+    scanText(`passphrase = "${value}"`).map((f) => f.ruleId),
+    [],
+  );
   const caseSensitive = builtInRulePackSpec();
   caseSensitive.rules.find((r) => r.id === 'generic-secret')!.ignoreCase = false;
   assert.equal(compileRulePack(caseSensitive).byId.get('generic-secret')!.native, undefined);

@@ -33,16 +33,32 @@ test('the built-in pack compiles', () => {
 });
 
 test('invalid regex: names the rule and the field', () => {
-  throwsWith(() => compileRulePack(packWith({ regex: '(AKIA' }), 'rules.json'), "rules.json: rule 'aws-access-key-id': field 'regex': Invalid regular expression");
+  throwsWith(
+    () => compileRulePack(packWith({ regex: '(AKIA' }), 'rules.json'),
+    "rules.json: rule 'aws-access-key-id': field 'regex': Invalid regular expression",
+  );
 });
 
 test('nested unbounded quantifier is refused with the offending group', () => {
-  throwsWith(() => compileRulePack(packWith({ regex: '(?:[A-Z]+)+' })), "rule 'aws-access-key-id': field 'regex'", 'nested quantifier', 'backtrack');
+  throwsWith(
+    () => compileRulePack(packWith({ regex: '(?:[A-Z]+)+' })),
+    "rule 'aws-access-key-id': field 'regex'",
+    'nested quantifier',
+    'backtrack',
+  );
 });
 
 test('unknown validator, bad severity, missing field, unknown field, duplicate id', () => {
-  throwsWith(() => compileRulePack(packWith({ validator: 'luhnn' })), "field 'validator'", "unknown validator 'luhnn'");
-  throwsWith(() => compileRulePack(packWith({ severity: 'fatal' })), "field 'severity'", 'error, warning, notice');
+  throwsWith(
+    () => compileRulePack(packWith({ validator: 'luhnn' })),
+    "field 'validator'",
+    "unknown validator 'luhnn'",
+  );
+  throwsWith(
+    () => compileRulePack(packWith({ severity: 'fatal' })),
+    "field 'severity'",
+    'error, warning, notice',
+  );
   const missing = builtInRulePackSpec();
   delete (missing.rules[2] as Partial<(typeof missing.rules)[number]>).regex;
   throwsWith(() => compileRulePack(missing), `rule '${missing.rules[2]!.id}': field 'regex': is required`);
@@ -54,11 +70,21 @@ test('unknown validator, bad severity, missing field, unknown field, duplicate i
 
 test('a rule that could never run, or mixes windows and gates wrongly, is refused', () => {
   throwsWith(() => compileRulePack(packWith({ keywords: [] })), "field 'keywords'", 'never runs');
-  throwsWith(() => compileRulePack(packWith({ window: 'keyword', keywords: [], gate: { digits: 9 } })), "field 'window'");
+  throwsWith(
+    () => compileRulePack(packWith({ window: 'keyword', keywords: [], gate: { digits: 9 } })),
+    "field 'window'",
+  );
   throwsWith(() => compileRulePack(packWith({ tags: ['aws'] })), "field 'tags'", "'secret' or 'pii'");
   throwsWith(() => compileRulePack(packWith({ keywords: ['ab'] })), "field 'keywords.0'");
-  throwsWith(() => compileRulePack(packWith({ gate: { digits: 9, char: '@' } }, 'us-ssn')), "field 'gate'", 'exactly one');
-  throwsWith(() => compileRulePack(packWith({ followedBy: { chars: '=', within: 10 } }, 'us-ssn')), "field 'followedBy'");
+  throwsWith(
+    () => compileRulePack(packWith({ gate: { digits: 9, char: '@' } }, 'us-ssn')),
+    "field 'gate'",
+    'exactly one',
+  );
+  throwsWith(
+    () => compileRulePack(packWith({ followedBy: { chars: '=', within: 10 } }, 'us-ssn')),
+    "field 'followedBy'",
+  );
 });
 
 test('a rule without an id is named by its position', () => {
@@ -100,7 +126,10 @@ test('override: merge by id, add new rules, disable by id, allowlists appended',
   assert.equal(pack.byId.get('email-address')!.spec.severity, 'notice');
   assert.equal(pack.byId.has('phone-number'), false);
   const acme = 'acme_' + 'k3y9'.repeat(6);
-  assert.deepEqual(scanText(`x = ${acme}`, { rules: pack }).map((f) => f.ruleId), ['acme-key']);
+  assert.deepEqual(
+    scanText(`x = ${acme}`, { rules: pack }).map((f) => f.ruleId),
+    ['acme-key'],
+  );
   assert.equal(scanText('call (415) 829-3746', { rules: pack }).length, 0);
   // The stopword suppresses a finding the built-in pack reports.
   const fixture = `api_key = "fixture${synth.genericValue(seededRng(5))}"`;
@@ -109,10 +138,28 @@ test('override: merge by id, add new rules, disable by id, allowlists appended',
 });
 
 test('override errors: unknown disabled id, new rule missing a field, bad field in a merged rule', () => {
-  throwsWith(() => loadRulePackOverride('disable: [phone]\n', 'o.yaml'), 'o.yaml:1', "field 'disable.0'", "unknown rule 'phone'");
-  throwsWith(() => loadRulePackOverride('rules:\n  - id: newrule\n    regex: x\n', 'o.yaml'), "rule 'newrule'", "field 'description'", 'new rule');
-  throwsWith(() => mergeRulePack(builtInRulePackSpec(), { rules: [{ id: 'jwt', entropy: 'high' }] }, 'o.json'), "rule 'jwt'", "field 'entropy'");
-  throwsWith(() => loadRulePackOverride('rules:\n  - id: jwt\n    regex: "(a+)+"\n', 'o.yaml'), "o.yaml: rule 'jwt': field 'regex'", 'nested');
+  throwsWith(
+    () => loadRulePackOverride('disable: [phone]\n', 'o.yaml'),
+    'o.yaml:1',
+    "field 'disable.0'",
+    "unknown rule 'phone'",
+  );
+  throwsWith(
+    () => loadRulePackOverride('rules:\n  - id: newrule\n    regex: x\n', 'o.yaml'),
+    "rule 'newrule'",
+    "field 'description'",
+    'new rule',
+  );
+  throwsWith(
+    () => mergeRulePack(builtInRulePackSpec(), { rules: [{ id: 'jwt', entropy: 'high' }] }, 'o.json'),
+    "rule 'jwt'",
+    "field 'entropy'",
+  );
+  throwsWith(
+    () => loadRulePackOverride('rules:\n  - id: jwt\n    regex: "(a+)+"\n', 'o.yaml'),
+    "o.yaml: rule 'jwt': field 'regex'",
+    'nested',
+  );
 });
 
 test('regex safety checker: catches nested unbounded quantifiers, accepts bounded nesting', () => {

@@ -12,17 +12,25 @@ const cases = labelledCases();
 test('every rule in the pack has at least one positive and one negative labelled case', () => {
   for (const rule of defaultRulePack().rules) {
     const mine = cases.filter((c) => c.rule === rule.id);
-    assert.ok(mine.some((c) => c.expectedRuleIds.includes(rule.id)), `no positive case for ${rule.id}`);
+    assert.ok(
+      mine.some((c) => c.expectedRuleIds.includes(rule.id)),
+      `no positive case for ${rule.id}`,
+    );
     // slack-webhook-url and pypi-token have only shape negatives covered by other rules' cases.
     if (!['slack-webhook-url', 'pypi-token'].includes(rule.id)) {
-      assert.ok(mine.some((c) => c.expectedRuleIds.length === 0), `no negative case for ${rule.id}`);
+      assert.ok(
+        mine.some((c) => c.expectedRuleIds.length === 0),
+        `no negative case for ${rule.id}`,
+      );
     }
   }
 });
 
 for (const c of cases) {
   test(c.name, () => {
-    const got = scanText(c.text, { path: 'cases.txt' }).map((f) => f.ruleId).sort();
+    const got = scanText(c.text, { path: 'cases.txt' })
+      .map((f) => f.ruleId)
+      .sort();
     assert.deepEqual(got, [...c.expectedRuleIds].sort());
   });
 }
@@ -30,7 +38,9 @@ for (const c of cases) {
 test('labelled cases hold across seeds (generators are not tuned to one seed)', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     for (const c of labelledCases(seed)) {
-      const got = scanText(c.text).map((f) => f.ruleId).sort();
+      const got = scanText(c.text)
+        .map((f) => f.ruleId)
+        .sort();
       assert.deepEqual(got, [...c.expectedRuleIds].sort(), `seed ${seed}: ${c.name}`);
     }
   }

@@ -91,7 +91,10 @@ test('baseline: an accepted secret is suppressed, a new secret on the same line 
 test('inline dlp:allow: all rules, or only the named rule ids', () => {
   assert.equal(scanTextWithStats(`AWS=${awsId} # dlp:allow`).suppressed.inline, 1);
   assert.equal(scanText(`AWS=${awsId} # dlp:allow aws-access-key-id`).length, 0);
-  assert.deepEqual(scanText(`AWS=${awsId} ssn ${ssn} # dlp:allow us-ssn`).map((f) => f.ruleId), ['aws-access-key-id']);
+  assert.deepEqual(
+    scanText(`AWS=${awsId} ssn ${ssn} # dlp:allow us-ssn`).map((f) => f.ruleId),
+    ['aws-access-key-id'],
+  );
   // Words after the marker that are not rule ids are a reason, not a scope.
   assert.equal(scanText(`AWS=${awsId} // dlp:allow rotated in 2024`).length, 0);
   // The marker only covers its own line.
@@ -100,10 +103,17 @@ test('inline dlp:allow: all rules, or only the named rule ids', () => {
 
 test('allowlists: path globs, regexes (secret/match/line targets), stopwords', () => {
   const text = `AWS=${awsId}`;
-  assert.equal(scanTextWithStats(text, { path: 'test/fixtures/a.env', allowlist: { paths: ['test/fixtures/**'] } }).suppressed.path, 1);
+  assert.equal(
+    scanTextWithStats(text, { path: 'test/fixtures/a.env', allowlist: { paths: ['test/fixtures/**'] } })
+      .suppressed.path,
+    1,
+  );
   assert.equal(scanText(text, { path: 'src/a.env', allowlist: { paths: ['test/fixtures/**'] } }).length, 1);
   assert.equal(scanText(text, { path: 'deep/dir/x.snap', allowlist: { paths: ['*.snap'] } }).length, 0);
-  assert.equal(scanText(text, { path: 'a.env', allowlist: { regexes: [`^${awsId.slice(0, 8)}`] } }).length, 0);
+  assert.equal(
+    scanText(text, { path: 'a.env', allowlist: { regexes: [`^${awsId.slice(0, 8)}`] } }).length,
+    0,
+  );
   assert.equal(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'line' } }).length, 0);
   assert.equal(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'secret' } }).length, 1);
   assert.equal(scanText(text, { allowlist: { stopwords: [awsId.slice(6, 12).toLowerCase()] } }).length, 0);
@@ -125,13 +135,35 @@ test('gitleaks report: same field names, Match and Secret redacted, inclusive En
   const token = npmToken(rng);
   const findings = scanText(`//registry.npmjs.org/:_authToken=${token}`, {
     path: '.npmrc',
-    commit: { sha: 'abc123', author: 'A', email: 'a@example.com', date: '2026-01-01T00:00:00Z', message: 'm' },
+    commit: {
+      sha: 'abc123',
+      author: 'A',
+      email: 'a@example.com',
+      date: '2026-01-01T00:00:00Z',
+      message: 'm',
+    },
   });
   const [entry] = gitleaksReport(findings);
   assert.ok(entry);
   assert.deepEqual(Object.keys(entry).sort(), [
-    'Author', 'Commit', 'Date', 'Description', 'Email', 'EndColumn', 'EndLine', 'Entropy', 'File', 'Fingerprint',
-    'Match', 'Message', 'RuleID', 'Secret', 'StartColumn', 'StartLine', 'SymlinkFile', 'Tags',
+    'Author',
+    'Commit',
+    'Date',
+    'Description',
+    'Email',
+    'EndColumn',
+    'EndLine',
+    'Entropy',
+    'File',
+    'Fingerprint',
+    'Match',
+    'Message',
+    'RuleID',
+    'Secret',
+    'StartColumn',
+    'StartLine',
+    'SymlinkFile',
+    'Tags',
   ]);
   assert.equal(entry.RuleID, 'npm-token');
   assert.equal(entry.Secret, `npm_…(40)`);
@@ -149,7 +181,10 @@ test('adversarial inputs complete (bounded size; regexes are linear by construct
     'a@'.repeat(50_000),
     'a@a.'.repeat(25_000),
     'A'.repeat(100_000) + '!',
-    Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919) % 64]).join(''),
+    Array.from(
+      { length: 100_000 },
+      (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919) % 64],
+    ).join(''),
     'password='.repeat(10_000),
     'token = "' + 'a'.repeat(100_000),
     'eyJ' + 'a'.repeat(50_000) + '.eyJ' + 'b'.repeat(50_000),
@@ -168,12 +203,30 @@ test('adversarial inputs complete (bounded size; regexes are linear by construct
 
 test('property: a planted secret is always found and never appears in any report', () => {
   const planters: Array<(seed: number) => { value: string; line: string; rule: string }> = [
-    (s) => { const v = githubToken(seededRng(s)); return { value: v, line: `auth: "${v}"`, rule: 'github-token' }; },
-    (s) => { const v = synth.awsAccessKeyId(seededRng(s)); return { value: v, line: `AWS_ACCESS_KEY_ID=${v}`, rule: 'aws-access-key-id' }; },
-    (s) => { const v = synth.ssn(seededRng(s)); return { value: v, line: `ssn: ${v}`, rule: 'us-ssn' }; },
-    (s) => { const v = cardNumber(seededRng(s), 'mastercard'); return { value: v, line: `pan ${v}`, rule: 'payment-card' }; },
-    (s) => { const v = synth.stripe(seededRng(s)); return { value: v, line: `stripe("${v}")`, rule: 'stripe-secret-key' }; },
-    (s) => { const v = synth.genericValue(seededRng(s)); return { value: v, line: `client_secret = "${v}"`, rule: 'generic-secret' }; },
+    (s) => {
+      const v = githubToken(seededRng(s));
+      return { value: v, line: `auth: "${v}"`, rule: 'github-token' };
+    },
+    (s) => {
+      const v = synth.awsAccessKeyId(seededRng(s));
+      return { value: v, line: `AWS_ACCESS_KEY_ID=${v}`, rule: 'aws-access-key-id' };
+    },
+    (s) => {
+      const v = synth.ssn(seededRng(s));
+      return { value: v, line: `ssn: ${v}`, rule: 'us-ssn' };
+    },
+    (s) => {
+      const v = cardNumber(seededRng(s), 'mastercard');
+      return { value: v, line: `pan ${v}`, rule: 'payment-card' };
+    },
+    (s) => {
+      const v = synth.stripe(seededRng(s));
+      return { value: v, line: `stripe("${v}")`, rule: 'stripe-secret-key' };
+    },
+    (s) => {
+      const v = synth.genericValue(seededRng(s));
+      return { value: v, line: `client_secret = "${v}"`, rule: 'generic-secret' };
+    },
   ];
   const noise = fc.array(fc.stringMatching(/^[a-z ]{0,40}$/), { maxLength: 20 });
   fc.assert(
@@ -184,10 +237,24 @@ test('property: a planted secret is always found and never appears in any report
       const hit = findings.find((f) => f.ruleId === plant.rule && f.line === before.length + 1);
       assert.ok(hit, `${plant.rule} not found`);
       assert.equal(secretOf(hit), plant.value);
-      for (const out of [JSON.stringify(findings), JSON.stringify(gitleaksReport(findings)), JSON.stringify(redactionLog(findings))]) {
+      for (const out of [
+        JSON.stringify(findings),
+        JSON.stringify(gitleaksReport(findings)),
+        JSON.stringify(redactionLog(findings)),
+      ]) {
         assert.equal(out.includes(plant.value), false);
       }
     }),
     { numRuns: 300 },
   );
+});
+
+test('userinfo@host of a private-use .internal host is not an email address', () => {
+  const url = ['postgres://app:', 's3cret', '@db.internal:5432/app'].join('');
+  const mail = ['ops', 'payments.co.uk'].join('@');
+  assert.deepEqual(
+    scanText(`url = "${url}"`).filter((f) => f.ruleId === 'email-address'),
+    [],
+  );
+  assert.equal(scanText(`contact: ${mail}`).filter((f) => f.ruleId === 'email-address').length, 1);
 });

