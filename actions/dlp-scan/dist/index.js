@@ -6431,7 +6431,7 @@ const Pool = __nccwpck_require__(628)
 const BalancedPool = __nccwpck_require__(837)
 const Agent = __nccwpck_require__(7405)
 const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(5518)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
 const RetryAgent = __nccwpck_require__(50)
 const errors = __nccwpck_require__(8707)
 const util = __nccwpck_require__(3440)
@@ -14156,7 +14156,7 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 5518:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -34508,2461 +34508,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9632:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 7144:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3137);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8519);
-
-
-await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8519:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Ay: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: DEFAULT_MAX_FILE_SIZE, createDlpScan, resolvePlan
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./lib/action.ts
-function defineAction(definition) {
-    return definition;
-}
-
-// EXTERNAL MODULE: ./lib/inputs.ts
-var inputs = __nccwpck_require__(453);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-;// CONCATENATED MODULE: ./lib/report/sarif-schema-2.1.0.json
-const sarif_schema_2_1_0_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$comment":"Official OASIS SARIF 2.1.0 JSON schema (draft-07), (c) OASIS Open, governed by the OASIS IPR Policy (SARIF TC: RF on RAND Terms Mode); source: oasis-tcs/sarif-spec Schemata/sarif-schema-2.1.0.json. Vendored unchanged except this $comment, taken from the npm package @datadog/datadog-ci-plugin-sarif@5.25.0 (Apache-2.0), which embeds it in dist/bundle.js; no npm package ships the draft-07 schema as a file (@microsoft/jest-sarif ships only the pre-release 2.1.0-rtm.5 in draft-04).","title":"Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema","$id":"https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json","description":"Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema: a standard format for the output of static analysis tools.","additionalProperties":false,"type":"object","properties":{"$schema":{"description":"The URI of the JSON schema corresponding to the version.","type":"string","format":"uri"},"version":{"description":"The SARIF format version of this log file.","enum":["2.1.0"]},"runs":{"description":"The set of runs contained in this log file.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/run"}},"inlineExternalProperties":{"description":"References to external property files that share data between runs.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/externalProperties"}},"properties":{"description":"Key/value pairs that provide additional information about the log file.","$ref":"#/definitions/propertyBag"}},"required":["version","runs"],"definitions":{"address":{"description":"A physical or virtual address, or a range of addresses, in an \'addressable region\' (memory or a binary file).","additionalProperties":false,"type":"object","properties":{"absoluteAddress":{"description":"The address expressed as a byte offset from the start of the addressable region.","type":"integer","minimum":-1,"default":-1},"relativeAddress":{"description":"The address expressed as a byte offset from the absolute address of the top-most parent object.","type":"integer"},"length":{"description":"The number of bytes in this range of addresses.","type":"integer"},"kind":{"description":"An open-ended string that identifies the address kind. \'data\', \'function\', \'header\',\'instruction\', \'module\', \'page\', \'section\', \'segment\', \'stack\', \'stackFrame\', \'table\' are well-known values.","type":"string"},"name":{"description":"A name that is associated with the address, e.g., \'.text\'.","type":"string"},"fullyQualifiedName":{"description":"A human-readable fully qualified name that is associated with the address.","type":"string"},"offsetFromParent":{"description":"The byte offset of this address from the absolute or relative address of the parent object.","type":"integer"},"index":{"description":"The index within run.addresses of the cached object for this address.","type":"integer","default":-1,"minimum":-1},"parentIndex":{"description":"The index within run.addresses of the parent object.","type":"integer","default":-1,"minimum":-1},"properties":{"description":"Key/value pairs that provide additional information about the address.","$ref":"#/definitions/propertyBag"}}},"artifact":{"description":"A single artifact. In some cases, this artifact might be nested within another artifact.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A short description of the artifact.","$ref":"#/definitions/message"},"location":{"description":"The location of the artifact.","$ref":"#/definitions/artifactLocation"},"parentIndex":{"description":"Identifies the index of the immediate parent of the artifact, if this artifact is nested.","type":"integer","default":-1,"minimum":-1},"offset":{"description":"The offset in bytes of the artifact within its containing artifact.","type":"integer","minimum":0},"length":{"description":"The length of the artifact in bytes.","type":"integer","default":-1,"minimum":-1},"roles":{"description":"The role or roles played by the artifact in the analysis.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"enum":["analysisTarget","attachment","responseFile","resultFile","standardStream","tracedFile","unmodified","modified","added","deleted","renamed","uncontrolled","driver","extension","translation","taxonomy","policy","referencedOnCommandLine","memoryContents","directory","userSpecifiedConfiguration","toolSpecifiedConfiguration","debugOutputFile"]}},"mimeType":{"description":"The MIME type (RFC 2045) of the artifact.","type":"string","pattern":"[^/]+/.+"},"contents":{"description":"The contents of the artifact.","$ref":"#/definitions/artifactContent"},"encoding":{"description":"Specifies the encoding for an artifact object that refers to a text file.","type":"string"},"sourceLanguage":{"description":"Specifies the source language for any artifact object that refers to a text file that contains source code.","type":"string"},"hashes":{"description":"A dictionary, each of whose keys is the name of a hash function and each of whose values is the hashed value of the artifact produced by the specified hash function.","type":"object","additionalProperties":{"type":"string"}},"lastModifiedTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the artifact was most recently modified. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"properties":{"description":"Key/value pairs that provide additional information about the artifact.","$ref":"#/definitions/propertyBag"}}},"artifactChange":{"description":"A change to a single artifact.","additionalProperties":false,"type":"object","properties":{"artifactLocation":{"description":"The location of the artifact to change.","$ref":"#/definitions/artifactLocation"},"replacements":{"description":"An array of replacement objects, each of which represents the replacement of a single region in a single artifact specified by \'artifactLocation\'.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/replacement"}},"properties":{"description":"Key/value pairs that provide additional information about the change.","$ref":"#/definitions/propertyBag"}},"required":["artifactLocation","replacements"]},"artifactContent":{"description":"Represents the contents of an artifact.","type":"object","additionalProperties":false,"properties":{"text":{"description":"UTF-8-encoded content from a text artifact.","type":"string"},"binary":{"description":"MIME Base64-encoded content from a binary artifact, or from a text artifact in its original encoding.","type":"string"},"rendered":{"description":"An alternate rendered representation of the artifact (e.g., a decompiled representation of a binary region).","$ref":"#/definitions/multiformatMessageString"},"properties":{"description":"Key/value pairs that provide additional information about the artifact content.","$ref":"#/definitions/propertyBag"}}},"artifactLocation":{"description":"Specifies the location of an artifact.","additionalProperties":false,"type":"object","properties":{"uri":{"description":"A string containing a valid relative or absolute URI.","type":"string","format":"uri-reference"},"uriBaseId":{"description":"A string which indirectly specifies the absolute URI with respect to which a relative URI in the \\"uri\\" property is interpreted.","type":"string"},"index":{"description":"The index within the run artifacts array of the artifact object associated with the artifact location.","type":"integer","default":-1,"minimum":-1},"description":{"description":"A short description of the artifact location.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the artifact location.","$ref":"#/definitions/propertyBag"}}},"attachment":{"description":"An artifact relevant to a result.","type":"object","additionalProperties":false,"properties":{"description":{"description":"A message describing the role played by the attachment.","$ref":"#/definitions/message"},"artifactLocation":{"description":"The location of the attachment.","$ref":"#/definitions/artifactLocation"},"regions":{"description":"An array of regions of interest within the attachment.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/region"}},"rectangles":{"description":"An array of rectangles specifying areas of interest within the image.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/rectangle"}},"properties":{"description":"Key/value pairs that provide additional information about the attachment.","$ref":"#/definitions/propertyBag"}},"required":["artifactLocation"]},"codeFlow":{"description":"A set of threadFlows which together describe a pattern of code execution relevant to detecting a result.","additionalProperties":false,"type":"object","properties":{"message":{"description":"A message relevant to the code flow.","$ref":"#/definitions/message"},"threadFlows":{"description":"An array of one or more unique threadFlow objects, each of which describes the progress of a program through a thread of execution.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/threadFlow"}},"properties":{"description":"Key/value pairs that provide additional information about the code flow.","$ref":"#/definitions/propertyBag"}},"required":["threadFlows"]},"configurationOverride":{"description":"Information about how a specific rule or notification was reconfigured at runtime.","type":"object","additionalProperties":false,"properties":{"configuration":{"description":"Specifies how the rule or notification was configured during the scan.","$ref":"#/definitions/reportingConfiguration"},"descriptor":{"description":"A reference used to locate the descriptor whose configuration was overridden.","$ref":"#/definitions/reportingDescriptorReference"},"properties":{"description":"Key/value pairs that provide additional information about the configuration override.","$ref":"#/definitions/propertyBag"}},"required":["configuration","descriptor"]},"conversion":{"description":"Describes how a converter transformed the output of a static analysis tool from the analysis tool\'s native output format into the SARIF format.","additionalProperties":false,"type":"object","properties":{"tool":{"description":"A tool object that describes the converter.","$ref":"#/definitions/tool"},"invocation":{"description":"An invocation object that describes the invocation of the converter.","$ref":"#/definitions/invocation"},"analysisToolLogFiles":{"description":"The locations of the analysis tool\'s per-run log files.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/artifactLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the conversion.","$ref":"#/definitions/propertyBag"}},"required":["tool"]},"edge":{"description":"Represents a directed edge in a graph.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A string that uniquely identifies the edge within its graph.","type":"string"},"label":{"description":"A short description of the edge.","$ref":"#/definitions/message"},"sourceNodeId":{"description":"Identifies the source node (the node at which the edge starts).","type":"string"},"targetNodeId":{"description":"Identifies the target node (the node at which the edge ends).","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the edge.","$ref":"#/definitions/propertyBag"}},"required":["id","sourceNodeId","targetNodeId"]},"edgeTraversal":{"description":"Represents the traversal of a single edge during a graph traversal.","type":"object","additionalProperties":false,"properties":{"edgeId":{"description":"Identifies the edge being traversed.","type":"string"},"message":{"description":"A message to display to the user as the edge is traversed.","$ref":"#/definitions/message"},"finalState":{"description":"The values of relevant expressions after the edge has been traversed.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"stepOverEdgeCount":{"description":"The number of edge traversals necessary to return from a nested graph.","type":"integer","minimum":0},"properties":{"description":"Key/value pairs that provide additional information about the edge traversal.","$ref":"#/definitions/propertyBag"}},"required":["edgeId"]},"exception":{"description":"Describes a runtime exception encountered during the execution of an analysis tool.","type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","description":"A string that identifies the kind of exception, for example, the fully qualified type name of an object that was thrown, or the symbolic name of a signal."},"message":{"description":"A message that describes the exception.","type":"string"},"stack":{"description":"The sequence of function calls leading to the exception.","$ref":"#/definitions/stack"},"innerExceptions":{"description":"An array of exception objects each of which is considered a cause of this exception.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/exception"}},"properties":{"description":"Key/value pairs that provide additional information about the exception.","$ref":"#/definitions/propertyBag"}}},"externalProperties":{"description":"The top-level element of an external property file.","type":"object","additionalProperties":false,"properties":{"schema":{"description":"The URI of the JSON schema corresponding to the version of the external property file format.","type":"string","format":"uri"},"version":{"description":"The SARIF format version of this external properties object.","enum":["2.1.0"]},"guid":{"description":"A stable, unique identifer for this external properties object, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"runGuid":{"description":"A stable, unique identifer for the run associated with this external properties object, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"conversion":{"description":"A conversion object that will be merged with a separate run.","$ref":"#/definitions/conversion"},"graphs":{"description":"An array of graph objects that will be merged with a separate run.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/graph"}},"externalizedProperties":{"description":"Key/value pairs that provide additional information that will be merged with a separate run.","$ref":"#/definitions/propertyBag"},"artifacts":{"description":"An array of artifact objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifact"}},"invocations":{"description":"Describes the invocation of the analysis tool that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/invocation"}},"logicalLocations":{"description":"An array of logical locations such as namespaces, types or functions that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"threadFlowLocations":{"description":"An array of threadFlowLocation objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/threadFlowLocation"}},"results":{"description":"An array of result objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/result"}},"taxonomies":{"description":"Tool taxonomies that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"driver":{"description":"The analysis tool object that will be merged with a separate run.","$ref":"#/definitions/toolComponent"},"extensions":{"description":"Tool extensions that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"policies":{"description":"Tool policies that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"translations":{"description":"Tool translations that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"addresses":{"description":"Addresses that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/address"}},"webRequests":{"description":"Requests that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webRequest"}},"webResponses":{"description":"Responses that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webResponse"}},"properties":{"description":"Key/value pairs that provide additional information about the external properties.","$ref":"#/definitions/propertyBag"}}},"externalPropertyFileReference":{"description":"Contains information that enables a SARIF consumer to locate the external property file that contains the value of an externalized property associated with the run.","type":"object","additionalProperties":false,"properties":{"location":{"description":"The location of the external property file.","$ref":"#/definitions/artifactLocation"},"guid":{"description":"A stable, unique identifer for the external property file in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"itemCount":{"description":"A non-negative integer specifying the number of items contained in the external property file.","type":"integer","default":-1,"minimum":-1},"properties":{"description":"Key/value pairs that provide additional information about the external property file.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["location"]},{"required":["guid"]}]},"externalPropertyFileReferences":{"description":"References to external property files that should be inlined with the content of a root log file.","additionalProperties":false,"type":"object","properties":{"conversion":{"description":"An external property file containing a run.conversion object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"graphs":{"description":"An array of external property files containing a run.graphs object to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"externalizedProperties":{"description":"An external property file containing a run.properties object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"artifacts":{"description":"An array of external property files containing run.artifacts arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"invocations":{"description":"An array of external property files containing run.invocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"logicalLocations":{"description":"An array of external property files containing run.logicalLocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"threadFlowLocations":{"description":"An array of external property files containing run.threadFlowLocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"results":{"description":"An array of external property files containing run.results arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"taxonomies":{"description":"An array of external property files containing run.taxonomies arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"addresses":{"description":"An array of external property files containing run.addresses arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"driver":{"description":"An external property file containing a run.driver object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"extensions":{"description":"An array of external property files containing run.extensions arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"policies":{"description":"An array of external property files containing run.policies arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"translations":{"description":"An array of external property files containing run.translations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"webRequests":{"description":"An array of external property files containing run.requests arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"webResponses":{"description":"An array of external property files containing run.responses arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"properties":{"description":"Key/value pairs that provide additional information about the external property files.","$ref":"#/definitions/propertyBag"}}},"fix":{"description":"A proposed fix for the problem represented by a result object. A fix specifies a set of artifacts to modify. For each artifact, it specifies a set of bytes to remove, and provides a set of new bytes to replace them.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A message that describes the proposed fix, enabling viewers to present the proposed change to an end user.","$ref":"#/definitions/message"},"artifactChanges":{"description":"One or more artifact changes that comprise a fix for a result.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/artifactChange"}},"properties":{"description":"Key/value pairs that provide additional information about the fix.","$ref":"#/definitions/propertyBag"}},"required":["artifactChanges"]},"graph":{"description":"A network of nodes and directed edges that describes some aspect of the structure of the code (for example, a call graph).","type":"object","additionalProperties":false,"properties":{"description":{"description":"A description of the graph.","$ref":"#/definitions/message"},"nodes":{"description":"An array of node objects representing the nodes of the graph.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/node"}},"edges":{"description":"An array of edge objects representing the edges of the graph.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/edge"}},"properties":{"description":"Key/value pairs that provide additional information about the graph.","$ref":"#/definitions/propertyBag"}}},"graphTraversal":{"description":"Represents a path through a graph.","type":"object","additionalProperties":false,"properties":{"runGraphIndex":{"description":"The index within the run.graphs to be associated with the result.","type":"integer","default":-1,"minimum":-1},"resultGraphIndex":{"description":"The index within the result.graphs to be associated with the result.","type":"integer","default":-1,"minimum":-1},"description":{"description":"A description of this graph traversal.","$ref":"#/definitions/message"},"initialState":{"description":"Values of relevant expressions at the start of the graph traversal that may change during graph traversal.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"immutableState":{"description":"Values of relevant expressions at the start of the graph traversal that remain constant for the graph traversal.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"edgeTraversals":{"description":"The sequences of edges traversed by this graph traversal.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/edgeTraversal"}},"properties":{"description":"Key/value pairs that provide additional information about the graph traversal.","$ref":"#/definitions/propertyBag"}},"oneOf":[{"required":["runGraphIndex"]},{"required":["resultGraphIndex"]}]},"invocation":{"description":"The runtime environment of the analysis tool run.","additionalProperties":false,"type":"object","properties":{"commandLine":{"description":"The command line used to invoke the tool.","type":"string"},"arguments":{"description":"An array of strings, containing in order the command line arguments passed to the tool from the operating system.","type":"array","minItems":0,"uniqueItems":false,"items":{"type":"string"}},"responseFiles":{"description":"The locations of any response files specified on the tool\'s command line.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifactLocation"}},"startTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the run started. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"endTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the run ended. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"exitCode":{"description":"The process exit code.","type":"integer"},"ruleConfigurationOverrides":{"description":"An array of configurationOverride objects that describe rules related runtime overrides.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/configurationOverride"}},"notificationConfigurationOverrides":{"description":"An array of configurationOverride objects that describe notifications related runtime overrides.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/configurationOverride"}},"toolExecutionNotifications":{"description":"A list of runtime conditions detected by the tool during the analysis.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/notification"}},"toolConfigurationNotifications":{"description":"A list of conditions detected by the tool that are relevant to the tool\'s configuration.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/notification"}},"exitCodeDescription":{"description":"The reason for the process exit.","type":"string"},"exitSignalName":{"description":"The name of the signal that caused the process to exit.","type":"string"},"exitSignalNumber":{"description":"The numeric value of the signal that caused the process to exit.","type":"integer"},"processStartFailureMessage":{"description":"The reason given by the operating system that the process failed to start.","type":"string"},"executionSuccessful":{"description":"Specifies whether the tool\'s execution completed successfully.","type":"boolean"},"machine":{"description":"The machine that hosted the analysis tool run.","type":"string"},"account":{"description":"The account that ran the analysis tool.","type":"string"},"processId":{"description":"The process id for the analysis tool run.","type":"integer"},"executableLocation":{"description":"An absolute URI specifying the location of the analysis tool\'s executable.","$ref":"#/definitions/artifactLocation"},"workingDirectory":{"description":"The working directory for the analysis tool run.","$ref":"#/definitions/artifactLocation"},"environmentVariables":{"description":"The environment variables associated with the analysis tool process, expressed as key/value pairs.","type":"object","additionalProperties":{"type":"string"}},"stdin":{"description":"A file containing the standard input stream to the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stdout":{"description":"A file containing the standard output stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stderr":{"description":"A file containing the standard error stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stdoutStderr":{"description":"A file containing the interleaved standard output and standard error stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the invocation.","$ref":"#/definitions/propertyBag"}},"required":["executionSuccessful"]},"location":{"description":"A location within a programming artifact.","additionalProperties":false,"type":"object","properties":{"id":{"description":"Value that distinguishes this location from all other locations within a single result object.","type":"integer","minimum":-1,"default":-1},"physicalLocation":{"description":"Identifies the artifact and region.","$ref":"#/definitions/physicalLocation"},"logicalLocations":{"description":"The logical locations associated with the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"message":{"description":"A message relevant to the location.","$ref":"#/definitions/message"},"annotations":{"description":"A set of regions relevant to the location.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/region"}},"relationships":{"description":"An array of objects that describe relationships between this location and others.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/locationRelationship"}},"properties":{"description":"Key/value pairs that provide additional information about the location.","$ref":"#/definitions/propertyBag"}}},"locationRelationship":{"description":"Information about the relation of one location to another.","type":"object","additionalProperties":false,"properties":{"target":{"description":"A reference to the related location.","type":"integer","minimum":0},"kinds":{"description":"A set of distinct strings that categorize the relationship. Well-known kinds include \'includes\', \'isIncludedBy\' and \'relevant\'.","type":"array","default":["relevant"],"uniqueItems":true,"items":{"type":"string"}},"description":{"description":"A description of the location relationship.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the location relationship.","$ref":"#/definitions/propertyBag"}},"required":["target"]},"logicalLocation":{"description":"A logical location of a construct that produced a result.","additionalProperties":false,"type":"object","properties":{"name":{"description":"Identifies the construct in which the result occurred. For example, this property might contain the name of a class or a method.","type":"string"},"index":{"description":"The index within the logical locations array.","type":"integer","default":-1,"minimum":-1},"fullyQualifiedName":{"description":"The human-readable fully qualified name of the logical location.","type":"string"},"decoratedName":{"description":"The machine-readable name for the logical location, such as a mangled function name provided by a C++ compiler that encodes calling convention, return type and other details along with the function name.","type":"string"},"parentIndex":{"description":"Identifies the index of the immediate parent of the construct in which the result was detected. For example, this property might point to a logical location that represents the namespace that holds a type.","type":"integer","default":-1,"minimum":-1},"kind":{"description":"The type of construct this logical location component refers to. Should be one of \'function\', \'member\', \'module\', \'namespace\', \'parameter\', \'resource\', \'returnType\', \'type\', \'variable\', \'object\', \'array\', \'property\', \'value\', \'element\', \'text\', \'attribute\', \'comment\', \'declaration\', \'dtd\' or \'processingInstruction\', if any of those accurately describe the construct.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the logical location.","$ref":"#/definitions/propertyBag"}}},"message":{"description":"Encapsulates a message intended to be read by the end user.","type":"object","additionalProperties":false,"properties":{"text":{"description":"A plain text message string.","type":"string"},"markdown":{"description":"A Markdown message string.","type":"string"},"id":{"description":"The identifier for this message.","type":"string"},"arguments":{"description":"An array of strings to substitute into the message string.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"type":"string"}},"properties":{"description":"Key/value pairs that provide additional information about the message.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["text"]},{"required":["id"]}]},"multiformatMessageString":{"description":"A message string or message format string rendered in multiple formats.","type":"object","additionalProperties":false,"properties":{"text":{"description":"A plain text message string or format string.","type":"string"},"markdown":{"description":"A Markdown message string or format string.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the message.","$ref":"#/definitions/propertyBag"}},"required":["text"]},"node":{"description":"Represents a node in a graph.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A string that uniquely identifies the node within its graph.","type":"string"},"label":{"description":"A short description of the node.","$ref":"#/definitions/message"},"location":{"description":"A code location associated with the node.","$ref":"#/definitions/location"},"children":{"description":"Array of child nodes.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/node"}},"properties":{"description":"Key/value pairs that provide additional information about the node.","$ref":"#/definitions/propertyBag"}},"required":["id"]},"notification":{"description":"Describes a condition relevant to the tool itself, as opposed to being relevant to a target being analyzed by the tool.","type":"object","additionalProperties":false,"properties":{"locations":{"description":"The locations relevant to this notification.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/location"}},"message":{"description":"A message that describes the condition that was encountered.","$ref":"#/definitions/message"},"level":{"description":"A value specifying the severity level of the notification.","default":"warning","enum":["none","note","warning","error"]},"threadId":{"description":"The thread identifier of the code that generated the notification.","type":"integer"},"timeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the analysis tool generated the notification.","type":"string","format":"date-time"},"exception":{"description":"The runtime exception, if any, relevant to this notification.","$ref":"#/definitions/exception"},"descriptor":{"description":"A reference used to locate the descriptor relevant to this notification.","$ref":"#/definitions/reportingDescriptorReference"},"associatedRule":{"description":"A reference used to locate the rule descriptor associated with this notification.","$ref":"#/definitions/reportingDescriptorReference"},"properties":{"description":"Key/value pairs that provide additional information about the notification.","$ref":"#/definitions/propertyBag"}},"required":["message"]},"physicalLocation":{"description":"A physical location relevant to a result. Specifies a reference to a programming artifact together with a range of bytes or characters within that artifact.","additionalProperties":false,"type":"object","properties":{"address":{"description":"The address of the location.","$ref":"#/definitions/address"},"artifactLocation":{"description":"The location of the artifact.","$ref":"#/definitions/artifactLocation"},"region":{"description":"Specifies a portion of the artifact.","$ref":"#/definitions/region"},"contextRegion":{"description":"Specifies a portion of the artifact that encloses the region. Allows a viewer to display additional context around the region.","$ref":"#/definitions/region"},"properties":{"description":"Key/value pairs that provide additional information about the physical location.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["address"]},{"required":["artifactLocation"]}]},"propertyBag":{"description":"Key/value pairs that provide additional information about the object.","type":"object","additionalProperties":true,"properties":{"tags":{"description":"A set of distinct strings that provide additional information.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}}}},"rectangle":{"description":"An area within an image.","additionalProperties":false,"type":"object","properties":{"top":{"description":"The Y coordinate of the top edge of the rectangle, measured in the image\'s natural units.","type":"number"},"left":{"description":"The X coordinate of the left edge of the rectangle, measured in the image\'s natural units.","type":"number"},"bottom":{"description":"The Y coordinate of the bottom edge of the rectangle, measured in the image\'s natural units.","type":"number"},"right":{"description":"The X coordinate of the right edge of the rectangle, measured in the image\'s natural units.","type":"number"},"message":{"description":"A message relevant to the rectangle.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the rectangle.","$ref":"#/definitions/propertyBag"}}},"region":{"description":"A region within an artifact where a result was detected.","additionalProperties":false,"type":"object","properties":{"startLine":{"description":"The line number of the first character in the region.","type":"integer","minimum":1},"startColumn":{"description":"The column number of the first character in the region.","type":"integer","minimum":1},"endLine":{"description":"The line number of the last character in the region.","type":"integer","minimum":1},"endColumn":{"description":"The column number of the character following the end of the region.","type":"integer","minimum":1},"charOffset":{"description":"The zero-based offset from the beginning of the artifact of the first character in the region.","type":"integer","default":-1,"minimum":-1},"charLength":{"description":"The length of the region in characters.","type":"integer","minimum":0},"byteOffset":{"description":"The zero-based offset from the beginning of the artifact of the first byte in the region.","type":"integer","default":-1,"minimum":-1},"byteLength":{"description":"The length of the region in bytes.","type":"integer","minimum":0},"snippet":{"description":"The portion of the artifact contents within the specified region.","$ref":"#/definitions/artifactContent"},"message":{"description":"A message relevant to the region.","$ref":"#/definitions/message"},"sourceLanguage":{"description":"Specifies the source language, if any, of the portion of the artifact specified by the region object.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the region.","$ref":"#/definitions/propertyBag"}}},"replacement":{"description":"The replacement of a single region of an artifact.","additionalProperties":false,"type":"object","properties":{"deletedRegion":{"description":"The region of the artifact to delete.","$ref":"#/definitions/region"},"insertedContent":{"description":"The content to insert at the location specified by the \'deletedRegion\' property.","$ref":"#/definitions/artifactContent"},"properties":{"description":"Key/value pairs that provide additional information about the replacement.","$ref":"#/definitions/propertyBag"}},"required":["deletedRegion"]},"reportingDescriptor":{"description":"Metadata that describes a specific report produced by the tool, as part of the analysis it provides or its runtime reporting.","additionalProperties":false,"type":"object","properties":{"id":{"description":"A stable, opaque identifier for the report.","type":"string"},"deprecatedIds":{"description":"An array of stable, opaque identifiers by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string"}},"guid":{"description":"A unique identifer for the reporting descriptor in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"deprecatedGuids":{"description":"An array of unique identifies in the form of a GUID by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"}},"name":{"description":"A report identifier that is understandable to an end user.","type":"string"},"deprecatedNames":{"description":"An array of readable identifiers by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string"}},"shortDescription":{"description":"A concise description of the report. Should be a single sentence that is understandable when visible space is limited to a single line of text.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A description of the report. Should, as far as possible, provide details sufficient to enable resolution of any problem indicated by the result.","$ref":"#/definitions/multiformatMessageString"},"messageStrings":{"description":"A set of name/value pairs with arbitrary names. Each value is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"defaultConfiguration":{"description":"Default reporting configuration information.","$ref":"#/definitions/reportingConfiguration"},"helpUri":{"description":"A URI where the primary documentation for the report can be found.","type":"string","format":"uri"},"help":{"description":"Provides the primary documentation for the report, useful when there is no online documentation.","$ref":"#/definitions/multiformatMessageString"},"relationships":{"description":"An array of objects that describe relationships between this reporting descriptor and others.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorRelationship"}},"properties":{"description":"Key/value pairs that provide additional information about the report.","$ref":"#/definitions/propertyBag"}},"required":["id"]},"reportingConfiguration":{"description":"Information about a rule or notification that can be configured at runtime.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Specifies whether the report may be produced during the scan.","type":"boolean","default":true},"level":{"description":"Specifies the failure level for the report.","default":"warning","enum":["none","note","warning","error"]},"rank":{"description":"Specifies the relative priority of the report. Used for analysis output only.","type":"number","default":-1,"minimum":-1,"maximum":100},"parameters":{"description":"Contains configuration information specific to a report.","$ref":"#/definitions/propertyBag"},"properties":{"description":"Key/value pairs that provide additional information about the reporting configuration.","$ref":"#/definitions/propertyBag"}}},"reportingDescriptorReference":{"description":"Information about how to locate a relevant reporting descriptor.","type":"object","additionalProperties":false,"properties":{"id":{"description":"The id of the descriptor.","type":"string"},"index":{"description":"The index into an array of descriptors in toolComponent.ruleDescriptors, toolComponent.notificationDescriptors, or toolComponent.taxonomyDescriptors, depending on context.","type":"integer","default":-1,"minimum":-1},"guid":{"description":"A guid that uniquely identifies the descriptor.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"toolComponent":{"description":"A reference used to locate the toolComponent associated with the descriptor.","$ref":"#/definitions/toolComponentReference"},"properties":{"description":"Key/value pairs that provide additional information about the reporting descriptor reference.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["index"]},{"required":["guid"]},{"required":["id"]}]},"reportingDescriptorRelationship":{"description":"Information about the relation of one reporting descriptor to another.","type":"object","additionalProperties":false,"properties":{"target":{"description":"A reference to the related reporting descriptor.","$ref":"#/definitions/reportingDescriptorReference"},"kinds":{"description":"A set of distinct strings that categorize the relationship. Well-known kinds include \'canPrecede\', \'canFollow\', \'willPrecede\', \'willFollow\', \'superset\', \'subset\', \'equal\', \'disjoint\', \'relevant\', and \'incomparable\'.","type":"array","default":["relevant"],"uniqueItems":true,"items":{"type":"string"}},"description":{"description":"A description of the reporting descriptor relationship.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the reporting descriptor reference.","$ref":"#/definitions/propertyBag"}},"required":["target"]},"result":{"description":"A result produced by an analysis tool.","additionalProperties":false,"type":"object","properties":{"ruleId":{"description":"The stable, unique identifier of the rule, if any, to which this notification is relevant. This member can be used to retrieve rule metadata from the rules dictionary, if it exists.","type":"string"},"ruleIndex":{"description":"The index within the tool component rules array of the rule object associated with this result.","type":"integer","default":-1,"minimum":-1},"rule":{"description":"A reference used to locate the rule descriptor relevant to this result.","$ref":"#/definitions/reportingDescriptorReference"},"kind":{"description":"A value that categorizes results by evaluation state.","default":"fail","enum":["notApplicable","pass","fail","review","open","informational"]},"level":{"description":"A value specifying the severity level of the result.","default":"warning","enum":["none","note","warning","error"]},"message":{"description":"A message that describes the result. The first sentence of the message only will be displayed when visible space is limited.","$ref":"#/definitions/message"},"analysisTarget":{"description":"Identifies the artifact that the analysis tool was instructed to scan. This need not be the same as the artifact where the result actually occurred.","$ref":"#/definitions/artifactLocation"},"locations":{"description":"The set of locations where the result was detected. Specify only one location unless the problem indicated by the result can only be corrected by making a change at every specified location.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/location"}},"guid":{"description":"A stable, unique identifer for the result in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"correlationGuid":{"description":"A stable, unique identifier for the equivalence class of logically identical results to which this result belongs, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"occurrenceCount":{"description":"A positive integer specifying the number of times this logically unique result was observed in this run.","type":"integer","minimum":1},"partialFingerprints":{"description":"A set of strings that contribute to the stable, unique identity of the result.","type":"object","additionalProperties":{"type":"string"}},"fingerprints":{"description":"A set of strings each of which individually defines a stable, unique identity for the result.","type":"object","additionalProperties":{"type":"string"}},"stacks":{"description":"An array of \'stack\' objects relevant to the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/stack"}},"codeFlows":{"description":"An array of \'codeFlow\' objects relevant to the result.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/codeFlow"}},"graphs":{"description":"An array of zero or more unique graph objects associated with the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graph"}},"graphTraversals":{"description":"An array of one or more unique \'graphTraversal\' objects.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graphTraversal"}},"relatedLocations":{"description":"A set of locations relevant to this result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/location"}},"suppressions":{"description":"A set of suppressions relevant to this result.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/suppression"}},"baselineState":{"description":"The state of a result relative to a baseline of a previous run.","enum":["new","unchanged","updated","absent"]},"rank":{"description":"A number representing the priority or importance of the result.","type":"number","default":-1,"minimum":-1,"maximum":100},"attachments":{"description":"A set of artifacts relevant to the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/attachment"}},"hostedViewerUri":{"description":"An absolute URI at which the result can be viewed.","type":"string","format":"uri"},"workItemUris":{"description":"The URIs of the work items associated with this result.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string","format":"uri"}},"provenance":{"description":"Information about how and when the result was detected.","$ref":"#/definitions/resultProvenance"},"fixes":{"description":"An array of \'fix\' objects, each of which represents a proposed fix to the problem indicated by the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/fix"}},"taxa":{"description":"An array of references to taxonomy reporting descriptors that are applicable to the result.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorReference"}},"webRequest":{"description":"A web request associated with this result.","$ref":"#/definitions/webRequest"},"webResponse":{"description":"A web response associated with this result.","$ref":"#/definitions/webResponse"},"properties":{"description":"Key/value pairs that provide additional information about the result.","$ref":"#/definitions/propertyBag"}},"required":["message"]},"resultProvenance":{"description":"Contains information about how and when a result was detected.","additionalProperties":false,"type":"object","properties":{"firstDetectionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the result was first detected. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"lastDetectionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the result was most recently detected. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"firstDetectionRunGuid":{"description":"A GUID-valued string equal to the automationDetails.guid property of the run in which the result was first detected.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"lastDetectionRunGuid":{"description":"A GUID-valued string equal to the automationDetails.guid property of the run in which the result was most recently detected.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"invocationIndex":{"description":"The index within the run.invocations array of the invocation object which describes the tool invocation that detected the result.","type":"integer","default":-1,"minimum":-1},"conversionSources":{"description":"An array of physicalLocation objects which specify the portions of an analysis tool\'s output that a converter transformed into the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/physicalLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the result.","$ref":"#/definitions/propertyBag"}}},"run":{"description":"Describes a single run of an analysis tool, and contains the reported output of that run.","additionalProperties":false,"type":"object","properties":{"tool":{"description":"Information about the tool or tool pipeline that generated the results in this run. A run can only contain results produced by a single tool or tool pipeline. A run can aggregate results from multiple log files, as long as context around the tool run (tool command-line arguments and the like) is identical for all aggregated files.","$ref":"#/definitions/tool"},"invocations":{"description":"Describes the invocation of the analysis tool.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/invocation"}},"conversion":{"description":"A conversion object that describes how a converter transformed an analysis tool\'s native reporting format into the SARIF format.","$ref":"#/definitions/conversion"},"language":{"description":"The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase culture code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).","type":"string","default":"en-US","pattern":"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}?$"},"versionControlProvenance":{"description":"Specifies the revision in version control of the artifacts that were scanned.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/versionControlDetails"}},"originalUriBaseIds":{"description":"The artifact location specified by each uriBaseId symbol on the machine where the tool originally ran.","type":"object","additionalProperties":{"$ref":"#/definitions/artifactLocation"}},"artifacts":{"description":"An array of artifact objects relevant to the run.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifact"}},"logicalLocations":{"description":"An array of logical locations such as namespaces, types or functions.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"graphs":{"description":"An array of zero or more unique graph objects associated with the run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graph"}},"results":{"description":"The set of results contained in an SARIF log. The results array can be omitted when a run is solely exporting rules metadata. It must be present (but may be empty) if a log file represents an actual scan.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/result"}},"automationDetails":{"description":"Automation details that describe this run.","$ref":"#/definitions/runAutomationDetails"},"runAggregates":{"description":"Automation details that describe the aggregate of runs to which this run belongs.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/runAutomationDetails"}},"baselineGuid":{"description":"The \'guid\' property of a previous SARIF \'run\' that comprises the baseline that was used to compute result \'baselineState\' properties for the run.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"redactionTokens":{"description":"An array of strings used to replace sensitive information in a redaction-aware property.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}},"defaultEncoding":{"description":"Specifies the default encoding for any artifact object that refers to a text file.","type":"string"},"defaultSourceLanguage":{"description":"Specifies the default source language for any artifact object that refers to a text file that contains source code.","type":"string"},"newlineSequences":{"description":"An ordered list of character sequences that were treated as line breaks when computing region information for the run.","type":"array","minItems":1,"uniqueItems":true,"default":["\\r\\n","\\n"],"items":{"type":"string"}},"columnKind":{"description":"Specifies the unit in which the tool measures columns.","enum":["utf16CodeUnits","unicodeCodePoints"]},"externalPropertyFileReferences":{"description":"References to external property files that should be inlined with the content of a root log file.","$ref":"#/definitions/externalPropertyFileReferences"},"threadFlowLocations":{"description":"An array of threadFlowLocation objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/threadFlowLocation"}},"taxonomies":{"description":"An array of toolComponent objects relevant to a taxonomy in which results are categorized.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"addresses":{"description":"Addresses associated with this run instance, if any.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/address"}},"translations":{"description":"The set of available translations of the localized data provided by the tool.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"policies":{"description":"Contains configurations that may potentially override both reportingDescriptor.defaultConfiguration (the tool\'s default severities) and invocation.configurationOverrides (severities established at run-time from the command line).","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"webRequests":{"description":"An array of request objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webRequest"}},"webResponses":{"description":"An array of response objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webResponse"}},"specialLocations":{"description":"A specialLocations object that defines locations of special significance to SARIF consumers.","$ref":"#/definitions/specialLocations"},"properties":{"description":"Key/value pairs that provide additional information about the run.","$ref":"#/definitions/propertyBag"}},"required":["tool"]},"runAutomationDetails":{"description":"Information that describes a run\'s identity and role within an engineering system process.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A description of the identity and role played within the engineering system by this object\'s containing run object.","$ref":"#/definitions/message"},"id":{"description":"A hierarchical string that uniquely identifies this object\'s containing run object.","type":"string"},"guid":{"description":"A stable, unique identifer for this object\'s containing run object in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"correlationGuid":{"description":"A stable, unique identifier for the equivalence class of runs to which this object\'s containing run object belongs in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"properties":{"description":"Key/value pairs that provide additional information about the run automation details.","$ref":"#/definitions/propertyBag"}}},"specialLocations":{"description":"Defines locations of special significance to SARIF consumers.","type":"object","additionalProperties":false,"properties":{"displayBase":{"description":"Provides a suggestion to SARIF consumers to display file paths relative to the specified location.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the special locations.","$ref":"#/definitions/propertyBag"}}},"stack":{"description":"A call stack that is relevant to a result.","additionalProperties":false,"type":"object","properties":{"message":{"description":"A message relevant to this call stack.","$ref":"#/definitions/message"},"frames":{"description":"An array of stack frames that represents a sequence of calls, rendered in reverse chronological order, that comprise the call stack.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/stackFrame"}},"properties":{"description":"Key/value pairs that provide additional information about the stack.","$ref":"#/definitions/propertyBag"}},"required":["frames"]},"stackFrame":{"description":"A function call within a stack trace.","additionalProperties":false,"type":"object","properties":{"location":{"description":"The location to which this stack frame refers.","$ref":"#/definitions/location"},"module":{"description":"The name of the module that contains the code of this stack frame.","type":"string"},"threadId":{"description":"The thread identifier of the stack frame.","type":"integer"},"parameters":{"description":"The parameters of the call that is executing.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"type":"string","default":[]}},"properties":{"description":"Key/value pairs that provide additional information about the stack frame.","$ref":"#/definitions/propertyBag"}}},"suppression":{"description":"A suppression that is relevant to a result.","additionalProperties":false,"type":"object","properties":{"guid":{"description":"A stable, unique identifer for the suprression in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"kind":{"description":"A string that indicates where the suppression is persisted.","enum":["inSource","external"]},"state":{"description":"A string that indicates the state of the suppression.","enum":["accepted","underReview","rejected"]},"justification":{"description":"A string representing the justification for the suppression.","type":"string"},"location":{"description":"Identifies the location associated with the suppression.","$ref":"#/definitions/location"},"properties":{"description":"Key/value pairs that provide additional information about the suppression.","$ref":"#/definitions/propertyBag"}},"required":["kind"]},"threadFlow":{"description":"Describes a sequence of code locations that specify a path through a single thread of execution such as an operating system or fiber.","type":"object","additionalProperties":false,"properties":{"id":{"description":"An string that uniquely identifies the threadFlow within the codeFlow in which it occurs.","type":"string"},"message":{"description":"A message relevant to the thread flow.","$ref":"#/definitions/message"},"initialState":{"description":"Values of relevant expressions at the start of the thread flow that may change during thread flow execution.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"immutableState":{"description":"Values of relevant expressions at the start of the thread flow that remain constant.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"locations":{"description":"A temporally ordered array of \'threadFlowLocation\' objects, each of which describes a location visited by the tool while producing the result.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/threadFlowLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the thread flow.","$ref":"#/definitions/propertyBag"}},"required":["locations"]},"threadFlowLocation":{"description":"A location visited by an analysis tool while simulating or monitoring the execution of a program.","additionalProperties":false,"type":"object","properties":{"index":{"description":"The index within the run threadFlowLocations array.","type":"integer","default":-1,"minimum":-1},"location":{"description":"The code location.","$ref":"#/definitions/location"},"stack":{"description":"The call stack leading to this location.","$ref":"#/definitions/stack"},"kinds":{"description":"A set of distinct strings that categorize the thread flow location. Well-known kinds include \'acquire\', \'release\', \'enter\', \'exit\', \'call\', \'return\', \'branch\', \'implicit\', \'false\', \'true\', \'caution\', \'danger\', \'unknown\', \'unreachable\', \'taint\', \'function\', \'handler\', \'lock\', \'memory\', \'resource\', \'scope\' and \'value\'.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}},"taxa":{"description":"An array of references to rule or taxonomy reporting descriptors that are applicable to the thread flow location.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorReference"}},"module":{"description":"The name of the module that contains the code that is executing.","type":"string"},"state":{"description":"A dictionary, each of whose keys specifies a variable or expression, the associated value of which represents the variable or expression value. For an annotation of kind \'continuation\', for example, this dictionary might hold the current assumed values of a set of global variables.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"nestingLevel":{"description":"An integer representing a containment hierarchy within the thread flow.","type":"integer","minimum":0},"executionOrder":{"description":"An integer representing the temporal order in which execution reached this location.","type":"integer","default":-1,"minimum":-1},"executionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which this location was executed.","type":"string","format":"date-time"},"importance":{"description":"Specifies the importance of this location in understanding the code flow in which it occurs. The order from most to least important is \\"essential\\", \\"important\\", \\"unimportant\\". Default: \\"important\\".","enum":["important","essential","unimportant"],"default":"important"},"webRequest":{"description":"A web request associated with this thread flow location.","$ref":"#/definitions/webRequest"},"webResponse":{"description":"A web response associated with this thread flow location.","$ref":"#/definitions/webResponse"},"properties":{"description":"Key/value pairs that provide additional information about the threadflow location.","$ref":"#/definitions/propertyBag"}}},"tool":{"description":"The analysis tool that was run.","additionalProperties":false,"type":"object","properties":{"driver":{"description":"The analysis tool that was run.","$ref":"#/definitions/toolComponent"},"extensions":{"description":"Tool extensions that contributed to or reconfigured the analysis tool that was run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"properties":{"description":"Key/value pairs that provide additional information about the tool.","$ref":"#/definitions/propertyBag"}},"required":["driver"]},"toolComponent":{"description":"A component, such as a plug-in or the driver, of the analysis tool that was run.","additionalProperties":false,"type":"object","properties":{"guid":{"description":"A unique identifer for the tool component in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"name":{"description":"The name of the tool component.","type":"string"},"organization":{"description":"The organization or company that produced the tool component.","type":"string"},"product":{"description":"A product suite to which the tool component belongs.","type":"string"},"productSuite":{"description":"A localizable string containing the name of the suite of products to which the tool component belongs.","type":"string"},"shortDescription":{"description":"A brief description of the tool component.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A comprehensive description of the tool component.","$ref":"#/definitions/multiformatMessageString"},"fullName":{"description":"The name of the tool component along with its version and any other useful identifying information, such as its locale.","type":"string"},"version":{"description":"The tool component version, in whatever format the component natively provides.","type":"string"},"semanticVersion":{"description":"The tool component version in the format specified by Semantic Versioning 2.0.","type":"string"},"dottedQuadFileVersion":{"description":"The binary version of the tool component\'s primary executable file expressed as four non-negative integers separated by a period (for operating systems that express file versions in this way).","type":"string","pattern":"[0-9]+(\\\\.[0-9]+){3}"},"releaseDateUtc":{"description":"A string specifying the UTC date (and optionally, the time) of the component\'s release.","type":"string"},"downloadUri":{"description":"The absolute URI from which the tool component can be downloaded.","type":"string","format":"uri"},"informationUri":{"description":"The absolute URI at which information about this version of the tool component can be found.","type":"string","format":"uri"},"globalMessageStrings":{"description":"A dictionary, each of whose keys is a resource identifier and each of whose values is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"notifications":{"description":"An array of reportingDescriptor objects relevant to the notifications related to the configuration and runtime execution of the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"rules":{"description":"An array of reportingDescriptor objects relevant to the analysis performed by the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"taxa":{"description":"An array of reportingDescriptor objects relevant to the definitions of both standalone and tool-defined taxonomies.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"locations":{"description":"An array of the artifactLocation objects associated with the tool component.","type":"array","minItems":0,"default":[],"items":{"$ref":"#/definitions/artifactLocation"}},"language":{"description":"The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase language code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).","type":"string","default":"en-US","pattern":"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}?$"},"contents":{"description":"The kinds of data contained in this object.","type":"array","uniqueItems":true,"default":["localizedData","nonLocalizedData"],"items":{"enum":["localizedData","nonLocalizedData"]}},"isComprehensive":{"description":"Specifies whether this object contains a complete definition of the localizable and/or non-localizable data for this component, as opposed to including only data that is relevant to the results persisted to this log file.","type":"boolean","default":false},"localizedDataSemanticVersion":{"description":"The semantic version of the localized strings defined in this component; maintained by components that provide translations.","type":"string"},"minimumRequiredLocalizedDataSemanticVersion":{"description":"The minimum value of localizedDataSemanticVersion required in translations consumed by this component; used by components that consume translations.","type":"string"},"associatedComponent":{"description":"The component which is strongly associated with this component. For a translation, this refers to the component which has been translated. For an extension, this is the driver that provides the extension\'s plugin model.","$ref":"#/definitions/toolComponentReference"},"translationMetadata":{"description":"Translation metadata, required for a translation, not populated by other component types.","$ref":"#/definitions/translationMetadata"},"supportedTaxonomies":{"description":"An array of toolComponentReference objects to declare the taxonomies supported by the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponentReference"}},"properties":{"description":"Key/value pairs that provide additional information about the tool component.","$ref":"#/definitions/propertyBag"}},"required":["name"]},"toolComponentReference":{"description":"Identifies a particular toolComponent object, either the driver or an extension.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The \'name\' property of the referenced toolComponent.","type":"string"},"index":{"description":"An index into the referenced toolComponent in tool.extensions.","type":"integer","default":-1,"minimum":-1},"guid":{"description":"The \'guid\' property of the referenced toolComponent.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"properties":{"description":"Key/value pairs that provide additional information about the toolComponentReference.","$ref":"#/definitions/propertyBag"}}},"translationMetadata":{"description":"Provides additional metadata related to translation.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The name associated with the translation metadata.","type":"string"},"fullName":{"description":"The full name associated with the translation metadata.","type":"string"},"shortDescription":{"description":"A brief description of the translation metadata.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A comprehensive description of the translation metadata.","$ref":"#/definitions/multiformatMessageString"},"downloadUri":{"description":"The absolute URI from which the translation metadata can be downloaded.","type":"string","format":"uri"},"informationUri":{"description":"The absolute URI from which information related to the translation metadata can be downloaded.","type":"string","format":"uri"},"properties":{"description":"Key/value pairs that provide additional information about the translation metadata.","$ref":"#/definitions/propertyBag"}},"required":["name"]},"versionControlDetails":{"description":"Specifies the information necessary to retrieve a desired revision from a version control system.","type":"object","additionalProperties":false,"properties":{"repositoryUri":{"description":"The absolute URI of the repository.","type":"string","format":"uri"},"revisionId":{"description":"A string that uniquely and permanently identifies the revision within the repository.","type":"string"},"branch":{"description":"The name of a branch containing the revision.","type":"string"},"revisionTag":{"description":"A tag that has been applied to the revision.","type":"string"},"asOfTimeUtc":{"description":"A Coordinated Universal Time (UTC) date and time that can be used to synchronize an enlistment to the state of the repository at that time.","type":"string","format":"date-time"},"mappedTo":{"description":"The location in the local file system to which the root of the repository was mapped at the time of the analysis.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the version control details.","$ref":"#/definitions/propertyBag"}},"required":["repositoryUri"]},"webRequest":{"description":"Describes an HTTP request.","type":"object","additionalProperties":false,"properties":{"index":{"description":"The index within the run.webRequests array of the request object associated with this result.","type":"integer","default":-1,"minimum":-1},"protocol":{"description":"The request protocol. Example: \'http\'.","type":"string"},"version":{"description":"The request version. Example: \'1.1\'.","type":"string"},"target":{"description":"The target of the request.","type":"string"},"method":{"description":"The HTTP method. Well-known values are \'GET\', \'PUT\', \'POST\', \'DELETE\', \'PATCH\', \'HEAD\', \'OPTIONS\', \'TRACE\', \'CONNECT\'.","type":"string"},"headers":{"description":"The request headers.","type":"object","additionalProperties":{"type":"string"}},"parameters":{"description":"The request parameters.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body of the request.","$ref":"#/definitions/artifactContent"},"properties":{"description":"Key/value pairs that provide additional information about the request.","$ref":"#/definitions/propertyBag"}}},"webResponse":{"description":"Describes the response to an HTTP request.","type":"object","additionalProperties":false,"properties":{"index":{"description":"The index within the run.webResponses array of the response object associated with this result.","type":"integer","default":-1,"minimum":-1},"protocol":{"description":"The response protocol. Example: \'http\'.","type":"string"},"version":{"description":"The response version. Example: \'1.1\'.","type":"string"},"statusCode":{"description":"The response status code. Example: 451.","type":"integer"},"reasonPhrase":{"description":"The response reason. Example: \'Not found\'.","type":"string"},"headers":{"description":"The response headers.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body of the response.","$ref":"#/definitions/artifactContent"},"noResponseReceived":{"description":"Specifies whether a response was received from the server.","type":"boolean","default":false},"properties":{"description":"Key/value pairs that provide additional information about the response.","$ref":"#/definitions/propertyBag"}}}}}');
-;// CONCATENATED MODULE: ./lib/report/sarif.ts
-/**
- * SARIF 2.1.0 for GitHub code scanning (and any other SARIF consumer), built from a SarifReport.
- * The whole log passes through the run's Redactor, and writeSarif() refuses to write a log the
- * official schema rejects: a broken upload fails late and far away, a schema error here names the
- * field.
- *
- * The schema (lib/report/sarif-schema-2.1.0.json) is the official OASIS SARIF 2.1.0 JSON schema
- * (draft-07, (c) OASIS Open, OASIS IPR Policy), vendored unchanged but for a `$comment` naming its
- * origin: it was taken from the npm package @datadog/datadog-ci-plugin-sarif@5.25.0 (Apache-2.0),
- * which embeds it; no npm package ships the draft-07 schema as a file (@microsoft/jest-sarif ships
- * only the pre-release 2.1.0-rtm.5 in draft-04, which ajv 8 does not read).
- */
-
-
-
-
-
-// ajv-formats is CommonJS; under ESM its default export can arrive wrapped once more.
-const addFormats = ((dist_default())["default"] ??
-    (dist_default()));
-const SARIF_VERSION = '2.1.0';
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The uriBaseId every artifact location is relative to (the repository root, in code scanning). */
-const SRCROOT = 'SRCROOT';
-/** Key under partialFingerprints; versioned so a change of fingerprint scheme is not read as new alerts. */
-const FINGERPRINT_KEY = 'summitOps/v1';
-class SarifValidationError extends Error {
-    violations;
-    constructor(what, violations) {
-        const shown = violations.slice(0, 20);
-        const more = violations.length > shown.length ? `\n  … and ${violations.length - shown.length} more` : '';
-        super(`${what} is not valid SARIF 2.1.0 (${violations.length} schema violation${violations.length === 1 ? '' : 's'}):\n  ${shown.join('\n  ')}${more}`);
-        this.name = 'SarifValidationError';
-        this.violations = violations;
-    }
-}
-const LEVELS = { error: 'error', warning: 'warning', notice: 'note' };
-/** Our level as SARIF's: notice is SARIF's `note`. */
-function toSarifLevel(level) {
-    const mapped = LEVELS[level];
-    if (!mapped)
-        throw new Error(`Unknown level '${String(level)}'; expected error, warning or notice`);
-    return mapped;
-}
-/**
- * Builds the SARIF log. Throws when a finding cites a rule the report does not declare, or a rule
- * id is declared twice: both are bugs in the action, and code scanning would mis-file the result.
- */
-function buildSarif(report, redactor, options = {}) {
-    // Redact the input first: URI encoding would otherwise turn a secret in a path into a form the
-    // redactor does not know, and our own error messages quote rule ids and paths.
-    report = redactor.redactDeep(report);
-    const ruleIndex = new Map();
-    const rules = report.rules.map((rule, index) => {
-        if (ruleIndex.has(rule.id))
-            throw new Error(`SARIF: rule '${rule.id}' is declared twice in report.rules`);
-        ruleIndex.set(rule.id, index);
-        return toRule(rule);
-    });
-    const results = report.findings.map((finding, n) => {
-        const index = ruleIndex.get(finding.ruleId);
-        if (index === undefined) {
-            throw new Error(`SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`);
-        }
-        return toResult(finding, index, report.rules[index], options);
-    });
-    const driver = { name: report.toolName, rules };
-    if (report.toolVersion) {
-        driver.version = report.toolVersion;
-        if (/^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.toolVersion))
-            driver.semanticVersion = report.toolVersion;
-    }
-    if (report.informationUri)
-        driver.informationUri = report.informationUri;
-    const run = { tool: { driver }, results };
-    if (options.workspace)
-        run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(options.workspace) } };
-    const log = { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
-    return redactor.redactDeep(log);
-}
-let compiled;
-function validator() {
-    if (!compiled) {
-        // strict: false because the official schema is not written for ajv's strict mode
-        // (e.g. `required` names inside anyOf branches without their properties).
-        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false });
-        addFormats(ajv);
-        compiled = ajv.compile(sarif_schema_2_1_0_namespaceObject);
-    }
-    return compiled;
-}
-/** Validates any value against the SARIF 2.1.0 schema; each violation reads `<json pointer>: <problem>`. */
-function validateSarif(doc) {
-    const validate = validator();
-    if (validate(doc))
-        return { valid: true, errors: [] };
-    return { valid: false, errors: formatErrors(validate.errors ?? []) };
-}
-/** Throws SarifValidationError when `doc` is not valid SARIF. */
-function assertValidSarif(doc, what = 'The SARIF log') {
-    const { valid, errors } = validateSarif(doc);
-    if (!valid)
-        throw new SarifValidationError(what, errors);
-}
-/**
- * Builds, validates and writes the log (atomically: a reader never sees half a file). Throws
- * SarifValidationError listing the violations, and writes nothing, when the log is invalid.
- */
-async function writeSarif(path, report, redactor, options = {}) {
-    const log = buildSarif(report, redactor, options);
-    assertValidSarif(log, `The SARIF log for ${path}`);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(temp, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
-    await (0,promises_.rename)(temp, path);
-    return log;
-}
-function toRule(rule) {
-    const out = {
-        id: rule.id,
-        shortDescription: { text: rule.shortDescription },
-        defaultConfiguration: { level: toSarifLevel(rule.defaultLevel) },
-    };
-    if (rule.name)
-        out.name = rule.name;
-    if (rule.fullDescription)
-        out.fullDescription = { text: rule.fullDescription };
-    if (rule.helpUri)
-        out.helpUri = rule.helpUri;
-    if (rule.tags && rule.tags.length > 0)
-        out.properties = { tags: [...rule.tags] };
-    return out;
-}
-function toResult(finding, ruleIndex, rule, options) {
-    const result = {
-        ruleId: finding.ruleId,
-        ruleIndex,
-        level: toSarifLevel(finding.level),
-        // SARIF requires message text; an empty one shows as a blank alert.
-        message: { text: finding.message || rule.shortDescription },
-    };
-    const location = finding.location;
-    if (location) {
-        const region = {
-            startLine: positive(location.line, 'line', finding),
-        };
-        if (location.column !== undefined)
-            region.startColumn = positive(location.column, 'column', finding);
-        if (location.endLine !== undefined)
-            region.endLine = positive(location.endLine, 'endLine', finding);
-        if (location.endColumn !== undefined)
-            region.endColumn = positive(location.endColumn, 'endColumn', finding);
-        result.locations = [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: artifactUri(location.file, options.workspace), uriBaseId: SRCROOT },
-                    region,
-                },
-            },
-        ];
-    }
-    if (finding.fingerprint)
-        result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
-    if (finding.properties && Object.keys(finding.properties).length > 0)
-        result.properties = { ...finding.properties };
-    return result;
-}
-function positive(value, field, finding) {
-    if (!Number.isInteger(value) || value < 1) {
-        throw new Error(`SARIF: finding for rule '${finding.ruleId}' has ${field} ${value}; positions are 1-based integers`);
-    }
-    return value;
-}
-/** A relative, forward-slash, percent-encoded URI reference for a workspace file. */
-function artifactUri(file, workspace) {
-    let path = file.replace(/\\/g, '/');
-    if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:\//.test(path)) {
-        const rel = workspace ? (0,external_node_path_.relative)(workspace, file).replace(/\\/g, '/') : undefined;
-        if (rel === undefined || rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel)) {
-            throw new Error(`SARIF: '${file}' is outside the workspace${workspace ? ` (${workspace})` : ''}; locations must be workspace-relative`);
-        }
-        path = rel;
-    }
-    path = external_node_path_.posix.normalize(path).replace(/^(\.\/)+/, '');
-    if (path === '' || path === '.' || path === '..' || path.startsWith('../') || path.endsWith('/')) {
-        throw new Error(`SARIF: '${file}' is not a file inside the workspace; locations must be workspace-relative`);
-    }
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+'))
-        .join('/');
-}
-function directoryUri(dir) {
-    const url = new URL(`file://${dir.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/')}`);
-    return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
-function formatErrors(errors) {
-    const out = new Set();
-    for (const error of errors) {
-        const where = error.instancePath || '/';
-        let problem = error.message ?? 'is invalid';
-        const params = error.params;
-        if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) {
-            problem = `must be one of ${params['allowedValues'].map((v) => JSON.stringify(v)).join(', ')}`;
-        }
-        else if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
-            problem = `has unknown property '${params['additionalProperty']}'`;
-        }
-        else if (error.keyword === 'const') {
-            problem = `must be ${JSON.stringify(params['allowedValue'])}`;
-        }
-        out.add(`${where}: ${problem}`);
-    }
-    return [...out];
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/report/evidence.ts
-/**
- * An evidence bundle: a directory an auditor can keep (e.g. as a workflow artifact) holding the
- * machine-readable report, the human summary, any extra files, and manifest.json with each file's
- * SHA-256 and size. The same input always gives byte-identical files (keys and entries sorted), so
- * two runs can be compared by digest, and verifyEvidenceBundle() names every file that was changed,
- * added or removed after writing.
- */
-
-
-
-const MANIFEST = 'manifest.json';
-const REPORT_JSON = 'report.json';
-const REPORT_MD = 'report.md';
-const RESERVED = new Set([MANIFEST, REPORT_JSON, REPORT_MD]);
-/**
- * Writes the bundle into `dir` (created if needed; it must be empty so no stale file slips into the
- * manifest). Every text is redacted first, so digests cover exactly what is on disk.
- */
-async function writeEvidenceBundle(dir, input, redactor) {
-    const entries = new Map();
-    entries.set(REPORT_JSON, `${stableStringify(redactor.redactDeep(input.report))}\n`);
-    entries.set(REPORT_MD, redactor.redact(input.markdown));
-    for (const file of input.files ?? []) {
-        // Names are text too: they land in the manifest and the file system.
-        const name = checkName(redactor.redact(file.name));
-        if (RESERVED.has(name))
-            throw new Error(`Evidence file '${name}' clashes with the bundle's own ${name}; choose another name`);
-        if (entries.has(name))
-            throw new Error(`Evidence file '${name}' is given twice`);
-        entries.set(name, redactor.redact(file.content));
-    }
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const existing = await listFiles(dir);
-    if (existing.length > 0) {
-        throw new Error(`Evidence directory ${dir} is not empty (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); use a fresh directory per run`);
-    }
-    const files = [];
-    for (const [name, text] of entries) {
-        const bytes = Buffer.from(text, 'utf8');
-        const target = (0,external_node_path_.join)(dir, ...name.split('/'));
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-        await (0,promises_.writeFile)(target, bytes);
-        files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
-    }
-    files.sort((a, b) => compareBytes(a.path, b.path));
-    const manifest = { version: 1, algorithm: 'sha256', files };
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, MANIFEST), `${stableStringify(manifest)}\n`);
-    return manifest;
-}
-/** Recomputes every digest and compares the directory with its manifest. */
-async function verifyEvidenceBundle(dir) {
-    const result = { ok: false, changed: [], added: [], missing: [] };
-    let manifest;
-    try {
-        manifest = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
-    }
-    catch (error) {
-        const code = error.code;
-        result.manifestError =
-            code === 'ENOENT'
-                ? `${join(dir, MANIFEST)} is missing; this is not an evidence bundle or its manifest was removed`
-                : `${join(dir, MANIFEST)} is unreadable: ${error.message}`;
-        return result;
-    }
-    const present = new Set((await listFiles(dir)).filter((p) => p !== MANIFEST));
-    for (const entry of manifest.files) {
-        if (!present.has(entry.path)) {
-            result.missing.push(entry.path);
-            continue;
-        }
-        present.delete(entry.path);
-        const bytes = await readFile(join(dir, ...entry.path.split('/')));
-        if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256)
-            result.changed.push(entry.path);
-    }
-    result.added = [...present].sort(compareBytes);
-    result.changed.sort(compareBytes);
-    result.missing.sort(compareBytes);
-    result.ok = result.changed.length === 0 && result.added.length === 0 && result.missing.length === 0;
-    return result;
-}
-/** One line for a log or an error: what is wrong with the bundle, or that it is intact. */
-function describeVerification(dir, v) {
-    if (v.manifestError)
-        return `Evidence bundle ${dir}: ${v.manifestError}`;
-    if (v.ok)
-        return `Evidence bundle ${dir}: all files match manifest.json`;
-    const parts = [];
-    if (v.changed.length)
-        parts.push(`changed: ${v.changed.join(', ')}`);
-    if (v.added.length)
-        parts.push(`added: ${v.added.join(', ')}`);
-    if (v.missing.length)
-        parts.push(`missing: ${v.missing.join(', ')}`);
-    return `Evidence bundle ${dir} does not match manifest.json (${parts.join('; ')})`;
-}
-/** JSON with object keys sorted at every depth: the same value always gives the same bytes. */
-function stableStringify(value) {
-    return JSON.stringify(sortKeys(value), null, 2);
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value && typeof value === 'object' && value.constructor === Object) {
-        const out = {};
-        for (const key of Object.keys(value).sort(compareBytes))
-            out[key] = sortKeys(value[key]);
-        return out;
-    }
-    return value;
-}
-function parseManifest(text) {
-    const data = JSON.parse(text);
-    if (data.version !== 1 || data.algorithm !== 'sha256' || !Array.isArray(data.files)) {
-        throw new Error('expected {"version": 1, "algorithm": "sha256", "files": [...]}');
-    }
-    for (const entry of data.files) {
-        if (typeof entry?.path !== 'string' ||
-            typeof entry.sha256 !== 'string' ||
-            typeof entry.size !== 'number') {
-            throw new Error('every files[] entry needs path, sha256 and size');
-        }
-        checkName(entry.path);
-    }
-    return data;
-}
-/** A bundle-relative path that cannot escape the bundle. */
-function checkName(name) {
-    const normal = name.replace(/\\/g, '/');
-    const segments = normal.split('/');
-    if (!normal ||
-        normal.startsWith('/') ||
-        /^[A-Za-z]:/.test(normal) ||
-        segments.some((s) => s === '' || s === '.' || s === '..') ||
-        normal.includes('\0')) {
-        throw new Error(`Evidence file name '${name}' must be a relative path inside the bundle (no '..', no leading '/')`);
-    }
-    return normal;
-}
-async function listFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { recursive: true, withFileTypes: true });
-    return entries
-        .filter((e) => !e.isDirectory())
-        .map((e) => (0,external_node_path_.relative)(dir, (0,external_node_path_.join)(e.parentPath, e.name)).split(external_node_path_.sep).join('/'))
-        .sort(compareBytes);
-}
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** Code-unit order, independent of locale, so manifests sort the same on every machine. */
-function compareBytes(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/dlp/rules.json
-const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+\\\\/=\\\\s:,.-]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
-;// CONCATENATED MODULE: ./lib/dlp/glob.ts
-/**
- * Path globs for allowlists: `**` crosses directories, `*` and `?` do not, `{a,b}` alternates.
- * A pattern without `/` matches the file name in any directory (like .gitignore).
- */
-function globToRegExp(glob) {
-    let source = '';
-    let i = 0;
-    let braces = 0;
-    while (i < glob.length) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const slash = glob[i + 2] === '/';
-                source += slash ? '(?:[^/]*/)*' : '.*';
-                i += slash ? 3 : 2;
-                continue;
-            }
-            source += '[^/]*';
-        }
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '{') {
-            braces++;
-            source += '(?:';
-        }
-        else if (c === '}' && braces > 0) {
-            braces--;
-            source += ')';
-        }
-        else if (c === ',' && braces > 0)
-            source += '|';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        i++;
-    }
-    const anchored = glob.includes('/') ? `^${source.replace(/^\\\//, '')}$` : `(?:^|/)${source}$`;
-    return new RegExp(anchored);
-}
-function normalisePath(path) {
-    return path.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
-/**
- * One pass over the text before any regex runs: an Aho-Corasick automaton, compiled to a dense
- * DFA over a small alphabet (one class per keyword character, one for all digits, one per gate
- * character, one for everything else). Its patterns are the keywords, "three digits in a row"
- * (the trigger for card/SSN/phone/IBAN rules, which have no distinctive keyword) and the gate
- * characters (`@` for email). The hot loop is one table lookup and one compare per byte;
- * everything else in the scanner only looks at what this pass reported.
- *
- * Case: keywords are matched on ASCII-lowercased text; a case-sensitive keyword (or one with a
- * digit, since digits share a class) is confirmed with one comparison at the hit, so all kinds
- * share one automaton.
- */
-/** A digit run is noticed from its first three consecutive digits. */
-const DIGIT_TRIGGER = 3;
-/** Characters allowed inside a formatted number: `4111 1111`, `555-0100`, `(415) 555`, `+44 20`. */
-const SEPARATORS = ' -.()/+';
-/** More consecutive separators than this end a digit run. */
-const MAX_SEPARATORS = 2;
-const DIGITS_CODE = -1;
-/** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */
-const CHAR_CODE = -2;
-let scratch = Buffer.allocUnsafe(1 << 16);
-/** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
-function latin1(text) {
-    if (scratch.length < text.length)
-        scratch = Buffer.allocUnsafe(Math.max(text.length, scratch.length * 2));
-    const n = scratch.write(text, 0, "latin1");
-    return scratch.subarray(0, n);
-}
-class Prefilter {
-    keywords;
-    lowered;
-    confirm;
-    /** Byte -> alphabet class. */
-    classOf = new Uint8Array(256);
-    isSeparator = new Uint8Array(256);
-    isDigit = new Uint8Array(256);
-    /** delta[state + class] = next state; states premultiplied by the class count. */
-    delta;
-    /** States with outputs are numbered last: `state >= outputFrom` is the only test per byte. */
-    outputFrom;
-    /** Outputs by (premultiplied) state. */
-    outputs = [];
-    /**
-     * The same outputs, flat and typed for the hot path: for state s, `outputCodes` from
-     * `outputStart[s / K]` to `outputStart[s / K + 1]`; a code >= 0 is a keyword index,
-     * `DIGITS_CODE` the digit trigger, `CHAR_CODE - c` the gate character c.
-     */
-    outputStart;
-    outputCodes;
-    classCount;
-    keywordLength;
-    /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
-    confirmKind;
-    /**
-     * By (premultiplied) state: the keyword index when the state's only output is one keyword that
-     * needs no confirmation (the generic words: most hits), else -1. Lets the loop record those
-     * hits itself instead of calling `report`.
-     */
-    singleKeyword;
-    /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
-    digitsOnly;
-    minDigits;
-    constructor(keywords, gate = {}) {
-        this.keywords = keywords;
-        for (const k of keywords) {
-            if (k.text.length === 0)
-                throw new Error('empty keyword');
-            for (let i = 0; i < k.text.length; i++) {
-                if (k.text.charCodeAt(i) < 32 || k.text.charCodeAt(i) > 126)
-                    throw new Error(`keyword '${k.text}': only printable ASCII is supported`);
-            }
-        }
-        this.lowered = keywords.map((k) => k.text.toLowerCase());
-        this.confirm = keywords.map((k) => !k.ignoreCase || /\d/.test(k.text));
-        this.minDigits = gate.minDigits ?? 0;
-        // Alphabet.
-        let next = 1;
-        const digitClass = next++;
-        for (let c = 48; c <= 57; c++) {
-            this.classOf[c] = digitClass;
-            this.isDigit[c] = 1;
-        }
-        for (const ch of SEPARATORS)
-            this.isSeparator[ch.charCodeAt(0)] = 1;
-        const classFor = (code) => {
-            if (this.classOf[code] === 0)
-                this.classOf[code] = next++;
-            return this.classOf[code];
-        };
-        for (const k of this.lowered)
-            for (const ch of k)
-                classFor(ch.charCodeAt(0));
-        for (const ch of gate.chars ?? [])
-            classFor(ch.charCodeAt(0));
-        for (let c = 65; c <= 90; c++)
-            if (this.classOf[c + 32] !== 0)
-                this.classOf[c] = this.classOf[c + 32];
-        const K = next;
-        // Patterns as class sequences.
-        const patterns = this.lowered.map((k, index) => ({
-            classes: [...k].map((ch) => this.classOf[ch.charCodeAt(0)]),
-            output: { kind: 'keyword', index },
-        }));
-        if (this.minDigits > 0)
-            patterns.push({ classes: Array(DIGIT_TRIGGER).fill(digitClass), output: { kind: 'digits' } });
-        for (const ch of gate.chars ?? []) {
-            const code = ch.charCodeAt(0);
-            patterns.push({ classes: [this.classOf[code]], output: { kind: 'char', code } });
-        }
-        // Trie.
-        const goto = [new Map()];
-        const out = [[]];
-        for (const p of patterns) {
-            let s = 0;
-            for (const cls of p.classes) {
-                let t = goto[s].get(cls);
-                if (t === undefined) {
-                    t = goto.length;
-                    goto.push(new Map());
-                    out.push([]);
-                    goto[s].set(cls, t);
-                }
-                s = t;
-            }
-            out[s].push(p.output);
-        }
-        // Failure links (BFS), folded into a full transition table.
-        let states = goto.length;
-        let next0 = new Int32Array(states * K);
-        const fail = new Int32Array(states);
-        const queue = [];
-        for (let cls = 0; cls < K; cls++) {
-            const t = goto[0].get(cls);
-            if (t !== undefined) {
-                next0[cls] = t;
-                queue.push(t);
-            }
-        }
-        for (let qi = 0; qi < queue.length; qi++) {
-            const s = queue[qi];
-            out[s].push(...out[fail[s]]);
-            for (let cls = 0; cls < K; cls++) {
-                const t = goto[s].get(cls);
-                if (t !== undefined) {
-                    fail[t] = next0[fail[s] * K + cls];
-                    next0[s * K + cls] = t;
-                    queue.push(t);
-                }
-                else {
-                    next0[s * K + cls] = next0[fail[s] * K + cls];
-                }
-            }
-        }
-        // Inside a long digit run (timestamps, hashes, ids) the trigger state would fire on every
-        // digit after the third. A twin state without output takes over after the trigger's next
-        // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
-        // keyword is affected; skipped when a keyword holds three digits in a row.
-        const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
-        const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' && p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
-        if (this.minDigits > 0 && !digitHeavy) {
-            let trigger = 0;
-            for (const cls of triggerPath)
-                trigger = goto[trigger].get(cls);
-            const twin = states++;
-            const grown = new Int32Array(states * K);
-            grown.set(next0);
-            for (let cls = 0; cls < K; cls++)
-                grown[twin * K + cls] = next0[trigger * K + cls];
-            grown[twin * K + digitClass] = twin;
-            grown[trigger * K + digitClass] = twin;
-            next0 = grown;
-            out.push([]);
-        }
-        // Renumber: states without outputs first, so one compare tells "has outputs".
-        const order = [...Array(states).keys()].sort((a, b) => Number(out[a].length > 0) - Number(out[b].length > 0));
-        const renumbered = new Int32Array(states);
-        order.forEach((old, i) => (renumbered[old] = i));
-        const firstOutput = order.findIndex((s) => out[s].length > 0);
-        this.outputFrom = (firstOutput === -1 ? states : firstOutput) * K;
-        const delta = states * K < 65536 ? new Uint16Array(states * K) : new Uint32Array(states * K);
-        for (let s = 0; s < states; s++) {
-            for (let cls = 0; cls < K; cls++)
-                delta[renumbered[s] * K + cls] = renumbered[next0[s * K + cls]] * K;
-            if (out[s].length > 0)
-                this.outputs[renumbered[s] * K] = out[s];
-        }
-        this.delta = delta;
-        this.digitsOnly = new Uint8Array(states * K);
-        this.outputs.forEach((o, state) => {
-            if (o.every((x) => x.kind === 'digits'))
-                this.digitsOnly[state] = 1;
-        });
-        this.classCount = K;
-        this.outputStart = new Int32Array(states + 1);
-        const codes = [];
-        for (let s = 0; s < states; s++) {
-            this.outputStart[s] = codes.length;
-            for (const o of this.outputs[s * K] ?? [])
-                codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
-        }
-        this.outputStart[states] = codes.length;
-        this.outputCodes = Int32Array.from(codes);
-        this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
-        this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
-        this.singleKeyword = new Int32Array(states * K).fill(-1);
-        for (let s = 0; s < states; s++) {
-            const codesOf = this.outputCodes.subarray(this.outputStart[s], this.outputStart[s + 1]);
-            if (codesOf.length === 1 && codesOf[0] >= 0 && this.confirmKind[codesOf[0]] === 0)
-                this.singleKeyword[s * K] = codesOf[0];
-        }
-    }
-    /**
-     * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
-     * are the string's. A code unit above 0xFF keeps only its low byte, which can only add a
-     * spurious hit (the regex then rejects it), never hide a keyword, since keywords are ASCII.
-     * Bytes are about twice as fast to walk as `charCodeAt`.
-     */
-    scan(text) {
-        const bytes = latin1(text);
-        const result = { keywordHits: [], digitRuns: [], charHits: [] };
-        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
-        const hits = result.keywordHits;
-        const n = bytes.length;
-        let s = 0;
-        let skipDigitsUntil = 0;
-        for (let i = 0; i < n; i++) {
-            s = delta[s + classOf[bytes[i]]];
-            if (s >= outputFrom) {
-                const k = singleKeyword[s];
-                if (k >= 0)
-                    hits.push(k, i - keywordLength[k] + 1);
-                else if (i >= skipDigitsUntil || digitsOnly[s] === 0)
-                    skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
-            }
-        }
-        return result;
-    }
-    report(state, end, text, bytes, result, skipDigitsUntil) {
-        const row = state / this.classCount;
-        const last = this.outputStart[row + 1];
-        for (let o = this.outputStart[row]; o < last; o++) {
-            const code = this.outputCodes[o];
-            if (code >= 0) {
-                const start = end - this.keywordLength[code] + 1;
-                const kind = this.confirmKind[code];
-                if (kind === 0 || (kind === 1 ? text.startsWith(this.keywords[code].text, start) : this.sameIgnoringCase(text, start, this.lowered[code]))) {
-                    result.keywordHits.push(code, start);
-                }
-            }
-            else if (code === DIGITS_CODE) {
-                if (end >= skipDigitsUntil)
-                    skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
-            }
-            else {
-                result.charHits.push(CHAR_CODE - code, end);
-            }
-        }
-        return skipDigitsUntil;
-    }
-    /** `text` at `start` equals `lowered` ignoring ASCII case (no slice, no toLowerCase copy). */
-    sameIgnoringCase(text, start, lowered) {
-        for (let i = 0; i < lowered.length; i++) {
-            let c = text.charCodeAt(start + i);
-            if (c >= 65 && c <= 90)
-                c += 32;
-            if (c !== lowered.charCodeAt(i))
-                return false;
-        }
-        return true;
-    }
-    /** Measures the run of digits (separators allowed) around `at`; records it when long enough. */
-    digitRun(bytes, at, result) {
-        const { isDigit, isSeparator } = this;
-        let start = at;
-        let digits = 0;
-        for (let i = at - 1, seps = 0; i >= 0; i--) {
-            if (isDigit[bytes[i]]) {
-                start = i;
-                digits++;
-                seps = 0;
-            }
-            else if (isSeparator[bytes[i]] && seps < MAX_SEPARATORS)
-                seps++;
-            else
-                break;
-        }
-        let end = at;
-        for (let i = at, seps = 0; i < bytes.length; i++) {
-            if (isDigit[bytes[i]]) {
-                end = i + 1;
-                digits++;
-                seps = 0;
-            }
-            else if (isSeparator[bytes[i]] && seps < MAX_SEPARATORS)
-                seps++;
-            else
-                break;
-        }
-        if (digits >= this.minDigits)
-            result.digitRuns.push(start, end, digits);
-        return end;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/native.ts
-/**
- * Hand-written matchers for built-in regexes that run thousands of times per MiB. A rule pack is
- * data: a rule uses a native matcher only when its regex source and flags are exactly the ones
- * the matcher was written for (a user who edits the regex gets the regex). Each matcher returns
- * the same match and secret span as a sticky `exec` at the same position; a differential
- * property test (test/native.test.ts) holds them to that.
- *
- * Why: the generic assignment rule's keywords ("token", "password", "secret") hit ~15,000 times
- * per MiB of ordinary source. A regex call, its match array, its `groups` object and two string
- * slices per hit cost more than the whole prefilter pass; walking a few characters after the
- * keyword and rejecting most hits with no allocation does not.
- */
-/** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
-const GENERIC_ASSIGNMENT_SOURCE = "(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\"'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:[\"'`](?<secret>[^\"'`\\s$<>{}\\\\]{8,256})[\"'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))";
-// Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
-function table(chars) {
-    const t = new Uint8Array(128);
-    for (const ch of chars)
-        t[ch.charCodeAt(0)] = 1;
-    return t;
-}
-const native_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `[A-Za-z0-9_.-]` */
-const KEY_TAIL = table(native_ALNUM + '_.-');
-/** `["'\]]` */
-const KEY_QUOTE = table(`"']`);
-/** `["'`]` */
-const QUOTE = table('"\'`');
-/** `[A-Za-z0-9+/=_.~-]` */
-const BARE = table(native_ALNUM + '+/=_.~-');
-/** `[,;)\]}]` (with `\s`, what may follow a bare value) */
-const BARE_END = table(',;)]}');
-/** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
-const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
-/** ECMAScript `\s`: WhiteSpace and LineTerminator code points. */
-function isSpace(c) {
-    if (c < 128)
-        return c === 32 || (c >= 9 && c <= 13);
-    return (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
-const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
-/** `text` at `at` equals the lowercase ASCII `word`, ignoring ASCII case. */
-function sameWord(text, at, word) {
-    if (at + word.length > text.length)
-        return false;
-    for (let i = 0; i < word.length; i++)
-        if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i))
-            return false;
-    return true;
-}
-/** `stem[_-]?key` at `at` (`api_key`, `accesskey`, `private-key`): its length, or 0. */
-function stemKey(text, at, stem) {
-    if (!sameWord(text, at, stem))
-        return 0;
-    const i = at + stem.length;
-    const c = text.charCodeAt(i);
-    if ((c === 95 || c === 45) && sameWord(text, i + 1, 'key'))
-        return stem.length + 4;
-    return sameWord(text, i, 'key') ? stem.length + 3 : 0;
-}
-/**
- * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
- * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
- * between alternatives is needed.
- */
-function keywordLength(text, at) {
-    switch (lower(text.charCodeAt(at))) {
-        case 112: // p
-            if (sameWord(text, at, 'password'))
-                return 8;
-            if (sameWord(text, at, 'passwd'))
-                return 6;
-            if (sameWord(text, at, 'pwd'))
-                return 3;
-            return stemKey(text, at, 'private');
-        case 115: // s
-            return sameWord(text, at, 'secret') ? 6 : 0;
-        case 116: // t
-            return sameWord(text, at, 'token') ? 5 : 0;
-        case 97: // a
-            return stemKey(text, at, 'api') || stemKey(text, at, 'access');
-        case 99: // c
-            return sameWord(text, at, 'credential') ? 10 : 0;
-        default:
-            return 0;
-    }
-}
-/** The value after the operator at `v`: fills out[1..3] and returns true when it matches. */
-function assignmentValue(text, v, out) {
-    const n = text.length;
-    if (v >= n)
-        return false;
-    const first = text.charCodeAt(v);
-    if (first < 128 && QUOTE[first] === 1) {
-        // `["'`](?<secret>[^"'`\s$<>{}\\]{8,256})["'`]`: the run cannot give back characters (the
-        // closing quote is excluded from it), so it must end at a quote after 8..256 characters.
-        const from = v + 1;
-        const limit = Math.min(n, from + 257);
-        let i = from;
-        for (; i < limit; i++) {
-            const c = text.charCodeAt(i);
-            if (c < 128 ? QUOTED_EXCLUDED[c] === 1 || isSpace(c) : isSpace(c))
-                break;
-        }
-        const len = i - from;
-        if (len < 8 || len > 256 || i >= n)
-            return false;
-        const close = text.charCodeAt(i);
-        if (close >= 128 || QUOTE[close] !== 1)
-            return false;
-        out[1] = i + 1;
-        out[2] = from;
-        out[3] = i;
-        return true;
-    }
-    // `(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\s,;)\]}])`: giving characters back would leave a
-    // class character next, which the lookahead refuses, so only the whole run can match.
-    const limit = Math.min(n, v + 257);
-    let i = v;
-    for (; i < limit; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || BARE[c] !== 1)
-            break;
-    }
-    const len = i - v;
-    if (len < 8 || len > 256)
-        return false;
-    if (i < n) {
-        const c = text.charCodeAt(i);
-        if (!(isSpace(c) || (c < 128 && BARE_END[c] === 1)))
-            return false;
-    }
-    out[1] = i;
-    out[2] = v;
-    out[3] = i;
-    return true;
-}
-/** Skips up to `max` of [ \t]; returns the position after them, or -1 when more follow. */
-function blanks(text, i, max) {
-    const end = Math.min(text.length, i + max);
-    while (i < end) {
-        const c = text.charCodeAt(i);
-        if (c !== 32 && c !== 9)
-            break;
-        i++;
-    }
-    const c = text.charCodeAt(i);
-    return c === 32 || c === 9 ? -1 : i;
-}
-/**
- * `GENERIC_ASSIGNMENT_SOURCE` (flag `i`) anchored at `at`. Each quantified run before the
- * operator is followed by something its class excludes, so greedy is the only way it can match;
- * the operator is the one place the regex backtracks (`:=` then `:` alone, `=>` then `=`).
- */
-const genericAssignment = (text, at, out) => {
-    const kw = keywordLength(text, at);
-    if (kw === 0)
-        return false;
-    const n = text.length;
-    let i = at + kw;
-    // [A-Za-z0-9_.-]{0,30}
-    const tailEnd = Math.min(n, i + 30);
-    while (i < tailEnd) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || KEY_TAIL[c] !== 1)
-            break;
-        i++;
-    }
-    if (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 128 && KEY_TAIL[c] === 1)
-            return false;
-    }
-    // ["'\]]{0,2}
-    for (let q = 0; q < 2 && i < n; q++) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || KEY_QUOTE[c] !== 1)
-            break;
-        i++;
-    }
-    if (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 128 && KEY_QUOTE[c] === 1)
-            return false;
-    }
-    // [ \t]{0,8}
-    i = blanks(text, i, 8);
-    if (i === -1 || i >= n)
-        return false;
-    // (?::=|=>|[:=]) [ \t]{0,8} value, trying the operators in the regex's order.
-    const op = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    out[0] = at;
-    if ((op === 58 && next === 61) || (op === 61 && next === 62)) {
-        const v = blanks(text, i + 2, 8);
-        if (v !== -1 && assignmentValue(text, v, out))
-            return true;
-    }
-    if (op === 58 || op === 61) {
-        const v = blanks(text, i + 1, 8);
-        if (v !== -1 && assignmentValue(text, v, out))
-            return true;
-    }
-    return false;
-};
-/** Native matchers by regex source, with the flags they assume (besides `y`/`g`). */
-const NATIVE_MATCHERS = new Map([
-    [GENERIC_ASSIGNMENT_SOURCE, { ignoreCase: true, matcher: genericAssignment }],
-]);
-
-;// CONCATENATED MODULE: ./lib/dlp/regex-safety.ts
-/**
- * A static check against catastrophic backtracking: a quantified group that itself contains a
- * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
- * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
- * The check is deliberately conservative and syntactic; it does not reason about alternation.
- */
-function readQuantifier(source, i) {
-    const c = source[i];
-    let q;
-    if (c === '*' || c === '+')
-        q = { unbounded: true, repeats: true, length: 1 };
-    else if (c === '?')
-        q = { unbounded: false, repeats: false, length: 1 };
-    else if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-        if (!m)
-            return undefined;
-        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-        q = { unbounded: max === Infinity, repeats: max > 1, length: m[0].length };
-    }
-    if (q && source[i + q.length] === '?')
-        q.length += 1; // lazy
-    return q;
-}
-/** Length of `(`, `(?:`, `(?=`, `(?<!`, `(?<name>`, `(?i:` at i. */
-function groupPrefixLength(source, i) {
-    if (source[i + 1] !== '?')
-        return 1;
-    const m = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>|[a-z-]+:)/.exec(source.slice(i, i + 80));
-    return m ? m[0].length : 2;
-}
-/** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
-function findNestedQuantifier(source) {
-    const stack = [{ hasQuantifier: false, hasUnbounded: false }];
-    let i = 0;
-    let lastGroup;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === '\\') {
-            lastGroup = undefined;
-            i += 2;
-        }
-        else if (c === '[') {
-            lastGroup = undefined;
-            i++;
-            while (i < source.length && source[i] !== ']')
-                i += source[i] === '\\' ? 2 : 1;
-            i++;
-        }
-        else if (c === '(') {
-            stack.push({ hasQuantifier: false, hasUnbounded: false });
-            stack[stack.length - 1].start = i;
-            lastGroup = undefined;
-            i += groupPrefixLength(source, i);
-        }
-        else if (c === ')') {
-            const frame = stack.pop();
-            const parent = stack[stack.length - 1];
-            parent.hasQuantifier ||= frame.hasQuantifier;
-            parent.hasUnbounded ||= frame.hasUnbounded;
-            lastGroup = { frame, start: frame.start ?? 0 };
-            i++;
-        }
-        else {
-            const q = readQuantifier(source, i);
-            if (q) {
-                const top = stack[stack.length - 1];
-                if (lastGroup) {
-                    const inner = lastGroup.frame;
-                    if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
-                        return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
-                    }
-                }
-                top.hasQuantifier = true;
-                top.hasUnbounded ||= q.unbounded;
-                lastGroup = undefined;
-                i += q.length;
-            }
-            else {
-                lastGroup = undefined;
-                i++;
-            }
-        }
-    }
-    return undefined;
-}
-/** True when the source uses `*`, `+` or `{n,}` anywhere (the built-in pack uses none). */
-function hasUnboundedQuantifier(source) {
-    let i = 0;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === '\\')
-            i += 2;
-        else if (c === '[') {
-            i++;
-            while (i < source.length && source[i] !== ']')
-                i += source[i] === '\\' ? 2 : 1;
-            i++;
-        }
-        else {
-            if (c === '(') {
-                i += groupPrefixLength(source, i);
-                continue;
-            }
-            const q = readQuantifier(source, i);
-            if (q?.unbounded)
-                return true;
-            i += q ? q.length : 1;
-        }
-    }
-    return false;
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./lib/dlp/validators.ts
-/**
- * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
- * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
- */
-
-const entropyCounts = new Uint32Array(65536);
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    return shannonEntropyOf(value, 0, value.length);
-}
-/** Shannon entropy of `text[start, end)`, without slicing it out. */
-function shannonEntropyOf(text, start, end) {
-    const n = end - start;
-    if (n <= 0)
-        return 0;
-    for (let i = start; i < end; i++)
-        entropyCounts[text.charCodeAt(i)]++;
-    let entropy = 0;
-    for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        const count = entropyCounts[c];
-        if (count === 0)
-            continue;
-        const p = count / n;
-        entropy -= p * Math.log2(p);
-        entropyCounts[c] = 0;
-    }
-    return entropy;
-}
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-function base62(value, width) {
-    let out = '';
-    let n = value >>> 0;
-    do {
-        out = BASE62[n % 62] + out;
-        n = Math.floor(n / 62);
-    } while (n > 0);
-    return out.padStart(width, '0');
-}
-/**
- * GitHub's token format (github.blog, 2021-04-05) and npm's (2021-09-23): 30 random base62
- * characters then the CRC32 of those 30, base62-encoded and left-padded to 6. A wrong checksum
- * means a made-up string (docs, tests), not a token.
- */
-function validators_checksumTokenBody(random30) {
-    return base62((0,external_node_zlib_.crc32)(random30), 6);
-}
-function hasValidTokenChecksum(token, prefix) {
-    const body = token.replace(prefix, '');
-    if (body.length !== 36)
-        return false;
-    return validators_checksumTokenBody(body.slice(0, 30)) === body.slice(30);
-}
-function validators_luhnValid(digits) {
-    let sum = 0;
-    let double = false;
-    for (let i = digits.length - 1; i >= 0; i--) {
-        let d = digits.charCodeAt(i) - 48;
-        if (d < 0 || d > 9)
-            return false;
-        if (double) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        double = !double;
-    }
-    return sum % 10 === 0;
-}
-/** The brand a card number's prefix and length belong to, or undefined. */
-function cardBrand(digits) {
-    const len = digits.length;
-    const p2 = Number(digits.slice(0, 2));
-    const p3 = Number(digits.slice(0, 3));
-    const p4 = Number(digits.slice(0, 4));
-    const p6 = Number(digits.slice(0, 6));
-    if (digits[0] === '4' && (len === 13 || len === 16 || len === 19))
-        return 'visa';
-    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16)
-        return 'mastercard';
-    if ((p2 === 34 || p2 === 37) && len === 15)
-        return 'amex';
-    if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19)
-        return 'discover';
-    if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19)
-        return 'jcb';
-    if (((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) && len >= 14 && len <= 19)
-        return 'diners';
-    if (p2 === 62 && len >= 16 && len <= 19)
-        return 'unionpay';
-    return undefined;
-}
-function isPaymentCard(value) {
-    const digits = value.replace(/[ -]/g, '');
-    if (/^(\d)\1+$/.test(digits))
-        return false;
-    return cardBrand(digits) !== undefined && validators_luhnValid(digits);
-}
-const SSN_CONTEXT = /ssn|ss#|social.?security/i;
-/** Numbers the SSA published or that were famously misused; never anyone's. */
-const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
-function isSsn(value, context) {
-    const digits = value.replace(/[ -]/g, '');
-    if (digits.length !== 9)
-        return false;
-    const area = digits.slice(0, 3);
-    if (area === '000' || area === '666' || area[0] === '9')
-        return false;
-    if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000')
-        return false;
-    if (SSN_KNOWN_FAKE.has(digits))
-        return false;
-    // 123-45-6789 is recognisable on its own; nine bare (or space-separated) digits are not.
-    if (!value.includes('-'))
-        return SSN_CONTEXT.test(context.line);
-    return true;
-}
-/** ISO 13616 lengths by country (SWIFT IBAN registry). */
-const IBAN_LENGTHS = {
-    AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
-    CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
-    FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28,
-    IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20,
-    LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
-    NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24,
-    SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
-    UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
-};
-function validators_ibanMod97(iban) {
-    const rearranged = iban.slice(4) + iban.slice(0, 4);
-    let remainder = 0;
-    for (const ch of rearranged) {
-        const code = ch.charCodeAt(0);
-        const digits = code >= 65 && code <= 90 ? String(code - 55) : ch;
-        for (const d of digits)
-            remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
-    }
-    return remainder;
-}
-function isIban(value) {
-    const iban = value.replace(/ /g, '');
-    const expected = IBAN_LENGTHS[iban.slice(0, 2)];
-    if (expected === undefined || iban.length !== expected)
-        return false;
-    return validators_ibanMod97(iban) === 1;
-}
-/** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
-const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
-const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local']);
-/** `icon@2x.png` and `pkg@1.2.3` look like addresses in source code. */
-const FILE_EXTENSIONS = new Set([
-    'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx',
-    'css', 'scss', 'less', 'map', 'json', 'yaml', 'yml', 'md', 'html', 'txt', 'lock', 'wasm', 'pdf', 'zip', 'gz',
-]);
-const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
-function isPersonalEmail(value) {
-    const at = value.lastIndexOf('@');
-    const local = value.slice(0, at).toLowerCase();
-    const domain = value.slice(at + 1).toLowerCase();
-    const labels = domain.split('.');
-    const tld = labels[labels.length - 1] ?? '';
-    if (!/^[a-z]{2,24}$/.test(tld))
-        return false;
-    if (RESERVED_TLDS.has(tld) || FILE_EXTENSIONS.has(tld))
-        return false;
-    if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-')))
-        return false;
-    if (/^\d+x$/.test(labels[0] ?? ''))
-        return false;
-    if (domain === 'localhost')
-        return false;
-    for (const reserved of RESERVED_DOMAINS)
-        if (domain === reserved || domain.endsWith('.' + reserved))
-            return false;
-    if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com'))
-        return false;
-    if (local.endsWith('.') || local.includes('..'))
-        return false;
-    return true;
-}
-const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
-function isNanp(ten) {
-    if (ten.length !== 10)
-        return false;
-    if (ten[0] === '0' || ten[0] === '1' || ten[3] === '0' || ten[3] === '1')
-        return false;
-    // 555-0100 … 555-0199 is reserved for fiction (NANPA); examples use it on purpose.
-    if (ten.slice(3, 6) === '555' && ten.slice(6, 8) === '01')
-        return false;
-    return true;
-}
-function isPhone(value, context) {
-    const digits = value.replace(/\D/g, '');
-    if (/^(\d)\1+$/.test(digits))
-        return false;
-    if (value.startsWith('+')) {
-        if (digits.startsWith('1'))
-            return isNanp(digits.slice(1));
-        return digits.length >= 8 && digits.length <= 15;
-    }
-    const formatted = /[ ().-]/.test(value);
-    const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    if (!isNanp(ten))
-        return false;
-    return formatted || PHONE_CONTEXT.test(context.line);
-}
-function base64UrlJson(part) {
-    try {
-        return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-function isJwt(value) {
-    const [header, payload, signature = ''] = value.split('.');
-    if (header === undefined || payload === undefined)
-        return false;
-    const h = base64UrlJson(header);
-    if (!h || typeof h !== 'object' || typeof h.alg !== 'string')
-        return false;
-    const p = base64UrlJson(payload);
-    if (!p || typeof p !== 'object')
-        return false;
-    if (h.alg.toLowerCase() !== 'none' && signature.length < 16)
-        return false;
-    return true;
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const GIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const PLACEHOLDER_SHAPES = [
-    /^\$\{[^}]{0,200}\}$/, // ${DB_PASSWORD}
-    /^\{\{[^}]{0,200}\}\}$/, // {{ secret }}
-    /^<[^>]{0,200}>$/, // <redacted>
-    /^%\(?[A-Za-z_]{0,100}\)?s$/,
-    /x{4}|X{4}|\*{3}|\.{3}|#{4}/, // sk_xxxx…, ****, …
-    /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs are not secrets; userinfo is the redactor's job
-    /^\.{0,2}\//, // paths
-];
-const PLACEHOLDER_WORDS = [
-    'changeme', 'change_me', 'change-me', 'placeholder', 'redacted', 'example', 'dummy', 'sample', 'your_',
-    'your-', 'yourtoken', 'yourpassword', 'insert', 'replace_me', 'notasecret', 'not-a-secret', 'process.env',
-];
-/** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
-function isGenericSecret(value) {
-    if (UUID.test(value) || GIT_SHA.test(value))
-        return false;
-    for (const shape of PLACEHOLDER_SHAPES)
-        if (shape.test(value))
-            return false;
-    const lower = value.toLowerCase();
-    for (const word of PLACEHOLDER_WORDS)
-        if (lower.includes(word))
-            return false;
-    // Identifiers and dotted names (`this.config.token`) carry no digits; random secrets nearly always do.
-    if (!/\d/.test(value) && /^[A-Za-z_.$-]+$/.test(value) && value.length < 24)
-        return false;
-    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
-        return false; // this.config.token
-    return true;
-}
-const VALIDATORS = {
-    'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
-    'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
-    'payment-card': (secret) => isPaymentCard(secret),
-    ssn: isSsn,
-    iban: (secret) => isIban(secret),
-    email: (secret) => isPersonalEmail(secret),
-    phone: isPhone,
-    jwt: (secret) => isJwt(secret),
-    'generic-secret': (secret) => isGenericSecret(secret),
-};
-
-;// CONCATENATED MODULE: ./lib/dlp/pack.ts
-/**
- * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
- * field (and, for text input, the file and line), because a pack is edited by hand.
- */
-
-
-
-
-
-
-
-
-class DlpRulePackError extends Error {
-    ruleId;
-    field;
-    source;
-    line;
-    constructor(source, detail, options = {}) {
-        const where = options.line !== undefined ? `${source}:${options.line}` : source;
-        const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
-        const field = options.field !== undefined ? `field '${options.field}': ` : '';
-        super(`${where}: ${rule}${field}${detail}`);
-        this.name = 'DlpRulePackError';
-        this.ruleId = options.ruleId;
-        this.field = options.field;
-        this.source = source;
-        this.line = options.line;
-    }
-}
-const allowlistSchema = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        paths: { type: 'array', items: { type: 'string', minLength: 1 } },
-        regexes: { type: 'array', items: { type: 'string', minLength: 1 } },
-        regexTarget: { enum: ['secret', 'match', 'line'] },
-        stopwords: { type: 'array', items: { type: 'string', minLength: 1 } },
-    },
-};
-const ruleProperties = {
-    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
-    description: { type: 'string', minLength: 1 },
-    severity: { enum: ['error', 'warning', 'notice'] },
-    keywords: {
-        type: 'array',
-        maxItems: 64,
-        // Three characters at least: shorter keywords hit everywhere and defeat the prefilter.
-        items: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[\\x20-\\x7e]+$' },
-    },
-    gate: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: {
-            digits: { type: 'integer', minimum: 4, maximum: 64 },
-            char: { type: 'string', pattern: '^[!-/:-~]$' },
-            wordAround: { type: 'boolean' },
-        },
-    },
-    followedBy: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['chars', 'within'],
-        properties: {
-            chars: { type: 'string', minLength: 1, maxLength: 16 },
-            within: { type: 'integer', minimum: 1, maximum: 256 },
-        },
-    },
-    regex: { type: 'string', minLength: 1, maxLength: 4096 },
-    ignoreCase: { type: 'boolean' },
-    window: { enum: ['keyword', 'line'] },
-    validator: { type: 'string' },
-    entropy: { type: 'number', minimum: 0, maximum: 16 },
-    tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    allowlist: { ...allowlistSchema, properties: { ...allowlistSchema.properties, paths: undefined } },
-    disabled: { type: 'boolean' },
-};
-delete ruleProperties.allowlist.properties.paths;
-const RULE_PACK_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['rules'],
-    properties: {
-        version: { type: 'integer', minimum: 1 },
-        rules: {
-            type: 'array',
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['id', 'description', 'severity', 'regex', 'tags'],
-                properties: ruleProperties,
-            },
-        },
-        allowlist: allowlistSchema,
-    },
-};
-const RULE_PACK_OVERRIDE_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        rules: {
-            type: 'array',
-            items: { type: 'object', additionalProperties: false, required: ['id'], properties: ruleProperties },
-        },
-        disable: { type: 'array', items: { type: 'string', minLength: 1 } },
-        allowlist: allowlistSchema,
-    },
-};
-const ajv = new dist_ajv.Ajv({ allErrors: false, strict: false });
-const validatePackShape = ajv.compile(RULE_PACK_SCHEMA);
-const validateOverrideShape = ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
-function shapeError(source, value, error, locate) {
-    const segments = error.instancePath.split('/').slice(1);
-    let field;
-    let ruleId;
-    let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    if (segments[0] === 'rules' && segments[1] !== undefined) {
-        const index = Number(segments[1]);
-        const rule = value.rules[index];
-        ruleId = typeof rule?.id === 'string' && rule.id !== '' ? rule.id : `#${index + 1} (no id)`;
-        field = segments.slice(2).join('.') || undefined;
-    }
-    else {
-        field = segments.join('.') || undefined;
-    }
-    let detail = error.message ?? 'invalid';
-    if (error.keyword === 'required') {
-        const missing = error.params.missingProperty;
-        field = field ? `${field}.${missing}` : missing;
-        detail = 'is required';
-    }
-    else if (error.keyword === 'additionalProperties') {
-        const extra = error.params.additionalProperty;
-        field = field ? `${field}.${extra}` : extra;
-        path = [...path, extra];
-        detail = 'unknown field (check the spelling; see lib/dlp/README.md)';
-    }
-    else if (error.keyword === 'enum') {
-        detail = `must be one of ${error.params.allowedValues.join(', ')}`;
-    }
-    return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
-}
-function compileAllowlist(spec, source, ruleId) {
-    const regexes = (spec?.regexes ?? []).map((r, i) => {
-        try {
-            return new RegExp(r);
-        }
-        catch (error) {
-            throw new DlpRulePackError(source, error.message, { ruleId, field: `allowlist.regexes.${i}` });
-        }
-    });
-    return {
-        paths: (spec?.paths ?? []).map(globToRegExp),
-        regexes,
-        regexTarget: spec?.regexTarget ?? 'secret',
-        stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
-    };
-}
-function compileRule(spec, index, source, locate) {
-    const fail = (field, detail) => {
-        throw new DlpRulePackError(source, detail, { ruleId: spec.id, field, line: locate?.(['rules', index, field]) });
-    };
-    const hasKeywords = (spec.keywords?.length ?? 0) > 0;
-    const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
-    if (!hasKeywords && !spec.gate)
-        fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
-    if (window === 'keyword' && !hasKeywords)
-        fail('window', "'keyword' window needs keywords");
-    if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
-        fail('gate', "needs exactly one of 'digits' or 'char'");
-    if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
-        fail('gate.wordAround', "only applies to a 'char' gate");
-    if (spec.followedBy && window !== 'keyword')
-        fail('followedBy', "only applies to rules with the 'keyword' window");
-    if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
-        fail('tags', "must include 'secret' or 'pii'");
-    let regex;
-    try {
-        regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
-    }
-    catch (error) {
-        return fail('regex', error.message);
-    }
-    const nested = findNestedQuantifier(spec.regex);
-    if (nested)
-        fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
-    const validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
-    if (spec.validator !== undefined && !validator) {
-        fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);
-    }
-    const native = NATIVE_MATCHERS.get(spec.regex);
-    return {
-        spec,
-        id: spec.id,
-        index,
-        window,
-        regex,
-        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false) ? native.matcher : undefined,
-        validator,
-        allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
-        gate: spec.gate,
-        followedBy: spec.followedBy
-            ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
-            : undefined,
-    };
-}
-/** Validates a pack (plain data) and compiles it. `source` names it in errors. */
-function compileRulePack(input, source = 'rule pack', locate) {
-    if (!validatePackShape(input))
-        throw shapeError(source, input, validatePackShape.errors[0], locate);
-    const spec = input;
-    const seen = new Set();
-    const rules = [];
-    spec.rules.forEach((rule, index) => {
-        if (seen.has(rule.id)) {
-            throw new DlpRulePackError(source, 'duplicate id', { ruleId: rule.id, field: 'id', line: locate?.(['rules', index, 'id']) });
-        }
-        seen.add(rule.id);
-        if (rule.disabled)
-            return;
-        rules.push(compileRule(rule, index, source, locate));
-    });
-    const keywords = [];
-    const rulesByKeyword = [];
-    const keywordIndex = new Map();
-    const digitRules = [];
-    const charRules = new Map();
-    for (const rule of rules) {
-        for (const text of rule.spec.keywords ?? []) {
-            const ignoreCase = rule.spec.ignoreCase ?? false;
-            const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
-            let k = keywordIndex.get(key);
-            if (k === undefined) {
-                k = keywords.length;
-                keywordIndex.set(key, k);
-                keywords.push({ text, ignoreCase });
-                rulesByKeyword.push([]);
-            }
-            if (!rulesByKeyword[k].includes(rule))
-                rulesByKeyword[k].push(rule);
-        }
-        if (rule.gate?.digits !== undefined)
-            digitRules.push(rule);
-        if (rule.gate?.char !== undefined) {
-            const code = rule.gate.char.charCodeAt(0);
-            charRules.set(code, [...(charRules.get(code) ?? []), rule]);
-        }
-    }
-    const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate.digits)) : undefined;
-    const prefilter = new Prefilter(keywords, { minDigits, chars: [...charRules.keys()].map((c) => String.fromCharCode(c)) });
-    return {
-        spec,
-        rules,
-        allowlist: compileAllowlist(spec.allowlist, source),
-        byId: new Map(rules.map((r) => [r.id, r])),
-        prefilter,
-        rulesByKeyword,
-        digitRules,
-        charRules,
-    };
-}
-/** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
-function mergeRulePack(base, input, source = 'rule override', locate) {
-    if (!validateOverrideShape(input))
-        throw shapeError(source, input, validateOverrideShape.errors[0], locate);
-    const override = input;
-    const rules = base.rules.map((r) => ({ ...r }));
-    for (const [index, change] of (override.rules ?? []).entries()) {
-        const existing = rules.findIndex((r) => r.id === change.id);
-        if (existing >= 0)
-            rules[existing] = { ...rules[existing], ...change };
-        else {
-            const missing = ['description', 'severity', 'regex', 'tags'].find((f) => change[f] === undefined);
-            if (missing) {
-                throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
-                    ruleId: change.id,
-                    field: missing,
-                    line: locate?.(['rules', index]),
-                });
-            }
-            rules.push(change);
-        }
-    }
-    for (const [index, id] of (override.disable ?? []).entries()) {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule) {
-            throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
-                field: `disable.${index}`,
-                line: locate?.(['disable', index]),
-            });
-        }
-        rule.disabled = true;
-    }
-    const a = base.allowlist ?? {};
-    const b = override.allowlist ?? {};
-    const allowlist = {
-        paths: [...(a.paths ?? []), ...(b.paths ?? [])],
-        regexes: [...(a.regexes ?? []), ...(b.regexes ?? [])],
-        stopwords: [...(a.stopwords ?? []), ...(b.stopwords ?? [])],
-        regexTarget: b.regexTarget ?? a.regexTarget ?? 'secret',
-    };
-    return { version: base.version ?? 1, rules, allowlist };
-}
-/** Parses JSON or YAML text; returns the data and a function mapping a data path to a 1-based line. */
-function parsePackText(text, file) {
-    const doc = yaml_dist.parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const line = e.linePos?.[0]?.line;
-        throw new DlpRulePackError(file, `cannot parse: ${e.message.split('\n')[0]}`, { line });
-    }
-    const lineOf = (offset) => {
-        let line = 1;
-        for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-            line++;
-        return line;
-    };
-    const locate = (path) => {
-        for (let n = path.length; n > 0; n--) {
-            const node = doc.getIn(path.slice(0, n), true);
-            if (node && typeof node === 'object' && node.range)
-                return lineOf(node.range[0]);
-        }
-        return undefined;
-    };
-    return { data: doc.toJS(), locate };
-}
-/** Compiles a pack from JSON/YAML text (a whole pack). */
-function loadRulePackText(text, file) {
-    const { data, locate } = parsePackText(text, file);
-    return compileRulePack(data, file, locate);
-}
-/** The built-in pack with a user override (JSON/YAML text) applied. */
-function loadRulePackOverride(text, file) {
-    const { data, locate } = parsePackText(text, file);
-    const merged = mergeRulePack(builtInRulePackSpec(), data, file, locate);
-    // Errors in merged rules name the override file; line numbers would point into the built-in pack.
-    return compileRulePack(merged, file);
-}
-function builtInRulePackSpec() {
-    return structuredClone(rules_namespaceObject);
-}
-let builtIn;
-function defaultRulePack() {
-    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json');
-    return builtIn;
-}
-
-// EXTERNAL MODULE: ./lib/redact.ts
-var redact = __nccwpck_require__(7893);
-;// CONCATENATED MODULE: ./lib/dlp/scan.ts
-/**
- * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
- * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
- */
-
-
-
-
-
-/**
- * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
- * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
- * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
- */
-const RAW_SECRETS = new WeakMap();
-/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
-function secretOf(finding) {
-    return RAW_SECRETS.get(finding);
-}
-/** Registers every finding's raw value with the redactor so no later output can carry it. */
-function registerSecrets(redactor, findings) {
-    for (const finding of findings)
-        redactor.addSecret(RAW_SECRETS.get(finding));
-}
-function sha256Hex(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
-}
-/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
-function fingerprint(ruleId, secret, path) {
-    return sha256Hex(`${ruleId}:${sha256Hex(secret)}:${normalisePath(path)}`);
-}
-const compiledExtra = new WeakMap();
-function compileExtraAllowlist(spec) {
-    let compiled = compiledExtra.get(spec);
-    if (!compiled) {
-        compiled = {
-            paths: (spec.paths ?? []).map(globToRegExp),
-            regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
-            regexTarget: spec.regexTarget ?? 'secret',
-            stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
-        };
-        compiledExtra.set(spec, compiled);
-    }
-    return compiled;
-}
-/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
-const SPAN = new Int32Array(4);
-/** Line windows reach at most this far either side of a hit (minified files, data dumps). */
-const HALF_WINDOW = 4096;
-function allowedBy(list, c, line) {
-    if (list.stopwords.length > 0) {
-        const lower = c.secret.toLowerCase();
-        if (list.stopwords.some((w) => lower.includes(w)))
-            return true;
-    }
-    if (list.regexes.length > 0) {
-        const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
-        if (list.regexes.some((r) => r.test(target)))
-            return true;
-    }
-    return false;
-}
-const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
-/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
-function inlineAllows(line, ruleId, knownIds) {
-    if (!line.includes('dlp:allow'))
-        return false;
-    const m = INLINE_ALLOW.exec(line);
-    if (!m)
-        return false;
-    const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
-    return ids.length === 0 || ids.includes(ruleId);
-}
-function lineBounds(text, start, end) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
-    if (lineEnd === -1)
-        lineEnd = text.length;
-    else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13)
-        lineEnd--;
-    return [lineStart, lineEnd];
-}
-/** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
-function windowBounds(text, at, atEnd) {
-    const from = Math.max(0, at - HALF_WINDOW);
-    const back = text.slice(from, at).lastIndexOf('\n');
-    const ws = back === -1 ? from : from + back + 1;
-    const to = Math.min(text.length, atEnd + HALF_WINDOW);
-    const ahead = text.slice(atEnd, to).indexOf('\n');
-    let we = ahead === -1 ? to : atEnd + ahead;
-    if (we > ws && text.charCodeAt(we - 1) === 13)
-        we--;
-    return [ws, we];
-}
-function candidateFrom(rule, m, offset) {
-    const matchStart = m.index + offset;
-    const match = m[0];
-    const secret = m.groups?.secret;
-    if (secret === undefined) {
-        return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match, entropy: NaN };
-    }
-    // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
-    // The secret's text locates it; only when it occurs twice in the match is `d` needed.
-    let at = match.indexOf(secret);
-    if (at !== match.lastIndexOf(secret)) {
-        const withIndices = new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
-        at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
-    }
-    const start = matchStart + at;
-    return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret, entropy: NaN };
-}
-/** Letters, digits and `._%+-` (NaN, past either end, is not). */
-function isWordish(c) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
-}
-/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
-const STOP = new Uint8Array(128);
-for (const ch of '\n(),;{}<>!?&|')
-    STOP[ch.charCodeAt(0)] = 1;
-function followedBy(text, start, codes, within) {
-    const end = Math.min(text.length, start + within);
-    for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        for (let j = 0; j < codes.length; j++)
-            if (codes[j] === c)
-                return true;
-        if (c < 128 && STOP[c] === 1)
-            return false;
-    }
-    return false;
-}
-/**
- * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
- * pure and keep nothing, and the line is sliced only when a validator asks for it.
- */
-class LazyContext {
-    text;
-    match = '';
-    start = 0;
-    end = 0;
-    lineText;
-    constructor(text) {
-        this.text = text;
-    }
-    aim(c) {
-        this.match = c.match;
-        this.start = c.start;
-        this.end = c.end;
-        this.lineText = undefined;
-        return this;
-    }
-    get line() {
-        if (this.lineText === undefined) {
-            const [ls, le] = lineBounds(this.text, this.start, this.end);
-            this.lineText = this.text.slice(ls, le);
-        }
-        return this.lineText;
-    }
-}
-/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
-const RULE_INFO = new WeakMap();
-function ruleInfo(pack) {
-    let info = RULE_INFO.get(pack);
-    if (!info) {
-        info = [];
-        for (const rule of pack.rules) {
-            const spec = rule.spec;
-            info[rule.index] = {
-                generic: spec.tags.includes('generic'),
-                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
-                minEntropy: spec.entropy ?? -Infinity,
-            };
-        }
-        RULE_INFO.set(pack, info);
-    }
-    return info;
-}
-function scanText(text, options = {}) {
-    return scanTextWithStats(text, options).findings;
-}
-function scanTextWithStats(text, options = {}) {
-    const pack = options.rules ?? defaultRulePack();
-    const path = normalisePath(options.path ?? '');
-    const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
-    const allowlists = [pack.allowlist];
-    if (options.allowlist)
-        allowlists.push(compileExtraAllowlist(options.allowlist));
-    if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
-        suppressed.path++;
-        return { findings: [], suppressed };
-    }
-    const { keywordHits, digitRuns, charHits } = pack.prefilter.scan(text);
-    const candidates = [];
-    // Line windows per rule as [start, end) pairs. Hits arrive in text order, so a window that
-    // touches the previous one extends it: each character is searched at most once per rule, even
-    // on a 1 MB line with 50,000 gate characters.
-    const windows = new Map();
-    const addWindow = (rule, at, atEnd) => {
-        let perRule = windows.get(rule);
-        if (!perRule)
-            windows.set(rule, (perRule = []));
-        const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1] : -1;
-        if (atEnd <= lastEnd)
-            return;
-        const [ws, we] = windowBounds(text, at, atEnd);
-        if (ws <= lastEnd)
-            perRule[perRule.length - 1] = Math.max(lastEnd, we);
-        else
-            perRule.push(ws, we);
-    };
-    const span = SPAN;
-    const infos = ruleInfo(pack);
-    for (let h = 0; h < keywordHits.length; h += 2) {
-        const start = keywordHits[h + 1];
-        const rules = pack.rulesByKeyword[keywordHits[h]];
-        for (let r = 0; r < rules.length; r++) {
-            const rule = rules[r];
-            if (rule.native !== undefined) {
-                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
-                // a match puts the operator within 51 characters of the keyword, with no stop character.
-                if (!rule.native(text, start, span))
-                    continue;
-                const entropy = shannonEntropyOf(text, span[2], span[3]);
-                if (entropy < infos[rule.index].minEntropy)
-                    continue;
-                const match = text.slice(span[0], span[1]);
-                candidates.push({
-                    rule,
-                    matchStart: span[0],
-                    matchEnd: span[1],
-                    start: span[2],
-                    end: span[3],
-                    match,
-                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
-                    entropy,
-                });
-                continue;
-            }
-            if (rule.window === 'line') {
-                addWindow(rule, start, start + 1);
-                continue;
-            }
-            if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
-                continue;
-            rule.regex.lastIndex = start;
-            const m = rule.regex.exec(text);
-            if (m)
-                candidates.push(candidateFrom(rule, m, 0));
-        }
-    }
-    for (let r = 0; r < digitRuns.length; r += 3) {
-        for (const rule of pack.digitRules) {
-            if (digitRuns[r + 2] >= rule.gate.digits)
-                addWindow(rule, digitRuns[r], digitRuns[r + 1]);
-        }
-    }
-    for (let c = 0; c < charHits.length; c += 2) {
-        const at = charHits[c + 1];
-        for (const rule of pack.charRules.get(charHits[c]) ?? []) {
-            if (rule.gate.wordAround && !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1))))
-                continue;
-            addWindow(rule, at, at + 1);
-        }
-    }
-    for (const [rule, perRule] of windows) {
-        for (let w = 0; w < perRule.length; w += 2) {
-            const ws = perRule[w];
-            const we = perRule[w + 1];
-            const slice = text.slice(ws, we);
-            rule.regex.lastIndex = 0;
-            for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
-                if (m[0].length === 0)
-                    rule.regex.lastIndex++;
-                else
-                    candidates.push(candidateFrom(rule, m, ws));
-            }
-        }
-    }
-    if (candidates.length === 0)
-        return { findings: [], suppressed };
-    // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
-    const valid = [];
-    const seen = new Set();
-    const context = new LazyContext(text);
-    for (const c of candidates) {
-        // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
-        const key = c.start * 4096 + c.rule.index;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const info = infos[c.rule.index];
-        let entropy;
-        // Entropy first: it is cheap and rejects most generic-assignment noise.
-        if (info.measureEntropy) {
-            entropy = c.entropy === c.entropy ? c.entropy : shannonEntropyOf(text, c.start, c.end);
-            if (entropy < info.minEntropy)
-                continue;
-        }
-        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
-            continue;
-        valid.push({ c, entropy });
-    }
-    // Overlapping candidates of different rules: a specific rule beats the generic one, then the
-    // longer match wins (an IBAN over the card-like digits inside it), then pack order.
-    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
-    valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
-    // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
-    // finds the only neighbours that could overlap a new span.
-    const kept = [];
-    for (const v of valid) {
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (kept[mid].c.start < v.c.start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const before = kept[lo - 1];
-        const after = kept[lo];
-        if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end))
-            continue;
-        kept.splice(lo, 0, v);
-    }
-    const lines = new LineCursor(text);
-    const findings = [];
-    for (const { c, entropy } of kept) {
-        const spec = c.rule.spec;
-        const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
-        const lineText = text.slice(lineStart, lineEnd);
-        if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) || allowlists.some((a) => allowedBy(a, c, lineText))) {
-            suppressed.allowlist++;
-            continue;
-        }
-        const firstLineEnd = text.indexOf('\n', c.start);
-        const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
-        if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
-            suppressed.inline++;
-            continue;
-        }
-        const fp = fingerprint(c.rule.id, c.secret, path);
-        if (options.baseline?.has(fp)) {
-            suppressed.baseline++;
-            continue;
-        }
-        // `kept` is in text order and spans do not overlap, so these offsets only grow.
-        const [line, column] = lines.position(c.start);
-        const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
-        const preview = (0,redact/* maskedPreview */.eu)(c.secret);
-        const finding = {
-            ruleId: c.rule.id,
-            description: spec.description,
-            severity: spec.severity,
-            tags: [...spec.tags],
-            path,
-            line,
-            endLine,
-            column,
-            endColumn: endColumnInclusive + 1,
-            preview,
-            matchPreview: maskMatch(c, preview),
-            fingerprint: fp,
-        };
-        if (entropy !== undefined)
-            finding.entropy = Math.round(entropy * 1000) / 1000;
-        if (options.commit)
-            finding.commit = { ...options.commit };
-        RAW_SECRETS.set(finding, c.secret);
-        findings.push(finding);
-    }
-    return { findings, suppressed };
-}
-/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
-function maskMatch(c, preview) {
-    const before = c.match.slice(0, c.start - c.matchStart);
-    const after = c.match.slice(c.end - c.matchStart);
-    const masked = `${before}${preview}${after}`;
-    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
-}
-/**
- * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
- * come in text order, so a file is read at most up to its last finding, once, with no index array.
- */
-class LineCursor {
-    text;
-    line = 1;
-    lineStart = 0;
-    /** The first newline at or after `lineStart`, or -1. */
-    nextNewline;
-    constructor(text) {
-        this.text = text;
-        this.nextNewline = text.indexOf('\n');
-    }
-    position(offset) {
-        if (offset < this.lineStart) {
-            this.line = 1;
-            this.lineStart = 0;
-            this.nextNewline = this.text.indexOf('\n');
-        }
-        while (this.nextNewline !== -1 && this.nextNewline < offset) {
-            this.line++;
-            this.lineStart = this.nextNewline + 1;
-            this.nextNewline = this.text.indexOf('\n', this.lineStart);
-        }
-        return [this.line, offset - this.lineStart + 1];
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/report.ts
-function redactionLog(findings) {
-    const byRule = {};
-    const byTag = {};
-    const bySeverity = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings) {
-        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-        bySeverity[f.severity]++;
-        for (const tag of f.tags)
-            byTag[tag] = (byTag[tag] ?? 0) + 1;
-    }
-    const sorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-    return { total: findings.length, byRule: sorted(byRule), bySeverity, byTag: sorted(byTag) };
-}
-function gitleaksReport(findings) {
-    return findings.map((f) => ({
-        RuleID: f.ruleId,
-        Description: f.description,
-        StartLine: f.line,
-        EndLine: f.endLine,
-        StartColumn: f.column,
-        EndColumn: f.endColumn - 1,
-        Match: f.matchPreview,
-        Secret: f.preview,
-        File: f.path,
-        SymlinkFile: '',
-        Commit: f.commit?.sha ?? '',
-        Entropy: f.entropy ?? 0,
-        Author: f.commit?.author ?? '',
-        Email: f.commit?.email ?? '',
-        Date: f.commit?.date ?? '',
-        Message: f.commit?.message ?? '',
-        Tags: [...f.tags],
-        Fingerprint: f.fingerprint,
-    }));
-}
-/** The shared report vocabulary (annotations, SARIF) for a finding. */
-function toReportFinding(f) {
-    return {
-        ruleId: f.ruleId,
-        level: f.severity,
-        message: `${f.description}: ${f.preview}`,
-        location: { file: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        fingerprint: f.fingerprint,
-        properties: { preview: f.preview, tags: f.tags, ...(f.entropy !== undefined ? { entropy: f.entropy } : {}) },
-    };
-}
-function ruleDescriptors(pack) {
-    return pack.rules.map((r) => ({
-        id: r.id,
-        shortDescription: r.spec.description,
-        defaultLevel: r.spec.severity,
-        tags: [...r.spec.tags],
-    }));
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/synth.ts
-/**
- * Synthetic secrets and PII, generated at run time from a seeded PRNG so nothing secret-looking
- * is committed in clear. Shared by the labelled cases, the tests and the benchmark.
- */
-
-/** mulberry32: tiny, seedable, good enough for test data. */
-function synth_seededRng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const synth_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const synth_BASE64 = synth_ALNUM + '+/';
-const BASE64URL = synth_ALNUM + '-_';
-const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const synth_DIGITS = '0123456789';
-const synth_HEX = '0123456789abcdef';
-function synth_pick(rng, alphabet, length) {
-    let out = '';
-    for (let i = 0; i < length; i++)
-        out += alphabet[Math.floor(rng() * alphabet.length)];
-    return out;
-}
-function synth_int(rng, min, max) {
-    return min + Math.floor(rng() * (max - min + 1));
-}
-/** Random base62 with at least one digit, upper and lower: what real generators produce. */
-function mixed(rng, length) {
-    for (;;) {
-        const s = synth_pick(rng, synth_ALNUM, length);
-        if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s))
-            return s;
-    }
-}
-function corrupt(rng, value) {
-    const last = value[value.length - 1];
-    let replacement = last;
-    while (replacement === last)
-        replacement = synth_pick(rng, synth_ALNUM, 1);
-    return value.slice(0, -1) + replacement;
-}
-function synth_githubToken(rng, validChecksum = true, kind = 'p') {
-    const random = mixed(rng, 30);
-    const token = `gh${kind}_` + random + checksumTokenBody(random);
-    return validChecksum ? token : corrupt(rng, token);
-}
-function synth_npmToken(rng, validChecksum = true) {
-    const random = mixed(rng, 30);
-    const token = 'npm' + '_' + random + checksumTokenBody(random);
-    return validChecksum ? token : corrupt(rng, token);
-}
-const synth_synth = {
-    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, UPPER_BASE32, 16),
-    awsSecret: (rng) => mixed(rng, 36) + synth_pick(rng, synth_BASE64, 4),
-    githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
-    gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
-    slack: (rng) => 'xo' + 'xb-' + synth_pick(rng, synth_DIGITS, 12) + '-' + synth_pick(rng, synth_DIGITS, 13) + '-' + mixed(rng, 24),
-    slackWebhook: (rng) => 'https://hooks.slack.com/' + 'services/T' + synth_pick(rng, UPPER_BASE32, 10) + '/B' + synth_pick(rng, UPPER_BASE32, 10) + '/' + mixed(rng, 24),
-    stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + synth_int(rng, 0, 75)),
-    google: (rng) => 'AI' + 'za' + mixed(rng, 30) + synth_pick(rng, BASE64URL, 5),
-    azureConnectionString: (rng) => `DefaultEndpointsProtocol=https;AccountName=acct${synth_pick(rng, synth_DIGITS, 4)};Account` + `Key=${mixed(rng, 60)}${synth_pick(rng, synth_BASE64, 26)}==;EndpointSuffix=core.windows.net`,
-    pypi: (rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + synth_pick(rng, BASE64URL, 30),
-    privateKey: (rng, kind = 'RSA') => {
-        const lines = [];
-        for (let i = 0; i < 12; i++)
-            lines.push(synth_pick(rng, synth_BASE64, 64));
-        return `-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----';
-    },
-    jwt: (rng) => {
-        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-        return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: mixed(rng, 12), iat: synth_int(rng, 1.6e9, 1.8e9) })}.${synth_pick(rng, BASE64URL, 43)}`;
-    },
-    genericValue: (rng) => mixed(rng, 32),
-    ssn: (rng) => {
-        let area = synth_int(rng, 1, 899);
-        if (area === 666)
-            area = 667;
-        return `${String(area).padStart(3, '0')}-${String(synth_int(rng, 1, 99)).padStart(2, '0')}-${String(synth_int(rng, 1, 9999)).padStart(4, '0')}`;
-    },
-    email: (rng) => `${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
-    phone: (rng) => `(${synth_int(rng, 2, 9)}${synth_pick(rng, synth_DIGITS, 2)}) ${synth_int(rng, 2, 9)}${synth_pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${synth_pick(rng, synth_DIGITS, 4)}`,
-};
-const CARD_PREFIXES = {
-    visa: { prefixes: ['4'], length: 16 },
-    mastercard: { prefixes: ['51', '55', '2221', '2720'], length: 16 },
-    amex: { prefixes: ['34', '37'], length: 15 },
-    discover: { prefixes: ['6011', '65', '644'], length: 16 },
-    jcb: { prefixes: ['3528', '3589'], length: 16 },
-    diners: { prefixes: ['36', '300'], length: 14 },
-};
-function luhnCheckDigit(partial) {
-    for (let d = 0; d <= 9; d++)
-        if (luhnValid(partial + d))
-            return String(d);
-    throw new Error('unreachable');
-}
-/** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
-function synth_cardNumber(rng, brand, validLuhn = true, prefix) {
-    const spec = CARD_PREFIXES[brand];
-    const start = prefix ?? spec.prefixes[synth_int(rng, 0, spec.prefixes.length - 1)];
-    let partial = start + synth_pick(rng, synth_DIGITS, spec.length - start.length - 1);
-    if (/^(\d)\1+$/.test(partial))
-        partial = partial.slice(0, -1) + ((Number(partial.slice(-1)) + 1) % 10);
-    const check = luhnCheckDigit(partial);
-    return partial + (validLuhn ? check : String((Number(check) + 1 + synth_int(rng, 0, 8)) % 10));
-}
-function synth_groupCard(digits, separator = ' ') {
-    if (digits.length === 15 || digits.length === 14)
-        return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
-    return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
-}
-const BBAN = {
-    DE: (rng) => synth_pick(rng, synth_DIGITS, 18),
-    GB: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 14),
-    FR: (rng) => synth_pick(rng, synth_DIGITS, 23),
-    NL: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 10),
-    ES: (rng) => synth_pick(rng, synth_DIGITS, 20),
-};
-function synth_iban(rng, country = 'DE', validChecksum = true) {
-    const bban = BBAN[country](rng);
-    const check = 98 - ibanMod97(`${country}00${bban}`);
-    const good = `${country}${String(check).padStart(2, '0')}${bban}`;
-    if (validChecksum)
-        return good;
-    const wrong = (check % 97) + 1 === check ? check + 1 : (check % 97) + 1;
-    return `${country}${String(wrong === check ? check - 1 : wrong).padStart(2, '0')}${bban}`;
-}
-function synth_groupIban(value) {
-    return value.replace(/(.{4})(?=.)/g, '$1 ');
-}
-function synth_uuid(rng) {
-    const h = synth_pick(rng, synth_HEX, 32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/cases.ts
-/**
- * Labelled cases, generated at run time: every rule gets positives and negatives. The CI scanner
- * tests and the Envoy-Lua ingress tests run over the same cases, so the two agree on what is PII.
- *
- *   import { labelledCases } from '../lib/dlp/cases.ts';
- *   for (const c of labelledCases()) { ...scan c.text, expect exactly c.expectedRuleIds... }
- */
-
-function labelledCases(seed = 20261101) {
-    const rng = seededRng(seed);
-    const cases = [];
-    const pos = (rule, name, text, expected = [rule]) => cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
-    const neg = (rule, name, text) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
-    // AWS
-    pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
-    pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
-    neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
-    neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
-    pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
-    pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
-    neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
-    // GitHub
-    pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
-    pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
-    neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
-    pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
-    neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
-    pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
-    neg('gitlab-pat', 'too short', `prefix ${'glpat'}-abc123`);
-    pos('slack-token', 'bot token', `slack_client = WebClient("${synth.slack(rng)}")`);
-    neg('slack-token', 'hugs', 'xoxo-love from everyone');
-    pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
-    pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
-    neg('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
-    pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
-    neg('google-api-key', 'too short', `AI${'za'}Sy123`);
-    pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
-    neg('azure-account-key', 'development storage', 'UseDevelopmentStorage=true;AccountName=devstoreaccount1');
-    pos('npm-token', '.npmrc', `//registry.npmjs.org/:_authToken=${npmToken(rng)}`);
-    neg('npm-token', 'bad checksum', `//registry.npmjs.org/:_auth=${npmToken(rng, false)}`);
-    neg('npm-token', 'npm_config variable', 'echo $npm_config_registry $npm_package_version');
-    pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
-    pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
-    pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
-    neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
-    neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
-    pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
-    neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
-    // Generic assignments.
-    pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
-    pos('generic-secret', 'password in YAML', `  password: ${synth.genericValue(rng)}\n`);
-    pos('generic-secret', 'client secret in JSON', `{"client_secret": "${synth.genericValue(rng)}"}`);
-    neg('generic-secret', '${DB_PASSWORD} placeholder', 'DB_PASSWORD="${DB_PASSWORD}"');
-    neg('generic-secret', '<redacted> placeholder', 'password = "<redacted>"');
-    neg('generic-secret', 'xxxx placeholder', 'api_key: "xxxxxxxxxxxxxxxxxxxx"');
-    neg('generic-secret', 'changeme', 'password = "changeme123"');
-    neg('generic-secret', 'UUID', `token = "${uuid(rng)}"`);
-    neg('generic-secret', '40-hex commit hash', `secret_ref = "${pick(rng, HEX, 40)}"`);
-    neg('generic-secret', 'low entropy', 'password = "aaaaaaaabbbbbbbb"');
-    neg('generic-secret', 'identifier, not a value', 'token = this.tokenService.current');
-    neg('generic-secret', 'comparison', 'if (token == "")');
-    neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
-    neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
-    // PII: SSN
-    pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
-    pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
-    pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
-    neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
-    neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
-    // PII: cards
-    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
-        pos('payment-card', `${brand} grouped`, `card: ${groupCard(cardNumber(rng, brand))}`);
-        pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
-        neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
-    }
-    pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
-    pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
-    neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
-    neg('payment-card', 'millisecond timestamp', 'createdAt: 1700000000123');
-    // PII: email
-    pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
-    for (const domain of ['example.com', 'mail.example.org', 'example.net', 'ci.test', 'host.example', 'nowhere.invalid']) {
-        neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
-    }
-    neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
-    neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
-    neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
-    neg('email-address', 'decorator', '@Component({ selector: "x" })');
-    // PII: phone
-    pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
-    pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
-    pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-    neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-    neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
-    neg('phone-number', 'version string', 'version 1.234.567.8');
-    // PII: IBAN
-    for (const country of ['DE', 'GB', 'FR', 'NL']) {
-        pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
-        pos('iban', `${country} grouped`, `IBAN ${groupIban(iban(rng, country))}`);
-        neg('iban', `${country} bad checksum`, `iban: ${iban(rng, country, false)}`);
-    }
-    neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
-    // Several in one text: every one is reported.
-    pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, ['us-ssn', 'aws-access-key-id']);
-    return cases;
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/index.ts
-
-
-
-
-
-// EXTERNAL MODULE: ./lib/config.ts
-var lib_config = __nccwpck_require__(9426);
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/config.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A7: () => (/* binding */ loadRules),
+/* harmony export */   ZW: () => (/* binding */ DEFAULT_RULES_FILE),
+/* harmony export */   oU: () => (/* binding */ loadBaseline),
+/* harmony export */   vy: () => (/* binding */ DEFAULT_BASELINE_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _lib_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9426);
+/* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3425);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__]);
+_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**
  * The user's files: a rule-pack override (YAML or JSON, lib/dlp's format) and a baseline of
  * accepted fingerprints. Every problem becomes a ConfigError naming file:line, which the runtime
@@ -36976,11 +34537,11 @@ const DEFAULT_RULES_FILE = '.summit-ops-dlp.yml';
 const DEFAULT_BASELINE_FILE = '.summit-ops-dlp-baseline.json';
 async function readText(file, shownAs, input) {
     try {
-        return await (0,promises_.readFile)(file, 'utf8');
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch (error) {
         const code = error.code;
-        throw new lib_config/* ConfigError */.xL(shownAs, { line: 1, column: 1 }, code === 'ENOENT'
+        throw new _lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(shownAs, { line: 1, column: 1 }, code === 'ENOENT'
             ? `file not found; check the ${input} input`
             : `cannot read file (${code ?? String(error)})`);
     }
@@ -36992,18 +34553,18 @@ async function readText(file, shownAs, input) {
  */
 async function loadRules(file, shownAs = file) {
     if (!file)
-        return defaultRulePack();
+        return (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
     const text = await readText(file, shownAs, 'rules');
     try {
-        return loadRulePackOverride(text, shownAs);
+        return (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .loadRulePackOverride */ .Ee)(text, shownAs);
     }
     catch (error) {
-        if (!(error instanceof DlpRulePackError))
+        if (!(error instanceof _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DlpRulePackError */ .yL))
             throw error;
         const where = `${error.source}${error.line !== undefined ? `:${error.line}` : ''}: `;
         const problem = error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
         const line = error.line ?? lineOfRuleField(text, shownAs, error.ruleId, error.field);
-        throw new lib_config/* ConfigError */.xL(shownAs, { line: line ?? 1, column: 1 }, `invalid rule pack: ${problem}`);
+        throw new _lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(shownAs, { line: line ?? 1, column: 1 }, `invalid rule pack: ${problem}`);
     }
 }
 function lineOfRuleField(text, file, ruleId, field) {
@@ -37011,7 +34572,7 @@ function lineOfRuleField(text, file, ruleId, field) {
         return undefined;
     let config;
     try {
-        config = (0,lib_config/* parseConfig */.o4)(file, text);
+        config = (0,_lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o4)(file, text);
     }
     catch {
         return undefined;
@@ -37037,10 +34598,10 @@ async function loadBaseline(file, shownAs = file) {
     if (!file)
         return undefined;
     const name = shownAs;
-    const config = (0,lib_config/* parseConfig */.o4)(name, await readText(file, name, 'baseline'));
+    const config = (0,_lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o4)(name, await readText(file, name, 'baseline'));
     const value = config.value;
     const fail = (path, problem) => {
-        throw new lib_config/* ConfigError */.xL(name, config.locate(path), problem);
+        throw new _lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(name, config.locate(path), problem);
     };
     let entries;
     let prefix = [];
@@ -37076,6 +34637,25 @@ async function loadBaseline(file, shownAs = file) {
     });
     return { fingerprints, withoutReason };
 }
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 3865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XS: () => (/* binding */ GitError),
+  u4: () => (/* binding */ addedLines),
+  b6: () => (/* binding */ git_history),
+  jv: () => (/* binding */ repoRoot)
+});
+
+// UNUSED EXPORTS: resolveCommit, resolveRange, runGit
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -37380,216 +34960,289 @@ async function git_history(dir, base, head, pathspec = '.') {
     return parseLog(out);
 }
 
-;// CONCATENATED MODULE: ./lib/report/types.ts
-/**
- * The vocabulary every action reports in. An action's run() returns these as plain data; the
- * runner adapter (lib/runtime.ts) turns them into workflow commands, a job summary, a check run,
- * SARIF and an evidence bundle, passing every string through the redactor on the way out.
- */
-function findingToAnnotation(finding, title) {
-    const annotation = {
-        level: finding.level,
-        message: finding.message,
-        title: title ?? finding.ruleId,
-    };
-    if (finding.location) {
-        annotation.file = finding.location.file;
-        annotation.line = finding.location.line;
-        if (finding.location.column !== undefined)
-            annotation.column = finding.location.column;
-        if (finding.location.endLine !== undefined)
-            annotation.endLine = finding.location.endLine;
-        if (finding.location.endColumn !== undefined)
-            annotation.endColumn = finding.location.endColumn;
-    }
-    return annotation;
-}
-const LEVEL_RANK = { notice: 0, warning: 1, error: 2 };
-/** True when `level` is at least as severe as `threshold` (fail-on semantics). */
-function atLeast(level, threshold) {
-    return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
-}
 
-;// CONCATENATED MODULE: ./lib/report/summary.ts
+/***/ }),
+
+/***/ 9632:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(877);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(763);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_main_js__WEBPACK_IMPORTED_MODULE_1__]);
+_main_js__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 763:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_FILE_SIZE, resolvePlan, createDlpScan */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5490);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(453);
+/* harmony import */ var _lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1188);
+/* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8868);
+/* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3425);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7144);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3865);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1108);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9003);
+/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2094);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6310);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__]);
+([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
- * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
- * string. Text handed to it is treated as literal text, not markdown, so a finding message that
- * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
- * use `raw()` for trusted markdown.
+ * dlp-scan as an action: inputs → (tree walk | git diff | git log | stdin) → lib/dlp engine →
+ * annotations, job summary, gitleaks-compatible JSON, SARIF, redaction log, Prometheus metrics,
+ * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
+ * anything is written, so even a stray copy is masked on its way out.
  */
-const PASS_MARK = '✓';
-const FAIL_MARK = '✗';
-/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
-function markdownCell(markdown) {
-    return { markdown };
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+const inputs = {
+    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(['auto', 'diff', 'tree', 'history'], {
+        default: 'auto',
+        description: 'auto (diff on pull_request events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
+    }),
+    path: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        default: '.',
+        description: "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input.",
+    }),
+    base: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        description: 'Base commit for diff and history; default: the pull request base (pull_request events).',
+    }),
+    head: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({ description: 'Head commit for diff and history; default: the pull request head, else HEAD.' }),
+    rules: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW} when present.`,
+    }),
+    baseline: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        description: `JSON baseline of accepted fingerprints; default: ${_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy} when present.`,
+    }),
+    'fail-on': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(['error', 'warning', 'notice'], {
+        default: 'error',
+        description: 'The lowest finding severity that fails the step.',
+    }),
+    'max-file-size': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .size */ .Ej)({
+        default: DEFAULT_MAX_FILE_SIZE,
+        description: 'Larger files are skipped and reported (e.g. 1M, 512k).',
+    }),
+    'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
+    }),
+    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({ secret: true, description: 'Token for the check run.' }),
+};
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Decides the mode and the commits from the inputs and the event payload. Pure. */
+function resolvePlan(values, github) {
+    const pr = github.event?.['pull_request'];
+    const isPr = PR_EVENTS.has(github.eventName ?? '') && !!pr;
+    if (values.path === '-') {
+        if (values.mode === 'diff' || values.mode === 'history')
+            throw new Error(`path '-' scans standard input, which has no git history; use mode tree or auto (mode is '${values.mode}')`);
+        return { mode: 'stdin' };
+    }
+    const mode = values.mode === 'auto' ? (isPr && pr?.base?.sha && pr?.head?.sha ? 'diff' : 'tree') : values.mode;
+    if (mode === 'tree')
+        return { mode };
+    const plan = { mode };
+    const base = values.base || (isPr ? pr?.base?.sha : undefined);
+    const head = values.head || (isPr ? pr?.head?.sha : undefined) || 'HEAD';
+    if (base)
+        plan.base = base;
+    plan.head = head;
+    if (mode === 'diff' && !base)
+        throw new Error("mode 'diff' needs a base commit: set the base input (only pull_request events provide one), or use mode tree");
+    return plan;
 }
-/**
- * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
- * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
- * characters become entities because job summaries render HTML too.
- */
-function escapeText(text) {
-    return (text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~])/g, '\\$1')
-        // Only at the start of a line do these open a heading, list, quote or setext underline.
-        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
+function inWorkspace(context, path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(context.workspace, path);
 }
-/**
- * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
- * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
- */
-function escapeCell(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'object')
-        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
-    const text = String(value).replace(/\r\n?/g, '\n');
-    return text
-        .split('\n')
-        .map((line) => escapeText(line))
-        .join('<br>');
+function shown(context, absolute) {
+    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.workspace, absolute)
+        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_11__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
+        : absolute;
 }
-/** ✓ or ✗, with optional text after it. */
-function statusMark(ok, text) {
-    const mark = ok ? PASS_MARK : FAIL_MARK;
-    return text === undefined ? mark : `${mark} ${text}`;
+/** The input's file, or the conventional file at the workspace root when it exists. */
+function configFile(context, given, conventional, what) {
+    if (given)
+        return inWorkspace(context, given);
+    const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(context.workspace, conventional);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate)) {
+        context.log.info(`Using ${what} ${conventional} (found at the workspace root).`);
+        return candidate;
+    }
+    return undefined;
 }
-/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
-function inlineCode(text) {
-    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
-function codeBlock(code, language = '') {
-    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    const body = code.endsWith('\n') ? code : `${code}\n`;
-    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
-}
-/**
- * A GFM table whose columns are padded to equal width so the source reads as a table too.
- * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
- * drop would hide data).
- */
-function summary_table(columns, rows) {
-    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
-    if (cols.length === 0)
-        throw new Error('table(): at least one column is required');
-    const body = rows.map((row, index) => {
-        if (row.length > cols.length) {
-            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
-        }
-        return cols.map((_, i) => escapeCell(row[i]));
+function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_12__/* .processStdin */ .K }) {
+    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_13__/* .defineAction */ .Q)({
+        name: 'dlp-scan',
+        inputs,
+        async run(values, context) {
+            const failOn = values.failOn;
+            const planInput = { mode: values.mode, path: values.path };
+            if (values.base)
+                planInput.base = values.base;
+            if (values.head)
+                planInput.head = values.head;
+            const plan = resolvePlan(planInput, context.github);
+            const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
+            if (plan.mode !== 'stdin') {
+                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.workspace, target))
+                    throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
+                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
+                    throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
+            }
+            const rulesFile = configFile(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW, 'rule-pack override');
+            const baselineFile = configFile(context, values.baseline, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy, 'baseline');
+            const rules = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadRules */ .A7)(rulesFile, rulesFile && shown(context, rulesFile));
+            const baseline = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(baselineFile, baselineFile && shown(context, baselineFile));
+            let outcome;
+            try {
+                outcome = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_10__/* .runScan */ .Hk)({
+                    mode: plan.mode,
+                    workspace: context.workspace,
+                    target,
+                    targetLabel: values.path,
+                    ...(plan.base ? { base: plan.base } : {}),
+                    ...(plan.head ? { head: plan.head } : {}),
+                    maxFileSize: values.maxFileSize,
+                    rules,
+                    ...(baseline ? { baseline: baseline.fingerprints } : {}),
+                    readStdin: ports.readStdin,
+                });
+            }
+            catch (error) {
+                // A git problem is the user's to fix (a range, a shallow clone): the message, not a trace.
+                if (error instanceof _git_js__WEBPACK_IMPORTED_MODULE_8__/* .GitError */ .XS)
+                    throw new Error(`dlp-scan (${plan.mode}): ${error.message}`);
+                throw error;
+            }
+            // Before any output is built: from here on every copy of a value is masked.
+            (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecrets */ .dg)(context.redactor, outcome.findings);
+            context.log.info(`dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`);
+            return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan);
+        },
     });
-    const header = cols.map((c) => escapeCell(c.header));
-    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
-    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
-    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
-    return [line(header), rule, ...body.map(line)].join('\n');
 }
-function bulletList(items, depth = 0) {
-    const indent = '  '.repeat(depth);
-    const lines = [];
-    for (const item of items) {
-        if (Array.isArray(item)) {
-            if (item.length > 0)
-                lines.push(bulletList(item, depth + 1));
-        }
-        else {
-            lines.push(`${indent}- ${escapeCell(item)}`);
-        }
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createDlpScan());
+async function toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan) {
+    const redact = (value) => context.redactor.redactDeep(value);
+    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize);
+    const gitleaks = `${JSON.stringify(redact((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .gitleaksReport */ .F1)(findings)), null, 2)}\n`;
+    // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
+    const log = `${JSON.stringify(redact({ ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactionLog */ .e0)(findings), suppressed: stats.suppressed, skippedFiles: (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .countSkips */ .c5)(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
+    const metrics = context.redactor.redact((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .metricsText */ .zX)(findings, stats, rules));
+    const sarifReport = {
+        toolName: 'summit-ops/dlp-scan',
+        informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
+        rules: (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .ruleDescriptors */ .tP)(rules),
+        findings: findings.map(_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .toReportFinding */ .vC),
+    };
+    const outDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(context.tempDir, 'dlp-scan-out');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(outDir, { recursive: true });
+    const sarif = await (0,_lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSarif */ .lg)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, {
+        workspace: context.workspace,
+    });
+    const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
+    for (const [name, content] of Object.entries(files))
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, name), content);
+    let reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, 'dlp-report.json');
+    let sarifPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, 'dlp-scan.sarif');
+    if (evidenceDir) {
+        const dir = inWorkspace(context, evidenceDir);
+        const range = plan.mode === 'diff' || plan.mode === 'history'
+            ? { ...(plan.base ? { base: plan.base } : {}), ...(plan.head ? { head: plan.head } : {}) }
+            : undefined;
+        await (0,_lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_5__/* .writeEvidenceBundle */ .NU)(dir, {
+            report: (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .reportObject */ ._Q)(findings, stats, failOn, range),
+            markdown,
+            files: [
+                { name: 'dlp-scan.sarif', content: `${JSON.stringify(sarif, null, 2)}\n` },
+                ...Object.entries(files).map(([name, content]) => ({ name, content })),
+            ],
+        }, context.redactor);
+        reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'dlp-report.json');
+        sarifPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'dlp-scan.sarif');
     }
-    return lines.join('\n');
-}
-function heading(text, level = 2) {
-    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
-}
-function paragraph(text) {
-    return escapeText(text);
-}
-/**
- * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
- * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
- */
-function details(summaryText, bodyMarkdown, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
-}
-/** Collects blocks and joins them with blank lines. */
-class SummaryBuilder {
-    blocks = [];
-    heading(text, level = 2) {
-        return this.push(heading(text, level));
+    const failing = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .violations */ .xA)(findings, failOn);
+    const result = {
+        outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
+        annotations: [...findings.map(_report_js__WEBPACK_IMPORTED_MODULE_9__/* .findingAnnotation */ .BN), ...(0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .skipAnnotations */ .Gm)(stats.skipped, maxFileSize)],
+        summary: markdown,
+        checkRun: {
+            name: 'dlp-scan',
+            title: failing > 0
+                ? `${failing} finding(s) at or above ${failOn}`
+                : findings.length > 0
+                    ? `${findings.length} finding(s) below ${failOn}`
+                    : 'no secrets or PII found',
+            conclusion: failing > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
+            summary: markdown,
+        },
+    };
+    if (failing > 0) {
+        const rulesHit = Object.entries((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactionLog */ .e0)(findings.filter((f) => (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .violations */ .xA)([f], failOn) > 0)).byRule)
+            .map(([rule, n]) => `${rule} ×${n}`)
+            .join(', ');
+        result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
     }
-    paragraph(text) {
-        return this.push(paragraph(text));
-    }
-    table(columns, rows) {
-        return this.push(summary_table(columns, rows));
-    }
-    list(items) {
-        return items.length === 0 ? this : this.push(bulletList(items));
-    }
-    details(summaryText, body, open = false) {
-        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
-    }
-    code(code, language = '') {
-        return this.push(codeBlock(code, language));
-    }
-    status(ok, text) {
-        return this.push(statusMark(ok, escapeText(text)));
-    }
-    /** Trusted markdown, inserted as is. */
-    raw(markdown) {
-        return this.push(markdown);
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-    push(block) {
-        this.blocks.push(block);
-        return this;
-    }
-}
-function summary() {
-    return new SummaryBuilder();
-}
-function alignRule(width, align) {
-    switch (align) {
-        case 'center':
-            return `:${'-'.repeat(width - 2)}:`;
-        case 'right':
-            return `${'-'.repeat(width - 1)}:`;
-        case 'left':
-            return `:${'-'.repeat(width - 1)}`;
-        default:
-            return '-'.repeat(width);
-    }
-}
-function pad(cell, width, align) {
-    const gap = width - displayWidth(cell);
-    if (gap <= 0)
-        return cell;
-    if (align === 'right')
-        return ' '.repeat(gap) + cell;
-    if (align === 'center')
-        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
-    return cell + ' '.repeat(gap);
-}
-/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
-function displayWidth(text) {
-    let n = 0;
-    for (const _ of text)
-        n++;
-    return n;
+    return result;
 }
 
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/report.ts
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 1108:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ findingAnnotation),
+/* harmony export */   Gm: () => (/* binding */ skipAnnotations),
+/* harmony export */   _Q: () => (/* binding */ reportObject),
+/* harmony export */   bD: () => (/* binding */ emptyStats),
+/* harmony export */   c5: () => (/* binding */ countSkips),
+/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   xA: () => (/* binding */ violations),
+/* harmony export */   zX: () => (/* binding */ metricsText)
+/* harmony export */ });
+/* unused harmony exports REPORTED_SKIPS, MAX_SKIP_ANNOTATIONS, skipMessage */
+/* harmony import */ var _lib_report_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(944);
+/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2241);
+/* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3425);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_1__]);
+_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 
@@ -37677,12 +35330,12 @@ function countSkips(skipped) {
     return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 function violations(findings, failOn) {
-    return findings.filter((f) => atLeast(f.severity, failOn)).length;
+    return findings.filter((f) => (0,_lib_report_types_js__WEBPACK_IMPORTED_MODULE_0__/* .atLeast */ .j)(f.severity, failOn)).length;
 }
 const SUMMARY_ROWS = 100;
 function summaryMarkdown(findings, stats, failOn, maxFileSize) {
-    const log = redactionLog(findings);
-    const s = summary().heading('DLP scan');
+    const log = (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_1__/* .redactionLog */ .e0)(findings);
+    const s = (0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z)().heading('DLP scan');
     const commits = stats.commitsScanned !== undefined ? `, ${stats.commitsScanned} commits` : '';
     s.paragraph(`Mode ${stats.mode} over ${stats.target}: ${findings.length} finding(s) (${log.bySeverity.error} errors, ${log.bySeverity.warning} warnings, ${log.bySeverity.notice} notices) in ${stats.filesScanned} file(s), ${mib(stats.bytesScanned)}${commits}; fails on ${failOn} and above. Values are never shown: each finding has a masked preview (first characters and length) and a fingerprint.`);
     if (findings.length > 0) {
@@ -37780,7 +35433,7 @@ function reportObject(findings, stats, failOn, range) {
         filesScanned: stats.filesScanned,
         bytesScanned: stats.bytesScanned,
         ...(stats.commitsScanned !== undefined ? { commitsScanned: stats.commitsScanned } : {}),
-        redactionLog: redactionLog(findings),
+        redactionLog: (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_1__/* .redactionLog */ .e0)(findings),
         suppressed: stats.suppressed,
         skipped: {
             counts: countSkips(stats.skipped),
@@ -37793,160 +35446,29 @@ function reportObject(findings, stats, failOn, range) {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/tree.ts
-/**
- * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
- * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
- * files over the size limit (reported), and symlinks that leave the workspace (never followed,
- * reported). Invalid UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
- * rest of the file nor stops the scan.
- */
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
 
+/***/ }),
 
-const EXCLUDED_DIRS = new Set(['.git', 'node_modules']);
-/** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
-const BINARY_SNIFF_BYTES = 8192;
-function looksBinary(head) {
-    const end = Math.min(head.length, BINARY_SNIFF_BYTES);
-    for (let i = 0; i < end; i++)
-        if (head[i] === 0)
-            return true;
-    return false;
-}
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-/** UTF-8 text; invalid sequences become U+FFFD and are reported rather than failing the file. */
-function decodeUtf8(bytes) {
-    try {
-        return { text: strict.decode(bytes), invalid: false };
-    }
-    catch {
-        return { text: lenient.decode(bytes), invalid: true };
-    }
-}
-function toWorkspacePath(workspace, absolute) {
-    return (0,external_node_path_.relative)(workspace, absolute).split(external_node_path_.sep).join('/');
-}
-function isInside(parent, child) {
-    const rel = (0,external_node_path_.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
-}
-/** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
-async function* walkTree(root, options, skipped) {
-    const workspaceReal = await (0,promises_.realpath)(options.workspace);
-    const rootReal = await (0,promises_.realpath)(root);
-    const rel = (p) => toWorkspacePath(options.workspace, p);
-    async function* visit(path) {
-        let info;
-        try {
-            info = await (0,promises_.lstat)(path);
-        }
-        catch (error) {
-            skipped.push({
-                path: rel(path),
-                reason: 'unreadable',
-                detail: error.code ?? String(error),
-            });
-            return;
-        }
-        if (info.isDirectory()) {
-            let entries;
-            try {
-                entries = (await (0,promises_.readdir)(path)).sort();
-            }
-            catch (error) {
-                skipped.push({
-                    path: rel(path),
-                    reason: 'unreadable',
-                    detail: error.code ?? String(error),
-                });
-                return;
-            }
-            for (const name of entries) {
-                if (EXCLUDED_DIRS.has(name)) {
-                    options.onExcludedDir?.(rel((0,external_node_path_.join)(path, name)));
-                    continue;
-                }
-                yield* visit((0,external_node_path_.join)(path, name));
-            }
-            return;
-        }
-        if (info.isSymbolicLink()) {
-            let target;
-            try {
-                target = await (0,promises_.realpath)(path);
-            }
-            catch {
-                skipped.push({ path: rel(path), reason: 'symlink-broken' });
-                return;
-            }
-            if (!isInside(workspaceReal, target)) {
-                skipped.push({
-                    path: rel(path),
-                    reason: 'symlink-outside',
-                    detail: 'points outside the workspace; not followed',
-                });
-                return;
-            }
-            const targetInfo = await (0,promises_.stat)(target);
-            // Directories behind links are not entered (cycles, double counting); files the walk reaches
-            // anyway are scanned once, at their own path.
-            if (targetInfo.isDirectory()) {
-                skipped.push({ path: rel(path), reason: 'symlink-dir' });
-                return;
-            }
-            if (isInside(rootReal, target)) {
-                skipped.push({ path: rel(path), reason: 'symlink-duplicate' });
-                return;
-            }
-            yield* readText(target, rel(path), targetInfo.size);
-            return;
-        }
-        if (!info.isFile()) {
-            skipped.push({ path: rel(path), reason: 'special' });
-            return;
-        }
-        yield* readText(path, rel(path), info.size);
-    }
-    async function* readText(file, shownAs, size) {
-        if (options.ignorePath?.(shownAs))
-            return;
-        let bytes;
-        try {
-            // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
-            const handle = await (0,promises_.open)(file, 'r');
-            try {
-                const head = Buffer.alloc(Math.min(size, BINARY_SNIFF_BYTES));
-                await handle.read(head, 0, head.length, 0);
-                if (looksBinary(head)) {
-                    skipped.push({ path: shownAs, reason: 'binary', size });
-                    return;
-                }
-            }
-            finally {
-                await handle.close();
-            }
-            if (size > options.maxFileSize) {
-                skipped.push({ path: shownAs, reason: 'oversized', size });
-                return;
-            }
-            bytes = await (0,promises_.readFile)(file);
-        }
-        catch (error) {
-            skipped.push({
-                path: shownAs,
-                reason: 'unreadable',
-                detail: error.code ?? String(error),
-            });
-            return;
-        }
-        const { text, invalid } = decodeUtf8(bytes);
-        yield { path: shownAs, text, bytes: bytes.length, invalidUtf8: invalid };
-    }
-    yield* visit(root);
-}
+/***/ 9003:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/scan.ts
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ runScan)
+/* harmony export */ });
+/* unused harmony exports STDIN_PATH, addedText, mapAddedLines */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3425);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3865);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1108);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6310);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_4__]);
+([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_4__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * Runs one scan: picks the source (tree walk, git diff, git log, stdin), hands each text to the
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
@@ -37980,13 +35502,13 @@ function scanOne(request, stats, findings, text, path, commit) {
         options.baseline = request.baseline;
     if (commit)
         options.commit = commit;
-    const result = scanTextWithStats(text, options);
+    const result = (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .scanTextWithStats */ .Qo)(text, options);
     addSuppressed(stats.suppressed, result.suppressed);
     findings.push(...result.findings);
     return result.findings;
 }
 async function scanTree(request) {
-    const stats = emptyStats('tree', request.targetLabel);
+    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('tree', request.targetLabel);
     const findings = [];
     const allowedPaths = request.rules.allowlist.paths;
     const ignorePath = (path) => {
@@ -37995,7 +35517,7 @@ async function scanTree(request) {
         stats.suppressed.path++;
         return true;
     };
-    const files = walkTree(request.target, {
+    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .walkTree */ .Ir)(request.target, {
         workspace: request.workspace,
         maxFileSize: request.maxFileSize,
         onExcludedDir: () => stats.excludedDirs++,
@@ -38011,17 +35533,17 @@ async function scanTree(request) {
     return { findings, stats };
 }
 async function scanStdin(request) {
-    const stats = emptyStats('stdin', 'standard input');
+    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('stdin', 'standard input');
     const findings = [];
     if (!request.readStdin)
         throw new Error("path '-' reads standard input, which this runner does not provide");
     const bytes = await request.readStdin();
     if (bytes.length > request.maxFileSize)
         stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
-    else if (looksBinary(bytes))
+    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .looksBinary */ .Wb)(bytes))
         stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
     else {
-        const { text, invalid } = decodeUtf8(bytes);
+        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeUtf8 */ ._6)(bytes);
         if (invalid)
             stats.invalidUtf8.push(STDIN_PATH);
         stats.filesScanned = 1;
@@ -38049,27 +35571,27 @@ function mapAddedLines(findings, file) {
     }
 }
 async function scanGit(request) {
-    const info = await (0,promises_.stat)(request.target);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(request.target);
     // git runs in a directory; a file target becomes its directory plus a pathspec.
-    const cwd = info.isDirectory() ? request.target : (0,external_node_path_.dirname)(request.target);
-    const pathspec = info.isDirectory() ? '.' : (0,external_node_path_.basename)(request.target);
-    const top = await repoRoot(cwd);
+    const cwd = info.isDirectory() ? request.target : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(request.target);
+    const pathspec = info.isDirectory() ? '.' : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(request.target);
+    const top = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .repoRoot */ .jv)(cwd);
     const shown = (gitPath) => {
-        const absolute = (0,external_node_path_.join)(top, gitPath);
-        return isInside(request.workspace, absolute) ? toWorkspacePath(request.workspace, absolute) : gitPath;
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, gitPath);
+        return (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
     };
     const findings = [];
     const head = request.head || 'HEAD';
     if (request.mode === 'diff') {
         if (!request.base)
             throw new Error("mode 'diff' needs a base commit: set the base input (only pull_request events provide one)");
-        const stats = emptyStats('diff', `${request.base}..${head}`);
-        for (const file of await addedLines(cwd, request.base, head, pathspec))
+        const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('diff', `${request.base}..${head}`);
+        for (const file of await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .addedLines */ .u4)(cwd, request.base, head, pathspec))
             scanAdded(request, stats, findings, file, shown(file.path));
         return { findings, stats };
     }
-    const stats = emptyStats('history', request.base ? `${request.base}..${head}` : head);
-    const commits = await git_history(cwd, request.base, head, pathspec);
+    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('history', request.base ? `${request.base}..${head}` : head);
+    const commits = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .history */ .b6)(cwd, request.base, head, pathspec);
     stats.commitsScanned = commits.length;
     for (const { commit, files } of commits) {
         for (const file of files)
@@ -38089,7 +35611,7 @@ function scanAdded(request, stats, findings, file, path, commit) {
         stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
         return;
     }
-    const { text, invalid } = decodeUtf8(bytes);
+    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeUtf8 */ ._6)(bytes);
     if (invalid)
         stats.invalidUtf8.push(where);
     stats.filesScanned++;
@@ -38097,7 +35619,17 @@ function scanAdded(request, stats, findings, file, path, commit) {
     mapAddedLines(scanOne(request, stats, findings, text, path, commit), file);
 }
 
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/stdin.ts
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 2094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ processStdin)
+/* harmony export */ });
 const processStdin = async () => {
     const chunks = [];
     for await (const chunk of process.stdin)
@@ -38105,216 +35637,187 @@ const processStdin = async () => {
     return Buffer.concat(chunks);
 };
 
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/main.ts
+
+/***/ }),
+
+/***/ 6310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ toWorkspacePath),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Ir: () => (/* binding */ walkTree),
+/* harmony export */   Wb: () => (/* binding */ looksBinary),
+/* harmony export */   _6: () => (/* binding */ decodeUtf8)
+/* harmony export */ });
+/* unused harmony exports EXCLUDED_DIRS, BINARY_SNIFF_BYTES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * dlp-scan as an action: inputs → (tree walk | git diff | git log | stdin) → lib/dlp engine →
- * annotations, job summary, gitleaks-compatible JSON, SARIF, redaction log, Prometheus metrics,
- * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
- * anything is written, so even a stray copy is masked on its way out.
+ * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
+ * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
+ * files over the size limit (reported), and symlinks that leave the workspace (never followed,
+ * reported). Invalid UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
+ * rest of the file nor stops the scan.
  */
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-const main_inputs = {
-    mode: (0,inputs/* oneOf */.yL)(['auto', 'diff', 'tree', 'history'], {
-        default: 'auto',
-        description: 'auto (diff on pull_request events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
-    }),
-    path: (0,inputs/* str */.gx)({
-        default: '.',
-        description: "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input.",
-    }),
-    base: (0,inputs/* str */.gx)({
-        description: 'Base commit for diff and history; default: the pull request base (pull_request events).',
-    }),
-    head: (0,inputs/* str */.gx)({ description: 'Head commit for diff and history; default: the pull request head, else HEAD.' }),
-    rules: (0,inputs/* str */.gx)({
-        description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${DEFAULT_RULES_FILE} when present.`,
-    }),
-    baseline: (0,inputs/* str */.gx)({
-        description: `JSON baseline of accepted fingerprints; default: ${DEFAULT_BASELINE_FILE} when present.`,
-    }),
-    'fail-on': (0,inputs/* oneOf */.yL)(['error', 'warning', 'notice'], {
-        default: 'error',
-        description: 'The lowest finding severity that fails the step.',
-    }),
-    'max-file-size': (0,inputs/* size */.Ej)({
-        default: DEFAULT_MAX_FILE_SIZE,
-        description: 'Larger files are skipped and reported (e.g. 1M, 512k).',
-    }),
-    'evidence-dir': (0,inputs/* str */.gx)({
-        description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
-    }),
-    'github-token': (0,inputs/* str */.gx)({ secret: true, description: 'Token for the check run.' }),
-};
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** Decides the mode and the commits from the inputs and the event payload. Pure. */
-function resolvePlan(values, github) {
-    const pr = github.event?.['pull_request'];
-    const isPr = PR_EVENTS.has(github.eventName ?? '') && !!pr;
-    if (values.path === '-') {
-        if (values.mode === 'diff' || values.mode === 'history')
-            throw new Error(`path '-' scans standard input, which has no git history; use mode tree or auto (mode is '${values.mode}')`);
-        return { mode: 'stdin' };
+const EXCLUDED_DIRS = new Set(['.git', 'node_modules']);
+/** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
+const BINARY_SNIFF_BYTES = 8192;
+function looksBinary(head) {
+    const end = Math.min(head.length, BINARY_SNIFF_BYTES);
+    for (let i = 0; i < end; i++)
+        if (head[i] === 0)
+            return true;
+    return false;
+}
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+/** UTF-8 text; invalid sequences become U+FFFD and are reported rather than failing the file. */
+function decodeUtf8(bytes) {
+    try {
+        return { text: strict.decode(bytes), invalid: false };
     }
-    const mode = values.mode === 'auto' ? (isPr && pr?.base?.sha && pr?.head?.sha ? 'diff' : 'tree') : values.mode;
-    if (mode === 'tree')
-        return { mode };
-    const plan = { mode };
-    const base = values.base || (isPr ? pr?.base?.sha : undefined);
-    const head = values.head || (isPr ? pr?.head?.sha : undefined) || 'HEAD';
-    if (base)
-        plan.base = base;
-    plan.head = head;
-    if (mode === 'diff' && !base)
-        throw new Error("mode 'diff' needs a base commit: set the base input (only pull_request events provide one), or use mode tree");
-    return plan;
-}
-function inWorkspace(context, path) {
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(context.workspace, path);
-}
-function shown(context, absolute) {
-    return isInside(context.workspace, absolute)
-        ? toWorkspacePath(context.workspace, absolute) || '.'
-        : absolute;
-}
-/** The input's file, or the conventional file at the workspace root when it exists. */
-function configFile(context, given, conventional, what) {
-    if (given)
-        return inWorkspace(context, given);
-    const candidate = (0,external_node_path_.join)(context.workspace, conventional);
-    if ((0,external_node_fs_namespaceObject.existsSync)(candidate)) {
-        context.log.info(`Using ${what} ${conventional} (found at the workspace root).`);
-        return candidate;
+    catch {
+        return { text: lenient.decode(bytes), invalid: true };
     }
-    return undefined;
 }
-function createDlpScan(ports = { readStdin: processStdin }) {
-    return defineAction({
-        name: 'dlp-scan',
-        inputs: main_inputs,
-        async run(values, context) {
-            const failOn = values.failOn;
-            const planInput = { mode: values.mode, path: values.path };
-            if (values.base)
-                planInput.base = values.base;
-            if (values.head)
-                planInput.head = values.head;
-            const plan = resolvePlan(planInput, context.github);
-            const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
-            if (plan.mode !== 'stdin') {
-                if (!isInside(context.workspace, target))
-                    throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
-                if (!(0,external_node_fs_namespaceObject.existsSync)(target))
-                    throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
-            }
-            const rulesFile = configFile(context, values.rules, DEFAULT_RULES_FILE, 'rule-pack override');
-            const baselineFile = configFile(context, values.baseline, DEFAULT_BASELINE_FILE, 'baseline');
-            const rules = await loadRules(rulesFile, rulesFile && shown(context, rulesFile));
-            const baseline = await loadBaseline(baselineFile, baselineFile && shown(context, baselineFile));
-            let outcome;
+function toWorkspacePath(workspace, absolute) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, absolute).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+function isInside(parent, child) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
+async function* walkTree(root, options, skipped) {
+    const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(options.workspace);
+    const rootReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    const rel = (p) => toWorkspacePath(options.workspace, p);
+    async function* visit(path) {
+        let info;
+        try {
+            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
+        }
+        catch (error) {
+            skipped.push({
+                path: rel(path),
+                reason: 'unreadable',
+                detail: error.code ?? String(error),
+            });
+            return;
+        }
+        if (info.isDirectory()) {
+            let entries;
             try {
-                outcome = await runScan({
-                    mode: plan.mode,
-                    workspace: context.workspace,
-                    target,
-                    targetLabel: values.path,
-                    ...(plan.base ? { base: plan.base } : {}),
-                    ...(plan.head ? { head: plan.head } : {}),
-                    maxFileSize: values.maxFileSize,
-                    rules,
-                    ...(baseline ? { baseline: baseline.fingerprints } : {}),
-                    readStdin: ports.readStdin,
-                });
+                entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(path)).sort();
             }
             catch (error) {
-                // A git problem is the user's to fix (a range, a shallow clone): the message, not a trace.
-                if (error instanceof GitError)
-                    throw new Error(`dlp-scan (${plan.mode}): ${error.message}`);
-                throw error;
+                skipped.push({
+                    path: rel(path),
+                    reason: 'unreadable',
+                    detail: error.code ?? String(error),
+                });
+                return;
             }
-            // Before any output is built: from here on every copy of a value is masked.
-            registerSecrets(context.redactor, outcome.findings);
-            context.log.info(`dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`);
-            return main_toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan);
-        },
-    });
+            for (const name of entries) {
+                if (EXCLUDED_DIRS.has(name)) {
+                    options.onExcludedDir?.(rel((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name)));
+                    continue;
+                }
+                yield* visit((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name));
+            }
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            let target;
+            try {
+                target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path);
+            }
+            catch {
+                skipped.push({ path: rel(path), reason: 'symlink-broken' });
+                return;
+            }
+            if (!isInside(workspaceReal, target)) {
+                skipped.push({
+                    path: rel(path),
+                    reason: 'symlink-outside',
+                    detail: 'points outside the workspace; not followed',
+                });
+                return;
+            }
+            const targetInfo = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
+            // Directories behind links are not entered (cycles, double counting); files the walk reaches
+            // anyway are scanned once, at their own path.
+            if (targetInfo.isDirectory()) {
+                skipped.push({ path: rel(path), reason: 'symlink-dir' });
+                return;
+            }
+            if (isInside(rootReal, target)) {
+                skipped.push({ path: rel(path), reason: 'symlink-duplicate' });
+                return;
+            }
+            yield* readText(target, rel(path), targetInfo.size);
+            return;
+        }
+        if (!info.isFile()) {
+            skipped.push({ path: rel(path), reason: 'special' });
+            return;
+        }
+        yield* readText(path, rel(path), info.size);
+    }
+    async function* readText(file, shownAs, size) {
+        if (options.ignorePath?.(shownAs))
+            return;
+        let bytes;
+        try {
+            // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+            try {
+                const head = Buffer.alloc(Math.min(size, BINARY_SNIFF_BYTES));
+                await handle.read(head, 0, head.length, 0);
+                if (looksBinary(head)) {
+                    skipped.push({ path: shownAs, reason: 'binary', size });
+                    return;
+                }
+            }
+            finally {
+                await handle.close();
+            }
+            if (size > options.maxFileSize) {
+                skipped.push({ path: shownAs, reason: 'oversized', size });
+                return;
+            }
+            bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
+        }
+        catch (error) {
+            skipped.push({
+                path: shownAs,
+                reason: 'unreadable',
+                detail: error.code ?? String(error),
+            });
+            return;
+        }
+        const { text, invalid } = decodeUtf8(bytes);
+        yield { path: shownAs, text, bytes: bytes.length, invalidUtf8: invalid };
+    }
+    yield* visit(root);
 }
-/* harmony default export */ const main = (createDlpScan());
-async function main_toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan) {
-    const redact = (value) => context.redactor.redactDeep(value);
-    const markdown = summaryMarkdown(findings, stats, failOn, maxFileSize);
-    const gitleaks = `${JSON.stringify(redact(gitleaksReport(findings)), null, 2)}\n`;
-    // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
-    const log = `${JSON.stringify(redact({ ...redactionLog(findings), suppressed: stats.suppressed, skippedFiles: countSkips(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
-    const metrics = context.redactor.redact(metricsText(findings, stats, rules));
-    const sarifReport = {
-        toolName: 'summit-ops/dlp-scan',
-        informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
-        rules: ruleDescriptors(rules),
-        findings: findings.map(toReportFinding),
-    };
-    const outDir = (0,external_node_path_.join)(context.tempDir, 'dlp-scan-out');
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    const sarif = await writeSarif((0,external_node_path_.join)(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, {
-        workspace: context.workspace,
-    });
-    const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
-    for (const [name, content] of Object.entries(files))
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, name), content);
-    let reportPath = (0,external_node_path_.join)(outDir, 'dlp-report.json');
-    let sarifPath = (0,external_node_path_.join)(outDir, 'dlp-scan.sarif');
-    if (evidenceDir) {
-        const dir = inWorkspace(context, evidenceDir);
-        const range = plan.mode === 'diff' || plan.mode === 'history'
-            ? { ...(plan.base ? { base: plan.base } : {}), ...(plan.head ? { head: plan.head } : {}) }
-            : undefined;
-        await writeEvidenceBundle(dir, {
-            report: reportObject(findings, stats, failOn, range),
-            markdown,
-            files: [
-                { name: 'dlp-scan.sarif', content: `${JSON.stringify(sarif, null, 2)}\n` },
-                ...Object.entries(files).map(([name, content]) => ({ name, content })),
-            ],
-        }, context.redactor);
-        reportPath = (0,external_node_path_.join)(dir, 'dlp-report.json');
-        sarifPath = (0,external_node_path_.join)(dir, 'dlp-scan.sarif');
-    }
-    const failing = violations(findings, failOn);
-    const result = {
-        outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
-        annotations: [...findings.map(findingAnnotation), ...skipAnnotations(stats.skipped, maxFileSize)],
-        summary: markdown,
-        checkRun: {
-            name: 'dlp-scan',
-            title: failing > 0
-                ? `${failing} finding(s) at or above ${failOn}`
-                : findings.length > 0
-                    ? `${findings.length} finding(s) below ${failOn}`
-                    : 'no secrets or PII found',
-            conclusion: failing > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
-            summary: markdown,
-        },
-    };
-    if (failing > 0) {
-        const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule)
-            .map(([rule, n]) => `${rule} ×${n}`)
-            .join(', ');
-        result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
-    }
-    return result;
+
+
+/***/ }),
+
+/***/ 5490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ defineAction)
+/* harmony export */ });
+function defineAction(definition) {
+    return definition;
 }
 
 
@@ -38438,6 +35941,2693 @@ function pointerToPath(pointer) {
         .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
+
+
+/***/ }),
+
+/***/ 964:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: labelledCases
+
+// EXTERNAL MODULE: ./lib/dlp/validators.ts
+var validators = __nccwpck_require__(330);
+;// CONCATENATED MODULE: ./lib/dlp/synth.ts
+/**
+ * Synthetic secrets and PII, generated at run time from a seeded PRNG so nothing secret-looking
+ * is committed in clear. Shared by the labelled cases, the tests and the benchmark.
+ */
+
+/** mulberry32: tiny, seedable, good enough for test data. */
+function synth_seededRng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const synth_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const synth_BASE64 = synth_ALNUM + '+/';
+const BASE64URL = synth_ALNUM + '-_';
+const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const synth_DIGITS = '0123456789';
+const synth_HEX = '0123456789abcdef';
+function synth_pick(rng, alphabet, length) {
+    let out = '';
+    for (let i = 0; i < length; i++)
+        out += alphabet[Math.floor(rng() * alphabet.length)];
+    return out;
+}
+function synth_int(rng, min, max) {
+    return min + Math.floor(rng() * (max - min + 1));
+}
+/** Random base62 with at least one digit, upper and lower: what real generators produce. */
+function mixed(rng, length) {
+    for (;;) {
+        const s = synth_pick(rng, synth_ALNUM, length);
+        if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s))
+            return s;
+    }
+}
+function corrupt(rng, value) {
+    const last = value[value.length - 1];
+    let replacement = last;
+    while (replacement === last)
+        replacement = synth_pick(rng, synth_ALNUM, 1);
+    return value.slice(0, -1) + replacement;
+}
+function synth_githubToken(rng, validChecksum = true, kind = 'p') {
+    const random = mixed(rng, 30);
+    const token = `gh${kind}_` + random + checksumTokenBody(random);
+    return validChecksum ? token : corrupt(rng, token);
+}
+function synth_npmToken(rng, validChecksum = true) {
+    const random = mixed(rng, 30);
+    const token = 'npm' + '_' + random + checksumTokenBody(random);
+    return validChecksum ? token : corrupt(rng, token);
+}
+const synth_synth = {
+    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, UPPER_BASE32, 16),
+    awsSecret: (rng) => mixed(rng, 36) + synth_pick(rng, synth_BASE64, 4),
+    githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
+    gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
+    slack: (rng) => 'xo' + 'xb-' + synth_pick(rng, synth_DIGITS, 12) + '-' + synth_pick(rng, synth_DIGITS, 13) + '-' + mixed(rng, 24),
+    slackWebhook: (rng) => 'https://hooks.slack.com/' +
+        'services/T' +
+        synth_pick(rng, UPPER_BASE32, 10) +
+        '/B' +
+        synth_pick(rng, UPPER_BASE32, 10) +
+        '/' +
+        mixed(rng, 24),
+    stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + synth_int(rng, 0, 75)),
+    google: (rng) => 'AI' + 'za' + mixed(rng, 30) + synth_pick(rng, BASE64URL, 5),
+    azureConnectionString: (rng) => `DefaultEndpointsProtocol=https;AccountName=acct${synth_pick(rng, synth_DIGITS, 4)};Account` +
+        `Key=${mixed(rng, 60)}${synth_pick(rng, synth_BASE64, 26)}==;EndpointSuffix=core.windows.net`,
+    pypi: (rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + synth_pick(rng, BASE64URL, 30),
+    privateKey: (rng, kind = 'RSA') => {
+        const lines = [];
+        for (let i = 0; i < 12; i++)
+            lines.push(synth_pick(rng, synth_BASE64, 64));
+        return (`-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----');
+    },
+    jwt: (rng) => {
+        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: mixed(rng, 12), iat: synth_int(rng, 1.6e9, 1.8e9) })}.${synth_pick(rng, BASE64URL, 43)}`;
+    },
+    genericValue: (rng) => mixed(rng, 32),
+    ssn: (rng) => {
+        let area = synth_int(rng, 1, 899);
+        if (area === 666)
+            area = 667;
+        return `${String(area).padStart(3, '0')}-${String(synth_int(rng, 1, 99)).padStart(2, '0')}-${String(synth_int(rng, 1, 9999)).padStart(4, '0')}`;
+    },
+    email: (rng) => `${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
+    phone: (rng) => `(${synth_int(rng, 2, 9)}${synth_pick(rng, synth_DIGITS, 2)}) ${synth_int(rng, 2, 9)}${synth_pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${synth_pick(rng, synth_DIGITS, 4)}`,
+};
+const CARD_PREFIXES = {
+    visa: { prefixes: ['4'], length: 16 },
+    mastercard: { prefixes: ['51', '55', '2221', '2720'], length: 16 },
+    amex: { prefixes: ['34', '37'], length: 15 },
+    discover: { prefixes: ['6011', '65', '644'], length: 16 },
+    jcb: { prefixes: ['3528', '3589'], length: 16 },
+    diners: { prefixes: ['36', '300'], length: 14 },
+};
+function luhnCheckDigit(partial) {
+    for (let d = 0; d <= 9; d++)
+        if (luhnValid(partial + d))
+            return String(d);
+    throw new Error('unreachable');
+}
+/** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
+function synth_cardNumber(rng, brand, validLuhn = true, prefix) {
+    const spec = CARD_PREFIXES[brand];
+    const start = prefix ?? spec.prefixes[synth_int(rng, 0, spec.prefixes.length - 1)];
+    let partial = start + synth_pick(rng, synth_DIGITS, spec.length - start.length - 1);
+    if (/^(\d)\1+$/.test(partial))
+        partial = partial.slice(0, -1) + ((Number(partial.slice(-1)) + 1) % 10);
+    const check = luhnCheckDigit(partial);
+    return partial + (validLuhn ? check : String((Number(check) + 1 + synth_int(rng, 0, 8)) % 10));
+}
+function synth_groupCard(digits, separator = ' ') {
+    if (digits.length === 15 || digits.length === 14)
+        return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
+    return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+}
+const BBAN = {
+    DE: (rng) => synth_pick(rng, synth_DIGITS, 18),
+    GB: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 14),
+    FR: (rng) => synth_pick(rng, synth_DIGITS, 23),
+    NL: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 10),
+    ES: (rng) => synth_pick(rng, synth_DIGITS, 20),
+};
+function synth_iban(rng, country = 'DE', validChecksum = true) {
+    const bban = BBAN[country](rng);
+    const check = 98 - ibanMod97(`${country}00${bban}`);
+    const good = `${country}${String(check).padStart(2, '0')}${bban}`;
+    if (validChecksum)
+        return good;
+    const wrong = (check % 97) + 1 === check ? check + 1 : (check % 97) + 1;
+    return `${country}${String(wrong === check ? check - 1 : wrong).padStart(2, '0')}${bban}`;
+}
+function synth_groupIban(value) {
+    return value.replace(/(.{4})(?=.)/g, '$1 ');
+}
+function synth_uuid(rng) {
+    const h = synth_pick(rng, synth_HEX, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/cases.ts
+/**
+ * Labelled cases, generated at run time: every rule gets positives and negatives. The CI scanner
+ * tests and the Envoy-Lua ingress tests run over the same cases, so the two agree on what is PII.
+ *
+ *   import { labelledCases } from '../lib/dlp/cases.ts';
+ *   for (const c of labelledCases()) { ...scan c.text, expect exactly c.expectedRuleIds... }
+ */
+
+function labelledCases(seed = 20261101) {
+    const rng = seededRng(seed);
+    const cases = [];
+    const pos = (rule, name, text, expected = [rule]) => cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
+    const neg = (rule, name, text) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
+    // AWS
+    pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
+    pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
+    neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
+    neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
+    pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+    pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
+    neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
+    // GitHub
+    pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
+    pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
+    neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
+    pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
+    neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
+    pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
+    neg('gitlab-pat', 'too short', `prefix ${'glpat'}-abc123`);
+    pos('slack-token', 'bot token', `slack_client = WebClient("${synth.slack(rng)}")`);
+    neg('slack-token', 'hugs', 'xoxo-love from everyone');
+    pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
+    pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
+    neg('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
+    pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
+    neg('google-api-key', 'too short', `AI${'za'}Sy123`);
+    pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
+    neg('azure-account-key', 'development storage', 'UseDevelopmentStorage=true;AccountName=devstoreaccount1');
+    pos('npm-token', '.npmrc', `//registry.npmjs.org/:_authToken=${npmToken(rng)}`);
+    neg('npm-token', 'bad checksum', `//registry.npmjs.org/:_auth=${npmToken(rng, false)}`);
+    neg('npm-token', 'npm_config variable', 'echo $npm_config_registry $npm_package_version');
+    pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
+    pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
+    pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
+    neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
+    neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
+    pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
+    neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
+    // Generic assignments.
+    pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
+    pos('generic-secret', 'password in YAML', `  password: ${synth.genericValue(rng)}\n`);
+    pos('generic-secret', 'client secret in JSON', `{"client_secret": "${synth.genericValue(rng)}"}`);
+    neg('generic-secret', '${DB_PASSWORD} placeholder', 'DB_PASSWORD="${DB_PASSWORD}"');
+    neg('generic-secret', '<redacted> placeholder', 'password = "<redacted>"');
+    neg('generic-secret', 'xxxx placeholder', 'api_key: "xxxxxxxxxxxxxxxxxxxx"');
+    neg('generic-secret', 'changeme', 'password = "changeme123"');
+    neg('generic-secret', 'UUID', `token = "${uuid(rng)}"`);
+    neg('generic-secret', '40-hex commit hash', `secret_ref = "${pick(rng, HEX, 40)}"`);
+    neg('generic-secret', 'low entropy', 'password = "aaaaaaaabbbbbbbb"');
+    neg('generic-secret', 'identifier, not a value', 'token = this.tokenService.current');
+    neg('generic-secret', 'comparison', 'if (token == "")');
+    neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
+    neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
+    // PII: SSN
+    pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
+    pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
+    pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
+    neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
+    neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
+    // PII: cards
+    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
+        pos('payment-card', `${brand} grouped`, `card: ${groupCard(cardNumber(rng, brand))}`);
+        pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
+        neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
+    }
+    pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
+    pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
+    neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
+    neg('payment-card', 'millisecond timestamp', 'createdAt: 1700000000123');
+    // PII: email
+    pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
+    for (const domain of [
+        'example.com',
+        'mail.example.org',
+        'example.net',
+        'ci.test',
+        'host.example',
+        'nowhere.invalid',
+    ]) {
+        neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
+    }
+    neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
+    neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
+    neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
+    neg('email-address', 'decorator', '@Component({ selector: "x" })');
+    // PII: phone
+    pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
+    pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
+    pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+    neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+    neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
+    neg('phone-number', 'version string', 'version 1.234.567.8');
+    // PII: IBAN
+    for (const country of ['DE', 'GB', 'FR', 'NL']) {
+        pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
+        pos('iban', `${country} grouped`, `IBAN ${groupIban(iban(rng, country))}`);
+        neg('iban', `${country} bad checksum`, `iban: ${iban(rng, country, false)}`);
+    }
+    neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
+    // Several in one text: every one is reported.
+    pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, [
+        'us-ssn',
+        'aws-access-key-id',
+    ]);
+    return cases;
+}
+
+
+/***/ }),
+
+/***/ 4111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ normalisePath),
+/* harmony export */   t: () => (/* binding */ globToRegExp)
+/* harmony export */ });
+/**
+ * Path globs for allowlists: `**` crosses directories, `*` and `?` do not, `{a,b}` alternates.
+ * A pattern without `/` matches the file name in any directory (like .gitignore).
+ */
+function globToRegExp(glob) {
+    let source = '';
+    let i = 0;
+    let braces = 0;
+    while (i < glob.length) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                const slash = glob[i + 2] === '/';
+                source += slash ? '(?:[^/]*/)*' : '.*';
+                i += slash ? 3 : 2;
+                continue;
+            }
+            source += '[^/]*';
+        }
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '{') {
+            braces++;
+            source += '(?:';
+        }
+        else if (c === '}' && braces > 0) {
+            braces--;
+            source += ')';
+        }
+        else if (c === ',' && braces > 0)
+            source += '|';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        i++;
+    }
+    const anchored = glob.includes('/') ? `^${source.replace(/^\\\//, '')}$` : `(?:^|/)${source}$`;
+    return new RegExp(anchored);
+}
+function normalisePath(path) {
+    return path.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+
+/***/ }),
+
+/***/ 3425:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ee: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.Ee),
+/* harmony export */   F1: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.F1),
+/* harmony export */   Qo: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.Qo),
+/* harmony export */   T1: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.T1),
+/* harmony export */   dg: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.dg),
+/* harmony export */   e0: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.e0),
+/* harmony export */   tP: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.tP),
+/* harmony export */   vC: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.vC),
+/* harmony export */   yL: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.yL)
+/* harmony export */ });
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7373);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(492);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7823);
+/* harmony import */ var _cases_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(964);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6932);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_threads_js__WEBPACK_IMPORTED_MODULE_4__]);
+_threads_js__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
+
+
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 7373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yL: () => (/* binding */ DlpRulePackError),
+  ZC: () => (/* binding */ compileRulePack),
+  T1: () => (/* binding */ defaultRulePack),
+  Ee: () => (/* binding */ loadRulePackOverride)
+});
+
+// UNUSED EXPORTS: RULE_PACK_OVERRIDE_SCHEMA, RULE_PACK_SCHEMA, builtInRulePackSpec, loadRulePackText, mergeRulePack, parsePackText
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/dlp/rules.json
+const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+\\\\/=\\\\s:,.-]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
+// EXTERNAL MODULE: ./lib/dlp/glob.ts
+var glob = __nccwpck_require__(4111);
+;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
+/**
+ * One pass over the text before any regex runs: an Aho-Corasick automaton, compiled to a dense
+ * DFA over a small alphabet (one class per keyword character, one for all digits, one per gate
+ * character, one for everything else). Its patterns are the keywords, "three digits in a row"
+ * (the trigger for card/SSN/phone/IBAN rules, which have no distinctive keyword) and the gate
+ * characters (`@` for email). The hot loop is one table lookup and one compare per byte;
+ * everything else in the scanner only looks at what this pass reported.
+ *
+ * Case: keywords are matched on ASCII-lowercased text; a case-sensitive keyword (or one with a
+ * digit, since digits share a class) is confirmed with one comparison at the hit, so all kinds
+ * share one automaton.
+ */
+/** Texts from this size are walked as two interleaved streams. */
+const TWO_STREAMS_FROM = 1024;
+/** A digit run is noticed from its first three consecutive digits. */
+const DIGIT_TRIGGER = 3;
+/** Characters allowed inside a formatted number: `4111 1111`, `555-0100`, `(415) 555`, `+44 20`. */
+const SEPARATORS = ' -.()/+';
+/** More consecutive separators than this end a digit run. */
+const MAX_SEPARATORS = 2;
+const DIGITS_CODE = -1;
+/** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */
+const CHAR_CODE = -2;
+let scratch = Buffer.allocUnsafe(1 << 16);
+/** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
+function latin1(text) {
+    if (scratch.length < text.length)
+        scratch = Buffer.allocUnsafe(Math.max(text.length, scratch.length * 2));
+    const n = scratch.write(text, 0, 'latin1');
+    return scratch.subarray(0, n);
+}
+class Prefilter {
+    keywords;
+    lowered;
+    confirm;
+    /** Byte -> alphabet class. */
+    classOf = new Uint8Array(256);
+    /** Byte -> 1 digit, 2 separator, 0 other. */
+    digitKind = new Uint8Array(256);
+    /** delta[state + class] = next state; states premultiplied by the class count. */
+    delta;
+    /** States with outputs are numbered last: `state >= outputFrom` is the only test per byte. */
+    outputFrom;
+    /** Outputs by (premultiplied) state. */
+    outputs = [];
+    /**
+     * The same outputs, flat and typed for the hot path: for state s, `outputCodes` from
+     * `outputStart[s / K]` to `outputStart[s / K + 1]`; a code >= 0 is a keyword index,
+     * `DIGITS_CODE` the digit trigger, `CHAR_CODE - c` the gate character c.
+     */
+    outputStart;
+    outputCodes;
+    classCount;
+    keywordLength;
+    /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
+    confirmKind;
+    /**
+     * By (premultiplied) state: the keyword index when the state's only output is one keyword that
+     * needs no confirmation (the generic words: most hits), else -1. Lets the loop record those
+     * hits itself instead of calling `report`.
+     */
+    singleKeyword;
+    /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
+    digitsOnly;
+    minDigits;
+    /** How far back a state can look: the longest pattern, or the digit twin state's 4 digits. */
+    overlap;
+    constructor(keywords, gate = {}) {
+        this.keywords = keywords;
+        for (const k of keywords) {
+            if (k.text.length === 0)
+                throw new Error('empty keyword');
+            for (let i = 0; i < k.text.length; i++) {
+                if (k.text.charCodeAt(i) < 32 || k.text.charCodeAt(i) > 126)
+                    throw new Error(`keyword '${k.text}': only printable ASCII is supported`);
+            }
+        }
+        this.lowered = keywords.map((k) => k.text.toLowerCase());
+        this.confirm = keywords.map((k) => !k.ignoreCase || /\d/.test(k.text));
+        this.minDigits = gate.minDigits ?? 0;
+        this.overlap = Math.max(DIGIT_TRIGGER + 1, ...keywords.map((k) => k.text.length));
+        // Alphabet.
+        let next = 1;
+        const digitClass = next++;
+        for (let c = 48; c <= 57; c++) {
+            this.classOf[c] = digitClass;
+            this.digitKind[c] = 1;
+        }
+        for (const ch of SEPARATORS)
+            this.digitKind[ch.charCodeAt(0)] = 2;
+        const classFor = (code) => {
+            if (this.classOf[code] === 0)
+                this.classOf[code] = next++;
+            return this.classOf[code];
+        };
+        for (const k of this.lowered)
+            for (const ch of k)
+                classFor(ch.charCodeAt(0));
+        for (const ch of gate.chars ?? [])
+            classFor(ch.charCodeAt(0));
+        for (let c = 65; c <= 90; c++)
+            if (this.classOf[c + 32] !== 0)
+                this.classOf[c] = this.classOf[c + 32];
+        const K = next;
+        // Patterns as class sequences.
+        const patterns = this.lowered.map((k, index) => ({
+            classes: [...k].map((ch) => this.classOf[ch.charCodeAt(0)]),
+            output: { kind: 'keyword', index },
+        }));
+        if (this.minDigits > 0)
+            patterns.push({ classes: Array(DIGIT_TRIGGER).fill(digitClass), output: { kind: 'digits' } });
+        for (const ch of gate.chars ?? []) {
+            const code = ch.charCodeAt(0);
+            patterns.push({ classes: [this.classOf[code]], output: { kind: 'char', code } });
+        }
+        // Trie.
+        const goto = [new Map()];
+        const out = [[]];
+        for (const p of patterns) {
+            let s = 0;
+            for (const cls of p.classes) {
+                let t = goto[s].get(cls);
+                if (t === undefined) {
+                    t = goto.length;
+                    goto.push(new Map());
+                    out.push([]);
+                    goto[s].set(cls, t);
+                }
+                s = t;
+            }
+            out[s].push(p.output);
+        }
+        // Failure links (BFS), folded into a full transition table.
+        let states = goto.length;
+        let next0 = new Int32Array(states * K);
+        const fail = new Int32Array(states);
+        const queue = [];
+        for (let cls = 0; cls < K; cls++) {
+            const t = goto[0].get(cls);
+            if (t !== undefined) {
+                next0[cls] = t;
+                queue.push(t);
+            }
+        }
+        for (let qi = 0; qi < queue.length; qi++) {
+            const s = queue[qi];
+            out[s].push(...out[fail[s]]);
+            for (let cls = 0; cls < K; cls++) {
+                const t = goto[s].get(cls);
+                if (t !== undefined) {
+                    fail[t] = next0[fail[s] * K + cls];
+                    next0[s * K + cls] = t;
+                    queue.push(t);
+                }
+                else {
+                    next0[s * K + cls] = next0[fail[s] * K + cls];
+                }
+            }
+        }
+        // Inside a long digit run (timestamps, hashes, ids) the trigger state would fire on every
+        // digit after the third. A twin state without output takes over after the trigger's next
+        // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
+        // keyword is affected; skipped when a keyword holds three digits in a row.
+        const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
+        const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' &&
+            p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
+        if (this.minDigits > 0 && !digitHeavy) {
+            let trigger = 0;
+            for (const cls of triggerPath)
+                trigger = goto[trigger].get(cls);
+            const twin = states++;
+            const grown = new Int32Array(states * K);
+            grown.set(next0);
+            for (let cls = 0; cls < K; cls++)
+                grown[twin * K + cls] = next0[trigger * K + cls];
+            grown[twin * K + digitClass] = twin;
+            grown[trigger * K + digitClass] = twin;
+            next0 = grown;
+            out.push([]);
+        }
+        // Renumber: states without outputs first, so one compare tells "has outputs".
+        const order = [...Array(states).keys()].sort((a, b) => Number(out[a].length > 0) - Number(out[b].length > 0));
+        const renumbered = new Int32Array(states);
+        order.forEach((old, i) => (renumbered[old] = i));
+        const firstOutput = order.findIndex((s) => out[s].length > 0);
+        this.outputFrom = (firstOutput === -1 ? states : firstOutput) * K;
+        const delta = states * K < 65536 ? new Uint16Array(states * K) : new Uint32Array(states * K);
+        for (let s = 0; s < states; s++) {
+            for (let cls = 0; cls < K; cls++)
+                delta[renumbered[s] * K + cls] = renumbered[next0[s * K + cls]] * K;
+            if (out[s].length > 0)
+                this.outputs[renumbered[s] * K] = out[s];
+        }
+        this.delta = delta;
+        this.digitsOnly = new Uint8Array(states * K);
+        this.outputs.forEach((o, state) => {
+            if (o.every((x) => x.kind === 'digits'))
+                this.digitsOnly[state] = 1;
+        });
+        this.classCount = K;
+        this.outputStart = new Int32Array(states + 1);
+        const codes = [];
+        for (let s = 0; s < states; s++) {
+            this.outputStart[s] = codes.length;
+            for (const o of this.outputs[s * K] ?? [])
+                codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
+        }
+        this.outputStart[states] = codes.length;
+        this.outputCodes = Int32Array.from(codes);
+        this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
+        this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
+        this.singleKeyword = new Int32Array(states * K).fill(-1);
+        for (let s = 0; s < states; s++) {
+            const codesOf = this.outputCodes.subarray(this.outputStart[s], this.outputStart[s + 1]);
+            if (codesOf.length === 1 && codesOf[0] >= 0 && this.confirmKind[codesOf[0]] === 0)
+                this.singleKeyword[s * K] = codesOf[0];
+        }
+    }
+    /**
+     * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
+     * are the string's. A code unit above 0xFF keeps only its low byte, which can only add a
+     * spurious hit (the regex then rejects it), never hide a keyword, since keywords are ASCII.
+     * Bytes are about twice as fast to walk as `charCodeAt`.
+     */
+    scan(text) {
+        const bytes = latin1(text);
+        const result = { keywordHits: [], digitRuns: [], charHits: [] };
+        const n = bytes.length;
+        // Stream 2 starts `overlap` bytes before the middle, so from the middle on its state is the
+        // one a single pass would have (no pattern, nor the digit twin state, looks further back).
+        // Both streams are `mid` bytes long, so one loop covers both with no tail loop: a tail that
+        // runs after the loop was optimised would deoptimise it on every call (no type feedback).
+        const mid = (n + this.overlap + 1) >> 1;
+        if (n < TWO_STREAMS_FROM) {
+            this.walk(bytes, text, 0, n, 0, result);
+            return result;
+        }
+        const second = { keywordHits: [], digitRuns: [], charHits: [] };
+        this.walkTwo(bytes, text, mid, n - mid, result, second);
+        // A digit run across the middle is reported by both streams: keep the first stream's.
+        const lastEnd = result.digitRuns.length > 0 ? result.digitRuns[result.digitRuns.length - 2] : -1;
+        let r = 0;
+        while (r < second.digitRuns.length && second.digitRuns[r] < lastEnd)
+            r += 3;
+        for (; r < second.digitRuns.length; r++)
+            result.digitRuns.push(second.digitRuns[r]);
+        for (const x of second.keywordHits)
+            result.keywordHits.push(x);
+        for (const x of second.charHits)
+            result.charHits.push(x);
+        return result;
+    }
+    /** One pass over bytes [from, to), reporting outputs that end at or after `reportFrom`. */
+    walk(bytes, text, from, to, reportFrom, result) {
+        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+        const hits = result.keywordHits;
+        let s = 0;
+        let skipDigitsUntil = reportFrom;
+        for (let i = from; i < to; i++) {
+            s = delta[s + classOf[bytes[i]]];
+            if (s >= outputFrom && i >= reportFrom) {
+                const k = singleKeyword[s];
+                if (k >= 0)
+                    hits.push(k, i - keywordLength[k] + 1);
+                else if (digitsOnly[s] === 0)
+                    skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
+                else if (i >= skipDigitsUntil)
+                    skipDigitsUntil = this.digitRun(bytes, i - DIGIT_TRIGGER + 1, result);
+            }
+        }
+    }
+    /**
+     * Two interleaved passes of `mid` bytes: [0, mid) and [start2, start2 + mid), reporting the
+     * second from `mid` on. Each step of one automaton waits on the previous table load; two
+     * independent chains keep the CPU busy during that wait (measured ~1.5x on the bench corpus).
+     */
+    walkTwo(bytes, text, mid, start2, first, second) {
+        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+        const hits1 = first.keywordHits;
+        const hits2 = second.keywordHits;
+        let s1 = 0;
+        let s2 = 0;
+        let skip1 = 0;
+        let skip2 = mid;
+        for (let i = 0, j = start2; i < mid; i++, j++) {
+            s1 = delta[s1 + classOf[bytes[i]]];
+            s2 = delta[s2 + classOf[bytes[j]]];
+            if (s1 >= outputFrom) {
+                const k = singleKeyword[s1];
+                if (k >= 0)
+                    hits1.push(k, i - keywordLength[k] + 1);
+                else if (digitsOnly[s1] === 0)
+                    skip1 = this.report(s1, i, text, bytes, first, skip1);
+                else if (i >= skip1)
+                    skip1 = this.digitRun(bytes, i - DIGIT_TRIGGER + 1, first);
+            }
+            if (s2 >= outputFrom && j >= mid) {
+                const k = singleKeyword[s2];
+                if (k >= 0)
+                    hits2.push(k, j - keywordLength[k] + 1);
+                else if (digitsOnly[s2] === 0)
+                    skip2 = this.report(s2, j, text, bytes, second, skip2);
+                else if (j >= skip2)
+                    skip2 = this.digitRun(bytes, j - DIGIT_TRIGGER + 1, second);
+            }
+        }
+    }
+    report(state, end, text, bytes, result, skipDigitsUntil) {
+        const row = state / this.classCount;
+        const last = this.outputStart[row + 1];
+        for (let o = this.outputStart[row]; o < last; o++) {
+            const code = this.outputCodes[o];
+            if (code >= 0) {
+                const start = end - this.keywordLength[code] + 1;
+                const kind = this.confirmKind[code];
+                if (kind === 0 ||
+                    (kind === 1
+                        ? text.startsWith(this.keywords[code].text, start)
+                        : this.sameIgnoringCase(text, start, this.lowered[code]))) {
+                    result.keywordHits.push(code, start);
+                }
+            }
+            else if (code === DIGITS_CODE) {
+                if (end >= skipDigitsUntil)
+                    skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
+            }
+            else {
+                result.charHits.push(CHAR_CODE - code, end);
+            }
+        }
+        return skipDigitsUntil;
+    }
+    /** `text` at `start` equals `lowered` ignoring ASCII case (no slice, no toLowerCase copy). */
+    sameIgnoringCase(text, start, lowered) {
+        for (let i = 0; i < lowered.length; i++) {
+            let c = text.charCodeAt(start + i);
+            if (c >= 65 && c <= 90)
+                c += 32;
+            if (c !== lowered.charCodeAt(i))
+                return false;
+        }
+        return true;
+    }
+    /**
+     * Measures the run of digits (separators allowed) around the three digits at `at`; records it
+     * when long enough. Most runs in code are short numbers (ports, ids, hex), rejected after a few
+     * bytes.
+     */
+    digitRun(bytes, at, result) {
+        const kind = this.digitKind;
+        let start = at;
+        let digits = DIGIT_TRIGGER;
+        for (let i = at - 1, seps = 0; i >= 0; i--) {
+            const k = kind[bytes[i]];
+            if (k === 1) {
+                start = i;
+                digits++;
+                seps = 0;
+            }
+            else if (k === 2 && seps < MAX_SEPARATORS)
+                seps++;
+            else
+                break;
+        }
+        let end = at + DIGIT_TRIGGER;
+        for (let i = end, seps = 0, n = bytes.length; i < n; i++) {
+            const k = kind[bytes[i]];
+            if (k === 1) {
+                end = i + 1;
+                digits++;
+                seps = 0;
+            }
+            else if (k === 2 && seps < MAX_SEPARATORS)
+                seps++;
+            else
+                break;
+        }
+        if (digits >= this.minDigits)
+            result.digitRuns.push(start, end, digits);
+        return end;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/native.ts
+/**
+ * Hand-written matchers for built-in regexes that run thousands of times per MiB. A rule pack is
+ * data: a rule uses a native matcher only when its regex source and flags are exactly the ones
+ * the matcher was written for (a user who edits the regex gets the regex). Each matcher returns
+ * the same match and secret span as a sticky `exec` at the same position; a differential
+ * property test (test/native.test.ts) holds them to that.
+ *
+ * Why: the generic assignment rule's keywords ("token", "password", "secret") hit ~15,000 times
+ * per MiB of ordinary source. A regex call, its match array, its `groups` object and two string
+ * slices per hit cost more than the whole prefilter pass; walking a few characters after the
+ * keyword and rejecting most hits with no allocation does not.
+ */
+/** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
+const GENERIC_ASSIGNMENT_SOURCE = '(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}["\'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:["\'`](?<secret>[^"\'`\\s$<>{}\\\\]{8,256})["\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))';
+// Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
+function table(chars) {
+    const t = new Uint8Array(128);
+    for (const ch of chars)
+        t[ch.charCodeAt(0)] = 1;
+    return t;
+}
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** `[A-Za-z0-9_.-]` */
+const KEY_TAIL = table(ALNUM + '_.-');
+/** `["'\]]` */
+const KEY_QUOTE = table(`"']`);
+/** `["'`]` */
+const QUOTE = table('"\'`');
+/** `[A-Za-z0-9+/=_.~-]` */
+const BARE = table(ALNUM + '+/=_.~-');
+/** `[,;)\]}]` (with `\s`, what may follow a bare value) */
+const BARE_END = table(',;)]}');
+/** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
+const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
+/** ECMAScript `\s`: WhiteSpace and LineTerminator code points. */
+function isSpace(c) {
+    if (c < 128)
+        return c === 32 || (c >= 9 && c <= 13);
+    return (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff);
+}
+const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** `text` at `at` equals the lowercase ASCII `word`, ignoring ASCII case. */
+function sameWord(text, at, word) {
+    if (at + word.length > text.length)
+        return false;
+    for (let i = 0; i < word.length; i++)
+        if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i))
+            return false;
+    return true;
+}
+/** `stem[_-]?key` at `at` (`api_key`, `accesskey`, `private-key`): its length, or 0. */
+function stemKey(text, at, stem) {
+    if (!sameWord(text, at, stem))
+        return 0;
+    const i = at + stem.length;
+    const c = text.charCodeAt(i);
+    if ((c === 95 || c === 45) && sameWord(text, i + 1, 'key'))
+        return stem.length + 4;
+    return sameWord(text, i, 'key') ? stem.length + 3 : 0;
+}
+/**
+ * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
+ * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
+ * between alternatives is needed.
+ */
+function keywordLength(text, at) {
+    switch (lower(text.charCodeAt(at))) {
+        case 112: // p
+            if (sameWord(text, at, 'password'))
+                return 8;
+            if (sameWord(text, at, 'passwd'))
+                return 6;
+            if (sameWord(text, at, 'pwd'))
+                return 3;
+            return stemKey(text, at, 'private');
+        case 115: // s
+            return sameWord(text, at, 'secret') ? 6 : 0;
+        case 116: // t
+            return sameWord(text, at, 'token') ? 5 : 0;
+        case 97: // a
+            return stemKey(text, at, 'api') || stemKey(text, at, 'access');
+        case 99: // c
+            return sameWord(text, at, 'credential') ? 10 : 0;
+        default:
+            return 0;
+    }
+}
+/** The value after the operator at `v`: fills out[1..3] and returns true when it matches. */
+function assignmentValue(text, v, out) {
+    const n = text.length;
+    if (v >= n)
+        return false;
+    const first = text.charCodeAt(v);
+    if (first < 128 && QUOTE[first] === 1) {
+        // `["'`](?<secret>[^"'`\s$<>{}\\]{8,256})["'`]`: the run cannot give back characters (the
+        // closing quote is excluded from it), so it must end at a quote after 8..256 characters.
+        const from = v + 1;
+        const limit = Math.min(n, from + 257);
+        let i = from;
+        for (; i < limit; i++) {
+            const c = text.charCodeAt(i);
+            if (c < 128 ? QUOTED_EXCLUDED[c] === 1 || isSpace(c) : isSpace(c))
+                break;
+        }
+        const len = i - from;
+        if (len < 8 || len > 256 || i >= n)
+            return false;
+        const close = text.charCodeAt(i);
+        if (close >= 128 || QUOTE[close] !== 1)
+            return false;
+        out[1] = i + 1;
+        out[2] = from;
+        out[3] = i;
+        return true;
+    }
+    // `(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\s,;)\]}])`: giving characters back would leave a
+    // class character next, which the lookahead refuses, so only the whole run can match.
+    const limit = Math.min(n, v + 257);
+    let i = v;
+    for (; i < limit; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || BARE[c] !== 1)
+            break;
+    }
+    const len = i - v;
+    if (len < 8 || len > 256)
+        return false;
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (!(isSpace(c) || (c < 128 && BARE_END[c] === 1)))
+            return false;
+    }
+    out[1] = i;
+    out[2] = v;
+    out[3] = i;
+    return true;
+}
+/** Skips up to `max` of [ \t]; returns the position after them, or -1 when more follow. */
+function blanks(text, i, max) {
+    const end = Math.min(text.length, i + max);
+    while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9)
+            break;
+        i++;
+    }
+    const c = text.charCodeAt(i);
+    return c === 32 || c === 9 ? -1 : i;
+}
+/**
+ * `GENERIC_ASSIGNMENT_SOURCE` (flag `i`) anchored at `at`. Each quantified run before the
+ * operator is followed by something its class excludes, so greedy is the only way it can match;
+ * the operator is the one place the regex backtracks (`:=` then `:` alone, `=>` then `=`).
+ */
+const genericAssignment = (text, at, out) => {
+    const kw = keywordLength(text, at);
+    if (kw === 0)
+        return false;
+    const n = text.length;
+    let i = at + kw;
+    // [A-Za-z0-9_.-]{0,30}
+    const tailEnd = Math.min(n, i + 30);
+    while (i < tailEnd) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_TAIL[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_TAIL[c] === 1)
+            return false;
+    }
+    // ["'\]]{0,2}
+    for (let q = 0; q < 2 && i < n; q++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_QUOTE[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_QUOTE[c] === 1)
+            return false;
+    }
+    // [ \t]{0,8}
+    i = blanks(text, i, 8);
+    if (i === -1 || i >= n)
+        return false;
+    // (?::=|=>|[:=]) [ \t]{0,8} value, trying the operators in the regex's order.
+    const op = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    out[0] = at;
+    if ((op === 58 && next === 61) || (op === 61 && next === 62)) {
+        const v = blanks(text, i + 2, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    if (op === 58 || op === 61) {
+        const v = blanks(text, i + 1, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    return false;
+};
+/** Native matchers by regex source, with the flags they assume (besides `y`/`g`). */
+const NATIVE_MATCHERS = new Map([
+    [GENERIC_ASSIGNMENT_SOURCE, { ignoreCase: true, matcher: genericAssignment }],
+]);
+
+;// CONCATENATED MODULE: ./lib/dlp/regex-safety.ts
+/**
+ * A static check against catastrophic backtracking: a quantified group that itself contains a
+ * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
+ * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
+ * The check is deliberately conservative and syntactic; it does not reason about alternation.
+ */
+function readQuantifier(source, i) {
+    const c = source[i];
+    let q;
+    if (c === '*' || c === '+')
+        q = { unbounded: true, repeats: true, length: 1 };
+    else if (c === '?')
+        q = { unbounded: false, repeats: false, length: 1 };
+    else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+        if (!m)
+            return undefined;
+        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+        q = { unbounded: max === Infinity, repeats: max > 1, length: m[0].length };
+    }
+    if (q && source[i + q.length] === '?')
+        q.length += 1; // lazy
+    return q;
+}
+/** Length of `(`, `(?:`, `(?=`, `(?<!`, `(?<name>`, `(?i:` at i. */
+function groupPrefixLength(source, i) {
+    if (source[i + 1] !== '?')
+        return 1;
+    const m = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>|[a-z-]+:)/.exec(source.slice(i, i + 80));
+    return m ? m[0].length : 2;
+}
+/** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
+function findNestedQuantifier(source) {
+    const stack = [{ hasQuantifier: false, hasUnbounded: false }];
+    let i = 0;
+    let lastGroup;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === '\\') {
+            lastGroup = undefined;
+            i += 2;
+        }
+        else if (c === '[') {
+            lastGroup = undefined;
+            i++;
+            while (i < source.length && source[i] !== ']')
+                i += source[i] === '\\' ? 2 : 1;
+            i++;
+        }
+        else if (c === '(') {
+            stack.push({ hasQuantifier: false, hasUnbounded: false });
+            stack[stack.length - 1].start = i;
+            lastGroup = undefined;
+            i += groupPrefixLength(source, i);
+        }
+        else if (c === ')') {
+            const frame = stack.pop();
+            const parent = stack[stack.length - 1];
+            parent.hasQuantifier ||= frame.hasQuantifier;
+            parent.hasUnbounded ||= frame.hasUnbounded;
+            lastGroup = { frame, start: frame.start ?? 0 };
+            i++;
+        }
+        else {
+            const q = readQuantifier(source, i);
+            if (q) {
+                const top = stack[stack.length - 1];
+                if (lastGroup) {
+                    const inner = lastGroup.frame;
+                    if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
+                        return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
+                    }
+                }
+                top.hasQuantifier = true;
+                top.hasUnbounded ||= q.unbounded;
+                lastGroup = undefined;
+                i += q.length;
+            }
+            else {
+                lastGroup = undefined;
+                i++;
+            }
+        }
+    }
+    return undefined;
+}
+/** True when the source uses `*`, `+` or `{n,}` anywhere (the built-in pack uses none). */
+function hasUnboundedQuantifier(source) {
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === '\\')
+            i += 2;
+        else if (c === '[') {
+            i++;
+            while (i < source.length && source[i] !== ']')
+                i += source[i] === '\\' ? 2 : 1;
+            i++;
+        }
+        else {
+            if (c === '(') {
+                i += groupPrefixLength(source, i);
+                continue;
+            }
+            const q = readQuantifier(source, i);
+            if (q?.unbounded)
+                return true;
+            i += q ? q.length : 1;
+        }
+    }
+    return false;
+}
+
+// EXTERNAL MODULE: ./lib/dlp/validators.ts
+var validators = __nccwpck_require__(330);
+;// CONCATENATED MODULE: ./lib/dlp/pack.ts
+/**
+ * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
+ * field (and, for text input, the file and line), because a pack is edited by hand.
+ */
+
+
+
+
+
+
+
+
+class DlpRulePackError extends Error {
+    ruleId;
+    field;
+    source;
+    line;
+    constructor(source, detail, options = {}) {
+        const where = options.line !== undefined ? `${source}:${options.line}` : source;
+        const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
+        const field = options.field !== undefined ? `field '${options.field}': ` : '';
+        super(`${where}: ${rule}${field}${detail}`);
+        this.name = 'DlpRulePackError';
+        this.ruleId = options.ruleId;
+        this.field = options.field;
+        this.source = source;
+        this.line = options.line;
+    }
+}
+const allowlistSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        paths: { type: 'array', items: { type: 'string', minLength: 1 } },
+        regexes: { type: 'array', items: { type: 'string', minLength: 1 } },
+        regexTarget: { enum: ['secret', 'match', 'line'] },
+        stopwords: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+};
+const ruleProperties = {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    description: { type: 'string', minLength: 1 },
+    severity: { enum: ['error', 'warning', 'notice'] },
+    keywords: {
+        type: 'array',
+        maxItems: 64,
+        // Three characters at least: shorter keywords hit everywhere and defeat the prefilter.
+        items: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[\\x20-\\x7e]+$' },
+    },
+    gate: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+            digits: { type: 'integer', minimum: 4, maximum: 64 },
+            char: { type: 'string', pattern: '^[!-/:-~]$' },
+            wordAround: { type: 'boolean' },
+        },
+    },
+    followedBy: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['chars', 'within'],
+        properties: {
+            chars: { type: 'string', minLength: 1, maxLength: 16 },
+            within: { type: 'integer', minimum: 1, maximum: 256 },
+        },
+    },
+    regex: { type: 'string', minLength: 1, maxLength: 4096 },
+    ignoreCase: { type: 'boolean' },
+    window: { enum: ['keyword', 'line'] },
+    validator: { type: 'string' },
+    entropy: { type: 'number', minimum: 0, maximum: 16 },
+    tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    allowlist: { ...allowlistSchema, properties: { ...allowlistSchema.properties, paths: undefined } },
+    disabled: { type: 'boolean' },
+};
+delete ruleProperties.allowlist.properties.paths;
+const RULE_PACK_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['rules'],
+    properties: {
+        version: { type: 'integer', minimum: 1 },
+        rules: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'description', 'severity', 'regex', 'tags'],
+                properties: ruleProperties,
+            },
+        },
+        allowlist: allowlistSchema,
+    },
+};
+const RULE_PACK_OVERRIDE_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        rules: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['id'], properties: ruleProperties },
+        },
+        disable: { type: 'array', items: { type: 'string', minLength: 1 } },
+        allowlist: allowlistSchema,
+    },
+};
+const pack_ajv = new ajv.Ajv({ allErrors: false, strict: false });
+const validatePackShape = pack_ajv.compile(RULE_PACK_SCHEMA);
+const validateOverrideShape = pack_ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
+function shapeError(source, value, error, locate) {
+    const segments = error.instancePath.split('/').slice(1);
+    let field;
+    let ruleId;
+    let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    if (segments[0] === 'rules' && segments[1] !== undefined) {
+        const index = Number(segments[1]);
+        const rule = value.rules[index];
+        ruleId = typeof rule?.id === 'string' && rule.id !== '' ? rule.id : `#${index + 1} (no id)`;
+        field = segments.slice(2).join('.') || undefined;
+    }
+    else {
+        field = segments.join('.') || undefined;
+    }
+    let detail = error.message ?? 'invalid';
+    if (error.keyword === 'required') {
+        const missing = error.params.missingProperty;
+        field = field ? `${field}.${missing}` : missing;
+        detail = 'is required';
+    }
+    else if (error.keyword === 'additionalProperties') {
+        const extra = error.params.additionalProperty;
+        field = field ? `${field}.${extra}` : extra;
+        path = [...path, extra];
+        detail = 'unknown field (check the spelling; see lib/dlp/README.md)';
+    }
+    else if (error.keyword === 'enum') {
+        detail = `must be one of ${error.params.allowedValues.join(', ')}`;
+    }
+    return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
+}
+function compileAllowlist(spec, source, ruleId) {
+    const regexes = (spec?.regexes ?? []).map((r, i) => {
+        try {
+            return new RegExp(r);
+        }
+        catch (error) {
+            throw new DlpRulePackError(source, error.message, {
+                ruleId,
+                field: `allowlist.regexes.${i}`,
+            });
+        }
+    });
+    return {
+        paths: (spec?.paths ?? []).map(glob/* globToRegExp */.t),
+        regexes,
+        regexTarget: spec?.regexTarget ?? 'secret',
+        stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
+    };
+}
+function compileRule(spec, index, source, locate) {
+    const fail = (field, detail) => {
+        throw new DlpRulePackError(source, detail, {
+            ruleId: spec.id,
+            field,
+            line: locate?.(['rules', index, field]),
+        });
+    };
+    const hasKeywords = (spec.keywords?.length ?? 0) > 0;
+    const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
+    if (!hasKeywords && !spec.gate)
+        fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
+    if (window === 'keyword' && !hasKeywords)
+        fail('window', "'keyword' window needs keywords");
+    if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
+        fail('gate', "needs exactly one of 'digits' or 'char'");
+    if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
+        fail('gate.wordAround', "only applies to a 'char' gate");
+    if (spec.followedBy && window !== 'keyword')
+        fail('followedBy', "only applies to rules with the 'keyword' window");
+    if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
+        fail('tags', "must include 'secret' or 'pii'");
+    let regex;
+    try {
+        regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
+    }
+    catch (error) {
+        return fail('regex', error.message);
+    }
+    const nested = findNestedQuantifier(spec.regex);
+    if (nested)
+        fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+    const validator = spec.validator === undefined ? undefined : validators/* VALIDATORS */.wY[spec.validator];
+    if (spec.validator !== undefined && !validator) {
+        fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(validators/* VALIDATORS */.wY).join(', ')})`);
+    }
+    const native = NATIVE_MATCHERS.get(spec.regex);
+    return {
+        spec,
+        id: spec.id,
+        index,
+        window,
+        regex,
+        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false)
+            ? native.matcher
+            : undefined,
+        validator,
+        allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
+        gate: spec.gate,
+        followedBy: spec.followedBy
+            ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
+            : undefined,
+    };
+}
+/** Validates a pack (plain data) and compiles it. `source` names it in errors. */
+function compileRulePack(input, source = 'rule pack', locate) {
+    if (!validatePackShape(input))
+        throw shapeError(source, input, validatePackShape.errors[0], locate);
+    const spec = input;
+    const seen = new Set();
+    const rules = [];
+    spec.rules.forEach((rule, index) => {
+        if (seen.has(rule.id)) {
+            throw new DlpRulePackError(source, 'duplicate id', {
+                ruleId: rule.id,
+                field: 'id',
+                line: locate?.(['rules', index, 'id']),
+            });
+        }
+        seen.add(rule.id);
+        if (rule.disabled)
+            return;
+        rules.push(compileRule(rule, index, source, locate));
+    });
+    const keywords = [];
+    const rulesByKeyword = [];
+    const keywordIndex = new Map();
+    const digitRules = [];
+    const charRules = new Map();
+    for (const rule of rules) {
+        for (const text of rule.spec.keywords ?? []) {
+            const ignoreCase = rule.spec.ignoreCase ?? false;
+            const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
+            let k = keywordIndex.get(key);
+            if (k === undefined) {
+                k = keywords.length;
+                keywordIndex.set(key, k);
+                keywords.push({ text, ignoreCase });
+                rulesByKeyword.push([]);
+            }
+            if (!rulesByKeyword[k].includes(rule))
+                rulesByKeyword[k].push(rule);
+        }
+        if (rule.gate?.digits !== undefined)
+            digitRules.push(rule);
+        if (rule.gate?.char !== undefined) {
+            const code = rule.gate.char.charCodeAt(0);
+            charRules.set(code, [...(charRules.get(code) ?? []), rule]);
+        }
+    }
+    const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate.digits)) : undefined;
+    const prefilter = new Prefilter(keywords, {
+        minDigits,
+        chars: [...charRules.keys()].map((c) => String.fromCharCode(c)),
+    });
+    return {
+        spec,
+        rules,
+        allowlist: compileAllowlist(spec.allowlist, source),
+        byId: new Map(rules.map((r) => [r.id, r])),
+        prefilter,
+        rulesByKeyword,
+        digitRules,
+        charRules,
+    };
+}
+/** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
+function mergeRulePack(base, input, source = 'rule override', locate) {
+    if (!validateOverrideShape(input))
+        throw shapeError(source, input, validateOverrideShape.errors[0], locate);
+    const override = input;
+    const rules = base.rules.map((r) => ({ ...r }));
+    for (const [index, change] of (override.rules ?? []).entries()) {
+        const existing = rules.findIndex((r) => r.id === change.id);
+        if (existing >= 0)
+            rules[existing] = { ...rules[existing], ...change };
+        else {
+            const missing = ['description', 'severity', 'regex', 'tags'].find((f) => change[f] === undefined);
+            if (missing) {
+                throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
+                    ruleId: change.id,
+                    field: missing,
+                    line: locate?.(['rules', index]),
+                });
+            }
+            rules.push(change);
+        }
+    }
+    for (const [index, id] of (override.disable ?? []).entries()) {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule) {
+            throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
+                field: `disable.${index}`,
+                line: locate?.(['disable', index]),
+            });
+        }
+        rule.disabled = true;
+    }
+    const a = base.allowlist ?? {};
+    const b = override.allowlist ?? {};
+    const allowlist = {
+        paths: [...(a.paths ?? []), ...(b.paths ?? [])],
+        regexes: [...(a.regexes ?? []), ...(b.regexes ?? [])],
+        stopwords: [...(a.stopwords ?? []), ...(b.stopwords ?? [])],
+        regexTarget: b.regexTarget ?? a.regexTarget ?? 'secret',
+    };
+    return { version: base.version ?? 1, rules, allowlist };
+}
+/** Parses JSON or YAML text; returns the data and a function mapping a data path to a 1-based line. */
+function parsePackText(text, file) {
+    const doc = dist.parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const line = e.linePos?.[0]?.line;
+        throw new DlpRulePackError(file, `cannot parse: ${e.message.split('\n')[0]}`, { line });
+    }
+    const lineOf = (offset) => {
+        let line = 1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+            line++;
+        return line;
+    };
+    const locate = (path) => {
+        for (let n = path.length; n > 0; n--) {
+            const node = doc.getIn(path.slice(0, n), true);
+            if (node && typeof node === 'object' && node.range)
+                return lineOf(node.range[0]);
+        }
+        return undefined;
+    };
+    return { data: doc.toJS(), locate };
+}
+/** Compiles a pack from JSON/YAML text (a whole pack). */
+function loadRulePackText(text, file) {
+    const { data, locate } = parsePackText(text, file);
+    return compileRulePack(data, file, locate);
+}
+/** The built-in pack with a user override (JSON/YAML text) applied. */
+function loadRulePackOverride(text, file) {
+    const { data, locate } = parsePackText(text, file);
+    const merged = mergeRulePack(builtInRulePackSpec(), data, file, locate);
+    // Errors in merged rules name the override file; line numbers would point into the built-in pack.
+    return compileRulePack(merged, file);
+}
+function builtInRulePackSpec() {
+    return structuredClone(rules_namespaceObject);
+}
+let builtIn;
+function defaultRulePack() {
+    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json');
+    return builtIn;
+}
+
+
+/***/ }),
+
+/***/ 7823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F1: () => (/* binding */ gitleaksReport),
+/* harmony export */   e0: () => (/* binding */ redactionLog),
+/* harmony export */   tP: () => (/* binding */ ruleDescriptors),
+/* harmony export */   vC: () => (/* binding */ toReportFinding)
+/* harmony export */ });
+function redactionLog(findings) {
+    const byRule = {};
+    const byTag = {};
+    const bySeverity = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings) {
+        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+        bySeverity[f.severity]++;
+        for (const tag of f.tags)
+            byTag[tag] = (byTag[tag] ?? 0) + 1;
+    }
+    const sorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+    return { total: findings.length, byRule: sorted(byRule), bySeverity, byTag: sorted(byTag) };
+}
+function gitleaksReport(findings) {
+    return findings.map((f) => ({
+        RuleID: f.ruleId,
+        Description: f.description,
+        StartLine: f.line,
+        EndLine: f.endLine,
+        StartColumn: f.column,
+        EndColumn: f.endColumn - 1,
+        Match: f.matchPreview,
+        Secret: f.preview,
+        File: f.path,
+        SymlinkFile: '',
+        Commit: f.commit?.sha ?? '',
+        Entropy: f.entropy ?? 0,
+        Author: f.commit?.author ?? '',
+        Email: f.commit?.email ?? '',
+        Date: f.commit?.date ?? '',
+        Message: f.commit?.message ?? '',
+        Tags: [...f.tags],
+        Fingerprint: f.fingerprint,
+    }));
+}
+/** The shared report vocabulary (annotations, SARIF) for a finding. */
+function toReportFinding(f) {
+    return {
+        ruleId: f.ruleId,
+        level: f.severity,
+        message: `${f.description}: ${f.preview}`,
+        location: { file: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        fingerprint: f.fingerprint,
+        properties: {
+            preview: f.preview,
+            tags: f.tags,
+            ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
+        },
+    };
+}
+function ruleDescriptors(pack) {
+    return pack.rules.map((r) => ({
+        id: r.id,
+        shortDescription: r.spec.description,
+        defaultLevel: r.spec.severity,
+        tags: [...r.spec.tags],
+    }));
+}
+
+
+/***/ }),
+
+/***/ 492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OM: () => (/* binding */ secretOf),
+/* harmony export */   Qo: () => (/* binding */ scanTextWithStats),
+/* harmony export */   dg: () => (/* binding */ registerSecrets)
+/* harmony export */ });
+/* unused harmony exports adoptSecret, sha256Hex, fingerprint, scanText */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7893);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4111);
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7373);
+/* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(330);
+/**
+ * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
+ * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
+ */
+
+
+
+
+
+/**
+ * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
+ * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
+ * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
+ */
+const RAW_SECRETS = new WeakMap();
+/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
+function secretOf(finding) {
+    return RAW_SECRETS.get(finding);
+}
+/**
+ * Attaches a raw value to a finding that crossed a thread (structured clone drops the WeakMap
+ * entry with the object identity). Internal to lib/dlp: threads.ts only.
+ */
+function adoptSecret(finding, secret) {
+    RAW_SECRETS.set(finding, secret);
+}
+/** Registers every finding's raw value with the redactor so no later output can carry it. */
+function registerSecrets(redactor, findings) {
+    for (const finding of findings)
+        redactor.addSecret(RAW_SECRETS.get(finding));
+}
+function sha256Hex(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex');
+}
+/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
+function fingerprint(ruleId, secret, path) {
+    return sha256Hex(`${ruleId}:${sha256Hex(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
+}
+const compiledExtra = new WeakMap();
+function compileExtraAllowlist(spec) {
+    let compiled = compiledExtra.get(spec);
+    if (!compiled) {
+        compiled = {
+            paths: (spec.paths ?? []).map(_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globToRegExp */ .t),
+            regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
+            regexTarget: spec.regexTarget ?? 'secret',
+            stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
+        };
+        compiledExtra.set(spec, compiled);
+    }
+    return compiled;
+}
+/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
+const SPAN = new Int32Array(4);
+/** Line windows reach at most this far either side of a hit (minified files, data dumps). */
+const HALF_WINDOW = 4096;
+function allowedBy(list, c, line) {
+    if (list.stopwords.length > 0) {
+        const lower = c.secret.toLowerCase();
+        if (list.stopwords.some((w) => lower.includes(w)))
+            return true;
+    }
+    if (list.regexes.length > 0) {
+        const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
+        if (list.regexes.some((r) => r.test(target)))
+            return true;
+    }
+    return false;
+}
+const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
+/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
+function inlineAllows(line, ruleId, knownIds) {
+    if (!line.includes('dlp:allow'))
+        return false;
+    const m = INLINE_ALLOW.exec(line);
+    if (!m)
+        return false;
+    const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
+    return ids.length === 0 || ids.includes(ruleId);
+}
+function lineBounds(text, start, end) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
+    if (lineEnd === -1)
+        lineEnd = text.length;
+    else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13)
+        lineEnd--;
+    return [lineStart, lineEnd];
+}
+/** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
+function windowBounds(text, at, atEnd) {
+    const from = Math.max(0, at - HALF_WINDOW);
+    const back = text.slice(from, at).lastIndexOf('\n');
+    const ws = back === -1 ? from : from + back + 1;
+    const to = Math.min(text.length, atEnd + HALF_WINDOW);
+    const ahead = text.slice(atEnd, to).indexOf('\n');
+    let we = ahead === -1 ? to : atEnd + ahead;
+    if (we > ws && text.charCodeAt(we - 1) === 13)
+        we--;
+    return [ws, we];
+}
+function candidateFrom(rule, m, offset) {
+    const matchStart = m.index + offset;
+    const match = m[0];
+    const secret = m.groups?.secret;
+    if (secret === undefined) {
+        return {
+            rule,
+            matchStart,
+            matchEnd: matchStart + match.length,
+            start: matchStart,
+            end: matchStart + match.length,
+            match,
+            secret: match,
+            entropy: NaN,
+        };
+    }
+    // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
+    // The secret's text locates it; only when it occurs twice in the match is `d` needed.
+    let at = match.indexOf(secret);
+    if (at !== match.lastIndexOf(secret)) {
+        const withIndices = new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
+        at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
+    }
+    const start = matchStart + at;
+    return {
+        rule,
+        matchStart,
+        matchEnd: matchStart + match.length,
+        start,
+        end: start + secret.length,
+        match,
+        secret,
+        entropy: NaN,
+    };
+}
+/** Letters, digits and `._%+-` (NaN, past either end, is not). */
+function isWordish(c) {
+    return ((c >= 97 && c <= 122) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 48 && c <= 57) ||
+        c === 46 ||
+        c === 95 ||
+        c === 37 ||
+        c === 43 ||
+        c === 45);
+}
+/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
+const STOP = new Uint8Array(128);
+for (const ch of '\n(),;{}<>!?&|')
+    STOP[ch.charCodeAt(0)] = 1;
+function followedBy(text, start, codes, within) {
+    const end = Math.min(text.length, start + within);
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        for (let j = 0; j < codes.length; j++)
+            if (codes[j] === c)
+                return true;
+        if (c < 128 && STOP[c] === 1)
+            return false;
+    }
+    return false;
+}
+/**
+ * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
+ * pure and keep nothing, and the line is sliced only when a validator asks for it.
+ */
+class LazyContext {
+    text;
+    match = '';
+    start = 0;
+    end = 0;
+    lineText;
+    constructor(text) {
+        this.text = text;
+    }
+    aim(c) {
+        this.match = c.match;
+        this.start = c.start;
+        this.end = c.end;
+        this.lineText = undefined;
+        return this;
+    }
+    get line() {
+        if (this.lineText === undefined) {
+            const [ls, le] = lineBounds(this.text, this.start, this.end);
+            this.lineText = this.text.slice(ls, le);
+        }
+        return this.lineText;
+    }
+}
+/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
+const RULE_INFO = new WeakMap();
+function ruleInfo(pack) {
+    let info = RULE_INFO.get(pack);
+    if (!info) {
+        info = [];
+        for (const rule of pack.rules) {
+            const spec = rule.spec;
+            info[rule.index] = {
+                generic: spec.tags.includes('generic'),
+                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
+                minEntropy: spec.entropy ?? -Infinity,
+            };
+        }
+        RULE_INFO.set(pack, info);
+    }
+    return info;
+}
+function scanText(text, options = {}) {
+    return scanTextWithStats(text, options).findings;
+}
+function scanTextWithStats(text, options = {}) {
+    const pack = options.rules ?? (0,_pack_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRulePack */ .T1)();
+    const path = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(options.path ?? '');
+    const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
+    const allowlists = [pack.allowlist];
+    if (options.allowlist)
+        allowlists.push(compileExtraAllowlist(options.allowlist));
+    if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
+        suppressed.path++;
+        return { findings: [], suppressed };
+    }
+    // Stages are separate functions: small functions reach optimised code sooner (a scan of a
+    // few MiB is over before one big function would), and each stays monomorphic.
+    const hits = pack.prefilter.scan(text);
+    const infos = ruleInfo(pack);
+    const candidates = [];
+    const windows = new Map();
+    keywordCandidates(text, pack, infos, hits.keywordHits, candidates, windows);
+    gateWindows(text, pack, hits.digitRuns, hits.charHits, windows);
+    windowCandidates(text, windows, candidates);
+    if (candidates.length === 0)
+        return { findings: [], suppressed };
+    const kept = resolveOverlaps(validCandidates(text, infos, candidates), infos);
+    return { findings: toFindings(text, pack, kept, allowlists, path, options, suppressed), suppressed };
+}
+/**
+ * Adds the line window around [at, atEnd) to the rule's windows ([start, end) pairs). Hits
+ * arrive in text order, so a window that touches the previous one extends it: each character is
+ * searched at most once per rule, even on a 1 MB line with 50,000 gate characters.
+ */
+function addWindow(text, windows, rule, at, atEnd) {
+    let perRule = windows.get(rule);
+    if (!perRule)
+        windows.set(rule, (perRule = []));
+    const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1] : -1;
+    if (atEnd <= lastEnd)
+        return;
+    const [ws, we] = windowBounds(text, at, atEnd);
+    if (ws <= lastEnd)
+        perRule[perRule.length - 1] = Math.max(lastEnd, we);
+    else
+        perRule.push(ws, we);
+}
+function keywordCandidates(text, pack, infos, keywordHits, candidates, windows) {
+    const span = SPAN;
+    for (let h = 0; h < keywordHits.length; h += 2) {
+        const start = keywordHits[h + 1];
+        const rules = pack.rulesByKeyword[keywordHits[h]];
+        for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
+            if (rule.native !== undefined) {
+                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
+                // a match puts the operator within 51 characters of the keyword, with no stop character.
+                if (!rule.native(text, start, span))
+                    continue;
+                const entropy = (0,_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .shannonEntropyOf */ .M9)(text, span[2], span[3]);
+                if (entropy < infos[rule.index].minEntropy)
+                    continue;
+                const match = text.slice(span[0], span[1]);
+                candidates.push({
+                    rule,
+                    matchStart: span[0],
+                    matchEnd: span[1],
+                    start: span[2],
+                    end: span[3],
+                    match,
+                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
+                    entropy,
+                });
+                continue;
+            }
+            if (rule.window === 'line') {
+                addWindow(text, windows, rule, start, start + 1);
+                continue;
+            }
+            if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
+                continue;
+            rule.regex.lastIndex = start;
+            const m = rule.regex.exec(text);
+            if (m)
+                candidates.push(candidateFrom(rule, m, 0));
+        }
+    }
+}
+function gateWindows(text, pack, digitRuns, charHits, windows) {
+    for (let r = 0; r < digitRuns.length; r += 3) {
+        for (const rule of pack.digitRules) {
+            if (digitRuns[r + 2] >= rule.gate.digits)
+                addWindow(text, windows, rule, digitRuns[r], digitRuns[r + 1]);
+        }
+    }
+    for (let c = 0; c < charHits.length; c += 2) {
+        const at = charHits[c + 1];
+        for (const rule of pack.charRules.get(charHits[c]) ?? []) {
+            if (rule.gate.wordAround &&
+                !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1))))
+                continue;
+            addWindow(text, windows, rule, at, at + 1);
+        }
+    }
+}
+function windowCandidates(text, windows, candidates) {
+    for (const [rule, perRule] of windows) {
+        for (let w = 0; w < perRule.length; w += 2) {
+            const ws = perRule[w];
+            const we = perRule[w + 1];
+            const slice = text.slice(ws, we);
+            rule.regex.lastIndex = 0;
+            for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
+                if (m[0].length === 0)
+                    rule.regex.lastIndex++;
+                else
+                    candidates.push(candidateFrom(rule, m, ws));
+            }
+        }
+    }
+}
+/** Validators and entropy first, so a rejected specific candidate does not hide a generic one. */
+function validCandidates(text, infos, candidates) {
+    const valid = [];
+    const seen = new Set();
+    const context = new LazyContext(text);
+    for (const c of candidates) {
+        // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
+        const key = c.start * 4096 + c.rule.index;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const info = infos[c.rule.index];
+        let entropy;
+        // Entropy first: it is cheap and rejects most generic-assignment noise.
+        if (info.measureEntropy) {
+            entropy = c.entropy === c.entropy ? c.entropy : (0,_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .shannonEntropyOf */ .M9)(text, c.start, c.end);
+            if (entropy < info.minEntropy)
+                continue;
+        }
+        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
+            continue;
+        valid.push({ c, entropy });
+    }
+    return valid;
+}
+/**
+ * Overlapping candidates of different rules: a specific rule beats the generic one, then the
+ * longer match wins (an IBAN over the card-like digits inside it), then pack order. Returns the
+ * kept ones in text order.
+ */
+function resolveOverlaps(valid, infos) {
+    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
+    valid.sort((a, b) => isGeneric(a) - isGeneric(b) ||
+        b.c.end - b.c.start - (a.c.end - a.c.start) ||
+        a.c.rule.index - b.c.rule.index);
+    // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
+    // finds the only neighbours that could overlap a new span.
+    const kept = [];
+    for (const v of valid) {
+        let lo = 0;
+        let hi = kept.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (kept[mid].c.start < v.c.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const before = kept[lo - 1];
+        const after = kept[lo];
+        if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end))
+            continue;
+        kept.splice(lo, 0, v);
+    }
+    return kept;
+}
+/** Allowlists, inline `dlp:allow`, baseline, then the findings (raw values in the side table). */
+function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
+    const lines = new LineCursor(text);
+    const findings = [];
+    for (const { c, entropy } of kept) {
+        const spec = c.rule.spec;
+        const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
+        const lineText = text.slice(lineStart, lineEnd);
+        if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) ||
+            allowlists.some((a) => allowedBy(a, c, lineText))) {
+            suppressed.allowlist++;
+            continue;
+        }
+        const firstLineEnd = text.indexOf('\n', c.start);
+        const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
+        if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
+            suppressed.inline++;
+            continue;
+        }
+        const fp = fingerprint(c.rule.id, c.secret, path);
+        if (options.baseline?.has(fp)) {
+            suppressed.baseline++;
+            continue;
+        }
+        // `kept` is in text order and spans do not overlap, so these offsets only grow.
+        const [line, column] = lines.position(c.start);
+        const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
+        const preview = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .maskedPreview */ .eu)(c.secret);
+        const finding = {
+            ruleId: c.rule.id,
+            description: spec.description,
+            severity: spec.severity,
+            tags: [...spec.tags],
+            path,
+            line,
+            endLine,
+            column,
+            endColumn: endColumnInclusive + 1,
+            preview,
+            matchPreview: maskMatch(c, preview),
+            fingerprint: fp,
+        };
+        if (entropy !== undefined)
+            finding.entropy = Math.round(entropy * 1000) / 1000;
+        if (options.commit)
+            finding.commit = { ...options.commit };
+        RAW_SECRETS.set(finding, c.secret);
+        findings.push(finding);
+    }
+    return findings;
+}
+/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
+function maskMatch(c, preview) {
+    const before = c.match.slice(0, c.start - c.matchStart);
+    const after = c.match.slice(c.end - c.matchStart);
+    const masked = `${before}${preview}${after}`;
+    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
+}
+/**
+ * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
+ * come in text order, so a file is read at most up to its last finding, once, with no index array.
+ */
+class LineCursor {
+    text;
+    line = 1;
+    lineStart = 0;
+    /** The first newline at or after `lineStart`, or -1. */
+    nextNewline;
+    constructor(text) {
+        this.text = text;
+        this.nextNewline = text.indexOf('\n');
+    }
+    position(offset) {
+        if (offset < this.lineStart) {
+            this.line = 1;
+            this.lineStart = 0;
+            this.nextNewline = this.text.indexOf('\n');
+        }
+        while (this.nextNewline !== -1 && this.nextNewline < offset) {
+            this.line++;
+            this.lineStart = this.nextNewline + 1;
+            this.nextNewline = this.text.indexOf('\n', this.lineStart);
+        }
+        return [this.line, offset - this.lineStart + 1];
+    }
+}
+
+
+/***/ }),
+
+/***/ 6932:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* unused harmony exports scanFiles, closeScanWorkers */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7373);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(492);
+/**
+ * Scanning many files on several cores: `scanFiles(files, { threads })` hands batches of files to
+ * `node:worker_threads` workers and returns one `ScanResult` per file, in input order, exactly
+ * what `scanTextWithStats` would return for each (raw values included, for `registerSecrets`).
+ *
+ * The worker runs this very module: `new Worker(new URL(import.meta.url))`. From source that URL
+ * is this file; in an ncc bundle it is the bundle itself (ncc keeps `import.meta.url` as is),
+ * which would also evaluate the action's entry. So in a worker this module answers messages and
+ * then awaits forever at top level: every module that imports it (the entry included) waits for
+ * it, and the entry's body never runs in a worker. The worker ends when the pool terminates it.
+ */
+
+
+
+
+/** Below this many UTF-16 units per worker, a worker's start-up (~50 ms) costs more than it saves. */
+const MIN_UNITS_PER_WORKER = (/* unused pure expression or super */ null && (2 * 1024 * 1024));
+/** A batch: consecutive files up to about this many UTF-16 units (or BATCH_FILES files). */
+const BATCH_UNITS = (/* unused pure expression or super */ null && (1024 * 1024));
+const BATCH_FILES = 256;
+const MIN_BATCH_UNITS = (/* unused pure expression or super */ null && (64 * 1024));
+const WORKER_MARK = 'summit-dlp-scan-worker';
+function scanOne(file, rules, job) {
+    const options = { path: file.path, rules };
+    if (job.allowlist)
+        options.allowlist = job.allowlist;
+    if (job.baseline)
+        options.baseline = job.baseline;
+    const commit = file.commit ?? job.commit;
+    if (commit)
+        options.commit = commit;
+    return (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanTextWithStats */ .Qo)(file.text, options);
+}
+function threadCount(options, files) {
+    const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
+    const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
+    if (!Number.isInteger(wanted) || wanted < 1)
+        throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
+    let units = 0;
+    for (const f of files)
+        units += unitsOf(f);
+    const byUnits = minUnitsPerThread > 0 ? Math.floor(units / minUnitsPerThread) : wanted;
+    return Math.max(1, Math.min(wanted, byUnits, batches(files, wanted).length));
+}
+/** UTF-16 units of a file's text (0 for a non-string, which the scan then reports with its path). */
+const unitsOf = (file) => (typeof file.text === 'string' ? file.text.length : 0);
+/** Consecutive files, about `size` units each: at least 4 per worker, so a slow one is not last alone. */
+function batches(files, threads) {
+    let total = 0;
+    for (const f of files)
+        total += unitsOf(f);
+    const size = Math.max(MIN_BATCH_UNITS, Math.min(BATCH_UNITS, Math.ceil(total / (threads * 4))));
+    const out = [];
+    let from = 0;
+    let units = 0;
+    for (let i = 0; i < files.length; i++) {
+        units += unitsOf(files[i]);
+        if (units >= size || i + 1 - from >= BATCH_FILES) {
+            out.push({ from, to: i + 1 });
+            from = i + 1;
+            units = 0;
+        }
+    }
+    if (from < files.length)
+        out.push({ from, to: files.length });
+    return out;
+}
+/**
+ * Scans `files` and returns one result per file, in input order. With `threads` > 1 the work
+ * runs on worker threads; the findings (and their raw values, for `registerSecrets`) are the
+ * same as on one thread.
+ */
+async function scanFiles(files, options = {}) {
+    const rules = options.rules ?? defaultRulePack();
+    const job = {
+        pack: options.rules?.spec,
+        allowlist: options.allowlist,
+        baseline: options.baseline,
+        commit: options.commit,
+    };
+    const threads = threadCount(options, files);
+    if (threads === 1) {
+        return files.map((file) => {
+            try {
+                return scanOne(file, rules, job);
+            }
+            catch (error) {
+                throw new Error(`scanFiles: ${file.path}: ${error.message}`, { cause: error });
+            }
+        });
+    }
+    const work = batches(files, threads);
+    const results = new Array(files.length);
+    const workers = Array.from({ length: threads }, takeWorker);
+    const detach = [];
+    let ok = false;
+    try {
+        await new Promise((resolve, reject) => {
+            let next = 0;
+            let done = 0;
+            let failed = false;
+            const fail = (error) => {
+                if (failed)
+                    return;
+                failed = true;
+                reject(error);
+            };
+            const feed = (worker) => {
+                if (next >= work.length)
+                    return;
+                const id = next++;
+                const { from, to } = work[id];
+                worker.postMessage({ kind: 'batch', id, files: files.slice(from, to) });
+            };
+            for (const worker of workers) {
+                const onMessage = (reply) => {
+                    if (reply.kind === 'error') {
+                        fail(new Error(`scanFiles: ${reply.path}: ${reply.message}`));
+                        return;
+                    }
+                    const { from } = work[reply.id];
+                    reply.results.forEach(({ result, secrets }, i) => {
+                        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
+                        results[from + i] = result;
+                    });
+                    done++;
+                    if (done === work.length)
+                        resolve();
+                    else
+                        feed(worker);
+                };
+                const onError = (error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
+                const onExit = (code) => fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+                worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+                detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+                worker.postMessage({ kind: 'job', job });
+                // Two batches in flight per worker, so it never waits for the main thread between them.
+                feed(worker);
+                feed(worker);
+            }
+        });
+        ok = true;
+    }
+    finally {
+        for (const off of detach)
+            off();
+        // A failed call may leave batches in flight: those workers are not reused.
+        if (ok)
+            for (const worker of workers)
+                releaseWorker(worker);
+        else
+            await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+/**
+ * Idle workers, kept between calls so a second scan (history mode: one call per commit) starts
+ * with warm, optimised code. Unref'd while idle: they never keep the process alive.
+ */
+const idle = (/* unused pure expression or super */ null && ([]));
+function takeWorker() {
+    let worker = idle.pop();
+    if (!worker) {
+        const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
+        created.on('exit', () => {
+            const at = idle.indexOf(created);
+            if (at !== -1)
+                idle.splice(at, 1);
+        });
+        worker = created;
+    }
+    worker.ref();
+    return worker;
+}
+function releaseWorker(worker) {
+    worker.unref();
+    idle.push(worker);
+}
+/** Ends the idle workers kept by `scanFiles` (they end with the process anyway). */
+async function closeScanWorkers() {
+    await Promise.all(idle.splice(0).map((w) => w.terminate()));
+}
+function serveScans() {
+    let rules = (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
+    let job = { pack: undefined, allowlist: undefined, baseline: undefined, commit: undefined };
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.on('message', (request) => {
+        if (request.kind === 'job') {
+            job = request.job;
+            rules = job.pack ? (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .compileRulePack */ .ZC)(job.pack, 'rule pack (worker copy)') : (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
+            return;
+        }
+        const out = [];
+        for (const file of request.files) {
+            try {
+                const result = scanOne(file, rules, job);
+                // The raw values live in this thread's WeakMap; they travel beside the findings so the
+                // main thread can put them in its own (findings themselves stay free of them).
+                out.push({ result, secrets: result.findings.map((f) => (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .secretOf */ .OM)(f)) });
+            }
+            catch (error) {
+                node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({
+                    kind: 'error',
+                    id: request.id,
+                    message: error.message,
+                    path: file.path,
+                });
+                return;
+            }
+        }
+        node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({ kind: 'batch', id: request.id, results: out });
+    });
+}
+if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.workerData?.[WORKER_MARK] === true) {
+    serveScans();
+    // See the header: keeps whatever imported this module (an action's entry, in a bundle) from
+    // running in the worker. The message port keeps the thread alive until it is terminated.
+    await new Promise(() => { });
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M9: () => (/* binding */ shannonEntropyOf),
+/* harmony export */   wY: () => (/* binding */ VALIDATORS)
+/* harmony export */ });
+/* unused harmony exports shannonEntropy, base62, checksumTokenBody, luhnValid, cardBrand, isPaymentCard, isSsn, IBAN_LENGTHS, ibanMod97, isIban, isPersonalEmail, isPhone, isJwt, isGenericSecret */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
+ * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
+ */
+
+const entropyCounts = new Uint32Array(65536);
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    return shannonEntropyOf(value, 0, value.length);
+}
+/** Shannon entropy of `text[start, end)`, without slicing it out. */
+function shannonEntropyOf(text, start, end) {
+    const n = end - start;
+    if (n <= 0)
+        return 0;
+    for (let i = start; i < end; i++)
+        entropyCounts[text.charCodeAt(i)]++;
+    let entropy = 0;
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        const count = entropyCounts[c];
+        if (count === 0)
+            continue;
+        const p = count / n;
+        entropy -= p * Math.log2(p);
+        entropyCounts[c] = 0;
+    }
+    return entropy;
+}
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function base62(value, width) {
+    let out = '';
+    let n = value >>> 0;
+    do {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    } while (n > 0);
+    return out.padStart(width, '0');
+}
+/**
+ * GitHub's token format (github.blog, 2021-04-05) and npm's (2021-09-23): 30 random base62
+ * characters then the CRC32 of those 30, base62-encoded and left-padded to 6. A wrong checksum
+ * means a made-up string (docs, tests), not a token.
+ */
+function checksumTokenBody(random30) {
+    return base62((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(random30), 6);
+}
+function hasValidTokenChecksum(token, prefix) {
+    const body = token.replace(prefix, '');
+    if (body.length !== 36)
+        return false;
+    return checksumTokenBody(body.slice(0, 30)) === body.slice(30);
+}
+function luhnValid(digits) {
+    let sum = 0;
+    let double = false;
+    for (let i = digits.length - 1; i >= 0; i--) {
+        let d = digits.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            return false;
+        if (double) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        double = !double;
+    }
+    return sum % 10 === 0;
+}
+/** The brand a card number's prefix and length belong to, or undefined. */
+function cardBrand(digits) {
+    const len = digits.length;
+    const p2 = Number(digits.slice(0, 2));
+    const p3 = Number(digits.slice(0, 3));
+    const p4 = Number(digits.slice(0, 4));
+    const p6 = Number(digits.slice(0, 6));
+    if (digits[0] === '4' && (len === 13 || len === 16 || len === 19))
+        return 'visa';
+    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16)
+        return 'mastercard';
+    if ((p2 === 34 || p2 === 37) && len === 15)
+        return 'amex';
+    if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) &&
+        len >= 16 &&
+        len <= 19)
+        return 'discover';
+    if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19)
+        return 'jcb';
+    if (((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) &&
+        len >= 14 &&
+        len <= 19)
+        return 'diners';
+    if (p2 === 62 && len >= 16 && len <= 19)
+        return 'unionpay';
+    return undefined;
+}
+function isPaymentCard(value) {
+    const digits = value.replace(/[ -]/g, '');
+    if (/^(\d)\1+$/.test(digits))
+        return false;
+    return cardBrand(digits) !== undefined && luhnValid(digits);
+}
+const SSN_CONTEXT = /ssn|ss#|social.?security/i;
+/** Numbers the SSA published or that were famously misused; never anyone's. */
+const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
+function isSsn(value, context) {
+    const digits = value.replace(/[ -]/g, '');
+    if (digits.length !== 9)
+        return false;
+    const area = digits.slice(0, 3);
+    if (area === '000' || area === '666' || area[0] === '9')
+        return false;
+    if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000')
+        return false;
+    if (SSN_KNOWN_FAKE.has(digits))
+        return false;
+    // 123-45-6789 is recognisable on its own; nine bare (or space-separated) digits are not.
+    if (!value.includes('-'))
+        return SSN_CONTEXT.test(context.line);
+    return true;
+}
+/** ISO 13616 lengths by country (SWIFT IBAN registry). */
+const IBAN_LENGTHS = {
+    AD: 24,
+    AE: 23,
+    AL: 28,
+    AT: 20,
+    AZ: 28,
+    BA: 20,
+    BE: 16,
+    BG: 22,
+    BH: 22,
+    BI: 27,
+    BR: 29,
+    BY: 28,
+    CH: 21,
+    CR: 22,
+    CY: 28,
+    CZ: 24,
+    DE: 22,
+    DJ: 27,
+    DK: 18,
+    DO: 28,
+    EE: 20,
+    EG: 29,
+    ES: 24,
+    FI: 18,
+    FK: 18,
+    FO: 18,
+    FR: 27,
+    GB: 22,
+    GE: 22,
+    GI: 23,
+    GL: 18,
+    GR: 27,
+    GT: 28,
+    HN: 28,
+    HR: 21,
+    HU: 28,
+    IE: 22,
+    IL: 23,
+    IQ: 23,
+    IS: 26,
+    IT: 27,
+    JO: 30,
+    KW: 30,
+    KZ: 20,
+    LB: 28,
+    LC: 32,
+    LI: 21,
+    LT: 20,
+    LU: 20,
+    LV: 21,
+    LY: 25,
+    MC: 27,
+    MD: 24,
+    ME: 22,
+    MK: 19,
+    MN: 20,
+    MR: 27,
+    MT: 31,
+    MU: 30,
+    NI: 28,
+    NL: 18,
+    NO: 15,
+    OM: 23,
+    PK: 24,
+    PL: 28,
+    PS: 29,
+    PT: 25,
+    QA: 29,
+    RO: 24,
+    RS: 22,
+    RU: 33,
+    SA: 24,
+    SC: 31,
+    SD: 18,
+    SE: 24,
+    SI: 19,
+    SK: 24,
+    SM: 27,
+    SO: 23,
+    ST: 25,
+    SV: 28,
+    TL: 23,
+    TN: 24,
+    TR: 26,
+    UA: 29,
+    VA: 22,
+    VG: 24,
+    XK: 20,
+    YE: 30,
+};
+function ibanMod97(iban) {
+    const rearranged = iban.slice(4) + iban.slice(0, 4);
+    let remainder = 0;
+    for (const ch of rearranged) {
+        const code = ch.charCodeAt(0);
+        const digits = code >= 65 && code <= 90 ? String(code - 55) : ch;
+        for (const d of digits)
+            remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
+    }
+    return remainder;
+}
+function isIban(value) {
+    const iban = value.replace(/ /g, '');
+    const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+    if (expected === undefined || iban.length !== expected)
+        return false;
+    return ibanMod97(iban) === 1;
+}
+/** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
+const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
+// 'internal' is reserved for private use (ICANN, 2024): such an address is a host name in a URL, not a mailbox.
+const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local', 'internal']);
+/** `icon@2x.png` and `pkg@1.2.3` look like addresses in source code. */
+const FILE_EXTENSIONS = new Set([
+    'png',
+    'jpg',
+    'jpeg',
+    'gif',
+    'svg',
+    'webp',
+    'avif',
+    'ico',
+    'bmp',
+    'js',
+    'mjs',
+    'cjs',
+    'ts',
+    'tsx',
+    'jsx',
+    'css',
+    'scss',
+    'less',
+    'map',
+    'json',
+    'yaml',
+    'yml',
+    'md',
+    'html',
+    'txt',
+    'lock',
+    'wasm',
+    'pdf',
+    'zip',
+    'gz',
+]);
+const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
+function isPersonalEmail(value) {
+    const at = value.lastIndexOf('@');
+    const local = value.slice(0, at).toLowerCase();
+    const domain = value.slice(at + 1).toLowerCase();
+    const labels = domain.split('.');
+    const tld = labels[labels.length - 1] ?? '';
+    if (!/^[a-z]{2,24}$/.test(tld))
+        return false;
+    if (RESERVED_TLDS.has(tld) || FILE_EXTENSIONS.has(tld))
+        return false;
+    if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-')))
+        return false;
+    if (/^\d+x$/.test(labels[0] ?? ''))
+        return false;
+    if (domain === 'localhost')
+        return false;
+    for (const reserved of RESERVED_DOMAINS)
+        if (domain === reserved || domain.endsWith('.' + reserved))
+            return false;
+    if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com'))
+        return false;
+    if (local.endsWith('.') || local.includes('..'))
+        return false;
+    return true;
+}
+const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
+function isNanp(ten) {
+    if (ten.length !== 10)
+        return false;
+    if (ten[0] === '0' || ten[0] === '1' || ten[3] === '0' || ten[3] === '1')
+        return false;
+    // 555-0100 … 555-0199 is reserved for fiction (NANPA); examples use it on purpose.
+    if (ten.slice(3, 6) === '555' && ten.slice(6, 8) === '01')
+        return false;
+    return true;
+}
+function isPhone(value, context) {
+    const digits = value.replace(/\D/g, '');
+    if (/^(\d)\1+$/.test(digits))
+        return false;
+    if (value.startsWith('+')) {
+        if (digits.startsWith('1'))
+            return isNanp(digits.slice(1));
+        return digits.length >= 8 && digits.length <= 15;
+    }
+    const formatted = /[ ().-]/.test(value);
+    const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+    if (!isNanp(ten))
+        return false;
+    return formatted || PHONE_CONTEXT.test(context.line);
+}
+function base64UrlJson(part) {
+    try {
+        return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function isJwt(value) {
+    const [header, payload, signature = ''] = value.split('.');
+    if (header === undefined || payload === undefined)
+        return false;
+    const h = base64UrlJson(header);
+    if (!h || typeof h !== 'object' || typeof h.alg !== 'string')
+        return false;
+    const p = base64UrlJson(payload);
+    if (!p || typeof p !== 'object')
+        return false;
+    if (h.alg.toLowerCase() !== 'none' && signature.length < 16)
+        return false;
+    return true;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const PLACEHOLDER_SHAPES = [
+    /^\$\{[^}]{0,200}\}$/, // ${DB_PASSWORD}
+    /^\{\{[^}]{0,200}\}\}$/, // {{ secret }}
+    /^<[^>]{0,200}>$/, // <redacted>
+    /^%\(?[A-Za-z_]{0,100}\)?s$/,
+    /x{4}|X{4}|\*{3}|\.{3}|#{4}/, // sk_xxxx…, ****, …
+    /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs are not secrets; userinfo is the redactor's job
+    /^\.{0,2}\//, // paths
+];
+const PLACEHOLDER_WORDS = [
+    'changeme',
+    'change_me',
+    'change-me',
+    'placeholder',
+    'redacted',
+    'example',
+    'dummy',
+    'sample',
+    'your_',
+    'your-',
+    'yourtoken',
+    'yourpassword',
+    'insert',
+    'replace_me',
+    'notasecret',
+    'not-a-secret',
+    'process.env',
+];
+/** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
+function isGenericSecret(value) {
+    if (UUID.test(value) || GIT_SHA.test(value))
+        return false;
+    for (const shape of PLACEHOLDER_SHAPES)
+        if (shape.test(value))
+            return false;
+    const lower = value.toLowerCase();
+    for (const word of PLACEHOLDER_WORDS)
+        if (lower.includes(word))
+            return false;
+    // Identifiers and dotted names (`this.config.token`) carry no digits; random secrets nearly always do.
+    if (!/\d/.test(value) && /^[A-Za-z_.$-]+$/.test(value) && value.length < 24)
+        return false;
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
+        return false; // this.config.token
+    return true;
+}
+const VALIDATORS = {
+    'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
+    'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
+    'payment-card': (secret) => isPaymentCard(secret),
+    ssn: isSsn,
+    iban: (secret) => isIban(secret),
+    email: (secret) => isPersonalEmail(secret),
+    phone: isPhone,
+    jwt: (secret) => isJwt(secret),
+    'generic-secret': (secret) => isGenericSecret(secret),
+};
 
 
 /***/ }),
@@ -38727,7 +38917,646 @@ function maskedPreview(value, visible = 4) {
 
 /***/ }),
 
-/***/ 3137:
+/***/ 8868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NU: () => (/* binding */ writeEvidenceBundle)
+/* harmony export */ });
+/* unused harmony exports MANIFEST, REPORT_JSON, REPORT_MD, verifyEvidenceBundle, describeVerification, stableStringify */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * An evidence bundle: a directory an auditor can keep (e.g. as a workflow artifact) holding the
+ * machine-readable report, the human summary, any extra files, and manifest.json with each file's
+ * SHA-256 and size. The same input always gives byte-identical files (keys and entries sorted), so
+ * two runs can be compared by digest, and verifyEvidenceBundle() names every file that was changed,
+ * added or removed after writing.
+ */
+
+
+
+const MANIFEST = 'manifest.json';
+const REPORT_JSON = 'report.json';
+const REPORT_MD = 'report.md';
+const RESERVED = new Set([MANIFEST, REPORT_JSON, REPORT_MD]);
+/**
+ * Writes the bundle into `dir` (created if needed; it must be empty so no stale file slips into the
+ * manifest). Every text is redacted first, so digests cover exactly what is on disk.
+ */
+async function writeEvidenceBundle(dir, input, redactor) {
+    const entries = new Map();
+    entries.set(REPORT_JSON, `${stableStringify(redactor.redactDeep(input.report))}\n`);
+    entries.set(REPORT_MD, redactor.redact(input.markdown));
+    for (const file of input.files ?? []) {
+        // Names are text too: they land in the manifest and the file system.
+        const name = checkName(redactor.redact(file.name));
+        if (RESERVED.has(name))
+            throw new Error(`Evidence file '${name}' clashes with the bundle's own ${name}; choose another name`);
+        if (entries.has(name))
+            throw new Error(`Evidence file '${name}' is given twice`);
+        entries.set(name, redactor.redact(file.content));
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const existing = await listFiles(dir);
+    if (existing.length > 0) {
+        throw new Error(`Evidence directory ${dir} is not empty (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); use a fresh directory per run`);
+    }
+    const files = [];
+    for (const [name, text] of entries) {
+        const bytes = Buffer.from(text, 'utf8');
+        const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ...name.split('/'));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, bytes);
+        files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
+    }
+    files.sort((a, b) => compareBytes(a.path, b.path));
+    const manifest = { version: 1, algorithm: 'sha256', files };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, MANIFEST), `${stableStringify(manifest)}\n`);
+    return manifest;
+}
+/** Recomputes every digest and compares the directory with its manifest. */
+async function verifyEvidenceBundle(dir) {
+    const result = { ok: false, changed: [], added: [], missing: [] };
+    let manifest;
+    try {
+        manifest = parseManifest(await readFile(join(dir, MANIFEST), 'utf8'));
+    }
+    catch (error) {
+        const code = error.code;
+        result.manifestError =
+            code === 'ENOENT'
+                ? `${join(dir, MANIFEST)} is missing; this is not an evidence bundle or its manifest was removed`
+                : `${join(dir, MANIFEST)} is unreadable: ${error.message}`;
+        return result;
+    }
+    const present = new Set((await listFiles(dir)).filter((p) => p !== MANIFEST));
+    for (const entry of manifest.files) {
+        if (!present.has(entry.path)) {
+            result.missing.push(entry.path);
+            continue;
+        }
+        present.delete(entry.path);
+        const bytes = await readFile(join(dir, ...entry.path.split('/')));
+        if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256)
+            result.changed.push(entry.path);
+    }
+    result.added = [...present].sort(compareBytes);
+    result.changed.sort(compareBytes);
+    result.missing.sort(compareBytes);
+    result.ok = result.changed.length === 0 && result.added.length === 0 && result.missing.length === 0;
+    return result;
+}
+/** One line for a log or an error: what is wrong with the bundle, or that it is intact. */
+function describeVerification(dir, v) {
+    if (v.manifestError)
+        return `Evidence bundle ${dir}: ${v.manifestError}`;
+    if (v.ok)
+        return `Evidence bundle ${dir}: all files match manifest.json`;
+    const parts = [];
+    if (v.changed.length)
+        parts.push(`changed: ${v.changed.join(', ')}`);
+    if (v.added.length)
+        parts.push(`added: ${v.added.join(', ')}`);
+    if (v.missing.length)
+        parts.push(`missing: ${v.missing.join(', ')}`);
+    return `Evidence bundle ${dir} does not match manifest.json (${parts.join('; ')})`;
+}
+/** JSON with object keys sorted at every depth: the same value always gives the same bytes. */
+function stableStringify(value) {
+    return JSON.stringify(sortKeys(value), null, 2);
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value && typeof value === 'object' && value.constructor === Object) {
+        const out = {};
+        for (const key of Object.keys(value).sort(compareBytes))
+            out[key] = sortKeys(value[key]);
+        return out;
+    }
+    return value;
+}
+function parseManifest(text) {
+    const data = JSON.parse(text);
+    if (data.version !== 1 || data.algorithm !== 'sha256' || !Array.isArray(data.files)) {
+        throw new Error('expected {"version": 1, "algorithm": "sha256", "files": [...]}');
+    }
+    for (const entry of data.files) {
+        if (typeof entry?.path !== 'string' ||
+            typeof entry.sha256 !== 'string' ||
+            typeof entry.size !== 'number') {
+            throw new Error('every files[] entry needs path, sha256 and size');
+        }
+        checkName(entry.path);
+    }
+    return data;
+}
+/** A bundle-relative path that cannot escape the bundle. */
+function checkName(name) {
+    const normal = name.replace(/\\/g, '/');
+    const segments = normal.split('/');
+    if (!normal ||
+        normal.startsWith('/') ||
+        /^[A-Za-z]:/.test(normal) ||
+        segments.some((s) => s === '' || s === '.' || s === '..') ||
+        normal.includes('\0')) {
+        throw new Error(`Evidence file name '${name}' must be a relative path inside the bundle (no '..', no leading '/')`);
+    }
+    return normal;
+}
+async function listFiles(dir) {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { recursive: true, withFileTypes: true });
+    return entries
+        .filter((e) => !e.isDirectory())
+        .map((e) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(e.parentPath, e.name)).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'))
+        .sort(compareBytes);
+}
+function sha256(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Code-unit order, independent of locale, so manifests sort the same on every machine. */
+function compareBytes(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 1188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lg: () => (/* binding */ writeSarif)
+});
+
+// UNUSED EXPORTS: FINGERPRINT_KEY, SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, SarifValidationError, artifactUri, assertValidSarif, buildSarif, toSarifLevel, validateSarif
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+;// CONCATENATED MODULE: ./lib/report/sarif-schema-2.1.0.json
+const sarif_schema_2_1_0_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$comment":"Official OASIS SARIF 2.1.0 JSON schema (draft-07), (c) OASIS Open, governed by the OASIS IPR Policy (SARIF TC: RF on RAND Terms Mode); source: oasis-tcs/sarif-spec Schemata/sarif-schema-2.1.0.json. Vendored unchanged except this $comment, taken from the npm package @datadog/datadog-ci-plugin-sarif@5.25.0 (Apache-2.0), which embeds it in dist/bundle.js; no npm package ships the draft-07 schema as a file (@microsoft/jest-sarif ships only the pre-release 2.1.0-rtm.5 in draft-04).","title":"Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema","$id":"https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json","description":"Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema: a standard format for the output of static analysis tools.","additionalProperties":false,"type":"object","properties":{"$schema":{"description":"The URI of the JSON schema corresponding to the version.","type":"string","format":"uri"},"version":{"description":"The SARIF format version of this log file.","enum":["2.1.0"]},"runs":{"description":"The set of runs contained in this log file.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/run"}},"inlineExternalProperties":{"description":"References to external property files that share data between runs.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/externalProperties"}},"properties":{"description":"Key/value pairs that provide additional information about the log file.","$ref":"#/definitions/propertyBag"}},"required":["version","runs"],"definitions":{"address":{"description":"A physical or virtual address, or a range of addresses, in an \'addressable region\' (memory or a binary file).","additionalProperties":false,"type":"object","properties":{"absoluteAddress":{"description":"The address expressed as a byte offset from the start of the addressable region.","type":"integer","minimum":-1,"default":-1},"relativeAddress":{"description":"The address expressed as a byte offset from the absolute address of the top-most parent object.","type":"integer"},"length":{"description":"The number of bytes in this range of addresses.","type":"integer"},"kind":{"description":"An open-ended string that identifies the address kind. \'data\', \'function\', \'header\',\'instruction\', \'module\', \'page\', \'section\', \'segment\', \'stack\', \'stackFrame\', \'table\' are well-known values.","type":"string"},"name":{"description":"A name that is associated with the address, e.g., \'.text\'.","type":"string"},"fullyQualifiedName":{"description":"A human-readable fully qualified name that is associated with the address.","type":"string"},"offsetFromParent":{"description":"The byte offset of this address from the absolute or relative address of the parent object.","type":"integer"},"index":{"description":"The index within run.addresses of the cached object for this address.","type":"integer","default":-1,"minimum":-1},"parentIndex":{"description":"The index within run.addresses of the parent object.","type":"integer","default":-1,"minimum":-1},"properties":{"description":"Key/value pairs that provide additional information about the address.","$ref":"#/definitions/propertyBag"}}},"artifact":{"description":"A single artifact. In some cases, this artifact might be nested within another artifact.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A short description of the artifact.","$ref":"#/definitions/message"},"location":{"description":"The location of the artifact.","$ref":"#/definitions/artifactLocation"},"parentIndex":{"description":"Identifies the index of the immediate parent of the artifact, if this artifact is nested.","type":"integer","default":-1,"minimum":-1},"offset":{"description":"The offset in bytes of the artifact within its containing artifact.","type":"integer","minimum":0},"length":{"description":"The length of the artifact in bytes.","type":"integer","default":-1,"minimum":-1},"roles":{"description":"The role or roles played by the artifact in the analysis.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"enum":["analysisTarget","attachment","responseFile","resultFile","standardStream","tracedFile","unmodified","modified","added","deleted","renamed","uncontrolled","driver","extension","translation","taxonomy","policy","referencedOnCommandLine","memoryContents","directory","userSpecifiedConfiguration","toolSpecifiedConfiguration","debugOutputFile"]}},"mimeType":{"description":"The MIME type (RFC 2045) of the artifact.","type":"string","pattern":"[^/]+/.+"},"contents":{"description":"The contents of the artifact.","$ref":"#/definitions/artifactContent"},"encoding":{"description":"Specifies the encoding for an artifact object that refers to a text file.","type":"string"},"sourceLanguage":{"description":"Specifies the source language for any artifact object that refers to a text file that contains source code.","type":"string"},"hashes":{"description":"A dictionary, each of whose keys is the name of a hash function and each of whose values is the hashed value of the artifact produced by the specified hash function.","type":"object","additionalProperties":{"type":"string"}},"lastModifiedTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the artifact was most recently modified. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"properties":{"description":"Key/value pairs that provide additional information about the artifact.","$ref":"#/definitions/propertyBag"}}},"artifactChange":{"description":"A change to a single artifact.","additionalProperties":false,"type":"object","properties":{"artifactLocation":{"description":"The location of the artifact to change.","$ref":"#/definitions/artifactLocation"},"replacements":{"description":"An array of replacement objects, each of which represents the replacement of a single region in a single artifact specified by \'artifactLocation\'.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/replacement"}},"properties":{"description":"Key/value pairs that provide additional information about the change.","$ref":"#/definitions/propertyBag"}},"required":["artifactLocation","replacements"]},"artifactContent":{"description":"Represents the contents of an artifact.","type":"object","additionalProperties":false,"properties":{"text":{"description":"UTF-8-encoded content from a text artifact.","type":"string"},"binary":{"description":"MIME Base64-encoded content from a binary artifact, or from a text artifact in its original encoding.","type":"string"},"rendered":{"description":"An alternate rendered representation of the artifact (e.g., a decompiled representation of a binary region).","$ref":"#/definitions/multiformatMessageString"},"properties":{"description":"Key/value pairs that provide additional information about the artifact content.","$ref":"#/definitions/propertyBag"}}},"artifactLocation":{"description":"Specifies the location of an artifact.","additionalProperties":false,"type":"object","properties":{"uri":{"description":"A string containing a valid relative or absolute URI.","type":"string","format":"uri-reference"},"uriBaseId":{"description":"A string which indirectly specifies the absolute URI with respect to which a relative URI in the \\"uri\\" property is interpreted.","type":"string"},"index":{"description":"The index within the run artifacts array of the artifact object associated with the artifact location.","type":"integer","default":-1,"minimum":-1},"description":{"description":"A short description of the artifact location.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the artifact location.","$ref":"#/definitions/propertyBag"}}},"attachment":{"description":"An artifact relevant to a result.","type":"object","additionalProperties":false,"properties":{"description":{"description":"A message describing the role played by the attachment.","$ref":"#/definitions/message"},"artifactLocation":{"description":"The location of the attachment.","$ref":"#/definitions/artifactLocation"},"regions":{"description":"An array of regions of interest within the attachment.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/region"}},"rectangles":{"description":"An array of rectangles specifying areas of interest within the image.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/rectangle"}},"properties":{"description":"Key/value pairs that provide additional information about the attachment.","$ref":"#/definitions/propertyBag"}},"required":["artifactLocation"]},"codeFlow":{"description":"A set of threadFlows which together describe a pattern of code execution relevant to detecting a result.","additionalProperties":false,"type":"object","properties":{"message":{"description":"A message relevant to the code flow.","$ref":"#/definitions/message"},"threadFlows":{"description":"An array of one or more unique threadFlow objects, each of which describes the progress of a program through a thread of execution.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/threadFlow"}},"properties":{"description":"Key/value pairs that provide additional information about the code flow.","$ref":"#/definitions/propertyBag"}},"required":["threadFlows"]},"configurationOverride":{"description":"Information about how a specific rule or notification was reconfigured at runtime.","type":"object","additionalProperties":false,"properties":{"configuration":{"description":"Specifies how the rule or notification was configured during the scan.","$ref":"#/definitions/reportingConfiguration"},"descriptor":{"description":"A reference used to locate the descriptor whose configuration was overridden.","$ref":"#/definitions/reportingDescriptorReference"},"properties":{"description":"Key/value pairs that provide additional information about the configuration override.","$ref":"#/definitions/propertyBag"}},"required":["configuration","descriptor"]},"conversion":{"description":"Describes how a converter transformed the output of a static analysis tool from the analysis tool\'s native output format into the SARIF format.","additionalProperties":false,"type":"object","properties":{"tool":{"description":"A tool object that describes the converter.","$ref":"#/definitions/tool"},"invocation":{"description":"An invocation object that describes the invocation of the converter.","$ref":"#/definitions/invocation"},"analysisToolLogFiles":{"description":"The locations of the analysis tool\'s per-run log files.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/artifactLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the conversion.","$ref":"#/definitions/propertyBag"}},"required":["tool"]},"edge":{"description":"Represents a directed edge in a graph.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A string that uniquely identifies the edge within its graph.","type":"string"},"label":{"description":"A short description of the edge.","$ref":"#/definitions/message"},"sourceNodeId":{"description":"Identifies the source node (the node at which the edge starts).","type":"string"},"targetNodeId":{"description":"Identifies the target node (the node at which the edge ends).","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the edge.","$ref":"#/definitions/propertyBag"}},"required":["id","sourceNodeId","targetNodeId"]},"edgeTraversal":{"description":"Represents the traversal of a single edge during a graph traversal.","type":"object","additionalProperties":false,"properties":{"edgeId":{"description":"Identifies the edge being traversed.","type":"string"},"message":{"description":"A message to display to the user as the edge is traversed.","$ref":"#/definitions/message"},"finalState":{"description":"The values of relevant expressions after the edge has been traversed.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"stepOverEdgeCount":{"description":"The number of edge traversals necessary to return from a nested graph.","type":"integer","minimum":0},"properties":{"description":"Key/value pairs that provide additional information about the edge traversal.","$ref":"#/definitions/propertyBag"}},"required":["edgeId"]},"exception":{"description":"Describes a runtime exception encountered during the execution of an analysis tool.","type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","description":"A string that identifies the kind of exception, for example, the fully qualified type name of an object that was thrown, or the symbolic name of a signal."},"message":{"description":"A message that describes the exception.","type":"string"},"stack":{"description":"The sequence of function calls leading to the exception.","$ref":"#/definitions/stack"},"innerExceptions":{"description":"An array of exception objects each of which is considered a cause of this exception.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/exception"}},"properties":{"description":"Key/value pairs that provide additional information about the exception.","$ref":"#/definitions/propertyBag"}}},"externalProperties":{"description":"The top-level element of an external property file.","type":"object","additionalProperties":false,"properties":{"schema":{"description":"The URI of the JSON schema corresponding to the version of the external property file format.","type":"string","format":"uri"},"version":{"description":"The SARIF format version of this external properties object.","enum":["2.1.0"]},"guid":{"description":"A stable, unique identifer for this external properties object, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"runGuid":{"description":"A stable, unique identifer for the run associated with this external properties object, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"conversion":{"description":"A conversion object that will be merged with a separate run.","$ref":"#/definitions/conversion"},"graphs":{"description":"An array of graph objects that will be merged with a separate run.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/graph"}},"externalizedProperties":{"description":"Key/value pairs that provide additional information that will be merged with a separate run.","$ref":"#/definitions/propertyBag"},"artifacts":{"description":"An array of artifact objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifact"}},"invocations":{"description":"Describes the invocation of the analysis tool that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/invocation"}},"logicalLocations":{"description":"An array of logical locations such as namespaces, types or functions that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"threadFlowLocations":{"description":"An array of threadFlowLocation objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/threadFlowLocation"}},"results":{"description":"An array of result objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/result"}},"taxonomies":{"description":"Tool taxonomies that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"driver":{"description":"The analysis tool object that will be merged with a separate run.","$ref":"#/definitions/toolComponent"},"extensions":{"description":"Tool extensions that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"policies":{"description":"Tool policies that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"translations":{"description":"Tool translations that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"addresses":{"description":"Addresses that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/address"}},"webRequests":{"description":"Requests that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webRequest"}},"webResponses":{"description":"Responses that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webResponse"}},"properties":{"description":"Key/value pairs that provide additional information about the external properties.","$ref":"#/definitions/propertyBag"}}},"externalPropertyFileReference":{"description":"Contains information that enables a SARIF consumer to locate the external property file that contains the value of an externalized property associated with the run.","type":"object","additionalProperties":false,"properties":{"location":{"description":"The location of the external property file.","$ref":"#/definitions/artifactLocation"},"guid":{"description":"A stable, unique identifer for the external property file in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"itemCount":{"description":"A non-negative integer specifying the number of items contained in the external property file.","type":"integer","default":-1,"minimum":-1},"properties":{"description":"Key/value pairs that provide additional information about the external property file.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["location"]},{"required":["guid"]}]},"externalPropertyFileReferences":{"description":"References to external property files that should be inlined with the content of a root log file.","additionalProperties":false,"type":"object","properties":{"conversion":{"description":"An external property file containing a run.conversion object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"graphs":{"description":"An array of external property files containing a run.graphs object to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"externalizedProperties":{"description":"An external property file containing a run.properties object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"artifacts":{"description":"An array of external property files containing run.artifacts arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"invocations":{"description":"An array of external property files containing run.invocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"logicalLocations":{"description":"An array of external property files containing run.logicalLocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"threadFlowLocations":{"description":"An array of external property files containing run.threadFlowLocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"results":{"description":"An array of external property files containing run.results arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"taxonomies":{"description":"An array of external property files containing run.taxonomies arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"addresses":{"description":"An array of external property files containing run.addresses arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"driver":{"description":"An external property file containing a run.driver object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"extensions":{"description":"An array of external property files containing run.extensions arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"policies":{"description":"An array of external property files containing run.policies arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"translations":{"description":"An array of external property files containing run.translations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"webRequests":{"description":"An array of external property files containing run.requests arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"webResponses":{"description":"An array of external property files containing run.responses arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"properties":{"description":"Key/value pairs that provide additional information about the external property files.","$ref":"#/definitions/propertyBag"}}},"fix":{"description":"A proposed fix for the problem represented by a result object. A fix specifies a set of artifacts to modify. For each artifact, it specifies a set of bytes to remove, and provides a set of new bytes to replace them.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A message that describes the proposed fix, enabling viewers to present the proposed change to an end user.","$ref":"#/definitions/message"},"artifactChanges":{"description":"One or more artifact changes that comprise a fix for a result.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/artifactChange"}},"properties":{"description":"Key/value pairs that provide additional information about the fix.","$ref":"#/definitions/propertyBag"}},"required":["artifactChanges"]},"graph":{"description":"A network of nodes and directed edges that describes some aspect of the structure of the code (for example, a call graph).","type":"object","additionalProperties":false,"properties":{"description":{"description":"A description of the graph.","$ref":"#/definitions/message"},"nodes":{"description":"An array of node objects representing the nodes of the graph.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/node"}},"edges":{"description":"An array of edge objects representing the edges of the graph.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/edge"}},"properties":{"description":"Key/value pairs that provide additional information about the graph.","$ref":"#/definitions/propertyBag"}}},"graphTraversal":{"description":"Represents a path through a graph.","type":"object","additionalProperties":false,"properties":{"runGraphIndex":{"description":"The index within the run.graphs to be associated with the result.","type":"integer","default":-1,"minimum":-1},"resultGraphIndex":{"description":"The index within the result.graphs to be associated with the result.","type":"integer","default":-1,"minimum":-1},"description":{"description":"A description of this graph traversal.","$ref":"#/definitions/message"},"initialState":{"description":"Values of relevant expressions at the start of the graph traversal that may change during graph traversal.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"immutableState":{"description":"Values of relevant expressions at the start of the graph traversal that remain constant for the graph traversal.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"edgeTraversals":{"description":"The sequences of edges traversed by this graph traversal.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/edgeTraversal"}},"properties":{"description":"Key/value pairs that provide additional information about the graph traversal.","$ref":"#/definitions/propertyBag"}},"oneOf":[{"required":["runGraphIndex"]},{"required":["resultGraphIndex"]}]},"invocation":{"description":"The runtime environment of the analysis tool run.","additionalProperties":false,"type":"object","properties":{"commandLine":{"description":"The command line used to invoke the tool.","type":"string"},"arguments":{"description":"An array of strings, containing in order the command line arguments passed to the tool from the operating system.","type":"array","minItems":0,"uniqueItems":false,"items":{"type":"string"}},"responseFiles":{"description":"The locations of any response files specified on the tool\'s command line.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifactLocation"}},"startTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the run started. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"endTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the run ended. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"exitCode":{"description":"The process exit code.","type":"integer"},"ruleConfigurationOverrides":{"description":"An array of configurationOverride objects that describe rules related runtime overrides.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/configurationOverride"}},"notificationConfigurationOverrides":{"description":"An array of configurationOverride objects that describe notifications related runtime overrides.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/configurationOverride"}},"toolExecutionNotifications":{"description":"A list of runtime conditions detected by the tool during the analysis.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/notification"}},"toolConfigurationNotifications":{"description":"A list of conditions detected by the tool that are relevant to the tool\'s configuration.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/notification"}},"exitCodeDescription":{"description":"The reason for the process exit.","type":"string"},"exitSignalName":{"description":"The name of the signal that caused the process to exit.","type":"string"},"exitSignalNumber":{"description":"The numeric value of the signal that caused the process to exit.","type":"integer"},"processStartFailureMessage":{"description":"The reason given by the operating system that the process failed to start.","type":"string"},"executionSuccessful":{"description":"Specifies whether the tool\'s execution completed successfully.","type":"boolean"},"machine":{"description":"The machine that hosted the analysis tool run.","type":"string"},"account":{"description":"The account that ran the analysis tool.","type":"string"},"processId":{"description":"The process id for the analysis tool run.","type":"integer"},"executableLocation":{"description":"An absolute URI specifying the location of the analysis tool\'s executable.","$ref":"#/definitions/artifactLocation"},"workingDirectory":{"description":"The working directory for the analysis tool run.","$ref":"#/definitions/artifactLocation"},"environmentVariables":{"description":"The environment variables associated with the analysis tool process, expressed as key/value pairs.","type":"object","additionalProperties":{"type":"string"}},"stdin":{"description":"A file containing the standard input stream to the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stdout":{"description":"A file containing the standard output stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stderr":{"description":"A file containing the standard error stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stdoutStderr":{"description":"A file containing the interleaved standard output and standard error stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the invocation.","$ref":"#/definitions/propertyBag"}},"required":["executionSuccessful"]},"location":{"description":"A location within a programming artifact.","additionalProperties":false,"type":"object","properties":{"id":{"description":"Value that distinguishes this location from all other locations within a single result object.","type":"integer","minimum":-1,"default":-1},"physicalLocation":{"description":"Identifies the artifact and region.","$ref":"#/definitions/physicalLocation"},"logicalLocations":{"description":"The logical locations associated with the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"message":{"description":"A message relevant to the location.","$ref":"#/definitions/message"},"annotations":{"description":"A set of regions relevant to the location.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/region"}},"relationships":{"description":"An array of objects that describe relationships between this location and others.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/locationRelationship"}},"properties":{"description":"Key/value pairs that provide additional information about the location.","$ref":"#/definitions/propertyBag"}}},"locationRelationship":{"description":"Information about the relation of one location to another.","type":"object","additionalProperties":false,"properties":{"target":{"description":"A reference to the related location.","type":"integer","minimum":0},"kinds":{"description":"A set of distinct strings that categorize the relationship. Well-known kinds include \'includes\', \'isIncludedBy\' and \'relevant\'.","type":"array","default":["relevant"],"uniqueItems":true,"items":{"type":"string"}},"description":{"description":"A description of the location relationship.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the location relationship.","$ref":"#/definitions/propertyBag"}},"required":["target"]},"logicalLocation":{"description":"A logical location of a construct that produced a result.","additionalProperties":false,"type":"object","properties":{"name":{"description":"Identifies the construct in which the result occurred. For example, this property might contain the name of a class or a method.","type":"string"},"index":{"description":"The index within the logical locations array.","type":"integer","default":-1,"minimum":-1},"fullyQualifiedName":{"description":"The human-readable fully qualified name of the logical location.","type":"string"},"decoratedName":{"description":"The machine-readable name for the logical location, such as a mangled function name provided by a C++ compiler that encodes calling convention, return type and other details along with the function name.","type":"string"},"parentIndex":{"description":"Identifies the index of the immediate parent of the construct in which the result was detected. For example, this property might point to a logical location that represents the namespace that holds a type.","type":"integer","default":-1,"minimum":-1},"kind":{"description":"The type of construct this logical location component refers to. Should be one of \'function\', \'member\', \'module\', \'namespace\', \'parameter\', \'resource\', \'returnType\', \'type\', \'variable\', \'object\', \'array\', \'property\', \'value\', \'element\', \'text\', \'attribute\', \'comment\', \'declaration\', \'dtd\' or \'processingInstruction\', if any of those accurately describe the construct.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the logical location.","$ref":"#/definitions/propertyBag"}}},"message":{"description":"Encapsulates a message intended to be read by the end user.","type":"object","additionalProperties":false,"properties":{"text":{"description":"A plain text message string.","type":"string"},"markdown":{"description":"A Markdown message string.","type":"string"},"id":{"description":"The identifier for this message.","type":"string"},"arguments":{"description":"An array of strings to substitute into the message string.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"type":"string"}},"properties":{"description":"Key/value pairs that provide additional information about the message.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["text"]},{"required":["id"]}]},"multiformatMessageString":{"description":"A message string or message format string rendered in multiple formats.","type":"object","additionalProperties":false,"properties":{"text":{"description":"A plain text message string or format string.","type":"string"},"markdown":{"description":"A Markdown message string or format string.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the message.","$ref":"#/definitions/propertyBag"}},"required":["text"]},"node":{"description":"Represents a node in a graph.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A string that uniquely identifies the node within its graph.","type":"string"},"label":{"description":"A short description of the node.","$ref":"#/definitions/message"},"location":{"description":"A code location associated with the node.","$ref":"#/definitions/location"},"children":{"description":"Array of child nodes.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/node"}},"properties":{"description":"Key/value pairs that provide additional information about the node.","$ref":"#/definitions/propertyBag"}},"required":["id"]},"notification":{"description":"Describes a condition relevant to the tool itself, as opposed to being relevant to a target being analyzed by the tool.","type":"object","additionalProperties":false,"properties":{"locations":{"description":"The locations relevant to this notification.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/location"}},"message":{"description":"A message that describes the condition that was encountered.","$ref":"#/definitions/message"},"level":{"description":"A value specifying the severity level of the notification.","default":"warning","enum":["none","note","warning","error"]},"threadId":{"description":"The thread identifier of the code that generated the notification.","type":"integer"},"timeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the analysis tool generated the notification.","type":"string","format":"date-time"},"exception":{"description":"The runtime exception, if any, relevant to this notification.","$ref":"#/definitions/exception"},"descriptor":{"description":"A reference used to locate the descriptor relevant to this notification.","$ref":"#/definitions/reportingDescriptorReference"},"associatedRule":{"description":"A reference used to locate the rule descriptor associated with this notification.","$ref":"#/definitions/reportingDescriptorReference"},"properties":{"description":"Key/value pairs that provide additional information about the notification.","$ref":"#/definitions/propertyBag"}},"required":["message"]},"physicalLocation":{"description":"A physical location relevant to a result. Specifies a reference to a programming artifact together with a range of bytes or characters within that artifact.","additionalProperties":false,"type":"object","properties":{"address":{"description":"The address of the location.","$ref":"#/definitions/address"},"artifactLocation":{"description":"The location of the artifact.","$ref":"#/definitions/artifactLocation"},"region":{"description":"Specifies a portion of the artifact.","$ref":"#/definitions/region"},"contextRegion":{"description":"Specifies a portion of the artifact that encloses the region. Allows a viewer to display additional context around the region.","$ref":"#/definitions/region"},"properties":{"description":"Key/value pairs that provide additional information about the physical location.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["address"]},{"required":["artifactLocation"]}]},"propertyBag":{"description":"Key/value pairs that provide additional information about the object.","type":"object","additionalProperties":true,"properties":{"tags":{"description":"A set of distinct strings that provide additional information.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}}}},"rectangle":{"description":"An area within an image.","additionalProperties":false,"type":"object","properties":{"top":{"description":"The Y coordinate of the top edge of the rectangle, measured in the image\'s natural units.","type":"number"},"left":{"description":"The X coordinate of the left edge of the rectangle, measured in the image\'s natural units.","type":"number"},"bottom":{"description":"The Y coordinate of the bottom edge of the rectangle, measured in the image\'s natural units.","type":"number"},"right":{"description":"The X coordinate of the right edge of the rectangle, measured in the image\'s natural units.","type":"number"},"message":{"description":"A message relevant to the rectangle.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the rectangle.","$ref":"#/definitions/propertyBag"}}},"region":{"description":"A region within an artifact where a result was detected.","additionalProperties":false,"type":"object","properties":{"startLine":{"description":"The line number of the first character in the region.","type":"integer","minimum":1},"startColumn":{"description":"The column number of the first character in the region.","type":"integer","minimum":1},"endLine":{"description":"The line number of the last character in the region.","type":"integer","minimum":1},"endColumn":{"description":"The column number of the character following the end of the region.","type":"integer","minimum":1},"charOffset":{"description":"The zero-based offset from the beginning of the artifact of the first character in the region.","type":"integer","default":-1,"minimum":-1},"charLength":{"description":"The length of the region in characters.","type":"integer","minimum":0},"byteOffset":{"description":"The zero-based offset from the beginning of the artifact of the first byte in the region.","type":"integer","default":-1,"minimum":-1},"byteLength":{"description":"The length of the region in bytes.","type":"integer","minimum":0},"snippet":{"description":"The portion of the artifact contents within the specified region.","$ref":"#/definitions/artifactContent"},"message":{"description":"A message relevant to the region.","$ref":"#/definitions/message"},"sourceLanguage":{"description":"Specifies the source language, if any, of the portion of the artifact specified by the region object.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the region.","$ref":"#/definitions/propertyBag"}}},"replacement":{"description":"The replacement of a single region of an artifact.","additionalProperties":false,"type":"object","properties":{"deletedRegion":{"description":"The region of the artifact to delete.","$ref":"#/definitions/region"},"insertedContent":{"description":"The content to insert at the location specified by the \'deletedRegion\' property.","$ref":"#/definitions/artifactContent"},"properties":{"description":"Key/value pairs that provide additional information about the replacement.","$ref":"#/definitions/propertyBag"}},"required":["deletedRegion"]},"reportingDescriptor":{"description":"Metadata that describes a specific report produced by the tool, as part of the analysis it provides or its runtime reporting.","additionalProperties":false,"type":"object","properties":{"id":{"description":"A stable, opaque identifier for the report.","type":"string"},"deprecatedIds":{"description":"An array of stable, opaque identifiers by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string"}},"guid":{"description":"A unique identifer for the reporting descriptor in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"deprecatedGuids":{"description":"An array of unique identifies in the form of a GUID by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"}},"name":{"description":"A report identifier that is understandable to an end user.","type":"string"},"deprecatedNames":{"description":"An array of readable identifiers by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string"}},"shortDescription":{"description":"A concise description of the report. Should be a single sentence that is understandable when visible space is limited to a single line of text.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A description of the report. Should, as far as possible, provide details sufficient to enable resolution of any problem indicated by the result.","$ref":"#/definitions/multiformatMessageString"},"messageStrings":{"description":"A set of name/value pairs with arbitrary names. Each value is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"defaultConfiguration":{"description":"Default reporting configuration information.","$ref":"#/definitions/reportingConfiguration"},"helpUri":{"description":"A URI where the primary documentation for the report can be found.","type":"string","format":"uri"},"help":{"description":"Provides the primary documentation for the report, useful when there is no online documentation.","$ref":"#/definitions/multiformatMessageString"},"relationships":{"description":"An array of objects that describe relationships between this reporting descriptor and others.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorRelationship"}},"properties":{"description":"Key/value pairs that provide additional information about the report.","$ref":"#/definitions/propertyBag"}},"required":["id"]},"reportingConfiguration":{"description":"Information about a rule or notification that can be configured at runtime.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Specifies whether the report may be produced during the scan.","type":"boolean","default":true},"level":{"description":"Specifies the failure level for the report.","default":"warning","enum":["none","note","warning","error"]},"rank":{"description":"Specifies the relative priority of the report. Used for analysis output only.","type":"number","default":-1,"minimum":-1,"maximum":100},"parameters":{"description":"Contains configuration information specific to a report.","$ref":"#/definitions/propertyBag"},"properties":{"description":"Key/value pairs that provide additional information about the reporting configuration.","$ref":"#/definitions/propertyBag"}}},"reportingDescriptorReference":{"description":"Information about how to locate a relevant reporting descriptor.","type":"object","additionalProperties":false,"properties":{"id":{"description":"The id of the descriptor.","type":"string"},"index":{"description":"The index into an array of descriptors in toolComponent.ruleDescriptors, toolComponent.notificationDescriptors, or toolComponent.taxonomyDescriptors, depending on context.","type":"integer","default":-1,"minimum":-1},"guid":{"description":"A guid that uniquely identifies the descriptor.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"toolComponent":{"description":"A reference used to locate the toolComponent associated with the descriptor.","$ref":"#/definitions/toolComponentReference"},"properties":{"description":"Key/value pairs that provide additional information about the reporting descriptor reference.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["index"]},{"required":["guid"]},{"required":["id"]}]},"reportingDescriptorRelationship":{"description":"Information about the relation of one reporting descriptor to another.","type":"object","additionalProperties":false,"properties":{"target":{"description":"A reference to the related reporting descriptor.","$ref":"#/definitions/reportingDescriptorReference"},"kinds":{"description":"A set of distinct strings that categorize the relationship. Well-known kinds include \'canPrecede\', \'canFollow\', \'willPrecede\', \'willFollow\', \'superset\', \'subset\', \'equal\', \'disjoint\', \'relevant\', and \'incomparable\'.","type":"array","default":["relevant"],"uniqueItems":true,"items":{"type":"string"}},"description":{"description":"A description of the reporting descriptor relationship.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the reporting descriptor reference.","$ref":"#/definitions/propertyBag"}},"required":["target"]},"result":{"description":"A result produced by an analysis tool.","additionalProperties":false,"type":"object","properties":{"ruleId":{"description":"The stable, unique identifier of the rule, if any, to which this notification is relevant. This member can be used to retrieve rule metadata from the rules dictionary, if it exists.","type":"string"},"ruleIndex":{"description":"The index within the tool component rules array of the rule object associated with this result.","type":"integer","default":-1,"minimum":-1},"rule":{"description":"A reference used to locate the rule descriptor relevant to this result.","$ref":"#/definitions/reportingDescriptorReference"},"kind":{"description":"A value that categorizes results by evaluation state.","default":"fail","enum":["notApplicable","pass","fail","review","open","informational"]},"level":{"description":"A value specifying the severity level of the result.","default":"warning","enum":["none","note","warning","error"]},"message":{"description":"A message that describes the result. The first sentence of the message only will be displayed when visible space is limited.","$ref":"#/definitions/message"},"analysisTarget":{"description":"Identifies the artifact that the analysis tool was instructed to scan. This need not be the same as the artifact where the result actually occurred.","$ref":"#/definitions/artifactLocation"},"locations":{"description":"The set of locations where the result was detected. Specify only one location unless the problem indicated by the result can only be corrected by making a change at every specified location.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/location"}},"guid":{"description":"A stable, unique identifer for the result in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"correlationGuid":{"description":"A stable, unique identifier for the equivalence class of logically identical results to which this result belongs, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"occurrenceCount":{"description":"A positive integer specifying the number of times this logically unique result was observed in this run.","type":"integer","minimum":1},"partialFingerprints":{"description":"A set of strings that contribute to the stable, unique identity of the result.","type":"object","additionalProperties":{"type":"string"}},"fingerprints":{"description":"A set of strings each of which individually defines a stable, unique identity for the result.","type":"object","additionalProperties":{"type":"string"}},"stacks":{"description":"An array of \'stack\' objects relevant to the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/stack"}},"codeFlows":{"description":"An array of \'codeFlow\' objects relevant to the result.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/codeFlow"}},"graphs":{"description":"An array of zero or more unique graph objects associated with the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graph"}},"graphTraversals":{"description":"An array of one or more unique \'graphTraversal\' objects.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graphTraversal"}},"relatedLocations":{"description":"A set of locations relevant to this result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/location"}},"suppressions":{"description":"A set of suppressions relevant to this result.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/suppression"}},"baselineState":{"description":"The state of a result relative to a baseline of a previous run.","enum":["new","unchanged","updated","absent"]},"rank":{"description":"A number representing the priority or importance of the result.","type":"number","default":-1,"minimum":-1,"maximum":100},"attachments":{"description":"A set of artifacts relevant to the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/attachment"}},"hostedViewerUri":{"description":"An absolute URI at which the result can be viewed.","type":"string","format":"uri"},"workItemUris":{"description":"The URIs of the work items associated with this result.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string","format":"uri"}},"provenance":{"description":"Information about how and when the result was detected.","$ref":"#/definitions/resultProvenance"},"fixes":{"description":"An array of \'fix\' objects, each of which represents a proposed fix to the problem indicated by the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/fix"}},"taxa":{"description":"An array of references to taxonomy reporting descriptors that are applicable to the result.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorReference"}},"webRequest":{"description":"A web request associated with this result.","$ref":"#/definitions/webRequest"},"webResponse":{"description":"A web response associated with this result.","$ref":"#/definitions/webResponse"},"properties":{"description":"Key/value pairs that provide additional information about the result.","$ref":"#/definitions/propertyBag"}},"required":["message"]},"resultProvenance":{"description":"Contains information about how and when a result was detected.","additionalProperties":false,"type":"object","properties":{"firstDetectionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the result was first detected. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"lastDetectionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the result was most recently detected. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"firstDetectionRunGuid":{"description":"A GUID-valued string equal to the automationDetails.guid property of the run in which the result was first detected.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"lastDetectionRunGuid":{"description":"A GUID-valued string equal to the automationDetails.guid property of the run in which the result was most recently detected.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"invocationIndex":{"description":"The index within the run.invocations array of the invocation object which describes the tool invocation that detected the result.","type":"integer","default":-1,"minimum":-1},"conversionSources":{"description":"An array of physicalLocation objects which specify the portions of an analysis tool\'s output that a converter transformed into the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/physicalLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the result.","$ref":"#/definitions/propertyBag"}}},"run":{"description":"Describes a single run of an analysis tool, and contains the reported output of that run.","additionalProperties":false,"type":"object","properties":{"tool":{"description":"Information about the tool or tool pipeline that generated the results in this run. A run can only contain results produced by a single tool or tool pipeline. A run can aggregate results from multiple log files, as long as context around the tool run (tool command-line arguments and the like) is identical for all aggregated files.","$ref":"#/definitions/tool"},"invocations":{"description":"Describes the invocation of the analysis tool.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/invocation"}},"conversion":{"description":"A conversion object that describes how a converter transformed an analysis tool\'s native reporting format into the SARIF format.","$ref":"#/definitions/conversion"},"language":{"description":"The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase culture code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).","type":"string","default":"en-US","pattern":"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}?$"},"versionControlProvenance":{"description":"Specifies the revision in version control of the artifacts that were scanned.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/versionControlDetails"}},"originalUriBaseIds":{"description":"The artifact location specified by each uriBaseId symbol on the machine where the tool originally ran.","type":"object","additionalProperties":{"$ref":"#/definitions/artifactLocation"}},"artifacts":{"description":"An array of artifact objects relevant to the run.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifact"}},"logicalLocations":{"description":"An array of logical locations such as namespaces, types or functions.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"graphs":{"description":"An array of zero or more unique graph objects associated with the run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graph"}},"results":{"description":"The set of results contained in an SARIF log. The results array can be omitted when a run is solely exporting rules metadata. It must be present (but may be empty) if a log file represents an actual scan.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/result"}},"automationDetails":{"description":"Automation details that describe this run.","$ref":"#/definitions/runAutomationDetails"},"runAggregates":{"description":"Automation details that describe the aggregate of runs to which this run belongs.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/runAutomationDetails"}},"baselineGuid":{"description":"The \'guid\' property of a previous SARIF \'run\' that comprises the baseline that was used to compute result \'baselineState\' properties for the run.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"redactionTokens":{"description":"An array of strings used to replace sensitive information in a redaction-aware property.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}},"defaultEncoding":{"description":"Specifies the default encoding for any artifact object that refers to a text file.","type":"string"},"defaultSourceLanguage":{"description":"Specifies the default source language for any artifact object that refers to a text file that contains source code.","type":"string"},"newlineSequences":{"description":"An ordered list of character sequences that were treated as line breaks when computing region information for the run.","type":"array","minItems":1,"uniqueItems":true,"default":["\\r\\n","\\n"],"items":{"type":"string"}},"columnKind":{"description":"Specifies the unit in which the tool measures columns.","enum":["utf16CodeUnits","unicodeCodePoints"]},"externalPropertyFileReferences":{"description":"References to external property files that should be inlined with the content of a root log file.","$ref":"#/definitions/externalPropertyFileReferences"},"threadFlowLocations":{"description":"An array of threadFlowLocation objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/threadFlowLocation"}},"taxonomies":{"description":"An array of toolComponent objects relevant to a taxonomy in which results are categorized.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"addresses":{"description":"Addresses associated with this run instance, if any.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/address"}},"translations":{"description":"The set of available translations of the localized data provided by the tool.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"policies":{"description":"Contains configurations that may potentially override both reportingDescriptor.defaultConfiguration (the tool\'s default severities) and invocation.configurationOverrides (severities established at run-time from the command line).","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"webRequests":{"description":"An array of request objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webRequest"}},"webResponses":{"description":"An array of response objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webResponse"}},"specialLocations":{"description":"A specialLocations object that defines locations of special significance to SARIF consumers.","$ref":"#/definitions/specialLocations"},"properties":{"description":"Key/value pairs that provide additional information about the run.","$ref":"#/definitions/propertyBag"}},"required":["tool"]},"runAutomationDetails":{"description":"Information that describes a run\'s identity and role within an engineering system process.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A description of the identity and role played within the engineering system by this object\'s containing run object.","$ref":"#/definitions/message"},"id":{"description":"A hierarchical string that uniquely identifies this object\'s containing run object.","type":"string"},"guid":{"description":"A stable, unique identifer for this object\'s containing run object in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"correlationGuid":{"description":"A stable, unique identifier for the equivalence class of runs to which this object\'s containing run object belongs in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"properties":{"description":"Key/value pairs that provide additional information about the run automation details.","$ref":"#/definitions/propertyBag"}}},"specialLocations":{"description":"Defines locations of special significance to SARIF consumers.","type":"object","additionalProperties":false,"properties":{"displayBase":{"description":"Provides a suggestion to SARIF consumers to display file paths relative to the specified location.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the special locations.","$ref":"#/definitions/propertyBag"}}},"stack":{"description":"A call stack that is relevant to a result.","additionalProperties":false,"type":"object","properties":{"message":{"description":"A message relevant to this call stack.","$ref":"#/definitions/message"},"frames":{"description":"An array of stack frames that represents a sequence of calls, rendered in reverse chronological order, that comprise the call stack.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/stackFrame"}},"properties":{"description":"Key/value pairs that provide additional information about the stack.","$ref":"#/definitions/propertyBag"}},"required":["frames"]},"stackFrame":{"description":"A function call within a stack trace.","additionalProperties":false,"type":"object","properties":{"location":{"description":"The location to which this stack frame refers.","$ref":"#/definitions/location"},"module":{"description":"The name of the module that contains the code of this stack frame.","type":"string"},"threadId":{"description":"The thread identifier of the stack frame.","type":"integer"},"parameters":{"description":"The parameters of the call that is executing.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"type":"string","default":[]}},"properties":{"description":"Key/value pairs that provide additional information about the stack frame.","$ref":"#/definitions/propertyBag"}}},"suppression":{"description":"A suppression that is relevant to a result.","additionalProperties":false,"type":"object","properties":{"guid":{"description":"A stable, unique identifer for the suprression in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"kind":{"description":"A string that indicates where the suppression is persisted.","enum":["inSource","external"]},"state":{"description":"A string that indicates the state of the suppression.","enum":["accepted","underReview","rejected"]},"justification":{"description":"A string representing the justification for the suppression.","type":"string"},"location":{"description":"Identifies the location associated with the suppression.","$ref":"#/definitions/location"},"properties":{"description":"Key/value pairs that provide additional information about the suppression.","$ref":"#/definitions/propertyBag"}},"required":["kind"]},"threadFlow":{"description":"Describes a sequence of code locations that specify a path through a single thread of execution such as an operating system or fiber.","type":"object","additionalProperties":false,"properties":{"id":{"description":"An string that uniquely identifies the threadFlow within the codeFlow in which it occurs.","type":"string"},"message":{"description":"A message relevant to the thread flow.","$ref":"#/definitions/message"},"initialState":{"description":"Values of relevant expressions at the start of the thread flow that may change during thread flow execution.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"immutableState":{"description":"Values of relevant expressions at the start of the thread flow that remain constant.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"locations":{"description":"A temporally ordered array of \'threadFlowLocation\' objects, each of which describes a location visited by the tool while producing the result.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/threadFlowLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the thread flow.","$ref":"#/definitions/propertyBag"}},"required":["locations"]},"threadFlowLocation":{"description":"A location visited by an analysis tool while simulating or monitoring the execution of a program.","additionalProperties":false,"type":"object","properties":{"index":{"description":"The index within the run threadFlowLocations array.","type":"integer","default":-1,"minimum":-1},"location":{"description":"The code location.","$ref":"#/definitions/location"},"stack":{"description":"The call stack leading to this location.","$ref":"#/definitions/stack"},"kinds":{"description":"A set of distinct strings that categorize the thread flow location. Well-known kinds include \'acquire\', \'release\', \'enter\', \'exit\', \'call\', \'return\', \'branch\', \'implicit\', \'false\', \'true\', \'caution\', \'danger\', \'unknown\', \'unreachable\', \'taint\', \'function\', \'handler\', \'lock\', \'memory\', \'resource\', \'scope\' and \'value\'.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}},"taxa":{"description":"An array of references to rule or taxonomy reporting descriptors that are applicable to the thread flow location.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorReference"}},"module":{"description":"The name of the module that contains the code that is executing.","type":"string"},"state":{"description":"A dictionary, each of whose keys specifies a variable or expression, the associated value of which represents the variable or expression value. For an annotation of kind \'continuation\', for example, this dictionary might hold the current assumed values of a set of global variables.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"nestingLevel":{"description":"An integer representing a containment hierarchy within the thread flow.","type":"integer","minimum":0},"executionOrder":{"description":"An integer representing the temporal order in which execution reached this location.","type":"integer","default":-1,"minimum":-1},"executionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which this location was executed.","type":"string","format":"date-time"},"importance":{"description":"Specifies the importance of this location in understanding the code flow in which it occurs. The order from most to least important is \\"essential\\", \\"important\\", \\"unimportant\\". Default: \\"important\\".","enum":["important","essential","unimportant"],"default":"important"},"webRequest":{"description":"A web request associated with this thread flow location.","$ref":"#/definitions/webRequest"},"webResponse":{"description":"A web response associated with this thread flow location.","$ref":"#/definitions/webResponse"},"properties":{"description":"Key/value pairs that provide additional information about the threadflow location.","$ref":"#/definitions/propertyBag"}}},"tool":{"description":"The analysis tool that was run.","additionalProperties":false,"type":"object","properties":{"driver":{"description":"The analysis tool that was run.","$ref":"#/definitions/toolComponent"},"extensions":{"description":"Tool extensions that contributed to or reconfigured the analysis tool that was run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"properties":{"description":"Key/value pairs that provide additional information about the tool.","$ref":"#/definitions/propertyBag"}},"required":["driver"]},"toolComponent":{"description":"A component, such as a plug-in or the driver, of the analysis tool that was run.","additionalProperties":false,"type":"object","properties":{"guid":{"description":"A unique identifer for the tool component in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"name":{"description":"The name of the tool component.","type":"string"},"organization":{"description":"The organization or company that produced the tool component.","type":"string"},"product":{"description":"A product suite to which the tool component belongs.","type":"string"},"productSuite":{"description":"A localizable string containing the name of the suite of products to which the tool component belongs.","type":"string"},"shortDescription":{"description":"A brief description of the tool component.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A comprehensive description of the tool component.","$ref":"#/definitions/multiformatMessageString"},"fullName":{"description":"The name of the tool component along with its version and any other useful identifying information, such as its locale.","type":"string"},"version":{"description":"The tool component version, in whatever format the component natively provides.","type":"string"},"semanticVersion":{"description":"The tool component version in the format specified by Semantic Versioning 2.0.","type":"string"},"dottedQuadFileVersion":{"description":"The binary version of the tool component\'s primary executable file expressed as four non-negative integers separated by a period (for operating systems that express file versions in this way).","type":"string","pattern":"[0-9]+(\\\\.[0-9]+){3}"},"releaseDateUtc":{"description":"A string specifying the UTC date (and optionally, the time) of the component\'s release.","type":"string"},"downloadUri":{"description":"The absolute URI from which the tool component can be downloaded.","type":"string","format":"uri"},"informationUri":{"description":"The absolute URI at which information about this version of the tool component can be found.","type":"string","format":"uri"},"globalMessageStrings":{"description":"A dictionary, each of whose keys is a resource identifier and each of whose values is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"notifications":{"description":"An array of reportingDescriptor objects relevant to the notifications related to the configuration and runtime execution of the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"rules":{"description":"An array of reportingDescriptor objects relevant to the analysis performed by the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"taxa":{"description":"An array of reportingDescriptor objects relevant to the definitions of both standalone and tool-defined taxonomies.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"locations":{"description":"An array of the artifactLocation objects associated with the tool component.","type":"array","minItems":0,"default":[],"items":{"$ref":"#/definitions/artifactLocation"}},"language":{"description":"The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase language code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).","type":"string","default":"en-US","pattern":"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}?$"},"contents":{"description":"The kinds of data contained in this object.","type":"array","uniqueItems":true,"default":["localizedData","nonLocalizedData"],"items":{"enum":["localizedData","nonLocalizedData"]}},"isComprehensive":{"description":"Specifies whether this object contains a complete definition of the localizable and/or non-localizable data for this component, as opposed to including only data that is relevant to the results persisted to this log file.","type":"boolean","default":false},"localizedDataSemanticVersion":{"description":"The semantic version of the localized strings defined in this component; maintained by components that provide translations.","type":"string"},"minimumRequiredLocalizedDataSemanticVersion":{"description":"The minimum value of localizedDataSemanticVersion required in translations consumed by this component; used by components that consume translations.","type":"string"},"associatedComponent":{"description":"The component which is strongly associated with this component. For a translation, this refers to the component which has been translated. For an extension, this is the driver that provides the extension\'s plugin model.","$ref":"#/definitions/toolComponentReference"},"translationMetadata":{"description":"Translation metadata, required for a translation, not populated by other component types.","$ref":"#/definitions/translationMetadata"},"supportedTaxonomies":{"description":"An array of toolComponentReference objects to declare the taxonomies supported by the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponentReference"}},"properties":{"description":"Key/value pairs that provide additional information about the tool component.","$ref":"#/definitions/propertyBag"}},"required":["name"]},"toolComponentReference":{"description":"Identifies a particular toolComponent object, either the driver or an extension.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The \'name\' property of the referenced toolComponent.","type":"string"},"index":{"description":"An index into the referenced toolComponent in tool.extensions.","type":"integer","default":-1,"minimum":-1},"guid":{"description":"The \'guid\' property of the referenced toolComponent.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"properties":{"description":"Key/value pairs that provide additional information about the toolComponentReference.","$ref":"#/definitions/propertyBag"}}},"translationMetadata":{"description":"Provides additional metadata related to translation.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The name associated with the translation metadata.","type":"string"},"fullName":{"description":"The full name associated with the translation metadata.","type":"string"},"shortDescription":{"description":"A brief description of the translation metadata.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A comprehensive description of the translation metadata.","$ref":"#/definitions/multiformatMessageString"},"downloadUri":{"description":"The absolute URI from which the translation metadata can be downloaded.","type":"string","format":"uri"},"informationUri":{"description":"The absolute URI from which information related to the translation metadata can be downloaded.","type":"string","format":"uri"},"properties":{"description":"Key/value pairs that provide additional information about the translation metadata.","$ref":"#/definitions/propertyBag"}},"required":["name"]},"versionControlDetails":{"description":"Specifies the information necessary to retrieve a desired revision from a version control system.","type":"object","additionalProperties":false,"properties":{"repositoryUri":{"description":"The absolute URI of the repository.","type":"string","format":"uri"},"revisionId":{"description":"A string that uniquely and permanently identifies the revision within the repository.","type":"string"},"branch":{"description":"The name of a branch containing the revision.","type":"string"},"revisionTag":{"description":"A tag that has been applied to the revision.","type":"string"},"asOfTimeUtc":{"description":"A Coordinated Universal Time (UTC) date and time that can be used to synchronize an enlistment to the state of the repository at that time.","type":"string","format":"date-time"},"mappedTo":{"description":"The location in the local file system to which the root of the repository was mapped at the time of the analysis.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the version control details.","$ref":"#/definitions/propertyBag"}},"required":["repositoryUri"]},"webRequest":{"description":"Describes an HTTP request.","type":"object","additionalProperties":false,"properties":{"index":{"description":"The index within the run.webRequests array of the request object associated with this result.","type":"integer","default":-1,"minimum":-1},"protocol":{"description":"The request protocol. Example: \'http\'.","type":"string"},"version":{"description":"The request version. Example: \'1.1\'.","type":"string"},"target":{"description":"The target of the request.","type":"string"},"method":{"description":"The HTTP method. Well-known values are \'GET\', \'PUT\', \'POST\', \'DELETE\', \'PATCH\', \'HEAD\', \'OPTIONS\', \'TRACE\', \'CONNECT\'.","type":"string"},"headers":{"description":"The request headers.","type":"object","additionalProperties":{"type":"string"}},"parameters":{"description":"The request parameters.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body of the request.","$ref":"#/definitions/artifactContent"},"properties":{"description":"Key/value pairs that provide additional information about the request.","$ref":"#/definitions/propertyBag"}}},"webResponse":{"description":"Describes the response to an HTTP request.","type":"object","additionalProperties":false,"properties":{"index":{"description":"The index within the run.webResponses array of the response object associated with this result.","type":"integer","default":-1,"minimum":-1},"protocol":{"description":"The response protocol. Example: \'http\'.","type":"string"},"version":{"description":"The response version. Example: \'1.1\'.","type":"string"},"statusCode":{"description":"The response status code. Example: 451.","type":"integer"},"reasonPhrase":{"description":"The response reason. Example: \'Not found\'.","type":"string"},"headers":{"description":"The response headers.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body of the response.","$ref":"#/definitions/artifactContent"},"noResponseReceived":{"description":"Specifies whether a response was received from the server.","type":"boolean","default":false},"properties":{"description":"Key/value pairs that provide additional information about the response.","$ref":"#/definitions/propertyBag"}}}}}');
+;// CONCATENATED MODULE: ./lib/report/sarif.ts
+/**
+ * SARIF 2.1.0 for GitHub code scanning (and any other SARIF consumer), built from a SarifReport.
+ * The whole log passes through the run's Redactor, and writeSarif() refuses to write a log the
+ * official schema rejects: a broken upload fails late and far away, a schema error here names the
+ * field.
+ *
+ * The schema (lib/report/sarif-schema-2.1.0.json) is the official OASIS SARIF 2.1.0 JSON schema
+ * (draft-07, (c) OASIS Open, OASIS IPR Policy), vendored unchanged but for a `$comment` naming its
+ * origin: it was taken from the npm package @datadog/datadog-ci-plugin-sarif@5.25.0 (Apache-2.0),
+ * which embeds it; no npm package ships the draft-07 schema as a file (@microsoft/jest-sarif ships
+ * only the pre-release 2.1.0-rtm.5 in draft-04, which ajv 8 does not read).
+ */
+
+
+
+
+
+// ajv-formats is CommonJS; under ESM its default export can arrive wrapped once more.
+const addFormats = ((dist_default())["default"] ??
+    (dist_default()));
+const SARIF_VERSION = '2.1.0';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The uriBaseId every artifact location is relative to (the repository root, in code scanning). */
+const SRCROOT = 'SRCROOT';
+/** Key under partialFingerprints; versioned so a change of fingerprint scheme is not read as new alerts. */
+const FINGERPRINT_KEY = 'summitOps/v1';
+class SarifValidationError extends Error {
+    violations;
+    constructor(what, violations) {
+        const shown = violations.slice(0, 20);
+        const more = violations.length > shown.length ? `\n  … and ${violations.length - shown.length} more` : '';
+        super(`${what} is not valid SARIF 2.1.0 (${violations.length} schema violation${violations.length === 1 ? '' : 's'}):\n  ${shown.join('\n  ')}${more}`);
+        this.name = 'SarifValidationError';
+        this.violations = violations;
+    }
+}
+const LEVELS = { error: 'error', warning: 'warning', notice: 'note' };
+/** Our level as SARIF's: notice is SARIF's `note`. */
+function toSarifLevel(level) {
+    const mapped = LEVELS[level];
+    if (!mapped)
+        throw new Error(`Unknown level '${String(level)}'; expected error, warning or notice`);
+    return mapped;
+}
+/**
+ * Builds the SARIF log. Throws when a finding cites a rule the report does not declare, or a rule
+ * id is declared twice: both are bugs in the action, and code scanning would mis-file the result.
+ */
+function buildSarif(report, redactor, options = {}) {
+    // Redact the input first: URI encoding would otherwise turn a secret in a path into a form the
+    // redactor does not know, and our own error messages quote rule ids and paths.
+    report = redactor.redactDeep(report);
+    const ruleIndex = new Map();
+    const rules = report.rules.map((rule, index) => {
+        if (ruleIndex.has(rule.id))
+            throw new Error(`SARIF: rule '${rule.id}' is declared twice in report.rules`);
+        ruleIndex.set(rule.id, index);
+        return toRule(rule);
+    });
+    const results = report.findings.map((finding, n) => {
+        const index = ruleIndex.get(finding.ruleId);
+        if (index === undefined) {
+            throw new Error(`SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`);
+        }
+        return toResult(finding, index, report.rules[index], options);
+    });
+    const driver = { name: report.toolName, rules };
+    if (report.toolVersion) {
+        driver.version = report.toolVersion;
+        if (/^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.toolVersion))
+            driver.semanticVersion = report.toolVersion;
+    }
+    if (report.informationUri)
+        driver.informationUri = report.informationUri;
+    const run = { tool: { driver }, results };
+    if (options.workspace)
+        run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(options.workspace) } };
+    const log = { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
+    return redactor.redactDeep(log);
+}
+let compiled;
+function validator() {
+    if (!compiled) {
+        // strict: false because the official schema is not written for ajv's strict mode
+        // (e.g. `required` names inside anyOf branches without their properties).
+        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false });
+        addFormats(ajv);
+        compiled = ajv.compile(sarif_schema_2_1_0_namespaceObject);
+    }
+    return compiled;
+}
+/** Validates any value against the SARIF 2.1.0 schema; each violation reads `<json pointer>: <problem>`. */
+function validateSarif(doc) {
+    const validate = validator();
+    if (validate(doc))
+        return { valid: true, errors: [] };
+    return { valid: false, errors: formatErrors(validate.errors ?? []) };
+}
+/** Throws SarifValidationError when `doc` is not valid SARIF. */
+function assertValidSarif(doc, what = 'The SARIF log') {
+    const { valid, errors } = validateSarif(doc);
+    if (!valid)
+        throw new SarifValidationError(what, errors);
+}
+/**
+ * Builds, validates and writes the log (atomically: a reader never sees half a file). Throws
+ * SarifValidationError listing the violations, and writes nothing, when the log is invalid.
+ */
+async function writeSarif(path, report, redactor, options = {}) {
+    const log = buildSarif(report, redactor, options);
+    assertValidSarif(log, `The SARIF log for ${path}`);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temp, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
+    await (0,promises_.rename)(temp, path);
+    return log;
+}
+function toRule(rule) {
+    const out = {
+        id: rule.id,
+        shortDescription: { text: rule.shortDescription },
+        defaultConfiguration: { level: toSarifLevel(rule.defaultLevel) },
+    };
+    if (rule.name)
+        out.name = rule.name;
+    if (rule.fullDescription)
+        out.fullDescription = { text: rule.fullDescription };
+    if (rule.helpUri)
+        out.helpUri = rule.helpUri;
+    if (rule.tags && rule.tags.length > 0)
+        out.properties = { tags: [...rule.tags] };
+    return out;
+}
+function toResult(finding, ruleIndex, rule, options) {
+    const result = {
+        ruleId: finding.ruleId,
+        ruleIndex,
+        level: toSarifLevel(finding.level),
+        // SARIF requires message text; an empty one shows as a blank alert.
+        message: { text: finding.message || rule.shortDescription },
+    };
+    const location = finding.location;
+    if (location) {
+        const region = {
+            startLine: positive(location.line, 'line', finding),
+        };
+        if (location.column !== undefined)
+            region.startColumn = positive(location.column, 'column', finding);
+        if (location.endLine !== undefined)
+            region.endLine = positive(location.endLine, 'endLine', finding);
+        if (location.endColumn !== undefined)
+            region.endColumn = positive(location.endColumn, 'endColumn', finding);
+        result.locations = [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: artifactUri(location.file, options.workspace), uriBaseId: SRCROOT },
+                    region,
+                },
+            },
+        ];
+    }
+    if (finding.fingerprint)
+        result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
+    if (finding.properties && Object.keys(finding.properties).length > 0)
+        result.properties = { ...finding.properties };
+    return result;
+}
+function positive(value, field, finding) {
+    if (!Number.isInteger(value) || value < 1) {
+        throw new Error(`SARIF: finding for rule '${finding.ruleId}' has ${field} ${value}; positions are 1-based integers`);
+    }
+    return value;
+}
+/** A relative, forward-slash, percent-encoded URI reference for a workspace file. */
+function artifactUri(file, workspace) {
+    let path = file.replace(/\\/g, '/');
+    if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:\//.test(path)) {
+        const rel = workspace ? (0,external_node_path_.relative)(workspace, file).replace(/\\/g, '/') : undefined;
+        if (rel === undefined || rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel)) {
+            throw new Error(`SARIF: '${file}' is outside the workspace${workspace ? ` (${workspace})` : ''}; locations must be workspace-relative`);
+        }
+        path = rel;
+    }
+    path = external_node_path_.posix.normalize(path).replace(/^(\.\/)+/, '');
+    if (path === '' || path === '.' || path === '..' || path.startsWith('../') || path.endsWith('/')) {
+        throw new Error(`SARIF: '${file}' is not a file inside the workspace; locations must be workspace-relative`);
+    }
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+'))
+        .join('/');
+}
+function directoryUri(dir) {
+    const url = new URL(`file://${dir.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/')}`);
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+function formatErrors(errors) {
+    const out = new Set();
+    for (const error of errors) {
+        const where = error.instancePath || '/';
+        let problem = error.message ?? 'is invalid';
+        const params = error.params;
+        if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) {
+            problem = `must be one of ${params['allowedValues'].map((v) => JSON.stringify(v)).join(', ')}`;
+        }
+        else if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
+            problem = `has unknown property '${params['additionalProperty']}'`;
+        }
+        else if (error.keyword === 'const') {
+            problem = `must be ${JSON.stringify(params['allowedValue'])}`;
+        }
+        out.add(`${where}: ${problem}`);
+    }
+    return [...out];
+}
+
+
+/***/ }),
+
+/***/ 2241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, escapeText, escapeCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
+/**
+ * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
+ * string. Text handed to it is treated as literal text, not markdown, so a finding message that
+ * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
+ * use `raw()` for trusted markdown.
+ */
+const PASS_MARK = '✓';
+const FAIL_MARK = '✗';
+/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
+function markdownCell(markdown) {
+    return { markdown };
+}
+/**
+ * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
+ * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
+ * characters become entities because job summaries render HTML too.
+ */
+function escapeText(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        // Only at the start of a line do these open a heading, list, quote or setext underline.
+        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
+}
+/**
+ * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
+ * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
+ */
+function escapeCell(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'object')
+        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
+    const text = String(value).replace(/\r\n?/g, '\n');
+    return text
+        .split('\n')
+        .map((line) => escapeText(line))
+        .join('<br>');
+}
+/** ✓ or ✗, with optional text after it. */
+function statusMark(ok, text) {
+    const mark = ok ? PASS_MARK : FAIL_MARK;
+    return text === undefined ? mark : `${mark} ${text}`;
+}
+/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
+function codeBlock(code, language = '') {
+    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const body = code.endsWith('\n') ? code : `${code}\n`;
+    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
+}
+/**
+ * A GFM table whose columns are padded to equal width so the source reads as a table too.
+ * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
+ * drop would hide data).
+ */
+function table(columns, rows) {
+    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+    if (cols.length === 0)
+        throw new Error('table(): at least one column is required');
+    const body = rows.map((row, index) => {
+        if (row.length > cols.length) {
+            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
+        }
+        return cols.map((_, i) => escapeCell(row[i]));
+    });
+    const header = cols.map((c) => escapeCell(c.header));
+    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
+    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
+    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
+    return [line(header), rule, ...body.map(line)].join('\n');
+}
+function bulletList(items, depth = 0) {
+    const indent = '  '.repeat(depth);
+    const lines = [];
+    for (const item of items) {
+        if (Array.isArray(item)) {
+            if (item.length > 0)
+                lines.push(bulletList(item, depth + 1));
+        }
+        else {
+            lines.push(`${indent}- ${escapeCell(item)}`);
+        }
+    }
+    return lines.join('\n');
+}
+function heading(text, level = 2) {
+    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
+}
+function paragraph(text) {
+    return escapeText(text);
+}
+/**
+ * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
+ * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
+ */
+function details(summaryText, bodyMarkdown, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
+}
+/** Collects blocks and joins them with blank lines. */
+class SummaryBuilder {
+    blocks = [];
+    heading(text, level = 2) {
+        return this.push(heading(text, level));
+    }
+    paragraph(text) {
+        return this.push(paragraph(text));
+    }
+    table(columns, rows) {
+        return this.push(table(columns, rows));
+    }
+    list(items) {
+        return items.length === 0 ? this : this.push(bulletList(items));
+    }
+    details(summaryText, body, open = false) {
+        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
+    }
+    code(code, language = '') {
+        return this.push(codeBlock(code, language));
+    }
+    status(ok, text) {
+        return this.push(statusMark(ok, escapeText(text)));
+    }
+    /** Trusted markdown, inserted as is. */
+    raw(markdown) {
+        return this.push(markdown);
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+    push(block) {
+        this.blocks.push(block);
+        return this;
+    }
+}
+function summary() {
+    return new SummaryBuilder();
+}
+function alignRule(width, align) {
+    switch (align) {
+        case 'center':
+            return `:${'-'.repeat(width - 2)}:`;
+        case 'right':
+            return `${'-'.repeat(width - 1)}:`;
+        case 'left':
+            return `:${'-'.repeat(width - 1)}`;
+        default:
+            return '-'.repeat(width);
+    }
+}
+function pad(cell, width, align) {
+    const gap = width - displayWidth(cell);
+    if (gap <= 0)
+        return cell;
+    if (align === 'right')
+        return ' '.repeat(gap) + cell;
+    if (align === 'center')
+        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
+    return cell + ' '.repeat(gap);
+}
+/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
+function displayWidth(text) {
+    let n = 0;
+    for (const _ of text)
+        n++;
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ atLeast)
+/* harmony export */ });
+/* unused harmony export findingToAnnotation */
+/**
+ * The vocabulary every action reports in. An action's run() returns these as plain data; the
+ * runner adapter (lib/runtime.ts) turns them into workflow commands, a job summary, a check run,
+ * SARIF and an evidence bundle, passing every string through the redactor on the way out.
+ */
+function findingToAnnotation(finding, title) {
+    const annotation = {
+        level: finding.level,
+        message: finding.message,
+        title: title ?? finding.ruleId,
+    };
+    if (finding.location) {
+        annotation.file = finding.location.file;
+        annotation.line = finding.location.line;
+        if (finding.location.column !== undefined)
+            annotation.column = finding.location.column;
+        if (finding.location.endLine !== undefined)
+            annotation.endLine = finding.location.endLine;
+        if (finding.location.endColumn !== undefined)
+            annotation.endColumn = finding.location.endColumn;
+    }
+    return annotation;
+}
+const LEVEL_RANK = { notice: 0, warning: 1, error: 2 };
+/** True when `level` is at least as severe as `threshold` (fail-on semantics). */
+function atLeast(level, threshold) {
+    return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+
+
+/***/ }),
+
+/***/ 877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41685,8 +42514,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./lib/config.ts
@@ -41727,7 +42556,7 @@ async function execute(definition, source, sink, options) {
         const github = await readGitHubContext(options.env, inputs);
         const context = {
             workspace,
-            tempDir: await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(), `${definition.name}-`)),
+            tempDir: await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `${definition.name}-`)),
             github,
             log,
             redactor,
@@ -47106,6 +47935,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -47131,6 +47967,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

@@ -66529,12 +66529,936 @@ module.exports = {
 
 /***/ }),
 
+/***/ 10310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ parseJwks),
+/* harmony export */   s: () => (/* binding */ verifyAssuranceToken)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Assurance: how strongly the actor authenticated. GitHub does not say (see README), so the
+ * workflow passes an identity provider's token; this verifies it against the IdP's JWKS with
+ * node:crypto and extracts the authentication methods. Only asymmetric algorithms are accepted
+ * (never `none`, never HMAC: a shared secret would let anyone holding it mint tokens).
+ */
+
+const ALGORITHMS = {
+    RS256: { kty: 'RSA', hash: 'sha256' },
+    PS256: { kty: 'RSA', hash: 'sha256', pss: true },
+    ES256: { kty: 'EC', hash: 'sha256', dsaEncoding: 'ieee-p1363', crv: 'P-256' },
+    ES384: { kty: 'EC', hash: 'sha384', dsaEncoding: 'ieee-p1363', crv: 'P-384' },
+    EdDSA: { kty: 'OKP', hash: null, crv: 'Ed25519' },
+};
+/** Clock skew tolerated on exp/nbf/iat, in seconds. */
+const SKEW = 60;
+/**
+ * Verifies `token` for `actor` and returns the facts decide() needs. Never throws and never puts
+ * the token (or its claims' values other than the subject and methods) into a message.
+ */
+function verifyAssuranceToken(token, jwks, config, now) {
+    const invalid = (detail) => ({ state: 'invalid', detail });
+    const parts = token.trim().split('.');
+    if (parts.length !== 3)
+        return invalid('not a JWT (expected three dot-separated parts)');
+    let header;
+    let claims;
+    try {
+        header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return invalid('the JWT header or payload is not base64url JSON');
+    }
+    if (!claims || typeof claims !== 'object' || Array.isArray(claims))
+        return invalid('the JWT payload is not a JSON object');
+    const alg = typeof header.alg === 'string' ? header.alg : '';
+    const spec = Object.hasOwn(ALGORITHMS, alg) ? ALGORITHMS[alg] : undefined;
+    if (!spec)
+        return invalid(`algorithm '${alg || 'none'}' is not accepted (use ${Object.keys(ALGORITHMS).join(', ')})`);
+    const kid = typeof header.kid === 'string' ? header.kid : undefined;
+    const candidates = (jwks.keys ?? []).filter((k) => k.kty === spec.kty &&
+        (k.use === undefined || k.use === 'sig') &&
+        (k.alg === undefined || k.alg === alg) &&
+        (kid === undefined || k.kid === kid));
+    if (candidates.length === 0)
+        return invalid(`no ${spec.kty} signing key${kid ? ` with kid '${kid}'` : ''} in the JWKS`);
+    if (candidates.length > 1 && kid === undefined)
+        return invalid('the JWT has no kid and the JWKS holds several keys');
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: candidates[0], format: 'jwk' });
+    }
+    catch {
+        return invalid('the JWKS key cannot be loaded');
+    }
+    if (spec.crv &&
+        key.asymmetricKeyDetails?.namedCurve !== undefined &&
+        !curveMatches(spec.crv, key.asymmetricKeyDetails.namedCurve)) {
+        return invalid(`the key's curve does not match ${alg}`);
+    }
+    const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');
+    const signature = Buffer.from(parts[2], 'base64url');
+    let ok = false;
+    try {
+        const verifyKey = spec.pss
+            ? { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }
+            : spec.dsaEncoding
+                ? { key, dsaEncoding: spec.dsaEncoding }
+                : key;
+        ok = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(spec.hash, signingInput, verifyKey, signature);
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        return invalid('the signature does not verify against the JWKS');
+    const t = Math.floor(now.getTime() / 1000);
+    if (claims.iss !== config.issuer)
+        return invalid(`issuer '${String(claims.iss)}' is not the configured ${config.issuer}`);
+    const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (!aud.includes(config.audience))
+        return invalid(`the token is not for audience ${config.audience}`);
+    if (typeof claims.exp !== 'number')
+        return invalid('the token has no exp');
+    if (t > claims.exp + SKEW)
+        return invalid('the token has expired');
+    if (typeof claims.nbf === 'number' && t + SKEW < claims.nbf)
+        return invalid('the token is not valid yet (nbf)');
+    // The time of authentication, not of issue: a refresh can mint a new token from an old login.
+    const authTime = typeof claims.auth_time === 'number'
+        ? claims.auth_time
+        : typeof claims.iat === 'number'
+            ? claims.iat
+            : undefined;
+    if (authTime === undefined)
+        return invalid('the token has neither auth_time nor iat');
+    if (authTime > t + SKEW)
+        return invalid('auth_time is in the future');
+    if (t - authTime > config.maxAgeSeconds)
+        return invalid(`the login is ${t - authTime}s old; at most ${config.maxAgeSeconds}s is accepted, sign in again`);
+    const subject = claims[config.actorClaim];
+    if (typeof subject !== 'string' || subject === '')
+        return invalid(`the token has no ${config.actorClaim} claim naming the GitHub user`);
+    const rawMethods = claims[config.methodsClaim];
+    const methods = Array.isArray(rawMethods)
+        ? rawMethods.filter((m) => typeof m === 'string')
+        : typeof rawMethods === 'string'
+            ? rawMethods.split(/\s+/).filter(Boolean)
+            : [];
+    return { state: 'verified', subject, methods };
+}
+function curveMatches(crv, named) {
+    const aliases = {
+        'P-256': ['prime256v1', 'P-256'],
+        'P-384': ['secp384r1', 'P-384'],
+        Ed25519: ['Ed25519'],
+    };
+    return (aliases[crv] ?? [crv]).includes(named);
+}
+/** Parses JWKS JSON text, with an error that says what is wrong. */
+function parseJwks(text, source) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${source}: the JWKS is not JSON`);
+    }
+    if (!value || typeof value !== 'object' || !Array.isArray(value.keys))
+        throw new Error(`${source}: the JWKS has no "keys" array`);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 83698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ln: () => (/* binding */ keylessSigner),
+/* harmony export */   tS: () => (/* binding */ attestRecord)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, STATEMENT_TYPE, PREDICATE_TYPE, auditStatement, localKeySigner, verifyRecordAttestation */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61040);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19654);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15179);
+/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(54187);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37500);
+/**
+ * Each audit record becomes an in-toto statement whose subject is the record line's SHA-256,
+ * signed into a DSSE Sigstore bundle. In Actions the signature is keyless: Fulcio issues a
+ * short-lived certificate for the job's OIDC identity and Rekor logs the signature, so the
+ * record is anchored outside the repository. Verification checks the signature against trust
+ * material and that the statement's subject is the digest of exactly this record.
+ */
+
+
+
+
+
+
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+const PREDICATE_TYPE = 'https://github.com/summit-ops/summit-ops/reason-for-access/audit-record/v1';
+function auditStatement(record, line) {
+    return {
+        _type: STATEMENT_TYPE,
+        subject: [{ name: `audit-record-${record.seq}`, digest: { sha256: (0,_audit_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Hex */ .fg)(line) } }],
+        predicateType: PREDICATE_TYPE,
+        predicate: { record },
+    };
+}
+/** Signs with a key the caller holds (self-hosted signing, tests). No transparency log. */
+function localKeySigner(privateKey, hint) {
+    const publicKey = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
+    // Ed25519 signs the message itself; EC/RSA keys hash with SHA-256 first.
+    const algorithm = privateKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+    return {
+        kind: `key:${hint}`,
+        witnesses: [],
+        signer: {
+            sign: async (data) => ({
+                signature: cryptoSign(algorithm, data, privateKey),
+                key: { $case: 'publicKey', publicKey, hint },
+            }),
+        },
+    };
+}
+/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry (public-good by default). */
+function keylessSigner(options = {}) {
+    const timeout = options.timeoutMs ?? 15_000;
+    return {
+        kind: 'keyless',
+        signer: new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .FulcioSigner */ .$o({
+            fulcioBaseURL: options.fulcioURL ?? 'https://fulcio.sigstore.dev',
+            identityProvider: options.identityProvider ?? new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .CIContextProvider */ .Zk('sigstore'),
+            timeout,
+            retry: 2,
+        }),
+        witnesses: [
+            new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .RekorWitness */ .fU({
+                rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev',
+                entryType: 'dsse',
+                fetchOnConflict: false,
+                timeout,
+                retry: 2,
+            }),
+        ],
+    };
+}
+async function attestRecord(record, line, signer) {
+    const statement = auditStatement(record, line);
+    const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .DSSEBundleBuilder */ .VV({ signer: signer.signer, witnesses: signer.witnesses });
+    const bundle = await builder.create({
+        data: Buffer.from(JSON.stringify(statement), 'utf8'),
+        type: IN_TOTO_PAYLOAD_TYPE,
+    });
+    return (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__.bundleToJSON)(bundle);
+}
+const EMPTY_ROOT = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [],
+    certificateAuthorities: [],
+    ctlogs: [],
+    timestampAuthorities: [],
+};
+/**
+ * Verifies `bundle` for exactly `recordLine`: the signature (and its witnesses, to the given
+ * thresholds) against the trust material, the statement's types, and that its subject digest
+ * and embedded record are this line. Never throws.
+ */
+function verifyRecordAttestation(bundle, recordLine, trust) {
+    let payload;
+    let signer;
+    try {
+        const parsed = bundleFromJSON(bundle);
+        const root = TrustedRoot.fromJSON(trust.trustedRoot ?? EMPTY_ROOT);
+        const keys = trust.publicKeys ?? {};
+        const material = toTrustMaterial(root, (hint) => {
+            const key = keys[hint];
+            if (!key)
+                throw new Error(`no trusted public key for hint '${hint}'`);
+            return { publicKey: typeof key === 'string' ? createPublicKey(key) : key, validFor: () => true };
+        });
+        const verifier = new Verifier(material, {
+            tlogThreshold: trust.tlogThreshold ?? 1,
+            ctlogThreshold: trust.ctlogThreshold ?? 1,
+            timestampThreshold: trust.timestampThreshold ?? 1,
+        });
+        const who = verifier.verify(toSignedEntity(parsed), trust.identity);
+        signer = who.identity?.subjectAlternativeName ?? 'public key';
+        if (parsed.content.$case !== 'dsseEnvelope')
+            return { ok: false, problem: 'the bundle holds a message signature, not a DSSE attestation' };
+        if (parsed.content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+            return { ok: false, problem: `unexpected payload type ${parsed.content.dsseEnvelope.payloadType}` };
+        payload = parsed.content.dsseEnvelope.payload;
+    }
+    catch (error) {
+        return { ok: false, problem: `signature verification failed: ${error.message}` };
+    }
+    let statement;
+    try {
+        statement = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return { ok: false, problem: 'the signed payload is not JSON' };
+    }
+    if (statement._type !== STATEMENT_TYPE || statement.predicateType !== PREDICATE_TYPE) {
+        return {
+            ok: false,
+            problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})`,
+        };
+    }
+    const digest = sha256Hex(recordLine);
+    const subject = statement.subject?.[0]?.digest?.sha256;
+    if (subject !== digest) {
+        return {
+            ok: false,
+            problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record`,
+        };
+    }
+    if (canonicalJson(statement.predicate?.record) !== recordLine)
+        return { ok: false, problem: 'the attested record differs from this record' };
+    return { ok: true, subject: digest, signer };
+}
+
+
+/***/ }),
+
+/***/ 37500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ verifyLog),
+/* harmony export */   Pv: () => (/* binding */ nextRecord),
+/* harmony export */   fg: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* unused harmony exports GENESIS, canonicalJson, appendRecord */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The audit log: JSON Lines, one record per decision, each line the canonical JSON of its record.
+ * Records are chained: `prev` is the SHA-256 of the previous line (64 zeros for the first), and
+ * `seq` counts from 1, so deleting, reordering or editing a record breaks the chain at a place
+ * verifyLog() can name. The chain cannot stop someone who rewrites the whole tail consistently;
+ * that is what the per-record attestation (and its transparency-log entry) is for.
+ */
+
+
+
+const GENESIS = '0'.repeat(64);
+/**
+ * JSON with object keys sorted (by UTF-16 code units, as RFC 8785) and no whitespace, so the same
+ * record always hashes the same. Our records hold only strings, integers, booleans and arrays.
+ */
+function canonicalJson(value) {
+    if (value === null || typeof value === 'boolean' || typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            throw new TypeError('canonical JSON cannot hold a non-finite number');
+        return JSON.stringify(value);
+    }
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+    if (typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
+}
+function sha256Hex(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** The next record's line for a log whose current text is `existing` (pure). */
+function nextRecord(existing, fields) {
+    const lines = splitLines(existing);
+    const last = lines.at(-1);
+    let seq = lines.length + 1;
+    if (last !== undefined) {
+        try {
+            const parsed = JSON.parse(last);
+            if (typeof parsed.seq === 'number' && Number.isInteger(parsed.seq))
+                seq = parsed.seq + 1;
+        }
+        catch {
+            // A broken last line still gets chained to; verifyLog reports it.
+        }
+    }
+    const record = { v: 1, seq, prev: last === undefined ? GENESIS : sha256Hex(last), ...fields };
+    const line = canonicalJson(record);
+    return { record, line, digest: sha256Hex(line) };
+}
+/**
+ * Appends one record. Reading and appending are two steps: concurrent writers to one file must be
+ * serialised by the workflow (a `concurrency:` group), as documented in the README.
+ */
+async function appendRecord(path, fields) {
+    let existing = '';
+    try {
+        existing = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        await mkdir(dirname(path), { recursive: true });
+    }
+    const next = nextRecord(existing, fields);
+    // A file cut off mid-line must not glue the new record onto the broken one.
+    const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
+    await appendFile(path, `${separator}${next.line}\n`, 'utf8');
+    return next;
+}
+/**
+ * Checks the whole chain and names the first broken record. `expectedHead` (the digest of the
+ * last record as attested elsewhere) also catches a cut-off or edited tail.
+ */
+function verifyLog(text, options = {}) {
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const entries = lines.map((raw, i) => ({ raw, lineNo: i + 1 })).filter((e) => e.raw.trim() !== '');
+    const parsed = entries.map((e) => {
+        try {
+            const value = JSON.parse(e.raw);
+            return value && typeof value === 'object' && !Array.isArray(value)
+                ? value
+                : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    });
+    const fail = (i, kind, message, record = i + 1) => ({
+        ok: false,
+        records: entries.length,
+        head: entries.length ? sha256Hex(entries.at(-1).raw) : GENESIS,
+        broken: { line: entries[i]?.lineNo ?? 1, record, kind, message },
+    });
+    let prevHash = GENESIS;
+    for (let i = 0; i < entries.length; i++) {
+        const { raw, lineNo } = entries[i];
+        const expected = i + 1;
+        const rec = parsed[i];
+        if (!rec)
+            return fail(i, 'invalid-json', `line ${lineNo}: record ${expected} is not a JSON object (edited or truncated)`);
+        if (canonicalJson(rec) !== raw)
+            return fail(i, 'not-canonical', `line ${lineNo}: record ${expected} is not in canonical form, so it was edited by hand`);
+        if (rec.seq !== expected) {
+            const seq = rec.seq;
+            if (typeof seq !== 'number')
+                return fail(i, 'edited', `line ${lineNo}: record ${expected} has no seq`);
+            const laterIndex = parsed.findIndex((p, j) => j > i && p?.seq === expected);
+            if (seq < expected || laterIndex !== -1) {
+                return fail(i, 'reordered', `line ${lineNo}: found record ${seq} where record ${expected} belongs; records were reordered`);
+            }
+            const missing = seq - expected === 1 ? `record ${expected} is` : `records ${expected}-${seq - 1} are`;
+            return fail(i, 'deleted', `line ${lineNo}: ${missing} missing before record ${seq}; deleted`);
+        }
+        if (rec.prev !== prevHash) {
+            if (i === 0)
+                return fail(i, 'genesis', `line ${lineNo}: record 1 must have prev = 64 zeros (genesis); the start of the log was removed or replaced`);
+            return fail(i - 1, 'edited', `line ${entries[i - 1].lineNo}: record ${expected - 1} was edited (record ${expected}'s prev no longer matches its hash)`, expected - 1);
+        }
+        prevHash = sha256Hex(raw);
+    }
+    const result = { ok: true, records: entries.length, head: prevHash };
+    if (options.expectedHead && options.expectedHead !== prevHash) {
+        const last = entries.length - 1;
+        return {
+            ...fail(Math.max(last, 0), 'head-mismatch', `the last record does not match the expected head ${options.expectedHead.slice(0, 12)}…; records were removed from or edited at the end`),
+            ok: false,
+        };
+    }
+    return result;
+}
+function splitLines(text) {
+    return text.split('\n').filter((line) => line.trim() !== '');
+}
+
+
+/***/ }),
+
+/***/ 77695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   jY: () => (/* binding */ findEnvironment)
+/* harmony export */ });
+/* unused harmony exports RULES, isFrozen, toOpaInput */
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26458);
+
+const RULES = [
+    'request-kind',
+    'environment',
+    'reason',
+    'actor',
+    'ref',
+    'freeze',
+    'roles',
+    'assurance',
+    'dual-control',
+];
+function decide(request, policy, facts) {
+    const kindOk = _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_KINDS */ .cI.includes(request.kind);
+    const envName = findEnvironment(policy, request.environment);
+    const env = envName === undefined ? undefined : policy.environments[envName];
+    const rule = kindOk && env ? env[request.kind] : undefined;
+    const results = [];
+    const push = (name, ok, detail) => results.push({ rule: name, ok, detail });
+    push('request-kind', kindOk, kindOk
+        ? `kind '${request.kind}'`
+        : `unknown request kind '${request.kind}'; expected one of ${_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUEST_KINDS */ .cI.join(', ')}`);
+    if (!env) {
+        const known = Object.keys(policy.environments).sort().join(', ');
+        push('environment', false, `environment '${request.environment}' is not in the access policy (known: ${known || 'none'}); unknown environments are denied`);
+    }
+    else if (!rule) {
+        push('environment', false, `the access policy has no '${request.kind}' rule for environment '${envName}'; it is denied`);
+    }
+    else {
+        push('environment', true, `environment '${envName}', rule '${request.kind}'`);
+    }
+    push('reason', request.reason.ok, request.reason.ok ? `cites ${request.reason.tickets.join(', ')}` : request.reason.problems.join('; '));
+    const actor = request.actor.trim();
+    const trigger = request.triggeringActor?.trim();
+    if (!actor)
+        push('actor', false, 'the actor is unknown; cannot attribute the request');
+    else if (trigger && !sameLogin(trigger, actor)) {
+        // A re-run by someone else would act on the first person's reason and approvals.
+        push('actor', false, `the run was triggered by ${trigger} but started by ${actor}; start a new run instead of re-running someone else's`);
+    }
+    else
+        push('actor', true, actor);
+    if (!rule) {
+        const why = 'not evaluated: no applicable rule';
+        for (const name of ['ref', 'freeze', 'roles', 'assurance', 'dual-control'])
+            push(name, false, why);
+    }
+    else {
+        push('ref', ...checkRef(rule, request.ref));
+        push('freeze', ...checkFreeze(env.freeze, facts.now));
+        push('roles', ...checkRoles(rule.roles, facts.actorRoles, actor));
+        push('assurance', ...checkAssurance(rule.assurance, facts.assurance, actor));
+        push('dual-control', ...checkDualControl(rule, facts.approvals, actor, trigger));
+    }
+    const failed = results.find((r) => !r.ok);
+    const allow = results.length === RULES.length && !failed;
+    return {
+        decision: allow ? 'allow' : 'deny',
+        reasons: results,
+        decidedBy: failed ? `${failed.rule}: ${failed.detail}` : `all ${results.length} rules passed`,
+    };
+}
+/** Exact name first, then case-insensitive (GitHub environment names are case-insensitive). */
+function findEnvironment(policy, name) {
+    if (Object.hasOwn(policy.environments, name))
+        return name;
+    const folded = name.toLowerCase();
+    return Object.keys(policy.environments).find((env) => env.toLowerCase() === folded);
+}
+function checkRef(rule, ref) {
+    if (rule.refs === null)
+        return [true, `any ref allowed (${ref || 'unknown ref'})`];
+    if (!ref)
+        return [false, 'the ref is unknown'];
+    const match = rule.refs.find((pattern) => (0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .refPatternToRegExp */ .cd)(pattern).test(ref));
+    return match
+        ? [true, `${ref} matches ${match}`]
+        : [false, `${ref} is not an allowed ref (allowed: ${rule.refs.join(', ')})`];
+}
+function checkFreeze(windows, now) {
+    if (Number.isNaN(now.getTime()))
+        return [false, 'the current time is unknown'];
+    for (const window of windows) {
+        if (isFrozen(window, now))
+            return [false, `frozen: ${describeWindow(window)}`];
+    }
+    return [true, windows.length ? `outside all ${windows.length} freeze window(s)` : 'no freeze windows'];
+}
+function isFrozen(window, now) {
+    if ('start' in window) {
+        const t = now.getTime();
+        return Date.parse(window.start) <= t && t < Date.parse(window.end);
+    }
+    const { day, time } = wallClock(now, window.weekly.timeZone);
+    return window.weekly.days.includes(day) && window.weekly.from <= time && time < window.weekly.to;
+}
+function describeWindow(window) {
+    const note = window.note ? ` (${window.note})` : '';
+    if ('start' in window)
+        return `${window.start} to ${window.end}${note}`;
+    const w = window.weekly;
+    return `every ${w.days.join(', ')} ${w.from}-${w.to} ${w.timeZone}${note}`;
+}
+const WEEKDAY_BY_NAME = {
+    Sun: 'sun',
+    Mon: 'mon',
+    Tue: 'tue',
+    Wed: 'wed',
+    Thu: 'thu',
+    Fri: 'fri',
+    Sat: 'sat',
+};
+function wallClock(now, timeZone) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+    }).formatToParts(now);
+    const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
+    return { day: WEEKDAY_BY_NAME[get('weekday')], time: `${get('hour')}:${get('minute')}` };
+}
+function checkRoles(required, held, actor) {
+    if (required.length === 0)
+        return [true, 'no role required'];
+    const has = required.filter((role) => held[role]?.state === 'member');
+    if (has.length > 0)
+        return [true, `${actor} holds ${has.join(', ')}`];
+    const unknown = required.flatMap((role) => {
+        const m = held[role];
+        return m?.state === 'unknown' ? [`${role}: ${m.detail}`] : [];
+    });
+    if (unknown.length > 0)
+        return [false, `could not establish ${actor}'s roles (${unknown.join('; ')}); denied`];
+    return [false, `${actor || 'the actor'} holds none of the required roles (${required.join(', ')})`];
+}
+function checkAssurance(required, facts, actor) {
+    if (required.length === 0)
+        return [true, 'no assurance required'];
+    if (facts.state === 'absent')
+        return [false, `requires ${required.join(' + ')} assurance, but no assurance token was given`];
+    if (facts.state === 'invalid')
+        return [false, `the assurance token was rejected: ${facts.detail}`];
+    if (!sameLogin(facts.subject, actor))
+        return [false, `the assurance token is for ${facts.subject}, not ${actor}`];
+    const missing = required.filter((method) => !facts.methods.includes(method));
+    if (missing.length > 0)
+        return [
+            false,
+            `authenticated with ${facts.methods.join(', ') || 'nothing'}; missing ${missing.join(', ')}`,
+        ];
+    return [true, `${actor} authenticated with ${required.join(', ')}`];
+}
+function checkDualControl(rule, facts, actor, trigger) {
+    const dc = rule.dualControl;
+    if (!dc)
+        return [true, 'no second approver required'];
+    if (facts.state === 'unknown')
+        return [false, `could not read approvals (${facts.detail}); denied`];
+    const rejected = facts.approvals.filter((a) => a.state === 'rejected');
+    if (rejected.length > 0)
+        return [false, `rejected by ${[...new Set(rejected.map((a) => a.user))].join(', ')}`];
+    const skipped = [];
+    const counted = new Map();
+    for (const approval of facts.approvals) {
+        const who = approval.user;
+        if (sameLogin(who, actor) || (trigger && sameLogin(who, trigger)))
+            skipped.push(`${who} (self-approval)`);
+        else if (/\[bot\]$/i.test(who))
+            skipped.push(`${who} (a bot is not a second person)`);
+        else if (dc.approverRoles.length > 0 &&
+            !dc.approverRoles.some((role) => approval.roles[role]?.state === 'member')) {
+            skipped.push(`${who} (holds none of ${dc.approverRoles.join(', ')})`);
+        }
+        else
+            counted.set(who.toLowerCase(), approval);
+    }
+    const need = dc.minApprovals;
+    const names = [...counted.values()].map((a) => `${a.user} via ${a.source}`);
+    const ignored = skipped.length ? `; not counted: ${[...new Set(skipped)].join(', ')}` : '';
+    if (counted.size >= need)
+        return [true, `approved by ${names.join(', ')}${ignored}`];
+    return [
+        false,
+        `needs ${need} approval(s) by someone other than ${actor}, has ${counted.size}${names.length ? ` (${names.join(', ')})` : ''}${ignored}`,
+    ];
+}
+/** GitHub logins are case-insensitive. */
+function sameLogin(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The input document policy/opa/abac.rego evaluates (with the normalised AccessPolicy as
+ * data.policy), so a team's Rego and the built-in decide() see the same facts.
+ */
+function toOpaInput(request, facts) {
+    const states = (roles) => Object.fromEntries(Object.entries(roles).map(([role, m]) => [role, m.state]));
+    return {
+        request: {
+            kind: request.kind,
+            environment: request.environment,
+            actor: request.actor,
+            triggering_actor: request.triggeringActor ?? '',
+            ref: request.ref,
+            sha: request.sha,
+            reason: { ok: request.reason.ok, tickets: request.reason.tickets, problems: request.reason.problems },
+        },
+        facts: {
+            // OPA's time functions take nanoseconds since the epoch.
+            now_ns: facts.now.getTime() * 1_000_000,
+            actor_roles: states(facts.actorRoles),
+            approvals: facts.approvals.state === 'known'
+                ? {
+                    state: 'known',
+                    approvals: facts.approvals.approvals.map((a) => ({
+                        user: a.user,
+                        source: a.source,
+                        state: a.state,
+                        roles: states(a.roles),
+                    })),
+                }
+                : { state: 'unknown', detail: facts.approvals.detail },
+            assurance: facts.assurance.state === 'verified'
+                ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods }
+                : { state: facts.assurance.state },
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 40136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C9: () => (/* binding */ gatherApprovals),
+/* harmony export */   KW: () => (/* binding */ resolveRoles),
+/* harmony export */   LX: () => (/* binding */ createGitHubClient),
+/* harmony export */   m4: () => (/* binding */ storeAttestation)
+/* harmony export */ });
+/* unused harmony exports describeApiError, teamMembership, runApprovals, pullRequestApprovals */
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60891);
+/**
+ * Thin adapters over GitHub's REST API (octokit). They turn API answers into facts for decide():
+ * a failure is never thrown past here and never treated as a yes — it becomes an `unknown` fact
+ * carrying the status and GitHub's message, which decide() turns into a denial with that reason.
+ */
+
+function createGitHubClient(options) {
+    const client = new _octokit_rest__WEBPACK_IMPORTED_MODULE_0__/* .Octokit */ .E({
+        ...(options.token ? { auth: options.token } : {}),
+        baseUrl: options.baseUrl.replace(/\/+$/, ''),
+        userAgent: 'summit-ops/reason-for-access',
+        // Octokit logs 4xx warnings to the console; these are facts we report ourselves.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+    });
+    // A stuck API must not hold the job until its timeout: each request gets its own deadline.
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    client.hook.before('request', (request) => {
+        request.request = { ...request.request, signal: AbortSignal.timeout(timeoutMs) };
+    });
+    return client;
+}
+/** `GitHub API 403 on GET /orgs/acme/teams/x/memberships/alice: Resource not accessible by integration`. */
+function describeApiError(route, error) {
+    const e = error;
+    // Octokit reports a network failure as status 500 without a response; that is not GitHub's 500.
+    if (typeof e?.status === 'number' && e.response !== undefined) {
+        const message = typeof e.message === 'string' ? e.message.split(' - ')[0].slice(0, 200) : '';
+        const hint = e.status === 401
+            ? ' (the github-token is invalid or expired)'
+            : e.status === 403
+                ? ' (the token lacks permission, or a rate limit was hit)'
+                : e.status >= 500
+                    ? ' (GitHub is failing; retry the run later)'
+                    : '';
+        return `GitHub API ${e.status} on ${route}${message ? `: ${message}` : ''}${hint}`;
+    }
+    const name = typeof e?.name === 'string' ? e.name : 'Error';
+    return `GitHub API unreachable on ${route} (${name}${typeof e?.message === 'string' ? `: ${e.message.slice(0, 200)}` : ''})`;
+}
+/**
+ * Whether `user` is an active member of org/team. 404 means "not a member" — or that the token
+ * cannot see the team (the default GITHUB_TOKEN cannot read org teams); both deny.
+ */
+async function teamMembership(client, team, user) {
+    const [org, slug] = team.split('/');
+    const route = `GET /orgs/${org}/teams/${slug}/memberships/${user}`;
+    try {
+        const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
+            org: org,
+            team_slug: slug,
+            username: user,
+        });
+        // A pending invitation is not membership.
+        return data.state === 'active' ? { state: 'member' } : { state: 'not-member' };
+    }
+    catch (error) {
+        if (error.status === 404)
+            return { state: 'not-member' };
+        return { state: 'unknown', detail: describeApiError(route, error) };
+    }
+}
+/**
+ * The user's membership of each named role: listed users first (no API call), then each team
+ * until one says "active". An API failure only counts if no other source made the user a member.
+ */
+async function resolveRoles(client, roles, names, user) {
+    const out = {};
+    const cache = new Map();
+    for (const name of new Set(names)) {
+        const source = roles[name];
+        if (!source || !user) {
+            out[name] = { state: 'not-member' };
+            continue;
+        }
+        if (source.users.some((u) => u.toLowerCase() === user.toLowerCase())) {
+            out[name] = { state: 'member' };
+            continue;
+        }
+        let result = { state: 'not-member' };
+        const problems = [];
+        for (const team of source.teams) {
+            if (!client) {
+                problems.push(`no github-token to look up team ${team}`);
+                continue;
+            }
+            const key = team.toLowerCase();
+            if (!cache.has(key))
+                cache.set(key, teamMembership(client, team, user));
+            const m = await cache.get(key);
+            if (m.state === 'member') {
+                result = m;
+                break;
+            }
+            if (m.state === 'unknown')
+                problems.push(m.detail);
+        }
+        out[name] =
+            result.state === 'member' || problems.length === 0
+                ? result
+                : { state: 'unknown', detail: problems.join('; ') };
+    }
+    return out;
+}
+/** Reviews of the run's deployment to `environment` (GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals). */
+async function runApprovals(client, q) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+        owner: q.owner,
+        repo: q.repo,
+        run_id: Number(q.runId),
+    });
+    const env = q.environment.toLowerCase();
+    return data
+        .filter((review) => review.environments.some((e) => (e.name ?? '').toLowerCase() === env))
+        .map((review) => ({
+        user: review.user.login,
+        source: 'deployment-review',
+        state: review.state === 'approved' ? 'approved' : 'rejected',
+    }));
+}
+/**
+ * Approving reviews of the pull request(s) that produced `sha`. A review counts only when it
+ * approved the PR's final head commit (an approval of an earlier push approved different code),
+ * and the PR really produced `sha` (its head, or its merge commit). Each reviewer's latest
+ * approve/request-changes review wins.
+ */
+async function pullRequestApprovals(client, q) {
+    const pulls = await client.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+        owner: q.owner,
+        repo: q.repo,
+        commit_sha: q.sha,
+        per_page: 100,
+    });
+    const out = [];
+    for (const pr of pulls) {
+        if (pr.head.sha !== q.sha && pr.merge_commit_sha !== q.sha)
+            continue;
+        const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+            owner: q.owner,
+            repo: q.repo,
+            pull_number: pr.number,
+            per_page: 100,
+        });
+        const latest = new Map();
+        for (const review of reviews) {
+            if (!review.user || (review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED'))
+                continue;
+            latest.set(review.user.login.toLowerCase(), review);
+        }
+        for (const review of latest.values()) {
+            if (review.state === 'CHANGES_REQUESTED')
+                out.push({ user: review.user.login, source: 'pr-review', state: 'rejected' });
+            else if (review.commit_id === pr.head.sha)
+                out.push({ user: review.user.login, source: 'pr-review', state: 'approved' });
+        }
+    }
+    return out;
+}
+/**
+ * Every approval from both sources, with each approver's membership of `approverRoles`. Any API
+ * failure makes the whole fact unknown: a partial list could hide a rejection.
+ */
+async function gatherApprovals(client, q, roles, approverRoles) {
+    if (!client)
+        return { state: 'unknown', detail: 'no github-token, so approvals cannot be read' };
+    const found = [];
+    if (q.runId) {
+        try {
+            found.push(...(await runApprovals(client, { ...q, runId: q.runId })));
+        }
+        catch (error) {
+            return {
+                state: 'unknown',
+                detail: describeApiError(`GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, error),
+            };
+        }
+    }
+    if (q.sha) {
+        try {
+            found.push(...(await pullRequestApprovals(client, { ...q, sha: q.sha })));
+        }
+        catch (error) {
+            return {
+                state: 'unknown',
+                detail: describeApiError(`pull request reviews of ${q.sha.slice(0, 12)}`, error),
+            };
+        }
+    }
+    const approvals = [];
+    for (const a of found)
+        approvals.push({ ...a, roles: await resolveRoles(client, roles, approverRoles, a.user) });
+    return { state: 'known', approvals };
+}
+/** Stores a Sigstore bundle through the repository attestations API; returns the attestation id. */
+async function storeAttestation(client, owner, repo, bundle) {
+    const { data } = await client.request('POST /repos/{owner}/{repo}/attestations', {
+        owner,
+        repo,
+        bundle: bundle,
+    });
+    return data.id ?? 0;
+}
+
+
+/***/ }),
+
 /***/ 29655:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77542);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49160);
+/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38524);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58970);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_main_js__WEBPACK_IMPORTED_MODULE_1__]);
+_main_js__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay);
@@ -66544,30 +67468,3887 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49160:
+/***/ 58970:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_AUDIT_LOG, createReasonForAccess */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(95490);
+/* harmony import */ var _lib_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9426);
+/* harmony import */ var _lib_http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9734);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(90453);
+/* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(63425);
+/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(12241);
+/* harmony import */ var _assurance_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(10310);
+/* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(83698);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(37500);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(77695);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(40136);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(26458);
+/* harmony import */ var _reason_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(68375);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__]);
+_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/**
+ * reason-for-access as an action: reason + policy + facts from GitHub and the IdP -> decide() ->
+ * one hash-chained audit record (allowed or denied) -> a signed attestation -> outputs and a
+ * summary. Every failure on the way (bad input, unreadable policy, API down, signing failed)
+ * becomes a deny with that failure as its reason, and the deny is still recorded.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_AUDIT_LOG = '.summit-ops/audit/reason-for-access.jsonl';
+/**
+ * Every input is read as text and typed inside run(), so that even a malformed input produces a
+ * recorded denial instead of failing before anything is written.
+ */
+const inputs = {
+    reason: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
+        description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.',
+    }),
+    environment: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'The environment to act on, as named in the access policy.' }),
+    kind: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'deploy or delete.' }),
+    'access-policy': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Workspace-relative access-policy YAML; empty: the built-in policy.' }),
+    'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Workspace-relative JSON Lines audit log to append to (or verify).' }),
+    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'decide or verify.' }),
+    'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'verify mode: the sha256 the last record must have.' }),
+    attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
+    'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
+        secret: true,
+        description: 'An IdP-issued token proving how the actor authenticated.',
+    }),
+    'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Decide and report only: write no record, never fail the step.' }),
+    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
+        secret: true,
+        description: 'Token to read team membership, approvals and reviews, and to store attestations.',
+    }),
+};
+const typed = {
+    reason: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(),
+    environment: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(),
+    kind: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(_policy_js__WEBPACK_IMPORTED_MODULE_10__/* .REQUEST_KINDS */ .cI, { default: 'deploy' }),
+    'access-policy': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(),
+    'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ default: DEFAULT_AUDIT_LOG }),
+    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(['decide', 'verify'], { default: 'decide' }),
+    'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
+    attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: true }),
+    'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
+    'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: false }),
+    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
+};
+const defaults = {
+    scanner: (text) => (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__/* .scanText */ .Ff)(text, { path: 'reason' }),
+    signer: () => (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .keylessSigner */ .ln)(),
+    fetchText: async (url) => (await (0,_lib_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpRequest */ .aj)(url, { timeoutMs: 10_000, retries: 2 })).text(),
+};
+function createReasonForAccess(overrides = {}) {
+    const deps = { ...defaults, ...overrides };
+    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_12__/* .defineAction */ .Q)({
+        name: 'reason-for-access',
+        inputs,
+        run: (raw, context) => run(raw, context, deps),
+    });
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createReasonForAccess());
+async function run(raw, context, deps) {
+    const setup = { errors: [], annotations: [] };
+    const values = readTyped(raw, setup);
+    const auditLog = inWorkspace(context, values.auditLog ?? DEFAULT_AUDIT_LOG, 'audit-log', setup);
+    if (values.mode === 'verify')
+        return verifyMode(context, auditLog, values.expectedHead, setup);
+    const gh = context.github;
+    const [owner, repo] = (gh.repository ?? '').split('/');
+    const actor = gh.actor ?? '';
+    const environment = values.environment ?? '';
+    const kind = values.kind ?? 'deploy';
+    const dryRun = values.dryRun ?? false;
+    const attest = values.attest ?? true;
+    let loaded;
+    try {
+        loaded = await (0,_policy_js__WEBPACK_IMPORTED_MODULE_10__/* .loadAccessPolicy */ .bx)(values.accessPolicy, {
+            workspace: context.workspace,
+            ...(owner ? { owner } : {}),
+        });
+    }
+    catch (error) {
+        setup.errors.push(`access policy: ${message(error)}`);
+        if (error instanceof _lib_config_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL)
+            setup.annotations.push({
+                level: 'error',
+                title: 'Invalid access policy',
+                file: error.file,
+                line: error.line,
+                column: error.column,
+                message: error.problem,
+            });
+    }
+    let reason;
+    try {
+        reason = (0,_reason_js__WEBPACK_IMPORTED_MODULE_11__/* .checkReason */ .Dk)(raw.reason, loaded ? (0,_reason_js__WEBPACK_IMPORTED_MODULE_11__/* .reasonRules */ .Gk)(loaded.policy.reason) : (0,_reason_js__WEBPACK_IMPORTED_MODULE_11__/* .reasonRules */ .Gk)(), deps.scanner);
+    }
+    catch (error) {
+        reason = {
+            ok: false,
+            reason: '[withheld: the reason could not be checked]',
+            tickets: [],
+            problems: [`the reason could not be checked: ${message(error)}`],
+        };
+    }
+    if (!environment)
+        setup.errors.push('the environment input is empty; name the environment to act on');
+    if (!gh.sha || !gh.ref)
+        setup.errors.push('the commit (GITHUB_SHA) or ref (GITHUB_REF) is unknown; run inside a workflow or pass them to the CLI');
+    const request = { kind, environment, actor, ref: gh.ref ?? '', sha: gh.sha ?? '', reason };
+    if (gh.triggeringActor)
+        request.triggeringActor = gh.triggeringActor;
+    let decision;
+    if (loaded) {
+        try {
+            const facts = await gatherFacts(context, loaded, request, values, deps, owner, repo);
+            decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_9__/* .decide */ .LD)(request, loaded.policy, facts);
+        }
+        catch (error) {
+            // decide() is total; this is an adapter failing in a way it did not anticipate.
+            decision = denied(`gathering facts failed: ${message(error)}`);
+        }
+    }
+    else {
+        decision = denied('the access policy could not be loaded');
+    }
+    if (setup.errors.length > 0) {
+        decision = {
+            ...decision,
+            decision: 'deny',
+            reasons: [
+                ...setup.errors.map((detail) => ({ rule: 'setup', ok: false, detail })),
+                ...decision.reasons,
+            ],
+            decidedBy: `setup: ${setup.errors[0]}`,
+        };
+    }
+    const runUrl = gh.repository && gh.runId
+        ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}${gh.runAttempt ? `/attempts/${gh.runAttempt}` : ''}`
+        : '';
+    const fields = (d) => ({
+        timestamp: context.now().toISOString(),
+        kind,
+        actor,
+        triggeringActor: gh.triggeringActor ?? actor,
+        reason: reason.reason,
+        tickets: reason.tickets,
+        environment,
+        repository: gh.repository ?? '',
+        ref: gh.ref ?? '',
+        sha: gh.sha ?? '',
+        runUrl,
+        policy: {
+            source: loaded?.source ?? values.accessPolicy ?? 'built-in',
+            digest: loaded?.digest ?? 'unavailable',
+        },
+        decision: d.decision,
+        decidedBy: d.decidedBy,
+        reasons: d.reasons,
+        dryRun,
+    });
+    const outputs = {
+        decision: decision.decision,
+        'audit-record': '',
+        'record-digest': '',
+        'bundle-path': '',
+    };
+    const notes = [];
+    if (!dryRun && auditLog) {
+        try {
+            let existing = '';
+            try {
+                existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(auditLog.absolute, 'utf8');
+            }
+            catch (error) {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            }
+            const chain = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyLog */ .IO)(existing);
+            if (!chain.ok)
+                decision = withFailure(decision, 'audit-log', `${auditLog.display}: ${chain.broken.message}; new decisions are denied until the log is restored`);
+            let next = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRecord */ .Pv)(existing, fields(decision));
+            let bundle;
+            if (attest) {
+                try {
+                    bundle = await (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .attestRecord */ .tS)(next.record, next.line, deps.signer());
+                }
+                catch (error) {
+                    decision = withFailure(decision, 'attestation', `signing the audit record failed (${message(error)}); grant permissions: id-token: write, or set attest: false`);
+                    next = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRecord */ .Pv)(existing, fields(decision));
+                }
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditLog.absolute), { recursive: true });
+            const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(auditLog.absolute, `${existing}${separator}${next.line}\n`, 'utf8');
+            outputs['audit-record'] = next.line;
+            outputs['record-digest'] = next.digest;
+            if (bundle) {
+                const bundleFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditLog.absolute), 'bundles', `record-${next.record.seq}.sigstore.json`);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(bundleFile), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
+                outputs['bundle-path'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(context.workspace, bundleFile).split('\\').join('/');
+                notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
+            }
+        }
+        catch (error) {
+            decision = withFailure(decision, 'audit-log', `cannot write the audit log ${auditLog.display}: ${message(error)}`);
+        }
+    }
+    else if (dryRun) {
+        const preview = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRecord */ .Pv)('', fields(decision));
+        outputs['audit-record'] = preview.line;
+        notes.push('dry run: no record was written and nothing was signed');
+    }
+    outputs.decision = decision.decision;
+    const allowed = decision.decision === 'allow';
+    const result = {
+        outputs,
+        annotations: [
+            ...setup.annotations,
+            ...(allowed ? [] : [{ level: 'error', title: 'Access denied', message: decision.decidedBy }]),
+        ],
+        summary: renderSummary({
+            decision,
+            actor,
+            triggeringActor: gh.triggeringActor,
+            reason,
+            environment,
+            kind,
+            ref: gh.ref,
+            loaded,
+            outputs,
+            notes,
+            dryRun,
+        }),
+    };
+    if (!allowed && !dryRun)
+        result.failure = `Access denied for ${actor || 'an unknown actor'} to ${kind} ${environment || '(no environment)'}: ${decision.decidedBy}`;
+    return result;
+}
+async function gatherFacts(context, loaded, request, values, deps, owner, repo) {
+    const { policy } = loaded;
+    const envName = (0,_decide_js__WEBPACK_IMPORTED_MODULE_9__/* .findEnvironment */ .jY)(policy, request.environment);
+    const rule = envName && _policy_js__WEBPACK_IMPORTED_MODULE_10__/* .REQUEST_KINDS */ .cI.includes(request.kind)
+        ? policy.environments[envName]?.[request.kind]
+        : undefined;
+    const token = values.githubToken;
+    const client = token ? (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .createGitHubClient */ .LX)({ token, baseUrl: context.github.apiUrl }) : undefined;
+    const actorRoles = rule ? await (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveRoles */ .KW)(client, policy.roles, rule.roles, request.actor) : {};
+    let approvals = { state: 'known', approvals: [] };
+    if (rule?.dualControl) {
+        approvals =
+            owner && repo
+                ? await (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .gatherApprovals */ .C9)(client, {
+                    owner,
+                    repo,
+                    environment: envName,
+                    ...(context.github.runId ? { runId: context.github.runId } : {}),
+                    ...(request.sha ? { sha: request.sha } : {}),
+                }, policy.roles, rule.dualControl.approverRoles)
+                : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
+    }
+    let assurance = { state: 'absent' };
+    if (values.assuranceToken) {
+        if (!policy.assurance)
+            assurance = {
+                state: 'invalid',
+                detail: 'an assurance token was given but the policy configures no issuer to verify it against',
+            };
+        else {
+            try {
+                const source = policy.assurance.jwks;
+                const text = /^https?:\/\//i.test(source)
+                    ? await deps.fetchText(source)
+                    : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, source), 'utf8');
+                assurance = (0,_assurance_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyAssuranceToken */ .s)(values.assuranceToken, (0,_assurance_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJwks */ .b)(text, source), policy.assurance, context.now());
+            }
+            catch (error) {
+                assurance = { state: 'invalid', detail: `the JWKS could not be read: ${message(error)}` };
+            }
+        }
+    }
+    return { now: context.now(), actorRoles, approvals, assurance };
+}
+async function verifyMode(context, auditLog, expectedHead, setup) {
+    const outputs = {
+        decision: '',
+        'audit-record': '',
+        'record-digest': '',
+        'bundle-path': '',
+    };
+    if (!auditLog || setup.errors.length > 0) {
+        return {
+            outputs,
+            annotations: setup.annotations,
+            summary: '',
+            failure: `Cannot verify: ${setup.errors.join('; ') || 'no audit log'}`,
+        };
+    }
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(auditLog.absolute, 'utf8');
+    }
+    catch (error) {
+        return {
+            outputs,
+            annotations: [],
+            summary: '',
+            failure: `Cannot read the audit log ${auditLog.display}: ${message(error)}`,
+        };
+    }
+    const result = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyLog */ .IO)(text, expectedHead ? { expectedHead } : {});
+    outputs['record-digest'] = result.head;
+    const md = (0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .summary */ .z)().heading('Audit log verification', 2);
+    if (result.ok) {
+        md.status(true, `${auditLog.display}: ${result.records} record(s), chain intact; head ${result.head}`);
+        return { outputs, annotations: [], summary: md.toString() };
+    }
+    const b = result.broken;
+    md.status(false, `${auditLog.display}: ${b.message}`);
+    return {
+        outputs,
+        annotations: [
+            {
+                level: 'error',
+                title: `Audit log ${b.kind}`,
+                file: auditLog.display,
+                line: b.line,
+                message: b.message,
+            },
+        ],
+        summary: md.toString(),
+        failure: `Audit log ${auditLog.display} is broken: ${b.message}`,
+    };
+}
+async function storeInGitHub(context, bundle, owner, repo, token) {
+    if (!token || !owner || !repo)
+        return 'attestation not stored in GitHub (no token or repository)';
+    try {
+        const id = await (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .storeAttestation */ .m4)((0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .createGitHubClient */ .LX)({ token, baseUrl: context.github.apiUrl }), owner, repo, bundle);
+        return `attestation stored in GitHub (id ${id})`;
+    }
+    catch (error) {
+        // The bundle file and its Rekor entry already anchor the record; the API copy is a convenience.
+        context.log.warning(`The attestation could not be stored through the GitHub attestations API (${message(error)}); the bundle file is still written.`);
+        return 'attestation not stored in GitHub (see warning)';
+    }
+}
+function renderSummary(s) {
+    const allowed = s.decision.decision === 'allow';
+    const md = (0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .summary */ .z)()
+        .heading(`reason-for-access: ${allowed ? 'allowed' : 'denied'}${s.dryRun ? ' (dry run)' : ''}`, 2)
+        .status(allowed, `${s.actor || 'unknown actor'} → ${s.kind} ${s.environment || '(no environment)'} at ${s.ref || '(unknown ref)'}`)
+        .table(['', ''], [
+        [
+            'Who',
+            s.triggeringActor && s.triggeringActor !== s.actor
+                ? `${s.actor} (run triggered by ${s.triggeringActor})`
+                : s.actor,
+        ],
+        ['Why', s.reason.reason],
+        ['Decided by', s.decision.decidedBy],
+        ['Policy', s.loaded ? `${s.loaded.source} (sha256 ${s.loaded.digest.slice(0, 12)}…)` : 'not loaded'],
+        ['Record', s.outputs['record-digest'] ? `sha256 ${s.outputs['record-digest']}` : 'none'],
+        ['Attestation', s.outputs['bundle-path'] || 'none'],
+    ])
+        .table(['Rule', 'Result', 'Detail'], s.decision.reasons.map((r) => [r.rule, r.ok ? 'pass' : 'FAIL', r.detail]));
+    if (s.notes.length)
+        md.list(s.notes);
+    return md.toString();
+}
+function readTyped(raw, setup) {
+    const byName = {};
+    for (const name of Object.keys(typed))
+        byName[name] = raw[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
+    try {
+        return (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)(typed, (name) => byName[name]);
+    }
+    catch (error) {
+        if (!(error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz || error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G))
+            throw error;
+        setup.errors.push(...(error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G ? error.errors : [error]).map((e) => e.message));
+        // Fail closed on every other input, but keep what is readable so the denial can be recorded.
+        const out = {};
+        for (const [name, descriptor] of Object.entries(typed)) {
+            try {
+                Object.assign(out, (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)({ [name]: descriptor }, (n) => byName[n]));
+            }
+            catch {
+                // already reported
+            }
+        }
+        return out;
+    }
+}
+function inWorkspace(context, path, input, setup) {
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, path);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(context.workspace, absolute);
+    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        setup.errors.push(`Input '${input}': '${path}' is outside the workspace; expected a workspace-relative path`);
+        return undefined;
+    }
+    return { absolute, display: rel.split('\\').join('/') };
+}
+function denied(detail) {
+    return {
+        decision: 'deny',
+        reasons: [{ rule: 'setup', ok: false, detail }],
+        decidedBy: `setup: ${detail}`,
+    };
+}
+function withFailure(decision, rule, detail) {
+    return {
+        decision: 'deny',
+        reasons: [...decision.reasons, { rule, ok: false, detail }],
+        decidedBy: decision.decision === 'deny' ? decision.decidedBy : `${rule}: ${detail}`,
+    };
+}
+function message(error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 26458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Ay: () => (/* binding */ main)
+  cI: () => (/* binding */ REQUEST_KINDS),
+  bx: () => (/* binding */ loadAccessPolicy),
+  cd: () => (/* binding */ refPatternToRegExp)
 });
 
-// UNUSED EXPORTS: DEFAULT_AUDIT_LOG, createReasonForAccess
+// UNUSED EXPORTS: BUILT_IN_POLICY_YAML, WEEKDAYS, parseAccessPolicy, parseRolesFile, sha256
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./lib/action.ts
+// EXTERNAL MODULE: ./lib/config.ts
+var lib_config = __nccwpck_require__(9426);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(52210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __nccwpck_require__(82815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+;// CONCATENATED MODULE: ./lib/schema.ts
+/**
+ * JSON Schema validation (ajv) whose errors land on the YAML line that caused them, worded for a
+ * person: `db/catalog/migrations.yaml:12:5: /0/risk must be one of low, medium, high`.
+ */
+
+
+
+// ajv-formats is CommonJS; under ESM its default export arrives wrapped once more.
+const addFormats = ((dist_default())["default"] ??
+    (dist_default()));
+function compileSchema(schema) {
+    const ajv = new _2020.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+    addFormats(ajv);
+    return ajv.compile(schema);
+}
+/** Validates a loaded config; returns every problem positioned at its YAML line, none if valid. */
+function validateConfig(config, validate) {
+    if (validate(config.value))
+        return [];
+    return (validate.errors ?? []).filter(isUseful).map((error) => toProblem(config, error));
+}
+/** Throws the first problem as a ConfigError (for callers that stop at the first error). */
+function assertValid(config, validate) {
+    const [first] = validateConfig(config, validate);
+    if (first)
+        throw new ConfigError(first.file, first, first.message);
+}
+function isUseful(error) {
+    // `if`/`then` wrappers repeat what the inner error already says.
+    return error.keyword !== 'if';
+}
+function toProblem(config, error) {
+    const path = (0,lib_config/* pointerToPath */.ox)(error.instancePath);
+    const where = error.instancePath || '(top level)';
+    let message;
+    let position;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(error.params.additionalProperty);
+            position = config.locateKey([...path, key]);
+            message = `${where}: unknown key '${key}'; remove it or check its spelling`;
+            break;
+        }
+        case 'required': {
+            const missing = String(error.params.missingProperty);
+            position = config.locate(path);
+            message = `${where}: missing required key '${missing}'`;
+            break;
+        }
+        case 'enum': {
+            const allowed = error.params.allowedValues.map(String).join(', ');
+            position = config.locate(path);
+            message = `${where} must be one of ${allowed}`;
+            break;
+        }
+        default:
+            position = config.locate(path);
+            message = `${where} ${error.message ?? 'is invalid'}`;
+    }
+    return {
+        file: config.file,
+        line: position.line,
+        column: position.column,
+        path: error.instancePath,
+        message,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/reason-for-access/src/policy-schema.ts
+/**
+ * JSON Schema (2020-12) of the access-policy file. Kept as a module so the bundle needs no file
+ * beside it; schema/access-policy.schema.json is the published copy for editors, and a test keeps
+ * the two identical.
+ */
+const roleName = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
+const roleList = { type: 'array', items: roleName, uniqueItems: true };
+const isoInstant = {
+    type: 'string',
+    // An offset is required: a freeze window without a time zone means different things on each runner.
+    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
+    format: 'date-time',
+};
+const clock = { type: 'string', pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$' };
+const kindRule = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        roles: {
+            ...roleList,
+            description: 'The actor must hold at least one of these roles. Empty or absent: no role needed.',
+        },
+        assurance: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Every listed method must appear in the verified assurance claim (e.g. webauthn, hwk, mfa).',
+        },
+        dualControl: {
+            description: 'true, or an object: an approver other than the actor is required.',
+            oneOf: [
+                { type: 'boolean' },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                        approverRoles: {
+                            ...roleList,
+                            description: 'An approval counts only when the approver holds one of these roles.',
+                        },
+                        minApprovals: { type: 'integer', minimum: 1, maximum: 10 },
+                    },
+                },
+            ],
+        },
+        refs: {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'string', minLength: 1 },
+            description: "Allowed git refs: globs ('*' within a segment, '**' across) or /regex/ (matched against the whole ref).",
+        },
+    },
+};
+const freezeWindow = {
+    oneOf: [
+        {
+            type: 'object',
+            additionalProperties: false,
+            required: ['start', 'end'],
+            properties: { start: isoInstant, end: isoInstant, note: { type: 'string' } },
+        },
+        {
+            type: 'object',
+            additionalProperties: false,
+            required: ['weekly'],
+            properties: {
+                weekly: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['days', 'from', 'to', 'timeZone'],
+                    properties: {
+                        days: {
+                            type: 'array',
+                            minItems: 1,
+                            uniqueItems: true,
+                            items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+                        },
+                        from: clock,
+                        to: clock,
+                        timeZone: {
+                            type: 'string',
+                            minLength: 1,
+                            description: 'An IANA zone such as Europe/Berlin or UTC.',
+                        },
+                    },
+                },
+                note: { type: 'string' },
+            },
+        },
+    ],
+};
+const accessPolicySchema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/summit-ops/summit-ops/actions/reason-for-access/schema/access-policy.schema.json',
+    title: 'reason-for-access access policy',
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'environments'],
+    properties: {
+        version: { const: 1 },
+        reason: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                minLength: { type: 'integer', minimum: 1, maximum: 500 },
+                maxLength: { type: 'integer', minimum: 10, maximum: 5000 },
+                ticketPattern: { type: 'string', minLength: 1, maxLength: 200 },
+                ticketHint: { type: 'string' },
+            },
+        },
+        roles: {
+            type: 'object',
+            description: 'Role name -> who holds it: GitHub teams (org/team-slug; {owner} is the repository owner) and/or users.',
+            propertyNames: roleName,
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    teams: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: {
+                            type: 'string',
+                            pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$',
+                        },
+                    },
+                    users: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' },
+                    },
+                },
+            },
+        },
+        rolesFile: {
+            type: 'string',
+            minLength: 1,
+            description: 'Workspace-relative YAML file: { roles: { <role>: [users] } }.',
+        },
+        assurance: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['issuer', 'audience', 'jwks'],
+            properties: {
+                issuer: { type: 'string', minLength: 1 },
+                audience: { type: 'string', minLength: 1 },
+                jwks: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'https:// URL of the JWKS, or a workspace-relative file.',
+                },
+                actorClaim: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Claim holding the GitHub login; default github_login.',
+                },
+                methodsClaim: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Claim listing authentication methods; default amr.',
+                },
+                maxAgeSeconds: {
+                    type: 'integer',
+                    minimum: 30,
+                    maximum: 86400,
+                    description: 'Maximum age of auth_time; default 900.',
+                },
+            },
+        },
+        environments: {
+            type: 'object',
+            minProperties: 1,
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    freeze: { type: 'array', items: freezeWindow },
+                    deploy: kindRule,
+                    delete: kindRule,
+                },
+            },
+        },
+    },
+};
+
+// EXTERNAL MODULE: ./actions/reason-for-access/src/reason.ts
+var src_reason = __nccwpck_require__(68375);
+;// CONCATENATED MODULE: ./actions/reason-for-access/src/policy.ts
+/**
+ * The access-policy file: per environment and request kind, who may act (roles), how strongly they
+ * must have authenticated (assurance), whether a second person must approve (dual control), from
+ * which refs, and when nothing may happen at all (freeze windows). Loading is the only I/O here;
+ * every problem is a ConfigError naming file:line:column.
+ */
+
+
+
+
+
+
+
+const REQUEST_KINDS = ['deploy', 'delete'];
+const WEEKDAYS = (/* unused pure expression or super */ null && (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']));
+/**
+ * The built-in policy, used when the access-policy input is empty. It is deliberately strict:
+ * production needs a release captain (a member of the repository owner's `release-captains`
+ * team), a second release captain's approval, and main or a vX.Y.Z tag. Any other environment is
+ * unknown and therefore denied. It requires no assurance because that needs an identity provider.
+ */
+const BUILT_IN_POLICY_YAML = String.raw `# Built-in access policy of reason-for-access (used when the access-policy input is empty).
+version: 1
+reason:
+  minLength: 20
+  ticketPattern: '\b(?:[A-Z][A-Z0-9]+-\d+|INC\d+)\b'
+  ticketHint: a change ticket such as CHG-1234 or an incident such as INC0042
+roles:
+  release-captain:
+    teams: ['{owner}/release-captains']
+environments:
+  production: &production
+    deploy:
+      roles: [release-captain]
+      dualControl: { approverRoles: [release-captain] }
+      refs: ['refs/heads/main', '/refs\/tags\/v\d+\.\d+\.\d+/']
+    delete:
+      roles: [release-captain]
+      dualControl: { approverRoles: [release-captain] }
+  prod: *production
+`;
+const validate = compileSchema(accessPolicySchema);
+/** Loads the policy at `path` (workspace-relative), or the built-in one when path is empty. */
+async function loadAccessPolicy(path, options) {
+    if (!path) {
+        return {
+            policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options),
+            source: 'built-in',
+            digest: sha256(BUILT_IN_POLICY_YAML),
+        };
+    }
+    const text = await readText((0,external_node_path_.resolve)(options.workspace, path), path, 'check the access-policy input');
+    const loaded = (0,lib_config/* parseConfig */.o4)(path, text);
+    const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
+    let extraUsers = {};
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(text);
+    if (rolesFile) {
+        if ((0,external_node_path_.isAbsolute)(rolesFile) || rolesFile.split(/[\\/]/).includes('..')) {
+            throw new lib_config/* ConfigError */.xL(path, loaded.locate(['rolesFile']), 'rolesFile must be a path inside the workspace');
+        }
+        const rolesText = await readText((0,external_node_path_.resolve)(options.workspace, rolesFile), rolesFile, `check rolesFile in ${path}`);
+        hash.update('\0').update(rolesText);
+        extraUsers = parseRolesFile(rolesFile, rolesText);
+    }
+    return { policy: fromConfig(loaded, options, extraUsers), source: path, digest: hash.digest('hex') };
+}
+/** Parses and checks policy text (no rolesFile reading: that needs I/O). */
+function parseAccessPolicy(file, text, options = {}, extraUsers = {}) {
+    return fromConfig((0,lib_config/* parseConfig */.o4)(file, text), options, extraUsers);
+}
+/** A roles file: `roles: { <role>: [github-login, ...] }`. */
+function parseRolesFile(file, text) {
+    const loaded = (0,lib_config/* parseConfig */.o4)(file, text);
+    const roles = loaded.value?.roles;
+    if (!roles || typeof roles !== 'object' || Array.isArray(roles)) {
+        throw new lib_config/* ConfigError */.xL(file, loaded.locate([]), "expected a mapping 'roles:' of role name to a list of GitHub logins");
+    }
+    const out = {};
+    for (const [role, users] of Object.entries(roles)) {
+        if (!/^[a-z][a-z0-9-]*$/.test(role))
+            throw new lib_config/* ConfigError */.xL(file, loaded.locateKey(['roles', role]), `role name '${role}' must be lowercase letters, digits and '-'`);
+        if (!Array.isArray(users) ||
+            users.some((u) => typeof u !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(u))) {
+            throw new lib_config/* ConfigError */.xL(file, loaded.locate(['roles', role]), `roles.${role} must be a list of GitHub logins`);
+        }
+        out[role] = users;
+    }
+    return out;
+}
+function fromConfig(loaded, options, extraUsers) {
+    const [problem] = validateConfig(loaded, validate);
+    if (problem)
+        throw new lib_config/* ConfigError */.xL(problem.file, problem, problem.message);
+    // The schema guarantees the shape from here on.
+    const raw = loaded.value;
+    const fail = (path, message, key = false) => {
+        throw new lib_config/* ConfigError */.xL(loaded.file, key ? loaded.locateKey(path) : loaded.locate(path), message);
+    };
+    const reason = {
+        minLength: raw.reason?.minLength ?? 20,
+        maxLength: raw.reason?.maxLength ?? 1000,
+        ticketPattern: raw.reason?.ticketPattern ?? src_reason/* DEFAULT_TICKET_PATTERN */.sC,
+    };
+    if (raw.reason?.ticketHint)
+        reason.ticketHint = raw.reason.ticketHint;
+    if (reason.minLength > reason.maxLength)
+        fail(['reason', 'minLength'], `reason.minLength (${reason.minLength}) is greater than reason.maxLength (${reason.maxLength})`);
+    try {
+        (0,src_reason/* reasonRules */.Gk)(reason);
+    }
+    catch (error) {
+        fail(['reason', 'ticketPattern'], error.message);
+    }
+    const roles = {};
+    for (const [name, source] of Object.entries(raw.roles ?? {})) {
+        const teams = (source.teams ?? []).map((team) => {
+            if (!team.includes('{owner}'))
+                return team;
+            if (!options.owner)
+                fail(['roles', name, 'teams'], `roles.${name}: '{owner}' needs the repository owner, which is unknown outside a workflow; name the org`);
+            return team.replace('{owner}', options.owner);
+        });
+        roles[name] = { teams, users: [...(source.users ?? [])] };
+    }
+    for (const [name, users] of Object.entries(extraUsers)) {
+        const role = (roles[name] ??= { teams: [], users: [] });
+        role.users = [...new Set([...role.users, ...users])];
+    }
+    let assurance;
+    if (raw.assurance) {
+        assurance = {
+            issuer: raw.assurance.issuer,
+            audience: raw.assurance.audience,
+            jwks: raw.assurance.jwks,
+            actorClaim: raw.assurance.actorClaim ?? 'github_login',
+            methodsClaim: raw.assurance.methodsClaim ?? 'amr',
+            maxAgeSeconds: raw.assurance.maxAgeSeconds ?? 900,
+        };
+        if (/^http:\/\//i.test(assurance.jwks) &&
+            !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(assurance.jwks)) {
+            fail(['assurance', 'jwks'], 'assurance.jwks must use https:// (keys fetched over plain HTTP can be swapped in transit)');
+        }
+    }
+    const environments = {};
+    const seen = new Map();
+    for (const [env, rawEnv] of Object.entries(raw.environments)) {
+        // GitHub treats environment names case-insensitively; two spellings would be ambiguous.
+        const folded = env.toLowerCase();
+        if (seen.has(folded))
+            fail(['environments', env], `environment '${env}' differs from '${seen.get(folded)}' only by case; GitHub treats them as one`, true);
+        seen.set(folded, env);
+        const out = { freeze: [] };
+        (rawEnv.freeze ?? []).forEach((window, i) => {
+            const at = ['environments', env, 'freeze', i];
+            if ('start' in window) {
+                if (!(Date.parse(window.start) < Date.parse(window.end)))
+                    fail([...at, 'end'], `freeze window ${i + 1}: end (${window.end}) must be after start (${window.start})`);
+            }
+            else {
+                if (!isTimeZone(window.weekly.timeZone))
+                    fail([...at, 'weekly', 'timeZone'], `unknown time zone '${window.weekly.timeZone}'; use an IANA name such as Europe/Berlin or UTC`);
+                if (window.weekly.from >= window.weekly.to)
+                    fail([...at, 'weekly', 'to'], `weekly window: to (${window.weekly.to}) must be after from (${window.weekly.from}); split a window that crosses midnight in two`);
+            }
+            out.freeze.push(window);
+        });
+        for (const kind of REQUEST_KINDS) {
+            const rule = rawEnv[kind];
+            if (!rule)
+                continue;
+            const at = ['environments', env, kind];
+            for (const [i, role] of (rule.roles ?? []).entries()) {
+                if (!roles[role])
+                    fail([...at, 'roles', i], `role '${role}' is not defined under roles:${raw.rolesFile ? ` or in ${raw.rolesFile}` : ''}`);
+            }
+            if ((rule.assurance ?? []).length > 0 && !assurance) {
+                fail([...at, 'assurance'], `${env}.${kind} requires assurance, but the policy has no top-level assurance: section (issuer, audience, jwks)`);
+            }
+            let dualControl = null;
+            if (rule.dualControl === true)
+                dualControl = { approverRoles: [], minApprovals: 1 };
+            else if (rule.dualControl && typeof rule.dualControl === 'object') {
+                dualControl = {
+                    approverRoles: rule.dualControl.approverRoles ?? [],
+                    minApprovals: rule.dualControl.minApprovals ?? 1,
+                };
+                for (const [i, role] of dualControl.approverRoles.entries()) {
+                    if (!roles[role])
+                        fail([...at, 'dualControl', 'approverRoles', i], `role '${role}' is not defined under roles:`);
+                }
+            }
+            for (const [i, pattern] of (rule.refs ?? []).entries()) {
+                try {
+                    refPatternToRegExp(pattern);
+                }
+                catch (error) {
+                    fail([...at, 'refs', i], error.message);
+                }
+            }
+            out[kind] = {
+                roles: rule.roles ?? [],
+                assurance: rule.assurance ?? [],
+                dualControl,
+                refs: rule.refs ?? null,
+            };
+        }
+        environments[env] = out;
+    }
+    const policy = { version: 1, reason, roles, environments };
+    if (assurance)
+        policy.assurance = assurance;
+    return policy;
+}
+/**
+ * `/regex/` matches the whole ref; anything else is a glob where `*` stays within one path
+ * segment and `**` crosses segments. Globs must be full refs so `main` cannot silently match
+ * nothing (or a tag named main).
+ */
+function refPatternToRegExp(pattern) {
+    if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
+        try {
+            return new RegExp(`^(?:${pattern.slice(1, -1)})$`, 'u');
+        }
+        catch (error) {
+            throw new Error(`ref pattern ${pattern} is not a valid regular expression: ${error.message}`);
+        }
+    }
+    if (!pattern.startsWith('refs/'))
+        throw new Error(`ref pattern '${pattern}' must be a full ref such as refs/heads/main or refs/tags/v*, or a /regex/`);
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 'u');
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+function isTimeZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function readText(absolute, display, hint) {
+    try {
+        return await (0,promises_.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new lib_config/* ConfigError */.xL(display, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 68375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ checkReason),
+/* harmony export */   Gk: () => (/* binding */ reasonRules),
+/* harmony export */   sC: () => (/* binding */ DEFAULT_TICKET_PATTERN)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_REASON_RULES, sanitizeReason */
+/**
+ * The reason a person gives for privileged access. It is data end to end: it is never interpolated
+ * into a shell, a workflow expression or Markdown without escaping. Validation is pure; the secret
+ * scanner is injected so this file does not depend on how DLP is implemented.
+ */
+const DEFAULT_TICKET_PATTERN = '\\b(?:[A-Z][A-Z0-9]+-\\d+|INC\\d+)\\b';
+const DEFAULT_REASON_RULES = {
+    minLength: 20,
+    maxLength: 1000,
+    ticketPattern: new RegExp(DEFAULT_TICKET_PATTERN),
+    ticketHint: 'a change ticket such as CHG-1234 or an incident such as INC0042',
+};
+// C0 and C1 control characters, DEL, and the Unicode bidi/format characters that make text
+// display differently from what it is (Trojan Source), plus zero-width joiners and BOM.
+const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\t\v\f]+/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/**
+ * Line breaks and tabs become one space (so words do not fuse); every other control or
+ * direction-changing character is removed. Shell metacharacters are kept: they are harmless as
+ * data, and removing them would falsify what the person wrote.
+ */
+function sanitizeReason(raw) {
+    return raw.normalize('NFC').replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+function checkReason(raw, rules, scan) {
+    const reason = sanitizeReason(raw ?? '');
+    const problems = [];
+    if (reason === '') {
+        return {
+            ok: false,
+            reason,
+            tickets: [],
+            problems: ['the reason is empty; say why you need access and cite the ticket or incident'],
+        };
+    }
+    const length = [...reason].length;
+    if (length < rules.minLength) {
+        problems.push(`the reason is ${length} characters; at least ${rules.minLength} are required (say what and why, and cite the ticket)`);
+    }
+    if (length > rules.maxLength) {
+        problems.push(`the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`);
+    }
+    const global = new RegExp(rules.ticketPattern.source, rules.ticketPattern.flags.replace('g', '') + 'g');
+    const tickets = [...new Set([...reason.matchAll(global)].map((m) => m[0]))];
+    if (tickets.length === 0)
+        problems.push(`the reason cites no ticket or incident; expected ${rules.ticketHint}`);
+    let withheld;
+    if (!scan) {
+        // Fail closed: without a scanner nobody can say the reason is free of secrets.
+        problems.push('no secret/PII scanner is configured, so the reason cannot be cleared; this is a bug in the action');
+    }
+    else {
+        let found;
+        try {
+            found = scan(reason);
+        }
+        catch (error) {
+            found = [];
+            problems.push(`the secret/PII scan failed (${error instanceof Error ? error.name : 'error'}); the reason cannot be cleared`);
+        }
+        const ruleIds = [...new Set(found.map((f) => f.ruleId))].sort();
+        if (ruleIds.length > 0) {
+            // Only the rule ids: the matched text must not reach a log, an output or this message.
+            problems.push(`the reason contains what looks like a secret or personal data (${ruleIds.join(', ')}); remove it and refer to the ticket instead`);
+            withheld = `[withheld: matched ${ruleIds.join(', ')}]`;
+        }
+    }
+    return {
+        ok: problems.length === 0,
+        reason: withheld ?? reason,
+        tickets: withheld ? [] : tickets,
+        problems,
+    };
+}
+/** Builds ReasonRules from policy data, compiling the pattern; throws a clear error for a bad regex. */
+function reasonRules(options = {}) {
+    let ticketPattern = DEFAULT_REASON_RULES.ticketPattern;
+    if (options.ticketPattern !== undefined) {
+        try {
+            ticketPattern = new RegExp(options.ticketPattern, 'u');
+        }
+        catch (error) {
+            throw new Error(`reason.ticketPattern is not a valid regular expression: ${error.message}`);
+        }
+    }
+    return {
+        minLength: options.minLength ?? DEFAULT_REASON_RULES.minLength,
+        maxLength: options.maxLength ?? DEFAULT_REASON_RULES.maxLength,
+        ticketPattern,
+        ticketHint: options.ticketHint ??
+            (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
+    };
+}
+
+
+/***/ }),
+
+/***/ 95490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ defineAction)
+/* harmony export */ });
 function defineAction(definition) {
     return definition;
 }
 
-// EXTERNAL MODULE: ./lib/config.ts
-var lib_config = __nccwpck_require__(9426);
+
+/***/ }),
+
+/***/ 9426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o4: () => (/* binding */ parseConfig),
+/* harmony export */   ox: () => (/* binding */ pointerToPath),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export loadConfigFile */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/**
+ * YAML and JSON loading that keeps positions: every value can be traced back to file:line:column,
+ * so schema errors and policy findings become annotations on the exact line. JSON is parsed by the
+ * same YAML 1.2 parser (JSON is a subset), which gives JSON the same positions for free.
+ */
+
+
+class ConfigError extends Error {
+    file;
+    line;
+    column;
+    problem;
+    constructor(file, position, problem) {
+        super(`${file}:${position.line}:${position.column}: ${problem}`);
+        this.name = 'ConfigError';
+        this.file = file;
+        this.line = position.line;
+        this.column = position.column;
+        this.problem = problem;
+    }
+}
+/** Parses YAML (or JSON) text; a syntax error is a ConfigError at the parser's position. */
+function parseConfig(file, text) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const [line, column] = positionOfError(firstError, lineCounter);
+        throw new ConfigError(file, { line, column }, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+    }
+    const toPosition = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    return {
+        file,
+        value: doc.toJS({ maxAliasCount: 100 }),
+        locate: (path) => toPosition(findNode(doc, path, false)),
+        locateKey: (path) => toPosition(findNode(doc, path, true)),
+    };
+}
+async function loadConfigFile(file, displayName = file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const problem = code === 'ENOENT'
+            ? 'file not found; check the path input'
+            : `cannot read file (${code ?? String(error)})`;
+        throw new ConfigError(displayName, { line: 1, column: 1 }, problem);
+    }
+    return parseConfig(displayName, text);
+}
+function positionOfError(error, lc) {
+    if (error.linePos?.[0])
+        return [error.linePos[0].line, error.linePos[0].col];
+    const { line, col } = lc.linePos(error.pos[0]);
+    return [line, col];
+}
+/** Walks the document along `path` and returns a start offset. */
+function findNode(doc, path, wantKey) {
+    let node = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+        const segment = path[i];
+        const isLast = i === path.length - 1;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isPair */ .tO)(p) && keyOf(p.key) === String(segment));
+            if (!pair)
+                return offset;
+            if (isLast && wantKey)
+                return rangeStart(pair.key) ?? offset;
+            node = pair.value;
+            offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node) && typeof segment === 'number') {
+            node = node.items[segment];
+            offset = rangeStart(node) ?? offset;
+            if (node === undefined)
+                return offset;
+        }
+        else {
+            return offset;
+        }
+    }
+    return offset;
+}
+function keyOf(key) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(key))
+        return String(key.value);
+    return undefined;
+}
+function rangeStart(node) {
+    return node?.range?.[0];
+}
+/** Converts an ajv instancePath (`/items/0/risk`) into path segments. */
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+
+/***/ }),
+
+/***/ 90964:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: labelledCases
+
+// EXTERNAL MODULE: ./lib/dlp/validators.ts
+var validators = __nccwpck_require__(50330);
+;// CONCATENATED MODULE: ./lib/dlp/synth.ts
+/**
+ * Synthetic secrets and PII, generated at run time from a seeded PRNG so nothing secret-looking
+ * is committed in clear. Shared by the labelled cases, the tests and the benchmark.
+ */
+
+/** mulberry32: tiny, seedable, good enough for test data. */
+function synth_seededRng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const synth_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const synth_BASE64 = synth_ALNUM + '+/';
+const BASE64URL = synth_ALNUM + '-_';
+const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const synth_DIGITS = '0123456789';
+const synth_HEX = '0123456789abcdef';
+function synth_pick(rng, alphabet, length) {
+    let out = '';
+    for (let i = 0; i < length; i++)
+        out += alphabet[Math.floor(rng() * alphabet.length)];
+    return out;
+}
+function synth_int(rng, min, max) {
+    return min + Math.floor(rng() * (max - min + 1));
+}
+/** Random base62 with at least one digit, upper and lower: what real generators produce. */
+function mixed(rng, length) {
+    for (;;) {
+        const s = synth_pick(rng, synth_ALNUM, length);
+        if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s))
+            return s;
+    }
+}
+function corrupt(rng, value) {
+    const last = value[value.length - 1];
+    let replacement = last;
+    while (replacement === last)
+        replacement = synth_pick(rng, synth_ALNUM, 1);
+    return value.slice(0, -1) + replacement;
+}
+function synth_githubToken(rng, validChecksum = true, kind = 'p') {
+    const random = mixed(rng, 30);
+    const token = `gh${kind}_` + random + checksumTokenBody(random);
+    return validChecksum ? token : corrupt(rng, token);
+}
+function synth_npmToken(rng, validChecksum = true) {
+    const random = mixed(rng, 30);
+    const token = 'npm' + '_' + random + checksumTokenBody(random);
+    return validChecksum ? token : corrupt(rng, token);
+}
+const synth_synth = {
+    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, UPPER_BASE32, 16),
+    awsSecret: (rng) => mixed(rng, 36) + synth_pick(rng, synth_BASE64, 4),
+    githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
+    gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
+    slack: (rng) => 'xo' + 'xb-' + synth_pick(rng, synth_DIGITS, 12) + '-' + synth_pick(rng, synth_DIGITS, 13) + '-' + mixed(rng, 24),
+    slackWebhook: (rng) => 'https://hooks.slack.com/' +
+        'services/T' +
+        synth_pick(rng, UPPER_BASE32, 10) +
+        '/B' +
+        synth_pick(rng, UPPER_BASE32, 10) +
+        '/' +
+        mixed(rng, 24),
+    stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + synth_int(rng, 0, 75)),
+    google: (rng) => 'AI' + 'za' + mixed(rng, 30) + synth_pick(rng, BASE64URL, 5),
+    azureConnectionString: (rng) => `DefaultEndpointsProtocol=https;AccountName=acct${synth_pick(rng, synth_DIGITS, 4)};Account` +
+        `Key=${mixed(rng, 60)}${synth_pick(rng, synth_BASE64, 26)}==;EndpointSuffix=core.windows.net`,
+    pypi: (rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + synth_pick(rng, BASE64URL, 30),
+    privateKey: (rng, kind = 'RSA') => {
+        const lines = [];
+        for (let i = 0; i < 12; i++)
+            lines.push(synth_pick(rng, synth_BASE64, 64));
+        return (`-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----');
+    },
+    jwt: (rng) => {
+        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: mixed(rng, 12), iat: synth_int(rng, 1.6e9, 1.8e9) })}.${synth_pick(rng, BASE64URL, 43)}`;
+    },
+    genericValue: (rng) => mixed(rng, 32),
+    ssn: (rng) => {
+        let area = synth_int(rng, 1, 899);
+        if (area === 666)
+            area = 667;
+        return `${String(area).padStart(3, '0')}-${String(synth_int(rng, 1, 99)).padStart(2, '0')}-${String(synth_int(rng, 1, 9999)).padStart(4, '0')}`;
+    },
+    email: (rng) => `${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
+    phone: (rng) => `(${synth_int(rng, 2, 9)}${synth_pick(rng, synth_DIGITS, 2)}) ${synth_int(rng, 2, 9)}${synth_pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${synth_pick(rng, synth_DIGITS, 4)}`,
+};
+const CARD_PREFIXES = {
+    visa: { prefixes: ['4'], length: 16 },
+    mastercard: { prefixes: ['51', '55', '2221', '2720'], length: 16 },
+    amex: { prefixes: ['34', '37'], length: 15 },
+    discover: { prefixes: ['6011', '65', '644'], length: 16 },
+    jcb: { prefixes: ['3528', '3589'], length: 16 },
+    diners: { prefixes: ['36', '300'], length: 14 },
+};
+function luhnCheckDigit(partial) {
+    for (let d = 0; d <= 9; d++)
+        if (luhnValid(partial + d))
+            return String(d);
+    throw new Error('unreachable');
+}
+/** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
+function synth_cardNumber(rng, brand, validLuhn = true, prefix) {
+    const spec = CARD_PREFIXES[brand];
+    const start = prefix ?? spec.prefixes[synth_int(rng, 0, spec.prefixes.length - 1)];
+    let partial = start + synth_pick(rng, synth_DIGITS, spec.length - start.length - 1);
+    if (/^(\d)\1+$/.test(partial))
+        partial = partial.slice(0, -1) + ((Number(partial.slice(-1)) + 1) % 10);
+    const check = luhnCheckDigit(partial);
+    return partial + (validLuhn ? check : String((Number(check) + 1 + synth_int(rng, 0, 8)) % 10));
+}
+function synth_groupCard(digits, separator = ' ') {
+    if (digits.length === 15 || digits.length === 14)
+        return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
+    return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+}
+const BBAN = {
+    DE: (rng) => synth_pick(rng, synth_DIGITS, 18),
+    GB: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 14),
+    FR: (rng) => synth_pick(rng, synth_DIGITS, 23),
+    NL: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 10),
+    ES: (rng) => synth_pick(rng, synth_DIGITS, 20),
+};
+function synth_iban(rng, country = 'DE', validChecksum = true) {
+    const bban = BBAN[country](rng);
+    const check = 98 - ibanMod97(`${country}00${bban}`);
+    const good = `${country}${String(check).padStart(2, '0')}${bban}`;
+    if (validChecksum)
+        return good;
+    const wrong = (check % 97) + 1 === check ? check + 1 : (check % 97) + 1;
+    return `${country}${String(wrong === check ? check - 1 : wrong).padStart(2, '0')}${bban}`;
+}
+function synth_groupIban(value) {
+    return value.replace(/(.{4})(?=.)/g, '$1 ');
+}
+function synth_uuid(rng) {
+    const h = synth_pick(rng, synth_HEX, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/cases.ts
+/**
+ * Labelled cases, generated at run time: every rule gets positives and negatives. The CI scanner
+ * tests and the Envoy-Lua ingress tests run over the same cases, so the two agree on what is PII.
+ *
+ *   import { labelledCases } from '../lib/dlp/cases.ts';
+ *   for (const c of labelledCases()) { ...scan c.text, expect exactly c.expectedRuleIds... }
+ */
+
+function labelledCases(seed = 20261101) {
+    const rng = seededRng(seed);
+    const cases = [];
+    const pos = (rule, name, text, expected = [rule]) => cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
+    const neg = (rule, name, text) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
+    // AWS
+    pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
+    pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
+    neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
+    neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
+    pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+    pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
+    neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
+    // GitHub
+    pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
+    pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
+    neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
+    pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
+    neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
+    pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
+    neg('gitlab-pat', 'too short', `prefix ${'glpat'}-abc123`);
+    pos('slack-token', 'bot token', `slack_client = WebClient("${synth.slack(rng)}")`);
+    neg('slack-token', 'hugs', 'xoxo-love from everyone');
+    pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
+    pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
+    neg('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
+    pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
+    neg('google-api-key', 'too short', `AI${'za'}Sy123`);
+    pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
+    neg('azure-account-key', 'development storage', 'UseDevelopmentStorage=true;AccountName=devstoreaccount1');
+    pos('npm-token', '.npmrc', `//registry.npmjs.org/:_authToken=${npmToken(rng)}`);
+    neg('npm-token', 'bad checksum', `//registry.npmjs.org/:_auth=${npmToken(rng, false)}`);
+    neg('npm-token', 'npm_config variable', 'echo $npm_config_registry $npm_package_version');
+    pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
+    pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
+    pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
+    neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
+    neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
+    pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
+    neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
+    // Generic assignments.
+    pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
+    pos('generic-secret', 'password in YAML', `  password: ${synth.genericValue(rng)}\n`);
+    pos('generic-secret', 'client secret in JSON', `{"client_secret": "${synth.genericValue(rng)}"}`);
+    neg('generic-secret', '${DB_PASSWORD} placeholder', 'DB_PASSWORD="${DB_PASSWORD}"');
+    neg('generic-secret', '<redacted> placeholder', 'password = "<redacted>"');
+    neg('generic-secret', 'xxxx placeholder', 'api_key: "xxxxxxxxxxxxxxxxxxxx"');
+    neg('generic-secret', 'changeme', 'password = "changeme123"');
+    neg('generic-secret', 'UUID', `token = "${uuid(rng)}"`);
+    neg('generic-secret', '40-hex commit hash', `secret_ref = "${pick(rng, HEX, 40)}"`);
+    neg('generic-secret', 'low entropy', 'password = "aaaaaaaabbbbbbbb"');
+    neg('generic-secret', 'identifier, not a value', 'token = this.tokenService.current');
+    neg('generic-secret', 'comparison', 'if (token == "")');
+    neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
+    neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
+    // PII: SSN
+    pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
+    pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
+    pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
+    neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
+    neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
+    // PII: cards
+    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
+        pos('payment-card', `${brand} grouped`, `card: ${groupCard(cardNumber(rng, brand))}`);
+        pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
+        neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
+    }
+    pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
+    pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
+    neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
+    neg('payment-card', 'millisecond timestamp', 'createdAt: 1700000000123');
+    // PII: email
+    pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
+    for (const domain of [
+        'example.com',
+        'mail.example.org',
+        'example.net',
+        'ci.test',
+        'host.example',
+        'nowhere.invalid',
+    ]) {
+        neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
+    }
+    neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
+    neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
+    neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
+    neg('email-address', 'decorator', '@Component({ selector: "x" })');
+    // PII: phone
+    pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
+    pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
+    pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+    neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+    neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
+    neg('phone-number', 'version string', 'version 1.234.567.8');
+    // PII: IBAN
+    for (const country of ['DE', 'GB', 'FR', 'NL']) {
+        pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
+        pos('iban', `${country} grouped`, `IBAN ${groupIban(iban(rng, country))}`);
+        neg('iban', `${country} bad checksum`, `iban: ${iban(rng, country, false)}`);
+    }
+    neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
+    // Several in one text: every one is reported.
+    pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, [
+        'us-ssn',
+        'aws-access-key-id',
+    ]);
+    return cases;
+}
+
+
+/***/ }),
+
+/***/ 74111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ normalisePath),
+/* harmony export */   t: () => (/* binding */ globToRegExp)
+/* harmony export */ });
+/**
+ * Path globs for allowlists: `**` crosses directories, `*` and `?` do not, `{a,b}` alternates.
+ * A pattern without `/` matches the file name in any directory (like .gitignore).
+ */
+function globToRegExp(glob) {
+    let source = '';
+    let i = 0;
+    let braces = 0;
+    while (i < glob.length) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                const slash = glob[i + 2] === '/';
+                source += slash ? '(?:[^/]*/)*' : '.*';
+                i += slash ? 3 : 2;
+                continue;
+            }
+            source += '[^/]*';
+        }
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '{') {
+            braces++;
+            source += '(?:';
+        }
+        else if (c === '}' && braces > 0) {
+            braces--;
+            source += ')';
+        }
+        else if (c === ',' && braces > 0)
+            source += '|';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        i++;
+    }
+    const anchored = glob.includes('/') ? `^${source.replace(/^\\\//, '')}$` : `(?:^|/)${source}$`;
+    return new RegExp(anchored);
+}
+function normalisePath(path) {
+    return path.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+
+/***/ }),
+
+/***/ 63425:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.Ff)
+/* harmony export */ });
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97373);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40492);
+/* harmony import */ var _cases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90964);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(16932);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_threads_js__WEBPACK_IMPORTED_MODULE_3__]);
+_threads_js__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
+
+
+
+
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 97373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZC: () => (/* binding */ compileRulePack),
+  T1: () => (/* binding */ defaultRulePack)
+});
+
+// UNUSED EXPORTS: DlpRulePackError, RULE_PACK_OVERRIDE_SCHEMA, RULE_PACK_SCHEMA, builtInRulePackSpec, loadRulePackOverride, loadRulePackText, mergeRulePack, parsePackText
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./lib/dlp/rules.json
+const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+\\\\/=\\\\s:,.-]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
+// EXTERNAL MODULE: ./lib/dlp/glob.ts
+var glob = __nccwpck_require__(74111);
+;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
+/**
+ * One pass over the text before any regex runs: an Aho-Corasick automaton, compiled to a dense
+ * DFA over a small alphabet (one class per keyword character, one for all digits, one per gate
+ * character, one for everything else). Its patterns are the keywords, "three digits in a row"
+ * (the trigger for card/SSN/phone/IBAN rules, which have no distinctive keyword) and the gate
+ * characters (`@` for email). The hot loop is one table lookup and one compare per byte;
+ * everything else in the scanner only looks at what this pass reported.
+ *
+ * Case: keywords are matched on ASCII-lowercased text; a case-sensitive keyword (or one with a
+ * digit, since digits share a class) is confirmed with one comparison at the hit, so all kinds
+ * share one automaton.
+ */
+/** Texts from this size are walked as two interleaved streams. */
+const TWO_STREAMS_FROM = 1024;
+/** A digit run is noticed from its first three consecutive digits. */
+const DIGIT_TRIGGER = 3;
+/** Characters allowed inside a formatted number: `4111 1111`, `555-0100`, `(415) 555`, `+44 20`. */
+const SEPARATORS = ' -.()/+';
+/** More consecutive separators than this end a digit run. */
+const MAX_SEPARATORS = 2;
+const DIGITS_CODE = -1;
+/** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */
+const CHAR_CODE = -2;
+let scratch = Buffer.allocUnsafe(1 << 16);
+/** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
+function latin1(text) {
+    if (scratch.length < text.length)
+        scratch = Buffer.allocUnsafe(Math.max(text.length, scratch.length * 2));
+    const n = scratch.write(text, 0, 'latin1');
+    return scratch.subarray(0, n);
+}
+class Prefilter {
+    keywords;
+    lowered;
+    confirm;
+    /** Byte -> alphabet class. */
+    classOf = new Uint8Array(256);
+    /** Byte -> 1 digit, 2 separator, 0 other. */
+    digitKind = new Uint8Array(256);
+    /** delta[state + class] = next state; states premultiplied by the class count. */
+    delta;
+    /** States with outputs are numbered last: `state >= outputFrom` is the only test per byte. */
+    outputFrom;
+    /** Outputs by (premultiplied) state. */
+    outputs = [];
+    /**
+     * The same outputs, flat and typed for the hot path: for state s, `outputCodes` from
+     * `outputStart[s / K]` to `outputStart[s / K + 1]`; a code >= 0 is a keyword index,
+     * `DIGITS_CODE` the digit trigger, `CHAR_CODE - c` the gate character c.
+     */
+    outputStart;
+    outputCodes;
+    classCount;
+    keywordLength;
+    /** 0: no confirmation; 1: case-sensitive `startsWith`; 2: ASCII case-insensitive compare. */
+    confirmKind;
+    /**
+     * By (premultiplied) state: the keyword index when the state's only output is one keyword that
+     * needs no confirmation (the generic words: most hits), else -1. Lets the loop record those
+     * hits itself instead of calling `report`.
+     */
+    singleKeyword;
+    /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
+    digitsOnly;
+    minDigits;
+    /** How far back a state can look: the longest pattern, or the digit twin state's 4 digits. */
+    overlap;
+    constructor(keywords, gate = {}) {
+        this.keywords = keywords;
+        for (const k of keywords) {
+            if (k.text.length === 0)
+                throw new Error('empty keyword');
+            for (let i = 0; i < k.text.length; i++) {
+                if (k.text.charCodeAt(i) < 32 || k.text.charCodeAt(i) > 126)
+                    throw new Error(`keyword '${k.text}': only printable ASCII is supported`);
+            }
+        }
+        this.lowered = keywords.map((k) => k.text.toLowerCase());
+        this.confirm = keywords.map((k) => !k.ignoreCase || /\d/.test(k.text));
+        this.minDigits = gate.minDigits ?? 0;
+        this.overlap = Math.max(DIGIT_TRIGGER + 1, ...keywords.map((k) => k.text.length));
+        // Alphabet.
+        let next = 1;
+        const digitClass = next++;
+        for (let c = 48; c <= 57; c++) {
+            this.classOf[c] = digitClass;
+            this.digitKind[c] = 1;
+        }
+        for (const ch of SEPARATORS)
+            this.digitKind[ch.charCodeAt(0)] = 2;
+        const classFor = (code) => {
+            if (this.classOf[code] === 0)
+                this.classOf[code] = next++;
+            return this.classOf[code];
+        };
+        for (const k of this.lowered)
+            for (const ch of k)
+                classFor(ch.charCodeAt(0));
+        for (const ch of gate.chars ?? [])
+            classFor(ch.charCodeAt(0));
+        for (let c = 65; c <= 90; c++)
+            if (this.classOf[c + 32] !== 0)
+                this.classOf[c] = this.classOf[c + 32];
+        const K = next;
+        // Patterns as class sequences.
+        const patterns = this.lowered.map((k, index) => ({
+            classes: [...k].map((ch) => this.classOf[ch.charCodeAt(0)]),
+            output: { kind: 'keyword', index },
+        }));
+        if (this.minDigits > 0)
+            patterns.push({ classes: Array(DIGIT_TRIGGER).fill(digitClass), output: { kind: 'digits' } });
+        for (const ch of gate.chars ?? []) {
+            const code = ch.charCodeAt(0);
+            patterns.push({ classes: [this.classOf[code]], output: { kind: 'char', code } });
+        }
+        // Trie.
+        const goto = [new Map()];
+        const out = [[]];
+        for (const p of patterns) {
+            let s = 0;
+            for (const cls of p.classes) {
+                let t = goto[s].get(cls);
+                if (t === undefined) {
+                    t = goto.length;
+                    goto.push(new Map());
+                    out.push([]);
+                    goto[s].set(cls, t);
+                }
+                s = t;
+            }
+            out[s].push(p.output);
+        }
+        // Failure links (BFS), folded into a full transition table.
+        let states = goto.length;
+        let next0 = new Int32Array(states * K);
+        const fail = new Int32Array(states);
+        const queue = [];
+        for (let cls = 0; cls < K; cls++) {
+            const t = goto[0].get(cls);
+            if (t !== undefined) {
+                next0[cls] = t;
+                queue.push(t);
+            }
+        }
+        for (let qi = 0; qi < queue.length; qi++) {
+            const s = queue[qi];
+            out[s].push(...out[fail[s]]);
+            for (let cls = 0; cls < K; cls++) {
+                const t = goto[s].get(cls);
+                if (t !== undefined) {
+                    fail[t] = next0[fail[s] * K + cls];
+                    next0[s * K + cls] = t;
+                    queue.push(t);
+                }
+                else {
+                    next0[s * K + cls] = next0[fail[s] * K + cls];
+                }
+            }
+        }
+        // Inside a long digit run (timestamps, hashes, ids) the trigger state would fire on every
+        // digit after the third. A twin state without output takes over after the trigger's next
+        // digit, so a run fires once (again after a separator). Same transitions otherwise, so no
+        // keyword is affected; skipped when a keyword holds three digits in a row.
+        const triggerPath = Array(DIGIT_TRIGGER).fill(digitClass);
+        const digitHeavy = patterns.some((p) => p.output.kind === 'keyword' &&
+            p.classes.some((_, i) => triggerPath.every((c, j) => p.classes[i + j] === c)));
+        if (this.minDigits > 0 && !digitHeavy) {
+            let trigger = 0;
+            for (const cls of triggerPath)
+                trigger = goto[trigger].get(cls);
+            const twin = states++;
+            const grown = new Int32Array(states * K);
+            grown.set(next0);
+            for (let cls = 0; cls < K; cls++)
+                grown[twin * K + cls] = next0[trigger * K + cls];
+            grown[twin * K + digitClass] = twin;
+            grown[trigger * K + digitClass] = twin;
+            next0 = grown;
+            out.push([]);
+        }
+        // Renumber: states without outputs first, so one compare tells "has outputs".
+        const order = [...Array(states).keys()].sort((a, b) => Number(out[a].length > 0) - Number(out[b].length > 0));
+        const renumbered = new Int32Array(states);
+        order.forEach((old, i) => (renumbered[old] = i));
+        const firstOutput = order.findIndex((s) => out[s].length > 0);
+        this.outputFrom = (firstOutput === -1 ? states : firstOutput) * K;
+        const delta = states * K < 65536 ? new Uint16Array(states * K) : new Uint32Array(states * K);
+        for (let s = 0; s < states; s++) {
+            for (let cls = 0; cls < K; cls++)
+                delta[renumbered[s] * K + cls] = renumbered[next0[s * K + cls]] * K;
+            if (out[s].length > 0)
+                this.outputs[renumbered[s] * K] = out[s];
+        }
+        this.delta = delta;
+        this.digitsOnly = new Uint8Array(states * K);
+        this.outputs.forEach((o, state) => {
+            if (o.every((x) => x.kind === 'digits'))
+                this.digitsOnly[state] = 1;
+        });
+        this.classCount = K;
+        this.outputStart = new Int32Array(states + 1);
+        const codes = [];
+        for (let s = 0; s < states; s++) {
+            this.outputStart[s] = codes.length;
+            for (const o of this.outputs[s * K] ?? [])
+                codes.push(o.kind === 'keyword' ? o.index : o.kind === 'digits' ? DIGITS_CODE : CHAR_CODE - o.code);
+        }
+        this.outputStart[states] = codes.length;
+        this.outputCodes = Int32Array.from(codes);
+        this.keywordLength = Int32Array.from(keywords, (k) => k.text.length);
+        this.confirmKind = Uint8Array.from(keywords, (k, i) => (!this.confirm[i] ? 0 : k.ignoreCase ? 2 : 1));
+        this.singleKeyword = new Int32Array(states * K).fill(-1);
+        for (let s = 0; s < states; s++) {
+            const codesOf = this.outputCodes.subarray(this.outputStart[s], this.outputStart[s + 1]);
+            if (codesOf.length === 1 && codesOf[0] >= 0 && this.confirmKind[codesOf[0]] === 0)
+                this.singleKeyword[s * K] = codesOf[0];
+        }
+    }
+    /**
+     * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
+     * are the string's. A code unit above 0xFF keeps only its low byte, which can only add a
+     * spurious hit (the regex then rejects it), never hide a keyword, since keywords are ASCII.
+     * Bytes are about twice as fast to walk as `charCodeAt`.
+     */
+    scan(text) {
+        const bytes = latin1(text);
+        const result = { keywordHits: [], digitRuns: [], charHits: [] };
+        const n = bytes.length;
+        // Stream 2 starts `overlap` bytes before the middle, so from the middle on its state is the
+        // one a single pass would have (no pattern, nor the digit twin state, looks further back).
+        // Both streams are `mid` bytes long, so one loop covers both with no tail loop: a tail that
+        // runs after the loop was optimised would deoptimise it on every call (no type feedback).
+        const mid = (n + this.overlap + 1) >> 1;
+        if (n < TWO_STREAMS_FROM) {
+            this.walk(bytes, text, 0, n, 0, result);
+            return result;
+        }
+        const second = { keywordHits: [], digitRuns: [], charHits: [] };
+        this.walkTwo(bytes, text, mid, n - mid, result, second);
+        // A digit run across the middle is reported by both streams: keep the first stream's.
+        const lastEnd = result.digitRuns.length > 0 ? result.digitRuns[result.digitRuns.length - 2] : -1;
+        let r = 0;
+        while (r < second.digitRuns.length && second.digitRuns[r] < lastEnd)
+            r += 3;
+        for (; r < second.digitRuns.length; r++)
+            result.digitRuns.push(second.digitRuns[r]);
+        for (const x of second.keywordHits)
+            result.keywordHits.push(x);
+        for (const x of second.charHits)
+            result.charHits.push(x);
+        return result;
+    }
+    /** One pass over bytes [from, to), reporting outputs that end at or after `reportFrom`. */
+    walk(bytes, text, from, to, reportFrom, result) {
+        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+        const hits = result.keywordHits;
+        let s = 0;
+        let skipDigitsUntil = reportFrom;
+        for (let i = from; i < to; i++) {
+            s = delta[s + classOf[bytes[i]]];
+            if (s >= outputFrom && i >= reportFrom) {
+                const k = singleKeyword[s];
+                if (k >= 0)
+                    hits.push(k, i - keywordLength[k] + 1);
+                else if (digitsOnly[s] === 0)
+                    skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
+                else if (i >= skipDigitsUntil)
+                    skipDigitsUntil = this.digitRun(bytes, i - DIGIT_TRIGGER + 1, result);
+            }
+        }
+    }
+    /**
+     * Two interleaved passes of `mid` bytes: [0, mid) and [start2, start2 + mid), reporting the
+     * second from `mid` on. Each step of one automaton waits on the previous table load; two
+     * independent chains keep the CPU busy during that wait (measured ~1.5x on the bench corpus).
+     */
+    walkTwo(bytes, text, mid, start2, first, second) {
+        const { delta, classOf, outputFrom, digitsOnly, singleKeyword, keywordLength } = this;
+        const hits1 = first.keywordHits;
+        const hits2 = second.keywordHits;
+        let s1 = 0;
+        let s2 = 0;
+        let skip1 = 0;
+        let skip2 = mid;
+        for (let i = 0, j = start2; i < mid; i++, j++) {
+            s1 = delta[s1 + classOf[bytes[i]]];
+            s2 = delta[s2 + classOf[bytes[j]]];
+            if (s1 >= outputFrom) {
+                const k = singleKeyword[s1];
+                if (k >= 0)
+                    hits1.push(k, i - keywordLength[k] + 1);
+                else if (digitsOnly[s1] === 0)
+                    skip1 = this.report(s1, i, text, bytes, first, skip1);
+                else if (i >= skip1)
+                    skip1 = this.digitRun(bytes, i - DIGIT_TRIGGER + 1, first);
+            }
+            if (s2 >= outputFrom && j >= mid) {
+                const k = singleKeyword[s2];
+                if (k >= 0)
+                    hits2.push(k, j - keywordLength[k] + 1);
+                else if (digitsOnly[s2] === 0)
+                    skip2 = this.report(s2, j, text, bytes, second, skip2);
+                else if (j >= skip2)
+                    skip2 = this.digitRun(bytes, j - DIGIT_TRIGGER + 1, second);
+            }
+        }
+    }
+    report(state, end, text, bytes, result, skipDigitsUntil) {
+        const row = state / this.classCount;
+        const last = this.outputStart[row + 1];
+        for (let o = this.outputStart[row]; o < last; o++) {
+            const code = this.outputCodes[o];
+            if (code >= 0) {
+                const start = end - this.keywordLength[code] + 1;
+                const kind = this.confirmKind[code];
+                if (kind === 0 ||
+                    (kind === 1
+                        ? text.startsWith(this.keywords[code].text, start)
+                        : this.sameIgnoringCase(text, start, this.lowered[code]))) {
+                    result.keywordHits.push(code, start);
+                }
+            }
+            else if (code === DIGITS_CODE) {
+                if (end >= skipDigitsUntil)
+                    skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
+            }
+            else {
+                result.charHits.push(CHAR_CODE - code, end);
+            }
+        }
+        return skipDigitsUntil;
+    }
+    /** `text` at `start` equals `lowered` ignoring ASCII case (no slice, no toLowerCase copy). */
+    sameIgnoringCase(text, start, lowered) {
+        for (let i = 0; i < lowered.length; i++) {
+            let c = text.charCodeAt(start + i);
+            if (c >= 65 && c <= 90)
+                c += 32;
+            if (c !== lowered.charCodeAt(i))
+                return false;
+        }
+        return true;
+    }
+    /**
+     * Measures the run of digits (separators allowed) around the three digits at `at`; records it
+     * when long enough. Most runs in code are short numbers (ports, ids, hex), rejected after a few
+     * bytes.
+     */
+    digitRun(bytes, at, result) {
+        const kind = this.digitKind;
+        let start = at;
+        let digits = DIGIT_TRIGGER;
+        for (let i = at - 1, seps = 0; i >= 0; i--) {
+            const k = kind[bytes[i]];
+            if (k === 1) {
+                start = i;
+                digits++;
+                seps = 0;
+            }
+            else if (k === 2 && seps < MAX_SEPARATORS)
+                seps++;
+            else
+                break;
+        }
+        let end = at + DIGIT_TRIGGER;
+        for (let i = end, seps = 0, n = bytes.length; i < n; i++) {
+            const k = kind[bytes[i]];
+            if (k === 1) {
+                end = i + 1;
+                digits++;
+                seps = 0;
+            }
+            else if (k === 2 && seps < MAX_SEPARATORS)
+                seps++;
+            else
+                break;
+        }
+        if (digits >= this.minDigits)
+            result.digitRuns.push(start, end, digits);
+        return end;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/native.ts
+/**
+ * Hand-written matchers for built-in regexes that run thousands of times per MiB. A rule pack is
+ * data: a rule uses a native matcher only when its regex source and flags are exactly the ones
+ * the matcher was written for (a user who edits the regex gets the regex). Each matcher returns
+ * the same match and secret span as a sticky `exec` at the same position; a differential
+ * property test (test/native.test.ts) holds them to that.
+ *
+ * Why: the generic assignment rule's keywords ("token", "password", "secret") hit ~15,000 times
+ * per MiB of ordinary source. A regex call, its match array, its `groups` object and two string
+ * slices per hit cost more than the whole prefilter pass; walking a few characters after the
+ * keyword and rejecting most hits with no allocation does not.
+ */
+/** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
+const GENERIC_ASSIGNMENT_SOURCE = '(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}["\'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:["\'`](?<secret>[^"\'`\\s$<>{}\\\\]{8,256})["\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))';
+// Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
+function table(chars) {
+    const t = new Uint8Array(128);
+    for (const ch of chars)
+        t[ch.charCodeAt(0)] = 1;
+    return t;
+}
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** `[A-Za-z0-9_.-]` */
+const KEY_TAIL = table(ALNUM + '_.-');
+/** `["'\]]` */
+const KEY_QUOTE = table(`"']`);
+/** `["'`]` */
+const QUOTE = table('"\'`');
+/** `[A-Za-z0-9+/=_.~-]` */
+const BARE = table(ALNUM + '+/=_.~-');
+/** `[,;)\]}]` (with `\s`, what may follow a bare value) */
+const BARE_END = table(',;)]}');
+/** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
+const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
+/** ECMAScript `\s`: WhiteSpace and LineTerminator code points. */
+function isSpace(c) {
+    if (c < 128)
+        return c === 32 || (c >= 9 && c <= 13);
+    return (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff);
+}
+const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** `text` at `at` equals the lowercase ASCII `word`, ignoring ASCII case. */
+function sameWord(text, at, word) {
+    if (at + word.length > text.length)
+        return false;
+    for (let i = 0; i < word.length; i++)
+        if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i))
+            return false;
+    return true;
+}
+/** `stem[_-]?key` at `at` (`api_key`, `accesskey`, `private-key`): its length, or 0. */
+function stemKey(text, at, stem) {
+    if (!sameWord(text, at, stem))
+        return 0;
+    const i = at + stem.length;
+    const c = text.charCodeAt(i);
+    if ((c === 95 || c === 45) && sameWord(text, i + 1, 'key'))
+        return stem.length + 4;
+    return sameWord(text, i, 'key') ? stem.length + 3 : 0;
+}
+/**
+ * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
+ * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
+ * between alternatives is needed.
+ */
+function keywordLength(text, at) {
+    switch (lower(text.charCodeAt(at))) {
+        case 112: // p
+            if (sameWord(text, at, 'password'))
+                return 8;
+            if (sameWord(text, at, 'passwd'))
+                return 6;
+            if (sameWord(text, at, 'pwd'))
+                return 3;
+            return stemKey(text, at, 'private');
+        case 115: // s
+            return sameWord(text, at, 'secret') ? 6 : 0;
+        case 116: // t
+            return sameWord(text, at, 'token') ? 5 : 0;
+        case 97: // a
+            return stemKey(text, at, 'api') || stemKey(text, at, 'access');
+        case 99: // c
+            return sameWord(text, at, 'credential') ? 10 : 0;
+        default:
+            return 0;
+    }
+}
+/** The value after the operator at `v`: fills out[1..3] and returns true when it matches. */
+function assignmentValue(text, v, out) {
+    const n = text.length;
+    if (v >= n)
+        return false;
+    const first = text.charCodeAt(v);
+    if (first < 128 && QUOTE[first] === 1) {
+        // `["'`](?<secret>[^"'`\s$<>{}\\]{8,256})["'`]`: the run cannot give back characters (the
+        // closing quote is excluded from it), so it must end at a quote after 8..256 characters.
+        const from = v + 1;
+        const limit = Math.min(n, from + 257);
+        let i = from;
+        for (; i < limit; i++) {
+            const c = text.charCodeAt(i);
+            if (c < 128 ? QUOTED_EXCLUDED[c] === 1 || isSpace(c) : isSpace(c))
+                break;
+        }
+        const len = i - from;
+        if (len < 8 || len > 256 || i >= n)
+            return false;
+        const close = text.charCodeAt(i);
+        if (close >= 128 || QUOTE[close] !== 1)
+            return false;
+        out[1] = i + 1;
+        out[2] = from;
+        out[3] = i;
+        return true;
+    }
+    // `(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\s,;)\]}])`: giving characters back would leave a
+    // class character next, which the lookahead refuses, so only the whole run can match.
+    const limit = Math.min(n, v + 257);
+    let i = v;
+    for (; i < limit; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || BARE[c] !== 1)
+            break;
+    }
+    const len = i - v;
+    if (len < 8 || len > 256)
+        return false;
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (!(isSpace(c) || (c < 128 && BARE_END[c] === 1)))
+            return false;
+    }
+    out[1] = i;
+    out[2] = v;
+    out[3] = i;
+    return true;
+}
+/** Skips up to `max` of [ \t]; returns the position after them, or -1 when more follow. */
+function blanks(text, i, max) {
+    const end = Math.min(text.length, i + max);
+    while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9)
+            break;
+        i++;
+    }
+    const c = text.charCodeAt(i);
+    return c === 32 || c === 9 ? -1 : i;
+}
+/**
+ * `GENERIC_ASSIGNMENT_SOURCE` (flag `i`) anchored at `at`. Each quantified run before the
+ * operator is followed by something its class excludes, so greedy is the only way it can match;
+ * the operator is the one place the regex backtracks (`:=` then `:` alone, `=>` then `=`).
+ */
+const genericAssignment = (text, at, out) => {
+    const kw = keywordLength(text, at);
+    if (kw === 0)
+        return false;
+    const n = text.length;
+    let i = at + kw;
+    // [A-Za-z0-9_.-]{0,30}
+    const tailEnd = Math.min(n, i + 30);
+    while (i < tailEnd) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_TAIL[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_TAIL[c] === 1)
+            return false;
+    }
+    // ["'\]]{0,2}
+    for (let q = 0; q < 2 && i < n; q++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128 || KEY_QUOTE[c] !== 1)
+            break;
+        i++;
+    }
+    if (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && KEY_QUOTE[c] === 1)
+            return false;
+    }
+    // [ \t]{0,8}
+    i = blanks(text, i, 8);
+    if (i === -1 || i >= n)
+        return false;
+    // (?::=|=>|[:=]) [ \t]{0,8} value, trying the operators in the regex's order.
+    const op = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    out[0] = at;
+    if ((op === 58 && next === 61) || (op === 61 && next === 62)) {
+        const v = blanks(text, i + 2, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    if (op === 58 || op === 61) {
+        const v = blanks(text, i + 1, 8);
+        if (v !== -1 && assignmentValue(text, v, out))
+            return true;
+    }
+    return false;
+};
+/** Native matchers by regex source, with the flags they assume (besides `y`/`g`). */
+const NATIVE_MATCHERS = new Map([
+    [GENERIC_ASSIGNMENT_SOURCE, { ignoreCase: true, matcher: genericAssignment }],
+]);
+
+;// CONCATENATED MODULE: ./lib/dlp/regex-safety.ts
+/**
+ * A static check against catastrophic backtracking: a quantified group that itself contains a
+ * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
+ * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
+ * The check is deliberately conservative and syntactic; it does not reason about alternation.
+ */
+function readQuantifier(source, i) {
+    const c = source[i];
+    let q;
+    if (c === '*' || c === '+')
+        q = { unbounded: true, repeats: true, length: 1 };
+    else if (c === '?')
+        q = { unbounded: false, repeats: false, length: 1 };
+    else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+        if (!m)
+            return undefined;
+        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+        q = { unbounded: max === Infinity, repeats: max > 1, length: m[0].length };
+    }
+    if (q && source[i + q.length] === '?')
+        q.length += 1; // lazy
+    return q;
+}
+/** Length of `(`, `(?:`, `(?=`, `(?<!`, `(?<name>`, `(?i:` at i. */
+function groupPrefixLength(source, i) {
+    if (source[i + 1] !== '?')
+        return 1;
+    const m = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>|[a-z-]+:)/.exec(source.slice(i, i + 80));
+    return m ? m[0].length : 2;
+}
+/** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
+function findNestedQuantifier(source) {
+    const stack = [{ hasQuantifier: false, hasUnbounded: false }];
+    let i = 0;
+    let lastGroup;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === '\\') {
+            lastGroup = undefined;
+            i += 2;
+        }
+        else if (c === '[') {
+            lastGroup = undefined;
+            i++;
+            while (i < source.length && source[i] !== ']')
+                i += source[i] === '\\' ? 2 : 1;
+            i++;
+        }
+        else if (c === '(') {
+            stack.push({ hasQuantifier: false, hasUnbounded: false });
+            stack[stack.length - 1].start = i;
+            lastGroup = undefined;
+            i += groupPrefixLength(source, i);
+        }
+        else if (c === ')') {
+            const frame = stack.pop();
+            const parent = stack[stack.length - 1];
+            parent.hasQuantifier ||= frame.hasQuantifier;
+            parent.hasUnbounded ||= frame.hasUnbounded;
+            lastGroup = { frame, start: frame.start ?? 0 };
+            i++;
+        }
+        else {
+            const q = readQuantifier(source, i);
+            if (q) {
+                const top = stack[stack.length - 1];
+                if (lastGroup) {
+                    const inner = lastGroup.frame;
+                    if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
+                        return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
+                    }
+                }
+                top.hasQuantifier = true;
+                top.hasUnbounded ||= q.unbounded;
+                lastGroup = undefined;
+                i += q.length;
+            }
+            else {
+                lastGroup = undefined;
+                i++;
+            }
+        }
+    }
+    return undefined;
+}
+/** True when the source uses `*`, `+` or `{n,}` anywhere (the built-in pack uses none). */
+function hasUnboundedQuantifier(source) {
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === '\\')
+            i += 2;
+        else if (c === '[') {
+            i++;
+            while (i < source.length && source[i] !== ']')
+                i += source[i] === '\\' ? 2 : 1;
+            i++;
+        }
+        else {
+            if (c === '(') {
+                i += groupPrefixLength(source, i);
+                continue;
+            }
+            const q = readQuantifier(source, i);
+            if (q?.unbounded)
+                return true;
+            i += q ? q.length : 1;
+        }
+    }
+    return false;
+}
+
+// EXTERNAL MODULE: ./lib/dlp/validators.ts
+var validators = __nccwpck_require__(50330);
+;// CONCATENATED MODULE: ./lib/dlp/pack.ts
+/**
+ * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
+ * field (and, for text input, the file and line), because a pack is edited by hand.
+ */
+
+
+
+
+
+
+
+
+class DlpRulePackError extends Error {
+    ruleId;
+    field;
+    source;
+    line;
+    constructor(source, detail, options = {}) {
+        const where = options.line !== undefined ? `${source}:${options.line}` : source;
+        const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
+        const field = options.field !== undefined ? `field '${options.field}': ` : '';
+        super(`${where}: ${rule}${field}${detail}`);
+        this.name = 'DlpRulePackError';
+        this.ruleId = options.ruleId;
+        this.field = options.field;
+        this.source = source;
+        this.line = options.line;
+    }
+}
+const allowlistSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        paths: { type: 'array', items: { type: 'string', minLength: 1 } },
+        regexes: { type: 'array', items: { type: 'string', minLength: 1 } },
+        regexTarget: { enum: ['secret', 'match', 'line'] },
+        stopwords: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+};
+const ruleProperties = {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    description: { type: 'string', minLength: 1 },
+    severity: { enum: ['error', 'warning', 'notice'] },
+    keywords: {
+        type: 'array',
+        maxItems: 64,
+        // Three characters at least: shorter keywords hit everywhere and defeat the prefilter.
+        items: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[\\x20-\\x7e]+$' },
+    },
+    gate: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+            digits: { type: 'integer', minimum: 4, maximum: 64 },
+            char: { type: 'string', pattern: '^[!-/:-~]$' },
+            wordAround: { type: 'boolean' },
+        },
+    },
+    followedBy: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['chars', 'within'],
+        properties: {
+            chars: { type: 'string', minLength: 1, maxLength: 16 },
+            within: { type: 'integer', minimum: 1, maximum: 256 },
+        },
+    },
+    regex: { type: 'string', minLength: 1, maxLength: 4096 },
+    ignoreCase: { type: 'boolean' },
+    window: { enum: ['keyword', 'line'] },
+    validator: { type: 'string' },
+    entropy: { type: 'number', minimum: 0, maximum: 16 },
+    tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    allowlist: { ...allowlistSchema, properties: { ...allowlistSchema.properties, paths: undefined } },
+    disabled: { type: 'boolean' },
+};
+delete ruleProperties.allowlist.properties.paths;
+const RULE_PACK_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['rules'],
+    properties: {
+        version: { type: 'integer', minimum: 1 },
+        rules: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'description', 'severity', 'regex', 'tags'],
+                properties: ruleProperties,
+            },
+        },
+        allowlist: allowlistSchema,
+    },
+};
+const RULE_PACK_OVERRIDE_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        rules: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['id'], properties: ruleProperties },
+        },
+        disable: { type: 'array', items: { type: 'string', minLength: 1 } },
+        allowlist: allowlistSchema,
+    },
+};
+const pack_ajv = new ajv.Ajv({ allErrors: false, strict: false });
+const validatePackShape = pack_ajv.compile(RULE_PACK_SCHEMA);
+const validateOverrideShape = pack_ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
+function shapeError(source, value, error, locate) {
+    const segments = error.instancePath.split('/').slice(1);
+    let field;
+    let ruleId;
+    let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    if (segments[0] === 'rules' && segments[1] !== undefined) {
+        const index = Number(segments[1]);
+        const rule = value.rules[index];
+        ruleId = typeof rule?.id === 'string' && rule.id !== '' ? rule.id : `#${index + 1} (no id)`;
+        field = segments.slice(2).join('.') || undefined;
+    }
+    else {
+        field = segments.join('.') || undefined;
+    }
+    let detail = error.message ?? 'invalid';
+    if (error.keyword === 'required') {
+        const missing = error.params.missingProperty;
+        field = field ? `${field}.${missing}` : missing;
+        detail = 'is required';
+    }
+    else if (error.keyword === 'additionalProperties') {
+        const extra = error.params.additionalProperty;
+        field = field ? `${field}.${extra}` : extra;
+        path = [...path, extra];
+        detail = 'unknown field (check the spelling; see lib/dlp/README.md)';
+    }
+    else if (error.keyword === 'enum') {
+        detail = `must be one of ${error.params.allowedValues.join(', ')}`;
+    }
+    return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
+}
+function compileAllowlist(spec, source, ruleId) {
+    const regexes = (spec?.regexes ?? []).map((r, i) => {
+        try {
+            return new RegExp(r);
+        }
+        catch (error) {
+            throw new DlpRulePackError(source, error.message, {
+                ruleId,
+                field: `allowlist.regexes.${i}`,
+            });
+        }
+    });
+    return {
+        paths: (spec?.paths ?? []).map(glob/* globToRegExp */.t),
+        regexes,
+        regexTarget: spec?.regexTarget ?? 'secret',
+        stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
+    };
+}
+function compileRule(spec, index, source, locate) {
+    const fail = (field, detail) => {
+        throw new DlpRulePackError(source, detail, {
+            ruleId: spec.id,
+            field,
+            line: locate?.(['rules', index, field]),
+        });
+    };
+    const hasKeywords = (spec.keywords?.length ?? 0) > 0;
+    const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
+    if (!hasKeywords && !spec.gate)
+        fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
+    if (window === 'keyword' && !hasKeywords)
+        fail('window', "'keyword' window needs keywords");
+    if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
+        fail('gate', "needs exactly one of 'digits' or 'char'");
+    if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
+        fail('gate.wordAround', "only applies to a 'char' gate");
+    if (spec.followedBy && window !== 'keyword')
+        fail('followedBy', "only applies to rules with the 'keyword' window");
+    if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
+        fail('tags', "must include 'secret' or 'pii'");
+    let regex;
+    try {
+        regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
+    }
+    catch (error) {
+        return fail('regex', error.message);
+    }
+    const nested = findNestedQuantifier(spec.regex);
+    if (nested)
+        fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+    const validator = spec.validator === undefined ? undefined : validators/* VALIDATORS */.wY[spec.validator];
+    if (spec.validator !== undefined && !validator) {
+        fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(validators/* VALIDATORS */.wY).join(', ')})`);
+    }
+    const native = NATIVE_MATCHERS.get(spec.regex);
+    return {
+        spec,
+        id: spec.id,
+        index,
+        window,
+        regex,
+        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false)
+            ? native.matcher
+            : undefined,
+        validator,
+        allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
+        gate: spec.gate,
+        followedBy: spec.followedBy
+            ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
+            : undefined,
+    };
+}
+/** Validates a pack (plain data) and compiles it. `source` names it in errors. */
+function compileRulePack(input, source = 'rule pack', locate) {
+    if (!validatePackShape(input))
+        throw shapeError(source, input, validatePackShape.errors[0], locate);
+    const spec = input;
+    const seen = new Set();
+    const rules = [];
+    spec.rules.forEach((rule, index) => {
+        if (seen.has(rule.id)) {
+            throw new DlpRulePackError(source, 'duplicate id', {
+                ruleId: rule.id,
+                field: 'id',
+                line: locate?.(['rules', index, 'id']),
+            });
+        }
+        seen.add(rule.id);
+        if (rule.disabled)
+            return;
+        rules.push(compileRule(rule, index, source, locate));
+    });
+    const keywords = [];
+    const rulesByKeyword = [];
+    const keywordIndex = new Map();
+    const digitRules = [];
+    const charRules = new Map();
+    for (const rule of rules) {
+        for (const text of rule.spec.keywords ?? []) {
+            const ignoreCase = rule.spec.ignoreCase ?? false;
+            const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
+            let k = keywordIndex.get(key);
+            if (k === undefined) {
+                k = keywords.length;
+                keywordIndex.set(key, k);
+                keywords.push({ text, ignoreCase });
+                rulesByKeyword.push([]);
+            }
+            if (!rulesByKeyword[k].includes(rule))
+                rulesByKeyword[k].push(rule);
+        }
+        if (rule.gate?.digits !== undefined)
+            digitRules.push(rule);
+        if (rule.gate?.char !== undefined) {
+            const code = rule.gate.char.charCodeAt(0);
+            charRules.set(code, [...(charRules.get(code) ?? []), rule]);
+        }
+    }
+    const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate.digits)) : undefined;
+    const prefilter = new Prefilter(keywords, {
+        minDigits,
+        chars: [...charRules.keys()].map((c) => String.fromCharCode(c)),
+    });
+    return {
+        spec,
+        rules,
+        allowlist: compileAllowlist(spec.allowlist, source),
+        byId: new Map(rules.map((r) => [r.id, r])),
+        prefilter,
+        rulesByKeyword,
+        digitRules,
+        charRules,
+    };
+}
+/** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
+function mergeRulePack(base, input, source = 'rule override', locate) {
+    if (!validateOverrideShape(input))
+        throw shapeError(source, input, validateOverrideShape.errors[0], locate);
+    const override = input;
+    const rules = base.rules.map((r) => ({ ...r }));
+    for (const [index, change] of (override.rules ?? []).entries()) {
+        const existing = rules.findIndex((r) => r.id === change.id);
+        if (existing >= 0)
+            rules[existing] = { ...rules[existing], ...change };
+        else {
+            const missing = ['description', 'severity', 'regex', 'tags'].find((f) => change[f] === undefined);
+            if (missing) {
+                throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
+                    ruleId: change.id,
+                    field: missing,
+                    line: locate?.(['rules', index]),
+                });
+            }
+            rules.push(change);
+        }
+    }
+    for (const [index, id] of (override.disable ?? []).entries()) {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule) {
+            throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
+                field: `disable.${index}`,
+                line: locate?.(['disable', index]),
+            });
+        }
+        rule.disabled = true;
+    }
+    const a = base.allowlist ?? {};
+    const b = override.allowlist ?? {};
+    const allowlist = {
+        paths: [...(a.paths ?? []), ...(b.paths ?? [])],
+        regexes: [...(a.regexes ?? []), ...(b.regexes ?? [])],
+        stopwords: [...(a.stopwords ?? []), ...(b.stopwords ?? [])],
+        regexTarget: b.regexTarget ?? a.regexTarget ?? 'secret',
+    };
+    return { version: base.version ?? 1, rules, allowlist };
+}
+/** Parses JSON or YAML text; returns the data and a function mapping a data path to a 1-based line. */
+function parsePackText(text, file) {
+    const doc = YAML.parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const line = e.linePos?.[0]?.line;
+        throw new DlpRulePackError(file, `cannot parse: ${e.message.split('\n')[0]}`, { line });
+    }
+    const lineOf = (offset) => {
+        let line = 1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+            line++;
+        return line;
+    };
+    const locate = (path) => {
+        for (let n = path.length; n > 0; n--) {
+            const node = doc.getIn(path.slice(0, n), true);
+            if (node && typeof node === 'object' && node.range)
+                return lineOf(node.range[0]);
+        }
+        return undefined;
+    };
+    return { data: doc.toJS(), locate };
+}
+/** Compiles a pack from JSON/YAML text (a whole pack). */
+function loadRulePackText(text, file) {
+    const { data, locate } = parsePackText(text, file);
+    return compileRulePack(data, file, locate);
+}
+/** The built-in pack with a user override (JSON/YAML text) applied. */
+function loadRulePackOverride(text, file) {
+    const { data, locate } = parsePackText(text, file);
+    const merged = mergeRulePack(builtInRulePackSpec(), data, file, locate);
+    // Errors in merged rules name the override file; line numbers would point into the built-in pack.
+    return compileRulePack(merged, file);
+}
+function builtInRulePackSpec() {
+    return structuredClone(rules_namespaceObject);
+}
+let builtIn;
+function defaultRulePack() {
+    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json');
+    return builtIn;
+}
+
+
+/***/ }),
+
+/***/ 40492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* binding */ scanText),
+/* harmony export */   OM: () => (/* binding */ secretOf),
+/* harmony export */   Qo: () => (/* binding */ scanTextWithStats)
+/* harmony export */ });
+/* unused harmony exports adoptSecret, registerSecrets, sha256Hex, fingerprint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(27893);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(74111);
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97373);
+/* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50330);
+/**
+ * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
+ * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
+ */
+
+
+
+
+
+/**
+ * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
+ * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
+ * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
+ */
+const RAW_SECRETS = new WeakMap();
+/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
+function secretOf(finding) {
+    return RAW_SECRETS.get(finding);
+}
+/**
+ * Attaches a raw value to a finding that crossed a thread (structured clone drops the WeakMap
+ * entry with the object identity). Internal to lib/dlp: threads.ts only.
+ */
+function adoptSecret(finding, secret) {
+    RAW_SECRETS.set(finding, secret);
+}
+/** Registers every finding's raw value with the redactor so no later output can carry it. */
+function registerSecrets(redactor, findings) {
+    for (const finding of findings)
+        redactor.addSecret(RAW_SECRETS.get(finding));
+}
+function sha256Hex(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex');
+}
+/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
+function fingerprint(ruleId, secret, path) {
+    return sha256Hex(`${ruleId}:${sha256Hex(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
+}
+const compiledExtra = new WeakMap();
+function compileExtraAllowlist(spec) {
+    let compiled = compiledExtra.get(spec);
+    if (!compiled) {
+        compiled = {
+            paths: (spec.paths ?? []).map(_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globToRegExp */ .t),
+            regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
+            regexTarget: spec.regexTarget ?? 'secret',
+            stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
+        };
+        compiledExtra.set(spec, compiled);
+    }
+    return compiled;
+}
+/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
+const SPAN = new Int32Array(4);
+/** Line windows reach at most this far either side of a hit (minified files, data dumps). */
+const HALF_WINDOW = 4096;
+function allowedBy(list, c, line) {
+    if (list.stopwords.length > 0) {
+        const lower = c.secret.toLowerCase();
+        if (list.stopwords.some((w) => lower.includes(w)))
+            return true;
+    }
+    if (list.regexes.length > 0) {
+        const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
+        if (list.regexes.some((r) => r.test(target)))
+            return true;
+    }
+    return false;
+}
+const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
+/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
+function inlineAllows(line, ruleId, knownIds) {
+    if (!line.includes('dlp:allow'))
+        return false;
+    const m = INLINE_ALLOW.exec(line);
+    if (!m)
+        return false;
+    const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
+    return ids.length === 0 || ids.includes(ruleId);
+}
+function lineBounds(text, start, end) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
+    if (lineEnd === -1)
+        lineEnd = text.length;
+    else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13)
+        lineEnd--;
+    return [lineStart, lineEnd];
+}
+/** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
+function windowBounds(text, at, atEnd) {
+    const from = Math.max(0, at - HALF_WINDOW);
+    const back = text.slice(from, at).lastIndexOf('\n');
+    const ws = back === -1 ? from : from + back + 1;
+    const to = Math.min(text.length, atEnd + HALF_WINDOW);
+    const ahead = text.slice(atEnd, to).indexOf('\n');
+    let we = ahead === -1 ? to : atEnd + ahead;
+    if (we > ws && text.charCodeAt(we - 1) === 13)
+        we--;
+    return [ws, we];
+}
+function candidateFrom(rule, m, offset) {
+    const matchStart = m.index + offset;
+    const match = m[0];
+    const secret = m.groups?.secret;
+    if (secret === undefined) {
+        return {
+            rule,
+            matchStart,
+            matchEnd: matchStart + match.length,
+            start: matchStart,
+            end: matchStart + match.length,
+            match,
+            secret: match,
+            entropy: NaN,
+        };
+    }
+    // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
+    // The secret's text locates it; only when it occurs twice in the match is `d` needed.
+    let at = match.indexOf(secret);
+    if (at !== match.lastIndexOf(secret)) {
+        const withIndices = new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
+        at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
+    }
+    const start = matchStart + at;
+    return {
+        rule,
+        matchStart,
+        matchEnd: matchStart + match.length,
+        start,
+        end: start + secret.length,
+        match,
+        secret,
+        entropy: NaN,
+    };
+}
+/** Letters, digits and `._%+-` (NaN, past either end, is not). */
+function isWordish(c) {
+    return ((c >= 97 && c <= 122) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 48 && c <= 57) ||
+        c === 46 ||
+        c === 95 ||
+        c === 37 ||
+        c === 43 ||
+        c === 45);
+}
+/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
+const STOP = new Uint8Array(128);
+for (const ch of '\n(),;{}<>!?&|')
+    STOP[ch.charCodeAt(0)] = 1;
+function followedBy(text, start, codes, within) {
+    const end = Math.min(text.length, start + within);
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        for (let j = 0; j < codes.length; j++)
+            if (codes[j] === c)
+                return true;
+        if (c < 128 && STOP[c] === 1)
+            return false;
+    }
+    return false;
+}
+/**
+ * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
+ * pure and keep nothing, and the line is sliced only when a validator asks for it.
+ */
+class LazyContext {
+    text;
+    match = '';
+    start = 0;
+    end = 0;
+    lineText;
+    constructor(text) {
+        this.text = text;
+    }
+    aim(c) {
+        this.match = c.match;
+        this.start = c.start;
+        this.end = c.end;
+        this.lineText = undefined;
+        return this;
+    }
+    get line() {
+        if (this.lineText === undefined) {
+            const [ls, le] = lineBounds(this.text, this.start, this.end);
+            this.lineText = this.text.slice(ls, le);
+        }
+        return this.lineText;
+    }
+}
+/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
+const RULE_INFO = new WeakMap();
+function ruleInfo(pack) {
+    let info = RULE_INFO.get(pack);
+    if (!info) {
+        info = [];
+        for (const rule of pack.rules) {
+            const spec = rule.spec;
+            info[rule.index] = {
+                generic: spec.tags.includes('generic'),
+                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
+                minEntropy: spec.entropy ?? -Infinity,
+            };
+        }
+        RULE_INFO.set(pack, info);
+    }
+    return info;
+}
+function scanText(text, options = {}) {
+    return scanTextWithStats(text, options).findings;
+}
+function scanTextWithStats(text, options = {}) {
+    const pack = options.rules ?? (0,_pack_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRulePack */ .T1)();
+    const path = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(options.path ?? '');
+    const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
+    const allowlists = [pack.allowlist];
+    if (options.allowlist)
+        allowlists.push(compileExtraAllowlist(options.allowlist));
+    if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
+        suppressed.path++;
+        return { findings: [], suppressed };
+    }
+    // Stages are separate functions: small functions reach optimised code sooner (a scan of a
+    // few MiB is over before one big function would), and each stays monomorphic.
+    const hits = pack.prefilter.scan(text);
+    const infos = ruleInfo(pack);
+    const candidates = [];
+    const windows = new Map();
+    keywordCandidates(text, pack, infos, hits.keywordHits, candidates, windows);
+    gateWindows(text, pack, hits.digitRuns, hits.charHits, windows);
+    windowCandidates(text, windows, candidates);
+    if (candidates.length === 0)
+        return { findings: [], suppressed };
+    const kept = resolveOverlaps(validCandidates(text, infos, candidates), infos);
+    return { findings: toFindings(text, pack, kept, allowlists, path, options, suppressed), suppressed };
+}
+/**
+ * Adds the line window around [at, atEnd) to the rule's windows ([start, end) pairs). Hits
+ * arrive in text order, so a window that touches the previous one extends it: each character is
+ * searched at most once per rule, even on a 1 MB line with 50,000 gate characters.
+ */
+function addWindow(text, windows, rule, at, atEnd) {
+    let perRule = windows.get(rule);
+    if (!perRule)
+        windows.set(rule, (perRule = []));
+    const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1] : -1;
+    if (atEnd <= lastEnd)
+        return;
+    const [ws, we] = windowBounds(text, at, atEnd);
+    if (ws <= lastEnd)
+        perRule[perRule.length - 1] = Math.max(lastEnd, we);
+    else
+        perRule.push(ws, we);
+}
+function keywordCandidates(text, pack, infos, keywordHits, candidates, windows) {
+    const span = SPAN;
+    for (let h = 0; h < keywordHits.length; h += 2) {
+        const start = keywordHits[h + 1];
+        const rules = pack.rulesByKeyword[keywordHits[h]];
+        for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
+            if (rule.native !== undefined) {
+                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
+                // a match puts the operator within 51 characters of the keyword, with no stop character.
+                if (!rule.native(text, start, span))
+                    continue;
+                const entropy = (0,_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .shannonEntropyOf */ .M9)(text, span[2], span[3]);
+                if (entropy < infos[rule.index].minEntropy)
+                    continue;
+                const match = text.slice(span[0], span[1]);
+                candidates.push({
+                    rule,
+                    matchStart: span[0],
+                    matchEnd: span[1],
+                    start: span[2],
+                    end: span[3],
+                    match,
+                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
+                    entropy,
+                });
+                continue;
+            }
+            if (rule.window === 'line') {
+                addWindow(text, windows, rule, start, start + 1);
+                continue;
+            }
+            if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
+                continue;
+            rule.regex.lastIndex = start;
+            const m = rule.regex.exec(text);
+            if (m)
+                candidates.push(candidateFrom(rule, m, 0));
+        }
+    }
+}
+function gateWindows(text, pack, digitRuns, charHits, windows) {
+    for (let r = 0; r < digitRuns.length; r += 3) {
+        for (const rule of pack.digitRules) {
+            if (digitRuns[r + 2] >= rule.gate.digits)
+                addWindow(text, windows, rule, digitRuns[r], digitRuns[r + 1]);
+        }
+    }
+    for (let c = 0; c < charHits.length; c += 2) {
+        const at = charHits[c + 1];
+        for (const rule of pack.charRules.get(charHits[c]) ?? []) {
+            if (rule.gate.wordAround &&
+                !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1))))
+                continue;
+            addWindow(text, windows, rule, at, at + 1);
+        }
+    }
+}
+function windowCandidates(text, windows, candidates) {
+    for (const [rule, perRule] of windows) {
+        for (let w = 0; w < perRule.length; w += 2) {
+            const ws = perRule[w];
+            const we = perRule[w + 1];
+            const slice = text.slice(ws, we);
+            rule.regex.lastIndex = 0;
+            for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
+                if (m[0].length === 0)
+                    rule.regex.lastIndex++;
+                else
+                    candidates.push(candidateFrom(rule, m, ws));
+            }
+        }
+    }
+}
+/** Validators and entropy first, so a rejected specific candidate does not hide a generic one. */
+function validCandidates(text, infos, candidates) {
+    const valid = [];
+    const seen = new Set();
+    const context = new LazyContext(text);
+    for (const c of candidates) {
+        // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
+        const key = c.start * 4096 + c.rule.index;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const info = infos[c.rule.index];
+        let entropy;
+        // Entropy first: it is cheap and rejects most generic-assignment noise.
+        if (info.measureEntropy) {
+            entropy = c.entropy === c.entropy ? c.entropy : (0,_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .shannonEntropyOf */ .M9)(text, c.start, c.end);
+            if (entropy < info.minEntropy)
+                continue;
+        }
+        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
+            continue;
+        valid.push({ c, entropy });
+    }
+    return valid;
+}
+/**
+ * Overlapping candidates of different rules: a specific rule beats the generic one, then the
+ * longer match wins (an IBAN over the card-like digits inside it), then pack order. Returns the
+ * kept ones in text order.
+ */
+function resolveOverlaps(valid, infos) {
+    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
+    valid.sort((a, b) => isGeneric(a) - isGeneric(b) ||
+        b.c.end - b.c.start - (a.c.end - a.c.start) ||
+        a.c.rule.index - b.c.rule.index);
+    // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
+    // finds the only neighbours that could overlap a new span.
+    const kept = [];
+    for (const v of valid) {
+        let lo = 0;
+        let hi = kept.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (kept[mid].c.start < v.c.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const before = kept[lo - 1];
+        const after = kept[lo];
+        if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end))
+            continue;
+        kept.splice(lo, 0, v);
+    }
+    return kept;
+}
+/** Allowlists, inline `dlp:allow`, baseline, then the findings (raw values in the side table). */
+function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
+    const lines = new LineCursor(text);
+    const findings = [];
+    for (const { c, entropy } of kept) {
+        const spec = c.rule.spec;
+        const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
+        const lineText = text.slice(lineStart, lineEnd);
+        if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) ||
+            allowlists.some((a) => allowedBy(a, c, lineText))) {
+            suppressed.allowlist++;
+            continue;
+        }
+        const firstLineEnd = text.indexOf('\n', c.start);
+        const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
+        if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
+            suppressed.inline++;
+            continue;
+        }
+        const fp = fingerprint(c.rule.id, c.secret, path);
+        if (options.baseline?.has(fp)) {
+            suppressed.baseline++;
+            continue;
+        }
+        // `kept` is in text order and spans do not overlap, so these offsets only grow.
+        const [line, column] = lines.position(c.start);
+        const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
+        const preview = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .maskedPreview */ .eu)(c.secret);
+        const finding = {
+            ruleId: c.rule.id,
+            description: spec.description,
+            severity: spec.severity,
+            tags: [...spec.tags],
+            path,
+            line,
+            endLine,
+            column,
+            endColumn: endColumnInclusive + 1,
+            preview,
+            matchPreview: maskMatch(c, preview),
+            fingerprint: fp,
+        };
+        if (entropy !== undefined)
+            finding.entropy = Math.round(entropy * 1000) / 1000;
+        if (options.commit)
+            finding.commit = { ...options.commit };
+        RAW_SECRETS.set(finding, c.secret);
+        findings.push(finding);
+    }
+    return findings;
+}
+/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
+function maskMatch(c, preview) {
+    const before = c.match.slice(0, c.start - c.matchStart);
+    const after = c.match.slice(c.end - c.matchStart);
+    const masked = `${before}${preview}${after}`;
+    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
+}
+/**
+ * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
+ * come in text order, so a file is read at most up to its last finding, once, with no index array.
+ */
+class LineCursor {
+    text;
+    line = 1;
+    lineStart = 0;
+    /** The first newline at or after `lineStart`, or -1. */
+    nextNewline;
+    constructor(text) {
+        this.text = text;
+        this.nextNewline = text.indexOf('\n');
+    }
+    position(offset) {
+        if (offset < this.lineStart) {
+            this.line = 1;
+            this.lineStart = 0;
+            this.nextNewline = this.text.indexOf('\n');
+        }
+        while (this.nextNewline !== -1 && this.nextNewline < offset) {
+            this.line++;
+            this.lineStart = this.nextNewline + 1;
+            this.nextNewline = this.text.indexOf('\n', this.lineStart);
+        }
+        return [this.line, offset - this.lineStart + 1];
+    }
+}
+
+
+/***/ }),
+
+/***/ 16932:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* unused harmony exports scanFiles, closeScanWorkers */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(97373);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40492);
+/**
+ * Scanning many files on several cores: `scanFiles(files, { threads })` hands batches of files to
+ * `node:worker_threads` workers and returns one `ScanResult` per file, in input order, exactly
+ * what `scanTextWithStats` would return for each (raw values included, for `registerSecrets`).
+ *
+ * The worker runs this very module: `new Worker(new URL(import.meta.url))`. From source that URL
+ * is this file; in an ncc bundle it is the bundle itself (ncc keeps `import.meta.url` as is),
+ * which would also evaluate the action's entry. So in a worker this module answers messages and
+ * then awaits forever at top level: every module that imports it (the entry included) waits for
+ * it, and the entry's body never runs in a worker. The worker ends when the pool terminates it.
+ */
+
+
+
+
+/** Below this many UTF-16 units per worker, a worker's start-up (~50 ms) costs more than it saves. */
+const MIN_UNITS_PER_WORKER = (/* unused pure expression or super */ null && (2 * 1024 * 1024));
+/** A batch: consecutive files up to about this many UTF-16 units (or BATCH_FILES files). */
+const BATCH_UNITS = (/* unused pure expression or super */ null && (1024 * 1024));
+const BATCH_FILES = 256;
+const MIN_BATCH_UNITS = (/* unused pure expression or super */ null && (64 * 1024));
+const WORKER_MARK = 'summit-dlp-scan-worker';
+function scanOne(file, rules, job) {
+    const options = { path: file.path, rules };
+    if (job.allowlist)
+        options.allowlist = job.allowlist;
+    if (job.baseline)
+        options.baseline = job.baseline;
+    const commit = file.commit ?? job.commit;
+    if (commit)
+        options.commit = commit;
+    return (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanTextWithStats */ .Qo)(file.text, options);
+}
+function threadCount(options, files) {
+    const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
+    const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
+    if (!Number.isInteger(wanted) || wanted < 1)
+        throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
+    let units = 0;
+    for (const f of files)
+        units += unitsOf(f);
+    const byUnits = minUnitsPerThread > 0 ? Math.floor(units / minUnitsPerThread) : wanted;
+    return Math.max(1, Math.min(wanted, byUnits, batches(files, wanted).length));
+}
+/** UTF-16 units of a file's text (0 for a non-string, which the scan then reports with its path). */
+const unitsOf = (file) => (typeof file.text === 'string' ? file.text.length : 0);
+/** Consecutive files, about `size` units each: at least 4 per worker, so a slow one is not last alone. */
+function batches(files, threads) {
+    let total = 0;
+    for (const f of files)
+        total += unitsOf(f);
+    const size = Math.max(MIN_BATCH_UNITS, Math.min(BATCH_UNITS, Math.ceil(total / (threads * 4))));
+    const out = [];
+    let from = 0;
+    let units = 0;
+    for (let i = 0; i < files.length; i++) {
+        units += unitsOf(files[i]);
+        if (units >= size || i + 1 - from >= BATCH_FILES) {
+            out.push({ from, to: i + 1 });
+            from = i + 1;
+            units = 0;
+        }
+    }
+    if (from < files.length)
+        out.push({ from, to: files.length });
+    return out;
+}
+/**
+ * Scans `files` and returns one result per file, in input order. With `threads` > 1 the work
+ * runs on worker threads; the findings (and their raw values, for `registerSecrets`) are the
+ * same as on one thread.
+ */
+async function scanFiles(files, options = {}) {
+    const rules = options.rules ?? defaultRulePack();
+    const job = {
+        pack: options.rules?.spec,
+        allowlist: options.allowlist,
+        baseline: options.baseline,
+        commit: options.commit,
+    };
+    const threads = threadCount(options, files);
+    if (threads === 1) {
+        return files.map((file) => {
+            try {
+                return scanOne(file, rules, job);
+            }
+            catch (error) {
+                throw new Error(`scanFiles: ${file.path}: ${error.message}`, { cause: error });
+            }
+        });
+    }
+    const work = batches(files, threads);
+    const results = new Array(files.length);
+    const workers = Array.from({ length: threads }, takeWorker);
+    const detach = [];
+    let ok = false;
+    try {
+        await new Promise((resolve, reject) => {
+            let next = 0;
+            let done = 0;
+            let failed = false;
+            const fail = (error) => {
+                if (failed)
+                    return;
+                failed = true;
+                reject(error);
+            };
+            const feed = (worker) => {
+                if (next >= work.length)
+                    return;
+                const id = next++;
+                const { from, to } = work[id];
+                worker.postMessage({ kind: 'batch', id, files: files.slice(from, to) });
+            };
+            for (const worker of workers) {
+                const onMessage = (reply) => {
+                    if (reply.kind === 'error') {
+                        fail(new Error(`scanFiles: ${reply.path}: ${reply.message}`));
+                        return;
+                    }
+                    const { from } = work[reply.id];
+                    reply.results.forEach(({ result, secrets }, i) => {
+                        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
+                        results[from + i] = result;
+                    });
+                    done++;
+                    if (done === work.length)
+                        resolve();
+                    else
+                        feed(worker);
+                };
+                const onError = (error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
+                const onExit = (code) => fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+                worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+                detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+                worker.postMessage({ kind: 'job', job });
+                // Two batches in flight per worker, so it never waits for the main thread between them.
+                feed(worker);
+                feed(worker);
+            }
+        });
+        ok = true;
+    }
+    finally {
+        for (const off of detach)
+            off();
+        // A failed call may leave batches in flight: those workers are not reused.
+        if (ok)
+            for (const worker of workers)
+                releaseWorker(worker);
+        else
+            await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+/**
+ * Idle workers, kept between calls so a second scan (history mode: one call per commit) starts
+ * with warm, optimised code. Unref'd while idle: they never keep the process alive.
+ */
+const idle = (/* unused pure expression or super */ null && ([]));
+function takeWorker() {
+    let worker = idle.pop();
+    if (!worker) {
+        const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
+        created.on('exit', () => {
+            const at = idle.indexOf(created);
+            if (at !== -1)
+                idle.splice(at, 1);
+        });
+        worker = created;
+    }
+    worker.ref();
+    return worker;
+}
+function releaseWorker(worker) {
+    worker.unref();
+    idle.push(worker);
+}
+/** Ends the idle workers kept by `scanFiles` (they end with the process anyway). */
+async function closeScanWorkers() {
+    await Promise.all(idle.splice(0).map((w) => w.terminate()));
+}
+function serveScans() {
+    let rules = (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
+    let job = { pack: undefined, allowlist: undefined, baseline: undefined, commit: undefined };
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.on('message', (request) => {
+        if (request.kind === 'job') {
+            job = request.job;
+            rules = job.pack ? (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .compileRulePack */ .ZC)(job.pack, 'rule pack (worker copy)') : (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
+            return;
+        }
+        const out = [];
+        for (const file of request.files) {
+            try {
+                const result = scanOne(file, rules, job);
+                // The raw values live in this thread's WeakMap; they travel beside the findings so the
+                // main thread can put them in its own (findings themselves stay free of them).
+                out.push({ result, secrets: result.findings.map((f) => (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .secretOf */ .OM)(f)) });
+            }
+            catch (error) {
+                node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({
+                    kind: 'error',
+                    id: request.id,
+                    message: error.message,
+                    path: file.path,
+                });
+                return;
+            }
+        }
+        node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({ kind: 'batch', id: request.id, results: out });
+    });
+}
+if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.workerData?.[WORKER_MARK] === true) {
+    serveScans();
+    // See the header: keeps whatever imported this module (an action's entry, in a bundle) from
+    // running in the worker. The message port keeps the thread alive until it is terminated.
+    await new Promise(() => { });
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 50330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M9: () => (/* binding */ shannonEntropyOf),
+/* harmony export */   wY: () => (/* binding */ VALIDATORS)
+/* harmony export */ });
+/* unused harmony exports shannonEntropy, base62, checksumTokenBody, luhnValid, cardBrand, isPaymentCard, isSsn, IBAN_LENGTHS, ibanMod97, isIban, isPersonalEmail, isPhone, isJwt, isGenericSecret */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
+ * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
+ */
+
+const entropyCounts = new Uint32Array(65536);
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    return shannonEntropyOf(value, 0, value.length);
+}
+/** Shannon entropy of `text[start, end)`, without slicing it out. */
+function shannonEntropyOf(text, start, end) {
+    const n = end - start;
+    if (n <= 0)
+        return 0;
+    for (let i = start; i < end; i++)
+        entropyCounts[text.charCodeAt(i)]++;
+    let entropy = 0;
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        const count = entropyCounts[c];
+        if (count === 0)
+            continue;
+        const p = count / n;
+        entropy -= p * Math.log2(p);
+        entropyCounts[c] = 0;
+    }
+    return entropy;
+}
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function base62(value, width) {
+    let out = '';
+    let n = value >>> 0;
+    do {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    } while (n > 0);
+    return out.padStart(width, '0');
+}
+/**
+ * GitHub's token format (github.blog, 2021-04-05) and npm's (2021-09-23): 30 random base62
+ * characters then the CRC32 of those 30, base62-encoded and left-padded to 6. A wrong checksum
+ * means a made-up string (docs, tests), not a token.
+ */
+function checksumTokenBody(random30) {
+    return base62((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(random30), 6);
+}
+function hasValidTokenChecksum(token, prefix) {
+    const body = token.replace(prefix, '');
+    if (body.length !== 36)
+        return false;
+    return checksumTokenBody(body.slice(0, 30)) === body.slice(30);
+}
+function luhnValid(digits) {
+    let sum = 0;
+    let double = false;
+    for (let i = digits.length - 1; i >= 0; i--) {
+        let d = digits.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            return false;
+        if (double) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        double = !double;
+    }
+    return sum % 10 === 0;
+}
+/** The brand a card number's prefix and length belong to, or undefined. */
+function cardBrand(digits) {
+    const len = digits.length;
+    const p2 = Number(digits.slice(0, 2));
+    const p3 = Number(digits.slice(0, 3));
+    const p4 = Number(digits.slice(0, 4));
+    const p6 = Number(digits.slice(0, 6));
+    if (digits[0] === '4' && (len === 13 || len === 16 || len === 19))
+        return 'visa';
+    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16)
+        return 'mastercard';
+    if ((p2 === 34 || p2 === 37) && len === 15)
+        return 'amex';
+    if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) &&
+        len >= 16 &&
+        len <= 19)
+        return 'discover';
+    if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19)
+        return 'jcb';
+    if (((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) &&
+        len >= 14 &&
+        len <= 19)
+        return 'diners';
+    if (p2 === 62 && len >= 16 && len <= 19)
+        return 'unionpay';
+    return undefined;
+}
+function isPaymentCard(value) {
+    const digits = value.replace(/[ -]/g, '');
+    if (/^(\d)\1+$/.test(digits))
+        return false;
+    return cardBrand(digits) !== undefined && luhnValid(digits);
+}
+const SSN_CONTEXT = /ssn|ss#|social.?security/i;
+/** Numbers the SSA published or that were famously misused; never anyone's. */
+const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
+function isSsn(value, context) {
+    const digits = value.replace(/[ -]/g, '');
+    if (digits.length !== 9)
+        return false;
+    const area = digits.slice(0, 3);
+    if (area === '000' || area === '666' || area[0] === '9')
+        return false;
+    if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000')
+        return false;
+    if (SSN_KNOWN_FAKE.has(digits))
+        return false;
+    // 123-45-6789 is recognisable on its own; nine bare (or space-separated) digits are not.
+    if (!value.includes('-'))
+        return SSN_CONTEXT.test(context.line);
+    return true;
+}
+/** ISO 13616 lengths by country (SWIFT IBAN registry). */
+const IBAN_LENGTHS = {
+    AD: 24,
+    AE: 23,
+    AL: 28,
+    AT: 20,
+    AZ: 28,
+    BA: 20,
+    BE: 16,
+    BG: 22,
+    BH: 22,
+    BI: 27,
+    BR: 29,
+    BY: 28,
+    CH: 21,
+    CR: 22,
+    CY: 28,
+    CZ: 24,
+    DE: 22,
+    DJ: 27,
+    DK: 18,
+    DO: 28,
+    EE: 20,
+    EG: 29,
+    ES: 24,
+    FI: 18,
+    FK: 18,
+    FO: 18,
+    FR: 27,
+    GB: 22,
+    GE: 22,
+    GI: 23,
+    GL: 18,
+    GR: 27,
+    GT: 28,
+    HN: 28,
+    HR: 21,
+    HU: 28,
+    IE: 22,
+    IL: 23,
+    IQ: 23,
+    IS: 26,
+    IT: 27,
+    JO: 30,
+    KW: 30,
+    KZ: 20,
+    LB: 28,
+    LC: 32,
+    LI: 21,
+    LT: 20,
+    LU: 20,
+    LV: 21,
+    LY: 25,
+    MC: 27,
+    MD: 24,
+    ME: 22,
+    MK: 19,
+    MN: 20,
+    MR: 27,
+    MT: 31,
+    MU: 30,
+    NI: 28,
+    NL: 18,
+    NO: 15,
+    OM: 23,
+    PK: 24,
+    PL: 28,
+    PS: 29,
+    PT: 25,
+    QA: 29,
+    RO: 24,
+    RS: 22,
+    RU: 33,
+    SA: 24,
+    SC: 31,
+    SD: 18,
+    SE: 24,
+    SI: 19,
+    SK: 24,
+    SM: 27,
+    SO: 23,
+    ST: 25,
+    SV: 28,
+    TL: 23,
+    TN: 24,
+    TR: 26,
+    UA: 29,
+    VA: 22,
+    VG: 24,
+    XK: 20,
+    YE: 30,
+};
+function ibanMod97(iban) {
+    const rearranged = iban.slice(4) + iban.slice(0, 4);
+    let remainder = 0;
+    for (const ch of rearranged) {
+        const code = ch.charCodeAt(0);
+        const digits = code >= 65 && code <= 90 ? String(code - 55) : ch;
+        for (const d of digits)
+            remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
+    }
+    return remainder;
+}
+function isIban(value) {
+    const iban = value.replace(/ /g, '');
+    const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+    if (expected === undefined || iban.length !== expected)
+        return false;
+    return ibanMod97(iban) === 1;
+}
+/** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
+const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
+// 'internal' is reserved for private use (ICANN, 2024): such an address is a host name in a URL, not a mailbox.
+const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local', 'internal']);
+/** `icon@2x.png` and `pkg@1.2.3` look like addresses in source code. */
+const FILE_EXTENSIONS = new Set([
+    'png',
+    'jpg',
+    'jpeg',
+    'gif',
+    'svg',
+    'webp',
+    'avif',
+    'ico',
+    'bmp',
+    'js',
+    'mjs',
+    'cjs',
+    'ts',
+    'tsx',
+    'jsx',
+    'css',
+    'scss',
+    'less',
+    'map',
+    'json',
+    'yaml',
+    'yml',
+    'md',
+    'html',
+    'txt',
+    'lock',
+    'wasm',
+    'pdf',
+    'zip',
+    'gz',
+]);
+const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
+function isPersonalEmail(value) {
+    const at = value.lastIndexOf('@');
+    const local = value.slice(0, at).toLowerCase();
+    const domain = value.slice(at + 1).toLowerCase();
+    const labels = domain.split('.');
+    const tld = labels[labels.length - 1] ?? '';
+    if (!/^[a-z]{2,24}$/.test(tld))
+        return false;
+    if (RESERVED_TLDS.has(tld) || FILE_EXTENSIONS.has(tld))
+        return false;
+    if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-')))
+        return false;
+    if (/^\d+x$/.test(labels[0] ?? ''))
+        return false;
+    if (domain === 'localhost')
+        return false;
+    for (const reserved of RESERVED_DOMAINS)
+        if (domain === reserved || domain.endsWith('.' + reserved))
+            return false;
+    if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com'))
+        return false;
+    if (local.endsWith('.') || local.includes('..'))
+        return false;
+    return true;
+}
+const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
+function isNanp(ten) {
+    if (ten.length !== 10)
+        return false;
+    if (ten[0] === '0' || ten[0] === '1' || ten[3] === '0' || ten[3] === '1')
+        return false;
+    // 555-0100 … 555-0199 is reserved for fiction (NANPA); examples use it on purpose.
+    if (ten.slice(3, 6) === '555' && ten.slice(6, 8) === '01')
+        return false;
+    return true;
+}
+function isPhone(value, context) {
+    const digits = value.replace(/\D/g, '');
+    if (/^(\d)\1+$/.test(digits))
+        return false;
+    if (value.startsWith('+')) {
+        if (digits.startsWith('1'))
+            return isNanp(digits.slice(1));
+        return digits.length >= 8 && digits.length <= 15;
+    }
+    const formatted = /[ ().-]/.test(value);
+    const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+    if (!isNanp(ten))
+        return false;
+    return formatted || PHONE_CONTEXT.test(context.line);
+}
+function base64UrlJson(part) {
+    try {
+        return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function isJwt(value) {
+    const [header, payload, signature = ''] = value.split('.');
+    if (header === undefined || payload === undefined)
+        return false;
+    const h = base64UrlJson(header);
+    if (!h || typeof h !== 'object' || typeof h.alg !== 'string')
+        return false;
+    const p = base64UrlJson(payload);
+    if (!p || typeof p !== 'object')
+        return false;
+    if (h.alg.toLowerCase() !== 'none' && signature.length < 16)
+        return false;
+    return true;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const PLACEHOLDER_SHAPES = [
+    /^\$\{[^}]{0,200}\}$/, // ${DB_PASSWORD}
+    /^\{\{[^}]{0,200}\}\}$/, // {{ secret }}
+    /^<[^>]{0,200}>$/, // <redacted>
+    /^%\(?[A-Za-z_]{0,100}\)?s$/,
+    /x{4}|X{4}|\*{3}|\.{3}|#{4}/, // sk_xxxx…, ****, …
+    /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs are not secrets; userinfo is the redactor's job
+    /^\.{0,2}\//, // paths
+];
+const PLACEHOLDER_WORDS = [
+    'changeme',
+    'change_me',
+    'change-me',
+    'placeholder',
+    'redacted',
+    'example',
+    'dummy',
+    'sample',
+    'your_',
+    'your-',
+    'yourtoken',
+    'yourpassword',
+    'insert',
+    'replace_me',
+    'notasecret',
+    'not-a-secret',
+    'process.env',
+];
+/** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
+function isGenericSecret(value) {
+    if (UUID.test(value) || GIT_SHA.test(value))
+        return false;
+    for (const shape of PLACEHOLDER_SHAPES)
+        if (shape.test(value))
+            return false;
+    const lower = value.toLowerCase();
+    for (const word of PLACEHOLDER_WORDS)
+        if (lower.includes(word))
+            return false;
+    // Identifiers and dotted names (`this.config.token`) carry no digits; random secrets nearly always do.
+    if (!/\d/.test(value) && /^[A-Za-z_.$-]+$/.test(value) && value.length < 24)
+        return false;
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
+        return false; // this.config.token
+    return true;
+}
+const VALIDATORS = {
+    'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
+    'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
+    'payment-card': (secret) => isPaymentCard(secret),
+    ssn: isSsn,
+    iban: (secret) => isIban(secret),
+    email: (secret) => isPersonalEmail(secret),
+    phone: isPhone,
+    jwt: (secret) => isJwt(secret),
+    'generic-secret': (secret) => isGenericSecret(secret),
+};
+
+
+/***/ }),
+
+/***/ 9734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  aj: () => (/* binding */ httpRequest)
+});
+
+// UNUSED EXPORTS: HttpError, backoffMs, isRetryableStatus, isSecretParam, parseRetryAfter, sanitizeUrl
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/http.ts
 /**
  * HTTP with timeouts and retries, on Node's global fetch. Every attempt has its own timeout (a
@@ -66856,4090 +71637,7 @@ function scrub(text, secrets) {
     return out;
 }
 function defaultSleep(ms, signal) {
-    return (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-}
-
-// EXTERNAL MODULE: ./lib/inputs.ts
-var inputs = __nccwpck_require__(90453);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./lib/dlp/rules.json
-const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+\\\\/=\\\\s:,.-]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
-;// CONCATENATED MODULE: ./lib/dlp/glob.ts
-/**
- * Path globs for allowlists: `**` crosses directories, `*` and `?` do not, `{a,b}` alternates.
- * A pattern without `/` matches the file name in any directory (like .gitignore).
- */
-function globToRegExp(glob) {
-    let source = '';
-    let i = 0;
-    let braces = 0;
-    while (i < glob.length) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                const slash = glob[i + 2] === '/';
-                source += slash ? '(?:[^/]*/)*' : '.*';
-                i += slash ? 3 : 2;
-                continue;
-            }
-            source += '[^/]*';
-        }
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '{') {
-            braces++;
-            source += '(?:';
-        }
-        else if (c === '}' && braces > 0) {
-            braces--;
-            source += ')';
-        }
-        else if (c === ',' && braces > 0)
-            source += '|';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        i++;
-    }
-    const anchored = glob.includes('/') ? `^${source.replace(/^\\\//, '')}$` : `(?:^|/)${source}$`;
-    return new RegExp(anchored);
-}
-function normalisePath(path) {
-    return path.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
-/**
- * One pass over the text before any regex runs: an Aho-Corasick automaton, compiled to a dense
- * DFA over a small alphabet (one class per keyword character, one for all digits, one per gate
- * character, one for everything else). Its patterns are the keywords, "three digits in a row"
- * (the trigger for card/SSN/phone/IBAN rules, which have no distinctive keyword) and the gate
- * characters (`@` for email). The hot loop is one table lookup and one compare per byte;
- * everything else in the scanner only looks at what this pass reported.
- *
- * Case: keywords are matched on ASCII-lowercased text; a case-sensitive keyword (or one with a
- * digit, since digits share a class) is confirmed with one comparison at the hit, so all kinds
- * share one automaton.
- */
-/** A digit run is noticed from its first three consecutive digits. */
-const DIGIT_TRIGGER = 3;
-/** Characters allowed inside a formatted number: `4111 1111`, `555-0100`, `(415) 555`, `+44 20`. */
-const SEPARATORS = ' -.()/+';
-/** More consecutive separators than this end a digit run. */
-const MAX_SEPARATORS = 2;
-let scratch = Buffer.allocUnsafe(1 << 16);
-/** The string's UTF-16 code units as bytes (low byte), in a reused buffer: no allocation per call. */
-function latin1(text) {
-    if (scratch.length < text.length)
-        scratch = Buffer.allocUnsafe(Math.max(text.length, scratch.length * 2));
-    const n = scratch.write(text, 0, "latin1");
-    return scratch.subarray(0, n);
-}
-class Prefilter {
-    keywords;
-    lowered;
-    confirm;
-    /** Byte -> alphabet class. */
-    classOf = new Uint8Array(256);
-    isSeparator = new Uint8Array(256);
-    isDigit = new Uint8Array(256);
-    /** delta[state + class] = next state; states premultiplied by the class count. */
-    delta;
-    /** States with outputs are numbered last: `state >= outputFrom` is the only test per byte. */
-    outputFrom;
-    /** Outputs by (premultiplied) state. */
-    outputs = [];
-    /** 1 for states whose only output is the digit trigger: inside a long run they fire per digit. */
-    digitsOnly;
-    minDigits;
-    constructor(keywords, gate = {}) {
-        this.keywords = keywords;
-        for (const k of keywords) {
-            if (k.text.length === 0)
-                throw new Error('empty keyword');
-            for (let i = 0; i < k.text.length; i++) {
-                if (k.text.charCodeAt(i) < 32 || k.text.charCodeAt(i) > 126)
-                    throw new Error(`keyword '${k.text}': only printable ASCII is supported`);
-            }
-        }
-        this.lowered = keywords.map((k) => k.text.toLowerCase());
-        this.confirm = keywords.map((k) => !k.ignoreCase || /\d/.test(k.text));
-        this.minDigits = gate.minDigits ?? 0;
-        // Alphabet.
-        let next = 1;
-        const digitClass = next++;
-        for (let c = 48; c <= 57; c++) {
-            this.classOf[c] = digitClass;
-            this.isDigit[c] = 1;
-        }
-        for (const ch of SEPARATORS)
-            this.isSeparator[ch.charCodeAt(0)] = 1;
-        const classFor = (code) => {
-            if (this.classOf[code] === 0)
-                this.classOf[code] = next++;
-            return this.classOf[code];
-        };
-        for (const k of this.lowered)
-            for (const ch of k)
-                classFor(ch.charCodeAt(0));
-        for (const ch of gate.chars ?? [])
-            classFor(ch.charCodeAt(0));
-        for (let c = 65; c <= 90; c++)
-            if (this.classOf[c + 32] !== 0)
-                this.classOf[c] = this.classOf[c + 32];
-        const K = next;
-        // Patterns as class sequences.
-        const patterns = this.lowered.map((k, index) => ({
-            classes: [...k].map((ch) => this.classOf[ch.charCodeAt(0)]),
-            output: { kind: 'keyword', index },
-        }));
-        if (this.minDigits > 0)
-            patterns.push({ classes: Array(DIGIT_TRIGGER).fill(digitClass), output: { kind: 'digits' } });
-        for (const ch of gate.chars ?? []) {
-            const code = ch.charCodeAt(0);
-            patterns.push({ classes: [this.classOf[code]], output: { kind: 'char', code } });
-        }
-        // Trie.
-        const goto = [new Map()];
-        const out = [[]];
-        for (const p of patterns) {
-            let s = 0;
-            for (const cls of p.classes) {
-                let t = goto[s].get(cls);
-                if (t === undefined) {
-                    t = goto.length;
-                    goto.push(new Map());
-                    out.push([]);
-                    goto[s].set(cls, t);
-                }
-                s = t;
-            }
-            out[s].push(p.output);
-        }
-        // Failure links (BFS), folded into a full transition table.
-        const states = goto.length;
-        const next0 = new Int32Array(states * K);
-        const fail = new Int32Array(states);
-        const queue = [];
-        for (let cls = 0; cls < K; cls++) {
-            const t = goto[0].get(cls);
-            if (t !== undefined) {
-                next0[cls] = t;
-                queue.push(t);
-            }
-        }
-        for (let qi = 0; qi < queue.length; qi++) {
-            const s = queue[qi];
-            out[s].push(...out[fail[s]]);
-            for (let cls = 0; cls < K; cls++) {
-                const t = goto[s].get(cls);
-                if (t !== undefined) {
-                    fail[t] = next0[fail[s] * K + cls];
-                    next0[s * K + cls] = t;
-                    queue.push(t);
-                }
-                else {
-                    next0[s * K + cls] = next0[fail[s] * K + cls];
-                }
-            }
-        }
-        // Renumber: states without outputs first, so one compare tells "has outputs".
-        const order = [...Array(states).keys()].sort((a, b) => Number(out[a].length > 0) - Number(out[b].length > 0));
-        const renumbered = new Int32Array(states);
-        order.forEach((old, i) => (renumbered[old] = i));
-        const firstOutput = order.findIndex((s) => out[s].length > 0);
-        this.outputFrom = (firstOutput === -1 ? states : firstOutput) * K;
-        const delta = states * K < 65536 ? new Uint16Array(states * K) : new Uint32Array(states * K);
-        for (let s = 0; s < states; s++) {
-            for (let cls = 0; cls < K; cls++)
-                delta[renumbered[s] * K + cls] = renumbered[next0[s * K + cls]] * K;
-            if (out[s].length > 0)
-                this.outputs[renumbered[s] * K] = out[s];
-        }
-        this.delta = delta;
-        this.digitsOnly = new Uint8Array(states * K);
-        this.outputs.forEach((o, state) => {
-            if (o.every((x) => x.kind === 'digits'))
-                this.digitsOnly[state] = 1;
-        });
-    }
-    /**
-     * The pass runs over `latin1` bytes of the string: one byte per UTF-16 code unit, so offsets
-     * are the string's. A code unit above 0xFF keeps only its low byte, which can only add a
-     * spurious hit (the regex then rejects it), never hide a keyword, since keywords are ASCII.
-     * Bytes are about twice as fast to walk as `charCodeAt`.
-     */
-    scan(text) {
-        const bytes = latin1(text);
-        const result = { keywordHits: [], digitRuns: [], charHits: [] };
-        const { delta, classOf, outputFrom, digitsOnly } = this;
-        const n = bytes.length;
-        let s = 0;
-        let skipDigitsUntil = 0;
-        for (let i = 0; i < n; i++) {
-            s = delta[s + classOf[bytes[i]]];
-            if (s >= outputFrom && (i >= skipDigitsUntil || digitsOnly[s] === 0)) {
-                skipDigitsUntil = this.report(s, i, text, bytes, result, skipDigitsUntil);
-            }
-        }
-        return result;
-    }
-    report(state, end, text, bytes, result, skipDigitsUntil) {
-        for (const o of this.outputs[state]) {
-            if (o.kind === 'keyword') {
-                const kw = this.keywords[o.index];
-                const start = end - kw.text.length + 1;
-                if (!this.confirm[o.index] || (kw.ignoreCase ? text.slice(start, end + 1).toLowerCase() === this.lowered[o.index] : text.startsWith(kw.text, start))) {
-                    result.keywordHits.push(o.index, start);
-                }
-            }
-            else if (o.kind === 'char') {
-                result.charHits.push(o.code, end);
-            }
-            else if (end >= skipDigitsUntil) {
-                skipDigitsUntil = this.digitRun(bytes, end - DIGIT_TRIGGER + 1, result);
-            }
-        }
-        return skipDigitsUntil;
-    }
-    /** Measures the run of digits (separators allowed) around `at`; records it when long enough. */
-    digitRun(bytes, at, result) {
-        const { isDigit, isSeparator } = this;
-        let start = at;
-        let digits = 0;
-        for (let i = at - 1, seps = 0; i >= 0; i--) {
-            if (isDigit[bytes[i]]) {
-                start = i;
-                digits++;
-                seps = 0;
-            }
-            else if (isSeparator[bytes[i]] && seps < MAX_SEPARATORS)
-                seps++;
-            else
-                break;
-        }
-        let end = at;
-        for (let i = at, seps = 0; i < bytes.length; i++) {
-            if (isDigit[bytes[i]]) {
-                end = i + 1;
-                digits++;
-                seps = 0;
-            }
-            else if (isSeparator[bytes[i]] && seps < MAX_SEPARATORS)
-                seps++;
-            else
-                break;
-        }
-        if (digits >= this.minDigits)
-            result.digitRuns.push(start, end, digits);
-        return end;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/native.ts
-/**
- * Hand-written matchers for built-in regexes that run thousands of times per MiB. A rule pack is
- * data: a rule uses a native matcher only when its regex source and flags are exactly the ones
- * the matcher was written for (a user who edits the regex gets the regex). Each matcher returns
- * the same match and secret span as a sticky `exec` at the same position; a differential
- * property test (test/native.test.ts) holds them to that.
- *
- * Why: the generic assignment rule's keywords ("token", "password", "secret") hit ~15,000 times
- * per MiB of ordinary source. A regex call, its match array, its `groups` object and two string
- * slices per hit cost more than the whole prefilter pass; walking a few characters after the
- * keyword and rejecting most hits with no allocation does not.
- */
-/** The built-in `generic-secret` regex (lib/dlp/rules.json), with the `i` flag. */
-const GENERIC_ASSIGNMENT_SOURCE = "(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\"'\\]]{0,2}[ \\t]{0,8}(?::=|=>|[:=])[ \\t]{0,8}(?:[\"'`](?<secret>[^\"'`\\s$<>{}\\\\]{8,256})[\"'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\s,;)\\]}]))";
-// Character classes as 128-entry tables (every class here is ASCII-only, except `\s` below).
-function table(chars) {
-    const t = new Uint8Array(128);
-    for (const ch of chars)
-        t[ch.charCodeAt(0)] = 1;
-    return t;
-}
-const native_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** `[A-Za-z0-9_.-]` */
-const KEY_TAIL = table(native_ALNUM + '_.-');
-/** `["'\]]` */
-const KEY_QUOTE = table(`"']`);
-/** `["'`]` */
-const QUOTE = table('"\'`');
-/** `[A-Za-z0-9+/=_.~-]` */
-const BARE = table(native_ALNUM + '+/=_.~-');
-/** `[,;)\]}]` (with `\s`, what may follow a bare value) */
-const BARE_END = table(',;)]}');
-/** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
-const QUOTED_EXCLUDED = table('"\'`$<>{}\\');
-/** ECMAScript `\s`: WhiteSpace and LineTerminator code points. */
-function isSpace(c) {
-    if (c < 128)
-        return c === 32 || (c >= 9 && c <= 13);
-    return (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
-const lower = (c) => (c >= 65 && c <= 90 ? c + 32 : c);
-/**
- * Length of the keyword alternation at `at` (case-insensitive, ASCII only, as the `i` flag
- * without `u` does), or 0. At most one alternative can match at a position, so no backtracking
- * between alternatives is needed.
- */
-function keywordLength(text, at) {
-    const n = text.length;
-    const eq = (offset, word) => {
-        if (offset + word.length > n)
-            return false;
-        for (let i = 0; i < word.length; i++)
-            if (lower(text.charCodeAt(offset + i)) !== word.charCodeAt(i))
-                return false;
-        return true;
-    };
-    // `api[_-]?key`, `access[_-]?key`, `private[_-]?key`: the stem, an optional `_`/`-`, then `key`.
-    const stemKey = (stem) => {
-        if (!eq(at, stem))
-            return 0;
-        let i = at + stem.length;
-        const c = text.charCodeAt(i);
-        if ((c === 95 || c === 45) && eq(i + 1, 'key'))
-            return stem.length + 4;
-        return eq(i, 'key') ? stem.length + 3 : 0;
-    };
-    switch (lower(text.charCodeAt(at))) {
-        case 112: // p
-            if (eq(at, 'password'))
-                return 8;
-            if (eq(at, 'passwd'))
-                return 6;
-            if (eq(at, 'pwd'))
-                return 3;
-            return stemKey('private');
-        case 115: // s
-            return eq(at, 'secret') ? 6 : 0;
-        case 116: // t
-            return eq(at, 'token') ? 5 : 0;
-        case 97: // a
-            return stemKey('api') || stemKey('access');
-        case 99: // c
-            return eq(at, 'credential') ? 10 : 0;
-        default:
-            return 0;
-    }
-}
-/** The value after the operator at `v`: fills out[1..3] and returns true when it matches. */
-function assignmentValue(text, v, out) {
-    const n = text.length;
-    if (v >= n)
-        return false;
-    const first = text.charCodeAt(v);
-    if (first < 128 && QUOTE[first] === 1) {
-        // `["'`](?<secret>[^"'`\s$<>{}\\]{8,256})["'`]`: the run cannot give back characters (the
-        // closing quote is excluded from it), so it must end at a quote after 8..256 characters.
-        const from = v + 1;
-        const limit = Math.min(n, from + 257);
-        let i = from;
-        for (; i < limit; i++) {
-            const c = text.charCodeAt(i);
-            if (c < 128 ? QUOTED_EXCLUDED[c] === 1 || isSpace(c) : isSpace(c))
-                break;
-        }
-        const len = i - from;
-        if (len < 8 || len > 256 || i >= n)
-            return false;
-        const close = text.charCodeAt(i);
-        if (close >= 128 || QUOTE[close] !== 1)
-            return false;
-        out[1] = i + 1;
-        out[2] = from;
-        out[3] = i;
-        return true;
-    }
-    // `(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\s,;)\]}])`: giving characters back would leave a
-    // class character next, which the lookahead refuses, so only the whole run can match.
-    const limit = Math.min(n, v + 257);
-    let i = v;
-    for (; i < limit; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || BARE[c] !== 1)
-            break;
-    }
-    const len = i - v;
-    if (len < 8 || len > 256)
-        return false;
-    if (i < n) {
-        const c = text.charCodeAt(i);
-        if (!(isSpace(c) || (c < 128 && BARE_END[c] === 1)))
-            return false;
-    }
-    out[1] = i;
-    out[2] = v;
-    out[3] = i;
-    return true;
-}
-/** Skips up to `max` of [ \t]; returns the position after them, or -1 when more follow. */
-function blanks(text, i, max) {
-    const end = Math.min(text.length, i + max);
-    while (i < end) {
-        const c = text.charCodeAt(i);
-        if (c !== 32 && c !== 9)
-            break;
-        i++;
-    }
-    const c = text.charCodeAt(i);
-    return c === 32 || c === 9 ? -1 : i;
-}
-/**
- * `GENERIC_ASSIGNMENT_SOURCE` (flag `i`) anchored at `at`. Each quantified run before the
- * operator is followed by something its class excludes, so greedy is the only way it can match;
- * the operator is the one place the regex backtracks (`:=` then `:` alone, `=>` then `=`).
- */
-const genericAssignment = (text, at, out) => {
-    const kw = keywordLength(text, at);
-    if (kw === 0)
-        return false;
-    const n = text.length;
-    let i = at + kw;
-    // [A-Za-z0-9_.-]{0,30}
-    const tailEnd = Math.min(n, i + 30);
-    while (i < tailEnd) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || KEY_TAIL[c] !== 1)
-            break;
-        i++;
-    }
-    if (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 128 && KEY_TAIL[c] === 1)
-            return false;
-    }
-    // ["'\]]{0,2}
-    for (let q = 0; q < 2 && i < n; q++) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || KEY_QUOTE[c] !== 1)
-            break;
-        i++;
-    }
-    if (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 128 && KEY_QUOTE[c] === 1)
-            return false;
-    }
-    // [ \t]{0,8}
-    i = blanks(text, i, 8);
-    if (i === -1 || i >= n)
-        return false;
-    // (?::=|=>|[:=]) [ \t]{0,8} value, trying the operators in the regex's order.
-    const op = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    out[0] = at;
-    if ((op === 58 && next === 61) || (op === 61 && next === 62)) {
-        const v = blanks(text, i + 2, 8);
-        if (v !== -1 && assignmentValue(text, v, out))
-            return true;
-    }
-    if (op === 58 || op === 61) {
-        const v = blanks(text, i + 1, 8);
-        if (v !== -1 && assignmentValue(text, v, out))
-            return true;
-    }
-    return false;
-};
-/** Native matchers by regex source, with the flags they assume (besides `y`/`g`). */
-const NATIVE_MATCHERS = new Map([
-    [GENERIC_ASSIGNMENT_SOURCE, { ignoreCase: true, matcher: genericAssignment }],
-]);
-
-;// CONCATENATED MODULE: ./lib/dlp/regex-safety.ts
-/**
- * A static check against catastrophic backtracking: a quantified group that itself contains a
- * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
- * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
- * The check is deliberately conservative and syntactic; it does not reason about alternation.
- */
-function readQuantifier(source, i) {
-    const c = source[i];
-    let q;
-    if (c === '*' || c === '+')
-        q = { unbounded: true, repeats: true, length: 1 };
-    else if (c === '?')
-        q = { unbounded: false, repeats: false, length: 1 };
-    else if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-        if (!m)
-            return undefined;
-        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-        q = { unbounded: max === Infinity, repeats: max > 1, length: m[0].length };
-    }
-    if (q && source[i + q.length] === '?')
-        q.length += 1; // lazy
-    return q;
-}
-/** Length of `(`, `(?:`, `(?=`, `(?<!`, `(?<name>`, `(?i:` at i. */
-function groupPrefixLength(source, i) {
-    if (source[i + 1] !== '?')
-        return 1;
-    const m = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>|[a-z-]+:)/.exec(source.slice(i, i + 80));
-    return m ? m[0].length : 2;
-}
-/** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
-function findNestedQuantifier(source) {
-    const stack = [{ hasQuantifier: false, hasUnbounded: false }];
-    let i = 0;
-    let lastGroup;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === '\\') {
-            lastGroup = undefined;
-            i += 2;
-        }
-        else if (c === '[') {
-            lastGroup = undefined;
-            i++;
-            while (i < source.length && source[i] !== ']')
-                i += source[i] === '\\' ? 2 : 1;
-            i++;
-        }
-        else if (c === '(') {
-            stack.push({ hasQuantifier: false, hasUnbounded: false });
-            stack[stack.length - 1].start = i;
-            lastGroup = undefined;
-            i += groupPrefixLength(source, i);
-        }
-        else if (c === ')') {
-            const frame = stack.pop();
-            const parent = stack[stack.length - 1];
-            parent.hasQuantifier ||= frame.hasQuantifier;
-            parent.hasUnbounded ||= frame.hasUnbounded;
-            lastGroup = { frame, start: frame.start ?? 0 };
-            i++;
-        }
-        else {
-            const q = readQuantifier(source, i);
-            if (q) {
-                const top = stack[stack.length - 1];
-                if (lastGroup) {
-                    const inner = lastGroup.frame;
-                    if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
-                        return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
-                    }
-                }
-                top.hasQuantifier = true;
-                top.hasUnbounded ||= q.unbounded;
-                lastGroup = undefined;
-                i += q.length;
-            }
-            else {
-                lastGroup = undefined;
-                i++;
-            }
-        }
-    }
-    return undefined;
-}
-/** True when the source uses `*`, `+` or `{n,}` anywhere (the built-in pack uses none). */
-function hasUnboundedQuantifier(source) {
-    let i = 0;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === '\\')
-            i += 2;
-        else if (c === '[') {
-            i++;
-            while (i < source.length && source[i] !== ']')
-                i += source[i] === '\\' ? 2 : 1;
-            i++;
-        }
-        else {
-            if (c === '(') {
-                i += groupPrefixLength(source, i);
-                continue;
-            }
-            const q = readQuantifier(source, i);
-            if (q?.unbounded)
-                return true;
-            i += q ? q.length : 1;
-        }
-    }
-    return false;
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./lib/dlp/validators.ts
-/**
- * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
- * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
- */
-
-const entropyCounts = new Uint32Array(65536);
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    return shannonEntropyOf(value, 0, value.length);
-}
-/** Shannon entropy of `text[start, end)`, without slicing it out. */
-function shannonEntropyOf(text, start, end) {
-    const n = end - start;
-    if (n <= 0)
-        return 0;
-    for (let i = start; i < end; i++)
-        entropyCounts[text.charCodeAt(i)]++;
-    let entropy = 0;
-    for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        const count = entropyCounts[c];
-        if (count === 0)
-            continue;
-        const p = count / n;
-        entropy -= p * Math.log2(p);
-        entropyCounts[c] = 0;
-    }
-    return entropy;
-}
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-function base62(value, width) {
-    let out = '';
-    let n = value >>> 0;
-    do {
-        out = BASE62[n % 62] + out;
-        n = Math.floor(n / 62);
-    } while (n > 0);
-    return out.padStart(width, '0');
-}
-/**
- * GitHub's token format (github.blog, 2021-04-05) and npm's (2021-09-23): 30 random base62
- * characters then the CRC32 of those 30, base62-encoded and left-padded to 6. A wrong checksum
- * means a made-up string (docs, tests), not a token.
- */
-function validators_checksumTokenBody(random30) {
-    return base62((0,external_node_zlib_.crc32)(random30), 6);
-}
-function hasValidTokenChecksum(token, prefix) {
-    const body = token.replace(prefix, '');
-    if (body.length !== 36)
-        return false;
-    return validators_checksumTokenBody(body.slice(0, 30)) === body.slice(30);
-}
-function validators_luhnValid(digits) {
-    let sum = 0;
-    let double = false;
-    for (let i = digits.length - 1; i >= 0; i--) {
-        let d = digits.charCodeAt(i) - 48;
-        if (d < 0 || d > 9)
-            return false;
-        if (double) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        double = !double;
-    }
-    return sum % 10 === 0;
-}
-/** The brand a card number's prefix and length belong to, or undefined. */
-function cardBrand(digits) {
-    const len = digits.length;
-    const p2 = Number(digits.slice(0, 2));
-    const p3 = Number(digits.slice(0, 3));
-    const p4 = Number(digits.slice(0, 4));
-    const p6 = Number(digits.slice(0, 6));
-    if (digits[0] === '4' && (len === 13 || len === 16 || len === 19))
-        return 'visa';
-    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16)
-        return 'mastercard';
-    if ((p2 === 34 || p2 === 37) && len === 15)
-        return 'amex';
-    if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19)
-        return 'discover';
-    if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19)
-        return 'jcb';
-    if (((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) && len >= 14 && len <= 19)
-        return 'diners';
-    if (p2 === 62 && len >= 16 && len <= 19)
-        return 'unionpay';
-    return undefined;
-}
-function isPaymentCard(value) {
-    const digits = value.replace(/[ -]/g, '');
-    if (/^(\d)\1+$/.test(digits))
-        return false;
-    return cardBrand(digits) !== undefined && validators_luhnValid(digits);
-}
-const SSN_CONTEXT = /ssn|ss#|social.?security/i;
-/** Numbers the SSA published or that were famously misused; never anyone's. */
-const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
-function isSsn(value, context) {
-    const digits = value.replace(/[ -]/g, '');
-    if (digits.length !== 9)
-        return false;
-    const area = digits.slice(0, 3);
-    if (area === '000' || area === '666' || area[0] === '9')
-        return false;
-    if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000')
-        return false;
-    if (SSN_KNOWN_FAKE.has(digits))
-        return false;
-    // 123-45-6789 is recognisable on its own; nine bare (or space-separated) digits are not.
-    if (!value.includes('-'))
-        return SSN_CONTEXT.test(context.line);
-    return true;
-}
-/** ISO 13616 lengths by country (SWIFT IBAN registry). */
-const IBAN_LENGTHS = {
-    AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
-    CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
-    FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28,
-    IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20,
-    LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
-    NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24,
-    SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
-    UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
-};
-function validators_ibanMod97(iban) {
-    const rearranged = iban.slice(4) + iban.slice(0, 4);
-    let remainder = 0;
-    for (const ch of rearranged) {
-        const code = ch.charCodeAt(0);
-        const digits = code >= 65 && code <= 90 ? String(code - 55) : ch;
-        for (const d of digits)
-            remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
-    }
-    return remainder;
-}
-function isIban(value) {
-    const iban = value.replace(/ /g, '');
-    const expected = IBAN_LENGTHS[iban.slice(0, 2)];
-    if (expected === undefined || iban.length !== expected)
-        return false;
-    return validators_ibanMod97(iban) === 1;
-}
-/** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
-const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
-const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local']);
-/** `icon@2x.png` and `pkg@1.2.3` look like addresses in source code. */
-const FILE_EXTENSIONS = new Set([
-    'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx',
-    'css', 'scss', 'less', 'map', 'json', 'yaml', 'yml', 'md', 'html', 'txt', 'lock', 'wasm', 'pdf', 'zip', 'gz',
-]);
-const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
-function isPersonalEmail(value) {
-    const at = value.lastIndexOf('@');
-    const local = value.slice(0, at).toLowerCase();
-    const domain = value.slice(at + 1).toLowerCase();
-    const labels = domain.split('.');
-    const tld = labels[labels.length - 1] ?? '';
-    if (!/^[a-z]{2,24}$/.test(tld))
-        return false;
-    if (RESERVED_TLDS.has(tld) || FILE_EXTENSIONS.has(tld))
-        return false;
-    if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-')))
-        return false;
-    if (/^\d+x$/.test(labels[0] ?? ''))
-        return false;
-    if (domain === 'localhost')
-        return false;
-    for (const reserved of RESERVED_DOMAINS)
-        if (domain === reserved || domain.endsWith('.' + reserved))
-            return false;
-    if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com'))
-        return false;
-    if (local.endsWith('.') || local.includes('..'))
-        return false;
-    return true;
-}
-const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
-function isNanp(ten) {
-    if (ten.length !== 10)
-        return false;
-    if (ten[0] === '0' || ten[0] === '1' || ten[3] === '0' || ten[3] === '1')
-        return false;
-    // 555-0100 … 555-0199 is reserved for fiction (NANPA); examples use it on purpose.
-    if (ten.slice(3, 6) === '555' && ten.slice(6, 8) === '01')
-        return false;
-    return true;
-}
-function isPhone(value, context) {
-    const digits = value.replace(/\D/g, '');
-    if (/^(\d)\1+$/.test(digits))
-        return false;
-    if (value.startsWith('+')) {
-        if (digits.startsWith('1'))
-            return isNanp(digits.slice(1));
-        return digits.length >= 8 && digits.length <= 15;
-    }
-    const formatted = /[ ().-]/.test(value);
-    const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    if (!isNanp(ten))
-        return false;
-    return formatted || PHONE_CONTEXT.test(context.line);
-}
-function base64UrlJson(part) {
-    try {
-        return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-function isJwt(value) {
-    const [header, payload, signature = ''] = value.split('.');
-    if (header === undefined || payload === undefined)
-        return false;
-    const h = base64UrlJson(header);
-    if (!h || typeof h !== 'object' || typeof h.alg !== 'string')
-        return false;
-    const p = base64UrlJson(payload);
-    if (!p || typeof p !== 'object')
-        return false;
-    if (h.alg.toLowerCase() !== 'none' && signature.length < 16)
-        return false;
-    return true;
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const GIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const PLACEHOLDER_SHAPES = [
-    /^\$\{[^}]{0,200}\}$/, // ${DB_PASSWORD}
-    /^\{\{[^}]{0,200}\}\}$/, // {{ secret }}
-    /^<[^>]{0,200}>$/, // <redacted>
-    /^%\(?[A-Za-z_]{0,100}\)?s$/,
-    /x{4}|X{4}|\*{3}|\.{3}|#{4}/, // sk_xxxx…, ****, …
-    /^[a-z][a-z0-9+.-]{1,20}:\/\//i, // URLs are not secrets; userinfo is the redactor's job
-    /^\.{0,2}\//, // paths
-];
-const PLACEHOLDER_WORDS = [
-    'changeme', 'change_me', 'change-me', 'placeholder', 'redacted', 'example', 'dummy', 'sample', 'your_',
-    'your-', 'yourtoken', 'yourpassword', 'insert', 'replace_me', 'notasecret', 'not-a-secret', 'process.env',
-];
-/** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
-function isGenericSecret(value) {
-    if (UUID.test(value) || GIT_SHA.test(value))
-        return false;
-    for (const shape of PLACEHOLDER_SHAPES)
-        if (shape.test(value))
-            return false;
-    const lower = value.toLowerCase();
-    for (const word of PLACEHOLDER_WORDS)
-        if (lower.includes(word))
-            return false;
-    // Identifiers and dotted names (`this.config.token`) carry no digits; random secrets nearly always do.
-    if (!/\d/.test(value) && /^[A-Za-z_.$-]+$/.test(value) && value.length < 24)
-        return false;
-    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
-        return false; // this.config.token
-    return true;
-}
-const VALIDATORS = {
-    'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
-    'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
-    'payment-card': (secret) => isPaymentCard(secret),
-    ssn: isSsn,
-    iban: (secret) => isIban(secret),
-    email: (secret) => isPersonalEmail(secret),
-    phone: isPhone,
-    jwt: (secret) => isJwt(secret),
-    'generic-secret': (secret) => isGenericSecret(secret),
-};
-
-;// CONCATENATED MODULE: ./lib/dlp/pack.ts
-/**
- * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
- * field (and, for text input, the file and line), because a pack is edited by hand.
- */
-
-
-
-
-
-
-
-
-class DlpRulePackError extends Error {
-    ruleId;
-    field;
-    source;
-    line;
-    constructor(source, detail, options = {}) {
-        const where = options.line !== undefined ? `${source}:${options.line}` : source;
-        const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
-        const field = options.field !== undefined ? `field '${options.field}': ` : '';
-        super(`${where}: ${rule}${field}${detail}`);
-        this.name = 'DlpRulePackError';
-        this.ruleId = options.ruleId;
-        this.field = options.field;
-        this.source = source;
-        this.line = options.line;
-    }
-}
-const allowlistSchema = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        paths: { type: 'array', items: { type: 'string', minLength: 1 } },
-        regexes: { type: 'array', items: { type: 'string', minLength: 1 } },
-        regexTarget: { enum: ['secret', 'match', 'line'] },
-        stopwords: { type: 'array', items: { type: 'string', minLength: 1 } },
-    },
-};
-const ruleProperties = {
-    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
-    description: { type: 'string', minLength: 1 },
-    severity: { enum: ['error', 'warning', 'notice'] },
-    keywords: {
-        type: 'array',
-        maxItems: 64,
-        // Three characters at least: shorter keywords hit everywhere and defeat the prefilter.
-        items: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[\\x20-\\x7e]+$' },
-    },
-    gate: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: {
-            digits: { type: 'integer', minimum: 4, maximum: 64 },
-            char: { type: 'string', pattern: '^[!-/:-~]$' },
-            wordAround: { type: 'boolean' },
-        },
-    },
-    followedBy: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['chars', 'within'],
-        properties: {
-            chars: { type: 'string', minLength: 1, maxLength: 16 },
-            within: { type: 'integer', minimum: 1, maximum: 256 },
-        },
-    },
-    regex: { type: 'string', minLength: 1, maxLength: 4096 },
-    ignoreCase: { type: 'boolean' },
-    window: { enum: ['keyword', 'line'] },
-    validator: { type: 'string' },
-    entropy: { type: 'number', minimum: 0, maximum: 16 },
-    tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    allowlist: { ...allowlistSchema, properties: { ...allowlistSchema.properties, paths: undefined } },
-    disabled: { type: 'boolean' },
-};
-delete ruleProperties.allowlist.properties.paths;
-const RULE_PACK_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['rules'],
-    properties: {
-        version: { type: 'integer', minimum: 1 },
-        rules: {
-            type: 'array',
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['id', 'description', 'severity', 'regex', 'tags'],
-                properties: ruleProperties,
-            },
-        },
-        allowlist: allowlistSchema,
-    },
-};
-const RULE_PACK_OVERRIDE_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        rules: {
-            type: 'array',
-            items: { type: 'object', additionalProperties: false, required: ['id'], properties: ruleProperties },
-        },
-        disable: { type: 'array', items: { type: 'string', minLength: 1 } },
-        allowlist: allowlistSchema,
-    },
-};
-const pack_ajv = new ajv.Ajv({ allErrors: false, strict: false });
-const validatePackShape = pack_ajv.compile(RULE_PACK_SCHEMA);
-const validateOverrideShape = pack_ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
-function shapeError(source, value, error, locate) {
-    const segments = error.instancePath.split('/').slice(1);
-    let field;
-    let ruleId;
-    let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    if (segments[0] === 'rules' && segments[1] !== undefined) {
-        const index = Number(segments[1]);
-        const rule = value.rules[index];
-        ruleId = typeof rule?.id === 'string' && rule.id !== '' ? rule.id : `#${index + 1} (no id)`;
-        field = segments.slice(2).join('.') || undefined;
-    }
-    else {
-        field = segments.join('.') || undefined;
-    }
-    let detail = error.message ?? 'invalid';
-    if (error.keyword === 'required') {
-        const missing = error.params.missingProperty;
-        field = field ? `${field}.${missing}` : missing;
-        detail = 'is required';
-    }
-    else if (error.keyword === 'additionalProperties') {
-        const extra = error.params.additionalProperty;
-        field = field ? `${field}.${extra}` : extra;
-        path = [...path, extra];
-        detail = 'unknown field (check the spelling; see lib/dlp/README.md)';
-    }
-    else if (error.keyword === 'enum') {
-        detail = `must be one of ${error.params.allowedValues.join(', ')}`;
-    }
-    return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
-}
-function compileAllowlist(spec, source, ruleId) {
-    const regexes = (spec?.regexes ?? []).map((r, i) => {
-        try {
-            return new RegExp(r);
-        }
-        catch (error) {
-            throw new DlpRulePackError(source, error.message, { ruleId, field: `allowlist.regexes.${i}` });
-        }
-    });
-    return {
-        paths: (spec?.paths ?? []).map(globToRegExp),
-        regexes,
-        regexTarget: spec?.regexTarget ?? 'secret',
-        stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
-    };
-}
-function compileRule(spec, index, source, locate) {
-    const fail = (field, detail) => {
-        throw new DlpRulePackError(source, detail, { ruleId: spec.id, field, line: locate?.(['rules', index, field]) });
-    };
-    const hasKeywords = (spec.keywords?.length ?? 0) > 0;
-    const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
-    if (!hasKeywords && !spec.gate)
-        fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
-    if (window === 'keyword' && !hasKeywords)
-        fail('window', "'keyword' window needs keywords");
-    if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
-        fail('gate', "needs exactly one of 'digits' or 'char'");
-    if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
-        fail('gate.wordAround', "only applies to a 'char' gate");
-    if (spec.followedBy && window !== 'keyword')
-        fail('followedBy', "only applies to rules with the 'keyword' window");
-    if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
-        fail('tags', "must include 'secret' or 'pii'");
-    let regex;
-    try {
-        regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
-    }
-    catch (error) {
-        return fail('regex', error.message);
-    }
-    const nested = findNestedQuantifier(spec.regex);
-    if (nested)
-        fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
-    const validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
-    if (spec.validator !== undefined && !validator) {
-        fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);
-    }
-    const native = NATIVE_MATCHERS.get(spec.regex);
-    return {
-        spec,
-        id: spec.id,
-        index,
-        window,
-        regex,
-        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false) ? native.matcher : undefined,
-        validator,
-        allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
-        gate: spec.gate,
-        followedBy: spec.followedBy
-            ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
-            : undefined,
-    };
-}
-/** Validates a pack (plain data) and compiles it. `source` names it in errors. */
-function compileRulePack(input, source = 'rule pack', locate) {
-    if (!validatePackShape(input))
-        throw shapeError(source, input, validatePackShape.errors[0], locate);
-    const spec = input;
-    const seen = new Set();
-    const rules = [];
-    spec.rules.forEach((rule, index) => {
-        if (seen.has(rule.id)) {
-            throw new DlpRulePackError(source, 'duplicate id', { ruleId: rule.id, field: 'id', line: locate?.(['rules', index, 'id']) });
-        }
-        seen.add(rule.id);
-        if (rule.disabled)
-            return;
-        rules.push(compileRule(rule, index, source, locate));
-    });
-    const keywords = [];
-    const rulesByKeyword = [];
-    const keywordIndex = new Map();
-    const digitRules = [];
-    const charRules = new Map();
-    for (const rule of rules) {
-        for (const text of rule.spec.keywords ?? []) {
-            const ignoreCase = rule.spec.ignoreCase ?? false;
-            const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
-            let k = keywordIndex.get(key);
-            if (k === undefined) {
-                k = keywords.length;
-                keywordIndex.set(key, k);
-                keywords.push({ text, ignoreCase });
-                rulesByKeyword.push([]);
-            }
-            if (!rulesByKeyword[k].includes(rule))
-                rulesByKeyword[k].push(rule);
-        }
-        if (rule.gate?.digits !== undefined)
-            digitRules.push(rule);
-        if (rule.gate?.char !== undefined) {
-            const code = rule.gate.char.charCodeAt(0);
-            charRules.set(code, [...(charRules.get(code) ?? []), rule]);
-        }
-    }
-    const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate.digits)) : undefined;
-    const prefilter = new Prefilter(keywords, { minDigits, chars: [...charRules.keys()].map((c) => String.fromCharCode(c)) });
-    return {
-        spec,
-        rules,
-        allowlist: compileAllowlist(spec.allowlist, source),
-        byId: new Map(rules.map((r) => [r.id, r])),
-        prefilter,
-        rulesByKeyword,
-        digitRules,
-        charRules,
-    };
-}
-/** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
-function mergeRulePack(base, input, source = 'rule override', locate) {
-    if (!validateOverrideShape(input))
-        throw shapeError(source, input, validateOverrideShape.errors[0], locate);
-    const override = input;
-    const rules = base.rules.map((r) => ({ ...r }));
-    for (const [index, change] of (override.rules ?? []).entries()) {
-        const existing = rules.findIndex((r) => r.id === change.id);
-        if (existing >= 0)
-            rules[existing] = { ...rules[existing], ...change };
-        else {
-            const missing = ['description', 'severity', 'regex', 'tags'].find((f) => change[f] === undefined);
-            if (missing) {
-                throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
-                    ruleId: change.id,
-                    field: missing,
-                    line: locate?.(['rules', index]),
-                });
-            }
-            rules.push(change);
-        }
-    }
-    for (const [index, id] of (override.disable ?? []).entries()) {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule) {
-            throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
-                field: `disable.${index}`,
-                line: locate?.(['disable', index]),
-            });
-        }
-        rule.disabled = true;
-    }
-    const a = base.allowlist ?? {};
-    const b = override.allowlist ?? {};
-    const allowlist = {
-        paths: [...(a.paths ?? []), ...(b.paths ?? [])],
-        regexes: [...(a.regexes ?? []), ...(b.regexes ?? [])],
-        stopwords: [...(a.stopwords ?? []), ...(b.stopwords ?? [])],
-        regexTarget: b.regexTarget ?? a.regexTarget ?? 'secret',
-    };
-    return { version: base.version ?? 1, rules, allowlist };
-}
-/** Parses JSON or YAML text; returns the data and a function mapping a data path to a 1-based line. */
-function parsePackText(text, file) {
-    const doc = YAML.parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const line = e.linePos?.[0]?.line;
-        throw new DlpRulePackError(file, `cannot parse: ${e.message.split('\n')[0]}`, { line });
-    }
-    const lineOf = (offset) => {
-        let line = 1;
-        for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-            line++;
-        return line;
-    };
-    const locate = (path) => {
-        for (let n = path.length; n > 0; n--) {
-            const node = doc.getIn(path.slice(0, n), true);
-            if (node && typeof node === 'object' && node.range)
-                return lineOf(node.range[0]);
-        }
-        return undefined;
-    };
-    return { data: doc.toJS(), locate };
-}
-/** Compiles a pack from JSON/YAML text (a whole pack). */
-function loadRulePackText(text, file) {
-    const { data, locate } = parsePackText(text, file);
-    return compileRulePack(data, file, locate);
-}
-/** The built-in pack with a user override (JSON/YAML text) applied. */
-function loadRulePackOverride(text, file) {
-    const { data, locate } = parsePackText(text, file);
-    const merged = mergeRulePack(builtInRulePackSpec(), data, file, locate);
-    // Errors in merged rules name the override file; line numbers would point into the built-in pack.
-    return compileRulePack(merged, file);
-}
-function builtInRulePackSpec() {
-    return structuredClone(rules_namespaceObject);
-}
-let builtIn;
-function defaultRulePack() {
-    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json');
-    return builtIn;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./lib/redact.ts
-var redact = __nccwpck_require__(27893);
-;// CONCATENATED MODULE: ./lib/dlp/scan.ts
-/**
- * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
- * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
- */
-
-
-
-
-
-/**
- * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
- * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
- * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
- */
-const RAW_SECRETS = new WeakMap();
-/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
-function secretOf(finding) {
-    return RAW_SECRETS.get(finding);
-}
-/** Registers every finding's raw value with the redactor so no later output can carry it. */
-function registerSecrets(redactor, findings) {
-    for (const finding of findings)
-        redactor.addSecret(RAW_SECRETS.get(finding));
-}
-function scan_sha256Hex(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
-}
-/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
-function fingerprint(ruleId, secret, path) {
-    return scan_sha256Hex(`${ruleId}:${scan_sha256Hex(secret)}:${normalisePath(path)}`);
-}
-const compiledExtra = new WeakMap();
-function compileExtraAllowlist(spec) {
-    let compiled = compiledExtra.get(spec);
-    if (!compiled) {
-        compiled = {
-            paths: (spec.paths ?? []).map(globToRegExp),
-            regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
-            regexTarget: spec.regexTarget ?? 'secret',
-            stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
-        };
-        compiledExtra.set(spec, compiled);
-    }
-    return compiled;
-}
-/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
-const SPAN = new Int32Array(4);
-/** Line windows reach at most this far either side of a hit (minified files, data dumps). */
-const HALF_WINDOW = 4096;
-function allowedBy(list, c, line) {
-    if (list.stopwords.length > 0) {
-        const lower = c.secret.toLowerCase();
-        if (list.stopwords.some((w) => lower.includes(w)))
-            return true;
-    }
-    if (list.regexes.length > 0) {
-        const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
-        if (list.regexes.some((r) => r.test(target)))
-            return true;
-    }
-    return false;
-}
-const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
-/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
-function inlineAllows(line, ruleId, knownIds) {
-    if (!line.includes('dlp:allow'))
-        return false;
-    const m = INLINE_ALLOW.exec(line);
-    if (!m)
-        return false;
-    const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
-    return ids.length === 0 || ids.includes(ruleId);
-}
-function lineBounds(text, start, end) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
-    if (lineEnd === -1)
-        lineEnd = text.length;
-    else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13)
-        lineEnd--;
-    return [lineStart, lineEnd];
-}
-/** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
-function windowBounds(text, at, atEnd) {
-    const from = Math.max(0, at - HALF_WINDOW);
-    const back = text.slice(from, at).lastIndexOf('\n');
-    const ws = back === -1 ? from : from + back + 1;
-    const to = Math.min(text.length, atEnd + HALF_WINDOW);
-    const ahead = text.slice(atEnd, to).indexOf('\n');
-    let we = ahead === -1 ? to : atEnd + ahead;
-    if (we > ws && text.charCodeAt(we - 1) === 13)
-        we--;
-    return [ws, we];
-}
-function candidateFrom(rule, m, offset) {
-    const matchStart = m.index + offset;
-    const match = m[0];
-    const secret = m.groups?.secret;
-    if (secret === undefined) {
-        return { rule, matchStart, matchEnd: matchStart + match.length, start: matchStart, end: matchStart + match.length, match, secret: match };
-    }
-    // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
-    // The secret's text locates it; only when it occurs twice in the match is `d` needed.
-    let at = match.indexOf(secret);
-    if (at !== match.lastIndexOf(secret)) {
-        const withIndices = new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
-        at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
-    }
-    const start = matchStart + at;
-    return { rule, matchStart, matchEnd: matchStart + match.length, start, end: start + secret.length, match, secret };
-}
-/** Letters, digits and `._%+-` (NaN, past either end, is not). */
-function isWordish(c) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
-}
-/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
-const STOP = new Uint8Array(128);
-for (const ch of '\n(),;{}<>!?&|')
-    STOP[ch.charCodeAt(0)] = 1;
-function followedBy(text, start, codes, within) {
-    const end = Math.min(text.length, start + within);
-    for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        for (let j = 0; j < codes.length; j++)
-            if (codes[j] === c)
-                return true;
-        if (c < 128 && STOP[c] === 1)
-            return false;
-    }
-    return false;
-}
-function validatorContext(text, c) {
-    let line;
-    return {
-        match: c.match,
-        get line() {
-            if (line === undefined) {
-                const [ls, le] = lineBounds(text, c.start, c.end);
-                line = text.slice(ls, le);
-            }
-            return line;
-        },
-    };
-}
-function scanText(text, options = {}) {
-    return scanTextWithStats(text, options).findings;
-}
-function scanTextWithStats(text, options = {}) {
-    const pack = options.rules ?? defaultRulePack();
-    const path = normalisePath(options.path ?? '');
-    const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
-    const allowlists = [pack.allowlist];
-    if (options.allowlist)
-        allowlists.push(compileExtraAllowlist(options.allowlist));
-    if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
-        suppressed.path++;
-        return { findings: [], suppressed };
-    }
-    const { keywordHits, digitRuns, charHits } = pack.prefilter.scan(text);
-    const candidates = [];
-    // Line windows per rule as [start, end) pairs. Hits arrive in text order, so a window that
-    // touches the previous one extends it: each character is searched at most once per rule, even
-    // on a 1 MB line with 50,000 gate characters.
-    const windows = new Map();
-    const addWindow = (rule, at, atEnd) => {
-        let perRule = windows.get(rule);
-        if (!perRule)
-            windows.set(rule, (perRule = []));
-        const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1] : -1;
-        if (atEnd <= lastEnd)
-            return;
-        const [ws, we] = windowBounds(text, at, atEnd);
-        if (ws <= lastEnd)
-            perRule[perRule.length - 1] = Math.max(lastEnd, we);
-        else
-            perRule.push(ws, we);
-    };
-    const span = SPAN;
-    for (let h = 0; h < keywordHits.length; h += 2) {
-        const start = keywordHits[h + 1];
-        const rules = pack.rulesByKeyword[keywordHits[h]];
-        for (let r = 0; r < rules.length; r++) {
-            const rule = rules[r];
-            if (rule.native !== undefined) {
-                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
-                // a match puts the operator within 51 characters of the keyword, with no stop character.
-                if (!rule.native(text, start, span))
-                    continue;
-                const minEntropy = rule.spec.entropy;
-                if (minEntropy !== undefined && shannonEntropyOf(text, span[2], span[3]) < minEntropy)
-                    continue;
-                const match = text.slice(span[0], span[1]);
-                candidates.push({
-                    rule,
-                    matchStart: span[0],
-                    matchEnd: span[1],
-                    start: span[2],
-                    end: span[3],
-                    match,
-                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
-                });
-                continue;
-            }
-            if (rule.window === 'line') {
-                addWindow(rule, start, start + 1);
-                continue;
-            }
-            if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
-                continue;
-            rule.regex.lastIndex = start;
-            const m = rule.regex.exec(text);
-            if (m)
-                candidates.push(candidateFrom(rule, m, 0));
-        }
-    }
-    for (let r = 0; r < digitRuns.length; r += 3) {
-        for (const rule of pack.digitRules) {
-            if (digitRuns[r + 2] >= rule.gate.digits)
-                addWindow(rule, digitRuns[r], digitRuns[r + 1]);
-        }
-    }
-    for (let c = 0; c < charHits.length; c += 2) {
-        const at = charHits[c + 1];
-        for (const rule of pack.charRules.get(charHits[c]) ?? []) {
-            if (rule.gate.wordAround && !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1))))
-                continue;
-            addWindow(rule, at, at + 1);
-        }
-    }
-    for (const [rule, perRule] of windows) {
-        for (let w = 0; w < perRule.length; w += 2) {
-            const ws = perRule[w];
-            const we = perRule[w + 1];
-            const slice = text.slice(ws, we);
-            rule.regex.lastIndex = 0;
-            for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
-                if (m[0].length === 0)
-                    rule.regex.lastIndex++;
-                else
-                    candidates.push(candidateFrom(rule, m, ws));
-            }
-        }
-    }
-    if (candidates.length === 0)
-        return { findings: [], suppressed };
-    // Validators and entropy first, so a rejected specific candidate does not hide a generic one.
-    const valid = [];
-    const seen = new Set();
-    for (const c of candidates) {
-        // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
-        const key = c.start * 4096 + c.rule.index;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const spec = c.rule.spec;
-        // Entropy first: it is cheap and rejects most generic-assignment noise.
-        const entropy = spec.tags.includes('secret') || spec.entropy !== undefined ? shannonEntropy(c.secret) : undefined;
-        if (spec.entropy !== undefined && entropy < spec.entropy)
-            continue;
-        if (c.rule.validator && !c.rule.validator(c.secret, validatorContext(text, c)))
-            continue;
-        valid.push({ c, entropy });
-    }
-    // Overlapping candidates of different rules: a specific rule beats the generic one, then the
-    // longer match wins (an IBAN over the card-like digits inside it), then pack order.
-    const isGeneric = (v) => (v.c.rule.spec.tags.includes('generic') ? 1 : 0);
-    valid.sort((a, b) => isGeneric(a) - isGeneric(b) || b.c.end - b.c.start - (a.c.end - a.c.start) || a.c.rule.index - b.c.rule.index);
-    // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
-    // finds the only neighbours that could overlap a new span.
-    const kept = [];
-    for (const v of valid) {
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (kept[mid].c.start < v.c.start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const before = kept[lo - 1];
-        const after = kept[lo];
-        if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end))
-            continue;
-        kept.splice(lo, 0, v);
-    }
-    const lines = new LineIndex(text);
-    const findings = [];
-    for (const { c, entropy } of kept) {
-        const spec = c.rule.spec;
-        const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
-        const lineText = text.slice(lineStart, lineEnd);
-        if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) || allowlists.some((a) => allowedBy(a, c, lineText))) {
-            suppressed.allowlist++;
-            continue;
-        }
-        const firstLine = text.slice(lineStart, text.indexOf('\n', c.start) === -1 ? text.length : text.indexOf('\n', c.start));
-        if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
-            suppressed.inline++;
-            continue;
-        }
-        const fp = fingerprint(c.rule.id, c.secret, path);
-        if (options.baseline?.has(fp)) {
-            suppressed.baseline++;
-            continue;
-        }
-        const [line, column] = lines.position(c.start);
-        const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
-        const preview = (0,redact/* maskedPreview */.eu)(c.secret);
-        const finding = {
-            ruleId: c.rule.id,
-            description: spec.description,
-            severity: spec.severity,
-            tags: [...spec.tags],
-            path,
-            line,
-            endLine,
-            column,
-            endColumn: endColumnInclusive + 1,
-            preview,
-            matchPreview: maskMatch(c, preview),
-            fingerprint: fp,
-        };
-        if (entropy !== undefined)
-            finding.entropy = Math.round(entropy * 1000) / 1000;
-        if (options.commit)
-            finding.commit = { ...options.commit };
-        RAW_SECRETS.set(finding, c.secret);
-        findings.push(finding);
-    }
-    return { findings, suppressed };
-}
-/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
-function maskMatch(c, preview) {
-    const before = c.match.slice(0, c.start - c.matchStart);
-    const after = c.match.slice(c.end - c.matchStart);
-    const masked = `${before}${preview}${after}`;
-    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
-}
-/** Offsets to 1-based line/column, built lazily: most texts have no finding at all. */
-class LineIndex {
-    starts;
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    position(offset) {
-        if (!this.starts) {
-            this.starts = [0];
-            for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1))
-                this.starts.push(i + 1);
-        }
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return [lo + 1, offset - this.starts[lo] + 1];
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/synth.ts
-/**
- * Synthetic secrets and PII, generated at run time from a seeded PRNG so nothing secret-looking
- * is committed in clear. Shared by the labelled cases, the tests and the benchmark.
- */
-
-/** mulberry32: tiny, seedable, good enough for test data. */
-function synth_seededRng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const synth_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const synth_BASE64 = synth_ALNUM + '+/';
-const BASE64URL = synth_ALNUM + '-_';
-const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const synth_DIGITS = '0123456789';
-const synth_HEX = '0123456789abcdef';
-function synth_pick(rng, alphabet, length) {
-    let out = '';
-    for (let i = 0; i < length; i++)
-        out += alphabet[Math.floor(rng() * alphabet.length)];
-    return out;
-}
-function synth_int(rng, min, max) {
-    return min + Math.floor(rng() * (max - min + 1));
-}
-/** Random base62 with at least one digit, upper and lower: what real generators produce. */
-function mixed(rng, length) {
-    for (;;) {
-        const s = synth_pick(rng, synth_ALNUM, length);
-        if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s))
-            return s;
-    }
-}
-function corrupt(rng, value) {
-    const last = value[value.length - 1];
-    let replacement = last;
-    while (replacement === last)
-        replacement = synth_pick(rng, synth_ALNUM, 1);
-    return value.slice(0, -1) + replacement;
-}
-function synth_githubToken(rng, validChecksum = true, kind = 'p') {
-    const random = mixed(rng, 30);
-    const token = `gh${kind}_` + random + checksumTokenBody(random);
-    return validChecksum ? token : corrupt(rng, token);
-}
-function synth_npmToken(rng, validChecksum = true) {
-    const random = mixed(rng, 30);
-    const token = 'npm' + '_' + random + checksumTokenBody(random);
-    return validChecksum ? token : corrupt(rng, token);
-}
-const synth_synth = {
-    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, UPPER_BASE32, 16),
-    awsSecret: (rng) => mixed(rng, 36) + synth_pick(rng, synth_BASE64, 4),
-    githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
-    gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
-    slack: (rng) => 'xo' + 'xb-' + synth_pick(rng, synth_DIGITS, 12) + '-' + synth_pick(rng, synth_DIGITS, 13) + '-' + mixed(rng, 24),
-    slackWebhook: (rng) => 'https://hooks.slack.com/' + 'services/T' + synth_pick(rng, UPPER_BASE32, 10) + '/B' + synth_pick(rng, UPPER_BASE32, 10) + '/' + mixed(rng, 24),
-    stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + synth_int(rng, 0, 75)),
-    google: (rng) => 'AI' + 'za' + mixed(rng, 30) + synth_pick(rng, BASE64URL, 5),
-    azureConnectionString: (rng) => `DefaultEndpointsProtocol=https;AccountName=acct${synth_pick(rng, synth_DIGITS, 4)};Account` + `Key=${mixed(rng, 60)}${synth_pick(rng, synth_BASE64, 26)}==;EndpointSuffix=core.windows.net`,
-    pypi: (rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + synth_pick(rng, BASE64URL, 30),
-    privateKey: (rng, kind = 'RSA') => {
-        const lines = [];
-        for (let i = 0; i < 12; i++)
-            lines.push(synth_pick(rng, synth_BASE64, 64));
-        return `-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----';
-    },
-    jwt: (rng) => {
-        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-        return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: mixed(rng, 12), iat: synth_int(rng, 1.6e9, 1.8e9) })}.${synth_pick(rng, BASE64URL, 43)}`;
-    },
-    genericValue: (rng) => mixed(rng, 32),
-    ssn: (rng) => {
-        let area = synth_int(rng, 1, 899);
-        if (area === 666)
-            area = 667;
-        return `${String(area).padStart(3, '0')}-${String(synth_int(rng, 1, 99)).padStart(2, '0')}-${String(synth_int(rng, 1, 9999)).padStart(4, '0')}`;
-    },
-    email: (rng) => `${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
-    phone: (rng) => `(${synth_int(rng, 2, 9)}${synth_pick(rng, synth_DIGITS, 2)}) ${synth_int(rng, 2, 9)}${synth_pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${synth_pick(rng, synth_DIGITS, 4)}`,
-};
-const CARD_PREFIXES = {
-    visa: { prefixes: ['4'], length: 16 },
-    mastercard: { prefixes: ['51', '55', '2221', '2720'], length: 16 },
-    amex: { prefixes: ['34', '37'], length: 15 },
-    discover: { prefixes: ['6011', '65', '644'], length: 16 },
-    jcb: { prefixes: ['3528', '3589'], length: 16 },
-    diners: { prefixes: ['36', '300'], length: 14 },
-};
-function luhnCheckDigit(partial) {
-    for (let d = 0; d <= 9; d++)
-        if (luhnValid(partial + d))
-            return String(d);
-    throw new Error('unreachable');
-}
-/** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
-function synth_cardNumber(rng, brand, validLuhn = true, prefix) {
-    const spec = CARD_PREFIXES[brand];
-    const start = prefix ?? spec.prefixes[synth_int(rng, 0, spec.prefixes.length - 1)];
-    let partial = start + synth_pick(rng, synth_DIGITS, spec.length - start.length - 1);
-    if (/^(\d)\1+$/.test(partial))
-        partial = partial.slice(0, -1) + ((Number(partial.slice(-1)) + 1) % 10);
-    const check = luhnCheckDigit(partial);
-    return partial + (validLuhn ? check : String((Number(check) + 1 + synth_int(rng, 0, 8)) % 10));
-}
-function synth_groupCard(digits, separator = ' ') {
-    if (digits.length === 15 || digits.length === 14)
-        return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
-    return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
-}
-const BBAN = {
-    DE: (rng) => synth_pick(rng, synth_DIGITS, 18),
-    GB: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 14),
-    FR: (rng) => synth_pick(rng, synth_DIGITS, 23),
-    NL: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 10),
-    ES: (rng) => synth_pick(rng, synth_DIGITS, 20),
-};
-function synth_iban(rng, country = 'DE', validChecksum = true) {
-    const bban = BBAN[country](rng);
-    const check = 98 - ibanMod97(`${country}00${bban}`);
-    const good = `${country}${String(check).padStart(2, '0')}${bban}`;
-    if (validChecksum)
-        return good;
-    const wrong = (check % 97) + 1 === check ? check + 1 : (check % 97) + 1;
-    return `${country}${String(wrong === check ? check - 1 : wrong).padStart(2, '0')}${bban}`;
-}
-function synth_groupIban(value) {
-    return value.replace(/(.{4})(?=.)/g, '$1 ');
-}
-function synth_uuid(rng) {
-    const h = synth_pick(rng, synth_HEX, 32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/cases.ts
-/**
- * Labelled cases, generated at run time: every rule gets positives and negatives. The CI scanner
- * tests and the Envoy-Lua ingress tests run over the same cases, so the two agree on what is PII.
- *
- *   import { labelledCases } from '../lib/dlp/cases.ts';
- *   for (const c of labelledCases()) { ...scan c.text, expect exactly c.expectedRuleIds... }
- */
-
-function labelledCases(seed = 20261101) {
-    const rng = seededRng(seed);
-    const cases = [];
-    const pos = (rule, name, text, expected = [rule]) => cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
-    const neg = (rule, name, text) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
-    // AWS
-    pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
-    pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
-    neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
-    neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
-    pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
-    pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
-    neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
-    // GitHub
-    pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
-    pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
-    neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
-    pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
-    neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
-    pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
-    neg('gitlab-pat', 'too short', `prefix ${'glpat'}-abc123`);
-    pos('slack-token', 'bot token', `slack_client = WebClient("${synth.slack(rng)}")`);
-    neg('slack-token', 'hugs', 'xoxo-love from everyone');
-    pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
-    pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
-    neg('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
-    pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
-    neg('google-api-key', 'too short', `AI${'za'}Sy123`);
-    pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
-    neg('azure-account-key', 'development storage', 'UseDevelopmentStorage=true;AccountName=devstoreaccount1');
-    pos('npm-token', '.npmrc', `//registry.npmjs.org/:_authToken=${npmToken(rng)}`);
-    neg('npm-token', 'bad checksum', `//registry.npmjs.org/:_auth=${npmToken(rng, false)}`);
-    neg('npm-token', 'npm_config variable', 'echo $npm_config_registry $npm_package_version');
-    pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
-    pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
-    pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
-    neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
-    neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
-    pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
-    neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
-    // Generic assignments.
-    pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
-    pos('generic-secret', 'password in YAML', `  password: ${synth.genericValue(rng)}\n`);
-    pos('generic-secret', 'client secret in JSON', `{"client_secret": "${synth.genericValue(rng)}"}`);
-    neg('generic-secret', '${DB_PASSWORD} placeholder', 'DB_PASSWORD="${DB_PASSWORD}"');
-    neg('generic-secret', '<redacted> placeholder', 'password = "<redacted>"');
-    neg('generic-secret', 'xxxx placeholder', 'api_key: "xxxxxxxxxxxxxxxxxxxx"');
-    neg('generic-secret', 'changeme', 'password = "changeme123"');
-    neg('generic-secret', 'UUID', `token = "${uuid(rng)}"`);
-    neg('generic-secret', '40-hex commit hash', `secret_ref = "${pick(rng, HEX, 40)}"`);
-    neg('generic-secret', 'low entropy', 'password = "aaaaaaaabbbbbbbb"');
-    neg('generic-secret', 'identifier, not a value', 'token = this.tokenService.current');
-    neg('generic-secret', 'comparison', 'if (token == "")');
-    neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
-    neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
-    // PII: SSN
-    pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
-    pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
-    pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
-    neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
-    neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
-    // PII: cards
-    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
-        pos('payment-card', `${brand} grouped`, `card: ${groupCard(cardNumber(rng, brand))}`);
-        pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
-        neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
-    }
-    pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
-    pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
-    neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
-    neg('payment-card', 'millisecond timestamp', 'createdAt: 1700000000123');
-    // PII: email
-    pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
-    for (const domain of ['example.com', 'mail.example.org', 'example.net', 'ci.test', 'host.example', 'nowhere.invalid']) {
-        neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
-    }
-    neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
-    neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
-    neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
-    neg('email-address', 'decorator', '@Component({ selector: "x" })');
-    // PII: phone
-    pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
-    pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
-    pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-    neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-    neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
-    neg('phone-number', 'version string', 'version 1.234.567.8');
-    // PII: IBAN
-    for (const country of ['DE', 'GB', 'FR', 'NL']) {
-        pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
-        pos('iban', `${country} grouped`, `IBAN ${groupIban(iban(rng, country))}`);
-        neg('iban', `${country} bad checksum`, `iban: ${iban(rng, country, false)}`);
-    }
-    neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
-    // Several in one text: every one is reported.
-    pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, ['us-ssn', 'aws-access-key-id']);
-    return cases;
-}
-
-;// CONCATENATED MODULE: ./lib/dlp/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./lib/report/summary.ts
-/**
- * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
- * string. Text handed to it is treated as literal text, not markdown, so a finding message that
- * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
- * use `raw()` for trusted markdown.
- */
-const PASS_MARK = '✓';
-const FAIL_MARK = '✗';
-/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
-function markdownCell(markdown) {
-    return { markdown };
-}
-/**
- * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
- * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
- * characters become entities because job summaries render HTML too.
- */
-function escapeText(text) {
-    return (text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~])/g, '\\$1')
-        // Only at the start of a line do these open a heading, list, quote or setext underline.
-        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
-}
-/**
- * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
- * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
- */
-function escapeCell(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'object')
-        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
-    const text = String(value).replace(/\r\n?/g, '\n');
-    return text
-        .split('\n')
-        .map((line) => escapeText(line))
-        .join('<br>');
-}
-/** ✓ or ✗, with optional text after it. */
-function statusMark(ok, text) {
-    const mark = ok ? PASS_MARK : FAIL_MARK;
-    return text === undefined ? mark : `${mark} ${text}`;
-}
-/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
-function inlineCode(text) {
-    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
-function codeBlock(code, language = '') {
-    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    const body = code.endsWith('\n') ? code : `${code}\n`;
-    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
-}
-/**
- * A GFM table whose columns are padded to equal width so the source reads as a table too.
- * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
- * drop would hide data).
- */
-function summary_table(columns, rows) {
-    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
-    if (cols.length === 0)
-        throw new Error('table(): at least one column is required');
-    const body = rows.map((row, index) => {
-        if (row.length > cols.length) {
-            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
-        }
-        return cols.map((_, i) => escapeCell(row[i]));
-    });
-    const header = cols.map((c) => escapeCell(c.header));
-    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
-    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
-    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
-    return [line(header), rule, ...body.map(line)].join('\n');
-}
-function bulletList(items, depth = 0) {
-    const indent = '  '.repeat(depth);
-    const lines = [];
-    for (const item of items) {
-        if (Array.isArray(item)) {
-            if (item.length > 0)
-                lines.push(bulletList(item, depth + 1));
-        }
-        else {
-            lines.push(`${indent}- ${escapeCell(item)}`);
-        }
-    }
-    return lines.join('\n');
-}
-function heading(text, level = 2) {
-    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
-}
-function paragraph(text) {
-    return escapeText(text);
-}
-/**
- * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
- * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
- */
-function details(summaryText, bodyMarkdown, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
-}
-/** Collects blocks and joins them with blank lines. */
-class SummaryBuilder {
-    blocks = [];
-    heading(text, level = 2) {
-        return this.push(heading(text, level));
-    }
-    paragraph(text) {
-        return this.push(paragraph(text));
-    }
-    table(columns, rows) {
-        return this.push(summary_table(columns, rows));
-    }
-    list(items) {
-        return items.length === 0 ? this : this.push(bulletList(items));
-    }
-    details(summaryText, body, open = false) {
-        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
-    }
-    code(code, language = '') {
-        return this.push(codeBlock(code, language));
-    }
-    status(ok, text) {
-        return this.push(statusMark(ok, escapeText(text)));
-    }
-    /** Trusted markdown, inserted as is. */
-    raw(markdown) {
-        return this.push(markdown);
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-    push(block) {
-        this.blocks.push(block);
-        return this;
-    }
-}
-function summary() {
-    return new SummaryBuilder();
-}
-function alignRule(width, align) {
-    switch (align) {
-        case 'center':
-            return `:${'-'.repeat(width - 2)}:`;
-        case 'right':
-            return `${'-'.repeat(width - 1)}:`;
-        case 'left':
-            return `:${'-'.repeat(width - 1)}`;
-        default:
-            return '-'.repeat(width);
-    }
-}
-function pad(cell, width, align) {
-    const gap = width - displayWidth(cell);
-    if (gap <= 0)
-        return cell;
-    if (align === 'right')
-        return ' '.repeat(gap) + cell;
-    if (align === 'center')
-        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
-    return cell + ' '.repeat(gap);
-}
-/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
-function displayWidth(text) {
-    let n = 0;
-    for (const _ of text)
-        n++;
-    return n;
-}
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/assurance.ts
-/**
- * Assurance: how strongly the actor authenticated. GitHub does not say (see README), so the
- * workflow passes an identity provider's token; this verifies it against the IdP's JWKS with
- * node:crypto and extracts the authentication methods. Only asymmetric algorithms are accepted
- * (never `none`, never HMAC: a shared secret would let anyone holding it mint tokens).
- */
-
-const ALGORITHMS = {
-    RS256: { kty: 'RSA', hash: 'sha256' },
-    PS256: { kty: 'RSA', hash: 'sha256', pss: true },
-    ES256: { kty: 'EC', hash: 'sha256', dsaEncoding: 'ieee-p1363', crv: 'P-256' },
-    ES384: { kty: 'EC', hash: 'sha384', dsaEncoding: 'ieee-p1363', crv: 'P-384' },
-    EdDSA: { kty: 'OKP', hash: null, crv: 'Ed25519' },
-};
-/** Clock skew tolerated on exp/nbf/iat, in seconds. */
-const SKEW = 60;
-/**
- * Verifies `token` for `actor` and returns the facts decide() needs. Never throws and never puts
- * the token (or its claims' values other than the subject and methods) into a message.
- */
-function verifyAssuranceToken(token, jwks, config, now) {
-    const invalid = (detail) => ({ state: 'invalid', detail });
-    const parts = token.trim().split('.');
-    if (parts.length !== 3)
-        return invalid('not a JWT (expected three dot-separated parts)');
-    let header;
-    let claims;
-    try {
-        header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return invalid('the JWT header or payload is not base64url JSON');
-    }
-    if (!claims || typeof claims !== 'object' || Array.isArray(claims))
-        return invalid('the JWT payload is not a JSON object');
-    const alg = typeof header.alg === 'string' ? header.alg : '';
-    const spec = Object.hasOwn(ALGORITHMS, alg) ? ALGORITHMS[alg] : undefined;
-    if (!spec)
-        return invalid(`algorithm '${alg || 'none'}' is not accepted (use ${Object.keys(ALGORITHMS).join(', ')})`);
-    const kid = typeof header.kid === 'string' ? header.kid : undefined;
-    const candidates = (jwks.keys ?? []).filter((k) => k.kty === spec.kty &&
-        (k.use === undefined || k.use === 'sig') &&
-        (k.alg === undefined || k.alg === alg) &&
-        (kid === undefined || k.kid === kid));
-    if (candidates.length === 0)
-        return invalid(`no ${spec.kty} signing key${kid ? ` with kid '${kid}'` : ''} in the JWKS`);
-    if (candidates.length > 1 && kid === undefined)
-        return invalid('the JWT has no kid and the JWKS holds several keys');
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPublicKey)({ key: candidates[0], format: 'jwk' });
-    }
-    catch {
-        return invalid('the JWKS key cannot be loaded');
-    }
-    if (spec.crv &&
-        key.asymmetricKeyDetails?.namedCurve !== undefined &&
-        !curveMatches(spec.crv, key.asymmetricKeyDetails.namedCurve)) {
-        return invalid(`the key's curve does not match ${alg}`);
-    }
-    const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');
-    const signature = Buffer.from(parts[2], 'base64url');
-    let ok = false;
-    try {
-        const verifyKey = spec.pss
-            ? { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }
-            : spec.dsaEncoding
-                ? { key, dsaEncoding: spec.dsaEncoding }
-                : key;
-        ok = (0,external_node_crypto_.verify)(spec.hash, signingInput, verifyKey, signature);
-    }
-    catch {
-        ok = false;
-    }
-    if (!ok)
-        return invalid('the signature does not verify against the JWKS');
-    const t = Math.floor(now.getTime() / 1000);
-    if (claims.iss !== config.issuer)
-        return invalid(`issuer '${String(claims.iss)}' is not the configured ${config.issuer}`);
-    const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (!aud.includes(config.audience))
-        return invalid(`the token is not for audience ${config.audience}`);
-    if (typeof claims.exp !== 'number')
-        return invalid('the token has no exp');
-    if (t > claims.exp + SKEW)
-        return invalid('the token has expired');
-    if (typeof claims.nbf === 'number' && t + SKEW < claims.nbf)
-        return invalid('the token is not valid yet (nbf)');
-    // The time of authentication, not of issue: a refresh can mint a new token from an old login.
-    const authTime = typeof claims.auth_time === 'number'
-        ? claims.auth_time
-        : typeof claims.iat === 'number'
-            ? claims.iat
-            : undefined;
-    if (authTime === undefined)
-        return invalid('the token has neither auth_time nor iat');
-    if (authTime > t + SKEW)
-        return invalid('auth_time is in the future');
-    if (t - authTime > config.maxAgeSeconds)
-        return invalid(`the login is ${t - authTime}s old; at most ${config.maxAgeSeconds}s is accepted, sign in again`);
-    const subject = claims[config.actorClaim];
-    if (typeof subject !== 'string' || subject === '')
-        return invalid(`the token has no ${config.actorClaim} claim naming the GitHub user`);
-    const rawMethods = claims[config.methodsClaim];
-    const methods = Array.isArray(rawMethods)
-        ? rawMethods.filter((m) => typeof m === 'string')
-        : typeof rawMethods === 'string'
-            ? rawMethods.split(/\s+/).filter(Boolean)
-            : [];
-    return { state: 'verified', subject, methods };
-}
-function curveMatches(crv, named) {
-    const aliases = {
-        'P-256': ['prime256v1', 'P-256'],
-        'P-384': ['secp384r1', 'P-384'],
-        Ed25519: ['Ed25519'],
-    };
-    return (aliases[crv] ?? [crv]).includes(named);
-}
-/** Parses JWKS JSON text, with an error that says what is wrong. */
-function parseJwks(text, source) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${source}: the JWKS is not JSON`);
-    }
-    if (!value || typeof value !== 'object' || !Array.isArray(value.keys))
-        throw new Error(`${source}: the JWKS has no "keys" array`);
-    return value;
-}
-
-// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var bundle_dist = __nccwpck_require__(61040);
-// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __nccwpck_require__(19654);
-// EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
-var sign_dist = __nccwpck_require__(15179);
-// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __nccwpck_require__(54187);
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/audit.ts
-/**
- * The audit log: JSON Lines, one record per decision, each line the canonical JSON of its record.
- * Records are chained: `prev` is the SHA-256 of the previous line (64 zeros for the first), and
- * `seq` counts from 1, so deleting, reordering or editing a record breaks the chain at a place
- * verifyLog() can name. The chain cannot stop someone who rewrites the whole tail consistently;
- * that is what the per-record attestation (and its transparency-log entry) is for.
- */
-
-
-
-const GENESIS = '0'.repeat(64);
-/**
- * JSON with object keys sorted (by UTF-16 code units, as RFC 8785) and no whitespace, so the same
- * record always hashes the same. Our records hold only strings, integers, booleans and arrays.
- */
-function audit_canonicalJson(value) {
-    if (value === null || typeof value === 'boolean' || typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'number') {
-        if (!Number.isFinite(value))
-            throw new TypeError('canonical JSON cannot hold a non-finite number');
-        return JSON.stringify(value);
-    }
-    if (Array.isArray(value))
-        return `[${value.map((item) => (item === undefined ? 'null' : audit_canonicalJson(item))).join(',')}]`;
-    if (typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${audit_canonicalJson(v)}`).join(',')}}`;
-    }
-    throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-}
-function audit_sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-/** The next record's line for a log whose current text is `existing` (pure). */
-function nextRecord(existing, fields) {
-    const lines = splitLines(existing);
-    const last = lines.at(-1);
-    let seq = lines.length + 1;
-    if (last !== undefined) {
-        try {
-            const parsed = JSON.parse(last);
-            if (typeof parsed.seq === 'number' && Number.isInteger(parsed.seq))
-                seq = parsed.seq + 1;
-        }
-        catch {
-            // A broken last line still gets chained to; verifyLog reports it.
-        }
-    }
-    const record = { v: 1, seq, prev: last === undefined ? GENESIS : audit_sha256Hex(last), ...fields };
-    const line = audit_canonicalJson(record);
-    return { record, line, digest: audit_sha256Hex(line) };
-}
-/**
- * Appends one record. Reading and appending are two steps: concurrent writers to one file must be
- * serialised by the workflow (a `concurrency:` group), as documented in the README.
- */
-async function appendRecord(path, fields) {
-    let existing = '';
-    try {
-        existing = await readFile(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-        await mkdir(dirname(path), { recursive: true });
-    }
-    const next = nextRecord(existing, fields);
-    // A file cut off mid-line must not glue the new record onto the broken one.
-    const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-    await appendFile(path, `${separator}${next.line}\n`, 'utf8');
-    return next;
-}
-/**
- * Checks the whole chain and names the first broken record. `expectedHead` (the digest of the
- * last record as attested elsewhere) also catches a cut-off or edited tail.
- */
-function verifyLog(text, options = {}) {
-    const lines = text.split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    const entries = lines.map((raw, i) => ({ raw, lineNo: i + 1 })).filter((e) => e.raw.trim() !== '');
-    const parsed = entries.map((e) => {
-        try {
-            const value = JSON.parse(e.raw);
-            return value && typeof value === 'object' && !Array.isArray(value)
-                ? value
-                : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    });
-    const fail = (i, kind, message, record = i + 1) => ({
-        ok: false,
-        records: entries.length,
-        head: entries.length ? audit_sha256Hex(entries.at(-1).raw) : GENESIS,
-        broken: { line: entries[i]?.lineNo ?? 1, record, kind, message },
-    });
-    let prevHash = GENESIS;
-    for (let i = 0; i < entries.length; i++) {
-        const { raw, lineNo } = entries[i];
-        const expected = i + 1;
-        const rec = parsed[i];
-        if (!rec)
-            return fail(i, 'invalid-json', `line ${lineNo}: record ${expected} is not a JSON object (edited or truncated)`);
-        if (audit_canonicalJson(rec) !== raw)
-            return fail(i, 'not-canonical', `line ${lineNo}: record ${expected} is not in canonical form, so it was edited by hand`);
-        if (rec.seq !== expected) {
-            const seq = rec.seq;
-            if (typeof seq !== 'number')
-                return fail(i, 'edited', `line ${lineNo}: record ${expected} has no seq`);
-            const laterIndex = parsed.findIndex((p, j) => j > i && p?.seq === expected);
-            if (seq < expected || laterIndex !== -1) {
-                return fail(i, 'reordered', `line ${lineNo}: found record ${seq} where record ${expected} belongs; records were reordered`);
-            }
-            const missing = seq - expected === 1 ? `record ${expected} is` : `records ${expected}-${seq - 1} are`;
-            return fail(i, 'deleted', `line ${lineNo}: ${missing} missing before record ${seq}; deleted`);
-        }
-        if (rec.prev !== prevHash) {
-            if (i === 0)
-                return fail(i, 'genesis', `line ${lineNo}: record 1 must have prev = 64 zeros (genesis); the start of the log was removed or replaced`);
-            return fail(i - 1, 'edited', `line ${entries[i - 1].lineNo}: record ${expected - 1} was edited (record ${expected}'s prev no longer matches its hash)`, expected - 1);
-        }
-        prevHash = audit_sha256Hex(raw);
-    }
-    const result = { ok: true, records: entries.length, head: prevHash };
-    if (options.expectedHead && options.expectedHead !== prevHash) {
-        const last = entries.length - 1;
-        return {
-            ...fail(Math.max(last, 0), 'head-mismatch', `the last record does not match the expected head ${options.expectedHead.slice(0, 12)}…; records were removed from or edited at the end`),
-            ok: false,
-        };
-    }
-    return result;
-}
-function splitLines(text) {
-    return text.split('\n').filter((line) => line.trim() !== '');
-}
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/attest.ts
-/**
- * Each audit record becomes an in-toto statement whose subject is the record line's SHA-256,
- * signed into a DSSE Sigstore bundle. In Actions the signature is keyless: Fulcio issues a
- * short-lived certificate for the job's OIDC identity and Rekor logs the signature, so the
- * record is anchored outside the repository. Verification checks the signature against trust
- * material and that the statement's subject is the digest of exactly this record.
- */
-
-
-
-
-
-
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-const PREDICATE_TYPE = 'https://github.com/summit-ops/summit-ops/reason-for-access/audit-record/v1';
-function auditStatement(record, line) {
-    return {
-        _type: STATEMENT_TYPE,
-        subject: [{ name: `audit-record-${record.seq}`, digest: { sha256: audit_sha256Hex(line) } }],
-        predicateType: PREDICATE_TYPE,
-        predicate: { record },
-    };
-}
-/** Signs with a key the caller holds (self-hosted signing, tests). No transparency log. */
-function localKeySigner(privateKey, hint) {
-    const publicKey = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
-    // Ed25519 signs the message itself; EC/RSA keys hash with SHA-256 first.
-    const algorithm = privateKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
-    return {
-        kind: `key:${hint}`,
-        witnesses: [],
-        signer: {
-            sign: async (data) => ({
-                signature: cryptoSign(algorithm, data, privateKey),
-                key: { $case: 'publicKey', publicKey, hint },
-            }),
-        },
-    };
-}
-/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry (public-good by default). */
-function keylessSigner(options = {}) {
-    const timeout = options.timeoutMs ?? 15_000;
-    return {
-        kind: 'keyless',
-        signer: new sign_dist/* FulcioSigner */.$o({
-            fulcioBaseURL: options.fulcioURL ?? 'https://fulcio.sigstore.dev',
-            identityProvider: options.identityProvider ?? new sign_dist/* CIContextProvider */.Zk('sigstore'),
-            timeout,
-            retry: 2,
-        }),
-        witnesses: [
-            new sign_dist/* RekorWitness */.fU({
-                rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev',
-                entryType: 'dsse',
-                fetchOnConflict: false,
-                timeout,
-                retry: 2,
-            }),
-        ],
-    };
-}
-async function attestRecord(record, line, signer) {
-    const statement = auditStatement(record, line);
-    const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer: signer.signer, witnesses: signer.witnesses });
-    const bundle = await builder.create({
-        data: Buffer.from(JSON.stringify(statement), 'utf8'),
-        type: IN_TOTO_PAYLOAD_TYPE,
-    });
-    return (0,bundle_dist.bundleToJSON)(bundle);
-}
-const EMPTY_ROOT = {
-    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-    tlogs: [],
-    certificateAuthorities: [],
-    ctlogs: [],
-    timestampAuthorities: [],
-};
-/**
- * Verifies `bundle` for exactly `recordLine`: the signature (and its witnesses, to the given
- * thresholds) against the trust material, the statement's types, and that its subject digest
- * and embedded record are this line. Never throws.
- */
-function verifyRecordAttestation(bundle, recordLine, trust) {
-    let payload;
-    let signer;
-    try {
-        const parsed = bundleFromJSON(bundle);
-        const root = TrustedRoot.fromJSON(trust.trustedRoot ?? EMPTY_ROOT);
-        const keys = trust.publicKeys ?? {};
-        const material = toTrustMaterial(root, (hint) => {
-            const key = keys[hint];
-            if (!key)
-                throw new Error(`no trusted public key for hint '${hint}'`);
-            return { publicKey: typeof key === 'string' ? createPublicKey(key) : key, validFor: () => true };
-        });
-        const verifier = new Verifier(material, {
-            tlogThreshold: trust.tlogThreshold ?? 1,
-            ctlogThreshold: trust.ctlogThreshold ?? 1,
-            timestampThreshold: trust.timestampThreshold ?? 1,
-        });
-        const who = verifier.verify(toSignedEntity(parsed), trust.identity);
-        signer = who.identity?.subjectAlternativeName ?? 'public key';
-        if (parsed.content.$case !== 'dsseEnvelope')
-            return { ok: false, problem: 'the bundle holds a message signature, not a DSSE attestation' };
-        if (parsed.content.dsseEnvelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-            return { ok: false, problem: `unexpected payload type ${parsed.content.dsseEnvelope.payloadType}` };
-        payload = parsed.content.dsseEnvelope.payload;
-    }
-    catch (error) {
-        return { ok: false, problem: `signature verification failed: ${error.message}` };
-    }
-    let statement;
-    try {
-        statement = JSON.parse(payload.toString('utf8'));
-    }
-    catch {
-        return { ok: false, problem: 'the signed payload is not JSON' };
-    }
-    if (statement._type !== STATEMENT_TYPE || statement.predicateType !== PREDICATE_TYPE) {
-        return {
-            ok: false,
-            problem: `not a reason-for-access statement (${String(statement._type)}, ${String(statement.predicateType)})`,
-        };
-    }
-    const digest = sha256Hex(recordLine);
-    const subject = statement.subject?.[0]?.digest?.sha256;
-    if (subject !== digest) {
-        return {
-            ok: false,
-            problem: `the bundle attests record digest ${String(subject).slice(0, 12)}…, but this record's digest is ${digest.slice(0, 12)}…; the record was changed or the bundle belongs to another record`,
-        };
-    }
-    if (canonicalJson(statement.predicate?.record) !== recordLine)
-        return { ok: false, problem: 'the attested record differs from this record' };
-    return { ok: true, subject: digest, signer };
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(52210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(82815);
-var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./lib/schema.ts
-/**
- * JSON Schema validation (ajv) whose errors land on the YAML line that caused them, worded for a
- * person: `db/catalog/migrations.yaml:12:5: /0/risk must be one of low, medium, high`.
- */
-
-
-
-// ajv-formats is CommonJS; under ESM its default export arrives wrapped once more.
-const addFormats = ((ajv_formats_dist_default())["default"] ??
-    (ajv_formats_dist_default()));
-function compileSchema(schema) {
-    const ajv = new _2020.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv);
-    return ajv.compile(schema);
-}
-/** Validates a loaded config; returns every problem positioned at its YAML line, none if valid. */
-function validateConfig(config, validate) {
-    if (validate(config.value))
-        return [];
-    return (validate.errors ?? []).filter(isUseful).map((error) => toProblem(config, error));
-}
-/** Throws the first problem as a ConfigError (for callers that stop at the first error). */
-function assertValid(config, validate) {
-    const [first] = validateConfig(config, validate);
-    if (first)
-        throw new ConfigError(first.file, first, first.message);
-}
-function isUseful(error) {
-    // `if`/`then` wrappers repeat what the inner error already says.
-    return error.keyword !== 'if';
-}
-function toProblem(config, error) {
-    const path = (0,lib_config/* pointerToPath */.ox)(error.instancePath);
-    const where = error.instancePath || '(top level)';
-    let message;
-    let position;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = String(error.params.additionalProperty);
-            position = config.locateKey([...path, key]);
-            message = `${where}: unknown key '${key}'; remove it or check its spelling`;
-            break;
-        }
-        case 'required': {
-            const missing = String(error.params.missingProperty);
-            position = config.locate(path);
-            message = `${where}: missing required key '${missing}'`;
-            break;
-        }
-        case 'enum': {
-            const allowed = error.params.allowedValues.map(String).join(', ');
-            position = config.locate(path);
-            message = `${where} must be one of ${allowed}`;
-            break;
-        }
-        default:
-            position = config.locate(path);
-            message = `${where} ${error.message ?? 'is invalid'}`;
-    }
-    return {
-        file: config.file,
-        line: position.line,
-        column: position.column,
-        path: error.instancePath,
-        message,
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/policy-schema.ts
-/**
- * JSON Schema (2020-12) of the access-policy file. Kept as a module so the bundle needs no file
- * beside it; schema/access-policy.schema.json is the published copy for editors, and a test keeps
- * the two identical.
- */
-const roleName = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
-const roleList = { type: 'array', items: roleName, uniqueItems: true };
-const isoInstant = {
-    type: 'string',
-    // An offset is required: a freeze window without a time zone means different things on each runner.
-    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
-    format: 'date-time',
-};
-const clock = { type: 'string', pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$' };
-const kindRule = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        roles: {
-            ...roleList,
-            description: 'The actor must hold at least one of these roles. Empty or absent: no role needed.',
-        },
-        assurance: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Every listed method must appear in the verified assurance claim (e.g. webauthn, hwk, mfa).',
-        },
-        dualControl: {
-            description: 'true, or an object: an approver other than the actor is required.',
-            oneOf: [
-                { type: 'boolean' },
-                {
-                    type: 'object',
-                    additionalProperties: false,
-                    properties: {
-                        approverRoles: {
-                            ...roleList,
-                            description: 'An approval counts only when the approver holds one of these roles.',
-                        },
-                        minApprovals: { type: 'integer', minimum: 1, maximum: 10 },
-                    },
-                },
-            ],
-        },
-        refs: {
-            type: 'array',
-            minItems: 1,
-            items: { type: 'string', minLength: 1 },
-            description: "Allowed git refs: globs ('*' within a segment, '**' across) or /regex/ (matched against the whole ref).",
-        },
-    },
-};
-const freezeWindow = {
-    oneOf: [
-        {
-            type: 'object',
-            additionalProperties: false,
-            required: ['start', 'end'],
-            properties: { start: isoInstant, end: isoInstant, note: { type: 'string' } },
-        },
-        {
-            type: 'object',
-            additionalProperties: false,
-            required: ['weekly'],
-            properties: {
-                weekly: {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['days', 'from', 'to', 'timeZone'],
-                    properties: {
-                        days: {
-                            type: 'array',
-                            minItems: 1,
-                            uniqueItems: true,
-                            items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
-                        },
-                        from: clock,
-                        to: clock,
-                        timeZone: {
-                            type: 'string',
-                            minLength: 1,
-                            description: 'An IANA zone such as Europe/Berlin or UTC.',
-                        },
-                    },
-                },
-                note: { type: 'string' },
-            },
-        },
-    ],
-};
-const accessPolicySchema = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/summit-ops/summit-ops/actions/reason-for-access/schema/access-policy.schema.json',
-    title: 'reason-for-access access policy',
-    type: 'object',
-    additionalProperties: false,
-    required: ['version', 'environments'],
-    properties: {
-        version: { const: 1 },
-        reason: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                minLength: { type: 'integer', minimum: 1, maximum: 500 },
-                maxLength: { type: 'integer', minimum: 10, maximum: 5000 },
-                ticketPattern: { type: 'string', minLength: 1, maxLength: 200 },
-                ticketHint: { type: 'string' },
-            },
-        },
-        roles: {
-            type: 'object',
-            description: 'Role name -> who holds it: GitHub teams (org/team-slug; {owner} is the repository owner) and/or users.',
-            propertyNames: roleName,
-            additionalProperties: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    teams: {
-                        type: 'array',
-                        uniqueItems: true,
-                        items: {
-                            type: 'string',
-                            pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$',
-                        },
-                    },
-                    users: {
-                        type: 'array',
-                        uniqueItems: true,
-                        items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' },
-                    },
-                },
-            },
-        },
-        rolesFile: {
-            type: 'string',
-            minLength: 1,
-            description: 'Workspace-relative YAML file: { roles: { <role>: [users] } }.',
-        },
-        assurance: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['issuer', 'audience', 'jwks'],
-            properties: {
-                issuer: { type: 'string', minLength: 1 },
-                audience: { type: 'string', minLength: 1 },
-                jwks: {
-                    type: 'string',
-                    minLength: 1,
-                    description: 'https:// URL of the JWKS, or a workspace-relative file.',
-                },
-                actorClaim: {
-                    type: 'string',
-                    minLength: 1,
-                    description: 'Claim holding the GitHub login; default github_login.',
-                },
-                methodsClaim: {
-                    type: 'string',
-                    minLength: 1,
-                    description: 'Claim listing authentication methods; default amr.',
-                },
-                maxAgeSeconds: {
-                    type: 'integer',
-                    minimum: 30,
-                    maximum: 86400,
-                    description: 'Maximum age of auth_time; default 900.',
-                },
-            },
-        },
-        environments: {
-            type: 'object',
-            minProperties: 1,
-            additionalProperties: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    freeze: { type: 'array', items: freezeWindow },
-                    deploy: kindRule,
-                    delete: kindRule,
-                },
-            },
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/reason.ts
-/**
- * The reason a person gives for privileged access. It is data end to end: it is never interpolated
- * into a shell, a workflow expression or Markdown without escaping. Validation is pure; the secret
- * scanner is injected so this file does not depend on how DLP is implemented.
- */
-const DEFAULT_TICKET_PATTERN = '\\b(?:[A-Z][A-Z0-9]+-\\d+|INC\\d+)\\b';
-const DEFAULT_REASON_RULES = {
-    minLength: 20,
-    maxLength: 1000,
-    ticketPattern: new RegExp(DEFAULT_TICKET_PATTERN),
-    ticketHint: 'a change ticket such as CHG-1234 or an incident such as INC0042',
-};
-// C0 and C1 control characters, DEL, and the Unicode bidi/format characters that make text
-// display differently from what it is (Trojan Source), plus zero-width joiners and BOM.
-const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\t\v\f]+/g;
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-/**
- * Line breaks and tabs become one space (so words do not fuse); every other control or
- * direction-changing character is removed. Shell metacharacters are kept: they are harmless as
- * data, and removing them would falsify what the person wrote.
- */
-function sanitizeReason(raw) {
-    return raw.normalize('NFC').replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
-}
-function checkReason(raw, rules, scan) {
-    const reason = sanitizeReason(raw ?? '');
-    const problems = [];
-    if (reason === '') {
-        return {
-            ok: false,
-            reason,
-            tickets: [],
-            problems: ['the reason is empty; say why you need access and cite the ticket or incident'],
-        };
-    }
-    const length = [...reason].length;
-    if (length < rules.minLength) {
-        problems.push(`the reason is ${length} characters; at least ${rules.minLength} are required (say what and why, and cite the ticket)`);
-    }
-    if (length > rules.maxLength) {
-        problems.push(`the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`);
-    }
-    const global = new RegExp(rules.ticketPattern.source, rules.ticketPattern.flags.replace('g', '') + 'g');
-    const tickets = [...new Set([...reason.matchAll(global)].map((m) => m[0]))];
-    if (tickets.length === 0)
-        problems.push(`the reason cites no ticket or incident; expected ${rules.ticketHint}`);
-    let withheld;
-    if (!scan) {
-        // Fail closed: without a scanner nobody can say the reason is free of secrets.
-        problems.push('no secret/PII scanner is configured, so the reason cannot be cleared; this is a bug in the action');
-    }
-    else {
-        let found;
-        try {
-            found = scan(reason);
-        }
-        catch (error) {
-            found = [];
-            problems.push(`the secret/PII scan failed (${error instanceof Error ? error.name : 'error'}); the reason cannot be cleared`);
-        }
-        const ruleIds = [...new Set(found.map((f) => f.ruleId))].sort();
-        if (ruleIds.length > 0) {
-            // Only the rule ids: the matched text must not reach a log, an output or this message.
-            problems.push(`the reason contains what looks like a secret or personal data (${ruleIds.join(', ')}); remove it and refer to the ticket instead`);
-            withheld = `[withheld: matched ${ruleIds.join(', ')}]`;
-        }
-    }
-    return {
-        ok: problems.length === 0,
-        reason: withheld ?? reason,
-        tickets: withheld ? [] : tickets,
-        problems,
-    };
-}
-/** Builds ReasonRules from policy data, compiling the pattern; throws a clear error for a bad regex. */
-function reasonRules(options = {}) {
-    let ticketPattern = DEFAULT_REASON_RULES.ticketPattern;
-    if (options.ticketPattern !== undefined) {
-        try {
-            ticketPattern = new RegExp(options.ticketPattern, 'u');
-        }
-        catch (error) {
-            throw new Error(`reason.ticketPattern is not a valid regular expression: ${error.message}`);
-        }
-    }
-    return {
-        minLength: options.minLength ?? DEFAULT_REASON_RULES.minLength,
-        maxLength: options.maxLength ?? DEFAULT_REASON_RULES.maxLength,
-        ticketPattern,
-        ticketHint: options.ticketHint ??
-            (options.ticketPattern ? `a match for /${options.ticketPattern}/` : DEFAULT_REASON_RULES.ticketHint),
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/policy.ts
-/**
- * The access-policy file: per environment and request kind, who may act (roles), how strongly they
- * must have authenticated (assurance), whether a second person must approve (dual control), from
- * which refs, and when nothing may happen at all (freeze windows). Loading is the only I/O here;
- * every problem is a ConfigError naming file:line:column.
- */
-
-
-
-
-
-
-
-const REQUEST_KINDS = ['deploy', 'delete'];
-const WEEKDAYS = (/* unused pure expression or super */ null && (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']));
-/**
- * The built-in policy, used when the access-policy input is empty. It is deliberately strict:
- * production needs a release captain (a member of the repository owner's `release-captains`
- * team), a second release captain's approval, and main or a vX.Y.Z tag. Any other environment is
- * unknown and therefore denied. It requires no assurance because that needs an identity provider.
- */
-const BUILT_IN_POLICY_YAML = String.raw `# Built-in access policy of reason-for-access (used when the access-policy input is empty).
-version: 1
-reason:
-  minLength: 20
-  ticketPattern: '\b(?:[A-Z][A-Z0-9]+-\d+|INC\d+)\b'
-  ticketHint: a change ticket such as CHG-1234 or an incident such as INC0042
-roles:
-  release-captain:
-    teams: ['{owner}/release-captains']
-environments:
-  production: &production
-    deploy:
-      roles: [release-captain]
-      dualControl: { approverRoles: [release-captain] }
-      refs: ['refs/heads/main', '/refs\/tags\/v\d+\.\d+\.\d+/']
-    delete:
-      roles: [release-captain]
-      dualControl: { approverRoles: [release-captain] }
-  prod: *production
-`;
-const validate = compileSchema(accessPolicySchema);
-/** Loads the policy at `path` (workspace-relative), or the built-in one when path is empty. */
-async function loadAccessPolicy(path, options) {
-    if (!path) {
-        return {
-            policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options),
-            source: 'built-in',
-            digest: sha256(BUILT_IN_POLICY_YAML),
-        };
-    }
-    const text = await readText((0,external_node_path_.resolve)(options.workspace, path), path, 'check the access-policy input');
-    const loaded = (0,lib_config/* parseConfig */.o4)(path, text);
-    const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
-    let extraUsers = {};
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(text);
-    if (rolesFile) {
-        if ((0,external_node_path_.isAbsolute)(rolesFile) || rolesFile.split(/[\\/]/).includes('..')) {
-            throw new lib_config/* ConfigError */.xL(path, loaded.locate(['rolesFile']), 'rolesFile must be a path inside the workspace');
-        }
-        const rolesText = await readText((0,external_node_path_.resolve)(options.workspace, rolesFile), rolesFile, `check rolesFile in ${path}`);
-        hash.update('\0').update(rolesText);
-        extraUsers = parseRolesFile(rolesFile, rolesText);
-    }
-    return { policy: fromConfig(loaded, options, extraUsers), source: path, digest: hash.digest('hex') };
-}
-/** Parses and checks policy text (no rolesFile reading: that needs I/O). */
-function parseAccessPolicy(file, text, options = {}, extraUsers = {}) {
-    return fromConfig((0,lib_config/* parseConfig */.o4)(file, text), options, extraUsers);
-}
-/** A roles file: `roles: { <role>: [github-login, ...] }`. */
-function parseRolesFile(file, text) {
-    const loaded = (0,lib_config/* parseConfig */.o4)(file, text);
-    const roles = loaded.value?.roles;
-    if (!roles || typeof roles !== 'object' || Array.isArray(roles)) {
-        throw new lib_config/* ConfigError */.xL(file, loaded.locate([]), "expected a mapping 'roles:' of role name to a list of GitHub logins");
-    }
-    const out = {};
-    for (const [role, users] of Object.entries(roles)) {
-        if (!/^[a-z][a-z0-9-]*$/.test(role))
-            throw new lib_config/* ConfigError */.xL(file, loaded.locateKey(['roles', role]), `role name '${role}' must be lowercase letters, digits and '-'`);
-        if (!Array.isArray(users) ||
-            users.some((u) => typeof u !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?$/.test(u))) {
-            throw new lib_config/* ConfigError */.xL(file, loaded.locate(['roles', role]), `roles.${role} must be a list of GitHub logins`);
-        }
-        out[role] = users;
-    }
-    return out;
-}
-function fromConfig(loaded, options, extraUsers) {
-    const [problem] = validateConfig(loaded, validate);
-    if (problem)
-        throw new lib_config/* ConfigError */.xL(problem.file, problem, problem.message);
-    // The schema guarantees the shape from here on.
-    const raw = loaded.value;
-    const fail = (path, message, key = false) => {
-        throw new lib_config/* ConfigError */.xL(loaded.file, key ? loaded.locateKey(path) : loaded.locate(path), message);
-    };
-    const reason = {
-        minLength: raw.reason?.minLength ?? 20,
-        maxLength: raw.reason?.maxLength ?? 1000,
-        ticketPattern: raw.reason?.ticketPattern ?? DEFAULT_TICKET_PATTERN,
-    };
-    if (raw.reason?.ticketHint)
-        reason.ticketHint = raw.reason.ticketHint;
-    if (reason.minLength > reason.maxLength)
-        fail(['reason', 'minLength'], `reason.minLength (${reason.minLength}) is greater than reason.maxLength (${reason.maxLength})`);
-    try {
-        reasonRules(reason);
-    }
-    catch (error) {
-        fail(['reason', 'ticketPattern'], error.message);
-    }
-    const roles = {};
-    for (const [name, source] of Object.entries(raw.roles ?? {})) {
-        const teams = (source.teams ?? []).map((team) => {
-            if (!team.includes('{owner}'))
-                return team;
-            if (!options.owner)
-                fail(['roles', name, 'teams'], `roles.${name}: '{owner}' needs the repository owner, which is unknown outside a workflow; name the org`);
-            return team.replace('{owner}', options.owner);
-        });
-        roles[name] = { teams, users: [...(source.users ?? [])] };
-    }
-    for (const [name, users] of Object.entries(extraUsers)) {
-        const role = (roles[name] ??= { teams: [], users: [] });
-        role.users = [...new Set([...role.users, ...users])];
-    }
-    let assurance;
-    if (raw.assurance) {
-        assurance = {
-            issuer: raw.assurance.issuer,
-            audience: raw.assurance.audience,
-            jwks: raw.assurance.jwks,
-            actorClaim: raw.assurance.actorClaim ?? 'github_login',
-            methodsClaim: raw.assurance.methodsClaim ?? 'amr',
-            maxAgeSeconds: raw.assurance.maxAgeSeconds ?? 900,
-        };
-        if (/^http:\/\//i.test(assurance.jwks) &&
-            !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(assurance.jwks)) {
-            fail(['assurance', 'jwks'], 'assurance.jwks must use https:// (keys fetched over plain HTTP can be swapped in transit)');
-        }
-    }
-    const environments = {};
-    const seen = new Map();
-    for (const [env, rawEnv] of Object.entries(raw.environments)) {
-        // GitHub treats environment names case-insensitively; two spellings would be ambiguous.
-        const folded = env.toLowerCase();
-        if (seen.has(folded))
-            fail(['environments', env], `environment '${env}' differs from '${seen.get(folded)}' only by case; GitHub treats them as one`, true);
-        seen.set(folded, env);
-        const out = { freeze: [] };
-        (rawEnv.freeze ?? []).forEach((window, i) => {
-            const at = ['environments', env, 'freeze', i];
-            if ('start' in window) {
-                if (!(Date.parse(window.start) < Date.parse(window.end)))
-                    fail([...at, 'end'], `freeze window ${i + 1}: end (${window.end}) must be after start (${window.start})`);
-            }
-            else {
-                if (!isTimeZone(window.weekly.timeZone))
-                    fail([...at, 'weekly', 'timeZone'], `unknown time zone '${window.weekly.timeZone}'; use an IANA name such as Europe/Berlin or UTC`);
-                if (window.weekly.from >= window.weekly.to)
-                    fail([...at, 'weekly', 'to'], `weekly window: to (${window.weekly.to}) must be after from (${window.weekly.from}); split a window that crosses midnight in two`);
-            }
-            out.freeze.push(window);
-        });
-        for (const kind of REQUEST_KINDS) {
-            const rule = rawEnv[kind];
-            if (!rule)
-                continue;
-            const at = ['environments', env, kind];
-            for (const [i, role] of (rule.roles ?? []).entries()) {
-                if (!roles[role])
-                    fail([...at, 'roles', i], `role '${role}' is not defined under roles:${raw.rolesFile ? ` or in ${raw.rolesFile}` : ''}`);
-            }
-            if ((rule.assurance ?? []).length > 0 && !assurance) {
-                fail([...at, 'assurance'], `${env}.${kind} requires assurance, but the policy has no top-level assurance: section (issuer, audience, jwks)`);
-            }
-            let dualControl = null;
-            if (rule.dualControl === true)
-                dualControl = { approverRoles: [], minApprovals: 1 };
-            else if (rule.dualControl && typeof rule.dualControl === 'object') {
-                dualControl = {
-                    approverRoles: rule.dualControl.approverRoles ?? [],
-                    minApprovals: rule.dualControl.minApprovals ?? 1,
-                };
-                for (const [i, role] of dualControl.approverRoles.entries()) {
-                    if (!roles[role])
-                        fail([...at, 'dualControl', 'approverRoles', i], `role '${role}' is not defined under roles:`);
-                }
-            }
-            for (const [i, pattern] of (rule.refs ?? []).entries()) {
-                try {
-                    refPatternToRegExp(pattern);
-                }
-                catch (error) {
-                    fail([...at, 'refs', i], error.message);
-                }
-            }
-            out[kind] = {
-                roles: rule.roles ?? [],
-                assurance: rule.assurance ?? [],
-                dualControl,
-                refs: rule.refs ?? null,
-            };
-        }
-        environments[env] = out;
-    }
-    const policy = { version: 1, reason, roles, environments };
-    if (assurance)
-        policy.assurance = assurance;
-    return policy;
-}
-/**
- * `/regex/` matches the whole ref; anything else is a glob where `*` stays within one path
- * segment and `**` crosses segments. Globs must be full refs so `main` cannot silently match
- * nothing (or a tag named main).
- */
-function refPatternToRegExp(pattern) {
-    if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
-        try {
-            return new RegExp(`^(?:${pattern.slice(1, -1)})$`, 'u');
-        }
-        catch (error) {
-            throw new Error(`ref pattern ${pattern} is not a valid regular expression: ${error.message}`);
-        }
-    }
-    if (!pattern.startsWith('refs/'))
-        throw new Error(`ref pattern '${pattern}' must be a full ref such as refs/heads/main or refs/tags/v*, or a /regex/`);
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i++;
-        }
-        else if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 'u');
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-function isTimeZone(zone) {
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-async function readText(absolute, display, hint) {
-    try {
-        return await (0,promises_.readFile)(absolute, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new lib_config/* ConfigError */.xL(display, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/decide.ts
-
-const RULES = [
-    'request-kind',
-    'environment',
-    'reason',
-    'actor',
-    'ref',
-    'freeze',
-    'roles',
-    'assurance',
-    'dual-control',
-];
-function decide(request, policy, facts) {
-    const kindOk = REQUEST_KINDS.includes(request.kind);
-    const envName = findEnvironment(policy, request.environment);
-    const env = envName === undefined ? undefined : policy.environments[envName];
-    const rule = kindOk && env ? env[request.kind] : undefined;
-    const results = [];
-    const push = (name, ok, detail) => results.push({ rule: name, ok, detail });
-    push('request-kind', kindOk, kindOk
-        ? `kind '${request.kind}'`
-        : `unknown request kind '${request.kind}'; expected one of ${REQUEST_KINDS.join(', ')}`);
-    if (!env) {
-        const known = Object.keys(policy.environments).sort().join(', ');
-        push('environment', false, `environment '${request.environment}' is not in the access policy (known: ${known || 'none'}); unknown environments are denied`);
-    }
-    else if (!rule) {
-        push('environment', false, `the access policy has no '${request.kind}' rule for environment '${envName}'; it is denied`);
-    }
-    else {
-        push('environment', true, `environment '${envName}', rule '${request.kind}'`);
-    }
-    push('reason', request.reason.ok, request.reason.ok ? `cites ${request.reason.tickets.join(', ')}` : request.reason.problems.join('; '));
-    const actor = request.actor.trim();
-    const trigger = request.triggeringActor?.trim();
-    if (!actor)
-        push('actor', false, 'the actor is unknown; cannot attribute the request');
-    else if (trigger && !sameLogin(trigger, actor)) {
-        // A re-run by someone else would act on the first person's reason and approvals.
-        push('actor', false, `the run was triggered by ${trigger} but started by ${actor}; start a new run instead of re-running someone else's`);
-    }
-    else
-        push('actor', true, actor);
-    if (!rule) {
-        const why = 'not evaluated: no applicable rule';
-        for (const name of ['ref', 'freeze', 'roles', 'assurance', 'dual-control'])
-            push(name, false, why);
-    }
-    else {
-        push('ref', ...checkRef(rule, request.ref));
-        push('freeze', ...checkFreeze(env.freeze, facts.now));
-        push('roles', ...checkRoles(rule.roles, facts.actorRoles, actor));
-        push('assurance', ...checkAssurance(rule.assurance, facts.assurance, actor));
-        push('dual-control', ...checkDualControl(rule, facts.approvals, actor, trigger));
-    }
-    const failed = results.find((r) => !r.ok);
-    const allow = results.length === RULES.length && !failed;
-    return {
-        decision: allow ? 'allow' : 'deny',
-        reasons: results,
-        decidedBy: failed ? `${failed.rule}: ${failed.detail}` : `all ${results.length} rules passed`,
-    };
-}
-/** Exact name first, then case-insensitive (GitHub environment names are case-insensitive). */
-function findEnvironment(policy, name) {
-    if (Object.hasOwn(policy.environments, name))
-        return name;
-    const folded = name.toLowerCase();
-    return Object.keys(policy.environments).find((env) => env.toLowerCase() === folded);
-}
-function checkRef(rule, ref) {
-    if (rule.refs === null)
-        return [true, `any ref allowed (${ref || 'unknown ref'})`];
-    if (!ref)
-        return [false, 'the ref is unknown'];
-    const match = rule.refs.find((pattern) => refPatternToRegExp(pattern).test(ref));
-    return match
-        ? [true, `${ref} matches ${match}`]
-        : [false, `${ref} is not an allowed ref (allowed: ${rule.refs.join(', ')})`];
-}
-function checkFreeze(windows, now) {
-    if (Number.isNaN(now.getTime()))
-        return [false, 'the current time is unknown'];
-    for (const window of windows) {
-        if (isFrozen(window, now))
-            return [false, `frozen: ${describeWindow(window)}`];
-    }
-    return [true, windows.length ? `outside all ${windows.length} freeze window(s)` : 'no freeze windows'];
-}
-function isFrozen(window, now) {
-    if ('start' in window) {
-        const t = now.getTime();
-        return Date.parse(window.start) <= t && t < Date.parse(window.end);
-    }
-    const { day, time } = wallClock(now, window.weekly.timeZone);
-    return window.weekly.days.includes(day) && window.weekly.from <= time && time < window.weekly.to;
-}
-function describeWindow(window) {
-    const note = window.note ? ` (${window.note})` : '';
-    if ('start' in window)
-        return `${window.start} to ${window.end}${note}`;
-    const w = window.weekly;
-    return `every ${w.days.join(', ')} ${w.from}-${w.to} ${w.timeZone}${note}`;
-}
-const WEEKDAY_BY_NAME = {
-    Sun: 'sun',
-    Mon: 'mon',
-    Tue: 'tue',
-    Wed: 'wed',
-    Thu: 'thu',
-    Fri: 'fri',
-    Sat: 'sat',
-};
-function wallClock(now, timeZone) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-    }).formatToParts(now);
-    const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
-    return { day: WEEKDAY_BY_NAME[get('weekday')], time: `${get('hour')}:${get('minute')}` };
-}
-function checkRoles(required, held, actor) {
-    if (required.length === 0)
-        return [true, 'no role required'];
-    const has = required.filter((role) => held[role]?.state === 'member');
-    if (has.length > 0)
-        return [true, `${actor} holds ${has.join(', ')}`];
-    const unknown = required.flatMap((role) => {
-        const m = held[role];
-        return m?.state === 'unknown' ? [`${role}: ${m.detail}`] : [];
-    });
-    if (unknown.length > 0)
-        return [false, `could not establish ${actor}'s roles (${unknown.join('; ')}); denied`];
-    return [false, `${actor || 'the actor'} holds none of the required roles (${required.join(', ')})`];
-}
-function checkAssurance(required, facts, actor) {
-    if (required.length === 0)
-        return [true, 'no assurance required'];
-    if (facts.state === 'absent')
-        return [false, `requires ${required.join(' + ')} assurance, but no assurance token was given`];
-    if (facts.state === 'invalid')
-        return [false, `the assurance token was rejected: ${facts.detail}`];
-    if (!sameLogin(facts.subject, actor))
-        return [false, `the assurance token is for ${facts.subject}, not ${actor}`];
-    const missing = required.filter((method) => !facts.methods.includes(method));
-    if (missing.length > 0)
-        return [
-            false,
-            `authenticated with ${facts.methods.join(', ') || 'nothing'}; missing ${missing.join(', ')}`,
-        ];
-    return [true, `${actor} authenticated with ${required.join(', ')}`];
-}
-function checkDualControl(rule, facts, actor, trigger) {
-    const dc = rule.dualControl;
-    if (!dc)
-        return [true, 'no second approver required'];
-    if (facts.state === 'unknown')
-        return [false, `could not read approvals (${facts.detail}); denied`];
-    const rejected = facts.approvals.filter((a) => a.state === 'rejected');
-    if (rejected.length > 0)
-        return [false, `rejected by ${[...new Set(rejected.map((a) => a.user))].join(', ')}`];
-    const skipped = [];
-    const counted = new Map();
-    for (const approval of facts.approvals) {
-        const who = approval.user;
-        if (sameLogin(who, actor) || (trigger && sameLogin(who, trigger)))
-            skipped.push(`${who} (self-approval)`);
-        else if (/\[bot\]$/i.test(who))
-            skipped.push(`${who} (a bot is not a second person)`);
-        else if (dc.approverRoles.length > 0 &&
-            !dc.approverRoles.some((role) => approval.roles[role]?.state === 'member')) {
-            skipped.push(`${who} (holds none of ${dc.approverRoles.join(', ')})`);
-        }
-        else
-            counted.set(who.toLowerCase(), approval);
-    }
-    const need = dc.minApprovals;
-    const names = [...counted.values()].map((a) => `${a.user} via ${a.source}`);
-    const ignored = skipped.length ? `; not counted: ${[...new Set(skipped)].join(', ')}` : '';
-    if (counted.size >= need)
-        return [true, `approved by ${names.join(', ')}${ignored}`];
-    return [
-        false,
-        `needs ${need} approval(s) by someone other than ${actor}, has ${counted.size}${names.length ? ` (${names.join(', ')})` : ''}${ignored}`,
-    ];
-}
-/** GitHub logins are case-insensitive. */
-function sameLogin(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
-}
-/**
- * The input document policy/opa/abac.rego evaluates (with the normalised AccessPolicy as
- * data.policy), so a team's Rego and the built-in decide() see the same facts.
- */
-function toOpaInput(request, facts) {
-    const states = (roles) => Object.fromEntries(Object.entries(roles).map(([role, m]) => [role, m.state]));
-    return {
-        request: {
-            kind: request.kind,
-            environment: request.environment,
-            actor: request.actor,
-            triggering_actor: request.triggeringActor ?? '',
-            ref: request.ref,
-            sha: request.sha,
-            reason: { ok: request.reason.ok, tickets: request.reason.tickets, problems: request.reason.problems },
-        },
-        facts: {
-            // OPA's time functions take nanoseconds since the epoch.
-            now_ns: facts.now.getTime() * 1_000_000,
-            actor_roles: states(facts.actorRoles),
-            approvals: facts.approvals.state === 'known'
-                ? {
-                    state: 'known',
-                    approvals: facts.approvals.approvals.map((a) => ({
-                        user: a.user,
-                        source: a.source,
-                        state: a.state,
-                        roles: states(a.roles),
-                    })),
-                }
-                : { state: 'unknown', detail: facts.approvals.detail },
-            assurance: facts.assurance.state === 'verified'
-                ? { state: 'verified', subject: facts.assurance.subject, methods: facts.assurance.methods }
-                : { state: facts.assurance.state },
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __nccwpck_require__(60891);
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/github.ts
-/**
- * Thin adapters over GitHub's REST API (octokit). They turn API answers into facts for decide():
- * a failure is never thrown past here and never treated as a yes — it becomes an `unknown` fact
- * carrying the status and GitHub's message, which decide() turns into a denial with that reason.
- */
-
-function createGitHubClient(options) {
-    const client = new dist_src/* Octokit */.E({
-        ...(options.token ? { auth: options.token } : {}),
-        baseUrl: options.baseUrl.replace(/\/+$/, ''),
-        userAgent: 'summit-ops/reason-for-access',
-        // Octokit logs 4xx warnings to the console; these are facts we report ourselves.
-        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    });
-    // A stuck API must not hold the job until its timeout: each request gets its own deadline.
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    client.hook.before('request', (request) => {
-        request.request = { ...request.request, signal: AbortSignal.timeout(timeoutMs) };
-    });
-    return client;
-}
-/** `GitHub API 403 on GET /orgs/acme/teams/x/memberships/alice: Resource not accessible by integration`. */
-function describeApiError(route, error) {
-    const e = error;
-    // Octokit reports a network failure as status 500 without a response; that is not GitHub's 500.
-    if (typeof e?.status === 'number' && e.response !== undefined) {
-        const message = typeof e.message === 'string' ? e.message.split(' - ')[0].slice(0, 200) : '';
-        const hint = e.status === 401
-            ? ' (the github-token is invalid or expired)'
-            : e.status === 403
-                ? ' (the token lacks permission, or a rate limit was hit)'
-                : e.status >= 500
-                    ? ' (GitHub is failing; retry the run later)'
-                    : '';
-        return `GitHub API ${e.status} on ${route}${message ? `: ${message}` : ''}${hint}`;
-    }
-    const name = typeof e?.name === 'string' ? e.name : 'Error';
-    return `GitHub API unreachable on ${route} (${name}${typeof e?.message === 'string' ? `: ${e.message.slice(0, 200)}` : ''})`;
-}
-/**
- * Whether `user` is an active member of org/team. 404 means "not a member" — or that the token
- * cannot see the team (the default GITHUB_TOKEN cannot read org teams); both deny.
- */
-async function teamMembership(client, team, user) {
-    const [org, slug] = team.split('/');
-    const route = `GET /orgs/${org}/teams/${slug}/memberships/${user}`;
-    try {
-        const { data } = await client.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
-            org: org,
-            team_slug: slug,
-            username: user,
-        });
-        // A pending invitation is not membership.
-        return data.state === 'active' ? { state: 'member' } : { state: 'not-member' };
-    }
-    catch (error) {
-        if (error.status === 404)
-            return { state: 'not-member' };
-        return { state: 'unknown', detail: describeApiError(route, error) };
-    }
-}
-/**
- * The user's membership of each named role: listed users first (no API call), then each team
- * until one says "active". An API failure only counts if no other source made the user a member.
- */
-async function resolveRoles(client, roles, names, user) {
-    const out = {};
-    const cache = new Map();
-    for (const name of new Set(names)) {
-        const source = roles[name];
-        if (!source || !user) {
-            out[name] = { state: 'not-member' };
-            continue;
-        }
-        if (source.users.some((u) => u.toLowerCase() === user.toLowerCase())) {
-            out[name] = { state: 'member' };
-            continue;
-        }
-        let result = { state: 'not-member' };
-        const problems = [];
-        for (const team of source.teams) {
-            if (!client) {
-                problems.push(`no github-token to look up team ${team}`);
-                continue;
-            }
-            const key = team.toLowerCase();
-            if (!cache.has(key))
-                cache.set(key, teamMembership(client, team, user));
-            const m = await cache.get(key);
-            if (m.state === 'member') {
-                result = m;
-                break;
-            }
-            if (m.state === 'unknown')
-                problems.push(m.detail);
-        }
-        out[name] =
-            result.state === 'member' || problems.length === 0
-                ? result
-                : { state: 'unknown', detail: problems.join('; ') };
-    }
-    return out;
-}
-/** Reviews of the run's deployment to `environment` (GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals). */
-async function runApprovals(client, q) {
-    const { data } = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
-        owner: q.owner,
-        repo: q.repo,
-        run_id: Number(q.runId),
-    });
-    const env = q.environment.toLowerCase();
-    return data
-        .filter((review) => review.environments.some((e) => (e.name ?? '').toLowerCase() === env))
-        .map((review) => ({
-        user: review.user.login,
-        source: 'deployment-review',
-        state: review.state === 'approved' ? 'approved' : 'rejected',
-    }));
-}
-/**
- * Approving reviews of the pull request(s) that produced `sha`. A review counts only when it
- * approved the PR's final head commit (an approval of an earlier push approved different code),
- * and the PR really produced `sha` (its head, or its merge commit). Each reviewer's latest
- * approve/request-changes review wins.
- */
-async function pullRequestApprovals(client, q) {
-    const pulls = await client.paginate('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-        owner: q.owner,
-        repo: q.repo,
-        commit_sha: q.sha,
-        per_page: 100,
-    });
-    const out = [];
-    for (const pr of pulls) {
-        if (pr.head.sha !== q.sha && pr.merge_commit_sha !== q.sha)
-            continue;
-        const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
-            owner: q.owner,
-            repo: q.repo,
-            pull_number: pr.number,
-            per_page: 100,
-        });
-        const latest = new Map();
-        for (const review of reviews) {
-            if (!review.user || (review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED'))
-                continue;
-            latest.set(review.user.login.toLowerCase(), review);
-        }
-        for (const review of latest.values()) {
-            if (review.state === 'CHANGES_REQUESTED')
-                out.push({ user: review.user.login, source: 'pr-review', state: 'rejected' });
-            else if (review.commit_id === pr.head.sha)
-                out.push({ user: review.user.login, source: 'pr-review', state: 'approved' });
-        }
-    }
-    return out;
-}
-/**
- * Every approval from both sources, with each approver's membership of `approverRoles`. Any API
- * failure makes the whole fact unknown: a partial list could hide a rejection.
- */
-async function gatherApprovals(client, q, roles, approverRoles) {
-    if (!client)
-        return { state: 'unknown', detail: 'no github-token, so approvals cannot be read' };
-    const found = [];
-    if (q.runId) {
-        try {
-            found.push(...(await runApprovals(client, { ...q, runId: q.runId })));
-        }
-        catch (error) {
-            return {
-                state: 'unknown',
-                detail: describeApiError(`GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, error),
-            };
-        }
-    }
-    if (q.sha) {
-        try {
-            found.push(...(await pullRequestApprovals(client, { ...q, sha: q.sha })));
-        }
-        catch (error) {
-            return {
-                state: 'unknown',
-                detail: describeApiError(`pull request reviews of ${q.sha.slice(0, 12)}`, error),
-            };
-        }
-    }
-    const approvals = [];
-    for (const a of found)
-        approvals.push({ ...a, roles: await resolveRoles(client, roles, approverRoles, a.user) });
-    return { state: 'known', approvals };
-}
-/** Stores a Sigstore bundle through the repository attestations API; returns the attestation id. */
-async function storeAttestation(client, owner, repo, bundle) {
-    const { data } = await client.request('POST /repos/{owner}/{repo}/attestations', {
-        owner,
-        repo,
-        bundle: bundle,
-    });
-    return data.id ?? 0;
-}
-
-;// CONCATENATED MODULE: ./actions/reason-for-access/src/main.ts
-/**
- * reason-for-access as an action: reason + policy + facts from GitHub and the IdP -> decide() ->
- * one hash-chained audit record (allowed or denied) -> a signed attestation -> outputs and a
- * summary. Every failure on the way (bad input, unreadable policy, API down, signing failed)
- * becomes a deny with that failure as its reason, and the deny is still recorded.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_AUDIT_LOG = '.summit-ops/audit/reason-for-access.jsonl';
-/**
- * Every input is read as text and typed inside run(), so that even a malformed input produces a
- * recorded denial instead of failing before anything is written.
- */
-const main_inputs = {
-    reason: (0,inputs/* str */.gx)({
-        description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.',
-    }),
-    environment: (0,inputs/* str */.gx)({ description: 'The environment to act on, as named in the access policy.' }),
-    kind: (0,inputs/* str */.gx)({ description: 'deploy or delete.' }),
-    'access-policy': (0,inputs/* str */.gx)({ description: 'Workspace-relative access-policy YAML; empty: the built-in policy.' }),
-    'audit-log': (0,inputs/* str */.gx)({ description: 'Workspace-relative JSON Lines audit log to append to (or verify).' }),
-    mode: (0,inputs/* str */.gx)({ description: 'decide or verify.' }),
-    'expected-head': (0,inputs/* str */.gx)({ description: 'verify mode: the sha256 the last record must have.' }),
-    attest: (0,inputs/* str */.gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
-    'assurance-token': (0,inputs/* str */.gx)({
-        secret: true,
-        description: 'An IdP-issued token proving how the actor authenticated.',
-    }),
-    'dry-run': (0,inputs/* str */.gx)({ description: 'Decide and report only: write no record, never fail the step.' }),
-    'github-token': (0,inputs/* str */.gx)({
-        secret: true,
-        description: 'Token to read team membership, approvals and reviews, and to store attestations.',
-    }),
-};
-const typed = {
-    reason: (0,inputs/* str */.gx)(),
-    environment: (0,inputs/* str */.gx)(),
-    kind: (0,inputs/* oneOf */.yL)(REQUEST_KINDS, { default: 'deploy' }),
-    'access-policy': (0,inputs/* str */.gx)(),
-    'audit-log': (0,inputs/* str */.gx)({ default: DEFAULT_AUDIT_LOG }),
-    mode: (0,inputs/* oneOf */.yL)(['decide', 'verify'], { default: 'decide' }),
-    'expected-head': (0,inputs/* str */.gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
-    attest: (0,inputs/* bool */.lc)({ default: true }),
-    'assurance-token': (0,inputs/* str */.gx)({ secret: true }),
-    'dry-run': (0,inputs/* bool */.lc)({ default: false }),
-    'github-token': (0,inputs/* str */.gx)({ secret: true }),
-};
-const defaults = {
-    scanner: (text) => scanText(text, { path: 'reason' }),
-    signer: () => keylessSigner(),
-    fetchText: async (url) => (await httpRequest(url, { timeoutMs: 10_000, retries: 2 })).text(),
-};
-function createReasonForAccess(overrides = {}) {
-    const deps = { ...defaults, ...overrides };
-    return defineAction({
-        name: 'reason-for-access',
-        inputs: main_inputs,
-        run: (raw, context) => run(raw, context, deps),
-    });
-}
-/* harmony default export */ const main = (createReasonForAccess());
-async function run(raw, context, deps) {
-    const setup = { errors: [], annotations: [] };
-    const values = readTyped(raw, setup);
-    const auditLog = inWorkspace(context, values.auditLog ?? DEFAULT_AUDIT_LOG, 'audit-log', setup);
-    if (values.mode === 'verify')
-        return verifyMode(context, auditLog, values.expectedHead, setup);
-    const gh = context.github;
-    const [owner, repo] = (gh.repository ?? '').split('/');
-    const actor = gh.actor ?? '';
-    const environment = values.environment ?? '';
-    const kind = values.kind ?? 'deploy';
-    const dryRun = values.dryRun ?? false;
-    const attest = values.attest ?? true;
-    let loaded;
-    try {
-        loaded = await loadAccessPolicy(values.accessPolicy, {
-            workspace: context.workspace,
-            ...(owner ? { owner } : {}),
-        });
-    }
-    catch (error) {
-        setup.errors.push(`access policy: ${message(error)}`);
-        if (error instanceof lib_config/* ConfigError */.xL)
-            setup.annotations.push({
-                level: 'error',
-                title: 'Invalid access policy',
-                file: error.file,
-                line: error.line,
-                column: error.column,
-                message: error.problem,
-            });
-    }
-    let reason;
-    try {
-        reason = checkReason(raw.reason, loaded ? reasonRules(loaded.policy.reason) : reasonRules(), deps.scanner);
-    }
-    catch (error) {
-        reason = {
-            ok: false,
-            reason: '[withheld: the reason could not be checked]',
-            tickets: [],
-            problems: [`the reason could not be checked: ${message(error)}`],
-        };
-    }
-    if (!environment)
-        setup.errors.push('the environment input is empty; name the environment to act on');
-    if (!gh.sha || !gh.ref)
-        setup.errors.push('the commit (GITHUB_SHA) or ref (GITHUB_REF) is unknown; run inside a workflow or pass them to the CLI');
-    const request = { kind, environment, actor, ref: gh.ref ?? '', sha: gh.sha ?? '', reason };
-    if (gh.triggeringActor)
-        request.triggeringActor = gh.triggeringActor;
-    let decision;
-    if (loaded) {
-        try {
-            const facts = await gatherFacts(context, loaded, request, values, deps, owner, repo);
-            decision = decide(request, loaded.policy, facts);
-        }
-        catch (error) {
-            // decide() is total; this is an adapter failing in a way it did not anticipate.
-            decision = denied(`gathering facts failed: ${message(error)}`);
-        }
-    }
-    else {
-        decision = denied('the access policy could not be loaded');
-    }
-    if (setup.errors.length > 0) {
-        decision = {
-            ...decision,
-            decision: 'deny',
-            reasons: [
-                ...setup.errors.map((detail) => ({ rule: 'setup', ok: false, detail })),
-                ...decision.reasons,
-            ],
-            decidedBy: `setup: ${setup.errors[0]}`,
-        };
-    }
-    const runUrl = gh.repository && gh.runId
-        ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}${gh.runAttempt ? `/attempts/${gh.runAttempt}` : ''}`
-        : '';
-    const fields = (d) => ({
-        timestamp: context.now().toISOString(),
-        kind,
-        actor,
-        triggeringActor: gh.triggeringActor ?? actor,
-        reason: reason.reason,
-        tickets: reason.tickets,
-        environment,
-        repository: gh.repository ?? '',
-        ref: gh.ref ?? '',
-        sha: gh.sha ?? '',
-        runUrl,
-        policy: {
-            source: loaded?.source ?? values.accessPolicy ?? 'built-in',
-            digest: loaded?.digest ?? 'unavailable',
-        },
-        decision: d.decision,
-        decidedBy: d.decidedBy,
-        reasons: d.reasons,
-        dryRun,
-    });
-    const outputs = {
-        decision: decision.decision,
-        'audit-record': '',
-        'record-digest': '',
-        'bundle-path': '',
-    };
-    const notes = [];
-    if (!dryRun && auditLog) {
-        try {
-            let existing = '';
-            try {
-                existing = await (0,promises_.readFile)(auditLog.absolute, 'utf8');
-            }
-            catch (error) {
-                if (error.code !== 'ENOENT')
-                    throw error;
-            }
-            const chain = verifyLog(existing);
-            if (!chain.ok)
-                decision = withFailure(decision, 'audit-log', `${auditLog.display}: ${chain.broken.message}; new decisions are denied until the log is restored`);
-            let next = nextRecord(existing, fields(decision));
-            let bundle;
-            if (attest) {
-                try {
-                    bundle = await attestRecord(next.record, next.line, deps.signer());
-                }
-                catch (error) {
-                    decision = withFailure(decision, 'attestation', `signing the audit record failed (${message(error)}); grant permissions: id-token: write, or set attest: false`);
-                    next = nextRecord(existing, fields(decision));
-                }
-            }
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(auditLog.absolute), { recursive: true });
-            const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-            await (0,promises_.writeFile)(auditLog.absolute, `${existing}${separator}${next.line}\n`, 'utf8');
-            outputs['audit-record'] = next.line;
-            outputs['record-digest'] = next.digest;
-            if (bundle) {
-                const bundleFile = (0,external_node_path_.join)((0,external_node_path_.dirname)(auditLog.absolute), 'bundles', `record-${next.record.seq}.sigstore.json`);
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(bundleFile), { recursive: true });
-                await (0,promises_.writeFile)(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
-                outputs['bundle-path'] = (0,external_node_path_.relative)(context.workspace, bundleFile).split('\\').join('/');
-                notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
-            }
-        }
-        catch (error) {
-            decision = withFailure(decision, 'audit-log', `cannot write the audit log ${auditLog.display}: ${message(error)}`);
-        }
-    }
-    else if (dryRun) {
-        const preview = nextRecord('', fields(decision));
-        outputs['audit-record'] = preview.line;
-        notes.push('dry run: no record was written and nothing was signed');
-    }
-    outputs.decision = decision.decision;
-    const allowed = decision.decision === 'allow';
-    const result = {
-        outputs,
-        annotations: [
-            ...setup.annotations,
-            ...(allowed ? [] : [{ level: 'error', title: 'Access denied', message: decision.decidedBy }]),
-        ],
-        summary: renderSummary({
-            decision,
-            actor,
-            triggeringActor: gh.triggeringActor,
-            reason,
-            environment,
-            kind,
-            ref: gh.ref,
-            loaded,
-            outputs,
-            notes,
-            dryRun,
-        }),
-    };
-    if (!allowed && !dryRun)
-        result.failure = `Access denied for ${actor || 'an unknown actor'} to ${kind} ${environment || '(no environment)'}: ${decision.decidedBy}`;
-    return result;
-}
-async function gatherFacts(context, loaded, request, values, deps, owner, repo) {
-    const { policy } = loaded;
-    const envName = findEnvironment(policy, request.environment);
-    const rule = envName && REQUEST_KINDS.includes(request.kind)
-        ? policy.environments[envName]?.[request.kind]
-        : undefined;
-    const token = values.githubToken;
-    const client = token ? createGitHubClient({ token, baseUrl: context.github.apiUrl }) : undefined;
-    const actorRoles = rule ? await resolveRoles(client, policy.roles, rule.roles, request.actor) : {};
-    let approvals = { state: 'known', approvals: [] };
-    if (rule?.dualControl) {
-        approvals =
-            owner && repo
-                ? await gatherApprovals(client, {
-                    owner,
-                    repo,
-                    environment: envName,
-                    ...(context.github.runId ? { runId: context.github.runId } : {}),
-                    ...(request.sha ? { sha: request.sha } : {}),
-                }, policy.roles, rule.dualControl.approverRoles)
-                : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
-    }
-    let assurance = { state: 'absent' };
-    if (values.assuranceToken) {
-        if (!policy.assurance)
-            assurance = {
-                state: 'invalid',
-                detail: 'an assurance token was given but the policy configures no issuer to verify it against',
-            };
-        else {
-            try {
-                const source = policy.assurance.jwks;
-                const text = /^https?:\/\//i.test(source)
-                    ? await deps.fetchText(source)
-                    : await (0,promises_.readFile)((0,external_node_path_.resolve)(context.workspace, source), 'utf8');
-                assurance = verifyAssuranceToken(values.assuranceToken, parseJwks(text, source), policy.assurance, context.now());
-            }
-            catch (error) {
-                assurance = { state: 'invalid', detail: `the JWKS could not be read: ${message(error)}` };
-            }
-        }
-    }
-    return { now: context.now(), actorRoles, approvals, assurance };
-}
-async function verifyMode(context, auditLog, expectedHead, setup) {
-    const outputs = {
-        decision: '',
-        'audit-record': '',
-        'record-digest': '',
-        'bundle-path': '',
-    };
-    if (!auditLog || setup.errors.length > 0) {
-        return {
-            outputs,
-            annotations: setup.annotations,
-            summary: '',
-            failure: `Cannot verify: ${setup.errors.join('; ') || 'no audit log'}`,
-        };
-    }
-    let text;
-    try {
-        text = await (0,promises_.readFile)(auditLog.absolute, 'utf8');
-    }
-    catch (error) {
-        return {
-            outputs,
-            annotations: [],
-            summary: '',
-            failure: `Cannot read the audit log ${auditLog.display}: ${message(error)}`,
-        };
-    }
-    const result = verifyLog(text, expectedHead ? { expectedHead } : {});
-    outputs['record-digest'] = result.head;
-    const md = summary().heading('Audit log verification', 2);
-    if (result.ok) {
-        md.status(true, `${auditLog.display}: ${result.records} record(s), chain intact; head ${result.head}`);
-        return { outputs, annotations: [], summary: md.toString() };
-    }
-    const b = result.broken;
-    md.status(false, `${auditLog.display}: ${b.message}`);
-    return {
-        outputs,
-        annotations: [
-            {
-                level: 'error',
-                title: `Audit log ${b.kind}`,
-                file: auditLog.display,
-                line: b.line,
-                message: b.message,
-            },
-        ],
-        summary: md.toString(),
-        failure: `Audit log ${auditLog.display} is broken: ${b.message}`,
-    };
-}
-async function storeInGitHub(context, bundle, owner, repo, token) {
-    if (!token || !owner || !repo)
-        return 'attestation not stored in GitHub (no token or repository)';
-    try {
-        const id = await storeAttestation(createGitHubClient({ token, baseUrl: context.github.apiUrl }), owner, repo, bundle);
-        return `attestation stored in GitHub (id ${id})`;
-    }
-    catch (error) {
-        // The bundle file and its Rekor entry already anchor the record; the API copy is a convenience.
-        context.log.warning(`The attestation could not be stored through the GitHub attestations API (${message(error)}); the bundle file is still written.`);
-        return 'attestation not stored in GitHub (see warning)';
-    }
-}
-function renderSummary(s) {
-    const allowed = s.decision.decision === 'allow';
-    const md = summary()
-        .heading(`reason-for-access: ${allowed ? 'allowed' : 'denied'}${s.dryRun ? ' (dry run)' : ''}`, 2)
-        .status(allowed, `${s.actor || 'unknown actor'} → ${s.kind} ${s.environment || '(no environment)'} at ${s.ref || '(unknown ref)'}`)
-        .table(['', ''], [
-        [
-            'Who',
-            s.triggeringActor && s.triggeringActor !== s.actor
-                ? `${s.actor} (run triggered by ${s.triggeringActor})`
-                : s.actor,
-        ],
-        ['Why', s.reason.reason],
-        ['Decided by', s.decision.decidedBy],
-        ['Policy', s.loaded ? `${s.loaded.source} (sha256 ${s.loaded.digest.slice(0, 12)}…)` : 'not loaded'],
-        ['Record', s.outputs['record-digest'] ? `sha256 ${s.outputs['record-digest']}` : 'none'],
-        ['Attestation', s.outputs['bundle-path'] || 'none'],
-    ])
-        .table(['Rule', 'Result', 'Detail'], s.decision.reasons.map((r) => [r.rule, r.ok ? 'pass' : 'FAIL', r.detail]));
-    if (s.notes.length)
-        md.list(s.notes);
-    return md.toString();
-}
-function readTyped(raw, setup) {
-    const byName = {};
-    for (const name of Object.keys(typed))
-        byName[name] = raw[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
-    try {
-        return (0,inputs/* readInputs */.Ko)(typed, (name) => byName[name]);
-    }
-    catch (error) {
-        if (!(error instanceof inputs/* InputError */.dz || error instanceof inputs/* InputErrors */.G))
-            throw error;
-        setup.errors.push(...(error instanceof inputs/* InputErrors */.G ? error.errors : [error]).map((e) => e.message));
-        // Fail closed on every other input, but keep what is readable so the denial can be recorded.
-        const out = {};
-        for (const [name, descriptor] of Object.entries(typed)) {
-            try {
-                Object.assign(out, (0,inputs/* readInputs */.Ko)({ [name]: descriptor }, (n) => byName[n]));
-            }
-            catch {
-                // already reported
-            }
-        }
-        return out;
-    }
-}
-function inWorkspace(context, path, input, setup) {
-    const absolute = (0,external_node_path_.resolve)(context.workspace, path);
-    const rel = (0,external_node_path_.relative)(context.workspace, absolute);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        setup.errors.push(`Input '${input}': '${path}' is outside the workspace; expected a workspace-relative path`);
-        return undefined;
-    }
-    return { absolute, display: rel.split('\\').join('/') };
-}
-function denied(detail) {
-    return {
-        decision: 'deny',
-        reasons: [{ rule: 'setup', ok: false, detail }],
-        decidedBy: `setup: ${detail}`,
-    };
-}
-function withFailure(decision, rule, detail) {
-    return {
-        decision: 'deny',
-        reasons: [...decision.reasons, { rule, ok: false, detail }],
-        decidedBy: decision.decision === 'deny' ? decision.decidedBy : `${rule}: ${detail}`,
-    };
-}
-function message(error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-}
-
-
-/***/ }),
-
-/***/ 9426:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o4: () => (/* binding */ parseConfig),
-/* harmony export */   ox: () => (/* binding */ pointerToPath),
-/* harmony export */   xL: () => (/* binding */ ConfigError)
-/* harmony export */ });
-/* unused harmony export loadConfigFile */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
-/**
- * YAML and JSON loading that keeps positions: every value can be traced back to file:line:column,
- * so schema errors and policy findings become annotations on the exact line. JSON is parsed by the
- * same YAML 1.2 parser (JSON is a subset), which gives JSON the same positions for free.
- */
-
-
-class ConfigError extends Error {
-    file;
-    line;
-    column;
-    problem;
-    constructor(file, position, problem) {
-        super(`${file}:${position.line}:${position.column}: ${problem}`);
-        this.name = 'ConfigError';
-        this.file = file;
-        this.line = position.line;
-        this.column = position.column;
-        this.problem = problem;
-    }
-}
-/** Parses YAML (or JSON) text; a syntax error is a ConfigError at the parser's position. */
-function parseConfig(file, text) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const [line, column] = positionOfError(firstError, lineCounter);
-        throw new ConfigError(file, { line, column }, `invalid YAML: ${firstError.message.split('\n')[0]}`);
-    }
-    const toPosition = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    return {
-        file,
-        value: doc.toJS({ maxAliasCount: 100 }),
-        locate: (path) => toPosition(findNode(doc, path, false)),
-        locateKey: (path) => toPosition(findNode(doc, path, true)),
-    };
-}
-async function loadConfigFile(file, displayName = file) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const problem = code === 'ENOENT'
-            ? 'file not found; check the path input'
-            : `cannot read file (${code ?? String(error)})`;
-        throw new ConfigError(displayName, { line: 1, column: 1 }, problem);
-    }
-    return parseConfig(displayName, text);
-}
-function positionOfError(error, lc) {
-    if (error.linePos?.[0])
-        return [error.linePos[0].line, error.linePos[0].col];
-    const { line, col } = lc.linePos(error.pos[0]);
-    return [line, col];
-}
-/** Walks the document along `path` and returns a start offset. */
-function findNode(doc, path, wantKey) {
-    let node = doc.contents;
-    let offset = rangeStart(node) ?? 0;
-    for (let i = 0; i < path.length; i++) {
-        const segment = path[i];
-        const isLast = i === path.length - 1;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
-            const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isPair */ .tO)(p) && keyOf(p.key) === String(segment));
-            if (!pair)
-                return offset;
-            if (isLast && wantKey)
-                return rangeStart(pair.key) ?? offset;
-            node = pair.value;
-            offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node) && typeof segment === 'number') {
-            node = node.items[segment];
-            offset = rangeStart(node) ?? offset;
-            if (node === undefined)
-                return offset;
-        }
-        else {
-            return offset;
-        }
-    }
-    return offset;
-}
-function keyOf(key) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(key))
-        return String(key.value);
-    return undefined;
-}
-function rangeStart(node) {
-    return node?.range?.[0];
-}
-/** Converts an ajv instancePath (`/items/0/risk`) into path segments. */
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    return (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
 }
 
 
@@ -71230,7 +71928,195 @@ function maskedPreview(value, visible = 4) {
 
 /***/ }),
 
-/***/ 77542:
+/***/ 12241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, escapeText, escapeCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
+/**
+ * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
+ * string. Text handed to it is treated as literal text, not markdown, so a finding message that
+ * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
+ * use `raw()` for trusted markdown.
+ */
+const PASS_MARK = '✓';
+const FAIL_MARK = '✗';
+/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
+function markdownCell(markdown) {
+    return { markdown };
+}
+/**
+ * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
+ * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
+ * characters become entities because job summaries render HTML too.
+ */
+function escapeText(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        // Only at the start of a line do these open a heading, list, quote or setext underline.
+        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
+}
+/**
+ * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
+ * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
+ */
+function escapeCell(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'object')
+        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
+    const text = String(value).replace(/\r\n?/g, '\n');
+    return text
+        .split('\n')
+        .map((line) => escapeText(line))
+        .join('<br>');
+}
+/** ✓ or ✗, with optional text after it. */
+function statusMark(ok, text) {
+    const mark = ok ? PASS_MARK : FAIL_MARK;
+    return text === undefined ? mark : `${mark} ${text}`;
+}
+/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
+function codeBlock(code, language = '') {
+    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const body = code.endsWith('\n') ? code : `${code}\n`;
+    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
+}
+/**
+ * A GFM table whose columns are padded to equal width so the source reads as a table too.
+ * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
+ * drop would hide data).
+ */
+function table(columns, rows) {
+    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+    if (cols.length === 0)
+        throw new Error('table(): at least one column is required');
+    const body = rows.map((row, index) => {
+        if (row.length > cols.length) {
+            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
+        }
+        return cols.map((_, i) => escapeCell(row[i]));
+    });
+    const header = cols.map((c) => escapeCell(c.header));
+    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
+    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
+    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
+    return [line(header), rule, ...body.map(line)].join('\n');
+}
+function bulletList(items, depth = 0) {
+    const indent = '  '.repeat(depth);
+    const lines = [];
+    for (const item of items) {
+        if (Array.isArray(item)) {
+            if (item.length > 0)
+                lines.push(bulletList(item, depth + 1));
+        }
+        else {
+            lines.push(`${indent}- ${escapeCell(item)}`);
+        }
+    }
+    return lines.join('\n');
+}
+function heading(text, level = 2) {
+    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
+}
+function paragraph(text) {
+    return escapeText(text);
+}
+/**
+ * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
+ * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
+ */
+function details(summaryText, bodyMarkdown, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
+}
+/** Collects blocks and joins them with blank lines. */
+class SummaryBuilder {
+    blocks = [];
+    heading(text, level = 2) {
+        return this.push(heading(text, level));
+    }
+    paragraph(text) {
+        return this.push(paragraph(text));
+    }
+    table(columns, rows) {
+        return this.push(table(columns, rows));
+    }
+    list(items) {
+        return items.length === 0 ? this : this.push(bulletList(items));
+    }
+    details(summaryText, body, open = false) {
+        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
+    }
+    code(code, language = '') {
+        return this.push(codeBlock(code, language));
+    }
+    status(ok, text) {
+        return this.push(statusMark(ok, escapeText(text)));
+    }
+    /** Trusted markdown, inserted as is. */
+    raw(markdown) {
+        return this.push(markdown);
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+    push(block) {
+        this.blocks.push(block);
+        return this;
+    }
+}
+function summary() {
+    return new SummaryBuilder();
+}
+function alignRule(width, align) {
+    switch (align) {
+        case 'center':
+            return `:${'-'.repeat(width - 2)}:`;
+        case 'right':
+            return `${'-'.repeat(width - 1)}:`;
+        case 'left':
+            return `:${'-'.repeat(width - 1)}`;
+        default:
+            return '-'.repeat(width);
+    }
+}
+function pad(cell, width, align) {
+    const gap = width - displayWidth(cell);
+    if (gap <= 0)
+        return cell;
+    if (align === 'right')
+        return ' '.repeat(gap) + cell;
+    if (align === 'center')
+        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
+    return cell + ' '.repeat(gap);
+}
+/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
+function displayWidth(text) {
+    let n = 0;
+    for (const _ of text)
+        n++;
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 38524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74188,8 +75074,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./lib/config.ts
@@ -74230,7 +75116,7 @@ async function execute(definition, source, sink, options) {
         const github = await readGitHubContext(options.env, inputs);
         const context = {
             workspace,
-            tempDir: await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(), `${definition.name}-`)),
+            tempDir: await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `${definition.name}-`)),
             github,
             log,
             redactor,
@@ -74802,6 +75688,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
