@@ -10,6 +10,7 @@ import { defineAction } from './action.ts';
 import { str } from './inputs.ts';
 import { buildSarif } from './report/sarif.ts';
 import { writeEvidenceBundle } from './report/evidence.ts';
+import { bulletList, inlineCode, paragraph, table } from './report/summary.ts';
 
 test('registered values are masked with their encoded forms', () => {
   const r = new Redactor();
@@ -23,6 +24,14 @@ test('short values are not registered (masking "10" everywhere would destroy out
   const r = new Redactor();
   r.addSecret('10');
   assert.equal(r.redact('retry in 10 s'), 'retry in 10 s');
+});
+
+test('a secret escaped for markdown or HTML is masked in that form too', () => {
+  const r = new Redactor();
+  r.addSecret('tok_abc*def<ghi>');
+  const summary = table(['k'], [['tok_abc*def<ghi>']]) + paragraph('tok_abc*def<ghi>');
+  assert.ok(!summary.includes('tok_abc'), 'the builder escapes it');
+  assert.ok(!r.redact(summary).includes('abc'), r.redact(summary));
 });
 
 test('credential shapes are masked even when nobody registered them', () => {
@@ -62,8 +71,11 @@ test('maskedPreview shows the first characters and the length only', () => {
   assert.equal(maskedPreview('12345678'), '…(8)');
 });
 
-// Secrets as they look in practice: token alphabets, at least 8 characters.
-const secretArb = fc.stringMatching(/^[A-Za-z0-9_\-+/=.]{8,40}$/);
+// Secrets as they look in practice (token alphabets) plus every character some output format
+// escapes: markdown (_ * [ ] | ~ \ `), HTML (& < >), workflow commands (% : , newline), non-ASCII.
+const secretArb = fc
+  .stringMatching(/^[A-Za-z0-9_\-+/=.*&<>|%:,~[\]\\`é\n]{8,40}$/)
+  .filter((s) => s.trim().length >= 8);
 const noiseArb = fc.string({ maxLength: 40 });
 
 class CapturingSink implements Sink {
@@ -92,7 +104,13 @@ test('property: no planted secret survives into any output format', async () => 
             annotations: [
               { level: 'error', message: planted, title: planted, file: `src/${secret}.ts`, line: 1 },
             ],
-            summary: `| k | v |\n| - | - |\n| token | ${planted} |\n`,
+            // Through the real builder, which escapes before the runtime redacts.
+            summary: [
+              table(['k', 'v'], [['token', planted]]),
+              paragraph(planted),
+              bulletList([planted]),
+              inlineCode(planted),
+            ].join('\n\n'),
             failure: `failed with ${planted}`,
           };
         },

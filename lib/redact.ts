@@ -1,3 +1,5 @@
+import { escapeCell, escapeText } from './report/summary.ts';
+
 /**
  * One redactor per run. Every string leaving an action — log lines, annotations, the job summary,
  * outputs, reports, SARIF, evidence files — passes through `redact()`. Secrets are registered by
@@ -9,13 +11,22 @@ export const MASK = '***';
 
 /** Shapes redacted even when no one registered the value. Kept deliberately narrow: credentials. */
 const BUILT_IN_PATTERNS: RegExp[] = [
-  /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  // An optional backslash before _ and -: the same tokens after markdown escaping in a job summary.
+  /\bgh[pousr]\\?_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub\\?_pat\\?_[A-Za-z0-9_\\]{22,255}\b/g,
   /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+  /\bxox[abposr]\\?-[A-Za-z0-9\\-]{10,}\b/g,
+  /\bglpat\\?-[A-Za-z0-9_\\-]{20,}\b/g,
+  /\bnpm\\?_[A-Za-z0-9]{36}\b/g,
+  // JWTs (three base64url parts, the first two JSON objects) and bearer credentials.
+  /\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g,
+  /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/\\-]{16,}=*/g,
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-  // userinfo in URLs: scheme://user:password@host
-  /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+(?=@)/gi,
+  // userinfo in URLs: scheme://user:password@host — up to the last @ before the host, so a
+  // password containing @ is masked whole.
+  /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]*(?=@[^\s@/]+)/gi,
+  // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
+  /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[A-Za-z0-9_\\-]{20,}(?=@)/gi,
 ];
 
 /** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
@@ -86,6 +97,20 @@ function encodedForms(value: string): string[] {
   const forms = new Set<string>([value, value.trim()]);
   forms.add(JSON.stringify(value).slice(1, -1));
   forms.add(encodeURIComponent(value));
+  // Markdown and HTML escaping happen before redaction (the summary builder escapes user text),
+  // and GitHub renders the escaped form back to the value: mask those forms too.
+  forms.add(escapeText(value));
+  forms.add(escapeCell(value));
+  // Workflow-command escaping of annotation data and properties.
+  forms.add(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+  forms.add(
+    value
+      .replace(/%/g, '%25')
+      .replace(/\r/g, '%0D')
+      .replace(/\n/g, '%0A')
+      .replace(/:/g, '%3A')
+      .replace(/,/g, '%2C'),
+  );
   // A multi-line secret (a PEM key) also appears line by line in logs.
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) forms.add(line.trim());
   return [...forms].filter(Boolean);
