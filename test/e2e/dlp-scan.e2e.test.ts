@@ -224,3 +224,53 @@ test('the check run goes to the GitHub API with masked annotations only', async 
     await api.close();
   }
 });
+
+test('diff mode: a pull request cannot switch off its own scan; rules and baseline come from the base commit', async () => {
+  const p = plant(308);
+  const repo = await initRepo();
+  // The base allowlists docs/ (with a reason): that rule still applies to the pull request.
+  const base = await commit(
+    repo,
+    {
+      '.summit-ops-dlp.yml': "allowlist:\n  paths:\n    # generated docs\n    - 'docs/**'\n",
+      'a.txt': 'a\n',
+    },
+    'base',
+  );
+  const first = await runBundledAction({
+    actionDir,
+    workspace: repo,
+    event: pullRequestEvent({
+      baseSha: base,
+      headSha: await commit(repo, { 'docs/x.md': `${p.github.line}\n` }, 'docs'),
+    }),
+  });
+  assert.equal(first.exitCode, 0, first.stdout);
+  // The pull request widens the allowlist to everything and baselines its own key: both ignored.
+  git(repo, 'reset', '-q', '--hard', base);
+  const head = await commit(
+    repo,
+    {
+      '.summit-ops-dlp.yml': "allowlist:\n  paths:\n    - '**'\n",
+      '.summit-ops-dlp-baseline.json': `${JSON.stringify(['0'.repeat(64)])}\n`,
+      'src/app.ts': `${p.aws.line}\n`,
+    },
+    'widen the allowlist',
+  );
+  const run = await runBundledAction({
+    actionDir,
+    workspace: repo,
+    event: pullRequestEvent({ baseSha: base, headSha: head }),
+  });
+  assert.equal(run.exitCode, 1, run.stdout);
+  const placed = run.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: '))
+    .map((a) => `${a.level} ${a.title!.slice(10)} ${a.file}:${a.line}`)
+    .sort();
+  assert.deepEqual(placed, [
+    'error aws-access-key-id src/app.ts:1',
+    'warning dlp-config-changed .summit-ops-dlp-baseline.json:1',
+    'warning dlp-config-changed .summit-ops-dlp.yml:1',
+  ]);
+  assertNoLeak(run, [...p.all()]);
+});

@@ -34513,8 +34513,10 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $W: () => (/* binding */ rulesFromText),
 /* harmony export */   A7: () => (/* binding */ loadRules),
 /* harmony export */   ZW: () => (/* binding */ DEFAULT_RULES_FILE),
+/* harmony export */   lo: () => (/* binding */ baselineFromText),
 /* harmony export */   oU: () => (/* binding */ loadBaseline),
 /* harmony export */   vy: () => (/* binding */ DEFAULT_BASELINE_FILE)
 /* harmony export */ });
@@ -34554,7 +34556,10 @@ async function readText(file, shownAs, input) {
 async function loadRules(file, shownAs = file) {
     if (!file)
         return (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
-    const text = await readText(file, shownAs, 'rules');
+    return rulesFromText(await readText(file, shownAs, 'rules'), shownAs);
+}
+/** Compiles an override given as text (read from a file, or from a commit with `git show`). */
+function rulesFromText(text, shownAs) {
     try {
         return (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .loadRulePackOverride */ .Ee)(text, shownAs);
     }
@@ -34597,8 +34602,11 @@ const FINGERPRINT = /^[0-9a-f]{64}$/;
 async function loadBaseline(file, shownAs = file) {
     if (!file)
         return undefined;
-    const name = shownAs;
-    const config = (0,_lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o4)(name, await readText(file, name, 'baseline'));
+    return baselineFromText(await readText(file, shownAs, 'baseline'), shownAs);
+}
+/** Parses a baseline given as text (read from a file, or from a commit with `git show`). */
+function baselineFromText(text, name) {
+    const config = (0,_lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o4)(name, text);
     const value = config.value;
     const fail = (path, problem) => {
         throw new _lib_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(name, config.locate(path), problem);
@@ -34651,11 +34659,15 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   XS: () => (/* binding */ GitError),
   u4: () => (/* binding */ addedLines),
+  zA: () => (/* binding */ blobId),
   b6: () => (/* binding */ git_history),
-  jv: () => (/* binding */ repoRoot)
+  nM: () => (/* binding */ mergeBaseOf),
+  jv: () => (/* binding */ repoRoot),
+  Ss: () => (/* binding */ resolveRange),
+  II: () => (/* binding */ showFile)
 });
 
-// UNUSED EXPORTS: resolveCommit, resolveRange, runGit
+// UNUSED EXPORTS: resolveCommit, runGit
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -34947,8 +34959,7 @@ async function resolveRange(dir, base, head) {
  */
 async function addedLines(dir, base, head, pathspec = '.') {
     const { base: baseId, head: headId } = await resolveRange(dir, base, head);
-    const mergeBase = await runGit(['merge-base', baseId, headId], dir);
-    const from = mergeBase.code === 0 ? mergeBase.stdout.toString('utf8').trim() : baseId;
+    const from = await mergeBaseOf(dir, baseId, headId);
     const out = await gitOk(['diff', ...PATCH_OPTIONS, from, headId, '--', pathspec], dir, `git diff ${base}..${head}`);
     return parseUnifiedDiff(out);
 }
@@ -34958,6 +34969,24 @@ async function git_history(dir, base, head, pathspec = '.') {
     const range = baseId ? `${baseId}..${headId}` : headId;
     const out = await gitOk(['log', '-p', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec], dir, `git log ${base ? `${base}..` : ''}${head}`);
     return parseLog(out);
+}
+/**
+ * A file's bytes at a commit (`git show <commit>:<path>`, execFile, no shell), or undefined when
+ * the commit has no such file. `path` is repository-relative with forward slashes.
+ */
+async function showFile(dir, commit, path) {
+    const result = await runGit(['cat-file', 'blob', `${commit}:${path}`], dir);
+    return result.code === 0 ? result.stdout : undefined;
+}
+/** The blob id of `path` at `commit`, or undefined when the commit has no such file. */
+async function blobId(dir, commit, path) {
+    const result = await runGit(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], dir);
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+/** The merge base of two commits, or `base` itself when they share no history. */
+async function mergeBaseOf(dir, base, head) {
+    const result = await runGit(['merge-base', base, head], dir);
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : base;
 }
 
 
@@ -34994,7 +35023,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5490);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5490);
 /* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(453);
 /* harmony import */ var _lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1188);
 /* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8868);
@@ -35003,16 +35032,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3865);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1108);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9003);
-/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2094);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6310);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__]);
-([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9450);
+/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2094);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6310);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__]);
+([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * dlp-scan as an action: inputs → (tree walk | git diff | git log | stdin) → lib/dlp engine →
  * annotations, job summary, gitleaks-compatible JSON, SARIF, redaction log, Prometheus metrics,
  * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
  * anything is written, so even a stray copy is masked on its way out.
  */
+
 
 
 
@@ -35087,9 +35118,14 @@ function inWorkspace(context, path) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(context.workspace, path);
 }
 function shown(context, absolute) {
-    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.workspace, absolute)
-        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_11__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
+    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(context.workspace, absolute)
+        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_12__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
         : absolute;
+}
+/** Diff mode: the input's file, or the conventional one whether or not the checkout still has it. */
+function configRef(context, given, conventional) {
+    const absolute = given ? inWorkspace(context, given) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(context.workspace, conventional);
+    return { absolute, shown: shown(context, absolute), explicit: !!given };
 }
 /** The input's file, or the conventional file at the workspace root when it exists. */
 function configFile(context, given, conventional, what) {
@@ -35102,8 +35138,8 @@ function configFile(context, given, conventional, what) {
     }
     return undefined;
 }
-function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_12__/* .processStdin */ .K }) {
-    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_13__/* .defineAction */ .Q)({
+function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_13__/* .processStdin */ .K }) {
+    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_14__/* .defineAction */ .Q)({
         name: 'dlp-scan',
         inputs,
         async run(values, context) {
@@ -35116,17 +35152,36 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             const plan = resolvePlan(planInput, context.github);
             const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
             if (plan.mode !== 'stdin') {
-                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.workspace, target))
+                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(context.workspace, target))
                     throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
                 if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
                     throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
             }
-            const rulesFile = configFile(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW, 'rule-pack override');
-            const baselineFile = configFile(context, values.baseline, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy, 'baseline');
-            const rules = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadRules */ .A7)(rulesFile, rulesFile && shown(context, rulesFile));
-            const baseline = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(baselineFile, baselineFile && shown(context, baselineFile));
+            let rules;
+            let baseline;
+            let configChanged = [];
             let outcome;
             try {
+                if (plan.mode === 'diff') {
+                    // The pull request's own copy of the rules and baseline could switch its scan off.
+                    const trusted = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_11__/* .configFromBase */ .M6)({
+                        cwd: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isDirectory() ? target : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target),
+                        base: plan.base,
+                        head: plan.head ?? 'HEAD',
+                        rules: configRef(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW),
+                        baseline: configRef(context, values.baseline, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy),
+                    });
+                    for (const note of trusted.notes)
+                        context.log.info(note);
+                    ({ rules, baseline } = trusted);
+                    configChanged = trusted.changed;
+                }
+                else {
+                    const rulesFile = configFile(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW, 'rule-pack override');
+                    const baselineFile = configFile(context, values.baseline, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy, 'baseline');
+                    rules = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadRules */ .A7)(rulesFile, rulesFile && shown(context, rulesFile));
+                    baseline = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(baselineFile, baselineFile && shown(context, baselineFile));
+                }
                 outcome = await (0,_scan_js__WEBPACK_IMPORTED_MODULE_10__/* .runScan */ .Hk)({
                     mode: plan.mode,
                     workspace: context.workspace,
@@ -35148,6 +35203,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             }
             // Before any output is built: from here on every copy of a value is masked.
             (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecrets */ .dg)(context.redactor, outcome.findings);
+            outcome.findings.unshift(...configChanged);
             context.log.info(`dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`);
             return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan);
         },
@@ -35164,7 +35220,10 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
     const sarifReport = {
         toolName: 'summit-ops/dlp-scan',
         informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
-        rules: (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .ruleDescriptors */ .tP)(rules),
+        rules: [
+            ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .ruleDescriptors */ .tP)(rules),
+            ...(findings.some((f) => f.ruleId === _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__/* .CONFIG_CHANGED_RULE */ .rQ) ? [_trusted_config_js__WEBPACK_IMPORTED_MODULE_11__/* .CONFIG_CHANGED_DESCRIPTOR */ .sx] : []),
+        ],
         findings: findings.map(_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .toReportFinding */ .vC),
     };
     const outDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(context.tempDir, 'dlp-scan-out');
@@ -35807,6 +35866,132 @@ async function* walkTree(root, options, skipped) {
     yield* visit(root);
 }
 
+
+/***/ }),
+
+/***/ 9450:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M6: () => (/* binding */ configFromBase),
+/* harmony export */   rQ: () => (/* binding */ CONFIG_CHANGED_RULE),
+/* harmony export */   sx: () => (/* binding */ CONFIG_CHANGED_DESCRIPTOR)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7144);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3865);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_config_js__WEBPACK_IMPORTED_MODULE_3__]);
+_config_js__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/**
+ * Diff mode's configuration comes from the BASE commit, not from the checkout. The checkout of a
+ * pull request is the pull request's own tree: reading `.summit-ops-dlp.yml` or the baseline from
+ * it would let a pull request switch off its own scan (an allowlist of `**`, a baseline entry for
+ * the key it adds). The base commit is what reviewers already accepted.
+ *
+ * A change the diff makes to those files is itself reported (rule `dlp-config-changed`, a
+ * warning): this scan did not use it, the next scan after the merge will, so a reviewer must see it.
+ */
+
+
+
+
+
+const CONFIG_CHANGED_RULE = 'dlp-config-changed';
+const CONFIG_CHANGED_DESCRIPTOR = {
+    id: CONFIG_CHANGED_RULE,
+    shortDescription: 'dlp-scan configuration (rule pack or baseline) changed: this scan used the base version; the change applies after the merge',
+    defaultLevel: 'warning',
+    tags: ['config'],
+};
+async function realOrSame(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function changedFinding(ref, state, blob) {
+    return {
+        ruleId: CONFIG_CHANGED_RULE,
+        description: `${CONFIG_CHANGED_DESCRIPTOR.shortDescription} (${state})`,
+        severity: 'warning',
+        tags: ['config'],
+        path: ref.shown,
+        line: 1,
+        endLine: 1,
+        column: 1,
+        endColumn: 1,
+        preview: state,
+        matchPreview: state,
+        fingerprint: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(`${CONFIG_CHANGED_RULE}:${blob}:${ref.shown}`).digest('hex'),
+    };
+}
+/**
+ * Loads the rule pack and baseline as the base commit has them, and reports the diff's changes
+ * to them. A file outside the repository (not something a pull request can change) is read from
+ * disk; so is a file an input names that neither commit tracks (written by an earlier step of
+ * the caller's job). The conventional files are only ever read from the base commit.
+ */
+async function configFromBase(options) {
+    const top = await realOrSame(await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRoot */ .jv)(options.cwd));
+    const { base, head } = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveRange */ .Ss)(options.cwd, options.base, options.head);
+    const from = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeBaseOf */ .nM)(top, base, head);
+    const notes = [];
+    const changed = [];
+    async function locate(ref, what) {
+        if (!ref)
+            return { kind: 'none' };
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, await realOrSame(ref.absolute));
+        if (rel === '' || rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel)) {
+            notes.push(`Using ${what} ${ref.shown} (outside the repository, read from disk).`);
+            return { kind: 'disk', ref };
+        }
+        const gitPath = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        const [atBase, atFork, atHead] = await Promise.all([
+            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .showFile */ .II)(top, base, gitPath),
+            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .blobId */ .zA)(top, from, gitPath),
+            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .blobId */ .zA)(top, head, gitPath),
+        ]);
+        if (atFork !== atHead) {
+            const state = atFork === undefined ? 'added' : atHead === undefined ? 'deleted' : 'modified';
+            changed.push(changedFinding(ref, state, atHead ?? 'deleted'));
+        }
+        if (atBase !== undefined) {
+            notes.push(`Using ${what} ${ref.shown} as of the base commit ${base.slice(0, 12)} (not the checkout).`);
+            return { kind: 'text', text: atBase.toString('utf8'), shown: ref.shown };
+        }
+        if (ref.explicit && atHead === undefined && atFork === undefined) {
+            notes.push(`Using ${what} ${ref.shown} (not tracked by git, read from disk).`);
+            return { kind: 'disk', ref };
+        }
+        if (atHead !== undefined)
+            notes.push(`Not using ${what} ${ref.shown}: the base commit does not have it (this change adds it; it applies after the merge).`);
+        return { kind: 'none' };
+    }
+    const rulesSource = await locate(options.rules, 'rule-pack override');
+    const baselineSource = await locate(options.baseline, 'baseline');
+    const rules = rulesSource.kind === 'text'
+        ? (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .rulesFromText */ .$W)(rulesSource.text, rulesSource.shown)
+        : rulesSource.kind === 'disk'
+            ? await (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .loadRules */ .A7)(rulesSource.ref.absolute, rulesSource.ref.shown)
+            : await (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .loadRules */ .A7)(undefined);
+    const baseline = baselineSource.kind === 'text'
+        ? (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .baselineFromText */ .lo)(baselineSource.text, baselineSource.shown)
+        : baselineSource.kind === 'disk'
+            ? await (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .loadBaseline */ .oU)(baselineSource.ref.absolute, baselineSource.ref.shown)
+            : undefined;
+    return { rules, baseline, changed, notes };
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
 
 /***/ }),
 
@@ -38815,6 +39000,8 @@ function describe(d) {
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   v5: () => (/* binding */ MASK)
 /* harmony export */ });
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2241);
+
 /**
  * One redactor per run. Every string leaving an action — log lines, annotations, the job summary,
  * outputs, reports, SARIF, evidence files — passes through `redact()`. Secrets are registered by
@@ -38824,13 +39011,22 @@ function describe(d) {
 const MASK = '***';
 /** Shapes redacted even when no one registered the value. Kept deliberately narrow: credentials. */
 const BUILT_IN_PATTERNS = [
-    /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-    /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+    // An optional backslash before _ and -: the same tokens after markdown escaping in a job summary.
+    /\bgh[pousr]\\?_[A-Za-z0-9]{36,255}\b/g,
+    /\bgithub\\?_pat\\?_[A-Za-z0-9_\\]{22,255}\b/g,
     /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-    /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+    /\bxox[abposr]\\?-[A-Za-z0-9\\-]{10,}\b/g,
+    /\bglpat\\?-[A-Za-z0-9_\\-]{20,}\b/g,
+    /\bnpm\\?_[A-Za-z0-9]{36}\b/g,
+    // JWTs (three base64url parts, the first two JSON objects) and bearer credentials.
+    /\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g,
+    /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/\\-]{16,}=*/g,
     /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-    // userinfo in URLs: scheme://user:password@host
-    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+(?=@)/gi,
+    // userinfo in URLs: scheme://user:password@host — up to the last @ before the host, so a
+    // password containing @ is masked whole.
+    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]*(?=@[^\s@/]+)/gi,
+    // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
+    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[A-Za-z0-9_\\-]{20,}(?=@)/gi,
 ];
 /** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 4;
@@ -38895,6 +39091,18 @@ function encodedForms(value) {
     const forms = new Set([value, value.trim()]);
     forms.add(JSON.stringify(value).slice(1, -1));
     forms.add(encodeURIComponent(value));
+    // Markdown and HTML escaping happen before redaction (the summary builder escapes user text),
+    // and GitHub renders the escaped form back to the value: mask those forms too.
+    forms.add((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(value));
+    forms.add((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value));
+    // Workflow-command escaping of annotation data and properties.
+    forms.add(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    forms.add(value
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C'));
     // A multi-line secret (a PEM key) also appears line by line in logs.
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
@@ -39333,9 +39541,11 @@ function formatErrors(errors) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
 /* harmony export */   z: () => (/* binding */ summary)
 /* harmony export */ });
-/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, escapeText, escapeCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
 /**
  * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
  * string. Text handed to it is treated as literal text, not markdown, so a finding message that

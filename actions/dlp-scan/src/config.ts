@@ -41,15 +41,19 @@ export async function loadRules(
   shownAs = file,
 ): Promise<CompiledRulePackWithPrefilter> {
   if (!file) return defaultRulePack();
-  const text = await readText(file, shownAs!, 'rules');
+  return rulesFromText(await readText(file, shownAs!, 'rules'), shownAs!);
+}
+
+/** Compiles an override given as text (read from a file, or from a commit with `git show`). */
+export function rulesFromText(text: string, shownAs: string): CompiledRulePackWithPrefilter {
   try {
-    return loadRulePackOverride(text, shownAs!);
+    return loadRulePackOverride(text, shownAs);
   } catch (error) {
     if (!(error instanceof DlpRulePackError)) throw error;
     const where = `${error.source}${error.line !== undefined ? `:${error.line}` : ''}: `;
     const problem = error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
-    const line = error.line ?? lineOfRuleField(text, shownAs!, error.ruleId, error.field);
-    throw new ConfigError(shownAs!, { line: line ?? 1, column: 1 }, `invalid rule pack: ${problem}`);
+    const line = error.line ?? lineOfRuleField(text, shownAs, error.ruleId, error.field);
+    throw new ConfigError(shownAs, { line: line ?? 1, column: 1 }, `invalid rule pack: ${problem}`);
   }
 }
 
@@ -92,8 +96,12 @@ const FINGERPRINT = /^[0-9a-f]{64}$/;
  */
 export async function loadBaseline(file: string | undefined, shownAs = file): Promise<Baseline | undefined> {
   if (!file) return undefined;
-  const name = shownAs!;
-  const config = parseConfig<unknown>(name, await readText(file, name, 'baseline'));
+  return baselineFromText(await readText(file, shownAs!, 'baseline'), shownAs!);
+}
+
+/** Parses a baseline given as text (read from a file, or from a commit with `git show`). */
+export function baselineFromText(text: string, name: string): Baseline {
+  const config = parseConfig<unknown>(name, text);
   const value = config.value;
   const fail = (path: Array<string | number>, problem: string): never => {
     throw new ConfigError(name, config.locate(path), problem);

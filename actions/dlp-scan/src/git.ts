@@ -138,8 +138,7 @@ export async function addedLines(
   pathspec = '.',
 ): Promise<AddedFile[]> {
   const { base: baseId, head: headId } = await resolveRange(dir, base, head);
-  const mergeBase = await runGit(['merge-base', baseId!, headId], dir);
-  const from = mergeBase.code === 0 ? mergeBase.stdout.toString('utf8').trim() : baseId!;
+  const from = await mergeBaseOf(dir, baseId!, headId);
   const out = await gitOk(
     ['diff', ...PATCH_OPTIONS, from, headId, '--', pathspec],
     dir,
@@ -163,4 +162,25 @@ export async function history(
     `git log ${base ? `${base}..` : ''}${head}`,
   );
   return parseLog(out);
+}
+
+/**
+ * A file's bytes at a commit (`git show <commit>:<path>`, execFile, no shell), or undefined when
+ * the commit has no such file. `path` is repository-relative with forward slashes.
+ */
+export async function showFile(dir: string, commit: string, path: string): Promise<Buffer | undefined> {
+  const result = await runGit(['cat-file', 'blob', `${commit}:${path}`], dir);
+  return result.code === 0 ? result.stdout : undefined;
+}
+
+/** The blob id of `path` at `commit`, or undefined when the commit has no such file. */
+export async function blobId(dir: string, commit: string, path: string): Promise<string | undefined> {
+  const result = await runGit(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], dir);
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+
+/** The merge base of two commits, or `base` itself when they share no history. */
+export async function mergeBaseOf(dir: string, base: string, head: string): Promise<string> {
+  const result = await runGit(['merge-base', base, head], dir);
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : base;
 }

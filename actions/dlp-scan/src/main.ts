@@ -4,9 +4,9 @@
  * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
  * anything is written, so even a stray copy is masked on its way out.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { defineAction, type ActionResult, type GitHubContext, type RunContext } from '../../../lib/action.ts';
 import { oneOf, size, str } from '../../../lib/inputs.ts';
 import type { Level } from '../../../lib/report/types.ts';
@@ -34,6 +34,12 @@ import {
   type ScanStats,
 } from './report.ts';
 import { runScan } from './scan.ts';
+import {
+  CONFIG_CHANGED_DESCRIPTOR,
+  CONFIG_CHANGED_RULE,
+  configFromBase,
+  type ConfigFileRef,
+} from './trusted-config.ts';
 import { processStdin, type ReadStdin } from './stdin.ts';
 import { isInside, toWorkspacePath } from './tree.ts';
 
@@ -128,6 +134,12 @@ function shown(context: RunContext, absolute: string): string {
     : absolute;
 }
 
+/** Diff mode: the input's file, or the conventional one whether or not the checkout still has it. */
+function configRef(context: RunContext, given: string | undefined, conventional: string): ConfigFileRef {
+  const absolute = given ? inWorkspace(context, given) : join(context.workspace, conventional);
+  return { absolute, shown: shown(context, absolute), explicit: !!given };
+}
+
 /** The input's file, or the conventional file at the workspace root when it exists. */
 function configFile(
   context: RunContext,
@@ -164,13 +176,29 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
         if (!existsSync(target))
           throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
       }
-      const rulesFile = configFile(context, values.rules, DEFAULT_RULES_FILE, 'rule-pack override');
-      const baselineFile = configFile(context, values.baseline, DEFAULT_BASELINE_FILE, 'baseline');
-      const rules = await loadRules(rulesFile, rulesFile && shown(context, rulesFile));
-      const baseline = await loadBaseline(baselineFile, baselineFile && shown(context, baselineFile));
-
+      let rules;
+      let baseline;
+      let configChanged: DlpFinding[] = [];
       let outcome;
       try {
+        if (plan.mode === 'diff') {
+          // The pull request's own copy of the rules and baseline could switch its scan off.
+          const trusted = await configFromBase({
+            cwd: statSync(target).isDirectory() ? target : dirname(target),
+            base: plan.base!,
+            head: plan.head ?? 'HEAD',
+            rules: configRef(context, values.rules, DEFAULT_RULES_FILE),
+            baseline: configRef(context, values.baseline, DEFAULT_BASELINE_FILE),
+          });
+          for (const note of trusted.notes) context.log.info(note);
+          ({ rules, baseline } = trusted);
+          configChanged = trusted.changed;
+        } else {
+          const rulesFile = configFile(context, values.rules, DEFAULT_RULES_FILE, 'rule-pack override');
+          const baselineFile = configFile(context, values.baseline, DEFAULT_BASELINE_FILE, 'baseline');
+          rules = await loadRules(rulesFile, rulesFile && shown(context, rulesFile));
+          baseline = await loadBaseline(baselineFile, baselineFile && shown(context, baselineFile));
+        }
         outcome = await runScan({
           mode: plan.mode,
           workspace: context.workspace,
@@ -190,6 +218,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
       }
       // Before any output is built: from here on every copy of a value is masked.
       registerSecrets(context.redactor, outcome.findings);
+      outcome.findings.unshift(...configChanged);
       context.log.info(
         `dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`,
       );
@@ -228,7 +257,10 @@ async function toResult(
   const sarifReport = {
     toolName: 'summit-ops/dlp-scan',
     informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
-    rules: ruleDescriptors(rules),
+    rules: [
+      ...ruleDescriptors(rules),
+      ...(findings.some((f) => f.ruleId === CONFIG_CHANGED_RULE) ? [CONFIG_CHANGED_DESCRIPTOR] : []),
+    ],
     findings: findings.map(toReportFinding),
   };
 

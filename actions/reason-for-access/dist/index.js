@@ -67516,7 +67516,7 @@ _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__ = (__webpack_async_dependencies__
 
 
 
-const DEFAULT_AUDIT_LOG = '.summit-ops/audit/reason-for-access.jsonl';
+const DEFAULT_AUDIT_LOG = '.summit-ops-audit/reason-for-access.jsonl';
 /**
  * Every input is read as text and typed inside run(), so that even a malformed input produces a
  * recorded denial instead of failing before anything is written.
@@ -71826,6 +71826,8 @@ function describe(d) {
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   v5: () => (/* binding */ MASK)
 /* harmony export */ });
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12241);
+
 /**
  * One redactor per run. Every string leaving an action — log lines, annotations, the job summary,
  * outputs, reports, SARIF, evidence files — passes through `redact()`. Secrets are registered by
@@ -71835,13 +71837,22 @@ function describe(d) {
 const MASK = '***';
 /** Shapes redacted even when no one registered the value. Kept deliberately narrow: credentials. */
 const BUILT_IN_PATTERNS = [
-    /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-    /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+    // An optional backslash before _ and -: the same tokens after markdown escaping in a job summary.
+    /\bgh[pousr]\\?_[A-Za-z0-9]{36,255}\b/g,
+    /\bgithub\\?_pat\\?_[A-Za-z0-9_\\]{22,255}\b/g,
     /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-    /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+    /\bxox[abposr]\\?-[A-Za-z0-9\\-]{10,}\b/g,
+    /\bglpat\\?-[A-Za-z0-9_\\-]{20,}\b/g,
+    /\bnpm\\?_[A-Za-z0-9]{36}\b/g,
+    // JWTs (three base64url parts, the first two JSON objects) and bearer credentials.
+    /\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g,
+    /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/\\-]{16,}=*/g,
     /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-    // userinfo in URLs: scheme://user:password@host
-    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+(?=@)/gi,
+    // userinfo in URLs: scheme://user:password@host — up to the last @ before the host, so a
+    // password containing @ is masked whole.
+    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]*(?=@[^\s@/]+)/gi,
+    // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
+    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[A-Za-z0-9_\\-]{20,}(?=@)/gi,
 ];
 /** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 4;
@@ -71906,6 +71917,18 @@ function encodedForms(value) {
     const forms = new Set([value, value.trim()]);
     forms.add(JSON.stringify(value).slice(1, -1));
     forms.add(encodeURIComponent(value));
+    // Markdown and HTML escaping happen before redaction (the summary builder escapes user text),
+    // and GitHub renders the escaped form back to the value: mask those forms too.
+    forms.add((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(value));
+    forms.add((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value));
+    // Workflow-command escaping of annotation data and properties.
+    forms.add(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    forms.add(value
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C'));
     // A multi-line secret (a PEM key) also appears line by line in logs.
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
@@ -71932,9 +71955,11 @@ function maskedPreview(value, visible = 4) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
 /* harmony export */   z: () => (/* binding */ summary)
 /* harmony export */ });
-/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, escapeText, escapeCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
 /**
  * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
  * string. Text handed to it is treated as literal text, not markdown, so a finding message that
