@@ -194,3 +194,55 @@ test('without a token the check run is skipped with a notice, not a failure', as
   const notice = run.annotations.find((a) => a.level === 'notice' && a.title === 'Check run not published');
   assert.ok(notice && /no GitHub token/.test(notice.message), JSON.stringify(run.annotations));
 });
+
+test('an escaped secret in a workflow command property is caught by decoding, as the runner shows it', async () => {
+  const special = `${plantedToken}%:,x`;
+  const run = await runBundledAction({
+    actionDir,
+    inputs: { behaviour: 'leak-annotation' },
+    githubToken: special,
+  });
+  assert.ok(!run.stdout.includes(special), 'on the wire it is escaped');
+  assert.throws(() => assertNoLeak(run, [special]), /leaked into ::warning:: command/);
+});
+
+test('commands on stderr are read too, as the runner reads both streams', async () => {
+  const run = await runBundledAction({ actionDir, inputs: { behaviour: 'stderr-error' } });
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && a.file === 'src/err.ts' && a.line === 9),
+    JSON.stringify(run.annotations),
+  );
+});
+
+test('a summary over 1 MiB fails the harness as GitHub aborts it', async () => {
+  await assert.rejects(
+    runBundledAction({ actionDir, inputs: { behaviour: 'huge-summary' } }),
+    /GitHub aborts summaries over 1048576 bytes/,
+  );
+});
+
+test('command parsing follows the runner: whitespace, case, unknown commands, stop-commands, add-mask', () => {
+  const stream = [
+    '  ::warning FILE=a.ts,Line=3::indented, upper-case properties',
+    '::frobnicate::not a command',
+    '::stop-commands::pause-token',
+    '::error file=evil.ts::printed as text while stopped',
+    '::pause-token::',
+    '::add-mask::hunter22',
+    'log with hunter22 inside',
+  ].join('\n');
+  const { commands, log } = parseWorkflowCommands(stream);
+  assert.deepEqual(
+    commands.map((c) => [c.command, c.properties['file'], c.properties['line']]),
+    [
+      ['warning', 'a.ts', '3'],
+      ['stop-commands', undefined, undefined],
+      ['add-mask', undefined, undefined],
+    ],
+  );
+  assert.deepEqual(log, [
+    '::frobnicate::not a command',
+    '::error file=evil.ts::printed as text while stopped',
+    'log with *** inside',
+  ]);
+});

@@ -9,7 +9,7 @@
  *   (the working directory), RUNNER_TEMP, GITHUB_ACTIONS=true and the usual GITHUB_* context,
  * - a clean environment: nothing of this process leaks in.
  * Outputs are parsed with the runner's rules (a malformed file throws), workflow commands on stdout
- * become annotations, and `assertNoLeak` proves planted secrets reached no output channel.
+ * and stderr become annotations, and `assertNoLeak` proves planted secrets reached no output channel.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -46,7 +46,6 @@ export interface RunnerRun {
   log: string[];
   commands: WorkflowCommand[];
   annotations: ParsedAnnotation[];
-  /** The failure message set by core.setFailed (the last ::error:: without a file), if any. */
   outputs: Record<string, string>;
   rawOutputFile: string;
   summary: string;
@@ -154,6 +153,10 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
   await mkdir(fileCommands, { recursive: true });
   const outputFile = join(fileCommands, 'set_output_1');
   const summaryFile = join(fileCommands, 'step_summary_1');
+  const envFile = join(fileCommands, 'set_env_1');
+  const pathFile = join(fileCommands, 'add_path_1');
+  const stateFile = join(fileCommands, 'save_state_1');
+  for (const file of [envFile, pathFile, stateFile]) await writeFile(file, '');
   const eventFile = join(root, '_github_workflow', 'event.json');
   await mkdir(dirname(eventFile), { recursive: true });
   await writeFile(outputFile, '');
@@ -185,7 +188,23 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
     GITHUB_ACTOR: 'octocat',
     GITHUB_TRIGGERING_ACTOR: 'octocat',
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
+    // A refused local port by default: a test reaches GitHub only through a server it starts.
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql',
+    GITHUB_ENV: envFile,
+    GITHUB_PATH: pathFile,
+    GITHUB_STATE: stateFile,
+    GITHUB_JOB: 'gate',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_REF_NAME: event.name === 'pull_request' ? `${event.payload['number']}/merge` : 'main',
+    GITHUB_REF_TYPE: 'branch',
+    GITHUB_HEAD_REF: event.name === 'pull_request' ? 'feature/phone' : '',
+    GITHUB_BASE_REF: event.name === 'pull_request' ? 'main' : '',
+    GITHUB_RETENTION_DAYS: '90',
+    RUNNER_NAME: 'GitHub Actions 1',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+    RUNNER_TOOL_CACHE: join(root, '_tool'),
     GITHUB_WORKFLOW_REF: `${repo}/.github/workflows/ci.yml@refs/heads/main`,
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
@@ -204,7 +223,10 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
     timeoutMs: options.timeoutMs ?? 120_000,
   });
   const rawOutputFile = await readFile(outputFile, 'utf8');
-  const { commands, log } = parseWorkflowCommands(stdout);
+  const fromStdout = parseWorkflowCommands(stdout);
+  const fromStderr = parseWorkflowCommands(stderr);
+  const commands = [...fromStdout.commands, ...fromStderr.commands];
+  const log = fromStdout.log;
   return {
     exitCode,
     stdout,
@@ -214,13 +236,26 @@ export async function runBundledAction(options: RunOptions): Promise<RunnerRun> 
     annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)).map(toAnnotation),
     outputs: parseOutputFile(rawOutputFile),
     rawOutputFile,
-    summary: await readFile(summaryFile, 'utf8'),
+    summary: await readSummary(summaryFile),
     workspace,
     runnerTemp,
   };
 }
 
-/** The only expression the harness evaluates in defaults; others stay literal (and say so). */
+/** GitHub refuses a step summary over 1 MiB (the upload is aborted); so does the harness. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+async function readSummary(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  if (bytes.length > SUMMARY_LIMIT_BYTES) {
+    throw new Error(
+      `GITHUB_STEP_SUMMARY is ${bytes.length} bytes; GitHub aborts summaries over ${SUMMARY_LIMIT_BYTES} bytes`,
+    );
+  }
+  return bytes.toString('utf8');
+}
+
+/** The only expression the harness evaluates in defaults (the runner's job token); others stay literal. */
 function expandDefault(value: string, token: string): string {
   return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
 }
@@ -262,25 +297,78 @@ function spawnCollect(
 const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 const unescapeProperty = (s: string) => unescapeData(s.replace(/%3A/g, ':').replace(/%2C/g, ','));
 
-/** Splits stdout into workflow commands (`::name k=v,k=v::message`) and plain log lines. */
-export function parseWorkflowCommands(stdout: string): { commands: WorkflowCommand[]; log: string[] } {
+/** Commands the runner acts on; any other `::name::` line is printed as plain log text. */
+const KNOWN_COMMANDS = new Set([
+  'error',
+  'warning',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'add-mask',
+  'echo',
+  'add-matcher',
+  'remove-matcher',
+  'stop-commands',
+  'set-output',
+  'save-state',
+  'add-path',
+  'set-env',
+]);
+/** The runner looks annotation properties up case-insensitively; tests read them lower-cased. */
+const PROPERTY_NAMES: Record<string, string> = {
+  file: 'file',
+  line: 'line',
+  endline: 'endLine',
+  col: 'col',
+  endcolumn: 'endColumn',
+  title: 'title',
+};
+
+/**
+ * Splits a stream (stdout or stderr: the runner reads commands on both) into workflow commands and
+ * plain log lines, as actions/runner does: leading whitespace ignored, unknown commands printed,
+ * `::stop-commands::TOKEN` … `::TOKEN::` printing everything between as text, `::add-mask::`
+ * values replaced by *** in the log a user reads.
+ */
+export function parseWorkflowCommands(stream: string): {
+  commands: WorkflowCommand[];
+  log: string[];
+  masks: string[];
+} {
   const commands: WorkflowCommand[] = [];
   const log: string[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!match) {
+  const masks: string[] = [];
+  let stopToken: string | undefined;
+  for (const rawLine of stream.split(/\n/)) {
+    const line = rawLine.replace(/\r$/, '');
+    const trimmed = line.trimStart();
+    if (stopToken !== undefined) {
+      if (trimmed === `::${stopToken}::`) stopToken = undefined;
+      else if (line !== '') log.push(line);
+      continue;
+    }
+    const match = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(trimmed);
+    if (!match || !KNOWN_COMMANDS.has(match[1]!.toLowerCase())) {
       if (line !== '') log.push(line);
       continue;
     }
+    const name = match[1]!.toLowerCase();
     const properties: Record<string, string> = {};
     for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
       const eq = pair.indexOf('=');
-      if (eq <= 0) throw new Error(`malformed workflow command property '${pair}' in: ${line.slice(0, 80)}`);
-      properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+      if (eq <= 0)
+        throw new Error(`malformed workflow command property '${pair}' in: ${trimmed.slice(0, 80)}`);
+      const key = pair.slice(0, eq);
+      properties[PROPERTY_NAMES[key.toLowerCase()] ?? key] = unescapeProperty(pair.slice(eq + 1));
     }
-    commands.push({ command: match[1]!, properties, message: unescapeData(match[3] ?? '') });
+    const message = unescapeData(match[3] ?? '');
+    if (name === 'stop-commands') stopToken = message;
+    if (name === 'add-mask' && message) masks.push(message);
+    commands.push({ command: name, properties, message });
   }
-  return { commands, log };
+  const masked = (text: string) => masks.reduce((out, value) => out.split(value).join('***'), text);
+  return { commands, log: log.map(masked), masks };
 }
 
 function toAnnotation(command: WorkflowCommand): ParsedAnnotation {
@@ -345,6 +433,14 @@ export function assertNoLeak(run: RunnerRun, planted: readonly string[]): void {
     ['stderr', run.stderr],
     ['GITHUB_OUTPUT', run.rawOutputFile],
     ['job summary', run.summary],
+    ['log', run.log.join('\n')],
+    // Workflow commands escape % : , and newlines on the wire: check what the runner decodes.
+    ...run.commands
+      .filter((c) => c.command !== 'add-mask')
+      .map((c): [string, string] => [
+        `::${c.command}:: command`,
+        [c.message, ...Object.values(c.properties)].join('\n'),
+      ]),
   ];
   for (const [index, value] of planted.entries()) {
     if (!value) continue;

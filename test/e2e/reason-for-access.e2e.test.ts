@@ -10,7 +10,7 @@ import { assertNoLeak, REPO_ROOT, runBundledAction, type EventFixture } from './
 import { startGitHubApi } from './github-server.ts';
 
 const actionDir = join(REPO_ROOT, 'actions', 'reason-for-access');
-const LOG = '.summit-ops/audit/reason-for-access.jsonl';
+const LOG = '.summit-ops-audit/reason-for-access.jsonl';
 const dispatch = (reason: string): EventFixture => ({
   name: 'workflow_dispatch',
   payload: {
