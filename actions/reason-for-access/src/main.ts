@@ -29,7 +29,7 @@ import { createGitHubClient, gatherApprovals, resolveRoles, storeAttestation } f
 import { loadAccessPolicy, REQUEST_KINDS, type LoadedPolicy } from './policy.ts';
 import { checkReason, reasonRules, type ReasonCheck, type SecretScanner } from './reason.ts';
 
-export const DEFAULT_AUDIT_LOG = '.summit-ops/audit/reason-for-access.jsonl';
+export const DEFAULT_AUDIT_LOG = '.summit-ops-audit/reason-for-access.jsonl';
 
 /**
  * Every input is read as text and typed inside run(), so that even a malformed input produces a

@@ -136,7 +136,7 @@ async function runAction(
   };
   const { exitCode } = await execute(definition, (name) => all[name], sink, { env, now: () => NOW });
   out.exitCode = exitCode;
-  const logPath = join(workspace, '.summit-ops/audit/reason-for-access.jsonl');
+  const logPath = join(workspace, '.summit-ops-audit/reason-for-access.jsonl');
   out.log = existsSync(logPath) ? await readFile(logPath, 'utf8') : '';
   return out;
 }
@@ -323,7 +323,7 @@ test('verify mode: an intact log passes; an edited record fails with its line', 
   const intact = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
   assert.equal(intact.exitCode, 0, intact.failure);
   assert.match(intact.summary, /3 record\(s\), chain intact/);
-  const path = join(first.workspace, '.summit-ops/audit/reason-for-access.jsonl');
+  const path = join(first.workspace, '.summit-ops-audit/reason-for-access.jsonl');
   const text = await readFile(path, 'utf8');
   await writeFile(path, text.replace('"actor":"alice"', '"actor":"bob"'));
   const broken = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
@@ -331,7 +331,7 @@ test('verify mode: an intact log passes; an edited record fails with its line', 
   assert.match(broken.failure, /record 1 was edited/);
   assert.deepEqual(
     broken.annotations.map((a) => [a.file, a.line]),
-    [['.summit-ops/audit/reason-for-access.jsonl', 1]],
+    [['.summit-ops-audit/reason-for-access.jsonl', 1]],
   );
   // A broken log also stops new decisions (and the denial is still appended).
   const after = await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });

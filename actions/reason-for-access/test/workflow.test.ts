@@ -1,0 +1,202 @@
+/**
+ * The reusable workflow's audit-branch steps, run as a runner runs them: their `run:` scripts in
+ * bash, against a real git "origin" (a bare repository on disk), with the committed action bundle
+ * deciding in between. Each "run" starts from a fresh clone, as each job starts on a fresh runner,
+ * so the chain can only continue if the steps really persisted it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { REPO_ROOT, runBundledAction } from '../../../test/e2e/harness.ts';
+import { verifyLog } from '../src/audit.ts';
+
+const WORKFLOW = join(REPO_ROOT, 'reusable-workflows', 'prod-promotion.yml');
+const actionDir = join(REPO_ROOT, 'actions', 'reason-for-access');
+
+interface Step {
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+interface Job {
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
+  steps: Step[];
+}
+
+async function workflow(): Promise<{ job: Job; step: (id: string) => Step; text: string }> {
+  const text = await readFile(WORKFLOW, 'utf8');
+  const doc = parseYaml(text) as { jobs: Record<string, Job> };
+  const job = doc.jobs['decide']!;
+  const step = (id: string) => {
+    const found = job.steps.find((s) => s.id === id);
+    assert.ok(found, `prod-promotion.yml has no step with id: ${id}`);
+    return found;
+  };
+  return { job, step, text };
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv(cwd) }).trim();
+
+function gitEnv(home: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+  };
+}
+
+/** A caller repository with one commit on main, as a bare "origin". */
+async function origin(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'rfa-origin-'));
+  const bare = join(root, 'origin.git');
+  git(root, 'init', '-q', '--bare', '-b', 'main', bare);
+  const seed = join(root, 'seed');
+  git(root, 'init', '-q', '-b', 'main', seed);
+  await writeFile(join(seed, 'README.md'), 'app\n');
+  git(seed, 'add', '.');
+  git(seed, 'commit', '-q', '-m', 'init');
+  git(seed, 'push', '-q', bare, 'main');
+  return bare;
+}
+
+/** Runs one step's `run:` script in bash with its env (expressions given as concrete values). */
+function runStep(step: Step, cwd: string, values: Record<string, string>) {
+  const outputFile = join(cwd, '..', `output-${step.id}-${Math.random().toString(36).slice(2)}`);
+  const env: Record<string, string> = { ...gitEnv(join(cwd, '..')), GITHUB_OUTPUT: outputFile };
+  for (const name of Object.keys(step.env ?? {})) {
+    const literal = step.env![name]!;
+    env[name] = /\$\{\{/.test(literal) ? (values[name] ?? '') : literal;
+  }
+  execFileSync('touch', [outputFile]);
+  const result = spawnSync('bash', ['-e', '-c', step.run!], { cwd, env, encoding: 'utf8' });
+  const outputs: Record<string, string> = {};
+  for (const line of execFileSync('cat', [outputFile], { encoding: 'utf8' }).split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) outputs[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs };
+}
+
+/** One job on a fresh runner: clone, restore, decide with the bundle, persist. */
+async function promotion(bare: string, branch = 'summit-ops-audit', between?: () => void) {
+  const { step } = await workflow();
+  const runner = await mkdtemp(join(tmpdir(), 'rfa-runner-'));
+  const workspace = join(runner, 'workspace');
+  git(runner, 'clone', '-q', bare, workspace);
+  const values = {
+    AUDIT_BRANCH: branch,
+    GIT_TOKEN: 'job-token-placeholder',
+    SERVER_URL: 'https://github.com',
+  };
+  const restore = runStep(step('restore'), workspace, values);
+  assert.equal(restore.status, 0, restore.stderr + restore.stdout);
+  const access = step('access');
+  const auditLog = access.with!['audit-log']!.replace('${{ inputs.audit-log }}', 'reason-for-access.jsonl');
+  const reason = 'CHG-8008 promote v1.2.3 to prod after the canary';
+  const decided = await runBundledAction({
+    actionDir,
+    workspace,
+    event: {
+      name: 'workflow_dispatch',
+      payload: {
+        inputs: { reason },
+        ref: 'refs/heads/main',
+        repository: { full_name: 'acme/app', name: 'app', owner: { login: 'acme' }, private: false },
+        sender: { login: 'octocat' },
+      },
+    },
+    inputs: { reason, environment: 'prod', 'audit-log': auditLog, attest: 'false' },
+  });
+  between?.();
+  const persist = runStep(step('persist'), workspace, {
+    ...values,
+    DECISION: decided.outputs['decision'] ?? '',
+    RECORD_DIGEST: decided.outputs['record-digest'] ?? '',
+  });
+  return { restore, decided, persist, workspace };
+}
+
+function branchLog(bare: string, branch = 'summit-ops-audit'): string {
+  return git(bare, 'show', `${branch}:reason-for-access.jsonl`) + '\n';
+}
+
+test('the chain survives throw-away runners: run 2 continues run 1 from the audit branch', async () => {
+  const bare = await origin();
+  const first = await promotion(bare);
+  assert.equal(first.persist.status, 0, first.persist.stderr + first.persist.stdout);
+  assert.match(first.restore.stdout, /Starting the audit chain/);
+  const second = await promotion(bare);
+  assert.equal(second.persist.status, 0, second.persist.stderr);
+  assert.match(second.restore.stdout, /Continuing the audit chain/);
+  const log = branchLog(bare);
+  const check = verifyLog(log);
+  assert.equal(check.ok, true, JSON.stringify(check.broken));
+  assert.equal(check.records, 2, 'both decisions are on the branch');
+  assert.equal(check.head, second.decided.outputs['record-digest']);
+  // The decision output only exists once the record is pushed.
+  assert.equal(second.persist.outputs['decision'], second.decided.outputs['decision']);
+  assert.equal(second.persist.outputs['record-digest'], check.head);
+  // The caller's own branch is untouched and the token never reached a config file.
+  assert.equal(git(bare, 'log', '--format=%s', 'main'), 'init');
+  const config = await readFile(join(second.workspace, '.summit-ops-audit', '.git', 'config'), 'utf8');
+  assert.ok(!config.includes('extraheader'), 'no credentials persisted in .git/config');
+});
+
+test('a push rejected because another writer moved the branch fails the job and sets no decision', async () => {
+  const bare = await origin();
+  await promotion(bare);
+  const run = await promotion(bare, 'summit-ops-audit', () => {
+    // Someone else appends while this job decides (no shared concurrency group).
+    const other = join(bare, '..', 'other');
+    git(join(bare, '..'), 'clone', '-q', '-b', 'summit-ops-audit', bare, other);
+    execFileSync('sh', ['-c', 'echo x >> reason-for-access.jsonl'], { cwd: other });
+    git(other, 'commit', '-q', '-am', 'concurrent');
+    git(other, 'push', '-q', 'origin', 'summit-ops-audit');
+  });
+  assert.equal(run.persist.status, 1);
+  assert.match(run.persist.stdout, /::error::Pushing the audit record to summit-ops-audit failed/);
+  assert.equal(run.persist.outputs['decision'], undefined);
+});
+
+test('an unreadable origin stops the job instead of starting a second chain', async () => {
+  const { step } = await workflow();
+  const runner = await mkdtemp(join(tmpdir(), 'rfa-runner-'));
+  const workspace = join(runner, 'workspace');
+  git(runner, 'init', '-q', workspace);
+  git(workspace, 'remote', 'add', 'origin', join(runner, 'does-not-exist.git'));
+  const restore = runStep(step('restore'), workspace, { AUDIT_BRANCH: 'summit-ops-audit' });
+  assert.notEqual(restore.status, 0);
+  assert.match(restore.stdout, /refusing to start a new audit chain/);
+  assert.equal(existsSync(join(workspace, '.summit-ops-audit', 'reason-for-access.jsonl')), false);
+});
+
+test('writers are serialised per audit branch and the log is kept out of the self-checkout', async () => {
+  const { job, step } = await workflow();
+  assert.match(job.concurrency?.group ?? '', /inputs\.audit-branch/);
+  assert.equal(job.concurrency?.['cancel-in-progress'], false);
+  assert.equal(job.permissions?.['contents'], 'write', 'pushing the audit branch needs contents: write');
+  assert.match(job.outputs?.['decision'] ?? '', /steps\.persist\.outputs\.decision/);
+  assert.match(step('persist').if ?? '', /always\(\)/, 'denials are pushed too');
+  const selfCheckout = job.steps.find((s) => s.with?.['path'] === '.summit-ops');
+  assert.ok(selfCheckout, 'the self-checkout owns .summit-ops');
+  assert.ok(!step('access').with!['audit-log']!.startsWith('.summit-ops/'));
+  const action = parseYaml(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  assert.ok(!String(action.inputs['audit-log']!.default).startsWith('.summit-ops/'));
+});
