@@ -35517,7 +35517,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hk: () => (/* binding */ runScan)
 /* harmony export */ });
-/* unused harmony exports STDIN_PATH, addedText, mapAddedLines */
+/* unused harmony exports STDIN_PATH, assertTargetInside, addedText, mapAddedLines */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -35544,7 +35544,26 @@ function addSuppressed(into, from) {
     for (const key of Object.keys(from))
         into[key] += from[key];
 }
+/**
+ * The target, with every symlink on its way resolved, must be inside the workspace (also
+ * resolved): comparing the text of the path would let `out/sub`, with `out -> ../elsewhere`, scan
+ * (and report on) files outside it. Every mode but stdin: git runs in that directory too.
+ */
+async function assertTargetInside(workspace, target, label) {
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+    }
+    catch {
+        throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
+    }
+    const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace);
+    if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspaceReal, real))
+        throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
+}
 async function runScan(request) {
+    if (request.mode !== 'stdin')
+        await assertTargetInside(request.workspace, request.target, request.targetLabel);
     switch (request.mode) {
         case 'tree':
             return scanTree(request);
@@ -35759,7 +35778,8 @@ async function* walkTree(root, options, skipped) {
     async function* visit(path) {
         let info;
         try {
-            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
+            // The root itself may be a link (the caller checked that it resolves inside the workspace).
+            info = path === root ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path) : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
         }
         catch (error) {
             skipped.push({

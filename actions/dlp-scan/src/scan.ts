@@ -3,7 +3,7 @@
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
  * scan only the added lines, so their line numbers are translated to the new file's).
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
   scanTextWithStats,
@@ -46,7 +46,27 @@ function addSuppressed(
   for (const key of Object.keys(from) as SuppressionReason[]) into[key] += from[key];
 }
 
+/**
+ * The target, with every symlink on its way resolved, must be inside the workspace (also
+ * resolved): comparing the text of the path would let `out/sub`, with `out -> ../elsewhere`, scan
+ * (and report on) files outside it. Every mode but stdin: git runs in that directory too.
+ */
+export async function assertTargetInside(workspace: string, target: string, label: string): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch {
+    throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
+  }
+  const workspaceReal = await realpath(workspace);
+  if (!isInside(workspaceReal, real))
+    throw new Error(
+      `path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`,
+    );
+}
+
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
+  if (request.mode !== 'stdin') await assertTargetInside(request.workspace, request.target, request.targetLabel);
   switch (request.mode) {
     case 'tree':
       return scanTree(request);

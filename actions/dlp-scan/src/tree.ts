@@ -90,7 +90,8 @@ export async function* walkTree(
   async function* visit(path: string): AsyncGenerator<TextFile> {
     let info;
     try {
-      info = await lstat(path);
+      // The root itself may be a link (the caller checked that it resolves inside the workspace).
+      info = path === root ? await stat(path) : await lstat(path);
     } catch (error) {
       skipped.push({
         path: rel(path),

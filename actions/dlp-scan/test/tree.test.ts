@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { defaultRulePack, loadRulePackOverride } from '../../../lib/dlp/index.ts';
 import { runScan, type ScanRequest } from '../src/scan.ts';
 import { decodeUtf8, looksBinary } from '../src/tree.ts';
-import { plant, tempDir, writeFiles } from './fixtures.ts';
+import { git, initRepo, plant, tempDir, writeFiles } from './fixtures.ts';
 
 const request = (workspace: string, extra: Partial<ScanRequest> = {}): ScanRequest => ({
   mode: 'tree',
@@ -125,6 +125,35 @@ test('a symlink leaving the workspace is not followed and is reported; one insid
     sub.findings.map((f) => `${f.ruleId} ${f.path}`),
     ['payment-card scan/linked.ts'],
   );
+});
+
+test('a path through a symlinked directory that leaves the workspace is refused, in tree, diff and history modes', async () => {
+  const p = plant(108);
+  const outside = await tempDir('dlp-outside-');
+  await writeFiles(outside, { 'sub/credentials': `${p.aws.line}\n` });
+  git(await initRepo(outside), 'add', '-A');
+  const ws = await initRepo();
+  await writeFiles(ws, { 'in.txt': 'fine\n' });
+  // ws/out -> ../outside: 'out/sub' reads as inside the workspace, but it is not.
+  await symlink(outside, join(ws, 'out'));
+  for (const mode of ['tree', 'diff', 'history'] as const) {
+    await assert.rejects(
+      runScan(request(ws, { mode, target: join(ws, 'out', 'sub'), targetLabel: 'out/sub', base: 'HEAD', head: 'HEAD' })),
+      /path 'out\/sub' leads outside the workspace .* through a symlink/,
+      mode,
+    );
+  }
+  // The file itself through the link: refused as well.
+  await assert.rejects(
+    runScan(request(ws, { target: join(ws, 'out', 'sub', 'credentials'), targetLabel: 'out/sub/credentials' })),
+    /leads outside the workspace/,
+  );
+  // A symlinked directory that stays inside the workspace is fine.
+  await mkdir(join(ws, 'real'));
+  await writeFiles(ws, { 'real/a.txt': `${p.github.line}\n` });
+  await symlink(join(ws, 'real'), join(ws, 'alias'));
+  const inside = await runScan(request(ws, { target: join(ws, 'alias'), targetLabel: 'alias' }));
+  assert.equal(inside.findings.length, 1);
 });
 
 test('paths the pack allowlists are not read, and not reported as skipped', async () => {

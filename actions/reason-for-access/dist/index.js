@@ -67670,7 +67670,7 @@ async function run(raw, context, deps) {
         dryRun,
     });
     const outputs = {
-        decision: decision.decision,
+        decision: '',
         'audit-record': '',
         'record-digest': '',
         'bundle-path': '',
@@ -67722,7 +67722,8 @@ async function run(raw, context, deps) {
         outputs['audit-record'] = preview.line;
         notes.push('dry run: no record was written and nothing was signed');
     }
-    outputs.decision = decision.decision;
+    // A dry run must never read as a decision: `if: decision == 'allow'` would deploy unrecorded.
+    outputs.decision = dryRun ? `dry-run-${decision.decision}` : decision.decision;
     const allowed = decision.decision === 'allow';
     const result = {
         outputs,
