@@ -301,3 +301,17 @@ for (const tamper of ['deleted', 'reordered'] as const) {
     );
   });
 }
+
+test('dry run: the decision output is dry-run-*, never allow/deny, and nothing is written', async () => {
+  const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
+  const reason = 'CHG-8118 rehearse the promotion of v1.4.2';
+  const run = await runBundledAction({
+    actionDir,
+    workspace,
+    event: dispatch(reason),
+    inputs: { reason, environment: 'prod', attest: 'false', 'dry-run': 'true' },
+  });
+  assert.equal(run.exitCode, 0);
+  assert.equal(run.outputs['decision'], 'dry-run-deny');
+  assert.equal(existsSync(join(workspace, LOG)), false);
+});

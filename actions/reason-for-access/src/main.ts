@@ -215,7 +215,7 @@ async function run(
   });
 
   const outputs: Record<string, string> = {
-    decision: decision.decision,
+    decision: '',
     'audit-record': '',
     'record-digest': '',
     'bundle-path': '',
@@ -278,7 +278,8 @@ async function run(
     outputs['audit-record'] = preview.line;
     notes.push('dry run: no record was written and nothing was signed');
   }
-  outputs.decision = decision.decision;
+  // A dry run must never read as a decision: `if: decision == 'allow'` would deploy unrecorded.
+  outputs.decision = dryRun ? `dry-run-${decision.decision}` : decision.decision;
 
   const allowed = decision.decision === 'allow';
   const result: ActionResult = {

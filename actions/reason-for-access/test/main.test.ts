@@ -311,9 +311,19 @@ test('assurance: a verified webauthn login for the actor allows; none denies', a
 test('dry run: decides and reports, writes nothing, does not fail the step', async () => {
   const r = await runAction({ reason: 'no ticket here, just vibes', 'dry-run': 'true' });
   assert.equal(r.exitCode, 0);
-  assert.equal(r.outputs.decision, 'deny');
+  assert.equal(r.outputs.decision, 'dry-run-deny');
   assert.equal(r.log, '');
   assert.match(r.summary, /denied \(dry run\)/);
+});
+
+test('dry run of an allowed request never outputs allow, so `if: decision == allow` cannot deploy unrecorded', async () => {
+  const r = await runAction({ reason: GOOD_REASON, 'dry-run': 'true' });
+  assert.equal(r.exitCode, 0, r.failure);
+  assert.equal(r.outputs.decision, 'dry-run-allow');
+  assert.equal(r.outputs['record-digest'], '');
+  assert.equal(r.outputs['bundle-path'], '');
+  assert.equal(r.log, '', 'nothing written');
+  assert.match(r.summary, /allowed \(dry run\)/);
 });
 
 test('verify mode: an intact log passes; an edited record fails with its line', async () => {
