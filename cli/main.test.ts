@@ -69,6 +69,13 @@ test('a failing action exits 1; an unknown input or action exits 2 with what to 
   const c = capture();
   assert.equal(await runCli([fixture, '--input', 'behaviour=fail'], c.streams, {}), 1);
   assert.match(c.err.join(''), /✗ asked to fail/);
+  const bad = capture();
+  assert.equal(
+    await runCli([fixture, '--input', 'behaviour=sideways'], bad.streams, {}),
+    2,
+    'an invalid input value is a usage error',
+  );
+  assert.match(bad.err.join(''), /Input 'behaviour': 'sideways' is not one of the choices/);
   const d = capture();
   assert.equal(await runCli([fixture, '--input', 'colour=red'], d.streams, {}), 2);
   assert.match(d.err.join(''), /has no input 'colour'; its inputs: greeting name, behaviour, github-token/);
@@ -85,7 +92,7 @@ test('the bin runs on Node 24 as a process', async () => {
   assert.match(stdout, /^Usage: summit-ops/);
 });
 
-test('an action directory outside this repo works when it has action.yml and src/main.ts', async () => {
+test('an action directory outside this repo without a definition in src/main.ts is refused with what to do', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cli-ext-'));
   await mkdir(join(dir, 'src'));
   await cp(join(fixture, 'action.yml'), join(dir, 'action.yml'));

@@ -172,6 +172,7 @@ function readOne(name: string, d: InputDescriptor, raw: string | undefined): unk
     case 'integer': {
       if (!/^[+-]?\d+$/.test(text)) throw new InputError(name, `'${text}' is not an integer`, describe(d));
       const n = Number(text);
+      if (!Number.isSafeInteger(n)) throw new InputError(name, `${text} is too large`, describe(d));
       if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) {
         throw new InputError(name, `${n} is out of range`, describe(d));
       }
@@ -210,7 +211,10 @@ function parseSize(name: string, text: string): number {
   const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
   if (!match || unit === undefined)
     throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
-  return Math.round(Number(match[1]) * unit);
+  const bytes = Math.round(Number(match[1]) * unit);
+  if (!Number.isSafeInteger(bytes))
+    throw new InputError(name, `'${text}' is too large`, 'a byte count such as 1048576, 512k, 10M or 1G');
+  return bytes;
 }
 
 export function describe(d: InputDescriptor): string {

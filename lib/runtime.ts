@@ -37,7 +37,7 @@ export interface ExecuteOptions {
 
 export interface Execution {
   result?: ActionResult;
-  /** 0 on success, 1 when the step failed. */
+  /** 0 on success, 1 when the step failed, 2 when its inputs were invalid. */
   exitCode: number;
 }
 
@@ -91,7 +91,8 @@ export async function execute<S extends InputSpec>(
     return { result, exitCode: 0 };
   } catch (error) {
     sink.fail(safe(describeFailure(error, sink, redactor, workspace)));
-    return { exitCode: 1 };
+    // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
+    return { exitCode: error instanceof InputError || error instanceof InputErrors ? 2 : 1 };
   }
 }
 

@@ -74,7 +74,7 @@ test('a failing action exits 1 with a redacted ::error:: message', async () => {
 
 test('a bad input fails the step with the input named', async () => {
   const run = await runBundledAction({ actionDir, inputs: { behaviour: 'sideways' } });
-  assert.equal(run.exitCode, 1);
+  assert.equal(run.exitCode, 2);
   assert.ok(
     run.annotations.some(
       (a) =>
