@@ -35089,6 +35089,10 @@ const inputs = {
     'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
         description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
     }),
+    'commit-details': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(['masked', 'clear'], {
+        default: 'masked',
+        description: "History mode: how reports show each commit's author email and message. masked (default): first 4 characters and the length; clear: as git has them, except values the scan finds in them.",
+    }),
     'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({ secret: true, description: 'Token for the check run.' }),
 };
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -35191,6 +35195,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
                     ...(plan.head ? { head: plan.head } : {}),
                     maxFileSize: values.maxFileSize,
                     rules,
+                    commitDetails: values.commitDetails,
                     ...(baseline ? { baseline: baseline.fingerprints } : {}),
                     readStdin: ports.readStdin,
                 });
@@ -35326,15 +35331,17 @@ const REPORTED_SKIPS = new Set([
 /** GitHub shows only a handful of annotations per step; the summary lists the rest. */
 const MAX_SKIP_ANNOTATIONS = 20;
 const STDIN = '<stdin>';
+/** Findings not in a file of the tree (stdin, a commit's message or author): no file on the annotation. */
+const NOT_A_FILE = new Set([STDIN, '<commit-message>', '<commit-author>']);
 function findingAnnotation(f) {
-    const where = f.path === STDIN ? `${STDIN}:${f.line}:${f.column}: ` : '';
+    const where = NOT_A_FILE.has(f.path) ? `${f.path}:${f.line}:${f.column}: ` : '';
     const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)})` : '';
     const annotation = {
         level: f.severity,
         title: `dlp-scan: ${f.ruleId}`,
         message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}`,
     };
-    if (f.path !== STDIN) {
+    if (!NOT_A_FILE.has(f.path)) {
         annotation.file = f.path;
         annotation.line = f.line;
         annotation.endLine = f.endLine;
@@ -35517,13 +35524,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hk: () => (/* binding */ runScan)
 /* harmony export */ });
-/* unused harmony exports STDIN_PATH, assertTargetInside, addedText, mapAddedLines */
+/* unused harmony exports STDIN_PATH, COMMIT_MESSAGE_PATH, COMMIT_AUTHOR_PATH, commitForReport, assertTargetInside, addedText, mapAddedLines */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3425);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3865);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7893);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1108);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6310);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_4__]);
@@ -35539,7 +35547,23 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
 
 
 
+
 const STDIN_PATH = '<stdin>';
+/** Where findings in a commit's message (history mode) are placed: not a file of the tree. */
+const COMMIT_MESSAGE_PATH = '<commit-message>';
+/** Where findings in a commit's author name are placed. */
+const COMMIT_AUTHOR_PATH = '<commit-author>';
+/** The commit as reports show it. Pure. */
+function commitForReport(commit, details) {
+    if (details === 'clear')
+        return commit;
+    const out = { ...commit };
+    if (commit.email)
+        out.email = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .maskedPreview */ .eu)(commit.email);
+    if (commit.message)
+        out.message = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .maskedPreview */ .eu)(commit.message);
+    return out;
+}
 function addSuppressed(into, from) {
     for (const key of Object.keys(from))
         into[key] += from[key];
@@ -35672,8 +35696,13 @@ async function scanGit(request) {
     const commits = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .history */ .b6)(cwd, request.base, head, pathspec);
     stats.commitsScanned = commits.length;
     for (const { commit, files } of commits) {
+        const shownCommit = commitForReport(commit, request.commitDetails ?? 'masked');
+        // A commit message or an author name is text a person wrote: an SSN pasted into a message
+        // is as much a leak as one in a file, and the report would otherwise carry it verbatim.
+        scanOne(request, stats, findings, commit.message, COMMIT_MESSAGE_PATH, shownCommit);
+        scanOne(request, stats, findings, commit.author, COMMIT_AUTHOR_PATH, shownCommit);
         for (const file of files)
-            scanAdded(request, stats, findings, file, shown(file.path), commit);
+            scanAdded(request, stats, findings, file, shown(file.path), shownCommit);
     }
     return { findings, stats };
 }
@@ -38948,6 +38977,8 @@ function readOne(name, d, raw) {
             if (!/^[+-]?\d+$/.test(text))
                 throw new InputError(name, `'${text}' is not an integer`, describe(d));
             const n = Number(text);
+            if (!Number.isSafeInteger(n))
+                throw new InputError(name, `${text} is too large`, describe(d));
             if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) {
                 throw new InputError(name, `${n} is out of range`, describe(d));
             }
@@ -38984,7 +39015,10 @@ function parseSize(name, text) {
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined)
         throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
-    return Math.round(Number(match[1]) * unit);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes))
+        throw new InputError(name, `'${text}' is too large`, 'a byte count such as 1048576, 512k, 10M or 1G');
+    return bytes;
 }
 function describe(d) {
     switch (d.kind) {
@@ -42815,7 +42849,8 @@ async function execute(definition, source, sink, options) {
     }
     catch (error) {
         sink.fail(safe(describeFailure(error, sink, redactor, workspace)));
-        return { exitCode: 1 };
+        // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
+        return { exitCode: error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G ? 2 : 1 };
     }
 }
 /** Turns any thrown error into one message; positioned errors also become an annotation. */

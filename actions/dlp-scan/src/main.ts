@@ -78,6 +78,11 @@ const inputs = {
     description:
       'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
   }),
+  'commit-details': oneOf(['masked', 'clear'] as const, {
+    default: 'masked',
+    description:
+      "History mode: how reports show each commit's author email and message. masked (default): first 4 characters and the length; clear: as git has them, except values the scan finds in them.",
+  }),
   'github-token': str({ secret: true, description: 'Token for the check run.' }),
 };
 
@@ -208,6 +213,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
           ...(plan.head ? { head: plan.head } : {}),
           maxFileSize: values.maxFileSize,
           rules,
+          commitDetails: values.commitDetails,
           ...(baseline ? { baseline: baseline.fingerprints } : {}),
           readStdin: ports.readStdin,
         });

@@ -52,16 +52,18 @@ export const REPORTED_SKIPS: ReadonlySet<SkipReason> = new Set([
 export const MAX_SKIP_ANNOTATIONS = 20;
 
 const STDIN = '<stdin>';
+/** Findings not in a file of the tree (stdin, a commit's message or author): no file on the annotation. */
+const NOT_A_FILE = new Set([STDIN, '<commit-message>', '<commit-author>']);
 
 export function findingAnnotation(f: DlpFinding): Annotation {
-  const where = f.path === STDIN ? `${STDIN}:${f.line}:${f.column}: ` : '';
+  const where = NOT_A_FILE.has(f.path) ? `${f.path}:${f.line}:${f.column}: ` : '';
   const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)})` : '';
   const annotation: Annotation = {
     level: f.severity,
     title: `dlp-scan: ${f.ruleId}`,
     message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}`,
   };
-  if (f.path !== STDIN) {
+  if (!NOT_A_FILE.has(f.path)) {
     annotation.file = f.path;
     annotation.line = f.line;
     annotation.endLine = f.endLine;

@@ -14,10 +14,31 @@ import {
 } from '../../../lib/dlp/index.ts';
 import type { AddedFile } from './diff.ts';
 import { addedLines, history, repoRoot } from './git.ts';
+import { maskedPreview } from '../../../lib/redact.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
 import { decodeUtf8, isInside, looksBinary, toWorkspacePath, walkTree } from './tree.ts';
 
 export const STDIN_PATH = '<stdin>';
+/** Where findings in a commit's message (history mode) are placed: not a file of the tree. */
+export const COMMIT_MESSAGE_PATH = '<commit-message>';
+/** Where findings in a commit's author name are placed. */
+export const COMMIT_AUTHOR_PATH = '<commit-author>';
+
+/**
+ * History mode's commit fields in reports. `masked` (default): Email and Message become masked
+ * previews (first 4 characters and the length), as any value is; `clear`: as git has them, minus
+ * what the engine finds in them (registered with the redactor like every finding).
+ */
+export type CommitDetails = 'masked' | 'clear';
+
+/** The commit as reports show it. Pure. */
+export function commitForReport(commit: CommitInfo, details: CommitDetails): CommitInfo {
+  if (details === 'clear') return commit;
+  const out: CommitInfo = { ...commit };
+  if (commit.email) out.email = maskedPreview(commit.email);
+  if (commit.message) out.message = maskedPreview(commit.message);
+  return out;
+}
 
 export interface ScanRequest {
   mode: ScanMode;
@@ -30,6 +51,8 @@ export interface ScanRequest {
   head?: string;
   maxFileSize: number;
   rules: CompiledRulePackWithPrefilter;
+  /** History mode: how reports show a commit's email and message; default `masked`. */
+  commitDetails?: CommitDetails;
   baseline?: ReadonlySet<string>;
   readStdin?: () => Promise<Buffer>;
 }
@@ -187,7 +210,12 @@ async function scanGit(request: ScanRequest): Promise<ScanOutcome> {
   const commits = await history(cwd, request.base, head, pathspec);
   stats.commitsScanned = commits.length;
   for (const { commit, files } of commits) {
-    for (const file of files) scanAdded(request, stats, findings, file, shown(file.path), commit);
+    const shownCommit = commitForReport(commit, request.commitDetails ?? 'masked');
+    // A commit message or an author name is text a person wrote: an SSN pasted into a message
+    // is as much a leak as one in a file, and the report would otherwise carry it verbatim.
+    scanOne(request, stats, findings, commit.message, COMMIT_MESSAGE_PATH, shownCommit);
+    scanOne(request, stats, findings, commit.author, COMMIT_AUTHOR_PATH, shownCommit);
+    for (const file of files) scanAdded(request, stats, findings, file, shown(file.path), shownCommit);
   }
   return { findings, stats };
 }

@@ -5,10 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultRulePack, gitleaksReport } from '../../../lib/dlp/index.ts';
+import { defaultRulePack, gitleaksReport, registerSecrets } from '../../../lib/dlp/index.ts';
+import { seededRng, synth } from '../../../lib/dlp/synth.ts';
+import { Redactor } from '../../../lib/redact.ts';
+import { findingAnnotation } from '../src/report.ts';
 import { GitError, addedLines, resolveRange } from '../src/git.ts';
 import { runScan, type ScanRequest } from '../src/scan.ts';
-import { commit, git, initRepo, plant, tempDir } from './fixtures.ts';
+import { assertAbsent, commit, git, initRepo, plant, tempDir } from './fixtures.ts';
+
+const redactorFor = () => new Redactor();
 
 const rules = defaultRulePack();
 const request = (repo: string, extra: Partial<ScanRequest>): ScanRequest => ({
@@ -76,7 +81,7 @@ test('history mode: every commit of the range, with commit, author, email, date 
     'remove env, add client',
     '2026-11-03T10:00:00Z',
   );
-  const all = await runScan(request(repo, { mode: 'history', head: third }));
+  const all = await runScan(request(repo, { mode: 'history', head: third, commitDetails: 'clear' }));
   assert.equal(all.stats.commitsScanned, 3);
   const report = gitleaksReport(all.findings).map((e) => ({
     rule: e.RuleID,
@@ -117,6 +122,40 @@ test('history mode: every commit of the range, with commit, author, email, date 
     ['github-token'],
   );
   assert.ok(first);
+});
+
+test('history mode: a commit message is scanned; email and message are masked in every report by default', async () => {
+  const ssn = synth.ssn(seededRng(41));
+  const p = plant(41);
+  const repo = await initRepo();
+  const head = await commit(
+    repo,
+    { 'config/.env': `${p.aws.line}\n` },
+    `refund for the customer\n\nSSN on file: ${ssn}\n`,
+  );
+  for (const details of ['masked', 'clear'] as const) {
+    const sink = redactorFor();
+    const { findings } = await runScan(request(repo, { mode: 'history', head, commitDetails: details }));
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`).sort(),
+      ['aws-access-key-id config/.env:1', 'us-ssn <commit-message>:3'],
+      details,
+    );
+    registerSecrets(sink, findings);
+    const report = JSON.stringify(sink.redactDeep(gitleaksReport(findings)));
+    assertAbsent(report, [ssn, p.aws.value], `the gitleaks report (${details})`);
+    const email = 'dee@users.noreply.github.com';
+    if (details === 'masked') {
+      assert.ok(!report.includes(email), 'the author email is masked');
+      assert.ok(!report.includes('refund for the customer'), 'the message is masked');
+      assert.ok(report.includes(`"Email":"dee@…(${email.length})"`), report);
+    } else {
+      assert.ok(report.includes(email), 'clear: the email as git has it');
+      assert.ok(report.includes('refund for the customer'), 'clear: the message, minus the SSN');
+    }
+    const annotation = findingAnnotation(findings.find((f) => f.ruleId === 'us-ssn')!);
+    assert.equal(annotation.file, undefined, 'a commit message is not a file of the tree');
+  }
 });
 
 test('a range that does not exist is named, with what to do; no stack trace in the message', async () => {

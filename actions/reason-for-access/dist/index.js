@@ -66837,8 +66837,11 @@ function verifyRecordAttestation(bundle, recordLine, trust) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IO: () => (/* binding */ verifyLog),
+/* harmony export */   P: () => (/* binding */ commitRecordLine),
 /* harmony export */   Pv: () => (/* binding */ nextRecord),
-/* harmony export */   fg: () => (/* binding */ sha256Hex)
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   x6: () => (/* binding */ readLog)
 /* harmony export */ });
 /* unused harmony exports GENESIS, canonicalJson, appendRecord */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
@@ -66907,20 +66910,54 @@ function nextRecord(existing, fields) {
  * serialised by the workflow (a `concurrency:` group), as documented in the README.
  */
 async function appendRecord(path, fields) {
-    let existing = '';
+    const existing = await readLog(path);
+    const next = nextRecord(existing, fields);
+    await commitRecordLine(path, existing, next.line);
+    return next;
+}
+/** The log's text, or '' when it does not exist yet. */
+async function readLog(path) {
     try {
-        existing = await readFile(path, 'utf8');
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
     }
     catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-        await mkdir(dirname(path), { recursive: true });
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
     }
-    const next = nextRecord(existing, fields);
+}
+/**
+ * Appends `line` to the log whose text was `existing` when the record was chained. The new text
+ * goes to a temporary file beside the log and is renamed over it, so a crash leaves the old log
+ * or the new one, never a cut-off line. A log that changed since it was read is refused: the
+ * record would chain to the wrong predecessor.
+ */
+async function commitRecordLine(path, existing, line) {
+    if ((await readLog(path)) !== existing)
+        throw new Error('the audit log changed while this decision was made (another writer?); serialise writers with one concurrency group');
     // A file cut off mid-line must not glue the new record onto the broken one.
     const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-    await appendFile(path, `${separator}${next.line}\n`, 'utf8');
-    return next;
+    await writeFileAtomic(path, `${existing}${separator}${line}\n`);
+}
+/** Writes `text` to `path` through a synced temporary file and a rename. */
+async function writeFileAtomic(path, text) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.tmp`);
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx');
+        try {
+            await handle.writeFile(text, 'utf8');
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        throw error;
+    }
 }
 /**
  * Checks the whole chain and names the first broken record. `expectedHead` (the digest of the
@@ -67677,15 +67714,14 @@ async function run(raw, context, deps) {
     };
     const notes = [];
     if (!dryRun && auditLog) {
+        let existing;
         try {
-            let existing = '';
-            try {
-                existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(auditLog.absolute, 'utf8');
-            }
-            catch (error) {
-                if (error.code !== 'ENOENT')
-                    throw error;
-            }
+            existing = await (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .readLog */ .x6)(auditLog.absolute);
+        }
+        catch (error) {
+            decision = withFailure(decision, 'audit-log', `cannot read the audit log ${auditLog.display}: ${message(error)}`);
+        }
+        if (existing !== undefined) {
             const chain = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyLog */ .IO)(existing);
             if (!chain.ok)
                 decision = withFailure(decision, 'audit-log', `${auditLog.display}: ${chain.broken.message}; new decisions are denied until the log is restored`);
@@ -67700,21 +67736,36 @@ async function run(raw, context, deps) {
                     next = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRecord */ .Pv)(existing, fields(decision));
                 }
             }
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditLog.absolute), { recursive: true });
-            const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(auditLog.absolute, `${existing}${separator}${next.line}\n`, 'utf8');
-            outputs['audit-record'] = next.line;
-            outputs['record-digest'] = next.digest;
+            // The bundle is written before the record: a record must never say allow unless its
+            // signature is on disk, and a failure here must be able to turn it into a deny.
+            let bundleFile;
             if (bundle) {
-                const bundleFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditLog.absolute), 'bundles', `record-${next.record.seq}.sigstore.json`);
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(bundleFile), { recursive: true });
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
-                outputs['bundle-path'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(context.workspace, bundleFile).split('\\').join('/');
-                notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
+                bundleFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditLog.absolute), 'bundles', `record-${next.record.seq}.sigstore.json`);
+                try {
+                    await (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .writeFileAtomic */ .Zf)(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`);
+                }
+                catch (error) {
+                    decision = withFailure(decision, 'attestation', `cannot write the attestation bundle ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(context.workspace, bundleFile).split('\\').join('/')} (${message(error)}); an unsigned record cannot allow`);
+                    bundle = undefined;
+                    bundleFile = undefined;
+                    next = (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRecord */ .Pv)(existing, fields(decision));
+                }
             }
-        }
-        catch (error) {
-            decision = withFailure(decision, 'audit-log', `cannot write the audit log ${auditLog.display}: ${message(error)}`);
+            try {
+                await (0,_audit_js__WEBPACK_IMPORTED_MODULE_8__/* .commitRecordLine */ .P)(auditLog.absolute, existing, next.line);
+                outputs['audit-record'] = next.line;
+                outputs['record-digest'] = next.digest;
+                if (bundle && bundleFile) {
+                    outputs['bundle-path'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(context.workspace, bundleFile).split('\\').join('/');
+                    notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
+                }
+            }
+            catch (error) {
+                decision = withFailure(decision, 'audit-log', `cannot write the audit log ${auditLog.display}: ${message(error)}`);
+                // A bundle whose record never made it into the log would attest a decision nobody logged.
+                if (bundleFile)
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(bundleFile, { force: true }).catch(() => undefined);
+            }
         }
     }
     else if (dryRun) {
@@ -71755,6 +71806,8 @@ function readOne(name, d, raw) {
             if (!/^[+-]?\d+$/.test(text))
                 throw new InputError(name, `'${text}' is not an integer`, describe(d));
             const n = Number(text);
+            if (!Number.isSafeInteger(n))
+                throw new InputError(name, `${text} is too large`, describe(d));
             if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) {
                 throw new InputError(name, `${n} is out of range`, describe(d));
             }
@@ -71791,7 +71844,10 @@ function parseSize(name, text) {
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined)
         throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
-    return Math.round(Number(match[1]) * unit);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes))
+        throw new InputError(name, `'${text}' is too large`, 'a byte count such as 1048576, 512k, 10M or 1G');
+    return bytes;
 }
 function describe(d) {
     switch (d.kind) {
@@ -75171,7 +75227,8 @@ async function execute(definition, source, sink, options) {
     }
     catch (error) {
         sink.fail(safe(describeFailure(error, sink, redactor, workspace)));
-        return { exitCode: 1 };
+        // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
+        return { exitCode: error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G ? 2 : 1 };
     }
 }
 /** Turns any thrown error into one message; positioned errors also become an annotation. */
