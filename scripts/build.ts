@@ -45,7 +45,7 @@ const MISSED_ASSETS = [
 ];
 
 /** Bundles one TypeScript entry (ncc only transpiles it: `npm run typecheck` is the type gate, and one file being edited elsewhere must not break every bundle) into `distDir`, replacing whatever was there. Returns the files written. */
-export async function bundleAction(entry: string, distDir: string): Promise<string[]> {
+export async function bundleAction(entry: string, distDir: string, root = ROOT): Promise<string[]> {
   const { code, assets } = await ncc(entry, {
     minify: false,
     sourceMap: false,
@@ -64,7 +64,7 @@ export async function bundleAction(entry: string, distDir: string): Promise<stri
   for (const extra of MISSED_ASSETS) {
     const referenced = scripts.some((name) => String(files[name]).includes(extra.loadedAs));
     if (referenced && !(extra.loadedAs in files))
-      files[extra.loadedAs] = await readFile(join(ROOT, extra.from));
+      files[extra.loadedAs] = await readFile(join(root, extra.from));
   }
   await rm(distDir, { recursive: true, force: true });
   for (const [name, content] of Object.entries(files)) {
@@ -121,16 +121,22 @@ export const WORKFLOW_HEADER =
 
 export async function copyWorkflows(root = ROOT): Promise<string[]> {
   const source = join(root, 'reusable-workflows');
-  if (!existsSync(source)) return [];
   const target = join(root, '.github', 'workflows');
+  const sources = existsSync(source)
+    ? (await readdir(source)).filter((name) => /\.ya?ml$/.test(name)).sort()
+    : [];
   await mkdir(target, { recursive: true });
-  const copied = [];
-  for (const name of (await readdir(source)).sort()) {
-    if (!/\.ya?ml$/.test(name)) continue;
+  for (const name of sources) {
     await writeFile(join(target, name), WORKFLOW_HEADER + (await readFile(join(source, name), 'utf8')));
-    copied.push(name);
   }
-  return copied;
+  // A generated copy whose source is gone would stay callable: remove it. Hand-written workflows
+  // (no generated header) are left alone.
+  for (const name of await readdir(target)) {
+    if (sources.includes(name)) continue;
+    if ((await readFile(join(target, name), 'utf8')).startsWith(WORKFLOW_HEADER))
+      await rm(join(target, name));
+  }
+  return sources;
 }
 
 export async function build(options: BuildOptions = {}): Promise<void> {
@@ -139,7 +145,7 @@ export async function build(options: BuildOptions = {}): Promise<void> {
   const actions = (await listActions(root)).filter((name) => !options.only || options.only.includes(name));
   for (const name of actions) {
     const entry = join(root, 'actions', name, 'src', 'index.ts');
-    const files = await bundleAction(entry, join(root, 'actions', name, 'dist'));
+    const files = await bundleAction(entry, join(root, 'actions', name, 'dist'), root);
     log(`bundled actions/${name}/dist: ${files.join(', ')}`);
   }
   const docs = await writeActionDocs(root, await listActions(root));

@@ -71,6 +71,17 @@ for (const name of await listActions()) {
   });
 }
 
+test('no generated workflow copy outlives its source in reusable-workflows/ (run npm run build)', async () => {
+  const dir = join(ROOT, '.github', 'workflows');
+  const orphans = [];
+  for (const name of existsSync(dir) ? await readdir(dir) : []) {
+    const text = await readFile(join(dir, name), 'utf8');
+    if (text.startsWith(WORKFLOW_HEADER) && !existsSync(join(ROOT, 'reusable-workflows', name)))
+      orphans.push(name);
+  }
+  assert.deepEqual(orphans, []);
+});
+
 test('every reusable workflow has an identical copy in .github/workflows (run npm run build)', async () => {
   const sourceDir = join(ROOT, 'reusable-workflows');
   const sources = existsSync(sourceDir) ? (await readdir(sourceDir)).filter((n) => /\.ya?ml$/.test(n)) : [];
