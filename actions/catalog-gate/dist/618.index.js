@@ -240,6 +240,8 @@ function readOne(name, d, raw) {
             if (!/^[+-]?\d+$/.test(text))
                 throw new InputError(name, `'${text}' is not an integer`, describe(d));
             const n = Number(text);
+            if (!Number.isSafeInteger(n))
+                throw new InputError(name, `${text} is too large`, describe(d));
             if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) {
                 throw new InputError(name, `${n} is out of range`, describe(d));
             }
@@ -276,7 +278,10 @@ function parseSize(name, text) {
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined)
         throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
-    return Math.round(Number(match[1]) * unit);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes))
+        throw new InputError(name, `'${text}' is too large`, 'a byte count such as 1048576, 512k, 10M or 1G');
+    return bytes;
 }
 function describe(d) {
     switch (d.kind) {
@@ -299,6 +304,196 @@ function describe(d) {
         case 'size':
             return 'a byte count such as 1048576, 512k, 10M or 1G';
     }
+}
+
+
+/***/ }),
+
+/***/ 2241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   w8: () => (/* binding */ statusMark)
+/* harmony export */ });
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder, summary */
+/**
+ * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
+ * string. Text handed to it is treated as literal text, not markdown, so a finding message that
+ * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
+ * use `raw()` for trusted markdown.
+ */
+const PASS_MARK = '✓';
+const FAIL_MARK = '✗';
+/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
+function markdownCell(markdown) {
+    return { markdown };
+}
+/**
+ * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
+ * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
+ * characters become entities because job summaries render HTML too.
+ */
+function escapeText(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        // Only at the start of a line do these open a heading, list, quote or setext underline.
+        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
+}
+/**
+ * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
+ * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
+ */
+function escapeCell(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'object')
+        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
+    const text = String(value).replace(/\r\n?/g, '\n');
+    return text
+        .split('\n')
+        .map((line) => escapeText(line))
+        .join('<br>');
+}
+/** ✓ or ✗, with optional text after it. */
+function statusMark(ok, text) {
+    const mark = ok ? PASS_MARK : FAIL_MARK;
+    return text === undefined ? mark : `${mark} ${text}`;
+}
+/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
+function codeBlock(code, language = '') {
+    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const body = code.endsWith('\n') ? code : `${code}\n`;
+    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
+}
+/**
+ * A GFM table whose columns are padded to equal width so the source reads as a table too.
+ * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
+ * drop would hide data).
+ */
+function table(columns, rows) {
+    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+    if (cols.length === 0)
+        throw new Error('table(): at least one column is required');
+    const body = rows.map((row, index) => {
+        if (row.length > cols.length) {
+            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
+        }
+        return cols.map((_, i) => escapeCell(row[i]));
+    });
+    const header = cols.map((c) => escapeCell(c.header));
+    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
+    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
+    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
+    return [line(header), rule, ...body.map(line)].join('\n');
+}
+function bulletList(items, depth = 0) {
+    const indent = '  '.repeat(depth);
+    const lines = [];
+    for (const item of items) {
+        if (Array.isArray(item)) {
+            if (item.length > 0)
+                lines.push(bulletList(item, depth + 1));
+        }
+        else {
+            lines.push(`${indent}- ${escapeCell(item)}`);
+        }
+    }
+    return lines.join('\n');
+}
+function heading(text, level = 2) {
+    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
+}
+function paragraph(text) {
+    return escapeText(text);
+}
+/**
+ * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
+ * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
+ */
+function details(summaryText, bodyMarkdown, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
+}
+/** Collects blocks and joins them with blank lines. */
+class SummaryBuilder {
+    blocks = [];
+    heading(text, level = 2) {
+        return this.push(heading(text, level));
+    }
+    paragraph(text) {
+        return this.push(paragraph(text));
+    }
+    table(columns, rows) {
+        return this.push(table(columns, rows));
+    }
+    list(items) {
+        return items.length === 0 ? this : this.push(bulletList(items));
+    }
+    details(summaryText, body, open = false) {
+        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
+    }
+    code(code, language = '') {
+        return this.push(codeBlock(code, language));
+    }
+    status(ok, text) {
+        return this.push(statusMark(ok, escapeText(text)));
+    }
+    /** Trusted markdown, inserted as is. */
+    raw(markdown) {
+        return this.push(markdown);
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+    push(block) {
+        this.blocks.push(block);
+        return this;
+    }
+}
+function summary() {
+    return new SummaryBuilder();
+}
+function alignRule(width, align) {
+    switch (align) {
+        case 'center':
+            return `:${'-'.repeat(width - 2)}:`;
+        case 'right':
+            return `${'-'.repeat(width - 1)}:`;
+        case 'left':
+            return `:${'-'.repeat(width - 1)}`;
+        default:
+            return '-'.repeat(width);
+    }
+}
+function pad(cell, width, align) {
+    const gap = width - displayWidth(cell);
+    if (gap <= 0)
+        return cell;
+    if (align === 'right')
+        return ' '.repeat(gap) + cell;
+    if (align === 'center')
+        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
+    return cell + ' '.repeat(gap);
+}
+/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
+function displayWidth(text) {
+    let n = 0;
+    for (const _ of text)
+        n++;
+    return n;
 }
 
 
@@ -329,7 +524,10 @@ var external_node_path_ = __webpack_require__(6760);
 var config = __webpack_require__(9426);
 // EXTERNAL MODULE: ./lib/inputs.ts
 var lib_inputs = __webpack_require__(453);
+// EXTERNAL MODULE: ./lib/report/summary.ts
+var summary = __webpack_require__(2241);
 ;// CONCATENATED MODULE: ./lib/redact.ts
+
 /**
  * One redactor per run. Every string leaving an action — log lines, annotations, the job summary,
  * outputs, reports, SARIF, evidence files — passes through `redact()`. Secrets are registered by
@@ -339,13 +537,22 @@ var lib_inputs = __webpack_require__(453);
 const MASK = '***';
 /** Shapes redacted even when no one registered the value. Kept deliberately narrow: credentials. */
 const BUILT_IN_PATTERNS = [
-    /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g,
-    /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+    // An optional backslash before _ and -: the same tokens after markdown escaping in a job summary.
+    /\bgh[pousr]\\?_[A-Za-z0-9]{36,255}\b/g,
+    /\bgithub\\?_pat\\?_[A-Za-z0-9_\\]{22,255}\b/g,
     /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-    /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+    /\bxox[abposr]\\?-[A-Za-z0-9\\-]{10,}\b/g,
+    /\bglpat\\?-[A-Za-z0-9_\\-]{20,}\b/g,
+    /\bnpm\\?_[A-Za-z0-9]{36}\b/g,
+    // JWTs (three base64url parts, the first two JSON objects) and bearer credentials.
+    /\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g,
+    /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/\\-]{16,}=*/g,
     /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-    // userinfo in URLs: scheme://user:password@host
-    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+(?=@)/gi,
+    // userinfo in URLs: scheme://user:password@host — up to the last @ before the host, so a
+    // password containing @ is masked whole.
+    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]*(?=@[^\s@/]+)/gi,
+    // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
+    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[A-Za-z0-9_\\-]{20,}(?=@)/gi,
 ];
 /** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 4;
@@ -410,6 +617,18 @@ function encodedForms(value) {
     const forms = new Set([value, value.trim()]);
     forms.add(JSON.stringify(value).slice(1, -1));
     forms.add(encodeURIComponent(value));
+    // Markdown and HTML escaping happen before redaction (the summary builder escapes user text),
+    // and GitHub renders the escaped form back to the value: mask those forms too.
+    forms.add((0,summary/* escapeText */.X1)(value));
+    forms.add((0,summary/* escapeCell */.kq)(value));
+    // Workflow-command escaping of annotation data and properties.
+    forms.add(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    forms.add(value
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C'));
     // A multi-line secret (a PEM key) also appears line by line in logs.
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
@@ -490,7 +709,8 @@ async function execute(definition, source, sink, options) {
     }
     catch (error) {
         sink.fail(safe(describeFailure(error, sink, redactor, workspace)));
-        return { exitCode: 1 };
+        // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
+        return { exitCode: error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G ? 2 : 1 };
     }
 }
 /** Turns any thrown error into one message; positioned errors also become an annotation. */

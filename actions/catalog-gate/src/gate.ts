@@ -88,7 +88,10 @@ export interface GateOptions {
   migrationsDir: string;
   proveBackout: boolean;
   databaseUrl?: string;
-  /** Workspace-relative changed files; when set, only entries touching them are reported. */
+  /**
+   * Workspace-relative changed files; when set, only entries whose up/down file changed are
+   * reported, unless the catalog itself changed (then every entry is).
+   */
   changedFiles?: readonly string[];
   pattern?: FilePattern;
   /** Custom Rego policy compiled to wasm (.wasm or OPA bundle .tar.gz), workspace-relative or absolute. */
@@ -155,7 +158,12 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     files = null;
   }
   const fileSet = new Set(files ?? []);
-  const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+  // A catalog edit can change any entry's risk, PII or rollback without touching its SQL, and can
+  // remove an entry (its files then drift): when the catalog changed, every entry is in scope.
+  const changed =
+    options.changedFiles && !options.changedFiles.includes(options.catalog)
+      ? new Set(options.changedFiles)
+      : undefined;
   const pathOf = (name: string) => posix.join(dirPath, name);
   const inScope = (e: CatalogEntry) =>
     !changed ||

@@ -367,3 +367,52 @@ test('changed-only outside a pull request checks everything with a warning', asy
   assert.match(warnings.join('\n'), /not a pull request/);
   assert.match(result.summary, /2026-11-01-001-add-index/);
 });
+
+test('changed-only: a catalog-only change (risk lowered, retention removed) checks every entry', async () => {
+  // The PR touches only the catalog: the first entry now declares low risk for a SHARE-lock index
+  // build and the second stores PII without retention_days. Neither SQL file changed.
+  const gh = await fakeGitHub(['db/catalog/migrations.yaml', 'docs/readme.md']);
+  try {
+    const ws = workspace({
+      'db/catalog/migrations.yaml': TWO.replace(
+        /(- id: 2026-11-02-002-add-other\n {2}service: accounts\n {2}risk: low\n {2})pii: false/,
+        '$1pii: true',
+      ),
+      'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+      'db/migrations/2026-11-02-002-add-other.up.sql': 'SELECT 1;\n',
+    });
+    const ctx = context(ws);
+    ctx.github = {
+      ...ctx.github,
+      apiUrl: gh.apiUrl,
+      token: 't',
+      repository: 'acme/shop',
+      event: { pull_request: { number: 42 } },
+    };
+    const result = await action.run(
+      {
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: false,
+        failOn: 'error',
+        changedOnly: true,
+      },
+      ctx,
+    );
+    assert.equal(gh.seen.length, 1, 'the PR files were asked for');
+    const byRule = (id: string) => result.annotations.filter((a) => a.title === id);
+    assert.deepEqual(
+      byRule('risk-understated').map((a) => [a.file, a.line]),
+      [['db/catalog/migrations.yaml', 3]],
+    );
+    assert.deepEqual(
+      byRule('pii-retention-required').map((a) => [a.file, a.line]),
+      [['db/catalog/migrations.yaml', 10]],
+    );
+    assert.ok(byRule('create-index-not-concurrent').length === 1, JSON.stringify(result.annotations));
+    assert.ok(result.failure);
+    assert.match(result.summary, /\| 2026-11-01-001-add-index \|/);
+  } finally {
+    await gh.close();
+  }
+});

@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 294;
-export const ids = [294];
+export const id = 948;
+export const ids = [948];
 export const modules = {
 
-/***/ 6294:
+/***/ 6948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -60,185 +60,8 @@ function atLeast(level, threshold) {
     return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
 }
 
-;// CONCATENATED MODULE: ./lib/report/summary.ts
-/**
- * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
- * string. Text handed to it is treated as literal text, not markdown, so a finding message that
- * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
- * use `raw()` for trusted markdown.
- */
-const PASS_MARK = '✓';
-const FAIL_MARK = '✗';
-/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
-function markdownCell(markdown) {
-    return { markdown };
-}
-/**
- * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
- * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
- * characters become entities because job summaries render HTML too.
- */
-function escapeText(text) {
-    return (text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~])/g, '\\$1')
-        // Only at the start of a line do these open a heading, list, quote or setext underline.
-        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
-}
-/**
- * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
- * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
- */
-function escapeCell(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'object')
-        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
-    const text = String(value).replace(/\r\n?/g, '\n');
-    return text
-        .split('\n')
-        .map((line) => escapeText(line))
-        .join('<br>');
-}
-/** ✓ or ✗, with optional text after it. */
-function statusMark(ok, text) {
-    const mark = ok ? PASS_MARK : FAIL_MARK;
-    return text === undefined ? mark : `${mark} ${text}`;
-}
-/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
-function inlineCode(text) {
-    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
-function codeBlock(code, language = '') {
-    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    const body = code.endsWith('\n') ? code : `${code}\n`;
-    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
-}
-/**
- * A GFM table whose columns are padded to equal width so the source reads as a table too.
- * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
- * drop would hide data).
- */
-function table(columns, rows) {
-    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
-    if (cols.length === 0)
-        throw new Error('table(): at least one column is required');
-    const body = rows.map((row, index) => {
-        if (row.length > cols.length) {
-            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
-        }
-        return cols.map((_, i) => escapeCell(row[i]));
-    });
-    const header = cols.map((c) => escapeCell(c.header));
-    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
-    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
-    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
-    return [line(header), rule, ...body.map(line)].join('\n');
-}
-function bulletList(items, depth = 0) {
-    const indent = '  '.repeat(depth);
-    const lines = [];
-    for (const item of items) {
-        if (Array.isArray(item)) {
-            if (item.length > 0)
-                lines.push(bulletList(item, depth + 1));
-        }
-        else {
-            lines.push(`${indent}- ${escapeCell(item)}`);
-        }
-    }
-    return lines.join('\n');
-}
-function heading(text, level = 2) {
-    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
-}
-function paragraph(text) {
-    return escapeText(text);
-}
-/**
- * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
- * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
- */
-function details(summaryText, bodyMarkdown, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
-}
-/** Collects blocks and joins them with blank lines. */
-class SummaryBuilder {
-    blocks = [];
-    heading(text, level = 2) {
-        return this.push(heading(text, level));
-    }
-    paragraph(text) {
-        return this.push(paragraph(text));
-    }
-    table(columns, rows) {
-        return this.push(table(columns, rows));
-    }
-    list(items) {
-        return items.length === 0 ? this : this.push(bulletList(items));
-    }
-    details(summaryText, body, open = false) {
-        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
-    }
-    code(code, language = '') {
-        return this.push(codeBlock(code, language));
-    }
-    status(ok, text) {
-        return this.push(statusMark(ok, escapeText(text)));
-    }
-    /** Trusted markdown, inserted as is. */
-    raw(markdown) {
-        return this.push(markdown);
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-    push(block) {
-        this.blocks.push(block);
-        return this;
-    }
-}
-function summary() {
-    return new SummaryBuilder();
-}
-function alignRule(width, align) {
-    switch (align) {
-        case 'center':
-            return `:${'-'.repeat(width - 2)}:`;
-        case 'right':
-            return `${'-'.repeat(width - 1)}:`;
-        case 'left':
-            return `:${'-'.repeat(width - 1)}`;
-        default:
-            return '-'.repeat(width);
-    }
-}
-function pad(cell, width, align) {
-    const gap = width - displayWidth(cell);
-    if (gap <= 0)
-        return cell;
-    if (align === 'right')
-        return ' '.repeat(gap) + cell;
-    if (align === 'center')
-        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
-    return cell + ' '.repeat(gap);
-}
-/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
-function displayWidth(text) {
-    let n = 0;
-    for (const _ of text)
-        n++;
-    return n;
-}
-
+// EXTERNAL MODULE: ./lib/report/summary.ts
+var summary = __webpack_require__(2241);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __webpack_require__(2463);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -2408,7 +2231,11 @@ async function runGate(options) {
         files = null;
     }
     const fileSet = new Set(files ?? []);
-    const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+    // A catalog edit can change any entry's risk, PII or rollback without touching its SQL, and can
+    // remove an entry (its files then drift): when the catalog changed, every entry is in scope.
+    const changed = options.changedFiles && !options.changedFiles.includes(options.catalog)
+        ? new Set(options.changedFiles)
+        : undefined;
     const pathOf = (name) => external_node_path_.posix.join(dirPath, name);
     const inScope = (e) => !changed ||
         changed.has(pathOf(fileFor(pattern.up, e.id))) ||
@@ -2761,10 +2588,10 @@ function summaryMarkdown(report) {
         const under = e.detectedRisk !== null &&
             ['low', 'medium', 'high'].indexOf(e.detectedRisk) > ['low', 'medium', 'high'].indexOf(e.declaredRisk);
         const proof = e.backout.status === 'proven'
-            ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '')
+            ? (0,summary/* statusMark */.w8)(true, e.backout.kind === 'generated' ? 'generated' : '')
             : e.backout.status === 'skipped'
                 ? '–'
-                : statusMark(false, e.backout.status);
+                : (0,summary/* statusMark */.w8)(false, e.backout.status);
         return [
             e.id,
             e.service,
@@ -2772,7 +2599,7 @@ function summaryMarkdown(report) {
             e.locks.join(', ') || 'none',
             e.pii ? `PII, ${e.retentionDays ?? '✗ no'} days` : 'no PII',
             proof.trim(),
-        ].map(escapeCell);
+        ].map(summary/* escapeCell */.kq);
     });
     const counts = ['error', 'warning', 'notice']
         .map((l) => `${report.findings.filter((f) => f.level === l).length} ${l}s`)
@@ -2790,16 +2617,16 @@ function summaryMarkdown(report) {
     if (suggestions.length) {
         lines.push('', '### Suggested back-outs (no down script)');
         for (const e of suggestions) {
-            lines.push('', `**${escapeCell(e.id)}**`, '', '```sql', e.suggestedBackout.sql || '-- nothing to invert', '```');
+            lines.push('', `**${(0,summary/* escapeCell */.kq)(e.id)}**`, '', '```sql', e.suggestedBackout.sql || '-- nothing to invert', '```');
             for (const i of e.suggestedBackout.irreversible)
-                lines.push(`- irreversible (line ${i.line}): ${escapeCell(i.reason)}`);
+                lines.push(`- irreversible (line ${i.line}): ${(0,summary/* escapeCell */.kq)(i.reason)}`);
         }
     }
     const top = report.findings.filter((f) => f.level !== 'notice').slice(0, 50);
     if (top.length) {
         lines.push('', '### Findings', '');
         for (const f of top)
-            lines.push(`- ${f.level} \`${f.ruleId}\` ${f.location ? `${escapeCell(f.location.file)}:${f.location.line}` : ''} ${escapeCell(f.message)}`);
+            lines.push(`- ${f.level} \`${f.ruleId}\` ${f.location ? `${(0,summary/* escapeCell */.kq)(f.location.file)}:${f.location.line}` : ''} ${(0,summary/* escapeCell */.kq)(f.message)}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -3086,6 +2913,8 @@ function readOne(name, d, raw) {
             if (!/^[+-]?\d+$/.test(text))
                 throw new InputError(name, `'${text}' is not an integer`, describe(d));
             const n = Number(text);
+            if (!Number.isSafeInteger(n))
+                throw new InputError(name, `${text} is too large`, describe(d));
             if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) {
                 throw new InputError(name, `${n} is out of range`, describe(d));
             }
@@ -3122,7 +2951,10 @@ function parseSize(name, text) {
     const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
     if (!match || unit === undefined)
         throw new InputError(name, `'${text}' is not a size`, 'a byte count such as 1048576, 512k, 10M or 1G');
-    return Math.round(Number(match[1]) * unit);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes))
+        throw new InputError(name, `'${text}' is too large`, 'a byte count such as 1048576, 512k, 10M or 1G');
+    return bytes;
 }
 function describe(d) {
     switch (d.kind) {
@@ -3145,6 +2977,196 @@ function describe(d) {
         case 'size':
             return 'a byte count such as 1048576, 512k, 10M or 1G';
     }
+}
+
+
+/***/ }),
+
+/***/ 2241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   w8: () => (/* binding */ statusMark)
+/* harmony export */ });
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder, summary */
+/**
+ * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
+ * string. Text handed to it is treated as literal text, not markdown, so a finding message that
+ * contains `|`, `*`, `<script>` or a newline cannot break the table it sits in or inject markup;
+ * use `raw()` for trusted markdown.
+ */
+const PASS_MARK = '✓';
+const FAIL_MARK = '✗';
+/** Marks a cell as markdown we built ourselves (never user text: that must stay escaped). */
+function markdownCell(markdown) {
+    return { markdown };
+}
+/**
+ * Escapes text for a markdown paragraph or list item: inline markdown punctuation is
+ * backslash-escaped everywhere, block markers only at the start of a line, and HTML-significant
+ * characters become entities because job summaries render HTML too.
+ */
+function escapeText(text) {
+    return (text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        // Only at the start of a line do these open a heading, list, quote or setext underline.
+        .replace(/^(\s*)([#+\-=])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/gm, '$1\\$2'));
+}
+/**
+ * Escapes text for one table cell: everything escapeText does, plus newlines become `<br>` (a raw
+ * newline ends the table row) and `|` is escaped (GFM splits cells on it even inside code spans).
+ */
+function escapeCell(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'object')
+        return value.markdown.replace(/\r?\n/g, '<br>').replace(/(?<!\\)\|/g, '\\|');
+    const text = String(value).replace(/\r\n?/g, '\n');
+    return text
+        .split('\n')
+        .map((line) => escapeText(line))
+        .join('<br>');
+}
+/** ✓ or ✗, with optional text after it. */
+function statusMark(ok, text) {
+    const mark = ok ? PASS_MARK : FAIL_MARK;
+    return text === undefined ? mark : `${mark} ${text}`;
+}
+/** Inline code that survives backticks inside the text (CommonMark: use a longer fence). */
+function inlineCode(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** Fenced code block; the fence grows past any run of backticks in the code so it cannot close early. */
+function codeBlock(code, language = '') {
+    const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const body = code.endsWith('\n') ? code : `${code}\n`;
+    return `${fence}${language.replace(/[`\s]/g, '')}\n${body}${fence}`;
+}
+/**
+ * A GFM table whose columns are padded to equal width so the source reads as a table too.
+ * Rows shorter than the header are padded with empty cells; longer rows are an error (a silent
+ * drop would hide data).
+ */
+function table(columns, rows) {
+    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+    if (cols.length === 0)
+        throw new Error('table(): at least one column is required');
+    const body = rows.map((row, index) => {
+        if (row.length > cols.length) {
+            throw new Error(`table(): row ${index + 1} has ${row.length} cells but the table has ${cols.length} columns`);
+        }
+        return cols.map((_, i) => escapeCell(row[i]));
+    });
+    const header = cols.map((c) => escapeCell(c.header));
+    const widths = cols.map((c, i) => Math.max(3, displayWidth(header[i] ?? ''), ...body.map((r) => displayWidth(r[i] ?? ''))));
+    const line = (cells) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 3, cols[i]?.align)).join(' | ')} |`;
+    const rule = `| ${cols.map((c, i) => alignRule(widths[i] ?? 3, c.align)).join(' | ')} |`;
+    return [line(header), rule, ...body.map(line)].join('\n');
+}
+function bulletList(items, depth = 0) {
+    const indent = '  '.repeat(depth);
+    const lines = [];
+    for (const item of items) {
+        if (Array.isArray(item)) {
+            if (item.length > 0)
+                lines.push(bulletList(item, depth + 1));
+        }
+        else {
+            lines.push(`${indent}- ${escapeCell(item)}`);
+        }
+    }
+    return lines.join('\n');
+}
+function heading(text, level = 2) {
+    return `${'#'.repeat(level)} ${escapeText(text.replace(/\s*\r?\n\s*/g, ' '))}`;
+}
+function paragraph(text) {
+    return escapeText(text);
+}
+/**
+ * A collapsible block. The summary line is escaped; the body is markdown (build it with the other
+ * helpers). The blank lines around the body are what makes GitHub render markdown inside HTML.
+ */
+function details(summaryText, bodyMarkdown, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${escapeCell(summaryText)}</summary>\n\n${bodyMarkdown.replace(/\s+$/, '')}\n\n</details>`;
+}
+/** Collects blocks and joins them with blank lines. */
+class SummaryBuilder {
+    blocks = [];
+    heading(text, level = 2) {
+        return this.push(heading(text, level));
+    }
+    paragraph(text) {
+        return this.push(paragraph(text));
+    }
+    table(columns, rows) {
+        return this.push(table(columns, rows));
+    }
+    list(items) {
+        return items.length === 0 ? this : this.push(bulletList(items));
+    }
+    details(summaryText, body, open = false) {
+        return this.push(details(summaryText, typeof body === 'string' ? body : body.toString(), open));
+    }
+    code(code, language = '') {
+        return this.push(codeBlock(code, language));
+    }
+    status(ok, text) {
+        return this.push(statusMark(ok, escapeText(text)));
+    }
+    /** Trusted markdown, inserted as is. */
+    raw(markdown) {
+        return this.push(markdown);
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+    push(block) {
+        this.blocks.push(block);
+        return this;
+    }
+}
+function summary() {
+    return new SummaryBuilder();
+}
+function alignRule(width, align) {
+    switch (align) {
+        case 'center':
+            return `:${'-'.repeat(width - 2)}:`;
+        case 'right':
+            return `${'-'.repeat(width - 1)}:`;
+        case 'left':
+            return `:${'-'.repeat(width - 1)}`;
+        default:
+            return '-'.repeat(width);
+    }
+}
+function pad(cell, width, align) {
+    const gap = width - displayWidth(cell);
+    if (gap <= 0)
+        return cell;
+    if (align === 'right')
+        return ' '.repeat(gap) + cell;
+    if (align === 'center')
+        return ' '.repeat(Math.floor(gap / 2)) + cell + ' '.repeat(gap - Math.floor(gap / 2));
+    return cell + ' '.repeat(gap);
+}
+/** Code points, not UTF-16 units, so ✓ and emoji do not skew the padding. */
+function displayWidth(text) {
+    let n = 0;
+    for (const _ of text)
+        n++;
+    return n;
 }
 
 
