@@ -34967,8 +34967,19 @@ async function addedLines(dir, base, head, pathspec = '.') {
 async function git_history(dir, base, head, pathspec = '.') {
     const { base: baseId, head: headId } = await resolveRange(dir, base, head);
     const range = baseId ? `${baseId}..${headId}` : headId;
-    const out = await gitOk(['log', '-p', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec], dir, `git log ${base ? `${base}..` : ''}${head}`);
-    return parseLog(out);
+    // `git log -p` shows no patch for a merge, so a key typed into a conflict resolution (or an
+    // "evil" merge) would never be seen. remerge-diff (git 2.36+) shows exactly what the merge
+    // commit itself introduced against git's own re-merge of its parents; the parents' changes are
+    // scanned in their own commits. (`-m`/`--first-parent` would either rescan every merged change
+    // per parent or credit the whole branch to the merge and skip the branch's own commits.)
+    const result = await runGit(['log', '-p', '--diff-merges=remerge', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec], dir);
+    if (result.code !== 0) {
+        const stderr = firstLines(result.stderr);
+        if (/diff-merges|remerge/.test(stderr))
+            throw new GitError(`git log --diff-merges=remerge failed (${stderr}); history mode needs git 2.36 or later to see what merge commits add: update git on the runner`);
+        throw new GitError(`git log ${base ? `${base}..` : ''}${head} failed: ${stderr || `git exited with ${result.code}`}`);
+    }
+    return parseLog(result.stdout);
 }
 /**
  * A file's bytes at a commit (`git show <commit>:<path>`, execFile, no shell), or undefined when

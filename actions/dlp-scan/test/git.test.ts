@@ -158,6 +158,28 @@ test('history mode: a commit message is scanned; email and message are masked in
   }
 });
 
+test('history mode sees a secret that only a merge commit adds (a conflict resolution), once', async () => {
+  const p = plant(51);
+  const repo = await initRepo();
+  await commit(repo, { 'app.env': 'MODE=dev\n' }, 'root');
+  git(repo, 'checkout', '-q', '-b', 'feature');
+  const side = await commit(repo, { 'app.env': 'MODE=feature\n', 'side.txt': `${p.github.line}\n` }, 'feature');
+  git(repo, 'checkout', '-q', 'main');
+  await commit(repo, { 'app.env': 'MODE=main\n' }, 'main');
+  try {
+    git(repo, 'merge', '-q', 'feature');
+  } catch {
+    // The conflict is the point: its resolution is where the key arrives.
+  }
+  const merge = await commit(repo, { 'app.env': `MODE=main\n${p.aws.line}\n` }, 'merge feature');
+  assert.equal(git(repo, 'rev-list', '--parents', '-n', '1', merge).split(' ').length, 3, 'a merge commit');
+  const { findings } = await runScan(request(repo, { mode: 'history', head: merge }));
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.commit?.sha}`).sort(),
+    [`aws-access-key-id app.env:2 ${merge}`, `github-token side.txt:1 ${side}`].sort(),
+  );
+});
+
 test('a range that does not exist is named, with what to do; no stack trace in the message', async () => {
   const repo = await initRepo();
   await commit(repo, { 'a.txt': 'x\n' }, 'one');
