@@ -5,9 +5,9 @@
  * verifyLog() can name. The chain cannot stop someone who rewrites the whole tail consistently;
  * that is what the per-record attestation (and its transparency-log entry) is for.
  */
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { RuleResult } from './decide.ts';
 
 export const GENESIS = '0'.repeat(64);
@@ -91,18 +91,55 @@ export async function appendRecord(
   path: string,
   fields: AuditFields,
 ): Promise<{ record: AuditRecord; line: string; digest: string }> {
-  let existing = '';
-  try {
-    existing = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dirname(path), { recursive: true });
-  }
+  const existing = await readLog(path);
   const next = nextRecord(existing, fields);
+  await commitRecordLine(path, existing, next.line);
+  return next;
+}
+
+/** The log's text, or '' when it does not exist yet. */
+export async function readLog(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+/**
+ * Appends `line` to the log whose text was `existing` when the record was chained. The new text
+ * goes to a temporary file beside the log and is renamed over it, so a crash leaves the old log
+ * or the new one, never a cut-off line. A log that changed since it was read is refused: the
+ * record would chain to the wrong predecessor.
+ */
+export async function commitRecordLine(path: string, existing: string, line: string): Promise<void> {
+  if ((await readLog(path)) !== existing)
+    throw new Error(
+      'the audit log changed while this decision was made (another writer?); serialise writers with one concurrency group',
+    );
   // A file cut off mid-line must not glue the new record onto the broken one.
   const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-  await appendFile(path, `${separator}${next.line}\n`, 'utf8');
-  return next;
+  await writeFileAtomic(path, `${existing}${separator}${line}\n`);
+}
+
+/** Writes `text` to `path` through a synced temporary file and a rename. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 export type BreakKind =

@@ -4,7 +4,7 @@
  * summary. Every failure on the way (bad input, unreadable policy, API down, signing failed)
  * becomes a deny with that failure as its reason, and the deny is still recorded.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { defineAction, type ActionResult, type RunContext } from '../../../lib/action.ts';
 import { ConfigError } from '../../../lib/config.ts';
@@ -15,7 +15,7 @@ import { summary as markdown } from '../../../lib/report/summary.ts';
 import type { Annotation } from '../../../lib/report/types.ts';
 import { parseJwks, verifyAssuranceToken } from './assurance.ts';
 import { attestRecord, keylessSigner, type AttestationSigner } from './attest.ts';
-import { nextRecord, verifyLog, type AuditFields } from './audit.ts';
+import { commitRecordLine, nextRecord, readLog, verifyLog, writeFileAtomic, type AuditFields } from './audit.ts';
 import {
   decide,
   findEnvironment,
@@ -222,13 +222,17 @@ async function run(
   };
   const notes: string[] = [];
   if (!dryRun && auditLog) {
+    let existing: string | undefined;
     try {
-      let existing = '';
-      try {
-        existing = await readFile(auditLog.absolute, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+      existing = await readLog(auditLog.absolute);
+    } catch (error) {
+      decision = withFailure(
+        decision,
+        'audit-log',
+        `cannot read the audit log ${auditLog.display}: ${message(error)}`,
+      );
+    }
+    if (existing !== undefined) {
       const chain = verifyLog(existing);
       if (!chain.ok)
         decision = withFailure(
@@ -250,28 +254,41 @@ async function run(
           next = nextRecord(existing, fields(decision));
         }
       }
-      await mkdir(dirname(auditLog.absolute), { recursive: true });
-      const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-      await writeFile(auditLog.absolute, `${existing}${separator}${next.line}\n`, 'utf8');
-      outputs['audit-record'] = next.line;
-      outputs['record-digest'] = next.digest;
+      // The bundle is written before the record: a record must never say allow unless its
+      // signature is on disk, and a failure here must be able to turn it into a deny.
+      let bundleFile: string | undefined;
       if (bundle) {
-        const bundleFile = join(
-          dirname(auditLog.absolute),
-          'bundles',
-          `record-${next.record.seq}.sigstore.json`,
-        );
-        await mkdir(dirname(bundleFile), { recursive: true });
-        await writeFile(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
-        outputs['bundle-path'] = relative(context.workspace, bundleFile).split('\\').join('/');
-        notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
+        bundleFile = join(dirname(auditLog.absolute), 'bundles', `record-${next.record.seq}.sigstore.json`);
+        try {
+          await writeFileAtomic(bundleFile, `${JSON.stringify(bundle, null, 2)}\n`);
+        } catch (error) {
+          decision = withFailure(
+            decision,
+            'attestation',
+            `cannot write the attestation bundle ${relative(context.workspace, bundleFile).split('\\').join('/')} (${message(error)}); an unsigned record cannot allow`,
+          );
+          bundle = undefined;
+          bundleFile = undefined;
+          next = nextRecord(existing, fields(decision));
+        }
       }
-    } catch (error) {
-      decision = withFailure(
-        decision,
-        'audit-log',
-        `cannot write the audit log ${auditLog.display}: ${message(error)}`,
-      );
+      try {
+        await commitRecordLine(auditLog.absolute, existing, next.line);
+        outputs['audit-record'] = next.line;
+        outputs['record-digest'] = next.digest;
+        if (bundle && bundleFile) {
+          outputs['bundle-path'] = relative(context.workspace, bundleFile).split('\\').join('/');
+          notes.push(await storeInGitHub(context, bundle, owner, repo, values.githubToken));
+        }
+      } catch (error) {
+        decision = withFailure(
+          decision,
+          'audit-log',
+          `cannot write the audit log ${auditLog.display}: ${message(error)}`,
+        );
+        // A bundle whose record never made it into the log would attest a decision nobody logged.
+        if (bundleFile) await rm(bundleFile, { force: true }).catch(() => undefined);
+      }
     }
   } else if (dryRun) {
     const preview = nextRecord('', fields(decision));

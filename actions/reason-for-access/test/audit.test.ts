@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import {
   appendRecord,
+  commitRecordLine,
+  writeFileAtomic,
   canonicalJson,
   GENESIS,
   nextRecord,
@@ -205,4 +207,30 @@ test('property: any single-character change to any record but the last is detect
     ),
     { numRuns: 300 },
   );
+});
+
+test('commitRecordLine refuses a log that changed since the record was chained, and leaves it as it was', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rfa-commit-'));
+  const path = join(dir, 'log.jsonl');
+  const first = await appendRecord(path, fields(1));
+  const stale = nextRecord('', fields(2)); // chained onto an empty log, but record 1 exists now
+  await assert.rejects(commitRecordLine(path, '', stale.line), /the audit log changed while this decision was made/);
+  assert.equal(await readFile(path, 'utf8'), `${first.line}\n`);
+  const next = nextRecord(`${first.line}\n`, fields(2));
+  await commitRecordLine(path, `${first.line}\n`, next.line);
+  assert.equal(verifyLog(await readFile(path, 'utf8')).records, 2);
+  assert.deepEqual(await readdir(dir), ['log.jsonl'], 'no temporary file is left behind');
+});
+
+test('writeFileAtomic replaces the file whole and cleans up when it cannot', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rfa-atomic-'));
+  const path = join(dir, 'a.txt');
+  await writeFileAtomic(path, 'one\n');
+  await writeFileAtomic(path, 'two\n');
+  assert.equal(await readFile(path, 'utf8'), 'two\n');
+  // The target is a directory: the rename fails, and the temporary file must not stay behind.
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(join(dir, 'sub'));
+  await assert.rejects(writeFileAtomic(join(dir, 'sub'), 'x'));
+  assert.deepEqual((await readdir(dir)).sort(), ['a.txt', 'sub']);
 });

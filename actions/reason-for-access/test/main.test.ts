@@ -348,3 +348,30 @@ test('verify mode: an intact log passes; an edited record fails with its line', 
   assert.equal(after.outputs.decision, 'deny');
   assert.match(after.failure, /audit-log|record 1 was edited/);
 });
+
+test('a bundle that cannot be written turns the decision into a recorded deny; the log never says allow', async () => {
+  const workspace = await workspaceWithPolicy();
+  await mkdir(join(workspace, '.summit-ops-audit'), { recursive: true });
+  // A file where the bundles directory belongs: the bundle write fails, the log write would not.
+  await writeFile(join(workspace, '.summit-ops-audit/bundles'), 'not a directory\n');
+  const attestationsBefore = gh.requests.filter((q) => q.line.endsWith('/attestations')).length;
+  const r = await runAction({ reason: GOOD_REASON }, { workspace });
+  assert.equal(r.exitCode, 1);
+  assert.equal(r.outputs.decision, 'deny');
+  assert.equal(r.outputs['bundle-path'], '');
+  const lines = r.log.trim().split('\n');
+  assert.equal(lines.length, 1, 'exactly one record');
+  const rec = JSON.parse(lines[0]!);
+  assert.equal(rec.decision, 'deny');
+  assert.equal(lines[0], r.outputs['audit-record']);
+  assert.match(
+    JSON.stringify(rec.reasons),
+    /"detail":"cannot write the attestation bundle .summit-ops-audit\/bundles\/record-1.sigstore.json[^"]*","ok":false,"rule":"attestation"/,
+  );
+  assert.doesNotMatch(r.failure, /cannot write the audit log/);
+  assert.equal(
+    gh.requests.filter((q) => q.line.endsWith('/attestations')).length,
+    attestationsBefore,
+    'no attestation is stored for a record that was not written as signed',
+  );
+});
