@@ -73,6 +73,8 @@ test('a built log validates against the official schema and carries every field'
   );
   assert.deepEqual(run.tool.driver.rules[0]!.properties, { tags: ['postgres', 'locks'] });
   const [first, second, third] = run.results;
+  assert.equal(third, undefined, 'code scanning rejects a result without a location: it is left out');
+  assert.deepEqual(run.properties, { 'summitOps/resultsWithoutLocation': 1 });
   assert.equal(first!.ruleIndex, 1, 'ruleIndex points at SO002');
   assert.equal(run.tool.driver.rules[first!.ruleIndex]!.id, first!.ruleId);
   assert.equal(first!.level, 'note');
@@ -84,7 +86,25 @@ test('a built log validates against the official schema and carries every field'
   assert.equal(second!.ruleIndex, 0);
   assert.equal(second!.locations![0]!.physicalLocation.artifactLocation.uri, 'db/x.sql');
   assert.deepEqual(second!.properties, { lock: 'ACCESS EXCLUSIVE' });
-  assert.equal(third!.locations, undefined);
+});
+
+test('a finding without a position lands at line 1 of defaultFile; security severity and help reach the rule', () => {
+  const report = sampleReport();
+  report.rules[0]!.securitySeverity = 9.1;
+  report.rules[0]!.helpMarkdown = '**Rotate** the key.';
+  const log = buildSarif(report, new Redactor(), { defaultFile: 'db/catalog/migrations.yaml' });
+  assert.deepEqual(validateSarif(log), { valid: true, errors: [] });
+  const run = log.runs[0]!;
+  assert.equal(run.results.length, report.findings.length);
+  assert.equal(run.properties, undefined);
+  assert.deepEqual(run.results.at(-1)!.locations![0]!.physicalLocation, {
+    artifactLocation: { uri: 'db/catalog/migrations.yaml', uriBaseId: 'SRCROOT' },
+    region: { startLine: 1 },
+  });
+  assert.equal(run.tool.driver.rules[0]!.properties!['security-severity'], '9.1');
+  assert.equal(run.tool.driver.rules[0]!.help!.markdown, '**Rotate** the key.');
+  report.rules[0]!.securitySeverity = 11;
+  assert.throws(() => buildSarif(report, new Redactor()), /security severity 11; expected 0\.1–10/);
 });
 
 test('every string in the log is redacted, keys and properties included', () => {

@@ -42,6 +42,7 @@ export interface SarifRun {
   tool: { driver: SarifDriver };
   originalUriBaseIds?: Record<string, { uri: string }>;
   results: SarifResult[];
+  properties?: Record<string, unknown>;
 }
 export interface SarifDriver {
   name: string;
@@ -57,7 +58,8 @@ export interface SarifRule {
   fullDescription?: { text: string };
   helpUri?: string;
   defaultConfiguration: { level: SarifLevel };
-  properties?: { tags: string[] };
+  help?: { text: string; markdown?: string };
+  properties?: Record<string, unknown>;
 }
 export interface SarifResult {
   ruleId: string;
@@ -81,6 +83,12 @@ export interface BuildSarifOptions {
    * place them).
    */
   workspace?: string;
+  /**
+   * Where a finding without a position is placed (line 1): code scanning rejects a whole upload
+   * when one result has no location. Without it such findings are left out of the SARIF log (they
+   * still reach annotations and reports) and counted in the run's properties.
+   */
+  defaultFile?: string;
 }
 
 export class SarifValidationError extends Error {
@@ -123,13 +131,16 @@ export function buildSarif(
     ruleIndex.set(rule.id, index);
     return toRule(rule);
   });
-  const results = report.findings.map((finding, n) => {
-    const index = ruleIndex.get(finding.ruleId);
-    if (index === undefined) {
+  report.findings.forEach((finding, n) => {
+    if (!ruleIndex.has(finding.ruleId)) {
       throw new Error(
         `SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`,
       );
     }
+  });
+  const placeable = report.findings.filter((f) => f.location || options.defaultFile);
+  const results = placeable.map((finding) => {
+    const index = ruleIndex.get(finding.ruleId)!;
     return toResult(finding, index, report.rules[index]!, options);
   });
   const driver: SarifDriver = { name: report.toolName, rules };
@@ -139,6 +150,8 @@ export function buildSarif(
   }
   if (report.informationUri) driver.informationUri = report.informationUri;
   const run: SarifRun = { tool: { driver }, results };
+  const unplaced = report.findings.length - placeable.length;
+  if (unplaced > 0) run.properties = { 'summitOps/resultsWithoutLocation': unplaced };
   if (options.workspace) run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(options.workspace) } };
   const log: SarifLog = { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
   return redactor.redactDeep(log);
@@ -198,7 +211,19 @@ function toRule(rule: RuleDescriptor): SarifRule {
   if (rule.name) out.name = rule.name;
   if (rule.fullDescription) out.fullDescription = { text: rule.fullDescription };
   if (rule.helpUri) out.helpUri = rule.helpUri;
-  if (rule.tags && rule.tags.length > 0) out.properties = { tags: [...rule.tags] };
+  const properties: Record<string, unknown> = {};
+  if (rule.tags && rule.tags.length > 0) properties['tags'] = [...rule.tags];
+  if (rule.securitySeverity !== undefined) {
+    if (!(rule.securitySeverity > 0 && rule.securitySeverity <= 10))
+      throw new Error(
+        `SARIF: rule '${rule.id}' has security severity ${rule.securitySeverity}; expected 0.1–10`,
+      );
+    // GitHub reads it as a string property of the rule.
+    properties['security-severity'] = rule.securitySeverity.toFixed(1);
+  }
+  if (Object.keys(properties).length > 0) out.properties = properties;
+  if (rule.helpMarkdown)
+    out.help = { text: rule.fullDescription ?? rule.shortDescription, markdown: rule.helpMarkdown };
   return out;
 }
 
@@ -215,7 +240,8 @@ function toResult(
     // SARIF requires message text; an empty one shows as a blank alert.
     message: { text: finding.message || rule.shortDescription },
   };
-  const location = finding.location;
+  const location =
+    finding.location ?? (options.defaultFile ? { file: options.defaultFile, line: 1 } : undefined);
   if (location) {
     const region: NonNullable<NonNullable<SarifResult['locations']>[number]['physicalLocation']['region']> = {
       startLine: positive(location.line, 'line', finding),

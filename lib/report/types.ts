@@ -36,6 +36,10 @@ export interface RuleDescriptor {
   helpUri?: string;
   defaultLevel: Level;
   tags?: string[];
+  /** 0.1–10: code scanning shows security alerts as Critical (≥ 9), High (≥ 7), Medium, Low. */
+  securitySeverity?: number;
+  /** Markdown help shown with the alert in code scanning. */
+  helpMarkdown?: string;
 }
 
 /** One result of an analysis: the unit SARIF, annotations and reports are made of. */
