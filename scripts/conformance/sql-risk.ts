@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadParser, parseSql } from '../../actions/catalog-gate/src/sql/parser.ts';
+import { loadParser, parseSql, SqlParseError } from '../../actions/catalog-gate/src/sql/parser.ts';
 import { analyseStatements, emptySchemaState } from '../../actions/catalog-gate/src/sql/analyse.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +48,7 @@ export const MAPPING: Record<string, string[]> = {
   E11: ['add-column-rewrite'],
 };
 
-interface Case {
+export interface Case {
   source: string;
   sql: string;
   rule?: string;
@@ -64,10 +64,14 @@ function sections(sql: string): string[] {
   return parts.length ? parts : [sql];
 }
 
-export function verdictOf(
-  c: Case,
-  ours: readonly string[],
-): { verdict: 'ok' | 'violation' | 'parse-error'; found: string[] } {
+export type Verdict = 'ok' | 'violation' | 'parse-error' | 'analyser-error';
+
+/**
+ * Our verdict on one case. Only PostgreSQL's parser rejecting the SQL is a parse error; a bug in
+ * our analyser (an exception, or its analyser-error finding) is counted apart so it cannot hide
+ * behind the parser.
+ */
+export function verdictOf(c: Case, ours: readonly string[]): { verdict: Verdict; found: string[]; error?: string } {
   const state = emptySchemaState();
   const found: string[] = [];
   try {
@@ -75,10 +79,13 @@ export function verdictOf(
       const r = analyseStatements(parseSql(part), state, {
         assumeInTransaction: c.assume_in_transaction ?? false,
       });
+      const failed = r.findings.find((f) => f.ruleId === 'analyser-error');
+      if (failed) return { verdict: 'analyser-error', found, error: failed.message };
       found.push(...r.findings.map((f) => f.ruleId).filter((id) => ours.includes(id)));
     }
-  } catch {
-    return { verdict: 'parse-error', found };
+  } catch (error) {
+    if (error instanceof SqlParseError) return { verdict: 'parse-error', found, error: error.message };
+    return { verdict: 'analyser-error', found, error: (error as Error).message };
   }
   return { verdict: found.length ? 'violation' : 'ok', found };
 }
@@ -94,7 +101,7 @@ async function main(): Promise<void> {
   const details = process.argv.includes('--details');
   const perRule = new Map<
     string,
-    { agree: number; total: number; parseErrors: number; disagreements: string[] }
+    { agree: number; total: number; parseErrors: number; analyserErrors: number; disagreements: string[] }
   >();
   const unmapped = new Map<string, number>();
   for (const name of readdirSync(dir)
@@ -110,23 +117,30 @@ async function main(): Promise<void> {
         continue;
       }
       const key = `${name.split('_')[0]}:${peer}`;
-      const s = perRule.get(key) ?? { agree: 0, total: 0, parseErrors: 0, disagreements: [] };
+      const s = perRule.get(key) ?? {
+        agree: 0,
+        total: 0,
+        parseErrors: 0,
+        analyserErrors: 0,
+        disagreements: [],
+      };
       const r = verdictOf(c, ours);
       s.total++;
       if (r.verdict === 'parse-error') s.parseErrors++;
+      if (r.verdict === 'analyser-error') s.analyserErrors++;
       // Labels such as 'violation(fix)' are violations that squawk can also autofix.
       const expected = c.verdict.startsWith('violation') ? 'violation' : 'ok';
       if (r.verdict === expected) s.agree++;
       else
         s.disagreements.push(
-          `${c.source}: peer ${c.verdict}, ours ${r.verdict}${c.pg_version ? ` (peer assumes PG ${c.pg_version})` : ''}\n      ${c.sql.trim().replace(/\s+/g, ' ').slice(0, 160)}`,
+          `${c.source}: peer ${c.verdict}, ours ${r.verdict}${r.error ? ` [${r.error}]` : ''}${c.pg_version ? ` (peer assumes PG ${c.pg_version})` : ''}\n      ${c.sql.trim().replace(/\s+/g, ' ').slice(0, 160)}`,
         );
       perRule.set(key, s);
     }
   }
   let agree = 0;
   let total = 0;
-  console.log('peer rule'.padEnd(52), 'agree/total', '  %', ' parse errors');
+  console.log('peer rule'.padEnd(52), 'agree/total', '  %', ' parse errors', ' analyser errors');
   for (const [rule, s] of [...perRule].sort()) {
     agree += s.agree;
     total += s.total;
@@ -135,6 +149,7 @@ async function main(): Promise<void> {
       `${s.agree}/${s.total}`.padStart(11),
       `${((100 * s.agree) / s.total).toFixed(0)}%`.padStart(4),
       String(s.parseErrors).padStart(4),
+      String(s.analyserErrors).padStart(4),
     );
     if (details) for (const d of s.disagreements) console.log(`    ${d}`);
   }

@@ -129,11 +129,14 @@ function buildSarif(report, redactor, options = {}) {
         ruleIndex.set(rule.id, index);
         return toRule(rule);
     });
-    const results = report.findings.map((finding, n) => {
-        const index = ruleIndex.get(finding.ruleId);
-        if (index === undefined) {
+    report.findings.forEach((finding, n) => {
+        if (!ruleIndex.has(finding.ruleId)) {
             throw new Error(`SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`);
         }
+    });
+    const placeable = report.findings.filter((f) => f.location || options.defaultFile);
+    const results = placeable.map((finding) => {
+        const index = ruleIndex.get(finding.ruleId);
         return toResult(finding, index, report.rules[index], options);
     });
     const driver = { name: report.toolName, rules };
@@ -145,6 +148,9 @@ function buildSarif(report, redactor, options = {}) {
     if (report.informationUri)
         driver.informationUri = report.informationUri;
     const run = { tool: { driver }, results };
+    const unplaced = report.findings.length - placeable.length;
+    if (unplaced > 0)
+        run.properties = { 'summitOps/resultsWithoutLocation': unplaced };
     if (options.workspace)
         run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(options.workspace) } };
     const log = { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
@@ -199,8 +205,19 @@ function toRule(rule) {
         out.fullDescription = { text: rule.fullDescription };
     if (rule.helpUri)
         out.helpUri = rule.helpUri;
+    const properties = {};
     if (rule.tags && rule.tags.length > 0)
-        out.properties = { tags: [...rule.tags] };
+        properties['tags'] = [...rule.tags];
+    if (rule.securitySeverity !== undefined) {
+        if (!(rule.securitySeverity > 0 && rule.securitySeverity <= 10))
+            throw new Error(`SARIF: rule '${rule.id}' has security severity ${rule.securitySeverity}; expected 0.1–10`);
+        // GitHub reads it as a string property of the rule.
+        properties['security-severity'] = rule.securitySeverity.toFixed(1);
+    }
+    if (Object.keys(properties).length > 0)
+        out.properties = properties;
+    if (rule.helpMarkdown)
+        out.help = { text: rule.fullDescription ?? rule.shortDescription, markdown: rule.helpMarkdown };
     return out;
 }
 function toResult(finding, ruleIndex, rule, options) {
@@ -211,7 +228,7 @@ function toResult(finding, ruleIndex, rule, options) {
         // SARIF requires message text; an empty one shows as a blank alert.
         message: { text: finding.message || rule.shortDescription },
     };
-    const location = finding.location;
+    const location = finding.location ?? (options.defaultFile ? { file: options.defaultFile, line: 1 } : undefined);
     if (location) {
         const region = {
             startLine: positive(location.line, 'line', finding),
@@ -563,6 +580,7 @@ const SQL_RULES = {
     cluster: rule('cluster', 'high', 'CLUSTER rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack.'),
     reindex: rule('reindex-not-concurrent', 'medium', 'REINDEX without CONCURRENTLY', 'Blocks writes to the table and reads through the index. Use REINDEX … CONCURRENTLY (PG 12+).'),
     statementTimeoutConcurrent: rule('statement-timeout-concurrently', 'low', 'statement_timeout set before a CONCURRENTLY build', 'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).'),
+    analyserError: rule('analyser-error', 'low', 'The statement could not be analysed', 'catalog-gate failed on this statement, so its locks and risk are unknown. Review it by hand and report the statement to the catalog-gate maintainers.', 'error'),
     lockTimeout: rule('missing-lock-timeout', 'medium', 'No lock_timeout before a strong lock', "A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = '5s') and retry."),
 };
 const RULE_BY_ID = new Map(Object.values(SQL_RULES).map((r) => [r.id, r]));
@@ -720,14 +738,22 @@ function analyseStatements(statements, state = emptySchemaState(), options = {})
     const reports = [];
     let needsNoTransaction = false;
     statements.forEach((s, index) => {
-        const report = analyseOne(s, index, state, file);
-        if (report.kind === 'IndexStmt' ||
-            report.kind === 'DropStmt' ||
-            report.kind === 'ReindexStmt' ||
-            report.kind === 'VacuumStmt') {
-            const [, b] = unwrap(s.node);
-            if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently'))
-                needsNoTransaction = true;
+        let report;
+        try {
+            report = analyseOne(s, index, state, file);
+            if (report.kind === 'IndexStmt' ||
+                report.kind === 'DropStmt' ||
+                report.kind === 'ReindexStmt' ||
+                report.kind === 'VacuumStmt') {
+                const [, b] = unwrap(s.node);
+                if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently'))
+                    needsNoTransaction = true;
+            }
+        }
+        catch (error) {
+            // A bug on one statement must not lose the findings of the others, nor surface as a bare
+            // exception without a location: it becomes an error finding at the statement.
+            report = analyserFailure(s, index, error);
         }
         reports.push(report);
     });
@@ -741,6 +767,38 @@ function analyseStatements(statements, state = emptySchemaState(), options = {})
         maxLock,
         rewrites: reports.some((r) => r.rewrites),
         needsNoTransaction,
+    };
+}
+function analyserFailure(s, index, error) {
+    let kind = 'Unknown';
+    try {
+        kind = unwrap(s.node)[0];
+    }
+    catch {
+        // the node itself is unreadable; keep 'Unknown'
+    }
+    const r = SQL_RULES.analyserError;
+    return {
+        index,
+        kind,
+        line: s.line,
+        column: s.column,
+        endLine: s.endLine,
+        tables: [],
+        lock: null,
+        rewrites: false,
+        findings: [
+            {
+                ruleId: r.id,
+                risk: r.risk,
+                level: r.level,
+                message: `catalog-gate could not analyse this ${kind} (${error instanceof Error ? error.message : String(error)}); its locks and risk are unknown, so review it by hand`,
+                line: s.line,
+                column: s.column,
+                statement: index,
+            },
+        ],
+        irreversible: 'the statement could not be analysed',
     };
 }
 function hasOption(params, name) {
@@ -1100,9 +1158,11 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
             const from = cols?.get(cmd.name);
             const safe = def.raw_default ? false : typeChangeIsSafe(from, to);
             if (existing && safe !== true) {
-                const why = safe === undefined
+                // `from` is unknown for a table no migration in the catalog created (USING makes safe false
+                // even then), so the message must not depend on it.
+                const why = !from
                     ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite`
-                    : `${typeText(from)} → ${typeText(to)} rewrites`;
+                    : `${typeText(from)} → ${typeText(to)}${def.raw_default ? ' with USING' : ''} rewrites`;
                 add(SQL_RULES.alterColumnType, `ALTER COLUMN ${cmd.name} TYPE ${typeText(to)} on ${table}: ${why} the table under ACCESS EXCLUSIVE`);
             }
             cols?.set(cmd.name, to);

@@ -349,3 +349,38 @@ test('CR and CRLF line endings: lines, comments and errors as PostgreSQL counts 
     );
   }
 });
+
+test('ALTER COLUMN TYPE … USING on a table no migration created is flagged, not a crash', () => {
+  const r = analyseStatements(
+    parseSql(LT + 'ALTER TABLE legacy_invoices ALTER COLUMN amount TYPE bigint USING amount::bigint;', 'm.sql'),
+    emptySchemaState(),
+  );
+  assert.deepEqual(
+    r.findings.map((f) => [f.ruleId, f.line]),
+    [['alter-column-type', 2]],
+  );
+  assert.match(r.findings[0]!.message, /current type of amount is unknown to this catalog, so int8 may rewrite/);
+  const known = analyse(LT + 'ALTER TABLE users ALTER COLUMN age TYPE bigint USING age::bigint;');
+  assert.match(known.findings[0]!.message, /ALTER COLUMN age TYPE int8 on users: int4 → int8 with USING rewrites/);
+});
+
+test('an analyser failure on one statement is an error finding at its line; the other findings stay', () => {
+  // A node shape the analyser does not expect (a null command) stands in for any analyser bug.
+  const [first, third] = parseSql(
+    'CREATE INDEX a ON users (name);\nSELECT 1;\nCREATE INDEX b ON users (email);',
+    'm.sql',
+  ).filter((_, i) => i !== 1);
+  const broken = { node: { AlterTableStmt: { relation: { relname: 'users' }, cmds: [null] } }, line: 2, column: 1, endLine: 2 };
+  const r = analyseStatements([first!, broken as never, third!], stateAfterSetup());
+  assert.deepEqual(
+    r.findings.map((f) => [f.ruleId, f.level, f.line]),
+    [
+      ['create-index-not-concurrent', 'warning', 1],
+      ['missing-lock-timeout', 'warning', 1],
+      ['analyser-error', 'error', 2],
+      ['create-index-not-concurrent', 'warning', 3],
+      ['missing-lock-timeout', 'warning', 3],
+    ],
+  );
+  assert.match(r.findings[2]!.message, /could not analyse this AlterTableStmt \(.+\); its locks and risk are unknown/);
+});

@@ -416,3 +416,26 @@ test('changed-only: a catalog-only change (risk lowered, retention removed) chec
     await gh.close();
   }
 });
+
+test('ALTER TYPE … USING on a table outside the catalog: annotated at its line, other findings kept', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG,
+    'db/migrations/2026-11-01-001-add-index.up.sql':
+      "SET lock_timeout = '2s';\nALTER TABLE legacy_invoices ALTER COLUMN amount TYPE bigint USING amount::bigint;\nCREATE INDEX ti ON users (a);\n",
+  });
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+    },
+    context(ws),
+  );
+  const at = (id: string) =>
+    result.annotations.filter((a) => a.title === id).map((a) => `${a.file}:${a.line}`);
+  assert.deepEqual(at('alter-column-type'), ['db/migrations/2026-11-01-001-add-index.up.sql:2']);
+  assert.deepEqual(at('create-index-not-concurrent'), ['db/migrations/2026-11-01-001-add-index.up.sql:3']);
+  assert.deepEqual(at('risk-understated'), ['db/catalog/migrations.yaml:3']);
+});

@@ -171,6 +171,13 @@ export const SQL_RULES = {
     'statement_timeout set before a CONCURRENTLY build',
     'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).',
   ),
+  analyserError: rule(
+    'analyser-error',
+    'low',
+    'The statement could not be analysed',
+    'catalog-gate failed on this statement, so its locks and risk are unknown. Review it by hand and report the statement to the catalog-gate maintainers.',
+    'error',
+  ),
   lockTimeout: rule(
     'missing-lock-timeout',
     'medium',
@@ -414,16 +421,23 @@ export function analyseStatements(
   const reports: StatementReport[] = [];
   let needsNoTransaction = false;
   statements.forEach((s, index) => {
-    const report = analyseOne(s, index, state, file);
-    if (
-      report.kind === 'IndexStmt' ||
-      report.kind === 'DropStmt' ||
-      report.kind === 'ReindexStmt' ||
-      report.kind === 'VacuumStmt'
-    ) {
-      const [, b] = unwrap(s.node);
-      if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently'))
-        needsNoTransaction = true;
+    let report: StatementReport;
+    try {
+      report = analyseOne(s, index, state, file);
+      if (
+        report.kind === 'IndexStmt' ||
+        report.kind === 'DropStmt' ||
+        report.kind === 'ReindexStmt' ||
+        report.kind === 'VacuumStmt'
+      ) {
+        const [, b] = unwrap(s.node);
+        if (b.concurrent || report.kind === 'VacuumStmt' || hasOption(b.params, 'concurrently'))
+          needsNoTransaction = true;
+      }
+    } catch (error) {
+      // A bug on one statement must not lose the findings of the others, nor surface as a bare
+      // exception without a location: it becomes an error finding at the statement.
+      report = analyserFailure(s, index, error);
     }
     reports.push(report);
   });
@@ -440,6 +454,38 @@ export function analyseStatements(
     maxLock,
     rewrites: reports.some((r) => r.rewrites),
     needsNoTransaction,
+  };
+}
+
+function analyserFailure(s: StatementInput, index: number, error: unknown): StatementReport {
+  let kind = 'Unknown';
+  try {
+    kind = unwrap(s.node)[0];
+  } catch {
+    // the node itself is unreadable; keep 'Unknown'
+  }
+  const r = SQL_RULES.analyserError;
+  return {
+    index,
+    kind,
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    tables: [],
+    lock: null,
+    rewrites: false,
+    findings: [
+      {
+        ruleId: r.id,
+        risk: r.risk,
+        level: r.level,
+        message: `catalog-gate could not analyse this ${kind} (${error instanceof Error ? error.message : String(error)}); its locks and risk are unknown, so review it by hand`,
+        line: s.line,
+        column: s.column,
+        statement: index,
+      },
+    ],
+    irreversible: 'the statement could not be analysed',
   };
 }
 
@@ -839,10 +885,11 @@ function alterCommand(
       const from = cols?.get(cmd.name);
       const safe = def.raw_default ? false : typeChangeIsSafe(from, to);
       if (existing && safe !== true) {
-        const why =
-          safe === undefined
-            ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite`
-            : `${typeText(from!)} → ${typeText(to)} rewrites`;
+        // `from` is unknown for a table no migration in the catalog created (USING makes safe false
+        // even then), so the message must not depend on it.
+        const why = !from
+          ? `the current type of ${cmd.name} is unknown to this catalog, so ${typeText(to)} may rewrite`
+          : `${typeText(from)} → ${typeText(to)}${def.raw_default ? ' with USING' : ''} rewrites`;
         add(
           SQL_RULES.alterColumnType,
           `ALTER COLUMN ${cmd.name} TYPE ${typeText(to)} on ${table}: ${why} the table under ACCESS EXCLUSIVE`,
