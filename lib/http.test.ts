@@ -306,3 +306,32 @@ test('parseRetryAfter and backoffMs', () => {
     1000,
   );
 });
+
+test('POST and PATCH are not retried unless the caller opts in (a repeat could apply twice)', async (t) => {
+  const srv = await serve((_req, res) => res.writeHead(503).end());
+  t.after(srv.close);
+  for (const method of ['POST', 'PATCH']) {
+    await assert.rejects(
+      httpRequest(`${srv.base}/once`, { method, body: 'x', sleep: async () => {} }),
+      /failed after 1 attempt/,
+    );
+  }
+  assert.equal(srv.requests.length, 2);
+});
+
+test('credentials in a URL path are masked in errors (webhooks, bot tokens)', () => {
+  const hook = ['T0AAAAAAA', 'B0BBBBBBB', 'abcdefghijklmnopqrstuvwx'].join('/');
+  assert.equal(
+    sanitizeUrl(`https://hooks.slack.com/services/${hook}`),
+    'https://hooks.slack.com/services/***',
+  );
+  assert.equal(
+    sanitizeUrl('https://discord.com/api/webhooks/123456/s3cr3t-token-value'),
+    'https://discord.com/api/webhooks/123456/***',
+  );
+  assert.equal(
+    sanitizeUrl('https://api.telegram.org/bot123456:AAE-secret/sendMessage'),
+    'https://api.telegram.org/bot***/sendMessage',
+  );
+  assert.equal(sanitizeUrl('https://api.github.com/repos/o/r'), 'https://api.github.com/repos/o/r');
+});

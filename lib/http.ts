@@ -15,7 +15,11 @@ export interface HttpRequestOptions {
   json?: unknown;
   /** Per attempt, including reading the body. Default 10 000. */
   timeoutMs?: number;
-  /** Retries after the first attempt. Default 2. */
+  /**
+   * Retries after the first attempt. Default 2 for idempotent methods (GET, HEAD, OPTIONS, PUT,
+   * DELETE) and 0 for POST and PATCH, whose repetition could apply a side effect twice: pass a
+   * number to opt in (e.g. when the request carries an idempotency key).
+   */
   retries?: number;
   /** The first backoff; each retry doubles it. Default 500. */
   minBackoffMs?: number;
@@ -102,6 +106,11 @@ export function sanitizeUrl(input: string | URL): string {
   url.username = '';
   url.password = '';
   url.hash = '';
+  // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
+  url.pathname = url.pathname
+    .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
+    .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
+    .replace(/^\/bot\d+:[^/]+/, '/bot***');
   const query = url.search.slice(1);
   if (!query) return url.toString();
   const parts = query.split('&').map((part) => {
@@ -124,13 +133,15 @@ export function sanitizeUrl(input: string | URL): string {
  * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
  * non-2xx status (unless `throwHttpErrors: false`).
  */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
 export async function httpRequest(
   url: string | URL,
   options: HttpRequestOptions = {},
 ): Promise<HttpResponse> {
   const method = (options.method ?? 'GET').toUpperCase();
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const retries = Math.max(0, Math.floor(options.retries ?? 2));
+  const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
   const minBackoffMs = options.minBackoffMs ?? 500;
   const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
   const sleep = options.sleep ?? defaultSleep;
