@@ -361,4 +361,14 @@ test('pure helpers: batching and long text limits', () => {
     toCheckAnnotations([{ level: 'error', message: 'abs', file: '/abs/path.ts', line: 3 }]).withoutPosition,
     1,
   );
+  const outside = toCheckAnnotations([
+    { level: 'error', message: 'up', file: '../elsewhere/x.ts', line: 3 },
+    { level: 'error', message: 'mid', file: 'a/../../x.ts', line: 3 },
+    { level: 'error', message: 'dots in a name are fine', file: 'a/..b/x.ts', line: 3 },
+  ]);
+  assert.equal(outside.withoutPosition, 2);
+  assert.deepEqual(
+    outside.placed.map((p) => p.path),
+    ['a/..b/x.ts'],
+  );
 });
