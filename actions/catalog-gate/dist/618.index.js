@@ -822,6 +822,8 @@ function toCheckAnnotations(annotations) {
         if (!path ||
             path.startsWith('/') ||
             /^[A-Za-z]:\//.test(path) ||
+            // Outside the repository: GitHub rejects the whole batch (422) for one such path.
+            path.split('/').includes('..') ||
             !Number.isInteger(a.line) ||
             (a.line ?? 0) < 1) {
             withoutPosition++;

@@ -801,8 +801,28 @@ function analyserFailure(s, index, error) {
         irreversible: 'the statement could not be analysed',
     };
 }
+/**
+ * Whether a boolean option list (VACUUM (…), REINDEX (…)) turns `name` on. PostgreSQL's
+ * defGetBoolean reads a bare option as true, the integers 0/1, and the words true/false/on/off in
+ * any case; libpg-query hands the words over as strings and 0 as an Integer without ival.
+ */
 function hasOption(params, name) {
-    return (params ?? []).some((p) => p?.DefElem?.defname === name && p.DefElem.arg?.Boolean?.boolval !== false);
+    let on = false;
+    // The last mention wins, as in PostgreSQL (VACUUM (FULL, FULL false) is not FULL).
+    for (const p of params ?? [])
+        if (p?.DefElem?.defname === name)
+            on = optionValue(p.DefElem.arg);
+    return on;
+}
+function optionValue(arg) {
+    if (arg === undefined || arg === null)
+        return true;
+    if (arg.Boolean)
+        return arg.Boolean.boolval === true;
+    if (arg.Integer)
+        return Number(arg.Integer.ival ?? 0) !== 0;
+    const text = String(arg.String?.sval ?? '').toLowerCase();
+    return !(text === 'false' || text === 'off' || text === '0');
 }
 const strongest = (a, b) => lockRank(b) > lockRank(a) ? b : a;
 function analyseOne(s, index, state, file) {

@@ -170,6 +170,18 @@ const CASES: [string, string, string[]][] = [
     "SET statement_timeout = '30s';\nALTER TABLE users ADD COLUMN phone text;",
     ['missing-lock-timeout'],
   ],
+  // Option values: PostgreSQL reads false/off/0 (any case) as false, a bare option or true/on/1 as true.
+  ['REINDEX (CONCURRENTLY false)', LT + 'REINDEX (CONCURRENTLY false) INDEX users_email_idx;', ['reindex-not-concurrent']],
+  ['REINDEX (CONCURRENTLY OFF)', LT + 'REINDEX (CONCURRENTLY OFF) INDEX users_email_idx;', ['reindex-not-concurrent']],
+  ['REINDEX (CONCURRENTLY 0)', LT + 'REINDEX (CONCURRENTLY 0) INDEX users_email_idx;', ['reindex-not-concurrent']],
+  ['REINDEX (CONCURRENTLY true)', 'REINDEX (CONCURRENTLY true) INDEX users_email_idx;', []],
+  ['REINDEX (CONCURRENTLY 1)', 'REINDEX (CONCURRENTLY 1) INDEX users_email_idx;', []],
+  ['REINDEX (CONCURRENTLY)', 'REINDEX (CONCURRENTLY) INDEX users_email_idx;', []],
+  ['VACUUM (FULL FALSE)', 'VACUUM (FULL FALSE) users;', []],
+  ['VACUUM (FULL off)', 'VACUUM (FULL off) users;', []],
+  ['VACUUM (FULL 0)', 'VACUUM (FULL 0) users;', []],
+  ['VACUUM (FULL on)', LT + 'VACUUM (FULL on) users;', ['vacuum-full']],
+  ['VACUUM (FULL, FULL false): the last one wins', 'VACUUM (FULL, FULL false) users;', []],
 ];
 
 for (const [name, sql, expected] of CASES) {
@@ -205,6 +217,16 @@ for (const [sql, lock, rewrites] of LOCKS) {
     assert.equal(s.rewrites, rewrites);
   });
 }
+
+test('REINDEX (CONCURRENTLY false) may run in a transaction; (CONCURRENTLY) may not', () => {
+  assert.equal(analyse('REINDEX (CONCURRENTLY false) INDEX users_email_idx;').needsNoTransaction, false);
+  assert.equal(analyse('REINDEX (CONCURRENTLY off) INDEX users_email_idx;').statements[0]!.lock, 'SHARE');
+  assert.equal(analyse('REINDEX (CONCURRENTLY) INDEX users_email_idx;').needsNoTransaction, true);
+  assert.deepEqual(
+    [analyse('VACUUM (FULL false) users;').statements[0]!.lock, analyse('VACUUM (FULL false) users;').rewrites],
+    ['SHARE UPDATE EXCLUSIVE', false],
+  );
+});
 
 test('FK locks both tables', () => {
   assert.deepEqual(
