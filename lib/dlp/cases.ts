@@ -104,6 +104,16 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
 
   pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
   pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
+  pos(
+    'private-key',
+    'encrypted PEM (Proc-Type and DEK-Info headers)',
+    synth
+      .privateKey(rng, 'RSA')
+      .replace(
+        ' KEY-----\n',
+        ` KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${pick(rng, '0123456789ABCDEF', 32)}\n\n`,
+      ),
+  );
   neg(
     'private-key',
     'public key',

@@ -2,7 +2,11 @@
  * A static check against catastrophic backtracking: a quantified group that itself contains a
  * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
  * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
- * The check is deliberately conservative and syntactic; it does not reason about alternation.
+ * A repeated group that contains an alternation (`(?:\d|\w\d?)*`, `(a|ab){1,30}`) is rejected too:
+ * when two branches can match the same text, every repetition doubles the ways to fail, and even
+ * a bound of 30 is 2^30. Telling ambiguous branches from safe ones needs more than syntax, so any
+ * such group is refused: a character class or a single branch says the same thing safely.
+ * The check is deliberately conservative and syntactic.
  */
 
 interface Quantifier {
@@ -37,11 +41,12 @@ function groupPrefixLength(source: string, i: number): number {
 interface Frame {
   hasQuantifier: boolean;
   hasUnbounded: boolean;
+  hasAlternation: boolean;
 }
 
 /** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
 export function findNestedQuantifier(source: string): string | undefined {
-  const stack: Frame[] = [{ hasQuantifier: false, hasUnbounded: false }];
+  const stack: Frame[] = [{ hasQuantifier: false, hasUnbounded: false, hasAlternation: false }];
   let i = 0;
   let lastGroup: { frame: Frame; start: number } | undefined;
   while (i < source.length) {
@@ -55,7 +60,7 @@ export function findNestedQuantifier(source: string): string | undefined {
       while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
       i++;
     } else if (c === '(') {
-      stack.push({ hasQuantifier: false, hasUnbounded: false });
+      stack.push({ hasQuantifier: false, hasUnbounded: false, hasAlternation: false });
       (stack[stack.length - 1] as Frame & { start?: number }).start = i;
       lastGroup = undefined;
       i += groupPrefixLength(source, i);
@@ -64,7 +69,12 @@ export function findNestedQuantifier(source: string): string | undefined {
       const parent = stack[stack.length - 1]!;
       parent.hasQuantifier ||= frame.hasQuantifier;
       parent.hasUnbounded ||= frame.hasUnbounded;
+      parent.hasAlternation ||= frame.hasAlternation;
       lastGroup = { frame, start: frame.start ?? 0 };
+      i++;
+    } else if (c === '|') {
+      stack[stack.length - 1]!.hasAlternation = true;
+      lastGroup = undefined;
       i++;
     } else {
       const q = readQuantifier(source, i);
@@ -74,6 +84,9 @@ export function findNestedQuantifier(source: string): string | undefined {
           const inner = lastGroup.frame;
           if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
             return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
+          }
+          if (q.repeats && inner.hasAlternation) {
+            return `repeated group with alternation at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)} (use a character class or a single branch)`;
           }
         }
         top.hasQuantifier = true;

@@ -36391,6 +36391,9 @@ function labelledCases(seed = 20261101) {
     pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
     pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
     pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
+    pos('private-key', 'encrypted PEM (Proc-Type and DEK-Info headers)', synth
+        .privateKey(rng, 'RSA')
+        .replace(' KEY-----\n', ` KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${pick(rng, '0123456789ABCDEF', 32)}\n\n`));
     neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
     neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
     pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
@@ -36575,7 +36578,7 @@ var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/dlp/rules.json
-const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+\\\\/=\\\\s:,.-]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
+const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----(?:\\\\s{1,16}[A-Z][A-Za-z-]{1,15}:[^\\\\n]{0,128}){0,4}[A-Za-z0-9+\\\\/=\\\\s]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
 // EXTERNAL MODULE: ./lib/dlp/glob.ts
 var glob = __nccwpck_require__(4111);
 ;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
@@ -37186,7 +37189,11 @@ const NATIVE_MATCHERS = new Map([
  * A static check against catastrophic backtracking: a quantified group that itself contains a
  * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
  * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
- * The check is deliberately conservative and syntactic; it does not reason about alternation.
+ * A repeated group that contains an alternation (`(?:\d|\w\d?)*`, `(a|ab){1,30}`) is rejected too:
+ * when two branches can match the same text, every repetition doubles the ways to fail, and even
+ * a bound of 30 is 2^30. Telling ambiguous branches from safe ones needs more than syntax, so any
+ * such group is refused: a character class or a single branch says the same thing safely.
+ * The check is deliberately conservative and syntactic.
  */
 function readQuantifier(source, i) {
     const c = source[i];
@@ -37215,7 +37222,7 @@ function groupPrefixLength(source, i) {
 }
 /** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
 function findNestedQuantifier(source) {
-    const stack = [{ hasQuantifier: false, hasUnbounded: false }];
+    const stack = [{ hasQuantifier: false, hasUnbounded: false, hasAlternation: false }];
     let i = 0;
     let lastGroup;
     while (i < source.length) {
@@ -37232,7 +37239,7 @@ function findNestedQuantifier(source) {
             i++;
         }
         else if (c === '(') {
-            stack.push({ hasQuantifier: false, hasUnbounded: false });
+            stack.push({ hasQuantifier: false, hasUnbounded: false, hasAlternation: false });
             stack[stack.length - 1].start = i;
             lastGroup = undefined;
             i += groupPrefixLength(source, i);
@@ -37242,7 +37249,13 @@ function findNestedQuantifier(source) {
             const parent = stack[stack.length - 1];
             parent.hasQuantifier ||= frame.hasQuantifier;
             parent.hasUnbounded ||= frame.hasUnbounded;
+            parent.hasAlternation ||= frame.hasAlternation;
             lastGroup = { frame, start: frame.start ?? 0 };
+            i++;
+        }
+        else if (c === '|') {
+            stack[stack.length - 1].hasAlternation = true;
+            lastGroup = undefined;
             i++;
         }
         else {
@@ -37253,6 +37266,9 @@ function findNestedQuantifier(source) {
                     const inner = lastGroup.frame;
                     if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
                         return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
+                    }
+                    if (q.repeats && inner.hasAlternation) {
+                        return `repeated group with alternation at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)} (use a character class or a single branch)`;
                     }
                 }
                 top.hasQuantifier = true;
@@ -39442,11 +39458,14 @@ function buildSarif(report, redactor, options = {}) {
         ruleIndex.set(rule.id, index);
         return toRule(rule);
     });
-    const results = report.findings.map((finding, n) => {
-        const index = ruleIndex.get(finding.ruleId);
-        if (index === undefined) {
+    report.findings.forEach((finding, n) => {
+        if (!ruleIndex.has(finding.ruleId)) {
             throw new Error(`SARIF: finding #${n + 1} cites rule '${finding.ruleId}', which report.rules does not declare; add a RuleDescriptor for it`);
         }
+    });
+    const placeable = report.findings.filter((f) => f.location || options.defaultFile);
+    const results = placeable.map((finding) => {
+        const index = ruleIndex.get(finding.ruleId);
         return toResult(finding, index, report.rules[index], options);
     });
     const driver = { name: report.toolName, rules };
@@ -39458,6 +39477,9 @@ function buildSarif(report, redactor, options = {}) {
     if (report.informationUri)
         driver.informationUri = report.informationUri;
     const run = { tool: { driver }, results };
+    const unplaced = report.findings.length - placeable.length;
+    if (unplaced > 0)
+        run.properties = { 'summitOps/resultsWithoutLocation': unplaced };
     if (options.workspace)
         run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(options.workspace) } };
     const log = { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
@@ -39512,8 +39534,19 @@ function toRule(rule) {
         out.fullDescription = { text: rule.fullDescription };
     if (rule.helpUri)
         out.helpUri = rule.helpUri;
+    const properties = {};
     if (rule.tags && rule.tags.length > 0)
-        out.properties = { tags: [...rule.tags] };
+        properties['tags'] = [...rule.tags];
+    if (rule.securitySeverity !== undefined) {
+        if (!(rule.securitySeverity > 0 && rule.securitySeverity <= 10))
+            throw new Error(`SARIF: rule '${rule.id}' has security severity ${rule.securitySeverity}; expected 0.1–10`);
+        // GitHub reads it as a string property of the rule.
+        properties['security-severity'] = rule.securitySeverity.toFixed(1);
+    }
+    if (Object.keys(properties).length > 0)
+        out.properties = properties;
+    if (rule.helpMarkdown)
+        out.help = { text: rule.fullDescription ?? rule.shortDescription, markdown: rule.helpMarkdown };
     return out;
 }
 function toResult(finding, ruleIndex, rule, options) {
@@ -39524,7 +39557,7 @@ function toResult(finding, ruleIndex, rule, options) {
         // SARIF requires message text; an empty one shows as a blank alert.
         message: { text: finding.message || rule.shortDescription },
     };
-    const location = finding.location;
+    const location = finding.location ?? (options.defaultFile ? { file: options.defaultFile, line: 1 } : undefined);
     if (location) {
         const region = {
             startLine: positive(location.line, 'line', finding),
@@ -47854,6 +47887,8 @@ function toCheckAnnotations(annotations) {
         if (!path ||
             path.startsWith('/') ||
             /^[A-Za-z]:\//.test(path) ||
+            // Outside the repository: GitHub rejects the whole batch (422) for one such path.
+            path.split('/').includes('..') ||
             !Number.isInteger(a.line) ||
             (a.line ?? 0) < 1) {
             withoutPosition++;

@@ -67279,9 +67279,12 @@ function toOpaInput(request, facts) {
 /* harmony export */   C9: () => (/* binding */ gatherApprovals),
 /* harmony export */   KW: () => (/* binding */ resolveRoles),
 /* harmony export */   LX: () => (/* binding */ createGitHubClient),
+/* harmony export */   Ow: () => (/* binding */ repositoryFacts),
+/* harmony export */   bw: () => (/* binding */ fileAtRef),
+/* harmony export */   gg: () => (/* binding */ describeApiError),
 /* harmony export */   m4: () => (/* binding */ storeAttestation)
 /* harmony export */ });
-/* unused harmony exports describeApiError, teamMembership, runApprovals, pullRequestApprovals */
+/* unused harmony exports teamMembership, runApprovals, pullRequestApprovals */
 /* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60891);
 /**
  * Thin adapters over GitHub's REST API (octokit). They turn API answers into facts for decide():
@@ -67484,6 +67487,38 @@ async function storeAttestation(client, owner, repo, bundle) {
     });
     return data.id ?? 0;
 }
+/** The repository's default branch and visibility (GET /repos/{owner}/{repo}). */
+async function repositoryFacts(client, owner, repo) {
+    const { data } = await client.request('GET /repos/{owner}/{repo}', { owner, repo });
+    return { defaultBranch: data.default_branch, private: data.private, visibility: data.visibility };
+}
+/**
+ * A file's text at `ref` through the contents API. Errors are worded for the person reading the
+ * denial; the API's 1 MB limit for inline content is reported, not worked around.
+ */
+async function fileAtRef(client, q) {
+    const route = `GET /repos/${q.owner}/${q.repo}/contents/${q.path}?ref=${q.ref}`;
+    let data;
+    try {
+        ({ data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+            owner: q.owner,
+            repo: q.repo,
+            path: q.path,
+            ref: q.ref,
+        }));
+    }
+    catch (error) {
+        if (error.status === 404)
+            throw new Error(`not found on ${q.ref} (${route}); commit it to ${q.ref} first`);
+        throw new Error(describeApiError(route, error));
+    }
+    const file = data;
+    if (Array.isArray(data) || file.type !== 'file')
+        throw new Error(`${route} is not a file`);
+    if (file.encoding !== 'base64' || typeof file.content !== 'string')
+        throw new Error(`${route} returned no inline content (files over 1 MB are not supported)`);
+    return Buffer.from(file.content, 'base64').toString('utf8');
+}
 
 
 /***/ }),
@@ -67568,6 +67603,9 @@ const inputs = {
     'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Workspace-relative JSON Lines audit log to append to (or verify).' }),
     mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'decide or verify.' }),
     'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'verify mode: the sha256 the last record must have.' }),
+    'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
+        description: 'The sha256 the access policy must have; any other policy denies.',
+    }),
     attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
     'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
         secret: true,
@@ -67587,6 +67625,7 @@ const typed = {
     'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ default: DEFAULT_AUDIT_LOG }),
     mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)(['decide', 'verify'], { default: 'decide' }),
     'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
+    'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
     attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: true }),
     'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
     'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: false }),
@@ -67620,11 +67659,22 @@ async function run(raw, context, deps) {
     const dryRun = values.dryRun ?? false;
     const attest = values.attest ?? true;
     let loaded;
+    let readTrusted;
     try {
+        const source = await locatePolicy(context, values.accessPolicy, values.githubToken, owner, repo);
+        if (source.from === 'default-branch') {
+            const client = (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .createGitHubClient */ .LX)({ token: values.githubToken, baseUrl: context.github.apiUrl });
+            readTrusted = (path) => (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .fileAtRef */ .bw)(client, { owner: owner, repo: repo, path, ref: source.branch });
+        }
         loaded = await (0,_policy_js__WEBPACK_IMPORTED_MODULE_10__/* .loadAccessPolicy */ .bx)(values.accessPolicy, {
             workspace: context.workspace,
             ...(owner ? { owner } : {}),
+            ...(readTrusted && source.from === 'default-branch'
+                ? { read: readTrusted, sourceName: (path) => `${gh.repository}@${source.branch}:${path}` }
+                : {}),
         });
+        if (values.expectedPolicyDigest && loaded.digest !== values.expectedPolicyDigest)
+            setup.errors.push(`access policy ${loaded.source} has sha256 ${loaded.digest}, not the expected-policy-digest ${values.expectedPolicyDigest}; the policy was changed (or the input is stale)`);
     }
     catch (error) {
         setup.errors.push(`access policy: ${message(error)}`);
@@ -67660,7 +67710,7 @@ async function run(raw, context, deps) {
     let decision;
     if (loaded) {
         try {
-            const facts = await gatherFacts(context, loaded, request, values, deps, owner, repo);
+            const facts = await gatherFacts(context, loaded, request, values, deps, owner, repo, readTrusted);
             decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_9__/* .decide */ .LD)(request, loaded.policy, facts);
         }
         catch (error) {
@@ -67800,7 +67850,7 @@ async function run(raw, context, deps) {
         result.failure = `Access denied for ${actor || 'an unknown actor'} to ${kind} ${environment || '(no environment)'}: ${decision.decidedBy}`;
     return result;
 }
-async function gatherFacts(context, loaded, request, values, deps, owner, repo) {
+async function gatherFacts(context, loaded, request, values, deps, owner, repo, readTrusted) {
     const { policy } = loaded;
     const envName = (0,_decide_js__WEBPACK_IMPORTED_MODULE_9__/* .findEnvironment */ .jY)(policy, request.environment);
     const rule = envName && _policy_js__WEBPACK_IMPORTED_MODULE_10__/* .REQUEST_KINDS */ .cI.includes(request.kind)
@@ -67832,9 +67882,12 @@ async function gatherFacts(context, loaded, request, values, deps, owner, repo) 
         else {
             try {
                 const source = policy.assurance.jwks;
+                // A JWKS file is a trust anchor like the policy: it comes from where the policy came from.
                 const text = /^https?:\/\//i.test(source)
                     ? await deps.fetchText(source)
-                    : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, source), 'utf8');
+                    : readTrusted
+                        ? await readTrusted(source)
+                        : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, source), 'utf8');
                 assurance = (0,_assurance_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyAssuranceToken */ .s)(values.assuranceToken, (0,_assurance_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJwks */ .b)(text, source), policy.assurance, context.now());
             }
             catch (error) {
@@ -67843,6 +67896,32 @@ async function gatherFacts(context, loaded, request, values, deps, owner, repo) 
         }
     }
     return { now: context.now(), actorRoles, approvals, assurance };
+}
+/**
+ * Where the access policy comes from: the built-in one, this run's checkout (a run on the default
+ * branch), or the default branch through the contents API (any other ref).
+ */
+async function locatePolicy(context, path, token, owner, repo) {
+    if (!path)
+        return (0,_policy_js__WEBPACK_IMPORTED_MODULE_10__/* .policySource */ .IQ)(path, '', '');
+    const ref = context.github.ref ?? '';
+    const payloadRepo = context.github.event?.['repository'];
+    let defaultBranch = typeof payloadRepo?.default_branch === 'string' ? payloadRepo.default_branch : '';
+    if (!defaultBranch) {
+        if (!token || !owner || !repo)
+            throw new Error("the repository's default branch is unknown (no event payload) and there is no github-token to ask GitHub, so the policy's provenance cannot be checked");
+        const client = (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .createGitHubClient */ .LX)({ token, baseUrl: context.github.apiUrl });
+        try {
+            defaultBranch = (await (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .repositoryFacts */ .Ow)(client, owner, repo)).defaultBranch;
+        }
+        catch (error) {
+            throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .describeApiError */ .gg)(`GET /repos/${owner}/${repo}`, error));
+        }
+    }
+    const source = (0,_policy_js__WEBPACK_IMPORTED_MODULE_10__/* .policySource */ .IQ)(path, ref, defaultBranch);
+    if (source.from === 'default-branch' && (!token || !owner || !repo))
+        throw new Error(`this run is on ${ref || 'an unknown ref'}, not the default branch ${defaultBranch}: the policy is read from ${defaultBranch} through the GitHub API, which needs the github-token input`);
+    return source;
 }
 async function verifyMode(context, auditLog, expectedHead, setup) {
     const outputs = {
@@ -67995,6 +68074,7 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   cI: () => (/* binding */ REQUEST_KINDS),
   bx: () => (/* binding */ loadAccessPolicy),
+  IQ: () => (/* binding */ policySource),
   cd: () => (/* binding */ refPatternToRegExp)
 });
 
@@ -68313,6 +68393,18 @@ environments:
   prod: *production
 `;
 const validate = compileSchema(accessPolicySchema);
+/**
+ * A run on the default branch reads the policy from its own checkout. Any other ref (a branch or
+ * tag anyone with write access can push, then dispatch on) reads it from the default branch, so a
+ * pushed branch cannot ship a more permissive policy for its own promotion.
+ */
+function policySource(path, ref, defaultBranch) {
+    if (!path)
+        return { from: 'built-in' };
+    if (ref === `refs/heads/${defaultBranch}`)
+        return { from: 'workspace', path };
+    return { from: 'default-branch', path, branch: defaultBranch };
+}
 /** Loads the policy at `path` (workspace-relative), or the built-in one when path is empty. */
 async function loadAccessPolicy(path, options) {
     if (!path) {
@@ -68322,7 +68414,8 @@ async function loadAccessPolicy(path, options) {
             digest: sha256(BUILT_IN_POLICY_YAML),
         };
     }
-    const text = await readText((0,external_node_path_.resolve)(options.workspace, path), path, 'check the access-policy input');
+    const read = (file, hint) => options.read ? readVia(options.read, file) : readText((0,external_node_path_.resolve)(options.workspace, file), file, hint);
+    const text = await read(path, 'check the access-policy input');
     const loaded = (0,lib_config/* parseConfig */.o4)(path, text);
     const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
     let extraUsers = {};
@@ -68331,11 +68424,15 @@ async function loadAccessPolicy(path, options) {
         if ((0,external_node_path_.isAbsolute)(rolesFile) || rolesFile.split(/[\\/]/).includes('..')) {
             throw new lib_config/* ConfigError */.xL(path, loaded.locate(['rolesFile']), 'rolesFile must be a path inside the workspace');
         }
-        const rolesText = await readText((0,external_node_path_.resolve)(options.workspace, rolesFile), rolesFile, `check rolesFile in ${path}`);
+        const rolesText = await read(rolesFile, `check rolesFile in ${path}`);
         hash.update('\0').update(rolesText);
         extraUsers = parseRolesFile(rolesFile, rolesText);
     }
-    return { policy: fromConfig(loaded, options, extraUsers), source: path, digest: hash.digest('hex') };
+    return {
+        policy: fromConfig(loaded, options, extraUsers),
+        source: options.sourceName ? options.sourceName(path) : path,
+        digest: hash.digest('hex'),
+    };
 }
 /** Parses and checks policy text (no rolesFile reading: that needs I/O). */
 function parseAccessPolicy(file, text, options = {}, extraUsers = {}) {
@@ -68526,6 +68623,14 @@ function isTimeZone(zone) {
     }
     catch {
         return false;
+    }
+}
+async function readVia(read, file) {
+    try {
+        return await read(file);
+    }
+    catch (error) {
+        throw new lib_config/* ConfigError */.xL(file, { line: 1, column: 1 }, error.message);
     }
 }
 async function readText(absolute, display, hint) {
@@ -68984,6 +69089,9 @@ function labelledCases(seed = 20261101) {
     pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
     pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
     pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
+    pos('private-key', 'encrypted PEM (Proc-Type and DEK-Info headers)', synth
+        .privateKey(rng, 'RSA')
+        .replace(' KEY-----\n', ` KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${pick(rng, '0123456789ABCDEF', 32)}\n\n`));
     neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
     neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
     pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
@@ -69157,7 +69265,7 @@ var ajv = __nccwpck_require__(42463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./lib/dlp/rules.json
-const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+\\\\/=\\\\s:,.-]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
+const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----(?:\\\\s{1,16}[A-Z][A-Za-z-]{1,15}:[^\\\\n]{0,128}){0,4}[A-Za-z0-9+\\\\/=\\\\s]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
 // EXTERNAL MODULE: ./lib/dlp/glob.ts
 var glob = __nccwpck_require__(74111);
 ;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
@@ -69768,7 +69876,11 @@ const NATIVE_MATCHERS = new Map([
  * A static check against catastrophic backtracking: a quantified group that itself contains a
  * quantifier, where one of the two is unbounded (`(a+)+`, `(\d+-?)*`, `(x{1,3})+`), is rejected.
  * Bounded nesting (`(?:\.[a-z]{1,63}){1,8}`) is allowed: its work per start position is capped.
- * The check is deliberately conservative and syntactic; it does not reason about alternation.
+ * A repeated group that contains an alternation (`(?:\d|\w\d?)*`, `(a|ab){1,30}`) is rejected too:
+ * when two branches can match the same text, every repetition doubles the ways to fail, and even
+ * a bound of 30 is 2^30. Telling ambiguous branches from safe ones needs more than syntax, so any
+ * such group is refused: a character class or a single branch says the same thing safely.
+ * The check is deliberately conservative and syntactic.
  */
 function readQuantifier(source, i) {
     const c = source[i];
@@ -69797,7 +69909,7 @@ function groupPrefixLength(source, i) {
 }
 /** Returns a description of the first nested unbounded quantifier, or undefined when safe. */
 function findNestedQuantifier(source) {
-    const stack = [{ hasQuantifier: false, hasUnbounded: false }];
+    const stack = [{ hasQuantifier: false, hasUnbounded: false, hasAlternation: false }];
     let i = 0;
     let lastGroup;
     while (i < source.length) {
@@ -69814,7 +69926,7 @@ function findNestedQuantifier(source) {
             i++;
         }
         else if (c === '(') {
-            stack.push({ hasQuantifier: false, hasUnbounded: false });
+            stack.push({ hasQuantifier: false, hasUnbounded: false, hasAlternation: false });
             stack[stack.length - 1].start = i;
             lastGroup = undefined;
             i += groupPrefixLength(source, i);
@@ -69824,7 +69936,13 @@ function findNestedQuantifier(source) {
             const parent = stack[stack.length - 1];
             parent.hasQuantifier ||= frame.hasQuantifier;
             parent.hasUnbounded ||= frame.hasUnbounded;
+            parent.hasAlternation ||= frame.hasAlternation;
             lastGroup = { frame, start: frame.start ?? 0 };
+            i++;
+        }
+        else if (c === '|') {
+            stack[stack.length - 1].hasAlternation = true;
+            lastGroup = undefined;
             i++;
         }
         else {
@@ -69835,6 +69953,9 @@ function findNestedQuantifier(source) {
                     const inner = lastGroup.frame;
                     if ((q.unbounded && inner.hasQuantifier) || (q.repeats && inner.hasUnbounded)) {
                         return `nested quantifier at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)}`;
+                    }
+                    if (q.repeats && inner.hasAlternation) {
+                        return `repeated group with alternation at ${lastGroup.start}: ${source.slice(lastGroup.start, i + q.length)} (use a character class or a single branch)`;
                     }
                 }
                 top.hasQuantifier = true;
@@ -71453,6 +71574,11 @@ function sanitizeUrl(input) {
     url.username = '';
     url.password = '';
     url.hash = '';
+    // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
+    url.pathname = url.pathname
+        .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
+        .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
+        .replace(/^\/bot\d+:[^/]+/, '/bot***');
     const query = url.search.slice(1);
     if (!query)
         return url.toString();
@@ -71476,10 +71602,11 @@ function sanitizeUrl(input) {
  * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
  * non-2xx status (unless `throwHttpErrors: false`).
  */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 async function httpRequest(url, options = {}) {
     const method = (options.method ?? 'GET').toUpperCase();
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const retries = Math.max(0, Math.floor(options.retries ?? 2));
+    const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
     const minBackoffMs = options.minBackoffMs ?? 500;
     const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
     const sleep = options.sleep ?? defaultSleep;
@@ -75340,6 +75467,8 @@ function toCheckAnnotations(annotations) {
         if (!path ||
             path.startsWith('/') ||
             /^[A-Za-z]:\//.test(path) ||
+            // Outside the repository: GitHub rejects the whole batch (422) for one such path.
+            path.split('/').includes('..') ||
             !Number.isInteger(a.line) ||
             (a.line ?? 0) < 1) {
             withoutPosition++;

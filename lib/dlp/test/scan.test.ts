@@ -174,32 +174,7 @@ test('gitleaks report: same field names, Match and Secret redacted, inclusive En
   assert.equal(JSON.stringify(entry).includes(token.slice(4)), false);
 });
 
-test('adversarial inputs complete (bounded size; regexes are linear by construction)', () => {
-  const inputs = [
-    '1'.repeat(100_000),
-    '4111 '.repeat(20_000),
-    'a@'.repeat(50_000),
-    'a@a.'.repeat(25_000),
-    'A'.repeat(100_000) + '!',
-    Array.from(
-      { length: 100_000 },
-      (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(i * 7919) % 64],
-    ).join(''),
-    'password='.repeat(10_000),
-    'token = "' + 'a'.repeat(100_000),
-    'eyJ' + 'a'.repeat(50_000) + '.eyJ' + 'b'.repeat(50_000),
-    '-----BEGIN RSA PRIVATE' + ' KEY-----\n' + 'A'.repeat(100_000),
-    ('xoxb-' + '1'.repeat(20) + '-').repeat(2_000),
-    ('AKIA' + '-').repeat(20_000),
-    'ssn: ' + '123-45-'.repeat(10_000),
-    '+1 '.repeat(30_000),
-    'DE89 '.repeat(20_000),
-  ];
-  for (const input of inputs) {
-    const result = scanText(input);
-    assert.ok(Array.isArray(result));
-  }
-});
+// Adversarial inputs (catastrophic backtracking) are in adversarial.test.ts, under a time budget.
 
 test('property: a planted secret is always found and never appears in any report', () => {
   const planters: Array<(seed: number) => { value: string; line: string; rule: string }> = [
