@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
   method: string;
+  /** Percent-decoded, as GitHub reads path parameters (octokit sends `a%2Fb` for a contents path). */
   path: string;
+  /** The query string's parameters. */
+  query: Record<string, string>;
   authorization?: string;
   body: unknown;
 }
@@ -30,10 +33,12 @@ export async function startGitHubApi(
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0]!;
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = decodeURIComponent(url.pathname);
       const recorded: RecordedRequest = {
         method: req.method ?? 'GET',
         path,
+        query: Object.fromEntries(url.searchParams),
         body: raw ? JSON.parse(raw) : undefined,
       };
       if (req.headers.authorization) recorded.authorization = req.headers.authorization;

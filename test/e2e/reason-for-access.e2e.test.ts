@@ -16,7 +16,14 @@ const dispatch = (reason: string): EventFixture => ({
   payload: {
     inputs: { reason, environment: 'prod' },
     ref: 'refs/heads/main',
-    repository: { full_name: 'summit-ops/demo', name: 'demo', owner: { login: 'summit-ops' } },
+    repository: {
+      full_name: 'summit-ops/demo',
+      name: 'demo',
+      owner: { login: 'summit-ops' },
+      default_branch: 'main',
+      private: false,
+      visibility: 'public',
+    },
     sender: { login: 'octocat' },
   },
 });
@@ -314,4 +321,55 @@ test('dry run: the decision output is dry-run-*, never allow/deny, and nothing i
   assert.equal(run.exitCode, 0);
   assert.equal(run.outputs['decision'], 'dry-run-deny');
   assert.equal(existsSync(join(workspace, LOG)), false);
+});
+
+test('dispatched on a pushed branch, the access policy comes from the default branch, not the branch', async () => {
+  const strict = `version: 1
+roles:
+  release-captain: { users: [octocat] }
+environments:
+  prod:
+    deploy:
+      roles: [release-captain]
+      refs: ['refs/heads/main']
+`;
+  const permissive = strict.replace("      refs: ['refs/heads/main']\n", '');
+  const api = await startGitHubApi({
+    'GET /repos/summit-ops/demo/contents/.github/access.yml': (request) =>
+      request.query['ref'] === 'main'
+        ? {
+            status: 200,
+            body: { type: 'file', encoding: 'base64', content: Buffer.from(strict).toString('base64') },
+          }
+        : { status: 404, body: { message: 'Not Found' } },
+  });
+  try {
+    const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
+    await mkdir(join(workspace, '.github'));
+    await writeFile(join(workspace, '.github/access.yml'), permissive);
+    const reason = 'CHG-9009 promote my branch straight to prod';
+    const common = {
+      actionDir,
+      workspace,
+      githubToken: 't0ken-value-x',
+      event: dispatch(reason),
+      inputs: { reason, environment: 'prod', attest: 'false', 'access-policy': '.github/access.yml' },
+    };
+    const onBranch = await runBundledAction({
+      ...common,
+      env: { GITHUB_API_URL: api.url, GITHUB_REF: 'refs/heads/feature' },
+    });
+    assert.equal(onBranch.outputs['decision'], 'deny');
+    assert.ok(
+      onBranch.annotations.some((a) => /refs\/heads\/feature is not an allowed ref/.test(a.message)),
+      JSON.stringify(onBranch.annotations),
+    );
+    const rec = JSON.parse(onBranch.outputs['audit-record']!) as { policy: { source: string } };
+    assert.equal(rec.policy.source, 'summit-ops/demo@main:.github/access.yml');
+    // The same permissive file on main itself is what main's runs use (and it allows).
+    const onMain = await runBundledAction({ ...common, env: { GITHUB_API_URL: api.url } });
+    assert.equal(onMain.outputs['decision'], 'allow', JSON.stringify(onMain.annotations));
+  } finally {
+    await api.close();
+  }
 });

@@ -241,3 +241,43 @@ export async function storeAttestation(
   });
   return data.id ?? 0;
 }
+
+/** The repository's default branch and visibility (GET /repos/{owner}/{repo}). */
+export async function repositoryFacts(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<{ defaultBranch: string; private: boolean | undefined; visibility: string | undefined }> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}', { owner, repo });
+  return { defaultBranch: data.default_branch, private: data.private, visibility: data.visibility };
+}
+
+/**
+ * A file's text at `ref` through the contents API. Errors are worded for the person reading the
+ * denial; the API's 1 MB limit for inline content is reported, not worked around.
+ */
+export async function fileAtRef(
+  client: GitHubClient,
+  q: { owner: string; repo: string; path: string; ref: string },
+): Promise<string> {
+  const route = `GET /repos/${q.owner}/${q.repo}/contents/${q.path}?ref=${q.ref}`;
+  let data: unknown;
+  try {
+    ({ data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: q.owner,
+      repo: q.repo,
+      path: q.path,
+      ref: q.ref,
+    }));
+  } catch (error) {
+    if ((error as { status?: number }).status === 404)
+      throw new Error(`not found on ${q.ref} (${route}); commit it to ${q.ref} first`);
+    throw new Error(describeApiError(route, error));
+  }
+  const file = data as { type?: string; encoding?: string; content?: string };
+  if (Array.isArray(data) || file.type !== 'file')
+    throw new Error(`${route} is not a file`);
+  if (file.encoding !== 'base64' || typeof file.content !== 'string')
+    throw new Error(`${route} returned no inline content (files over 1 MB are not supported)`);
+  return Buffer.from(file.content, 'base64').toString('utf8');
+}

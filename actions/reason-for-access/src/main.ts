@@ -25,8 +25,16 @@ import {
   type Decision,
   type OperationalRule,
 } from './decide.ts';
-import { createGitHubClient, gatherApprovals, resolveRoles, storeAttestation } from './github.ts';
-import { loadAccessPolicy, REQUEST_KINDS, type LoadedPolicy } from './policy.ts';
+import {
+  createGitHubClient,
+  describeApiError,
+  fileAtRef,
+  gatherApprovals,
+  repositoryFacts,
+  resolveRoles,
+  storeAttestation,
+} from './github.ts';
+import { loadAccessPolicy, policySource, REQUEST_KINDS, type LoadedPolicy, type PolicySource } from './policy.ts';
 import { checkReason, reasonRules, type ReasonCheck, type SecretScanner } from './reason.ts';
 
 export const DEFAULT_AUDIT_LOG = '.summit-ops-audit/reason-for-access.jsonl';
@@ -45,6 +53,9 @@ const inputs = {
   'audit-log': str({ description: 'Workspace-relative JSON Lines audit log to append to (or verify).' }),
   mode: str({ description: 'decide or verify.' }),
   'expected-head': str({ description: 'verify mode: the sha256 the last record must have.' }),
+  'expected-policy-digest': str({
+    description: 'The sha256 the access policy must have; any other policy denies.',
+  }),
   attest: str({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
   'assurance-token': str({
     secret: true,
@@ -65,6 +76,7 @@ const typed = {
   'audit-log': str({ default: DEFAULT_AUDIT_LOG }),
   mode: oneOf(['decide', 'verify'] as const, { default: 'decide' }),
   'expected-head': str({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
+  'expected-policy-digest': str({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
   attest: bool({ default: true }),
   'assurance-token': str({ secret: true }),
   'dry-run': bool({ default: false }),
@@ -122,11 +134,24 @@ async function run(
   const attest = values.attest ?? true;
 
   let loaded: LoadedPolicy | undefined;
+  let readTrusted: ((path: string) => Promise<string>) | undefined;
   try {
+    const source = await locatePolicy(context, values.accessPolicy, values.githubToken, owner, repo);
+    if (source.from === 'default-branch') {
+      const client = createGitHubClient({ token: values.githubToken!, baseUrl: context.github.apiUrl });
+      readTrusted = (path) => fileAtRef(client, { owner: owner!, repo: repo!, path, ref: source.branch });
+    }
     loaded = await loadAccessPolicy(values.accessPolicy, {
       workspace: context.workspace,
       ...(owner ? { owner } : {}),
+      ...(readTrusted && source.from === 'default-branch'
+        ? { read: readTrusted, sourceName: (path: string) => `${gh.repository}@${source.branch}:${path}` }
+        : {}),
     });
+    if (values.expectedPolicyDigest && loaded.digest !== values.expectedPolicyDigest)
+      setup.errors.push(
+        `access policy ${loaded.source} has sha256 ${loaded.digest}, not the expected-policy-digest ${values.expectedPolicyDigest}; the policy was changed (or the input is stale)`,
+      );
   } catch (error) {
     setup.errors.push(`access policy: ${message(error)}`);
     if (error instanceof ConfigError)
@@ -167,7 +192,7 @@ async function run(
   let decision: Decision;
   if (loaded) {
     try {
-      const facts = await gatherFacts(context, loaded, request, values, deps, owner, repo);
+      const facts = await gatherFacts(context, loaded, request, values, deps, owner, repo, readTrusted);
       decision = decide(request, loaded.policy, facts);
     } catch (error) {
       // decide() is total; this is an adapter failing in a way it did not anticipate.
@@ -332,6 +357,7 @@ async function gatherFacts(
   deps: Dependencies,
   owner: string | undefined,
   repo: string | undefined,
+  readTrusted: ((path: string) => Promise<string>) | undefined,
 ) {
   const { policy } = loaded;
   const envName = findEnvironment(policy, request.environment);
@@ -371,9 +397,12 @@ async function gatherFacts(
     else {
       try {
         const source = policy.assurance.jwks;
+        // A JWKS file is a trust anchor like the policy: it comes from where the policy came from.
         const text = /^https?:\/\//i.test(source)
           ? await deps.fetchText(source)
-          : await readFile(resolve(context.workspace, source), 'utf8');
+          : readTrusted
+            ? await readTrusted(source)
+            : await readFile(resolve(context.workspace, source), 'utf8');
         assurance = verifyAssuranceToken(
           values.assuranceToken,
           parseJwks(text, source),
@@ -386,6 +415,41 @@ async function gatherFacts(
     }
   }
   return { now: context.now(), actorRoles, approvals, assurance };
+}
+
+/**
+ * Where the access policy comes from: the built-in one, this run's checkout (a run on the default
+ * branch), or the default branch through the contents API (any other ref).
+ */
+async function locatePolicy(
+  context: RunContext,
+  path: string | undefined,
+  token: string | undefined,
+  owner: string | undefined,
+  repo: string | undefined,
+): Promise<PolicySource> {
+  if (!path) return policySource(path, '', '');
+  const ref = context.github.ref ?? '';
+  const payloadRepo = context.github.event?.['repository'] as { default_branch?: unknown } | undefined;
+  let defaultBranch = typeof payloadRepo?.default_branch === 'string' ? payloadRepo.default_branch : '';
+  if (!defaultBranch) {
+    if (!token || !owner || !repo)
+      throw new Error(
+        "the repository's default branch is unknown (no event payload) and there is no github-token to ask GitHub, so the policy's provenance cannot be checked",
+      );
+    const client = createGitHubClient({ token, baseUrl: context.github.apiUrl });
+    try {
+      defaultBranch = (await repositoryFacts(client, owner, repo)).defaultBranch;
+    } catch (error) {
+      throw new Error(describeApiError(`GET /repos/${owner}/${repo}`, error));
+    }
+  }
+  const source = policySource(path, ref, defaultBranch);
+  if (source.from === 'default-branch' && (!token || !owner || !repo))
+    throw new Error(
+      `this run is on ${ref || 'an unknown ref'}, not the default branch ${defaultBranch}: the policy is read from ${defaultBranch} through the GitHub API, which needs the github-token input`,
+    );
+  return source;
 }
 
 async function verifyMode(
@@ -520,6 +584,7 @@ type Typed = {
   auditLog?: string;
   mode?: 'decide' | 'verify';
   expectedHead?: string;
+  expectedPolicyDigest?: string;
   attest?: boolean;
   assuranceToken?: string;
   dryRun?: boolean;

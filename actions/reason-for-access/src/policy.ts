@@ -104,6 +104,30 @@ export interface PolicyLoadOptions {
   workspace: string;
   /** Replaces `{owner}` in team names; usually the repository owner. */
   owner?: string;
+  /**
+   * Reads a repository-relative file (the policy and its rolesFile) from somewhere other than the
+   * workspace, e.g. the default branch through the GitHub API. Its errors become ConfigErrors.
+   */
+  read?: (path: string) => Promise<string>;
+  /** How `source` names the policy file (default: the path itself). */
+  sourceName?: (path: string) => string;
+}
+
+/** Where the access policy must come from for a run on `ref` (pure). */
+export type PolicySource =
+  | { from: 'built-in' }
+  | { from: 'workspace'; path: string }
+  | { from: 'default-branch'; path: string; branch: string };
+
+/**
+ * A run on the default branch reads the policy from its own checkout. Any other ref (a branch or
+ * tag anyone with write access can push, then dispatch on) reads it from the default branch, so a
+ * pushed branch cannot ship a more permissive policy for its own promotion.
+ */
+export function policySource(path: string | undefined, ref: string, defaultBranch: string): PolicySource {
+  if (!path) return { from: 'built-in' };
+  if (ref === `refs/heads/${defaultBranch}`) return { from: 'workspace', path };
+  return { from: 'default-branch', path, branch: defaultBranch };
 }
 
 /** Loads the policy at `path` (workspace-relative), or the built-in one when path is empty. */
@@ -118,7 +142,9 @@ export async function loadAccessPolicy(
       digest: sha256(BUILT_IN_POLICY_YAML),
     };
   }
-  const text = await readText(resolve(options.workspace, path), path, 'check the access-policy input');
+  const read = (file: string, hint: string) =>
+    options.read ? readVia(options.read, file) : readText(resolve(options.workspace, file), file, hint);
+  const text = await read(path, 'check the access-policy input');
   const loaded = parseConfig<Record<string, unknown>>(path, text);
   const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
   let extraUsers: Record<string, string[]> = {};
@@ -131,15 +157,15 @@ export async function loadAccessPolicy(
         'rolesFile must be a path inside the workspace',
       );
     }
-    const rolesText = await readText(
-      resolve(options.workspace, rolesFile),
-      rolesFile,
-      `check rolesFile in ${path}`,
-    );
+    const rolesText = await read(rolesFile, `check rolesFile in ${path}`);
     hash.update('\0').update(rolesText);
     extraUsers = parseRolesFile(rolesFile, rolesText);
   }
-  return { policy: fromConfig(loaded, options, extraUsers), source: path, digest: hash.digest('hex') };
+  return {
+    policy: fromConfig(loaded, options, extraUsers),
+    source: options.sourceName ? options.sourceName(path) : path,
+    digest: hash.digest('hex'),
+  };
 }
 
 /** Parses and checks policy text (no rolesFile reading: that needs I/O). */
@@ -382,6 +408,14 @@ function isTimeZone(zone: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+async function readVia(read: (path: string) => Promise<string>, file: string): Promise<string> {
+  try {
+    return await read(file);
+  } catch (error) {
+    throw new ConfigError(file, { line: 1, column: 1 }, (error as Error).message);
   }
 }
 

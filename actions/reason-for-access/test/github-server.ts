@@ -30,12 +30,14 @@ export async function startGitHub(routes: Record<string, Route | Reply> = {}): P
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // GitHub decodes %2F in path parameters (octokit sends contents paths that way).
+    const pathname = decodeURIComponent(url.pathname);
     requests.push({
-      line: `${req.method} ${url.pathname}${url.search}`,
+      line: `${req.method} ${pathname}${url.search}`,
       authorization: req.headers.authorization,
       body,
     });
-    const route = table.get(`${req.method} ${url.pathname}`);
+    const route = table.get(`${req.method} ${pathname}`);
     const reply: Reply = route
       ? await route(req, url, body)
       : { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };

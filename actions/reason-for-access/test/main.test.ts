@@ -9,13 +9,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { execute, type Sink } from '../../../lib/runtime.ts';
 import type { Annotation } from '../../../lib/report/types.ts';
 import { createReasonForAccess } from '../src/main.ts';
 import { localKeySigner, verifyRecordAttestation } from '../src/attest.ts';
 import { verifyLog } from '../src/audit.ts';
-import { ghError, startGitHub, user, type FakeGitHub } from './github-server.ts';
+import { policySource } from '../src/policy.ts';
+import { ghError, startGitHub, user, type FakeGitHub, type Route } from './github-server.ts';
 
 const TOKEN = ['local', 'test', 'token'].join('-');
 const SHA = '1234abcd'.repeat(5);
@@ -40,6 +41,20 @@ environments:
       refs: ['refs/heads/main']
 `;
 
+// A branch that allows every ref: what someone would push to promote their own branch.
+const PERMISSIVE = POLICY.replace("      refs: ['refs/heads/main']\n", '').replace(
+  'dualControl: { approverRoles: [release-captain] }',
+  'dualControl: false',
+);
+const contentsRoute = 'GET /repos/acme/app/contents/.github/access.yml';
+const asContents = (text: string) => ({
+  body: { type: 'file', encoding: 'base64', path: '.github/access.yml', content: Buffer.from(text).toString('base64') },
+});
+
+// Runs on other refs read the policy from the default branch (main) through the contents API.
+const defaultContents: Route = (_req, url) =>
+  url.searchParams.get('ref') === 'main' ? asContents(POLICY) : ghError(404, 'Not Found');
+
 let gh: FakeGitHub;
 before(async () => {
   gh = await startGitHub({
@@ -51,6 +66,7 @@ before(async () => {
       ],
     },
     [`GET /repos/acme/app/commits/${SHA}/pulls`]: { body: [] },
+    [contentsRoute]: defaultContents,
   });
 });
 after(() => gh.close());
@@ -79,9 +95,30 @@ async function workspaceWithPolicy(policy = POLICY): Promise<string> {
 
 async function runAction(
   inputs: Record<string, string>,
-  options: { env?: Record<string, string>; workspace?: string; signer?: 'local' | 'broken' } = {},
+  options: {
+    env?: Record<string, string>;
+    workspace?: string;
+    signer?: 'local' | 'broken';
+    /** The event payload's repository (default: acme/app, public, default branch main). */
+    repository?: Record<string, unknown>;
+  } = {},
 ): Promise<Run> {
   const workspace = options.workspace ?? (await workspaceWithPolicy());
+  const eventPath = join(await mkdtemp(join(tmpdir(), 'rfa-event-')), 'event.json');
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      inputs: {},
+      repository: options.repository ?? {
+        full_name: 'acme/app',
+        name: 'app',
+        owner: { login: 'acme' },
+        default_branch: 'main',
+        private: false,
+        visibility: 'public',
+      },
+    }),
+  );
   const definition = createReasonForAccess({
     signer:
       options.signer === 'broken'
@@ -132,6 +169,8 @@ async function runAction(
     GITHUB_TRIGGERING_ACTOR: 'alice',
     GITHUB_RUN_ID: '900',
     GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
     ...options.env,
   };
   const { exitCode } = await execute(definition, (name) => all[name], sink, { env, now: () => NOW });
@@ -374,4 +413,85 @@ test('a bundle that cannot be written turns the decision into a recorded deny; t
     attestationsBefore,
     'no attestation is stored for a record that was not written as signed',
   );
+});
+
+test('a run on another branch reads the policy from the default branch, not its own checkout', async () => {
+  assert.notEqual(PERMISSIVE, POLICY);
+  const workspace = await workspaceWithPolicy(PERMISSIVE);
+  {
+    const r = await runAction(
+      { reason: GOOD_REASON },
+      { workspace, env: { GITHUB_REF: 'refs/heads/feature' } },
+    );
+    assert.equal(r.outputs.decision, 'deny');
+    assert.match(r.failure, /ref: refs\/heads\/feature is not an allowed ref/);
+    const rec = record(r);
+    assert.equal(rec.policy.source, 'acme/app@main:.github/access.yml');
+    assert.equal(rec.policy.digest, createHash('sha256').update(POLICY).digest('hex'));
+    assert.ok(gh.requests.some((q) => q.line === `${contentsRoute}?ref=main`));
+  }
+  // The JWKS file is a trust anchor too: it is read from main (absent there), not the checkout.
+  const strong = await runAction(
+    { reason: GOOD_REASON, environment: 'prod-strong', 'assurance-token': 'a.b.c' },
+    { workspace, env: { GITHUB_REF: 'refs/heads/feature' } },
+  );
+  assert.match(
+    JSON.stringify(record(strong).reasons),
+    /the JWKS could not be read: not found on main \(GET \/repos\/acme\/app\/contents\/.github\/idp-jwks.json\?ref=main\)/,
+  );
+});
+
+test('the default branch policy missing, or the contents API failing, denies with the reason', async () => {
+  gh.routes.set(contentsRoute, () => ghError(404, 'Not Found'));
+  try {
+    const missing = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/heads/feature' } });
+    assert.equal(missing.outputs.decision, 'deny');
+    assert.match(missing.failure, /access policy: .github\/access.yml:1:1: not found on main/);
+    gh.routes.set(contentsRoute, () => ghError(500, 'Server Error'));
+    const down = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/tags/v1.0.0' } });
+    assert.match(down.failure, /GitHub API 500 on GET \/repos\/acme\/app\/contents\/.github\/access.yml\?ref=main/);
+    const noToken = await runAction(
+      { reason: GOOD_REASON, 'github-token': '' },
+      { env: { GITHUB_REF: 'refs/heads/feature' } },
+    );
+    assert.match(noToken.failure, /not the default branch main: the policy is read from main through the GitHub API, which needs the github-token input/);
+    assert.equal(record(noToken).decision, 'deny');
+  } finally {
+    gh.routes.set(contentsRoute, defaultContents);
+  }
+});
+
+test('without an event payload the default branch is asked from GitHub', async () => {
+  gh.routes.set('GET /repos/acme/app', () => ({ body: { default_branch: 'trunk', private: false } }));
+  gh.routes.set(contentsRoute, (_req, url) =>
+    url.searchParams.get('ref') === 'trunk' ? asContents(POLICY) : ghError(404, 'Not Found'),
+  );
+  try {
+    const r = await runAction({ reason: GOOD_REASON }, { repository: {} });
+    // refs/heads/main is not the default branch trunk, so trunk's policy decides.
+    assert.equal(record(r).policy.source, 'acme/app@trunk:.github/access.yml');
+  } finally {
+    gh.routes.delete('GET /repos/acme/app');
+    gh.routes.set(contentsRoute, defaultContents);
+  }
+});
+
+test('expected-policy-digest: the pinned policy allows, any other denies', async () => {
+  const digest = createHash('sha256').update(POLICY).digest('hex');
+  const ok = await runAction({ reason: GOOD_REASON, 'expected-policy-digest': digest });
+  assert.equal(ok.outputs.decision, 'allow', ok.failure);
+  const other = await runAction(
+    { reason: GOOD_REASON, 'expected-policy-digest': digest },
+    { workspace: await workspaceWithPolicy(PERMISSIVE) },
+  );
+  assert.equal(other.outputs.decision, 'deny');
+  assert.match(other.failure, new RegExp(`has sha256 [0-9a-f]{64}, not the expected-policy-digest ${digest}`));
+  assert.equal(record(other).decision, 'deny');
+});
+
+test('policySource: built-in without a path, the checkout on the default branch, else the default branch', () => {
+  assert.deepEqual(policySource('', 'refs/heads/x', 'main'), { from: 'built-in' });
+  assert.deepEqual(policySource('p.yml', 'refs/heads/main', 'main'), { from: 'workspace', path: 'p.yml' });
+  for (const ref of ['refs/heads/feature', 'refs/tags/v1.0.0', 'refs/heads/main2', ''])
+    assert.deepEqual(policySource('p.yml', ref, 'main'), { from: 'default-branch', path: 'p.yml', branch: 'main' });
 });
