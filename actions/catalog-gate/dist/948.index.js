@@ -2337,7 +2337,10 @@ async function runGate(options) {
     await loadParser();
     const state = emptySchemaState();
     const parsed = new Map();
-    const readSql = async (name) => {
+    // Back-outs are parsed here, not only during the proof: with prove-backout false (pre-commit) a
+    // down script or inline rollback PostgreSQL cannot parse must still be an error.
+    const downs = new Map();
+    const readSql = async (name, entryId) => {
         const display = pathOf(name);
         try {
             return parser_parseSql(await (0,promises_.readFile)(abs(display), 'utf8'), display);
@@ -2345,12 +2348,12 @@ async function runGate(options) {
         catch (error) {
             if (!(error instanceof SqlParseError))
                 throw error;
-            report.findings.push({
+            report.findings.push(withEntry({
                 ruleId: CATALOG_RULES.sqlParse.id,
                 level: 'error',
                 message: error.message,
                 location: { file: error.file, line: error.line, column: error.column },
-            });
+            }, entryId));
             return undefined;
         }
     };
@@ -2372,9 +2375,34 @@ async function runGate(options) {
         if (entry.retention_days !== undefined)
             e.retentionDays = entry.retention_days;
         report.entries.push(e);
-        if (!fileSet.has(upName) || parsed.has(entry.id))
+        if (parsed.has(entry.id))
             continue;
-        const up = await readSql(upName);
+        const rollback = rollbackOf(entry, fileSet, pattern);
+        if (rollback.kind === 'file' && fileSet.has(rollback.file)) {
+            const stmts = await readSql(rollback.file, entry.id);
+            if (stmts)
+                downs.set(entry.id, scriptFromStatements(pathOf(rollback.file), stmts));
+        }
+        else if (rollback.kind === 'inline') {
+            const display = `${catalog.file} (rollback of ${entry.id})`;
+            try {
+                downs.set(entry.id, scriptFromStatements(display, parser_parseSql(rollback.sql, display)));
+            }
+            catch (error) {
+                if (!(error instanceof SqlParseError))
+                    throw error;
+                const at = catalog.config.locate([index, 'rollback']);
+                report.findings.push(withEntry({
+                    ruleId: CATALOG_RULES.sqlParse.id,
+                    level: 'error',
+                    message: `inline rollback of ${entry.id}: ${error.message.slice(error.message.indexOf('PostgreSQL parser:'))} (line ${error.line}, column ${error.column} of the rollback text)`,
+                    location: { file: catalog.file, line: at.line, column: at.column },
+                }, entry.id));
+            }
+        }
+        if (!fileSet.has(upName))
+            continue;
+        const up = await readSql(upName, entry.id);
         if (!up)
             continue;
         const analysis = analyseStatements(up, state);
@@ -2403,7 +2431,7 @@ async function runGate(options) {
     if (options.policy)
         report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
     if (options.proveBackout)
-        await prove(options, report, catalog.entries, parsed, fileSet, pattern, readSql, pathOf);
+        await prove(options, report, catalog.entries, parsed, downs, fileSet, pattern, pathOf);
     if (changed)
         report.findings = report.findings.filter((f) => {
             const id = f.properties?.['entryId'];
@@ -2455,7 +2483,7 @@ async function evaluatePolicy(options, catalog, report, parsed, files, pattern) 
         ];
     }
 }
-async function prove(options, report, entries, parsed, fileSet, pattern, readSql, pathOf) {
+async function prove(options, report, entries, parsed, downs, fileSet, pattern, pathOf) {
     // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
     const missing = entries.filter((e) => !parsed.has(e.id));
     if (missing.length) {
@@ -2471,33 +2499,13 @@ async function prove(options, report, entries, parsed, fileSet, pattern, readSql
             up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up),
         };
         const rollback = rollbackOf(entry, fileSet, pattern);
-        let down;
-        if (rollback.kind === 'file') {
-            const stmts = await readSql(rollback.file);
-            if (stmts)
-                down = scriptFromStatements(pathOf(rollback.file), stmts);
-        }
-        else if (rollback.kind === 'inline') {
-            try {
-                down = scriptFromStatements(`${report.catalog} (rollback of ${entry.id})`, parser_parseSql(rollback.sql, `${report.catalog} (rollback of ${entry.id})`));
-            }
-            catch (error) {
-                if (!(error instanceof SqlParseError))
-                    throw error;
-                report.findings.push(withEntry({
-                    ruleId: CATALOG_RULES.sqlParse.id,
-                    level: 'error',
-                    message: `inline rollback of ${entry.id}: ${error.message}`,
-                    location: { file: report.catalog, line: 1 },
-                }, entry.id));
-            }
-        }
-        else if (rollback.kind === 'revert') {
+        let down = downs.get(entry.id);
+        if (rollback.kind === 'revert') {
             const target = parsed.get(rollback.id);
             if (target)
                 down = scriptFromStatements(pathOf(fileFor(pattern.up, rollback.id)), target.up);
         }
-        else {
+        else if (rollback.kind === 'none') {
             const suggestion = suggestBackout(analysis);
             if (suggestion.sql && suggestion.irreversible.length === 0)
                 down = scriptFromStatements(`(generated back-out of ${entry.id})`, parser_parseSql(suggestion.sql), true);

@@ -189,18 +189,26 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   await loadParser();
   const state = emptySchemaState();
   const parsed = new Map<string, { up: ParsedStatement[]; analysis: SqlAnalysis }>();
-  const readSql = async (name: string): Promise<ParsedStatement[] | undefined> => {
+  // Back-outs are parsed here, not only during the proof: with prove-backout false (pre-commit) a
+  // down script or inline rollback PostgreSQL cannot parse must still be an error.
+  const downs = new Map<string, Script>();
+  const readSql = async (name: string, entryId: string): Promise<ParsedStatement[] | undefined> => {
     const display = pathOf(name);
     try {
       return parseSql(await readFile(abs(display), 'utf8'), display);
     } catch (error) {
       if (!(error instanceof SqlParseError)) throw error;
-      report.findings.push({
-        ruleId: CATALOG_RULES.sqlParse.id,
-        level: 'error',
-        message: error.message,
-        location: { file: error.file, line: error.line, column: error.column },
-      });
+      report.findings.push(
+        withEntry(
+          {
+            ruleId: CATALOG_RULES.sqlParse.id,
+            level: 'error',
+            message: error.message,
+            location: { file: error.file, line: error.line, column: error.column },
+          },
+          entryId,
+        ),
+      );
       return undefined;
     }
   };
@@ -222,8 +230,33 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     };
     if (entry.retention_days !== undefined) e.retentionDays = entry.retention_days;
     report.entries.push(e);
-    if (!fileSet.has(upName) || parsed.has(entry.id)) continue;
-    const up = await readSql(upName);
+    if (parsed.has(entry.id)) continue;
+    const rollback = rollbackOf(entry, fileSet, pattern);
+    if (rollback.kind === 'file' && fileSet.has(rollback.file)) {
+      const stmts = await readSql(rollback.file, entry.id);
+      if (stmts) downs.set(entry.id, scriptFromStatements(pathOf(rollback.file), stmts));
+    } else if (rollback.kind === 'inline') {
+      const display = `${catalog.file} (rollback of ${entry.id})`;
+      try {
+        downs.set(entry.id, scriptFromStatements(display, parseSql(rollback.sql, display)));
+      } catch (error) {
+        if (!(error instanceof SqlParseError)) throw error;
+        const at = catalog.config.locate([index, 'rollback']);
+        report.findings.push(
+          withEntry(
+            {
+              ruleId: CATALOG_RULES.sqlParse.id,
+              level: 'error',
+              message: `inline rollback of ${entry.id}: ${error.message.slice(error.message.indexOf('PostgreSQL parser:'))} (line ${error.line}, column ${error.column} of the rollback text)`,
+              location: { file: catalog.file, line: at.line, column: at.column },
+            },
+            entry.id,
+          ),
+        );
+      }
+    }
+    if (!fileSet.has(upName)) continue;
+    const up = await readSql(upName, entry.id);
     if (!up) continue;
     const analysis = analyseStatements(up, state);
     parsed.set(entry.id, { up, analysis });
@@ -263,7 +296,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
 
   if (options.proveBackout)
-    await prove(options, report, catalog.entries, parsed, fileSet, pattern, readSql, pathOf);
+    await prove(options, report, catalog.entries, parsed, downs, fileSet, pattern, pathOf);
 
   if (changed)
     report.findings = report.findings.filter((f) => {
@@ -338,9 +371,9 @@ async function prove(
   report: GateReport,
   entries: CatalogEntry[],
   parsed: Map<string, { up: ParsedStatement[]; analysis: SqlAnalysis }>,
+  downs: ReadonlyMap<string, Script>,
   fileSet: Set<string>,
   pattern: FilePattern,
-  readSql: (name: string) => Promise<ParsedStatement[] | undefined>,
   pathOf: (name: string) => string,
 ): Promise<void> {
   // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
@@ -358,34 +391,11 @@ async function prove(
       up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up),
     };
     const rollback = rollbackOf(entry, fileSet, pattern);
-    let down: Script | undefined;
-    if (rollback.kind === 'file') {
-      const stmts = await readSql(rollback.file);
-      if (stmts) down = scriptFromStatements(pathOf(rollback.file), stmts);
-    } else if (rollback.kind === 'inline') {
-      try {
-        down = scriptFromStatements(
-          `${report.catalog} (rollback of ${entry.id})`,
-          parseSql(rollback.sql, `${report.catalog} (rollback of ${entry.id})`),
-        );
-      } catch (error) {
-        if (!(error instanceof SqlParseError)) throw error;
-        report.findings.push(
-          withEntry(
-            {
-              ruleId: CATALOG_RULES.sqlParse.id,
-              level: 'error',
-              message: `inline rollback of ${entry.id}: ${error.message}`,
-              location: { file: report.catalog, line: 1 },
-            },
-            entry.id,
-          ),
-        );
-      }
-    } else if (rollback.kind === 'revert') {
+    let down: Script | undefined = downs.get(entry.id);
+    if (rollback.kind === 'revert') {
       const target = parsed.get(rollback.id);
       if (target) down = scriptFromStatements(pathOf(fileFor(pattern.up, rollback.id)), target.up);
-    } else {
+    } else if (rollback.kind === 'none') {
       const suggestion = suggestBackout(analysis);
       if (suggestion.sql && suggestion.irreversible.length === 0)
         down = scriptFromStatements(`(generated back-out of ${entry.id})`, parseSql(suggestion.sql), true);

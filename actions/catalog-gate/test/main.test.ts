@@ -4,6 +4,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import action from '../src/main.ts';
+import { runGate } from '../src/gate.ts';
+import { sharedPglite } from './shared-pglite.ts';
 import { Redactor } from '../../../lib/redact.ts';
 import type { RunContext } from '../../../lib/action.ts';
 
@@ -438,4 +440,53 @@ test('ALTER TYPE … USING on a table outside the catalog: annotated at its line
   assert.deepEqual(at('alter-column-type'), ['db/migrations/2026-11-01-001-add-index.up.sql:2']);
   assert.deepEqual(at('create-index-not-concurrent'), ['db/migrations/2026-11-01-001-add-index.up.sql:3']);
   assert.deepEqual(at('risk-understated'), ['db/catalog/migrations.yaml:3']);
+});
+
+const MEDIUM = (rollback: string) =>
+  CATALOG.replace('risk: low', 'risk: medium') +
+  `  rollback: ${rollback}\n  readiness: {locks: SHARE, long_transactions: none, size_estimate: small}\n`;
+
+test('without the proof (pre-commit), a down script PostgreSQL cannot parse is an error at its line', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': MEDIUM('2026-11-01-001-add-index.down.sql'),
+    'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+    'db/migrations/2026-11-01-001-add-index.down.sql': '-- undo\nDROP TABL users;\n',
+  });
+  const result = await action.run(
+    { catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false },
+    context(ws),
+  );
+  const a = result.annotations.filter((x) => x.title === 'sql-parse-error');
+  assert.deepEqual(
+    a.map((x) => [x.file, x.line]),
+    [['db/migrations/2026-11-01-001-add-index.down.sql', 2]],
+  );
+  assert.match(a[0]!.message, /syntax error at or near "TABL"/);
+  assert.ok(result.failure);
+});
+
+test('an inline rollback PostgreSQL cannot parse is an error at its YAML line, with or without the proof', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': MEDIUM('DROP INDEKS ti'),
+    'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+  });
+  for (const proveBackout of [false, true]) {
+    const report = await runGate({
+      workspace: ws,
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout,
+      openDatabase: sharedPglite(),
+    });
+    const a = report.findings.filter((x) => x.ruleId === 'sql-parse-error');
+    assert.deepEqual(
+      a.map((x) => [x.location?.file, x.location?.line]),
+      [['db/catalog/migrations.yaml', 7]],
+      `prove-backout ${proveBackout}: ${JSON.stringify(report.findings)}`,
+    );
+    assert.match(
+      a[0]!.message,
+      /inline rollback of 2026-11-01-001-add-index: PostgreSQL parser: syntax error at or near "INDEKS" \(line 1, column 6 of the rollback text\)/,
+    );
+  }
 });
