@@ -138,7 +138,7 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
     actionDir,
     workspace: ws,
     event: pushEvent,
-    inputs: { 'max-file-size': '2k' },
+    inputs: { 'max-file-size': '2k', 'fail-on-skipped': 'false' },
   });
   assert.equal(run.exitCode, 0, run.stdout);
   const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => `${a.file}: ${a.title}`);
@@ -148,6 +148,11 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
   ]);
   assert.match(run.summary, /\| binary +\| 1 +\|/);
   assertNoLeak(run, p.all());
+  // By default the oversized file fails the step: it was not scanned.
+  const gated = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { 'max-file-size': '2k' } });
+  assert.equal(gated.exitCode, 1, gated.stdout);
+  assert.ok(gated.annotations.some((a) => a.level === 'error' && /big\.txt \(oversized\)/.test(a.message)));
+  assertNoLeak(gated, p.all());
 
   await writeFiles(ws, {
     'rules.yml':

@@ -35027,7 +35027,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_FILE_SIZE, resolvePlan, createDlpScan */
+/* unused harmony exports DEFAULT_MAX_FILE_SIZE, FAILING_SKIPS, resolvePlan, createDlpScan */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -35070,6 +35070,8 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
 
 
 const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Skips that fail the step under fail-on-skipped: content that was there but not read. */
+const FAILING_SKIPS = new Set(['oversized', 'unreadable']);
 const inputs = {
     mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)(['auto', 'diff', 'tree', 'history'], {
         default: 'auto',
@@ -35096,6 +35098,10 @@ const inputs = {
     'max-file-size': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .size */ .Ej)({
         default: DEFAULT_MAX_FILE_SIZE,
         description: 'Larger files are skipped and reported (e.g. 1M, 512k).',
+    }),
+    'fail-on-skipped': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)({
+        default: true,
+        description: 'Fail the step when a file that could hold a secret was not scanned: over max-file-size, or unreadable. Allowlisted paths are never read, so they do not count.',
     }),
     'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
         description: 'Write an evidence bundle (report, SARIF, gitleaks JSON, redaction log, metrics, manifest) to this empty directory.',
@@ -35159,6 +35165,9 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
         inputs,
         async run(values, context) {
             const failOn = values.failOn;
+            // 0 would skip every file and report a clean scan of nothing.
+            if (values.maxFileSize <= 0)
+                throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('max-file-size', `${values.maxFileSize} bytes would skip every file`, 'a size above 0 such as 1M or 512k');
             const planInput = { mode: values.mode, path: values.path };
             if (values.base)
                 planInput.base = values.base;
@@ -35221,12 +35230,12 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecrets */ .dg)(context.redactor, outcome.findings);
             outcome.findings.unshift(...configChanged);
             context.log.info(`dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`);
-            return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan);
+            return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan, values.failOnSkipped);
         },
     });
 }
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createDlpScan());
-async function toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan) {
+async function toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan, failOnSkipped) {
     const redact = (value) => context.redactor.redactDeep(value);
     const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize);
     const gitleaks = `${JSON.stringify(redact((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .gitleaksReport */ .F1)(findings)), null, 2)}\n`;
@@ -35269,6 +35278,7 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
         sarifPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'dlp-scan.sarif');
     }
     const failing = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .violations */ .xA)(findings, failOn);
+    const unscanned = failOnSkipped ? stats.skipped.filter((k) => FAILING_SKIPS.has(k.reason)) : [];
     const result = {
         outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
         annotations: [...findings.map(_report_js__WEBPACK_IMPORTED_MODULE_9__/* .findingAnnotation */ .BN), ...(0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .skipAnnotations */ .Gm)(stats.skipped, maxFileSize)],
@@ -35277,10 +35287,12 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
             name: 'dlp-scan',
             title: failing > 0
                 ? `${failing} finding(s) at or above ${failOn}`
-                : findings.length > 0
-                    ? `${findings.length} finding(s) below ${failOn}`
-                    : 'no secrets or PII found',
-            conclusion: failing > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
+                : unscanned.length > 0
+                    ? `${unscanned.length} file(s) not scanned`
+                    : findings.length > 0
+                        ? `${findings.length} finding(s) below ${failOn}`
+                        : 'no secrets or PII found',
+            conclusion: failing > 0 || unscanned.length > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
             summary: markdown,
         },
     };
@@ -35289,6 +35301,12 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
             .map(([rule, n]) => `${rule} ×${n}`)
             .join(', ');
         result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
+    }
+    if (unscanned.length > 0) {
+        const names = unscanned.slice(0, 5).map((k) => `${k.path} (${k.reason})`).join(', ');
+        const more = unscanned.length > 5 ? ` and ${unscanned.length - 5} more` : '';
+        const why = `dlp-scan: ${unscanned.length} file(s) could hold a secret but were not scanned: ${names}${more}. Raise max-file-size, allowlist the path in the rules file (with a comment saying why), or set fail-on-skipped: false.`;
+        result.failure = result.failure ? `${result.failure}\n${why}` : why;
     }
     return result;
 }
@@ -38902,9 +38920,10 @@ const VALIDATORS = {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   lc: () => (/* binding */ bool),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* unused harmony exports bool, int, list, camelCase, describe */
+/* unused harmony exports int, list, camelCase, describe */
 /**
  * Action inputs read into a typed object. The spec says what each input is; the reader says what
  * is wrong in one shape: `Input 'x': <what is wrong>; expected <what>`. Defaults live in action.yml

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { defineAction, type ActionResult, type GitHubContext, type RunContext } from '../../../lib/action.ts';
-import { oneOf, size, str } from '../../../lib/inputs.ts';
+import { bool, InputError, oneOf, size, str } from '../../../lib/inputs.ts';
 import type { Level } from '../../../lib/report/types.ts';
 import { writeSarif } from '../../../lib/report/sarif.ts';
 import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
@@ -44,6 +44,8 @@ import { processStdin, type ReadStdin } from './stdin.ts';
 import { isInside, toWorkspacePath } from './tree.ts';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Skips that fail the step under fail-on-skipped: content that was there but not read. */
+export const FAILING_SKIPS: ReadonlySet<string> = new Set(['oversized', 'unreadable']);
 
 const inputs = {
   mode: oneOf(['auto', 'diff', 'tree', 'history'] as const, {
@@ -73,6 +75,11 @@ const inputs = {
   'max-file-size': size({
     default: DEFAULT_MAX_FILE_SIZE,
     description: 'Larger files are skipped and reported (e.g. 1M, 512k).',
+  }),
+  'fail-on-skipped': bool({
+    default: true,
+    description:
+      'Fail the step when a file that could hold a secret was not scanned: over max-file-size, or unreadable. Allowlisted paths are never read, so they do not count.',
   }),
   'evidence-dir': str({
     description:
@@ -167,6 +174,13 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
     inputs,
     async run(values, context): Promise<ActionResult> {
       const failOn: Level = values.failOn;
+      // 0 would skip every file and report a clean scan of nothing.
+      if (values.maxFileSize <= 0)
+        throw new InputError(
+          'max-file-size',
+          `${values.maxFileSize} bytes would skip every file`,
+          'a size above 0 such as 1M or 512k',
+        );
       const planInput: Parameters<typeof resolvePlan>[0] = { mode: values.mode, path: values.path };
       if (values.base) planInput.base = values.base;
       if (values.head) planInput.head = values.head;
@@ -237,6 +251,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
         context,
         values.evidenceDir,
         plan,
+        values.failOnSkipped,
       );
     },
   });
@@ -253,6 +268,7 @@ async function toResult(
   context: RunContext,
   evidenceDir: string | undefined,
   plan: ScanPlan,
+  failOnSkipped: boolean,
 ): Promise<ActionResult> {
   const redact = <T>(value: T): T => context.redactor.redactDeep(value);
   const markdown = summaryMarkdown(findings, stats, failOn, maxFileSize);
@@ -302,6 +318,7 @@ async function toResult(
   }
 
   const failing = violations(findings, failOn);
+  const unscanned = failOnSkipped ? stats.skipped.filter((k) => FAILING_SKIPS.has(k.reason)) : [];
   const result: ActionResult = {
     outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
     annotations: [...findings.map(findingAnnotation), ...skipAnnotations(stats.skipped, maxFileSize)],
@@ -311,10 +328,12 @@ async function toResult(
       title:
         failing > 0
           ? `${failing} finding(s) at or above ${failOn}`
+          : unscanned.length > 0
+            ? `${unscanned.length} file(s) not scanned`
           : findings.length > 0
             ? `${findings.length} finding(s) below ${failOn}`
             : 'no secrets or PII found',
-      conclusion: failing > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
+      conclusion: failing > 0 || unscanned.length > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
       summary: markdown,
     },
   };
@@ -323,6 +342,12 @@ async function toResult(
       .map(([rule, n]) => `${rule} ×${n}`)
       .join(', ');
     result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
+  }
+  if (unscanned.length > 0) {
+    const names = unscanned.slice(0, 5).map((k) => `${k.path} (${k.reason})`).join(', ');
+    const more = unscanned.length > 5 ? ` and ${unscanned.length - 5} more` : '';
+    const why = `dlp-scan: ${unscanned.length} file(s) could hold a secret but were not scanned: ${names}${more}. Raise max-file-size, allowlist the path in the rules file (with a comment saying why), or set fail-on-skipped: false.`;
+    result.failure = result.failure ? `${result.failure}\n${why}` : why;
   }
   return result;
 }

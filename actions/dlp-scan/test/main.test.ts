@@ -250,6 +250,26 @@ test('.summit-ops-dlp.yml and .summit-ops-dlp-baseline.json at the workspace roo
   assert.ok(second.sink.lines.some((l) => l.includes('Using baseline .summit-ops-dlp-baseline.json')));
 });
 
+test('skips cannot pass the gate unscanned: max-file-size 0 is refused; an oversized file fails unless fail-on-skipped is false or its path is allowlisted', async () => {
+  const ws = await tempDir();
+  await writeFiles(ws, { 'big.log': `${'x'.repeat(5000)}\n`, 'ok.txt': 'fine\n' });
+  for (const zero of ['0', '0k']) {
+    const refused = await run(ws, { mode: 'tree', 'max-file-size': zero });
+    assert.equal(refused.exitCode, 2, "an input error");
+    assert.match(refused.sink.failures.join(''), /Input 'max-file-size': 0 bytes would skip every file; expected a size above 0/);
+  }
+  const gated = await run(ws, { mode: 'tree', 'max-file-size': '4k' });
+  assert.equal(gated.exitCode, 1, 'an oversized file fails the step by default');
+  assert.equal(gated.sink.outputs['findings'], '0');
+  assert.match(gated.sink.failures.join(''), /1 file\(s\) could hold a secret but were not scanned: big\.log \(oversized\)/);
+  const warned = await run(ws, { mode: 'tree', 'max-file-size': '4k', 'fail-on-skipped': 'false' });
+  assert.equal(warned.exitCode, 0, warned.sink.failures.join('\n'));
+  assert.ok(warned.sink.annotations.some((a) => a.file === 'big.log' && a.level === 'warning'));
+  await writeFiles(ws, { 'dlp.yml': "allowlist:\n  # generated logs\n  paths: ['*.log']\n" });
+  const allowlisted = await run(ws, { mode: 'tree', 'max-file-size': '4k', rules: 'dlp.yml' });
+  assert.equal(allowlisted.exitCode, 0, allowlisted.sink.failures.join('\n'));
+});
+
 test('a path outside the workspace or missing is refused in words', async () => {
   const ws = await tempDir();
   const outside = await run(ws, { path: '../', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });

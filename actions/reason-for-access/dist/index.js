@@ -66779,15 +66779,28 @@ function verifyRecordAttestation(bundle, recordLine, trust) {
     let signer;
     try {
         const parsed = bundleFromJSON(bundle);
+        const material = parsed.verificationMaterial.content.$case;
+        if (material === 'x509CertificateChain' || material === 'certificate') {
+            if (!trust.identity?.subjectAlternativeName || !trust.identity.extensions?.issuer)
+                return {
+                    ok: false,
+                    problem: 'a keyless bundle needs the expected signer: pass identity { subjectAlternativeName, extensions: { issuer } }',
+                };
+            if (!trust.trustedRoot)
+                return {
+                    ok: false,
+                    problem: 'a keyless bundle needs the Sigstore trusted root (trustedRoot), e.g. from @sigstore/tuf getTrustedRoot()',
+                };
+        }
         const root = TrustedRoot.fromJSON(trust.trustedRoot ?? EMPTY_ROOT);
         const keys = trust.publicKeys ?? {};
-        const material = toTrustMaterial(root, (hint) => {
+        const trustMaterial = toTrustMaterial(root, (hint) => {
             const key = keys[hint];
             if (!key)
                 throw new Error(`no trusted public key for hint '${hint}'`);
             return { publicKey: typeof key === 'string' ? createPublicKey(key) : key, validFor: () => true };
         });
-        const verifier = new Verifier(material, {
+        const verifier = new Verifier(trustMaterial, {
             tlogThreshold: trust.tlogThreshold ?? 1,
             ctlogThreshold: trust.ctlogThreshold ?? 1,
             timestampThreshold: trust.timestampThreshold ?? 1,
