@@ -113,12 +113,21 @@ export async function attestRecord(
 export interface TrustOptions {
   /** Public keys by hint, for bundles signed with localKeySigner. */
   publicKeys?: Record<string, KeyObject | string>;
-  /** A Sigstore trusted root (JSON), for keyless bundles; the public-good root comes from TUF. */
+  /**
+   * A Sigstore trusted root (JSON): required for keyless bundles. Nothing is fetched here (this
+   * function is synchronous and offline); get the public-good root with @sigstore/tuf's
+   * getTrustedRoot() or `gh attestation trusted-root`, and GitHub's instance root the same way.
+   */
   trustedRoot?: unknown;
   tlogThreshold?: number;
   ctlogThreshold?: number;
   timestampThreshold?: number;
-  /** For keyless bundles: the identity the certificate must carry. */
+  /**
+   * For keyless bundles (required): the identity the certificate must carry, both the SAN (the
+   * workflow, e.g. https://github.com/summit-ops/summit-ops/.github/workflows/prod-promotion.yml@refs/tags/v1)
+   * and the OIDC issuer (https://token.actions.githubusercontent.com). Without it any Fulcio
+   * certificate would do: anyone can get one for their own identity.
+   */
   identity?: VerificationPolicy;
 }
 
@@ -146,14 +155,29 @@ export function verifyRecordAttestation(
   let signer: string;
   try {
     const parsed = bundleFromJSON(bundle);
+    const material = parsed.verificationMaterial.content.$case;
+    if (material === 'x509CertificateChain' || material === 'certificate') {
+      if (!trust.identity?.subjectAlternativeName || !trust.identity.extensions?.issuer)
+        return {
+          ok: false,
+          problem:
+            'a keyless bundle needs the expected signer: pass identity { subjectAlternativeName, extensions: { issuer } }',
+        };
+      if (!trust.trustedRoot)
+        return {
+          ok: false,
+          problem:
+            'a keyless bundle needs the Sigstore trusted root (trustedRoot), e.g. from @sigstore/tuf getTrustedRoot()',
+        };
+    }
     const root = TrustedRoot.fromJSON(trust.trustedRoot ?? EMPTY_ROOT);
     const keys = trust.publicKeys ?? {};
-    const material = toTrustMaterial(root, (hint: string) => {
+    const trustMaterial = toTrustMaterial(root, (hint: string) => {
       const key = keys[hint];
       if (!key) throw new Error(`no trusted public key for hint '${hint}'`);
       return { publicKey: typeof key === 'string' ? createPublicKey(key) : key, validFor: () => true };
     });
-    const verifier = new Verifier(material, {
+    const verifier = new Verifier(trustMaterial, {
       tlogThreshold: trust.tlogThreshold ?? 1,
       ctlogThreshold: trust.ctlogThreshold ?? 1,
       timestampThreshold: trust.timestampThreshold ?? 1,

@@ -132,7 +132,8 @@ after(() => new Promise<void>((r) => server.close(() => r())));
 // The shape of a GitHub Actions OIDC token; the mock Fulcio reads claims without checking a signature.
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const SUBJECT = 'https://github.com/acme/app/.github/workflows/promote.yml@refs/heads/main';
-const identityToken = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ iss: 'https://token.actions.githubusercontent.com', aud: 'sigstore', sub: SUBJECT, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 })}.${'sig'}`;
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const identityToken = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ iss: ISSUER, aud: 'sigstore', sub: SUBJECT, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 })}.${'sig'}`;
 
 const fields: AuditFields = {
   timestamp: '2026-11-11T10:00:00.000Z',
@@ -169,10 +170,8 @@ test('keyless: Fulcio certificate + Rekor entry, verified with thresholds 1 and 
   assert.ok(bundle.verificationMaterial.certificate, 'a Fulcio certificate, no long-lived key');
 
   const trust = { trustedRoot, tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 };
-  const ok = verifyRecordAttestation(bundle, line, {
-    ...trust,
-    identity: { subjectAlternativeName: SUBJECT },
-  });
+  const identity = { subjectAlternativeName: SUBJECT, extensions: { issuer: ISSUER } };
+  const ok = verifyRecordAttestation(bundle, line, { ...trust, identity });
   assert.deepEqual(ok, {
     ok: true,
     subject: createHash('sha256').update(line).digest('hex'),
@@ -183,17 +182,21 @@ test('keyless: Fulcio certificate + Rekor entry, verified with thresholds 1 and 
     ...trust,
     identity: {
       subjectAlternativeName: 'https://github.com/evil/fork/.github/workflows/x.yml@refs/heads/main',
+      extensions: { issuer: ISSUER },
     },
   });
   assert.equal(wrongIdentity.ok, false, 'a bundle from another workflow identity is refused');
 
-  const tampered = verifyRecordAttestation(bundle, line.replace('INC0042', 'INC0043'), trust);
+  const tampered = verifyRecordAttestation(bundle, line.replace('INC0042', 'INC0043'), {
+    ...trust,
+    identity,
+  });
   assert.equal(tampered.ok, false);
 
   const otherRoot = structuredClone(trustedRoot) as { certificateAuthorities: unknown[] };
   otherRoot.certificateAuthorities = [];
   assert.equal(
-    verifyRecordAttestation(bundle, line, { ...trust, trustedRoot: otherRoot }).ok,
+    verifyRecordAttestation(bundle, line, { ...trust, identity, trustedRoot: otherRoot }).ok,
     false,
     'an untrusted CA is refused',
   );
@@ -208,4 +211,43 @@ test('keyless: a Fulcio outage is an error the caller sees (the action then fail
     timeoutMs: 2000,
   });
   await assert.rejects(attestRecord(record, line, signer), /error creating signing certificate|404/i);
+});
+
+test('keyless: the signer must be named (SAN and issuer); a bundle signed by anyone else, or any issuer, fails', async () => {
+  // mallory signs a forged record with her own, perfectly valid, Fulcio identity.
+  const mallory = 'https://github.com/mallory/app/.github/workflows/forge.yml@refs/heads/main';
+  const token = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ iss: ISSUER, aud: 'sigstore', sub: mallory, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 })}.sig`;
+  const { record, line } = nextRecord('', { ...fields, actor: 'mallory', reason: 'forged INC0042' });
+  const bundle = await attestRecord(
+    record,
+    line,
+    keylessSigner({ fulcioURL: baseURL, rekorURL: baseURL, identityProvider: { getToken: async () => token } }),
+  );
+  const trust = { trustedRoot, tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 0 };
+  const omitted = verifyRecordAttestation(bundle, line, trust);
+  assert.equal(omitted.ok, false, 'without an expected identity a keyless bundle is refused');
+  assert.match((omitted as { problem: string }).problem, /needs the expected signer/);
+  const sanOnly = verifyRecordAttestation(bundle, line, { ...trust, identity: { subjectAlternativeName: mallory } });
+  assert.match((sanOnly as { problem: string }).problem, /needs the expected signer/);
+  const wrongIssuer = verifyRecordAttestation(bundle, line, {
+    ...trust,
+    identity: { subjectAlternativeName: mallory, extensions: { issuer: 'https://accounts.example.com' } },
+  });
+  assert.equal(wrongIssuer.ok, false, 'a certificate from another issuer is refused');
+  assert.match((wrongIssuer as { problem: string }).problem, /signature verification failed/);
+  const expected = verifyRecordAttestation(bundle, line, {
+    ...trust,
+    identity: { subjectAlternativeName: SUBJECT, extensions: { issuer: ISSUER } },
+  });
+  assert.equal(expected.ok, false, 'mallory is not the expected signer');
+  // Only when the verifier names mallory herself does it pass: proof the rest of the bundle is valid.
+  const named = verifyRecordAttestation(bundle, line, {
+    ...trust,
+    identity: { subjectAlternativeName: mallory, extensions: { issuer: ISSUER } },
+  });
+  assert.equal(named.ok, true, JSON.stringify(named));
+  const noRoot = verifyRecordAttestation(bundle, line, {
+    identity: { subjectAlternativeName: mallory, extensions: { issuer: ISSUER } },
+  });
+  assert.match((noRoot as { problem: string }).problem, /needs the Sigstore trusted root/);
 });
