@@ -8,7 +8,7 @@ import builtInRules from './rules.json' with { type: 'json' };
 import { globToRegExp } from './glob.ts';
 import { Prefilter, type KeywordSpec } from './prefilter.ts';
 import { NATIVE_MATCHERS } from './native.ts';
-import { findNestedQuantifier } from './regex-safety.ts';
+import { findNestedQuantifier, keywordCannotStart } from './regex-safety.ts';
 import type {
   AllowlistSpec,
   CompiledAllowlist,
@@ -222,6 +222,14 @@ function compileRule(
   }
   const nested = findNestedQuantifier(spec.regex);
   if (nested) fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+  if (window === 'keyword') {
+    const mismatch = keywordCannotStart(spec.regex, spec.keywords ?? [], spec.ignoreCase ?? false);
+    if (mismatch)
+      fail(
+        'regex',
+        `with window 'keyword' the regex is tried only where a keyword starts, so it never matches: ${mismatch}. Start the regex with a keyword, or set window: line`,
+      );
+  }
   const validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
   if (spec.validator !== undefined && !validator) {
     fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);

@@ -124,3 +124,106 @@ export function hasUnboundedQuantifier(source: string): boolean {
   }
   return false;
 }
+
+/**
+ * The literal texts a match of `source` must start with, one per top-level alternative of a
+ * leading group (`(?:AKIA|ASIA)` gives both), after any leading lookbehind. An empty string in the
+ * result means "cannot tell" (a class, a `.`, an optional first character).
+ */
+export function leadingLiterals(source: string): string[] {
+  let i = 0;
+  // Lookbehinds and lookaheads consume nothing: skip them.
+  while (source.startsWith('(?<!', i) || source.startsWith('(?<=', i) || source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+    const end = groupEnd(source, i);
+    if (end < 0) return [''];
+    i = end + 1;
+  }
+  if (source[i] === '(' && !source.startsWith('(?<!', i) && !source.startsWith('(?<=', i)) {
+    const end = groupEnd(source, i);
+    if (end < 0) return [''];
+    // A quantifier that allows zero or repeats the group makes its prefix uncertain.
+    const after = source[end + 1];
+    if (after === '?' || after === '*' || source.startsWith('{0', end + 1)) return [''];
+    const inner = source.slice(i + groupPrefixLength(source, i), end);
+    return splitTopLevel(inner).flatMap((branch) => leadingLiterals(branch));
+  }
+  return [literalPrefix(source, i)];
+}
+
+function literalPrefix(source: string, start: number): string {
+  let out = '';
+  let i = start;
+  while (i < source.length) {
+    let char: string;
+    let width: number;
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if (/[A-Za-z0-9]/.test(next)) break; // \d, \w, \b, \1, \x…: not a literal
+      char = next;
+      width = 2;
+    } else if ('^$.[](){}|*+?'.includes(c)) break;
+    else {
+      char = c;
+      width = 1;
+    }
+    const q = source[i + width];
+    if (q === '?' || q === '*' || source.startsWith('{0', i + width)) break;
+    out += char;
+    if (q === '+' || q === '{') break;
+    i += width;
+  }
+  return out;
+}
+
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+/**
+ * With the `keyword` window the regex is tried only where a keyword starts: a regex that cannot
+ * start with any keyword never matches. Returns the keywords and prefixes when that is certain.
+ */
+export function keywordCannotStart(
+  source: string,
+  keywords: readonly string[],
+  ignoreCase: boolean,
+): string | undefined {
+  const norm = (s: string) => (ignoreCase ? s.toLowerCase() : s);
+  const prefixes = leadingLiterals(source).map(norm);
+  if (prefixes.some((p) => p === '')) return undefined;
+  const fits = keywords.some((k) => prefixes.some((p) => norm(k).startsWith(p) || p.startsWith(norm(k))));
+  if (fits) return undefined;
+  return `the regex must start with ${prefixes.map((p) => `'${p}'`).join(' or ')}, but its keywords are ${keywords.map((k) => `'${k}'`).join(', ')}`;
+}

@@ -7218,7 +7218,7 @@ Object.defineProperty(exports, "CIContextProvider", ({ enumerable: true, get: fu
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = exports.fU = __webpack_unused_export__ = exports.$o = __webpack_unused_export__ = exports.Zk = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.VV = void 0;
+exports.gs = exports.fU = __webpack_unused_export__ = exports.$o = __webpack_unused_export__ = exports.Zk = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.VV = void 0;
 var bundler_1 = __nccwpck_require__(35530);
 Object.defineProperty(exports, "VV", ({ enumerable: true, get: function () { return bundler_1.DSSEBundleBuilder; } }));
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return bundler_1.MessageSignatureBundleBuilder; } });
@@ -7234,7 +7234,7 @@ Object.defineProperty(exports, "$o", ({ enumerable: true, get: function () { ret
 var witness_1 = __nccwpck_require__(55383);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return witness_1.DEFAULT_REKOR_URL; } });
 Object.defineProperty(exports, "fU", ({ enumerable: true, get: function () { return witness_1.RekorWitness; } }));
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return witness_1.TSAWitness; } });
+Object.defineProperty(exports, "gs", ({ enumerable: true, get: function () { return witness_1.TSAWitness; } }));
 
 
 /***/ }),
@@ -66679,10 +66679,11 @@ function parseJwks(text, source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XQ: () => (/* binding */ sigstoreInstanceFor),
 /* harmony export */   ln: () => (/* binding */ keylessSigner),
 /* harmony export */   tS: () => (/* binding */ attestRecord)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, STATEMENT_TYPE, PREDICATE_TYPE, auditStatement, localKeySigner, verifyRecordAttestation */
+/* unused harmony exports IN_TOTO_PAYLOAD_TYPE, STATEMENT_TYPE, PREDICATE_TYPE, auditStatement, localKeySigner, PUBLIC_GOOD, GITHUB_INSTANCE, verifyRecordAttestation */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61040);
@@ -66731,26 +66732,56 @@ function localKeySigner(privateKey, hint) {
         },
     };
 }
-/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry (public-good by default). */
+const PUBLIC_GOOD = {
+    name: 'public-good',
+    fulcioURL: 'https://fulcio.sigstore.dev',
+    rekorURL: 'https://rekor.sigstore.dev',
+};
+/** GitHub's Sigstore instance, as actions/attest uses it for private repositories. */
+const GITHUB_INSTANCE = {
+    name: 'github',
+    fulcioURL: 'https://fulcio.githubapp.com',
+    tsaURL: 'https://timestamp.githubapp.com',
+};
+/**
+ * The instance for a repository (the event payload's `repository`). Public-good Rekor is a public,
+ * permanent log: a certificate there names the repository and workflow. So only a repository
+ * known to be public uses it; private, internal or unknown use GitHub's instance. Explicit URLs
+ * (inputs fulcio-url, rekor-url, tsa-url) win, and make the instance `custom`.
+ */
+function sigstoreInstanceFor(repository, overrides = {}) {
+    const isPublic = repository?.private === false && (repository.visibility ?? 'public') === 'public';
+    const base = isPublic ? PUBLIC_GOOD : GITHUB_INSTANCE;
+    if (!overrides.fulcioURL && !overrides.rekorURL && !overrides.tsaURL)
+        return base;
+    // Each URL replaces only its own service: overriding Fulcio must not add a public log.
+    const out = { name: 'custom', fulcioURL: overrides.fulcioURL || base.fulcioURL };
+    const rekorURL = overrides.rekorURL || base.rekorURL;
+    const tsaURL = overrides.tsaURL || base.tsaURL;
+    if (rekorURL)
+        out.rekorURL = rekorURL;
+    if (tsaURL)
+        out.tsaURL = tsaURL;
+    return out;
+}
+/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry and/or a timestamp. */
 function keylessSigner(options = {}) {
     const timeout = options.timeoutMs ?? 15_000;
+    const witnesses = [];
+    const rekorURL = options.rekorURL ?? (options.tsaURL ? undefined : PUBLIC_GOOD.rekorURL);
+    if (rekorURL)
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .RekorWitness */ .fU({ rekorBaseURL: rekorURL, entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 }));
+    if (options.tsaURL)
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .TSAWitness */ .gs({ tsaBaseURL: options.tsaURL, timeout, retry: 2 }));
     return {
         kind: 'keyless',
         signer: new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .FulcioSigner */ .$o({
-            fulcioBaseURL: options.fulcioURL ?? 'https://fulcio.sigstore.dev',
+            fulcioBaseURL: options.fulcioURL ?? PUBLIC_GOOD.fulcioURL,
             identityProvider: options.identityProvider ?? new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .CIContextProvider */ .Zk('sigstore'),
             timeout,
             retry: 2,
         }),
-        witnesses: [
-            new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .RekorWitness */ .fU({
-                rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev',
-                entryType: 'dsse',
-                fetchOnConflict: false,
-                timeout,
-                retry: 2,
-            }),
-        ],
+        witnesses,
     };
 }
 async function attestRecord(record, line, signer) {
@@ -67620,6 +67651,9 @@ const inputs = {
         description: 'The sha256 the access policy must have; any other policy denies.',
     }),
     attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
+    'fulcio-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Fulcio URL; default by repository visibility.' }),
+    'rekor-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Rekor URL; default by repository visibility.' }),
+    'tsa-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Timestamp authority URL; default by repository visibility.' }),
     'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
         secret: true,
         description: 'An IdP-issued token proving how the actor authenticated.',
@@ -67640,13 +67674,20 @@ const typed = {
     'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
     'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
     attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: true }),
+    'fulcio-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+    'rekor-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+    'tsa-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
     'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
     'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: false }),
     'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
 };
 const defaults = {
     scanner: (text) => (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__/* .scanText */ .Ff)(text, { path: 'reason' }),
-    signer: () => (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .keylessSigner */ .ln)(),
+    signer: (instance) => (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .keylessSigner */ .ln)({
+        fulcioURL: instance.fulcioURL,
+        ...(instance.rekorURL ? { rekorURL: instance.rekorURL } : {}),
+        ...(instance.tsaURL ? { tsaURL: instance.tsaURL } : {}),
+    }),
     fetchText: async (url) => (await (0,_lib_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpRequest */ .aj)(url, { timeoutMs: 10_000, retries: 2 })).text(),
 };
 function createReasonForAccess(overrides = {}) {
@@ -67792,7 +67833,13 @@ async function run(raw, context, deps) {
             let bundle;
             if (attest) {
                 try {
-                    bundle = await (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .attestRecord */ .tS)(next.record, next.line, deps.signer());
+                    const instance = (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .sigstoreInstanceFor */ .XQ)(gh.event?.['repository'], {
+                        ...(values.fulcioUrl ? { fulcioURL: values.fulcioUrl } : {}),
+                        ...(values.rekorUrl ? { rekorURL: values.rekorUrl } : {}),
+                        ...(values.tsaUrl ? { tsaURL: values.tsaUrl } : {}),
+                    });
+                    notes.push(`signed on the ${instance.name} Sigstore instance (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ', no transparency log'}${instance.tsaURL ? `, timestamps ${instance.tsaURL}` : ''})`);
+                    bundle = await (0,_attest_js__WEBPACK_IMPORTED_MODULE_7__/* .attestRecord */ .tS)(next.record, next.line, deps.signer(instance));
                 }
                 catch (error) {
                     decision = withFailure(decision, 'attestation', `signing the audit record failed (${message(error)}); grant permissions: id-token: write, or set attest: false`);
@@ -70010,6 +70057,120 @@ function hasUnboundedQuantifier(source) {
     }
     return false;
 }
+/**
+ * The literal texts a match of `source` must start with, one per top-level alternative of a
+ * leading group (`(?:AKIA|ASIA)` gives both), after any leading lookbehind. An empty string in the
+ * result means "cannot tell" (a class, a `.`, an optional first character).
+ */
+function leadingLiterals(source) {
+    let i = 0;
+    // Lookbehinds and lookaheads consume nothing: skip them.
+    while (source.startsWith('(?<!', i) || source.startsWith('(?<=', i) || source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+        const end = groupEnd(source, i);
+        if (end < 0)
+            return [''];
+        i = end + 1;
+    }
+    if (source[i] === '(' && !source.startsWith('(?<!', i) && !source.startsWith('(?<=', i)) {
+        const end = groupEnd(source, i);
+        if (end < 0)
+            return [''];
+        // A quantifier that allows zero or repeats the group makes its prefix uncertain.
+        const after = source[end + 1];
+        if (after === '?' || after === '*' || source.startsWith('{0', end + 1))
+            return [''];
+        const inner = source.slice(i + groupPrefixLength(source, i), end);
+        return splitTopLevel(inner).flatMap((branch) => leadingLiterals(branch));
+    }
+    return [literalPrefix(source, i)];
+}
+function literalPrefix(source, start) {
+    let out = '';
+    let i = start;
+    while (i < source.length) {
+        let char;
+        let width;
+        const c = source[i];
+        if (c === '\\') {
+            const next = source[i + 1] ?? '';
+            if (/[A-Za-z0-9]/.test(next))
+                break; // \d, \w, \b, \1, \x…: not a literal
+            char = next;
+            width = 2;
+        }
+        else if ('^$.[](){}|*+?'.includes(c))
+            break;
+        else {
+            char = c;
+            width = 1;
+        }
+        const q = source[i + width];
+        if (q === '?' || q === '*' || source.startsWith('{0', i + width))
+            break;
+        out += char;
+        if (q === '+' || q === '{')
+            break;
+        i += width;
+    }
+    return out;
+}
+function groupEnd(source, open) {
+    let depth = 0;
+    for (let i = open; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            i++;
+            while (i < source.length && source[i] !== ']')
+                i += source[i] === '\\' ? 2 : 1;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+function splitTopLevel(source) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            i++;
+            while (i < source.length && source[i] !== ']')
+                i += source[i] === '\\' ? 2 : 1;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0) {
+            parts.push(source.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(source.slice(start));
+    return parts;
+}
+/**
+ * With the `keyword` window the regex is tried only where a keyword starts: a regex that cannot
+ * start with any keyword never matches. Returns the keywords and prefixes when that is certain.
+ */
+function keywordCannotStart(source, keywords, ignoreCase) {
+    const norm = (s) => (ignoreCase ? s.toLowerCase() : s);
+    const prefixes = leadingLiterals(source).map(norm);
+    if (prefixes.some((p) => p === ''))
+        return undefined;
+    const fits = keywords.some((k) => prefixes.some((p) => norm(k).startsWith(p) || p.startsWith(norm(k))));
+    if (fits)
+        return undefined;
+    return `the regex must start with ${prefixes.map((p) => `'${p}'`).join(' or ')}, but its keywords are ${keywords.map((k) => `'${k}'`).join(', ')}`;
+}
 
 // EXTERNAL MODULE: ./lib/dlp/validators.ts
 var validators = __nccwpck_require__(50330);
@@ -70207,6 +70368,11 @@ function compileRule(spec, index, source, locate) {
     const nested = findNestedQuantifier(spec.regex);
     if (nested)
         fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+    if (window === 'keyword') {
+        const mismatch = keywordCannotStart(spec.regex, spec.keywords ?? [], spec.ignoreCase ?? false);
+        if (mismatch)
+            fail('regex', `with window 'keyword' the regex is tried only where a keyword starts, so it never matches: ${mismatch}. Start the regex with a keyword, or set window: line`);
+    }
     const validator = spec.validator === undefined ? undefined : validators/* VALIDATORS */.wY[spec.validator];
     if (spec.validator !== undefined && !validator) {
         fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(validators/* VALIDATORS */.wY).join(', ')})`);

@@ -10,7 +10,7 @@ import {
 } from '../pack.ts';
 import { scanText } from '../scan.ts';
 import { seededRng, synth } from '../synth.ts';
-import { findNestedQuantifier, hasUnboundedQuantifier } from '../regex-safety.ts';
+import { findNestedQuantifier, hasUnboundedQuantifier, keywordCannotStart } from '../regex-safety.ts';
 
 function packWith(change: Record<string, unknown>, id = 'aws-access-key-id') {
   const spec = builtInRulePackSpec();
@@ -178,4 +178,37 @@ test('built-in rules: no nested quantifiers and no unbounded quantifier at all',
   }
   assert.equal(hasUnboundedQuantifier('a{2,}'), true);
   assert.equal(hasUnboundedQuantifier('[*+]'), false);
+});
+
+test("a keyword rule whose regex cannot start with any of its keywords is refused (it would never match)", () => {
+  const override = (keywords: string, regex: string, extra = '') =>
+    `rules:\n  - id: svc\n    description: svc\n    severity: error\n    tags: [secret]\n    keywords: [${keywords}]\n    regex: '${regex}'\n${extra}`;
+  assert.throws(
+    () => loadRulePackOverride(override('svc_token', 'my_svc_token=(?<secret>[a-z0-9]{32})'), 'o.yml'),
+    (error: unknown) =>
+      error instanceof DlpRulePackError &&
+      /rule 'svc': field 'regex'/.test(error.message) &&
+      /must start with 'my_svc_token=', but its keywords are 'svc_token'/.test(error.message) &&
+      /set window: line/.test(error.message),
+  );
+  assert.throws(
+    () => loadRulePackOverride(override('acme_, ACME-', '(?:key|tok)_[a-z]{8}'), 'o.yml'),
+    /must start with 'key' or 'tok'/,
+  );
+  // Allowed: the regex starts with a keyword (or a keyword with it), case folded with ignoreCase,
+  // a leading lookbehind, a leading class (cannot tell), or the line window.
+  for (const [keywords, regex, extra] of [
+    ['svc_token', 'svc_token=(?<secret>[a-z0-9]{32})', ''],
+    ['svc', 'svc_token=[a-z0-9]{32}', ''],
+    ['SVC_TOKEN', 'svc_token=[a-z0-9]{32}', '    ignoreCase: true\n'],
+    ['svc_token', '(?<![a-z])svc_token=[a-z0-9]{32}', ''],
+    ['svc_token', '[a-z_]{0,10}token=[a-z0-9]{32}', ''],
+    ['svc_token', 'my_svc_token=[a-z0-9]{32}', '    window: line\n'],
+  ] as const)
+    assert.doesNotThrow(() => loadRulePackOverride(override(keywords, regex, extra), 'o.yml'), regex);
+  // The rule the check exists for: proved here to find nothing with the keyword window.
+  assert.equal(
+    keywordCannotStart('my_svc_token=x', ['svc_token'], false)?.includes('my_svc_token='),
+    true,
+  );
 });
