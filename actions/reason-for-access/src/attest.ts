@@ -13,6 +13,7 @@ import {
   DSSEBundleBuilder,
   FulcioSigner,
   RekorWitness,
+  TSAWitness,
   type IdentityProvider,
   type Signer,
   type Witness,
@@ -65,34 +66,79 @@ export function localKeySigner(privateKey: KeyObject, hint: string): Attestation
   };
 }
 
+/** Which Sigstore services sign and witness: public-good (Fulcio + public Rekor) or GitHub's. */
+export interface SigstoreInstance {
+  name: 'public-good' | 'github' | 'custom';
+  fulcioURL: string;
+  /** Absent: no transparency log (GitHub's instance; a private repository's name stays private). */
+  rekorURL?: string;
+  /** An RFC 3161 timestamp authority, for instances without a transparency log. */
+  tsaURL?: string;
+}
+
+export const PUBLIC_GOOD: SigstoreInstance = {
+  name: 'public-good',
+  fulcioURL: 'https://fulcio.sigstore.dev',
+  rekorURL: 'https://rekor.sigstore.dev',
+};
+/** GitHub's Sigstore instance, as actions/attest uses it for private repositories. */
+export const GITHUB_INSTANCE: SigstoreInstance = {
+  name: 'github',
+  fulcioURL: 'https://fulcio.githubapp.com',
+  tsaURL: 'https://timestamp.githubapp.com',
+};
+
+/**
+ * The instance for a repository (the event payload's `repository`). Public-good Rekor is a public,
+ * permanent log: a certificate there names the repository and workflow. So only a repository
+ * known to be public uses it; private, internal or unknown use GitHub's instance. Explicit URLs
+ * (inputs fulcio-url, rekor-url, tsa-url) win, and make the instance `custom`.
+ */
+export function sigstoreInstanceFor(
+  repository: { private?: unknown; visibility?: unknown } | undefined,
+  overrides: { fulcioURL?: string; rekorURL?: string; tsaURL?: string } = {},
+): SigstoreInstance {
+  const isPublic = repository?.private === false && (repository.visibility ?? 'public') === 'public';
+  const base = isPublic ? PUBLIC_GOOD : GITHUB_INSTANCE;
+  if (!overrides.fulcioURL && !overrides.rekorURL && !overrides.tsaURL) return base;
+  // Each URL replaces only its own service: overriding Fulcio must not add a public log.
+  const out: SigstoreInstance = { name: 'custom', fulcioURL: overrides.fulcioURL || base.fulcioURL };
+  const rekorURL = overrides.rekorURL || base.rekorURL;
+  const tsaURL = overrides.tsaURL || base.tsaURL;
+  if (rekorURL) out.rekorURL = rekorURL;
+  if (tsaURL) out.tsaURL = tsaURL;
+  return out;
+}
+
 export interface KeylessOptions {
   fulcioURL?: string;
+  /** Absent with tsaURL present: no transparency log. Both absent: public-good Rekor. */
   rekorURL?: string;
+  tsaURL?: string;
   /** Default: the GitHub Actions OIDC token (needs `permissions: id-token: write`). */
   identityProvider?: IdentityProvider;
   timeoutMs?: number;
 }
 
-/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry (public-good by default). */
+/** Fulcio certificate for the workflow's OIDC identity + a Rekor entry and/or a timestamp. */
 export function keylessSigner(options: KeylessOptions = {}): AttestationSigner {
   const timeout = options.timeoutMs ?? 15_000;
+  const witnesses: Witness[] = [];
+  const rekorURL = options.rekorURL ?? (options.tsaURL ? undefined : PUBLIC_GOOD.rekorURL);
+  if (rekorURL)
+    witnesses.push(
+      new RekorWitness({ rekorBaseURL: rekorURL, entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 }),
+    );
+  if (options.tsaURL) witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaURL, timeout, retry: 2 }));
   return {
     kind: 'keyless',
     signer: new FulcioSigner({
-      fulcioBaseURL: options.fulcioURL ?? 'https://fulcio.sigstore.dev',
+      fulcioBaseURL: options.fulcioURL ?? PUBLIC_GOOD.fulcioURL,
       identityProvider: options.identityProvider ?? new CIContextProvider('sigstore'),
       timeout,
       retry: 2,
     }),
-    witnesses: [
-      new RekorWitness({
-        rekorBaseURL: options.rekorURL ?? 'https://rekor.sigstore.dev',
-        entryType: 'dsse',
-        fetchOnConflict: false,
-        timeout,
-        retry: 2,
-      }),
-    ],
+    witnesses,
   };
 }
 

@@ -14,7 +14,13 @@ import { scanText } from '../../../lib/dlp/index.ts';
 import { summary as markdown } from '../../../lib/report/summary.ts';
 import type { Annotation } from '../../../lib/report/types.ts';
 import { parseJwks, verifyAssuranceToken } from './assurance.ts';
-import { attestRecord, keylessSigner, type AttestationSigner } from './attest.ts';
+import {
+  attestRecord,
+  keylessSigner,
+  sigstoreInstanceFor,
+  type AttestationSigner,
+  type SigstoreInstance,
+} from './attest.ts';
 import { commitRecordLine, nextRecord, readLog, verifyLog, writeFileAtomic, type AuditFields } from './audit.ts';
 import {
   decide,
@@ -57,6 +63,9 @@ const inputs = {
     description: 'The sha256 the access policy must have; any other policy denies.',
   }),
   attest: str({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
+  'fulcio-url': str({ description: 'Fulcio URL; default by repository visibility.' }),
+  'rekor-url': str({ description: 'Rekor URL; default by repository visibility.' }),
+  'tsa-url': str({ description: 'Timestamp authority URL; default by repository visibility.' }),
   'assurance-token': str({
     secret: true,
     description: 'An IdP-issued token proving how the actor authenticated.',
@@ -78,6 +87,9 @@ const typed = {
   'expected-head': str({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
   'expected-policy-digest': str({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
   attest: bool({ default: true }),
+  'fulcio-url': str({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+  'rekor-url': str({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+  'tsa-url': str({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
   'assurance-token': str({ secret: true }),
   'dry-run': bool({ default: false }),
   'github-token': str({ secret: true }),
@@ -86,15 +98,20 @@ const typed = {
 export interface Dependencies {
   /** Finds secrets/PII in the reason; default: the DLP engine's built-in rule pack. */
   scanner: SecretScanner;
-  /** Default: keyless (Fulcio with the job's OIDC token, Rekor). */
-  signer: () => AttestationSigner;
+  /** Default: keyless with the job's OIDC token, on the instance chosen for the repository. */
+  signer: (instance: SigstoreInstance) => AttestationSigner;
   /** Reads a JWKS over HTTPS; default: lib/http with timeouts and retries. */
   fetchText: (url: string) => Promise<string>;
 }
 
 const defaults: Dependencies = {
   scanner: (text) => scanText(text, { path: 'reason' }),
-  signer: () => keylessSigner(),
+  signer: (instance) =>
+    keylessSigner({
+      fulcioURL: instance.fulcioURL,
+      ...(instance.rekorURL ? { rekorURL: instance.rekorURL } : {}),
+      ...(instance.tsaURL ? { tsaURL: instance.tsaURL } : {}),
+    }),
   fetchText: async (url) => (await httpRequest(url, { timeoutMs: 10_000, retries: 2 })).text(),
 };
 
@@ -269,7 +286,18 @@ async function run(
       let bundle: unknown;
       if (attest) {
         try {
-          bundle = await attestRecord(next.record, next.line, deps.signer());
+          const instance = sigstoreInstanceFor(
+            gh.event?.['repository'] as { private?: unknown; visibility?: unknown } | undefined,
+            {
+              ...(values.fulcioUrl ? { fulcioURL: values.fulcioUrl } : {}),
+              ...(values.rekorUrl ? { rekorURL: values.rekorUrl } : {}),
+              ...(values.tsaUrl ? { tsaURL: values.tsaUrl } : {}),
+            },
+          );
+          notes.push(
+            `signed on the ${instance.name} Sigstore instance (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ', no transparency log'}${instance.tsaURL ? `, timestamps ${instance.tsaURL}` : ''})`,
+          );
+          bundle = await attestRecord(next.record, next.line, deps.signer(instance));
         } catch (error) {
           decision = withFailure(
             decision,
@@ -586,6 +614,9 @@ type Typed = {
   expectedHead?: string;
   expectedPolicyDigest?: string;
   attest?: boolean;
+  fulcioUrl?: string;
+  rekorUrl?: string;
+  tsaUrl?: string;
   assuranceToken?: string;
   dryRun?: boolean;
   githubToken?: string;

@@ -8,6 +8,9 @@ import {
   localKeySigner,
   verifyRecordAttestation,
   PREDICATE_TYPE,
+  GITHUB_INSTANCE,
+  PUBLIC_GOOD,
+  sigstoreInstanceFor,
 } from '../src/attest.ts';
 
 function fields(i: number, decision: 'allow' | 'deny' = 'allow'): AuditFields {
@@ -112,4 +115,24 @@ test('an edited bundle payload, a wrong key, an unknown hint, and a missing tran
     (verifyRecordAttestation({ nonsense: true }, r1.line, TRUST) as { problem: string }).problem,
     /signature verification failed/,
   );
+});
+
+test('sigstoreInstanceFor: only a repository known to be public goes to the public Rekor log', () => {
+  assert.equal(sigstoreInstanceFor({ private: false, visibility: 'public' }), PUBLIC_GOOD);
+  assert.equal(sigstoreInstanceFor({ private: false }), PUBLIC_GOOD);
+  assert.equal(sigstoreInstanceFor({ private: true, visibility: 'private' }), GITHUB_INSTANCE);
+  assert.equal(sigstoreInstanceFor({ private: false, visibility: 'internal' }), GITHUB_INSTANCE);
+  assert.equal(sigstoreInstanceFor(undefined), GITHUB_INSTANCE, 'unknown visibility never publishes');
+  assert.equal(sigstoreInstanceFor({ private: 'false' }), GITHUB_INSTANCE, 'only a real boolean false is public');
+  assert.equal(GITHUB_INSTANCE.rekorURL, undefined);
+  assert.deepEqual(sigstoreInstanceFor({ private: true }, { fulcioURL: 'https://f.example' }), {
+    name: 'custom',
+    fulcioURL: 'https://f.example',
+    tsaURL: 'https://timestamp.githubapp.com',
+  });
+  assert.deepEqual(sigstoreInstanceFor({ private: false }, { rekorURL: 'https://r.example' }), {
+    name: 'custom',
+    fulcioURL: 'https://fulcio.sigstore.dev',
+    rekorURL: 'https://r.example',
+  });
 });

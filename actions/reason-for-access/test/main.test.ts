@@ -13,7 +13,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { execute, type Sink } from '../../../lib/runtime.ts';
 import type { Annotation } from '../../../lib/report/types.ts';
 import { createReasonForAccess } from '../src/main.ts';
-import { localKeySigner, verifyRecordAttestation } from '../src/attest.ts';
+import { localKeySigner, verifyRecordAttestation, type SigstoreInstance } from '../src/attest.ts';
 import { verifyLog } from '../src/audit.ts';
 import { policySource } from '../src/policy.ts';
 import { ghError, startGitHub, user, type FakeGitHub, type Route } from './github-server.ts';
@@ -101,6 +101,8 @@ async function runAction(
     signer?: 'local' | 'broken';
     /** The event payload's repository (default: acme/app, public, default branch main). */
     repository?: Record<string, unknown>;
+    /** Collects the Sigstore instance the action chose for signing. */
+    instances?: SigstoreInstance[];
   } = {},
 ): Promise<Run> {
   const workspace = options.workspace ?? (await workspaceWithPolicy());
@@ -131,7 +133,10 @@ async function runAction(
               },
             },
           })
-        : () => localKeySigner(signingKey.privateKey, 'audit'),
+        : (instance) => {
+            options.instances?.push(instance);
+            return localKeySigner(signingKey.privateKey, 'audit');
+          },
   });
   const out: Run = {
     exitCode: -1,
@@ -494,4 +499,26 @@ test('policySource: built-in without a path, the checkout on the default branch,
   assert.deepEqual(policySource('p.yml', 'refs/heads/main', 'main'), { from: 'workspace', path: 'p.yml' });
   for (const ref of ['refs/heads/feature', 'refs/tags/v1.0.0', 'refs/heads/main2', ''])
     assert.deepEqual(policySource('p.yml', ref, 'main'), { from: 'default-branch', path: 'p.yml', branch: 'main' });
+});
+
+test('signing uses GitHub\'s Sigstore instance for a private repository and public-good for a public one', async () => {
+  const repo = { full_name: 'acme/app', name: 'app', owner: { login: 'acme' }, default_branch: 'main' };
+  const priv: SigstoreInstance[] = [];
+  const r = await runAction({ reason: GOOD_REASON }, { repository: { ...repo, private: true, visibility: 'private' }, instances: priv });
+  assert.equal(r.outputs.decision, 'allow', r.failure);
+  assert.deepEqual(priv, [
+    { name: 'github', fulcioURL: 'https://fulcio.githubapp.com', tsaURL: 'https://timestamp.githubapp.com' },
+  ]);
+  assert.match(r.summary, /github Sigstore instance .*no transparency log/);
+  const pub: SigstoreInstance[] = [];
+  await runAction({ reason: GOOD_REASON }, { repository: { ...repo, private: false, visibility: 'public' }, instances: pub });
+  assert.equal(pub[0]!.name, 'public-good');
+  const custom: SigstoreInstance[] = [];
+  await runAction(
+    { reason: GOOD_REASON, 'fulcio-url': 'https://fulcio.internal.example' },
+    { repository: { ...repo, private: true }, instances: custom },
+  );
+  assert.deepEqual(custom, [
+    { name: 'custom', fulcioURL: 'https://fulcio.internal.example', tsaURL: 'https://timestamp.githubapp.com' },
+  ]);
 });
