@@ -2105,11 +2105,23 @@ const SNAPSHOT_QUERIES = [
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('d', 'e') AND ${USER_SCHEMAS}`,
     },
 ];
-async function snapshotSchema(db) {
+/**
+ * The user objects of the database. `home` is the proof's own schema (first on search_path):
+ * its objects are named without it, as the migrations wrote them, and it is not listed itself.
+ */
+async function snapshotSchema(db, home) {
     const snapshot = new Map();
     for (const q of SNAPSHOT_QUERIES) {
-        for (const row of await db.rows(q.sql))
-            snapshot.set(`${q.kind} ${row.key}`, row.def);
+        for (const row of await db.rows(q.sql)) {
+            if (!home) {
+                snapshot.set(`${q.kind} ${row.key}`, row.def);
+                continue;
+            }
+            if (q.kind === 'schema' && row.key === home)
+                continue;
+            const key = row.key.startsWith(`${home}.`) ? row.key.slice(home.length + 1) : row.key;
+            snapshot.set(`${q.kind} ${key}`, row.def.split(`${home}.`).join(''));
+        }
     }
     return snapshot;
 }
@@ -2177,7 +2189,7 @@ async function assertEmpty(db) {
         throw new Error(`database at ${db.label} is not empty (${sample}${snap.size > 3 ? ', …' : ''}); the back-out proof needs a throwaway empty database`);
     }
 }
-async function proveBackouts(db, migrations, clock = () => performance.now()) {
+async function proveBackouts(db, migrations, clock = () => performance.now(), home) {
     const results = [];
     let diverged;
     for (const m of migrations) {
@@ -2194,7 +2206,7 @@ async function proveBackouts(db, migrations, clock = () => performance.now()) {
             done('not-run', [`not run: the schema no longer matches the catalog after ${diverged}`]);
             continue;
         }
-        const before = await snapshotSchema(db);
+        const before = await snapshotSchema(db, home);
         const upFailure = await runScript(db, m.up);
         if (upFailure) {
             done('failed', [`up failed at ${upFailure.file}:${upFailure.line}: ${upFailure.message}`], upFailure);
@@ -2215,7 +2227,7 @@ async function proveBackouts(db, migrations, clock = () => performance.now()) {
                 diverged = m.id;
             continue;
         }
-        const diff = diffSchemas(before, await snapshotSchema(db));
+        const diff = diffSchemas(before, await snapshotSchema(db, home));
         const reapply = await runScript(db, m.up);
         const problems = describeDiff(diff);
         if (reapply) {
@@ -2228,6 +2240,64 @@ async function proveBackouts(db, migrations, clock = () => performance.now()) {
             done('failed', problems, reapply ?? { file: m.down.file, line: 1, message: problems.join('; '), partial: false });
     }
     return results;
+}
+const quote = (name) => `"${name.replace(/"/g, '""')}"`;
+/**
+ * Runs the proof in a schema of its own (first on search_path), then drops it and whatever else
+ * the migrations created outside it, so the database is empty again for the next run, also after
+ * a failure. The database must be empty before: everything in it afterwards is ours to drop.
+ */
+async function proveInRunSchema(db, migrations, options = {}) {
+    await assertEmpty(db);
+    const schema = options.schema ?? `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0')}`;
+    await db.exec(`CREATE SCHEMA ${quote(schema)}`);
+    try {
+        await db.exec(`SET search_path TO ${quote(schema)}, public`);
+        const results = await proveBackouts(db, migrations, options.clock, schema);
+        return { results, leftovers: await cleanUp(db, schema), schema };
+    }
+    catch (error) {
+        await cleanUp(db, schema).catch(() => []);
+        throw error;
+    }
+}
+/** Drops the run schema and every user object the run created elsewhere; returns what is left. */
+async function cleanUp(db, schema) {
+    // A script that failed outside our wrapping transaction may leave one open.
+    await db.exec('ROLLBACK').catch(() => { });
+    await db.exec('RESET search_path').catch(() => { });
+    await db.exec(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
+    const drops = {
+        extension: 'EXTENSION',
+        schema: 'SCHEMA',
+        view: 'VIEW',
+        table: 'TABLE',
+        sequence: 'SEQUENCE',
+        type: 'TYPE',
+    };
+    // Extensions first (they own member objects), then schemas, then the rest.
+    const order = (key) => (key.startsWith('extension ') ? 0 : key.startsWith('schema ') ? 1 : 2);
+    const snap = [...(await snapshotSchema(db))].sort((a, b) => order(a[0]) - order(b[0]));
+    for (const [key, def] of snap) {
+        const [kind, name] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+        let what = drops[kind];
+        if (!what)
+            continue;
+        if (kind === 'view' && def.startsWith('m '))
+            what = 'MATERIALIZED VIEW';
+        if (kind === 'table' && def.startsWith('f '))
+            what = 'FOREIGN TABLE';
+        if (kind === 'type' && def.startsWith('d '))
+            what = 'DOMAIN';
+        const target = kind === 'schema' || kind === 'extension' ? quote(name) : name.split('.').map(quote).join('.');
+        await db.exec(`DROP ${what} IF EXISTS ${target} CASCADE`).catch(() => { });
+    }
+    for (const [key] of await snapshotSchema(db)) {
+        if (!key.startsWith('function '))
+            continue;
+        await db.exec(`DROP ROUTINE IF EXISTS ${key.slice('function '.length)} CASCADE`).catch(() => { });
+    }
+    return [...(await snapshotSchema(db)).keys()];
 }
 
 ;// CONCATENATED MODULE: ./actions/catalog-gate/src/gate.ts
@@ -2528,8 +2598,13 @@ async function prove(options, report, entries, parsed, downs, fileSet, pattern, 
     }
     report.database = db.label;
     try {
-        await assertEmpty(db);
-        const results = await proveBackouts(db, toProve);
+        const { results, leftovers } = await proveInRunSchema(db, toProve);
+        if (leftovers.length)
+            report.findings.push({
+                ruleId: PROOF_RULES.database.id,
+                level: 'warning',
+                message: `back-out proof on ${db.label}: could not drop ${leftovers.slice(0, 5).join(', ')}${leftovers.length > 5 ? ', …' : ''} after the run; drop them by hand before the next run`,
+            });
         for (const r of results) {
             const e = report.entries.find((x) => x.id === r.id);
             e.backout = {

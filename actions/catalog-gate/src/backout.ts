@@ -157,11 +157,22 @@ const SNAPSHOT_QUERIES: { kind: string; sql: string }[] = [
   },
 ];
 
-export async function snapshotSchema(db: Database): Promise<SchemaSnapshot> {
+/**
+ * The user objects of the database. `home` is the proof's own schema (first on search_path):
+ * its objects are named without it, as the migrations wrote them, and it is not listed itself.
+ */
+export async function snapshotSchema(db: Database, home?: string): Promise<SchemaSnapshot> {
   const snapshot: SchemaSnapshot = new Map();
   for (const q of SNAPSHOT_QUERIES) {
-    for (const row of await db.rows<{ key: string; def: string }>(q.sql))
-      snapshot.set(`${q.kind} ${row.key}`, row.def);
+    for (const row of await db.rows<{ key: string; def: string }>(q.sql)) {
+      if (!home) {
+        snapshot.set(`${q.kind} ${row.key}`, row.def);
+        continue;
+      }
+      if (q.kind === 'schema' && row.key === home) continue;
+      const key = row.key.startsWith(`${home}.`) ? row.key.slice(home.length + 1) : row.key;
+      snapshot.set(`${q.kind} ${key}`, row.def.split(`${home}.`).join(''));
+    }
   }
   return snapshot;
 }
@@ -292,6 +303,7 @@ export async function proveBackouts(
   db: Database,
   migrations: readonly MigrationToProve[],
   clock: () => number = () => performance.now(),
+  home?: string,
 ): Promise<ProofResult[]> {
   const results: ProofResult[] = [];
   let diverged: string | undefined;
@@ -307,7 +319,7 @@ export async function proveBackouts(
       done('not-run', [`not run: the schema no longer matches the catalog after ${diverged}`]);
       continue;
     }
-    const before = await snapshotSchema(db);
+    const before = await snapshotSchema(db, home);
     const upFailure = await runScript(db, m.up);
     if (upFailure) {
       done('failed', [`up failed at ${upFailure.file}:${upFailure.line}: ${upFailure.message}`], upFailure);
@@ -331,7 +343,7 @@ export async function proveBackouts(
       if (downFailure.partial) diverged = m.id;
       continue;
     }
-    const diff = diffSchemas(before, await snapshotSchema(db));
+    const diff = diffSchemas(before, await snapshotSchema(db, home));
     const reapply = await runScript(db, m.up);
     const problems = describeDiff(diff);
     if (reapply) {
@@ -349,4 +361,74 @@ export async function proveBackouts(
       );
   }
   return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One proof run on a shared server
+
+export interface IsolatedProof {
+  results: ProofResult[];
+  /** Objects the clean-up could not remove (the database is left with them). */
+  leftovers: string[];
+  schema: string;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Runs the proof in a schema of its own (first on search_path), then drops it and whatever else
+ * the migrations created outside it, so the database is empty again for the next run, also after
+ * a failure. The database must be empty before: everything in it afterwards is ours to drop.
+ */
+export async function proveInRunSchema(
+  db: Database,
+  migrations: readonly MigrationToProve[],
+  options: { clock?: () => number; schema?: string } = {},
+): Promise<IsolatedProof> {
+  await assertEmpty(db);
+  const schema =
+    options.schema ?? `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0')}`;
+  await db.exec(`CREATE SCHEMA ${quote(schema)}`);
+  try {
+    await db.exec(`SET search_path TO ${quote(schema)}, public`);
+    const results = await proveBackouts(db, migrations, options.clock, schema);
+    return { results, leftovers: await cleanUp(db, schema), schema };
+  } catch (error) {
+    await cleanUp(db, schema).catch(() => []);
+    throw error;
+  }
+}
+
+/** Drops the run schema and every user object the run created elsewhere; returns what is left. */
+export async function cleanUp(db: Database, schema: string): Promise<string[]> {
+  // A script that failed outside our wrapping transaction may leave one open.
+  await db.exec('ROLLBACK').catch(() => {});
+  await db.exec('RESET search_path').catch(() => {});
+  await db.exec(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
+  const drops: Record<string, string> = {
+    extension: 'EXTENSION',
+    schema: 'SCHEMA',
+    view: 'VIEW',
+    table: 'TABLE',
+    sequence: 'SEQUENCE',
+    type: 'TYPE',
+  };
+  // Extensions first (they own member objects), then schemas, then the rest.
+  const order = (key: string) => (key.startsWith('extension ') ? 0 : key.startsWith('schema ') ? 1 : 2);
+  const snap = [...(await snapshotSchema(db))].sort((a, b) => order(a[0]) - order(b[0]));
+  for (const [key, def] of snap) {
+    const [kind, name] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+    let what = drops[kind];
+    if (!what) continue;
+    if (kind === 'view' && def.startsWith('m ')) what = 'MATERIALIZED VIEW';
+    if (kind === 'table' && def.startsWith('f ')) what = 'FOREIGN TABLE';
+    if (kind === 'type' && def.startsWith('d ')) what = 'DOMAIN';
+    const target = kind === 'schema' || kind === 'extension' ? quote(name) : name.split('.').map(quote).join('.');
+    await db.exec(`DROP ${what} IF EXISTS ${target} CASCADE`).catch(() => {});
+  }
+  for (const [key] of await snapshotSchema(db)) {
+    if (!key.startsWith('function ')) continue;
+    await db.exec(`DROP ROUTINE IF EXISTS ${key.slice('function '.length)} CASCADE`).catch(() => {});
+  }
+  return [...(await snapshotSchema(db)).keys()];
 }

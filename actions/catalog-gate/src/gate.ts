@@ -34,10 +34,9 @@ import { loadParser, parseSql, SqlParseError, type ParsedStatement } from './sql
 import { scriptFromStatements } from './scripts.ts';
 import { denyFindings, loadRegoPolicyFile, POLICY_RULES, PolicyError, type PolicyInput } from './policy.ts';
 import {
-  assertEmpty,
   openPglite,
   openPostgres,
-  proveBackouts,
+  proveInRunSchema,
   type Database,
   type MigrationToProve,
   type ProofStatus,
@@ -419,8 +418,13 @@ async function prove(
   }
   report.database = db.label;
   try {
-    await assertEmpty(db);
-    const results = await proveBackouts(db, toProve);
+    const { results, leftovers } = await proveInRunSchema(db, toProve);
+    if (leftovers.length)
+      report.findings.push({
+        ruleId: PROOF_RULES.database.id,
+        level: 'warning',
+        message: `back-out proof on ${db.label}: could not drop ${leftovers.slice(0, 5).join(', ')}${leftovers.length > 5 ? ', …' : ''} after the run; drop them by hand before the next run`,
+      });
     for (const r of results) {
       const e = report.entries.find((x) => x.id === r.id)!;
       e.backout = {

@@ -8,6 +8,7 @@ import {
   openPglite,
   openPostgres,
   proveBackouts,
+  proveInRunSchema,
   runScript,
   snapshotSchema,
   type Database,
@@ -215,6 +216,66 @@ function scenarios(
       }
     });
 
+    it('a proof run leaves the database empty, so a second run on it proves the same', async (db) => {
+      const migrations = [
+        BASE,
+        m(
+          '2026-01-02-002-phone',
+          "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN phone text;",
+          'ALTER TABLE users DROP COLUMN phone;',
+        ),
+        // Objects written outside the run schema on purpose: they must be cleaned up too.
+        m(
+          '2026-01-03-003-billing',
+          'CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (id bigint);\nCREATE TABLE public.audit (a int);\nCREATE VIEW public.names AS SELECT name FROM users;',
+          'DROP VIEW public.names;\nDROP TABLE public.audit;\nDROP SCHEMA billing CASCADE;',
+        ),
+      ];
+      for (const run of [1, 2]) {
+        const r = await proveInRunSchema(db, migrations);
+        assert.deepEqual(
+          r.results.map((x) => x.status),
+          ['proven', 'proven', 'proven'],
+          `run ${run}: ${JSON.stringify(r.results.map((x) => x.problems))}`,
+        );
+        assert.deepEqual(r.leftovers, []);
+        assert.deepEqual([...(await snapshotSchema(db)).keys()], [], `run ${run} left objects behind`);
+      }
+    });
+
+    it('the run schema is dropped after a failed proof too; messages name objects as written', async (db) => {
+      const leftBehind = await proveInRunSchema(db, [
+        BASE,
+        m(
+          '2026-01-02-002-idx',
+          'CREATE INDEX users_name_idx ON users (name);\nCREATE TABLE public.keep (a int);',
+          'SELECT 1;',
+        ),
+      ]);
+      for (const p of [
+        'index users_name_idx is left behind by the back-out',
+        'table public.keep is left behind by the back-out',
+      ])
+        assert.ok(leftBehind.results[1]!.problems.includes(p), leftBehind.results[1]!.problems.join('\n'));
+      assert.deepEqual(leftBehind.leftovers, []);
+      assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
+      // Partly applied: CONCURRENTLY runs outside a transaction and the second build fails.
+      const partial = await proveInRunSchema(db, [
+        BASE,
+        m(
+          '2026-01-03-003-partial',
+          'CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\nCREATE INDEX CONCURRENTLY nope_idx ON nope (a);',
+          'SELECT 1;',
+        ),
+      ]);
+      assert.deepEqual(
+        partial.results.map((x) => x.status),
+        ['proven', 'failed'],
+      );
+      assert.deepEqual(partial.leftovers, []);
+      assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
+    });
+
     it('refuses a database that is not empty', async (db) => {
       await db.exec('CREATE TABLE leftover (a int);');
       await assert.rejects(
@@ -263,4 +324,37 @@ test('a bad password on a real server is reported without the credentials', asyn
   assert.ok(error instanceof DatabaseUnreachableError);
   assert.ok(!error.message.includes('no_such_role_x'), error.message);
   assert.ok(error.message.includes(`127.0.0.1:${server.port}`));
+});
+
+test('the gate runs twice against the same real PostgreSQL database: every back-out proven both times', async (t) => {
+  if (!server) return t.skip('skipped: no real PostgreSQL server in this run');
+  const { runGate } = await import('../src/gate.ts');
+  const workspace = new URL('../../../', import.meta.url).pathname;
+  const url = server.url.replace(/\/postgres$/, '/gate_twice');
+  const admin = await openPostgres(server.url);
+  await admin.exec('DROP DATABASE IF EXISTS gate_twice');
+  await admin.exec('CREATE DATABASE gate_twice');
+  await admin.close();
+  for (const run of [1, 2]) {
+    const report = await runGate({
+      workspace,
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: true,
+      databaseUrl: url,
+    });
+    assert.deepEqual(
+      report.findings.filter((f) => f.level !== 'notice'),
+      [],
+      `run ${run}`,
+    );
+    assert.ok(report.entries.length > 0);
+    assert.ok(
+      report.entries.every((e) => e.backout.status === 'proven'),
+      `run ${run}: ${JSON.stringify(report.entries.map((e) => e.backout))}`,
+    );
+  }
+  const db = await openPostgres(url);
+  assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
+  await db.close();
 });
