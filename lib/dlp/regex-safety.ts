@@ -133,7 +133,12 @@ export function hasUnboundedQuantifier(source: string): boolean {
 export function leadingLiterals(source: string): string[] {
   let i = 0;
   // Lookbehinds and lookaheads consume nothing: skip them.
-  while (source.startsWith('(?<!', i) || source.startsWith('(?<=', i) || source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+  while (
+    source.startsWith('(?<!', i) ||
+    source.startsWith('(?<=', i) ||
+    source.startsWith('(?=', i) ||
+    source.startsWith('(?!', i)
+  ) {
     const end = groupEnd(source, i);
     if (end < 0) return [''];
     i = end + 1;

@@ -149,7 +149,12 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
   assert.match(run.summary, /\| binary +\| 1 +\|/);
   assertNoLeak(run, p.all());
   // By default the oversized file fails the step: it was not scanned.
-  const gated = await runBundledAction({ actionDir, workspace: ws, event: pushEvent, inputs: { 'max-file-size': '2k' } });
+  const gated = await runBundledAction({
+    actionDir,
+    workspace: ws,
+    event: pushEvent,
+    inputs: { 'max-file-size': '2k' },
+  });
   assert.equal(gated.exitCode, 1, gated.stdout);
   assert.ok(gated.annotations.some((a) => a.level === 'error' && /big\.txt \(oversized\)/.test(a.message)));
   assertNoLeak(gated, p.all());

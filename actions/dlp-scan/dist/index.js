@@ -35303,7 +35303,10 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
         result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
     }
     if (unscanned.length > 0) {
-        const names = unscanned.slice(0, 5).map((k) => `${k.path} (${k.reason})`).join(', ');
+        const names = unscanned
+            .slice(0, 5)
+            .map((k) => `${k.path} (${k.reason})`)
+            .join(', ');
         const more = unscanned.length > 5 ? ` and ${unscanned.length - 5} more` : '';
         const why = `dlp-scan: ${unscanned.length} file(s) could hold a secret but were not scanned: ${names}${more}. Raise max-file-size, allowlist the path in the rules file (with a comment saying why), or set fail-on-skipped: false.`;
         result.failure = result.failure ? `${result.failure}\n${why}` : why;
@@ -37336,7 +37339,10 @@ function hasUnboundedQuantifier(source) {
 function leadingLiterals(source) {
     let i = 0;
     // Lookbehinds and lookaheads consume nothing: skip them.
-    while (source.startsWith('(?<!', i) || source.startsWith('(?<=', i) || source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+    while (source.startsWith('(?<!', i) ||
+        source.startsWith('(?<=', i) ||
+        source.startsWith('(?=', i) ||
+        source.startsWith('(?!', i)) {
         const end = groupEnd(source, i);
         if (end < 0)
             return [''];

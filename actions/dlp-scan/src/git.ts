@@ -171,7 +171,9 @@ export async function history(
       throw new GitError(
         `git log --diff-merges=remerge failed (${stderr}); history mode needs git 2.36 or later to see what merge commits add: update git on the runner`,
       );
-    throw new GitError(`git log ${base ? `${base}..` : ''}${head} failed: ${stderr || `git exited with ${result.code}`}`);
+    throw new GitError(
+      `git log ${base ? `${base}..` : ''}${head} failed: ${stderr || `git exited with ${result.code}`}`,
+    );
   }
   return parseLog(result.stdout);
 }

@@ -330,10 +330,11 @@ async function toResult(
           ? `${failing} finding(s) at or above ${failOn}`
           : unscanned.length > 0
             ? `${unscanned.length} file(s) not scanned`
-          : findings.length > 0
-            ? `${findings.length} finding(s) below ${failOn}`
-            : 'no secrets or PII found',
-      conclusion: failing > 0 || unscanned.length > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
+            : findings.length > 0
+              ? `${findings.length} finding(s) below ${failOn}`
+              : 'no secrets or PII found',
+      conclusion:
+        failing > 0 || unscanned.length > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
       summary: markdown,
     },
   };
@@ -344,7 +345,10 @@ async function toResult(
     result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
   }
   if (unscanned.length > 0) {
-    const names = unscanned.slice(0, 5).map((k) => `${k.path} (${k.reason})`).join(', ');
+    const names = unscanned
+      .slice(0, 5)
+      .map((k) => `${k.path} (${k.reason})`)
+      .join(', ');
     const more = unscanned.length > 5 ? ` and ${unscanned.length - 5} more` : '';
     const why = `dlp-scan: ${unscanned.length} file(s) could hold a secret but were not scanned: ${names}${more}. Raise max-file-size, allowlist the path in the rules file (with a comment saying why), or set fail-on-skipped: false.`;
     result.failure = result.failure ? `${result.failure}\n${why}` : why;

@@ -89,7 +89,8 @@ export async function assertTargetInside(workspace: string, target: string, labe
 }
 
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
-  if (request.mode !== 'stdin') await assertTargetInside(request.workspace, request.target, request.targetLabel);
+  if (request.mode !== 'stdin')
+    await assertTargetInside(request.workspace, request.target, request.targetLabel);
   switch (request.mode) {
     case 'tree':
       return scanTree(request);

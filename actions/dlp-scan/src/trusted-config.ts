@@ -51,7 +51,11 @@ async function realOrSame(path: string): Promise<string> {
   }
 }
 
-function changedFinding(ref: ConfigFileRef, state: 'added' | 'modified' | 'deleted', blob: string): DlpFinding {
+function changedFinding(
+  ref: ConfigFileRef,
+  state: 'added' | 'modified' | 'deleted',
+  blob: string,
+): DlpFinding {
   return {
     ruleId: CONFIG_CHANGED_RULE,
     description: `${CONFIG_CHANGED_DESCRIPTOR.shortDescription} (${state})`,
@@ -69,9 +73,7 @@ function changedFinding(ref: ConfigFileRef, state: 'added' | 'modified' | 'delet
 }
 
 type Source =
-  | { kind: 'text'; text: string; shown: string }
-  | { kind: 'disk'; ref: ConfigFileRef }
-  | { kind: 'none' };
+  { kind: 'text'; text: string; shown: string } | { kind: 'disk'; ref: ConfigFileRef } | { kind: 'none' };
 
 /**
  * Loads the rule pack and baseline as the base commit has them, and reports the diff's changes
@@ -110,7 +112,9 @@ export async function configFromBase(options: {
       changed.push(changedFinding(ref, state, atHead ?? 'deleted'));
     }
     if (atBase !== undefined) {
-      notes.push(`Using ${what} ${ref.shown} as of the base commit ${base!.slice(0, 12)} (not the checkout).`);
+      notes.push(
+        `Using ${what} ${ref.shown} as of the base commit ${base!.slice(0, 12)} (not the checkout).`,
+      );
       return { kind: 'text', text: atBase.toString('utf8'), shown: ref.shown };
     }
     if (ref.explicit && atHead === undefined && atFork === undefined) {

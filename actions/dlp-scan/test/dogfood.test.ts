@@ -4,6 +4,7 @@
 // with the reason written there (generated bundles of scanned sources plus third-party code).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,4 +72,34 @@ test('every allowlist entry of .summit-ops-dlp.yml has a comment saying why', as
       (rule, i) => isMap(rule) && walkAllowlist(rule.get('allowlist', true), `rules[${i}].allowlist`),
     );
   assert.deepEqual(uncommented, []);
+});
+
+test('this repository has no finding in diff mode over its last commit (HEAD~1..HEAD), as CI runs it on pull requests', async (t) => {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (git('rev-parse', '--verify', '--quiet', 'HEAD~1^{commit}').status !== 0) {
+    t.skip('HEAD~1 is not here (a shallow clone or a single commit): nothing to diff');
+    return;
+  }
+  const sink = recordingSink();
+  // fail-on error: a rule's warning or notice still shows up in `found` below.
+  const inputs: Record<string, string> = { mode: 'diff', base: 'HEAD~1', head: 'HEAD', 'fail-on': 'error' };
+  const { exitCode } = await execute(definition, (name) => inputs[name], sink, {
+    env: { GITHUB_WORKSPACE: ROOT },
+  });
+  // A commit that edits the DLP configuration itself is flagged for review (dlp-config-changed);
+  // that is a notice to reviewers, not a leaked value.
+  const found = sink.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: ') && a.title !== 'dlp-scan: dlp-config-changed')
+    .map((a) => `${a.file}:${a.line} ${a.title}`);
+  assert.deepEqual(
+    found,
+    [],
+    'the last commit adds a value: remove it or build it at run time (lib/dlp/synth.ts)',
+  );
+  assert.equal(exitCode, 0, sink.failures.join('\n'));
+  assert.ok(
+    sink.lines.some((l) => l.includes('as of the base commit')),
+    'the rules came from the base commit',
+  );
 });

@@ -163,7 +163,11 @@ test('history mode sees a secret that only a merge commit adds (a conflict resol
   const repo = await initRepo();
   await commit(repo, { 'app.env': 'MODE=dev\n' }, 'root');
   git(repo, 'checkout', '-q', '-b', 'feature');
-  const side = await commit(repo, { 'app.env': 'MODE=feature\n', 'side.txt': `${p.github.line}\n` }, 'feature');
+  const side = await commit(
+    repo,
+    { 'app.env': 'MODE=feature\n', 'side.txt': `${p.github.line}\n` },
+    'feature',
+  );
   git(repo, 'checkout', '-q', 'main');
   await commit(repo, { 'app.env': 'MODE=main\n' }, 'main');
   try {

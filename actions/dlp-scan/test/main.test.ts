@@ -255,13 +255,19 @@ test('skips cannot pass the gate unscanned: max-file-size 0 is refused; an overs
   await writeFiles(ws, { 'big.log': `${'x'.repeat(5000)}\n`, 'ok.txt': 'fine\n' });
   for (const zero of ['0', '0k']) {
     const refused = await run(ws, { mode: 'tree', 'max-file-size': zero });
-    assert.equal(refused.exitCode, 2, "an input error");
-    assert.match(refused.sink.failures.join(''), /Input 'max-file-size': 0 bytes would skip every file; expected a size above 0/);
+    assert.equal(refused.exitCode, 2, 'an input error');
+    assert.match(
+      refused.sink.failures.join(''),
+      /Input 'max-file-size': 0 bytes would skip every file; expected a size above 0/,
+    );
   }
   const gated = await run(ws, { mode: 'tree', 'max-file-size': '4k' });
   assert.equal(gated.exitCode, 1, 'an oversized file fails the step by default');
   assert.equal(gated.sink.outputs['findings'], '0');
-  assert.match(gated.sink.failures.join(''), /1 file\(s\) could hold a secret but were not scanned: big\.log \(oversized\)/);
+  assert.match(
+    gated.sink.failures.join(''),
+    /1 file\(s\) could hold a secret but were not scanned: big\.log \(oversized\)/,
+  );
   const warned = await run(ws, { mode: 'tree', 'max-file-size': '4k', 'fail-on-skipped': 'false' });
   assert.equal(warned.exitCode, 0, warned.sink.failures.join('\n'));
   assert.ok(warned.sink.annotations.some((a) => a.file === 'big.log' && a.level === 'warning'));

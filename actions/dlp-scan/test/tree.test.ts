@@ -138,14 +138,24 @@ test('a path through a symlinked directory that leaves the workspace is refused,
   await symlink(outside, join(ws, 'out'));
   for (const mode of ['tree', 'diff', 'history'] as const) {
     await assert.rejects(
-      runScan(request(ws, { mode, target: join(ws, 'out', 'sub'), targetLabel: 'out/sub', base: 'HEAD', head: 'HEAD' })),
+      runScan(
+        request(ws, {
+          mode,
+          target: join(ws, 'out', 'sub'),
+          targetLabel: 'out/sub',
+          base: 'HEAD',
+          head: 'HEAD',
+        }),
+      ),
       /path 'out\/sub' leads outside the workspace .* through a symlink/,
       mode,
     );
   }
   // The file itself through the link: refused as well.
   await assert.rejects(
-    runScan(request(ws, { target: join(ws, 'out', 'sub', 'credentials'), targetLabel: 'out/sub/credentials' })),
+    runScan(
+      request(ws, { target: join(ws, 'out', 'sub', 'credentials'), targetLabel: 'out/sub/credentials' }),
+    ),
     /leads outside the workspace/,
   );
   // A symlinked directory that stays inside the workspace is fine.

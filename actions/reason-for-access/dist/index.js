@@ -67491,7 +67491,9 @@ async function pullRequestApprovals(client, q) {
  * Every approval from both sources, with each approver's membership of `approverRoles`. Any API
  * failure makes the whole fact unknown: a partial list could hide a rejection.
  */
-async function gatherApprovals(client, q, roles, approverRoles) {
+async function gatherApprovals(client, q, roles, approverRoles, 
+/** Reads approvers' team membership; default: `client`. */
+rolesClient = client) {
     if (!client)
         return { state: 'unknown', detail: 'no github-token, so approvals cannot be read' };
     const found = [];
@@ -67519,7 +67521,7 @@ async function gatherApprovals(client, q, roles, approverRoles) {
     }
     const approvals = [];
     for (const a of found)
-        approvals.push({ ...a, roles: await resolveRoles(client, roles, approverRoles, a.user) });
+        approvals.push({ ...a, roles: await resolveRoles(rolesClient, roles, approverRoles, a.user) });
     return { state: 'known', approvals };
 }
 /** Stores a Sigstore bundle through the repository attestations API; returns the attestation id. */
@@ -67661,7 +67663,11 @@ const inputs = {
     'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ description: 'Decide and report only: write no record, never fail the step.' }),
     'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
         secret: true,
-        description: 'Token to read team membership, approvals and reviews, and to store attestations.',
+        description: 'The job token: approvals, PR reviews, the policy on the default branch, attestations.',
+    }),
+    'roles-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({
+        secret: true,
+        description: 'Token used only to read team membership (members:read); default: github-token.',
     }),
 };
 const typed = {
@@ -67680,6 +67686,7 @@ const typed = {
     'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
     'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)({ default: false }),
     'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
+    'roles-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)({ secret: true }),
 };
 const defaults = {
     scanner: (text) => (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_5__/* .scanText */ .Ff)(text, { path: 'reason' }),
@@ -67918,7 +67925,11 @@ async function gatherFacts(context, loaded, request, values, deps, owner, repo, 
         : undefined;
     const token = values.githubToken;
     const client = token ? (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .createGitHubClient */ .LX)({ token, baseUrl: context.github.apiUrl }) : undefined;
-    const actorRoles = rule ? await (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveRoles */ .KW)(client, policy.roles, rule.roles, request.actor) : {};
+    // The org-members token reads team membership and nothing else; it never stores attestations.
+    const rolesClient = values.rolesToken
+        ? (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .createGitHubClient */ .LX)({ token: values.rolesToken, baseUrl: context.github.apiUrl })
+        : client;
+    const actorRoles = rule ? await (0,_github_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveRoles */ .KW)(rolesClient, policy.roles, rule.roles, request.actor) : {};
     let approvals = { state: 'known', approvals: [] };
     if (rule?.dualControl) {
         approvals =
@@ -67929,7 +67940,7 @@ async function gatherFacts(context, loaded, request, values, deps, owner, repo, 
                     environment: envName,
                     ...(context.github.runId ? { runId: context.github.runId } : {}),
                     ...(request.sha ? { sha: request.sha } : {}),
-                }, policy.roles, rule.dualControl.approverRoles)
+                }, policy.roles, rule.dualControl.approverRoles, rolesClient)
                 : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
     }
     let assurance = { state: 'absent' };
@@ -70065,7 +70076,10 @@ function hasUnboundedQuantifier(source) {
 function leadingLiterals(source) {
     let i = 0;
     // Lookbehinds and lookaheads consume nothing: skip them.
-    while (source.startsWith('(?<!', i) || source.startsWith('(?<=', i) || source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+    while (source.startsWith('(?<!', i) ||
+        source.startsWith('(?<=', i) ||
+        source.startsWith('(?=', i) ||
+        source.startsWith('(?!', i)) {
         const end = groupEnd(source, i);
         if (end < 0)
             return [''];

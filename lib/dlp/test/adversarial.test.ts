@@ -27,24 +27,66 @@ const CASES: Case[] = [
   { name: 'card-like groups', parts: [['4111 ', 20_000]] },
   { name: 'at signs', parts: [['a@', 50_000]] },
   { name: 'dotted at signs', parts: [['a@a.', 25_000]] },
-  { name: 'one long word', parts: [['A', 100_000], ['!', 1]] },
+  {
+    name: 'one long word',
+    parts: [
+      ['A', 100_000],
+      ['!', 1],
+    ],
+  },
   { name: 'generic keyword repeated', parts: [['password=', 10_000]] },
-  { name: 'unterminated quoted value', parts: [['token = "', 1], ['a', 100_000]] },
-  { name: 'long JWT-like', parts: [['eyJ', 1], ['a', 50_000], ['.eyJ', 1], ['b', 50_000]] },
-  { name: 'private key header, no END', parts: [[`${BEGIN}\n`, 1], ['A', 100_000]] },
+  {
+    name: 'unterminated quoted value',
+    parts: [
+      ['token = "', 1],
+      ['a', 100_000],
+    ],
+  },
+  {
+    name: 'long JWT-like',
+    parts: [
+      ['eyJ', 1],
+      ['a', 50_000],
+      ['.eyJ', 1],
+      ['b', 50_000],
+    ],
+  },
+  {
+    name: 'private key header, no END',
+    parts: [
+      [`${BEGIN}\n`, 1],
+      ['A', 100_000],
+    ],
+  },
   // The review's case: 1 MiB of headers took 10 s when each hit retried a lazy 64 KiB body.
   { name: '1 MiB of private key headers', parts: [[`${BEGIN}\n`, 32_768]] },
-  { name: '1 MiB of private key headers, one END at the end', parts: [[`${BEGIN}\n`, 32_768], [END, 1]] },
+  {
+    name: '1 MiB of private key headers, one END at the end',
+    parts: [
+      [`${BEGIN}\n`, 32_768],
+      [END, 1],
+    ],
+  },
   { name: 'headers with base64 between', parts: [[`${BEGIN}\n${'QUJD'.repeat(16)}\n`, 10_000]] },
   { name: 'slack-like', parts: [['xoxb-' + '1'.repeat(20) + '-', 2_000]] },
   { name: 'AKIA prefixes', parts: [['AKIA-', 20_000]] },
-  { name: 'SSN-like', parts: [['ssn: ', 1], ['123-45-', 10_000]] },
+  {
+    name: 'SSN-like',
+    parts: [
+      ['ssn: ', 1],
+      ['123-45-', 10_000],
+    ],
+  },
   { name: 'phone-like', parts: [['+1 ', 30_000]] },
   { name: 'IBAN-like', parts: [['DE89 ', 20_000]] },
   {
     name: 'bounded alternation in an override (allowed: not repeated)',
-    parts: [['svc_token=', 1], ['1', 50_000]],
-    override: "rules:\n  - id: svc\n    description: svc\n    severity: error\n    tags: [secret]\n    keywords: [svc_token]\n    regex: 'svc_token=(?:\\d{1,40}|\\w{1,40})y'\n",
+    parts: [
+      ['svc_token=', 1],
+      ['1', 50_000],
+    ],
+    override:
+      "rules:\n  - id: svc\n    description: svc\n    severity: error\n    tags: [secret]\n    keywords: [svc_token]\n    regex: 'svc_token=(?:\\d{1,40}|\\w{1,40})y'\n",
   },
 ];
 
@@ -104,7 +146,10 @@ test('the budget can fail: a rule that backtracks super-linearly is caught (kill
     [
       {
         name: 'cubic',
-        parts: [['svc_token=', 1], ['1', 3000]],
+        parts: [
+          ['svc_token=', 1],
+          ['1', 3000],
+        ],
         override:
           "rules:\n  - id: slow\n    description: slow\n    severity: error\n    tags: [secret]\n    keywords: [svc_token]\n    regex: 'svc_token=\\d{0,3000}\\d{0,3000}\\d{0,3000}y'\n",
       },

@@ -180,7 +180,7 @@ test('built-in rules: no nested quantifiers and no unbounded quantifier at all',
   assert.equal(hasUnboundedQuantifier('[*+]'), false);
 });
 
-test("a keyword rule whose regex cannot start with any of its keywords is refused (it would never match)", () => {
+test('a keyword rule whose regex cannot start with any of its keywords is refused (it would never match)', () => {
   const override = (keywords: string, regex: string, extra = '') =>
     `rules:\n  - id: svc\n    description: svc\n    severity: error\n    tags: [secret]\n    keywords: [${keywords}]\n    regex: '${regex}'\n${extra}`;
   assert.throws(
@@ -207,8 +207,5 @@ test("a keyword rule whose regex cannot start with any of its keywords is refuse
   ] as const)
     assert.doesNotThrow(() => loadRulePackOverride(override(keywords, regex, extra), 'o.yml'), regex);
   // The rule the check exists for: proved here to find nothing with the keyword window.
-  assert.equal(
-    keywordCannotStart('my_svc_token=x', ['svc_token'], false)?.includes('my_svc_token='),
-    true,
-  );
+  assert.equal(keywordCannotStart('my_svc_token=x', ['svc_token'], false)?.includes('my_svc_token='), true);
 });
