@@ -198,6 +198,8 @@ export async function gatherApprovals(
   q: ApprovalQuery,
   roles: Record<string, RoleSource>,
   approverRoles: readonly string[],
+  /** Reads approvers' team membership; default: `client`. */
+  rolesClient: GitHubClient | undefined = client,
 ): Promise<ApprovalFacts> {
   if (!client) return { state: 'unknown', detail: 'no github-token, so approvals cannot be read' };
   const found: RawApproval[] = [];
@@ -223,7 +225,7 @@ export async function gatherApprovals(
   }
   const approvals: Approval[] = [];
   for (const a of found)
-    approvals.push({ ...a, roles: await resolveRoles(client, roles, approverRoles, a.user) });
+    approvals.push({ ...a, roles: await resolveRoles(rolesClient, roles, approverRoles, a.user) });
   return { state: 'known', approvals };
 }
 

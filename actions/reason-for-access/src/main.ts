@@ -73,7 +73,11 @@ const inputs = {
   'dry-run': str({ description: 'Decide and report only: write no record, never fail the step.' }),
   'github-token': str({
     secret: true,
-    description: 'Token to read team membership, approvals and reviews, and to store attestations.',
+    description: 'The job token: approvals, PR reviews, the policy on the default branch, attestations.',
+  }),
+  'roles-token': str({
+    secret: true,
+    description: 'Token used only to read team membership (members:read); default: github-token.',
   }),
 };
 
@@ -93,6 +97,7 @@ const typed = {
   'assurance-token': str({ secret: true }),
   'dry-run': bool({ default: false }),
   'github-token': str({ secret: true }),
+  'roles-token': str({ secret: true }),
 };
 
 export interface Dependencies {
@@ -395,8 +400,12 @@ async function gatherFacts(
       : undefined;
   const token = values.githubToken;
   const client = token ? createGitHubClient({ token, baseUrl: context.github.apiUrl }) : undefined;
+  // The org-members token reads team membership and nothing else; it never stores attestations.
+  const rolesClient = values.rolesToken
+    ? createGitHubClient({ token: values.rolesToken, baseUrl: context.github.apiUrl })
+    : client;
 
-  const actorRoles = rule ? await resolveRoles(client, policy.roles, rule.roles, request.actor) : {};
+  const actorRoles = rule ? await resolveRoles(rolesClient, policy.roles, rule.roles, request.actor) : {};
   let approvals: ApprovalFacts = { state: 'known', approvals: [] };
   if (rule?.dualControl) {
     approvals =
@@ -412,6 +421,7 @@ async function gatherFacts(
             },
             policy.roles,
             rule.dualControl.approverRoles,
+            rolesClient,
           )
         : { state: 'unknown', detail: 'the repository is unknown, so approvals cannot be read' };
   }
@@ -620,6 +630,7 @@ type Typed = {
   assuranceToken?: string;
   dryRun?: boolean;
   githubToken?: string;
+  rolesToken?: string;
 };
 
 function readTyped(raw: Record<string, string | undefined>, setup: Setup): Typed {

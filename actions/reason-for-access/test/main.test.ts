@@ -522,3 +522,19 @@ test('signing uses GitHub\'s Sigstore instance for a private repository and publ
     { name: 'custom', fulcioURL: 'https://fulcio.internal.example', tsaURL: 'https://timestamp.githubapp.com' },
   ]);
 });
+
+test('roles-token reads team membership only; the job token reads approvals and stores the attestation', async () => {
+  const rolesToken = ['org', 'members', 'read'].join('-');
+  const from = gh.requests.length;
+  const r = await runAction({ reason: GOOD_REASON, 'roles-token': rolesToken });
+  assert.equal(r.outputs.decision, 'allow', r.failure);
+  const seen = gh.requests.slice(from);
+  const memberships = seen.filter((q) => q.line.includes('/memberships/'));
+  const others = seen.filter((q) => !q.line.includes('/memberships/'));
+  assert.ok(memberships.length >= 2, 'the actor and the approver were looked up');
+  assert.ok(memberships.every((q) => q.authorization === `token ${rolesToken}`));
+  assert.ok(others.some((q) => q.line === 'POST /repos/acme/app/attestations'));
+  assert.ok(others.some((q) => q.line.startsWith('GET /repos/acme/app/actions/runs/900/approvals')));
+  assert.ok(others.every((q) => q.authorization === `token ${TOKEN}`), JSON.stringify(others.map((q) => q.line)));
+  assert.ok(!JSON.stringify(r).includes(rolesToken), 'the roles token is never printed');
+});

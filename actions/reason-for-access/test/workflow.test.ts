@@ -195,6 +195,9 @@ test('writers are serialised per audit branch and the log is kept out of the sel
   const selfCheckout = job.steps.find((s) => s.with?.['path'] === '.summit-ops');
   assert.ok(selfCheckout, 'the self-checkout owns .summit-ops');
   assert.ok(!step('access').with!['audit-log']!.startsWith('.summit-ops/'));
+  // The org-members secret reads teams only; the job token does everything else.
+  assert.equal(step('access').with!['github-token'], '${{ github.token }}');
+  assert.equal(step('access').with!['roles-token'], '${{ secrets.roles-token }}');
   const action = parseYaml(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
   };
