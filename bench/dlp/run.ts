@@ -28,21 +28,66 @@ interface Score {
   reported: number;
 }
 
-/** A truth item counts as found when a finding starts on its line (the PEM: its first line). */
-function score(truth: TruthItem[], reported: Reported[]): Score {
+/**
+ * secretlint's rule ids, by the part after `secretlint-rule-`, mapped to the truth's (our) rule
+ * ids, so a finding only counts when it names the right kind of secret. An id missing here
+ * matches nothing (and is printed), rather than quietly matching anything on the line.
+ */
+const SECRETLINT_RULES: Record<string, readonly string[]> = {
+  aws: ['aws-access-key-id', 'aws-secret-access-key'],
+  github: ['github-token', 'github-fine-grained-pat'],
+  slack: ['slack-token', 'slack-webhook-url'],
+  privatekey: ['private-key'],
+  npm: ['npm-token'],
+  gcp: ['google-api-key'],
+  azure: ['azure-account-key'],
+  gitlab: ['gitlab-pat'],
+  stripe: ['stripe-secret-key'],
+  basicauth: ['generic-secret'],
+  openai: [],
+  anthropic: [],
+};
+
+/** Whether a reported rule id names the truth item's rule (ours: equal; secretlint: the family). */
+export function sameRule(truthRule: string, reportedRule: string): boolean {
+  if (truthRule === reportedRule) return true;
+  const m = /secretlint-rule-([a-z0-9-]+)$/.exec(reportedRule);
+  return !!m && (SECRETLINT_RULES[m[1]!] ?? []).includes(truthRule);
+}
+
+/**
+ * A truth item counts as found when a finding starts on its line (the PEM: its first line) AND
+ * names its rule: a card number reported as a phone number is a miss plus a false positive.
+ */
+export function score(truth: TruthItem[], reported: Reported[]): Score & { unmappedRules: string[] } {
   const key = (f: string, l: number) => `${f}:${l}`;
-  const truthKeys = new Set(truth.map((t) => key(t.file, t.line)));
-  const reportedKeys = new Set(reported.map((r) => key(r.file, r.line)));
-  const found = truth.filter((t) => reportedKeys.has(key(t.file, t.line)));
+  const truthAt = new Map<string, TruthItem[]>();
+  for (const t of truth) truthAt.set(key(t.file, t.line), [...(truthAt.get(key(t.file, t.line)) ?? []), t]);
+  const reportedAt = new Map<string, Reported[]>();
+  for (const r of reported)
+    reportedAt.set(key(r.file, r.line), [...(reportedAt.get(key(r.file, r.line)) ?? []), r]);
+  const isFound = (t: TruthItem) =>
+    (reportedAt.get(key(t.file, t.line)) ?? []).some((r) => sameRule(t.ruleId, r.ruleId));
+  const found = truth.filter(isFound);
   const secrets = truth.filter((t) => t.kind === 'secret');
-  const secretsFound = secrets.filter((t) => reportedKeys.has(key(t.file, t.line)));
-  const truePositives = reported.filter((r) => truthKeys.has(key(r.file, r.line))).length;
+  const secretsFound = secrets.filter(isFound);
+  const truePositives = reported.filter((r) =>
+    (truthAt.get(key(r.file, r.line)) ?? []).some((t) => sameRule(t.ruleId, r.ruleId)),
+  ).length;
+  const unmappedRules = [
+    ...new Set(
+      reported
+        .map((r) => /secretlint-rule-([a-z0-9-]+)$/.exec(r.ruleId)?.[1])
+        .filter((id): id is string => id !== undefined && !(id in SECRETLINT_RULES)),
+    ),
+  ];
   return {
-    recall: found.length / truth.length,
-    recallSecrets: secretsFound.length / secrets.length,
+    recall: truth.length === 0 ? 1 : found.length / truth.length,
+    recallSecrets: secrets.length === 0 ? 1 : secretsFound.length / secrets.length,
     precision: reported.length === 0 ? 1 : truePositives / reported.length,
     found: found.length,
     reported: reported.length,
+    unmappedRules,
   };
 }
 
@@ -153,6 +198,21 @@ async function main(): Promise<void> {
 
     const oursScore = score(corpus.truth, ours);
     const theirScore = score(corpus.truth, theirs);
+    const theirFalse = new Map<string, number>();
+    for (const r of theirs) {
+      const hit = corpus.truth.some(
+        (t) => t.file === r.file && t.line === r.line && sameRule(t.ruleId, r.ruleId),
+      );
+      if (!hit) theirFalse.set(r.ruleId, (theirFalse.get(r.ruleId) ?? 0) + 1);
+    }
+    if (theirFalse.size > 0)
+      console.log(
+        `secretlint findings that match no planted item of their kind: ${JSON.stringify(Object.fromEntries(theirFalse))}`,
+      );
+    if (theirScore.unmappedRules.length > 0)
+      console.log(
+        `secretlint rules with no mapping to ours (count as false positives): ${theirScore.unmappedRules.join(', ')}`,
+      );
     console.log(
       `prefilter keyword hits: ${(keywordHits / sampleMiB).toFixed(0)} per MiB (sample of 20 files)`,
     );
@@ -195,4 +255,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run only as a script: the scoring is imported by its test.
+if (import.meta.main) await main();
