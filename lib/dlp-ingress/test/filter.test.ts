@@ -29,9 +29,9 @@ import {
   extractLua,
   ingressRules,
 } from '../generate.ts';
-import { blockedRules, luajitAvailable, runFilter, LUAJIT_MISSING, type FilterOutcome } from './luajit.ts';
+import { blockedRules, luajitSkip, runFilter, type FilterOutcome } from './luajit.ts';
 
-const skip = luajitAvailable() ? false : LUAJIT_MISSING;
+const skip = luajitSkip();
 const LUA = extractLua(readFileSync(ENVOY_FILTER_PATH, 'utf8'), 'infra/k8s/gateway/dlp-envoyfilter.yaml');
 const MAX = DEFAULT_OPTIONS.maxBodyBytes;
 const INGRESS_IDS = ingressRules().map((r) => r.id);

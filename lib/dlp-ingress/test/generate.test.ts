@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import YAML from 'yaml';
 import { builtInRulePackSpec } from '../../dlp/pack.ts';
 import { scanText } from '../../dlp/scan.ts';
@@ -22,7 +22,7 @@ import {
   renderLua,
   staleFiles,
 } from '../generate.ts';
-import { luajitAvailable, runFilter, LUAJIT_MISSING } from './luajit.ts';
+import { luajitSkip, runFilter } from './luajit.ts';
 
 const committedYaml = readFileSync(ENVOY_FILTER_PATH, 'utf8');
 const committedLua = extractLua(committedYaml, 'infra/k8s/gateway/dlp-envoyfilter.yaml');
@@ -85,21 +85,17 @@ describe('rule ids the Lua can report', () => {
     const manifest = YAML.parse(committedYaml);
     assert.equal(manifest.metadata.annotations['summit-ops/dlp-rules'], ids.join(','));
   });
-  it(
-    'the ids the Lua actually emits at run time are among them',
-    { skip: luajitAvailable() ? false : LUAJIT_MISSING },
-    () => {
-      const src = committedLua.replace(
-        /\nfunction envoy_on_request/,
-        '\nfunction __ids() local t = {} for _, r in ipairs(RULES) do t[#t + 1] = r.id end return t end\nfunction envoy_on_request',
-      );
-      const probe =
-        src +
-        '\nlocal real = envoy_on_request\nfunction envoy_on_request(h) h:logInfo("ids=" .. table.concat(__ids(), ",")) return real(h) end\n';
-      const [o] = runFilter(probe, [{ body: 'x' }]);
-      assert.equal(o!.logs[0]!.msg, `ids=${ids.join(',')}`);
-    },
-  );
+  it('the ids the Lua actually emits at run time are among them', { skip: luajitSkip() }, () => {
+    const src = committedLua.replace(
+      /\nfunction envoy_on_request/,
+      '\nfunction __ids() local t = {} for _, r in ipairs(RULES) do t[#t + 1] = r.id end return t end\nfunction envoy_on_request',
+    );
+    const probe =
+      src +
+      '\nlocal real = envoy_on_request\nfunction envoy_on_request(h) h:logInfo("ids=" .. table.concat(__ids(), ",")) return real(h) end\n';
+    const [o] = runFilter(probe, [{ body: 'x' }]);
+    assert.equal(o!.logs[0]!.msg, `ids=${ids.join(',')}`);
+  });
 });
 
 describe('generator refuses a pack the Lua does not implement', () => {
@@ -215,4 +211,11 @@ describe('the EnvoyFilter manifest', () => {
       );
     }
   });
+});
+
+test('LuaJIT tests skip on a developer machine without luajit, but fail in CI (CI=true)', () => {
+  assert.equal(luajitSkip({}, true), false);
+  assert.equal(luajitSkip({ CI: 'true' }, true), false);
+  assert.match(String(luajitSkip({}, false)), /luajit is not installed/);
+  assert.throws(() => luajitSkip({ CI: 'true' }, false), /CI=true but luajit is not installed/);
 });
