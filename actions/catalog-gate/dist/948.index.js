@@ -2060,7 +2060,9 @@ const SNAPSHOT_QUERIES = [
     },
     {
         kind: 'table',
-        sql: `SELECT n.nspname || '.' || c.relname AS key, c.relkind::text || ' persistence=' || c.relpersistence::text AS def
+        sql: `SELECT n.nspname || '.' || c.relname AS key, c.relkind::text || ' persistence=' || c.relpersistence::text
+                 || CASE WHEN c.relrowsecurity THEN ' ROW LEVEL SECURITY' ELSE '' END
+                 || CASE WHEN c.relforcerowsecurity THEN ' FORCE ROW LEVEL SECURITY' ELSE '' END AS def
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f') AND ${USER_SCHEMAS}`,
     },
     {
@@ -2070,8 +2072,10 @@ const SNAPSHOT_QUERIES = [
                  || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE ' NULL' END
                  || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
                  || CASE a.attidentity WHEN 'a' THEN ' IDENTITY ALWAYS' WHEN 'd' THEN ' IDENTITY BY DEFAULT' ELSE '' END
-                 || CASE a.attgenerated WHEN 's' THEN ' GENERATED STORED' ELSE '' END AS def
+                 || CASE a.attgenerated WHEN 's' THEN ' GENERATED STORED' ELSE '' END
+                 || CASE WHEN a.attcollation <> ty.typcollation THEN ' COLLATE ' || quote_ident(co.collname) ELSE '' END AS def
           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation
           LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
           WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND ${USER_SCHEMAS}`,
     },
@@ -2104,6 +2108,35 @@ const SNAPSHOT_QUERIES = [
                  || coalesce((SELECT ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid), '') AS def
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('d', 'e') AND ${USER_SCHEMAS}`,
     },
+    {
+        // Functions, procedures and aggregates by signature; the body as a hash (it can be long).
+        kind: 'function',
+        sql: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS key,
+                 p.prokind::text || ' returns ' || coalesce(pg_get_function_result(p.oid), '-') || ' language ' || l.lanname
+                 || ' volatility ' || p.provolatile::text || CASE WHEN p.prosecdef THEN ' SECURITY DEFINER' ELSE '' END
+                 || coalesce(' SET ' || array_to_string(p.proconfig, ', '), '') || ' body md5 ' || md5(coalesce(p.prosrc, '') || coalesce(p.probin, '')) AS def
+          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang WHERE ${USER_SCHEMAS}`,
+    },
+    {
+        kind: 'trigger',
+        sql: `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS key, pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled::text AS def
+          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE NOT t.tgisinternal AND ${USER_SCHEMAS}`,
+    },
+    {
+        kind: 'policy',
+        sql: `SELECT n.nspname || '.' || c.relname || '.' || p.polname AS key,
+                 CASE WHEN p.polpermissive THEN 'permissive' ELSE 'restrictive' END || ' for ' || p.polcmd::text
+                 || ' to ' || coalesce((SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END, ',' ORDER BY r) FROM unnest(p.polroles) r), '')
+                 || coalesce(' using (' || pg_get_expr(p.polqual, p.polrelid) || ')', '')
+                 || coalesce(' with check (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', '') AS def
+          FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_SCHEMAS}`,
+    },
+    {
+        kind: 'extension',
+        sql: `SELECT e.extname AS key, 'version ' || e.extversion || ' schema ' || n.nspname AS def
+          FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE ${USER_SCHEMAS}`,
+    },
 ];
 /**
  * The user objects of the database. `home` is the proof's own schema (first on search_path):
@@ -2120,7 +2153,8 @@ async function snapshotSchema(db, home) {
             if (q.kind === 'schema' && row.key === home)
                 continue;
             const key = row.key.startsWith(`${home}.`) ? row.key.slice(home.length + 1) : row.key;
-            snapshot.set(`${q.kind} ${key}`, row.def.split(`${home}.`).join(''));
+            const def = row.def.split(`${home}.`).join('');
+            snapshot.set(`${q.kind} ${key}`, def.endsWith(` schema ${home}`) ? `${def.slice(0, -home.length)}(run schema)` : def);
         }
     }
     return snapshot;
@@ -2292,10 +2326,16 @@ async function cleanUp(db, schema) {
         const target = kind === 'schema' || kind === 'extension' ? quote(name) : name.split('.').map(quote).join('.');
         await db.exec(`DROP ${what} IF EXISTS ${target} CASCADE`).catch(() => { });
     }
-    for (const [key] of await snapshotSchema(db)) {
+    for (const [key, def] of await snapshotSchema(db)) {
         if (!key.startsWith('function '))
             continue;
-        await db.exec(`DROP ROUTINE IF EXISTS ${key.slice('function '.length)} CASCADE`).catch(() => { });
+        const signature = key.slice('function '.length);
+        const dot = signature.indexOf('.');
+        const paren = signature.indexOf('(');
+        const target = `${quote(signature.slice(0, dot))}.${quote(signature.slice(dot + 1, paren))}${signature.slice(paren)}`;
+        await db
+            .exec(`DROP ${def.startsWith('a ') ? 'AGGREGATE' : 'ROUTINE'} IF EXISTS ${target} CASCADE`)
+            .catch(() => { });
     }
     return [...(await snapshotSchema(db)).keys()];
 }

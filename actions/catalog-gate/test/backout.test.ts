@@ -276,6 +276,50 @@ function scenarios(
       assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
     });
 
+    it('no-op back-outs of functions, triggers, RLS, policies and collations are not proven', async (db) => {
+      const fn =
+        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.name := lower(NEW.name); RETURN NEW; END$$;";
+      // [up, the object the no-op back-out must be blamed for]
+      const cases: [string, string][] = [
+        [fn, 'function public.touch() is left behind by the back-out'],
+        [
+          `${fn}\nCREATE TRIGGER users_touch BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION touch();`,
+          'trigger public.users.users_touch is left behind by the back-out',
+        ],
+        [
+          'ALTER TABLE users ENABLE ROW LEVEL SECURITY;',
+          'table public.users differs: before "r persistence=p", after "r persistence=p ROW LEVEL SECURITY"',
+        ],
+        [
+          'CREATE POLICY own_rows ON users USING (id > 0);',
+          'policy public.users.own_rows is left behind by the back-out',
+        ],
+        [
+          'ALTER TABLE users ALTER COLUMN name TYPE text COLLATE "C";',
+          'column public.users.name differs: before "text NULL", after "text NULL COLLATE "C""',
+        ],
+      ];
+      for (const [up, problem] of cases) {
+        await reset(db);
+        const r = await proveBackouts(db, [BASE, m('2026-01-02-002-x', up, 'SELECT 1;')]);
+        assert.equal(r[1]!.status, 'failed', up);
+        assert.ok(r[1]!.problems.includes(problem), `${up}\n${r[1]!.problems.join('\n')}`);
+      }
+    });
+
+    it('a function body changed by the migration and not restored by the back-out is named', async (db) => {
+      const f = (body: string) => `CREATE OR REPLACE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT ${body} $$;`;
+      const r = await proveBackouts(db, [
+        m('2026-01-01-001-f', f('41'), 'DROP FUNCTION answer();'),
+        m('2026-01-02-002-f', f('42'), f('40')),
+      ]);
+      assert.deepEqual(
+        r.map((x) => x.status),
+        ['proven', 'failed'],
+      );
+      assert.match(r[1]!.problems[0]!, /^function public\.answer\(\) differs: before ".* body md5 \w+", after ".* body md5 \w+"$/);
+    });
+
     it('refuses a database that is not empty', async (db) => {
       await db.exec('CREATE TABLE leftover (a int);');
       await assert.rejects(
@@ -357,4 +401,26 @@ test('the gate runs twice against the same real PostgreSQL database: every back-
   const db = await openPostgres(url);
   assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
   await db.close();
+});
+
+test('an extension a back-out leaves behind is named (real PostgreSQL: PGlite bundles none)', async (t) => {
+  if (!server) return t.skip('skipped: no real PostgreSQL server in this run');
+  const admin = await openPostgres(server.url);
+  await admin.exec('DROP DATABASE IF EXISTS gate_ext');
+  await admin.exec('CREATE DATABASE gate_ext');
+  await admin.close();
+  const db = await openPostgres(server.url.replace(/\/postgres$/, '/gate_ext'));
+  try {
+    const r = await proveInRunSchema(db, [
+      m('2026-01-01-001-ext', 'CREATE EXTENSION IF NOT EXISTS citext;', 'SELECT 1;'),
+    ]);
+    assert.equal(r.results[0]!.status, 'failed');
+    assert.ok(
+      r.results[0]!.problems.includes('extension citext is left behind by the back-out'),
+      r.results[0]!.problems.join('\n'),
+    );
+    assert.deepEqual(r.leftovers, [], 'the clean-up drops the extension');
+  } finally {
+    await db.close();
+  }
 });
