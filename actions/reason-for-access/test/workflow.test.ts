@@ -11,9 +11,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { REPO_ROOT, runBundledAction } from '../../../test/e2e/harness.ts';
-import { verifyLog } from '../src/audit.ts';
+import { nextRecord, verifyLog, type AuditFields } from '../src/audit.ts';
 
 const WORKFLOW = join(REPO_ROOT, 'reusable-workflows', 'prod-promotion.yml');
 const actionDir = join(REPO_ROOT, 'actions', 'reason-for-access');
@@ -202,4 +202,47 @@ test('writers are serialised per audit branch and the log is kept out of the sel
     inputs: Record<string, { default?: string }>;
   };
   assert.ok(!String(action.inputs['audit-log']!.default).startsWith('.summit-ops/'));
+});
+
+test('the caller example at the top of prod-promotion.yml is valid YAML that calls this workflow correctly', async () => {
+  const { text } = await workflow();
+  // The example: the first run of comment lines indented by three spaces.
+  const all = text.split('\n');
+  const first = all.findIndex((l) => l.startsWith('#   '));
+  const comment: string[] = [];
+  for (const line of all.slice(first)) {
+    if (!line.startsWith('#   ')) break;
+    comment.push(line.slice(4));
+  }
+  const doc = parseDocument(comment.join('\n'));
+  assert.deepEqual(doc.errors.map((e) => e.message), [], 'the example is valid YAML');
+  const example = doc.toJS() as {
+    jobs: Record<string, { uses?: string; permissions?: Record<string, string>; with?: Record<string, string>; secrets?: Record<string, string> }>;
+  };
+  const promote = example.jobs['promote']!;
+  assert.match(promote.uses ?? '', /^summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml@/);
+  assert.equal(promote.with?.['reason'], '${{ inputs.reason }}');
+  assert.equal(promote.permissions?.['contents'], 'write');
+  assert.equal(promote.secrets?.['roles-token'], '${{ secrets.ORG_MEMBERS_READ_TOKEN }}');
+});
+
+test("the README's record selection picks the record by seq even with blank lines in the log", async () => {
+  const readme = await readFile(join(actionDir, 'README.md'), 'utf8');
+  const command = readme.split('\n').find((l) => l.startsWith('grep ') && l.includes('audit.jsonl'));
+  assert.ok(command, 'README shows how to select a record');
+  const base = { timestamp: 't', kind: 'deploy', actor: 'a', triggeringActor: 'a', tickets: [], environment: 'prod', repository: 'acme/app', ref: 'refs/heads/main', sha: 's', runUrl: '', policy: { source: 'built-in', digest: 'd' }, decision: 'deny', decidedBy: 'x', reasons: [], dryRun: false } satisfies Omit<AuditFields, 'reason'>;
+  let log = '';
+  const lines: string[] = [];
+  for (let i = 1; i <= 12; i++) {
+    // Reasons that quote what a naive selection would match.
+    const next = nextRecord(log, { ...base, reason: `CHG-${i} "seq":3, line 3` });
+    lines.push(next.line);
+    log += `${next.line}\n${i === 1 ? '\n\n' : ''}`;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'rfa-readme-'));
+  await writeFile(join(dir, 'audit.jsonl'), log);
+  execFileSync('bash', ['-c', command], { cwd: dir });
+  assert.equal(await readFile(join(dir, 'record-3.json'), 'utf8'), lines[2]);
+  assert.match(readme, /--signer-workflow summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml/);
+  assert.match(readme, /certificate-identity-regexp '\^https:\/\/github\\\.com\/summit-ops\/summit-ops\//);
 });
