@@ -14,6 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  EVIDENCE_RULE: () => (/* binding */ EVIDENCE_RULE),
   countViolations: () => (/* binding */ countViolations),
   "default": () => (/* binding */ main),
   summaryMarkdown: () => (/* binding */ summaryMarkdown)
@@ -1333,6 +1334,11 @@ const CATALOG_RULES = {
         shortDescription: 'Catalog ids are not in ascending order',
         defaultLevel: 'error',
     },
+    strayFile: {
+        id: 'drift-stray-file',
+        shortDescription: 'A .sql file in the migrations directory matches neither the up nor the down pattern',
+        defaultLevel: 'error',
+    },
     missingDir: {
         id: 'drift-missing-dir',
         shortDescription: 'The migrations directory does not exist',
@@ -1446,8 +1452,14 @@ function checkDrift(catalog, migrationsDir, files, pattern = DEFAULT_PATTERN) {
     const downRe = patternRegex(pattern.down);
     for (const name of [...files].sort()) {
         const m = upRe.exec(name) ?? downRe.exec(name);
-        if (!m)
+        if (!m) {
+            // A misnamed migration (x.upp.sql) would otherwise never run, be checked or be proven.
+            // Rollback files named in the catalog are expected and not stray.
+            const named = catalog.entries.some((e) => e.rollback?.trim() === name);
+            if (name.toLowerCase().endsWith('.sql') && !named)
+                out.push(problem(CATALOG_RULES.strayFile, `${migrationsDir}/${name}`, { line: 1, column: 1 }, `${migrationsDir}/${name} matches neither ${pattern.up} nor ${pattern.down}, so the gate never checks or applies it; rename it or move it out of ${migrationsDir}`));
             continue;
+        }
         if (!seen.has(m[1])) {
             out.push(problem(CATALOG_RULES.fileWithoutEntry, `${migrationsDir}/${name}`, { line: 1, column: 1 }, `${migrationsDir}/${name} has no entry '${m[1]}' in ${catalog.file}; add one (id, service, risk, pii, rollout, owner)`));
         }
@@ -2541,7 +2553,7 @@ async function runGate(options) {
     if (options.policy)
         report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
     if (options.proveBackout)
-        await prove(options, report, catalog.entries, parsed, downs, fileSet, pattern, pathOf);
+        await prove(options, report, catalog.entries, parsed, downs, fileSet, pattern, pathOf, catalog.entries.length ? catalog.config.locate([0]).line : 1);
     if (changed)
         report.findings = report.findings.filter((f) => {
             const id = f.properties?.['entryId'];
@@ -2593,7 +2605,7 @@ async function evaluatePolicy(options, catalog, report, parsed, files, pattern) 
         ];
     }
 }
-async function prove(options, report, entries, parsed, downs, fileSet, pattern, pathOf) {
+async function prove(options, report, entries, parsed, downs, fileSet, pattern, pathOf, firstEntryLine) {
     // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
     const missing = entries.filter((e) => !parsed.has(e.id));
     if (missing.length) {
@@ -2624,6 +2636,8 @@ async function prove(options, report, entries, parsed, downs, fileSet, pattern, 
             m.down = down;
         toProve.push(m);
     }
+    // Proof-wide problems belong to the catalog as a whole: annotate its first entry.
+    const catalogLocation = { file: report.catalog, line: firstEntryLine };
     let db;
     try {
         db = await (options.openDatabase ?? (() => (options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite())))();
@@ -2633,6 +2647,7 @@ async function prove(options, report, entries, parsed, downs, fileSet, pattern, 
             ruleId: PROOF_RULES.database.id,
             level: 'error',
             message: `back-out proof: ${error.message}`,
+            location: catalogLocation,
         });
         return;
     }
@@ -2644,6 +2659,7 @@ async function prove(options, report, entries, parsed, downs, fileSet, pattern, 
                 ruleId: PROOF_RULES.database.id,
                 level: 'warning',
                 message: `back-out proof on ${db.label}: could not drop ${leftovers.slice(0, 5).join(', ')}${leftovers.length > 5 ? ', …' : ''} after the run; drop them by hand before the next run`,
+                location: catalogLocation,
             });
         for (const r of results) {
             const e = report.entries.find((x) => x.id === r.id);
@@ -2663,7 +2679,12 @@ async function prove(options, report, entries, parsed, downs, fileSet, pattern, 
                 }, r.id));
             }
             else if (r.status === 'not-run') {
-                report.findings.push(withEntry({ ruleId: PROOF_RULES.notRun.id, level: 'warning', message: `${r.id}: ${r.problems.join('; ')}` }, r.id));
+                report.findings.push(withEntry({
+                    ruleId: PROOF_RULES.notRun.id,
+                    level: 'warning',
+                    message: `${r.id}: ${r.problems.join('; ')}`,
+                    location: { file: e.upFile, line: 1 },
+                }, r.id));
             }
         }
     }
@@ -2672,6 +2693,7 @@ async function prove(options, report, entries, parsed, downs, fileSet, pattern, 
             ruleId: PROOF_RULES.database.id,
             level: 'error',
             message: `back-out proof on ${db.label}: ${error.message}`,
+            location: catalogLocation,
         });
     }
     finally {
@@ -2743,10 +2765,38 @@ const main_inputs = {
             gateOptions.changedFiles = changedFiles;
         if (values.policy)
             gateOptions.policy = rel(context, values.policy);
+        // Checked before the analysis: a clash found only when writing would throw away every finding.
+        const evidenceProblem = values.evidenceDir ? await nonEmptyDir(context, values.evidenceDir) : undefined;
         const report = await runGate(gateOptions);
-        return main_toResult(report, values.failOn ?? 'error', context, values.evidenceDir);
+        if (evidenceProblem)
+            report.findings.push({
+                ruleId: EVIDENCE_RULE.id,
+                level: 'error',
+                message: `evidence-dir ${evidenceProblem}; no evidence bundle was written. Use a fresh directory per run`,
+            });
+        return main_toResult(report, values.failOn ?? 'error', context, evidenceProblem ? undefined : values.evidenceDir);
     },
 }));
+const EVIDENCE_RULE = {
+    id: 'evidence-dir-not-empty',
+    shortDescription: 'The evidence directory already holds files',
+    defaultLevel: 'error',
+};
+/** Why the evidence directory cannot take a bundle (it holds files), or undefined. */
+async function nonEmptyDir(context, dir) {
+    const path = (0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.join)(context.workspace, dir);
+    let names;
+    try {
+        names = await (0,promises_.readdir)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' ? undefined : `${dir} cannot be read (${code})`;
+    }
+    return names.length
+        ? `${dir} is not empty (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`
+        : undefined;
+}
 function rel(context, path) {
     return ((0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(context.workspace, path) : path).split('\\').join('/');
 }
@@ -2842,7 +2892,11 @@ async function main_toResult(report, failOn, context, evidenceDir) {
     const markdown = summaryMarkdown(report);
     const json = JSON.stringify(context.redactor.redactDeep(report), null, 2);
     await (0,promises_.writeFile)(reportPath, `${json}\n`);
-    const sarifReport = { toolName: 'summit-ops/catalog-gate', rules: ALL_RULES, findings: report.findings };
+    const sarifReport = {
+        toolName: 'summit-ops/catalog-gate',
+        rules: [...ALL_RULES, EVIDENCE_RULE],
+        findings: report.findings,
+    };
     const sarif = await writeSarif(sarifPath, sarifReport, context.redactor);
     let finalReport = reportPath;
     let finalSarif = sarifPath;

@@ -63,6 +63,11 @@ export const CATALOG_RULES = {
     shortDescription: 'Catalog ids are not in ascending order',
     defaultLevel: 'error',
   },
+  strayFile: {
+    id: 'drift-stray-file',
+    shortDescription: 'A .sql file in the migrations directory matches neither the up nor the down pattern',
+    defaultLevel: 'error',
+  },
   missingDir: {
     id: 'drift-missing-dir',
     shortDescription: 'The migrations directory does not exist',
@@ -243,7 +248,21 @@ export function checkDrift(
   const downRe = patternRegex(pattern.down);
   for (const name of [...files].sort()) {
     const m = upRe.exec(name) ?? downRe.exec(name);
-    if (!m) continue;
+    if (!m) {
+      // A misnamed migration (x.upp.sql) would otherwise never run, be checked or be proven.
+      // Rollback files named in the catalog are expected and not stray.
+      const named = catalog.entries.some((e) => e.rollback?.trim() === name);
+      if (name.toLowerCase().endsWith('.sql') && !named)
+        out.push(
+          problem(
+            CATALOG_RULES.strayFile,
+            `${migrationsDir}/${name}`,
+            { line: 1, column: 1 },
+            `${migrationsDir}/${name} matches neither ${pattern.up} nor ${pattern.down}, so the gate never checks or applies it; rename it or move it out of ${migrationsDir}`,
+          ),
+        );
+      continue;
+    }
     if (!seen.has(m[1]!)) {
       out.push(
         problem(

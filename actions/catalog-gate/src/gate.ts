@@ -295,7 +295,17 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     report.findings.push(...(await evaluatePolicy(options, catalog, report, parsed, fileSet, pattern)));
 
   if (options.proveBackout)
-    await prove(options, report, catalog.entries, parsed, downs, fileSet, pattern, pathOf);
+    await prove(
+      options,
+      report,
+      catalog.entries,
+      parsed,
+      downs,
+      fileSet,
+      pattern,
+      pathOf,
+      catalog.entries.length ? catalog.config.locate([0]).line : 1,
+    );
 
   if (changed)
     report.findings = report.findings.filter((f) => {
@@ -374,6 +384,7 @@ async function prove(
   fileSet: Set<string>,
   pattern: FilePattern,
   pathOf: (name: string) => string,
+  firstEntryLine: number,
 ): Promise<void> {
   // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
   const missing = entries.filter((e) => !parsed.has(e.id));
@@ -403,6 +414,8 @@ async function prove(
     toProve.push(m);
   }
 
+  // Proof-wide problems belong to the catalog as a whole: annotate its first entry.
+  const catalogLocation = { file: report.catalog, line: firstEntryLine };
   let db: Database;
   try {
     db = await (
@@ -413,6 +426,7 @@ async function prove(
       ruleId: PROOF_RULES.database.id,
       level: 'error',
       message: `back-out proof: ${(error as Error).message}`,
+      location: catalogLocation,
     });
     return;
   }
@@ -424,6 +438,7 @@ async function prove(
         ruleId: PROOF_RULES.database.id,
         level: 'warning',
         message: `back-out proof on ${db.label}: could not drop ${leftovers.slice(0, 5).join(', ')}${leftovers.length > 5 ? ', …' : ''} after the run; drop them by hand before the next run`,
+        location: catalogLocation,
       });
     for (const r of results) {
       const e = report.entries.find((x) => x.id === r.id)!;
@@ -449,7 +464,12 @@ async function prove(
       } else if (r.status === 'not-run') {
         report.findings.push(
           withEntry(
-            { ruleId: PROOF_RULES.notRun.id, level: 'warning', message: `${r.id}: ${r.problems.join('; ')}` },
+            {
+              ruleId: PROOF_RULES.notRun.id,
+              level: 'warning',
+              message: `${r.id}: ${r.problems.join('; ')}`,
+              location: { file: e.upFile, line: 1 },
+            },
             r.id,
           ),
         );
@@ -460,6 +480,7 @@ async function prove(
       ruleId: PROOF_RULES.database.id,
       level: 'error',
       message: `back-out proof on ${db.label}: ${(error as Error).message}`,
+      location: catalogLocation,
     });
   } finally {
     await db.close().catch(() => {});

@@ -2,11 +2,17 @@
  * catalog-gate as an action: inputs → runGate → annotations, job summary, JSON report, SARIF,
  * evidence bundle, check run. No process.env here; the runner adapter and the CLI supply context.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { defineAction, type ActionResult, type RunContext } from '../../../lib/action.ts';
 import { bool, oneOf, str } from '../../../lib/inputs.ts';
-import { atLeast, findingToAnnotation, type Finding, type Level } from '../../../lib/report/types.ts';
+import {
+  atLeast,
+  findingToAnnotation,
+  type Finding,
+  type Level,
+  type RuleDescriptor,
+} from '../../../lib/report/types.ts';
 import { escapeCell, statusMark } from '../../../lib/report/summary.ts';
 import { writeSarif } from '../../../lib/report/sarif.ts';
 import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
@@ -60,10 +66,39 @@ export default defineAction({
     if (values.databaseUrl) gateOptions.databaseUrl = values.databaseUrl;
     if (changedFiles) gateOptions.changedFiles = changedFiles;
     if (values.policy) gateOptions.policy = rel(context, values.policy);
+    // Checked before the analysis: a clash found only when writing would throw away every finding.
+    const evidenceProblem = values.evidenceDir ? await nonEmptyDir(context, values.evidenceDir) : undefined;
     const report = await runGate(gateOptions);
-    return toResult(report, values.failOn ?? 'error', context, values.evidenceDir);
+    if (evidenceProblem)
+      report.findings.push({
+        ruleId: EVIDENCE_RULE.id,
+        level: 'error',
+        message: `evidence-dir ${evidenceProblem}; no evidence bundle was written. Use a fresh directory per run`,
+      });
+    return toResult(report, values.failOn ?? 'error', context, evidenceProblem ? undefined : values.evidenceDir);
   },
 });
+
+export const EVIDENCE_RULE = {
+  id: 'evidence-dir-not-empty',
+  shortDescription: 'The evidence directory already holds files',
+  defaultLevel: 'error',
+} as const satisfies RuleDescriptor;
+
+/** Why the evidence directory cannot take a bundle (it holds files), or undefined. */
+async function nonEmptyDir(context: RunContext, dir: string): Promise<string | undefined> {
+  const path = isAbsolute(dir) ? dir : join(context.workspace, dir);
+  let names: string[];
+  try {
+    names = await readdir(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? undefined : `${dir} cannot be read (${code})`;
+  }
+  return names.length
+    ? `${dir} is not empty (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`
+    : undefined;
+}
 
 function rel(context: RunContext, path: string): string {
   return (isAbsolute(path) ? relative(context.workspace, path) : path).split('\\').join('/');
@@ -181,7 +216,11 @@ async function toResult(
   const markdown = summaryMarkdown(report);
   const json = JSON.stringify(context.redactor.redactDeep(report), null, 2);
   await writeFile(reportPath, `${json}\n`);
-  const sarifReport = { toolName: 'summit-ops/catalog-gate', rules: ALL_RULES, findings: report.findings };
+  const sarifReport = {
+    toolName: 'summit-ops/catalog-gate',
+    rules: [...ALL_RULES, EVIDENCE_RULE],
+    findings: report.findings,
+  };
   const sarif = await writeSarif(sarifPath, sarifReport, context.redactor);
   let finalReport = reportPath;
   let finalSarif = sarifPath;

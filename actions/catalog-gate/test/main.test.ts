@@ -490,3 +490,74 @@ test('an inline rollback PostgreSQL cannot parse is an error at its YAML line, w
     );
   }
 });
+
+test('proof findings carry a location: backout-not-run at the skipped migration, backout-database at the catalog', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': TWO,
+    'db/migrations/2026-11-01-001-add-index.up.sql': 'CREATE TABLE t (a int);\nCREATE TABLE t (a int);\n',
+    'db/migrations/2026-11-02-002-add-other.up.sql': 'CREATE TABLE u (a int);\n',
+  });
+  const report = await runGate({
+    workspace: ws,
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: true,
+    openDatabase: sharedPglite(),
+  });
+  const notRun = report.findings.find((f) => f.ruleId === 'backout-not-run');
+  assert.deepEqual(notRun?.location, { file: 'db/migrations/2026-11-02-002-add-other.up.sql', line: 1 });
+  const unreachable = await runGate({
+    workspace: ws,
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: true,
+    databaseUrl: 'postgres://127.0.0.1:1/x',
+  });
+  const db = unreachable.findings.find((f) => f.ruleId === 'backout-database');
+  assert.deepEqual(db?.location, { file: 'db/catalog/migrations.yaml', line: 1 });
+});
+
+test('a non-empty evidence-dir is an error found before the analysis; every other annotation is kept', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG,
+    'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+    'evidence/old-report.json': '{}',
+  });
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+      evidenceDir: 'evidence',
+    },
+    context(ws),
+  );
+  const titles = result.annotations.map((a) => a.title);
+  assert.ok(titles.includes('create-index-not-concurrent'), JSON.stringify(titles));
+  assert.ok(titles.includes('risk-understated'));
+  const evidence = result.annotations.find((a) => a.title === 'evidence-dir-not-empty');
+  assert.match(evidence?.message ?? '', /evidence-dir evidence is not empty \(old-report\.json\); no evidence bundle was written/);
+  assert.ok(existsSync(result.outputs['report-path']!), 'the report is still written (to the temp dir)');
+});
+
+test('a .sql file matching neither pattern (x.upp.sql) is drift at that file', async () => {
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG,
+    'db/migrations/2026-11-01-001-add-index.up.sql': 'SELECT 1;\n',
+    'db/migrations/2026-11-01-002-next.upp.sql': 'DROP TABLE users;\n',
+    'db/migrations/README.md': 'not SQL, not drift\n',
+  });
+  const result = await action.run(
+    { catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false },
+    context(ws),
+  );
+  const stray = result.annotations.filter((a) => a.title === 'drift-stray-file');
+  assert.deepEqual(
+    stray.map((a) => [a.file, a.line]),
+    [['db/migrations/2026-11-01-002-next.upp.sql', 1]],
+  );
+  assert.match(stray[0]!.message, /matches neither \{id\}\.up\.sql nor \{id\}\.down\.sql/);
+  assert.ok(result.failure);
+});
