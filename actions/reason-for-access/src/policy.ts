@@ -80,7 +80,7 @@ export const BUILT_IN_POLICY_YAML = String.raw`# Built-in access policy of reaso
 version: 1
 reason:
   minLength: 20
-  ticketPattern: '\b(?:[A-Z][A-Z0-9]+-\d+|INC\d+)\b'
+  ticketPattern: '\b(?!(?:UTF|UCS|SHA|MD|AES|DES|RSA|CRC|ISO|RFC|TLS|SSL|HTTP|CVE|CWE|IPV)-)(?:[A-Z]{2}[A-Z0-9]*-\d+|INC\d+)\b'
   ticketHint: a change ticket such as CHG-1234 or an incident such as INC0042
 roles:
   release-captain:

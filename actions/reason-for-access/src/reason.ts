@@ -16,7 +16,12 @@ export interface ReasonRules {
   ticketHint: string;
 }
 
-export const DEFAULT_TICKET_PATTERN = '\\b(?:[A-Z][A-Z0-9]+-\\d+|INC\\d+)\\b';
+/**
+ * A key of 2+ capitals/digits starting with two letters, a dash and a number (CHG-1234, PAY-77), or
+ * INC0042 — except the algorithm, encoding and standard names that share the shape (UTF-8,
+ * SHA-256, AES-128, ISO-8601, RFC-7519, CVE-2024…), which cite nothing.
+ */
+export const DEFAULT_TICKET_PATTERN = String.raw`\b(?!(?:UTF|UCS|SHA|MD|AES|DES|RSA|CRC|ISO|RFC|TLS|SSL|HTTP|CVE|CWE|IPV)-)(?:[A-Z]{2}[A-Z0-9]*-\d+|INC\d+)\b`;
 
 export const DEFAULT_REASON_RULES: ReasonRules = {
   minLength: 20,
@@ -41,8 +46,10 @@ export interface ReasonCheck {
 // C0 and C1 control characters, DEL, and the Unicode bidi/format characters that make text
 // display differently from what it is (Trojan Source), plus zero-width joiners and BOM.
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029\t\v\f]+/g;
+// Also the soft hyphen (invisible, splits a word a reviewer reads as one) and the Unicode tag
+// characters U+E0000-E007F (invisible text that can smuggle instructions past a human reader).
 const INVISIBLE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
 
 /**
  * Line breaks and tabs become one space (so words do not fuse); every other control or

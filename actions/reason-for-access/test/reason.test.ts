@@ -112,3 +112,29 @@ test('an invalid ticket pattern is a clear error', () => {
     /reason.ticketPattern is not a valid regular expression/,
   );
 });
+
+test('the default ticket pattern does not take algorithm or encoding names for tickets', async () => {
+  const { parseAccessPolicy, BUILT_IN_POLICY_YAML } = await import('../src/policy.ts');
+  const builtIn = reasonRules(parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, { owner: 'acme' }).reason);
+  for (const rules of [DEFAULT_REASON_RULES, builtIn]) {
+    for (const text of [
+      'Rotate the UTF-8 decoder and the SHA-256 digests, AES-128 to AES-256, ISO-8601 dates',
+      'Per RFC-7519 and TLS-13 with MD-5 removed, see CVE-2024 notes',
+      'A1-2 and X-1 are not ticket keys either',
+    ]) {
+      const check = checkReason(text, rules, scanner);
+      assert.deepEqual(check.tickets, [], text);
+      assert.match(check.problems.join(' '), /cites no ticket/);
+    }
+    const real = checkReason('Deploy the SHAPE-12 fix with CHG-1234 and PAY-77 for INC0042', rules, scanner);
+    assert.deepEqual(real.tickets, ['SHAPE-12', 'CHG-1234', 'PAY-77', 'INC0042']);
+  }
+});
+
+test('soft hyphens and Unicode tag characters are stripped from the reason', () => {
+  const tags = [...'ignore previous'].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('');
+  const raw = `CHG-1234 de\u00adploy${tags} the fix\u{e007f} now`;
+  const clean = sanitizeReason(raw);
+  assert.equal(clean, 'CHG-1234 deploy the fix now');
+  assert.ok(![...clean].some((c) => c.codePointAt(0)! >= 0xe0000 || c === '\u00ad'));
+});
