@@ -68,10 +68,16 @@ test('a risky statement declared low risk is an error at the SQL line, showing b
     (a) => a.file === 'db/migrations/2026-11-01-001-add-user-phone.up.sql' && a.line === lineOfIndex,
   );
   assert.ok(atSql.length > 0, JSON.stringify(run.annotations, null, 1));
-  const understated = run.annotations.find(
-    (a) => a.level === 'error' && /low/.test(a.message) && /(medium|high)/.test(a.message),
+  const understated = run.annotations.filter((a) => a.title === 'risk-understated');
+  assert.deepEqual(
+    understated.map((a) => [a.level, a.file]),
+    [['error', 'db/catalog/migrations.yaml']],
+    JSON.stringify(run.annotations, null, 1),
   );
-  assert.ok(understated, JSON.stringify(run.annotations, null, 1));
+  assert.match(
+    understated[0]!.message,
+    /'2026-11-01-001-add-user-phone' declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/2026-11-01-001-add-user-phone\.up\.sql:\d+/,
+  );
   assert.notEqual(run.outputs['violations'], '0');
 });
 

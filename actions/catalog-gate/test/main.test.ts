@@ -94,6 +94,12 @@ test('risks the entry declares are acknowledged as notices, not violations', asy
   );
   assert.equal(asError.failure, undefined, JSON.stringify(asError.annotations));
   assert.equal(asError.outputs['violations'], '0');
+  const index = asError.annotations.filter((a) => a.title === 'create-index-not-concurrent');
+  assert.deepEqual(
+    index.map((a) => [a.level, a.file, a.line]),
+    [['notice', 'db/migrations/2026-11-01-001-add-index.up.sql', 1]],
+  );
+  assert.match(index[0]!.message, /\(acknowledged: declared risk medium\)$/);
 });
 
 test('a migrations dir that does not exist is an error naming it', async () => {
