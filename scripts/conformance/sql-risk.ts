@@ -71,7 +71,10 @@ export type Verdict = 'ok' | 'violation' | 'parse-error' | 'analyser-error';
  * our analyser (an exception, or its analyser-error finding) is counted apart so it cannot hide
  * behind the parser.
  */
-export function verdictOf(c: Case, ours: readonly string[]): { verdict: Verdict; found: string[]; error?: string } {
+export function verdictOf(
+  c: Case,
+  ours: readonly string[],
+): { verdict: Verdict; found: string[]; error?: string } {
   const state = emptySchemaState();
   const found: string[] = [];
   try {

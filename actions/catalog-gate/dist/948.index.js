@@ -2295,7 +2295,10 @@ const quote = (name) => `"${name.replace(/"/g, '""')}"`;
  */
 async function proveInRunSchema(db, migrations, options = {}) {
     await assertEmpty(db);
-    const schema = options.schema ?? `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0')}`;
+    const schema = options.schema ??
+        `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff)
+            .toString(16)
+            .padStart(8, '0')}`;
     await db.exec(`CREATE SCHEMA ${quote(schema)}`);
     try {
         await db.exec(`SET search_path TO ${quote(schema)}, public`);

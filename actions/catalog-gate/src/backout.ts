@@ -424,7 +424,10 @@ export async function proveInRunSchema(
 ): Promise<IsolatedProof> {
   await assertEmpty(db);
   const schema =
-    options.schema ?? `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0')}`;
+    options.schema ??
+    `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0')}`;
   await db.exec(`CREATE SCHEMA ${quote(schema)}`);
   try {
     await db.exec(`SET search_path TO ${quote(schema)}, public`);
@@ -460,7 +463,8 @@ export async function cleanUp(db: Database, schema: string): Promise<string[]> {
     if (kind === 'view' && def.startsWith('m ')) what = 'MATERIALIZED VIEW';
     if (kind === 'table' && def.startsWith('f ')) what = 'FOREIGN TABLE';
     if (kind === 'type' && def.startsWith('d ')) what = 'DOMAIN';
-    const target = kind === 'schema' || kind === 'extension' ? quote(name) : name.split('.').map(quote).join('.');
+    const target =
+      kind === 'schema' || kind === 'extension' ? quote(name) : name.split('.').map(quote).join('.');
     await db.exec(`DROP ${what} IF EXISTS ${target} CASCADE`).catch(() => {});
   }
   for (const [key, def] of await snapshotSchema(db)) {

@@ -75,7 +75,12 @@ export default defineAction({
         level: 'error',
         message: `evidence-dir ${evidenceProblem}; no evidence bundle was written. Use a fresh directory per run`,
       });
-    return toResult(report, values.failOn ?? 'error', context, evidenceProblem ? undefined : values.evidenceDir);
+    return toResult(
+      report,
+      values.failOn ?? 'error',
+      context,
+      evidenceProblem ? undefined : values.evidenceDir,
+    );
   },
 });
 

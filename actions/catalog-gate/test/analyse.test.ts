@@ -171,9 +171,21 @@ const CASES: [string, string, string[]][] = [
     ['missing-lock-timeout'],
   ],
   // Option values: PostgreSQL reads false/off/0 (any case) as false, a bare option or true/on/1 as true.
-  ['REINDEX (CONCURRENTLY false)', LT + 'REINDEX (CONCURRENTLY false) INDEX users_email_idx;', ['reindex-not-concurrent']],
-  ['REINDEX (CONCURRENTLY OFF)', LT + 'REINDEX (CONCURRENTLY OFF) INDEX users_email_idx;', ['reindex-not-concurrent']],
-  ['REINDEX (CONCURRENTLY 0)', LT + 'REINDEX (CONCURRENTLY 0) INDEX users_email_idx;', ['reindex-not-concurrent']],
+  [
+    'REINDEX (CONCURRENTLY false)',
+    LT + 'REINDEX (CONCURRENTLY false) INDEX users_email_idx;',
+    ['reindex-not-concurrent'],
+  ],
+  [
+    'REINDEX (CONCURRENTLY OFF)',
+    LT + 'REINDEX (CONCURRENTLY OFF) INDEX users_email_idx;',
+    ['reindex-not-concurrent'],
+  ],
+  [
+    'REINDEX (CONCURRENTLY 0)',
+    LT + 'REINDEX (CONCURRENTLY 0) INDEX users_email_idx;',
+    ['reindex-not-concurrent'],
+  ],
   ['REINDEX (CONCURRENTLY true)', 'REINDEX (CONCURRENTLY true) INDEX users_email_idx;', []],
   ['REINDEX (CONCURRENTLY 1)', 'REINDEX (CONCURRENTLY 1) INDEX users_email_idx;', []],
   ['REINDEX (CONCURRENTLY)', 'REINDEX (CONCURRENTLY) INDEX users_email_idx;', []],
@@ -223,7 +235,10 @@ test('REINDEX (CONCURRENTLY false) may run in a transaction; (CONCURRENTLY) may 
   assert.equal(analyse('REINDEX (CONCURRENTLY off) INDEX users_email_idx;').statements[0]!.lock, 'SHARE');
   assert.equal(analyse('REINDEX (CONCURRENTLY) INDEX users_email_idx;').needsNoTransaction, true);
   assert.deepEqual(
-    [analyse('VACUUM (FULL false) users;').statements[0]!.lock, analyse('VACUUM (FULL false) users;').rewrites],
+    [
+      analyse('VACUUM (FULL false) users;').statements[0]!.lock,
+      analyse('VACUUM (FULL false) users;').rewrites,
+    ],
     ['SHARE UPDATE EXCLUSIVE', false],
   );
 });
@@ -374,16 +389,25 @@ test('CR and CRLF line endings: lines, comments and errors as PostgreSQL counts 
 
 test('ALTER COLUMN TYPE … USING on a table no migration created is flagged, not a crash', () => {
   const r = analyseStatements(
-    parseSql(LT + 'ALTER TABLE legacy_invoices ALTER COLUMN amount TYPE bigint USING amount::bigint;', 'm.sql'),
+    parseSql(
+      LT + 'ALTER TABLE legacy_invoices ALTER COLUMN amount TYPE bigint USING amount::bigint;',
+      'm.sql',
+    ),
     emptySchemaState(),
   );
   assert.deepEqual(
     r.findings.map((f) => [f.ruleId, f.line]),
     [['alter-column-type', 2]],
   );
-  assert.match(r.findings[0]!.message, /current type of amount is unknown to this catalog, so int8 may rewrite/);
+  assert.match(
+    r.findings[0]!.message,
+    /current type of amount is unknown to this catalog, so int8 may rewrite/,
+  );
   const known = analyse(LT + 'ALTER TABLE users ALTER COLUMN age TYPE bigint USING age::bigint;');
-  assert.match(known.findings[0]!.message, /ALTER COLUMN age TYPE int8 on users: int4 → int8 with USING rewrites/);
+  assert.match(
+    known.findings[0]!.message,
+    /ALTER COLUMN age TYPE int8 on users: int4 → int8 with USING rewrites/,
+  );
 });
 
 test('an analyser failure on one statement is an error finding at its line; the other findings stay', () => {
@@ -392,7 +416,12 @@ test('an analyser failure on one statement is an error finding at its line; the 
     'CREATE INDEX a ON users (name);\nSELECT 1;\nCREATE INDEX b ON users (email);',
     'm.sql',
   ).filter((_, i) => i !== 1);
-  const broken = { node: { AlterTableStmt: { relation: { relname: 'users' }, cmds: [null] } }, line: 2, column: 1, endLine: 2 };
+  const broken = {
+    node: { AlterTableStmt: { relation: { relname: 'users' }, cmds: [null] } },
+    line: 2,
+    column: 1,
+    endLine: 2,
+  };
   const r = analyseStatements([first!, broken as never, third!], stateAfterSetup());
   assert.deepEqual(
     r.findings.map((f) => [f.ruleId, f.level, f.line]),
@@ -404,5 +433,8 @@ test('an analyser failure on one statement is an error finding at its line; the 
       ['missing-lock-timeout', 'warning', 3],
     ],
   );
-  assert.match(r.findings[2]!.message, /could not analyse this AlterTableStmt \(.+\); its locks and risk are unknown/);
+  assert.match(
+    r.findings[2]!.message,
+    /could not analyse this AlterTableStmt \(.+\); its locks and risk are unknown/,
+  );
 });

@@ -278,7 +278,7 @@ function scenarios(
 
     it('no-op back-outs of functions, triggers, RLS, policies and collations are not proven', async (db) => {
       const fn =
-        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.name := lower(NEW.name); RETURN NEW; END$$;";
+        'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.name := lower(NEW.name); RETURN NEW; END$$;';
       // [up, the object the no-op back-out must be blamed for]
       const cases: [string, string][] = [
         [fn, 'function public.touch() is left behind by the back-out'],
@@ -308,7 +308,8 @@ function scenarios(
     });
 
     it('a function body changed by the migration and not restored by the back-out is named', async (db) => {
-      const f = (body: string) => `CREATE OR REPLACE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT ${body} $$;`;
+      const f = (body: string) =>
+        `CREATE OR REPLACE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT ${body} $$;`;
       const r = await proveBackouts(db, [
         m('2026-01-01-001-f', f('41'), 'DROP FUNCTION answer();'),
         m('2026-01-02-002-f', f('42'), f('40')),
@@ -317,7 +318,10 @@ function scenarios(
         r.map((x) => x.status),
         ['proven', 'failed'],
       );
-      assert.match(r[1]!.problems[0]!, /^function public\.answer\(\) differs: before ".* body md5 \w+", after ".* body md5 \w+"$/);
+      assert.match(
+        r[1]!.problems[0]!,
+        /^function public\.answer\(\) differs: before ".* body md5 \w+", after ".* body md5 \w+"$/,
+      );
     });
 
     it('refuses a database that is not empty', async (db) => {

@@ -386,7 +386,8 @@ test('changed-only: a catalog-only change (risk lowered, retention removed) chec
         /(- id: 2026-11-02-002-add-other\n {2}service: accounts\n {2}risk: low\n {2})pii: false/,
         '$1pii: true',
       ),
-      'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+      'db/migrations/2026-11-01-001-add-index.up.sql':
+        "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
       'db/migrations/2026-11-02-002-add-other.up.sql': 'SELECT 1;\n',
     });
     const ctx = context(ws);
@@ -455,11 +456,18 @@ const MEDIUM = (rollback: string) =>
 test('without the proof (pre-commit), a down script PostgreSQL cannot parse is an error at its line', async () => {
   const ws = workspace({
     'db/catalog/migrations.yaml': MEDIUM('2026-11-01-001-add-index.down.sql'),
-    'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+    'db/migrations/2026-11-01-001-add-index.up.sql':
+      "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
     'db/migrations/2026-11-01-001-add-index.down.sql': '-- undo\nDROP TABL users;\n',
   });
   const result = await action.run(
-    { catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false },
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+    },
     context(ws),
   );
   const a = result.annotations.filter((x) => x.title === 'sql-parse-error');
@@ -474,7 +482,8 @@ test('without the proof (pre-commit), a down script PostgreSQL cannot parse is a
 test('an inline rollback PostgreSQL cannot parse is an error at its YAML line, with or without the proof', async () => {
   const ws = workspace({
     'db/catalog/migrations.yaml': MEDIUM('DROP INDEKS ti'),
-    'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+    'db/migrations/2026-11-01-001-add-index.up.sql':
+      "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
   });
   for (const proveBackout of [false, true]) {
     const report = await runGate({
@@ -526,7 +535,8 @@ test('proof findings carry a location: backout-not-run at the skipped migration,
 test('a non-empty evidence-dir is an error found before the analysis; every other annotation is kept', async () => {
   const ws = workspace({
     'db/catalog/migrations.yaml': CATALOG,
-    'db/migrations/2026-11-01-001-add-index.up.sql': "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+    'db/migrations/2026-11-01-001-add-index.up.sql':
+      "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
     'evidence/old-report.json': '{}',
   });
   const result = await action.run(
@@ -544,7 +554,10 @@ test('a non-empty evidence-dir is an error found before the analysis; every othe
   assert.ok(titles.includes('create-index-not-concurrent'), JSON.stringify(titles));
   assert.ok(titles.includes('risk-understated'));
   const evidence = result.annotations.find((a) => a.title === 'evidence-dir-not-empty');
-  assert.match(evidence?.message ?? '', /evidence-dir evidence is not empty \(old-report\.json\); no evidence bundle was written/);
+  assert.match(
+    evidence?.message ?? '',
+    /evidence-dir evidence is not empty \(old-report\.json\); no evidence bundle was written/,
+  );
   assert.ok(existsSync(result.outputs['report-path']!), 'the report is still written (to the temp dir)');
 });
 
@@ -556,7 +569,13 @@ test('a .sql file matching neither pattern (x.upp.sql) is drift at that file', a
     'db/migrations/README.md': 'not SQL, not drift\n',
   });
   const result = await action.run(
-    { catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: false, failOn: 'error', changedOnly: false },
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+    },
     context(ws),
   );
   const stray = result.annotations.filter((a) => a.title === 'drift-stray-file');
