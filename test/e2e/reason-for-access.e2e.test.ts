@@ -123,6 +123,8 @@ test('self-approval is refused', async () => {
         { state: 'approved', user: { login: 'octocat', type: 'User' }, environments: [{ name: 'prod' }] },
       ],
     },
+    // Every API answer is fine: the only thing wrong is who approved.
+    [`GET /repos/summit-ops/demo/commits/${'c'.repeat(40)}/pulls`]: { status: 200, body: [] },
   });
   try {
     const workspace = await mkdtemp(join(tmpdir(), 'rfa-ws-'));
@@ -136,7 +138,10 @@ test('self-approval is refused', async () => {
       inputs: { reason, environment: 'prod', attest: 'false' },
     });
     assert.equal(run.outputs['decision'], 'deny');
-    assert.match(run.summary, /self|approv/i);
+    const denied = run.annotations.find((a) => a.title === 'Access denied');
+    assert.ok(denied, JSON.stringify(run.annotations));
+    assert.match(denied.message, /^dual-control: .*octocat \(self-approval\)/);
+    assert.doesNotMatch(run.summary, /GitHub API \d{3}/, 'no API failure played a part');
   } finally {
     await api.close();
   }
@@ -190,9 +195,12 @@ test('verify names the first broken record of an edited log', async () => {
     inputs: { reason, environment: 'prod', mode: 'verify' },
   });
   assert.equal(run.exitCode, 1);
-  assert.ok(
-    run.annotations.some((a) => a.level === 'error' && /record 2|line 2/i.test(a.message)),
-    JSON.stringify(run.annotations),
+  const broken = run.annotations.find((a) => a.title === 'Audit log edited');
+  assert.ok(broken, JSON.stringify(run.annotations));
+  assert.equal(broken.line, 2);
+  assert.match(
+    broken.message,
+    /^line 2: record 2 was edited \(record 3's prev no longer matches its hash\)$/,
   );
 });
 
@@ -302,10 +310,16 @@ for (const tamper of ['deleted', 'reordered'] as const) {
       inputs: { reason, environment: 'prod', mode: 'verify' },
     });
     assert.equal(run.exitCode, 1);
-    assert.ok(
-      run.annotations.some((a) => a.level === 'error' && /record|line/i.test(a.message)),
-      JSON.stringify(run.annotations),
-    );
+    const broken = run.annotations.find((a) => a.title?.startsWith('Audit log '));
+    assert.ok(broken, JSON.stringify(run.annotations));
+    assert.equal(broken.title, `Audit log ${tamper}`);
+    if (tamper === 'deleted') {
+      assert.equal(broken.line, 2);
+      assert.match(broken.message, /^line 2: record 2 is missing before record 3; deleted$/);
+    } else {
+      assert.equal(broken.line, 1);
+      assert.match(broken.message, /^line 1: found record 2 where record 1 belongs; records were reordered$/);
+    }
   });
 }
 

@@ -66770,7 +66770,13 @@ function keylessSigner(options = {}) {
     const witnesses = [];
     const rekorURL = options.rekorURL ?? (options.tsaURL ? undefined : PUBLIC_GOOD.rekorURL);
     if (rekorURL)
-        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .RekorWitness */ .fU({ rekorBaseURL: rekorURL, entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 }));
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .RekorWitness */ .fU({
+            rekorBaseURL: rekorURL,
+            entryType: 'dsse',
+            fetchOnConflict: false,
+            timeout,
+            retry: 2,
+        }));
     if (options.tsaURL)
         witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_3__/* .TSAWitness */ .gs({ tsaBaseURL: options.tsaURL, timeout, retry: 2 }));
     return {

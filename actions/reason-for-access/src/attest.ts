@@ -127,7 +127,13 @@ export function keylessSigner(options: KeylessOptions = {}): AttestationSigner {
   const rekorURL = options.rekorURL ?? (options.tsaURL ? undefined : PUBLIC_GOOD.rekorURL);
   if (rekorURL)
     witnesses.push(
-      new RekorWitness({ rekorBaseURL: rekorURL, entryType: 'dsse', fetchOnConflict: false, timeout, retry: 2 }),
+      new RekorWitness({
+        rekorBaseURL: rekorURL,
+        entryType: 'dsse',
+        fetchOnConflict: false,
+        timeout,
+        retry: 2,
+      }),
     );
   if (options.tsaURL) witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaURL, timeout, retry: 2 }));
   return {

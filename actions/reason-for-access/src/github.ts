@@ -277,8 +277,7 @@ export async function fileAtRef(
     throw new Error(describeApiError(route, error));
   }
   const file = data as { type?: string; encoding?: string; content?: string };
-  if (Array.isArray(data) || file.type !== 'file')
-    throw new Error(`${route} is not a file`);
+  if (Array.isArray(data) || file.type !== 'file') throw new Error(`${route} is not a file`);
   if (file.encoding !== 'base64' || typeof file.content !== 'string')
     throw new Error(`${route} returned no inline content (files over 1 MB are not supported)`);
   return Buffer.from(file.content, 'base64').toString('utf8');

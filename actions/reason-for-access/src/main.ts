@@ -21,7 +21,14 @@ import {
   type AttestationSigner,
   type SigstoreInstance,
 } from './attest.ts';
-import { commitRecordLine, nextRecord, readLog, verifyLog, writeFileAtomic, type AuditFields } from './audit.ts';
+import {
+  commitRecordLine,
+  nextRecord,
+  readLog,
+  verifyLog,
+  writeFileAtomic,
+  type AuditFields,
+} from './audit.ts';
 import {
   decide,
   findEnvironment,
@@ -40,7 +47,13 @@ import {
   resolveRoles,
   storeAttestation,
 } from './github.ts';
-import { loadAccessPolicy, policySource, REQUEST_KINDS, type LoadedPolicy, type PolicySource } from './policy.ts';
+import {
+  loadAccessPolicy,
+  policySource,
+  REQUEST_KINDS,
+  type LoadedPolicy,
+  type PolicySource,
+} from './policy.ts';
 import { checkReason, reasonRules, type ReasonCheck, type SecretScanner } from './reason.ts';
 
 export const DEFAULT_AUDIT_LOG = '.summit-ops-audit/reason-for-access.jsonl';

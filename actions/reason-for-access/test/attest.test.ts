@@ -123,7 +123,11 @@ test('sigstoreInstanceFor: only a repository known to be public goes to the publ
   assert.equal(sigstoreInstanceFor({ private: true, visibility: 'private' }), GITHUB_INSTANCE);
   assert.equal(sigstoreInstanceFor({ private: false, visibility: 'internal' }), GITHUB_INSTANCE);
   assert.equal(sigstoreInstanceFor(undefined), GITHUB_INSTANCE, 'unknown visibility never publishes');
-  assert.equal(sigstoreInstanceFor({ private: 'false' }), GITHUB_INSTANCE, 'only a real boolean false is public');
+  assert.equal(
+    sigstoreInstanceFor({ private: 'false' }),
+    GITHUB_INSTANCE,
+    'only a real boolean false is public',
+  );
   assert.equal(GITHUB_INSTANCE.rekorURL, undefined);
   assert.deepEqual(sigstoreInstanceFor({ private: true }, { fulcioURL: 'https://f.example' }), {
     name: 'custom',

@@ -214,7 +214,10 @@ test('commitRecordLine refuses a log that changed since the record was chained, 
   const path = join(dir, 'log.jsonl');
   const first = await appendRecord(path, fields(1));
   const stale = nextRecord('', fields(2)); // chained onto an empty log, but record 1 exists now
-  await assert.rejects(commitRecordLine(path, '', stale.line), /the audit log changed while this decision was made/);
+  await assert.rejects(
+    commitRecordLine(path, '', stale.line),
+    /the audit log changed while this decision was made/,
+  );
   assert.equal(await readFile(path, 'utf8'), `${first.line}\n`);
   const next = nextRecord(`${first.line}\n`, fields(2));
   await commitRecordLine(path, `${first.line}\n`, next.line);

@@ -332,31 +332,78 @@ test('property: approvals only by the actor (any casing) or bots never satisfy d
   );
 });
 
-test('property: the decision is allow exactly when every listed rule passed', () => {
-  const membership = fc.constantFrom(member, notMember, { state: 'unknown', detail: 'API down' } as const);
+// Random facts around the happy path; each property changes one fact and predicts the outcome.
+const scenario = fc.record({
+  approver: fc.constantFrom('bob', 'carol', 'dave'),
+  source: fc.constantFrom<Approval['source']>('deployment-review', 'pr-review'),
+  approverRole: fc.constantFrom('release-captain', 'sre'),
+  methods: fc.constantFrom(['webauthn'], ['pwd', 'webauthn'], ['webauthn', 'hwk']),
+  ref: fc.constantFrom('refs/heads/main', 'refs/tags/v1.0.0', 'refs/tags/v12.3.45'),
+  // Wednesdays to Thursdays in November 2026: outside every freeze window.
+  day: fc.constantFrom(11, 12, 18, 19),
+  hour: fc.integer({ min: 0, max: 23 }),
+});
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+const allowedFacts = (s: Scenario) =>
+  facts({
+    now: new Date(Date.UTC(2026, 10, s.day, s.hour)),
+    approvals: {
+      state: 'known',
+      approvals: [approvedBy(s.approver, { [s.approverRole]: member }, s.source)],
+    },
+    assurance: { state: 'verified', methods: [...s.methods], subject: 'alice' },
+  });
+
+test('property: an allowed request is denied by dual-control once the approver loses the role', () => {
+  fc.assert(
+    fc.property(scenario, (s) => {
+      const before = decide(request({ ref: s.ref }), policy, allowedFacts(s));
+      assert.equal(before.decision, 'allow', JSON.stringify(before.reasons.filter((r) => !r.ok)));
+      const f = allowedFacts(s);
+      const roleless = {
+        ...f,
+        approvals: {
+          state: 'known' as const,
+          approvals: [approvedBy(s.approver, { [s.approverRole]: notMember }, s.source)],
+        },
+      };
+      const after = decide(request({ ref: s.ref }), policy, roleless);
+      assert.equal(after.decision, 'deny');
+      assert.match(after.decidedBy, /^dual-control: /);
+    }),
+  );
+});
+
+test('property: the actor as the sole approver is always denied, in any letter case and from any source', () => {
+  const casing = fc.constantFrom('alice', 'Alice', 'ALICE', 'aLiCe');
+  fc.assert(
+    fc.property(scenario, casing, (s, self) => {
+      const f = allowedFacts(s);
+      const d = decide(request({ ref: s.ref }), policy, {
+        ...f,
+        approvals: {
+          state: 'known',
+          approvals: [approvedBy(self, { 'release-captain': member, sre: member }, s.source)],
+        },
+      });
+      assert.equal(d.decision, 'deny');
+      assert.equal(d.reasons.find((r) => r.rule === 'dual-control')!.ok, false);
+    }),
+  );
+});
+
+test('property: an allowed request is denied by roles once the actor loses the role', () => {
   fc.assert(
     fc.property(
-      fc.record({
-        rc: membership,
-        approver: fc.constantFrom('alice', 'bob', 'ci[bot]'),
-        methods: fc.subarray(['pwd', 'webauthn', 'hwk']),
-        ref: fc.constantFrom('refs/heads/main', 'refs/tags/v1.0.0', 'refs/heads/x'),
-        hour: fc.integer({ min: 0, max: 23 }),
-        day: fc.integer({ min: 9, max: 15 }),
-      }),
-      ({ rc, approver, methods, ref, hour, day }) => {
-        const now = new Date(Date.UTC(2026, 10, day, hour));
-        const d = decide(
-          request({ ref }),
-          policy,
-          facts({
-            now,
-            actorRoles: { 'release-captain': rc },
-            approvals: { state: 'known', approvals: [approvedBy(approver)] },
-            assurance: { state: 'verified', methods, subject: 'alice' },
-          }),
-        );
-        return d.reasons.length === RULES.length && (d.decision === 'allow') === d.reasons.every((r) => r.ok);
+      scenario,
+      fc.constantFrom(notMember, { state: 'unknown', detail: 'API down' } as const),
+      (s, lost) => {
+        const d = decide(request({ ref: s.ref }), policy, {
+          ...allowedFacts(s),
+          actorRoles: { 'release-captain': lost },
+        });
+        assert.equal(d.decision, 'deny');
+        assert.match(d.decidedBy, /^roles: /);
       },
     ),
   );

@@ -221,13 +221,20 @@ test('keyless: the signer must be named (SAN and issuer); a bundle signed by any
   const bundle = await attestRecord(
     record,
     line,
-    keylessSigner({ fulcioURL: baseURL, rekorURL: baseURL, identityProvider: { getToken: async () => token } }),
+    keylessSigner({
+      fulcioURL: baseURL,
+      rekorURL: baseURL,
+      identityProvider: { getToken: async () => token },
+    }),
   );
   const trust = { trustedRoot, tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 0 };
   const omitted = verifyRecordAttestation(bundle, line, trust);
   assert.equal(omitted.ok, false, 'without an expected identity a keyless bundle is refused');
   assert.match((omitted as { problem: string }).problem, /needs the expected signer/);
-  const sanOnly = verifyRecordAttestation(bundle, line, { ...trust, identity: { subjectAlternativeName: mallory } });
+  const sanOnly = verifyRecordAttestation(bundle, line, {
+    ...trust,
+    identity: { subjectAlternativeName: mallory },
+  });
   assert.match((sanOnly as { problem: string }).problem, /needs the expected signer/);
   const wrongIssuer = verifyRecordAttestation(bundle, line, {
     ...trust,

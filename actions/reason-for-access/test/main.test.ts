@@ -48,7 +48,12 @@ const PERMISSIVE = POLICY.replace("      refs: ['refs/heads/main']\n", '').repla
 );
 const contentsRoute = 'GET /repos/acme/app/contents/.github/access.yml';
 const asContents = (text: string) => ({
-  body: { type: 'file', encoding: 'base64', path: '.github/access.yml', content: Buffer.from(text).toString('base64') },
+  body: {
+    type: 'file',
+    encoding: 'base64',
+    path: '.github/access.yml',
+    content: Buffer.from(text).toString('base64'),
+  },
 });
 
 // Runs on other refs read the policy from the default branch (main) through the contents API.
@@ -454,12 +459,18 @@ test('the default branch policy missing, or the contents API failing, denies wit
     assert.match(missing.failure, /access policy: .github\/access.yml:1:1: not found on main/);
     gh.routes.set(contentsRoute, () => ghError(500, 'Server Error'));
     const down = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/tags/v1.0.0' } });
-    assert.match(down.failure, /GitHub API 500 on GET \/repos\/acme\/app\/contents\/.github\/access.yml\?ref=main/);
+    assert.match(
+      down.failure,
+      /GitHub API 500 on GET \/repos\/acme\/app\/contents\/.github\/access.yml\?ref=main/,
+    );
     const noToken = await runAction(
       { reason: GOOD_REASON, 'github-token': '' },
       { env: { GITHUB_REF: 'refs/heads/feature' } },
     );
-    assert.match(noToken.failure, /not the default branch main: the policy is read from main through the GitHub API, which needs the github-token input/);
+    assert.match(
+      noToken.failure,
+      /not the default branch main: the policy is read from main through the GitHub API, which needs the github-token input/,
+    );
     assert.equal(record(noToken).decision, 'deny');
   } finally {
     gh.routes.set(contentsRoute, defaultContents);
@@ -490,7 +501,10 @@ test('expected-policy-digest: the pinned policy allows, any other denies', async
     { workspace: await workspaceWithPolicy(PERMISSIVE) },
   );
   assert.equal(other.outputs.decision, 'deny');
-  assert.match(other.failure, new RegExp(`has sha256 [0-9a-f]{64}, not the expected-policy-digest ${digest}`));
+  assert.match(
+    other.failure,
+    new RegExp(`has sha256 [0-9a-f]{64}, not the expected-policy-digest ${digest}`),
+  );
   assert.equal(record(other).decision, 'deny');
 });
 
@@ -498,20 +512,30 @@ test('policySource: built-in without a path, the checkout on the default branch,
   assert.deepEqual(policySource('', 'refs/heads/x', 'main'), { from: 'built-in' });
   assert.deepEqual(policySource('p.yml', 'refs/heads/main', 'main'), { from: 'workspace', path: 'p.yml' });
   for (const ref of ['refs/heads/feature', 'refs/tags/v1.0.0', 'refs/heads/main2', ''])
-    assert.deepEqual(policySource('p.yml', ref, 'main'), { from: 'default-branch', path: 'p.yml', branch: 'main' });
+    assert.deepEqual(policySource('p.yml', ref, 'main'), {
+      from: 'default-branch',
+      path: 'p.yml',
+      branch: 'main',
+    });
 });
 
-test('signing uses GitHub\'s Sigstore instance for a private repository and public-good for a public one', async () => {
+test("signing uses GitHub's Sigstore instance for a private repository and public-good for a public one", async () => {
   const repo = { full_name: 'acme/app', name: 'app', owner: { login: 'acme' }, default_branch: 'main' };
   const priv: SigstoreInstance[] = [];
-  const r = await runAction({ reason: GOOD_REASON }, { repository: { ...repo, private: true, visibility: 'private' }, instances: priv });
+  const r = await runAction(
+    { reason: GOOD_REASON },
+    { repository: { ...repo, private: true, visibility: 'private' }, instances: priv },
+  );
   assert.equal(r.outputs.decision, 'allow', r.failure);
   assert.deepEqual(priv, [
     { name: 'github', fulcioURL: 'https://fulcio.githubapp.com', tsaURL: 'https://timestamp.githubapp.com' },
   ]);
   assert.match(r.summary, /github Sigstore instance .*no transparency log/);
   const pub: SigstoreInstance[] = [];
-  await runAction({ reason: GOOD_REASON }, { repository: { ...repo, private: false, visibility: 'public' }, instances: pub });
+  await runAction(
+    { reason: GOOD_REASON },
+    { repository: { ...repo, private: false, visibility: 'public' }, instances: pub },
+  );
   assert.equal(pub[0]!.name, 'public-good');
   const custom: SigstoreInstance[] = [];
   await runAction(
@@ -519,7 +543,11 @@ test('signing uses GitHub\'s Sigstore instance for a private repository and publ
     { repository: { ...repo, private: true }, instances: custom },
   );
   assert.deepEqual(custom, [
-    { name: 'custom', fulcioURL: 'https://fulcio.internal.example', tsaURL: 'https://timestamp.githubapp.com' },
+    {
+      name: 'custom',
+      fulcioURL: 'https://fulcio.internal.example',
+      tsaURL: 'https://timestamp.githubapp.com',
+    },
   ]);
 });
 
@@ -535,6 +563,9 @@ test('roles-token reads team membership only; the job token reads approvals and 
   assert.ok(memberships.every((q) => q.authorization === `token ${rolesToken}`));
   assert.ok(others.some((q) => q.line === 'POST /repos/acme/app/attestations'));
   assert.ok(others.some((q) => q.line.startsWith('GET /repos/acme/app/actions/runs/900/approvals')));
-  assert.ok(others.every((q) => q.authorization === `token ${TOKEN}`), JSON.stringify(others.map((q) => q.line)));
+  assert.ok(
+    others.every((q) => q.authorization === `token ${TOKEN}`),
+    JSON.stringify(others.map((q) => q.line)),
+  );
   assert.ok(!JSON.stringify(r).includes(rolesToken), 'the roles token is never printed');
 });

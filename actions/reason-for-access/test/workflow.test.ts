@@ -215,9 +215,21 @@ test('the caller example at the top of prod-promotion.yml is valid YAML that cal
     comment.push(line.slice(4));
   }
   const doc = parseDocument(comment.join('\n'));
-  assert.deepEqual(doc.errors.map((e) => e.message), [], 'the example is valid YAML');
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+    'the example is valid YAML',
+  );
   const example = doc.toJS() as {
-    jobs: Record<string, { uses?: string; permissions?: Record<string, string>; with?: Record<string, string>; secrets?: Record<string, string> }>;
+    jobs: Record<
+      string,
+      {
+        uses?: string;
+        permissions?: Record<string, string>;
+        with?: Record<string, string>;
+        secrets?: Record<string, string>;
+      }
+    >;
   };
   const promote = example.jobs['promote']!;
   assert.match(promote.uses ?? '', /^summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml@/);
@@ -230,7 +242,23 @@ test("the README's record selection picks the record by seq even with blank line
   const readme = await readFile(join(actionDir, 'README.md'), 'utf8');
   const command = readme.split('\n').find((l) => l.startsWith('grep ') && l.includes('audit.jsonl'));
   assert.ok(command, 'README shows how to select a record');
-  const base = { timestamp: 't', kind: 'deploy', actor: 'a', triggeringActor: 'a', tickets: [], environment: 'prod', repository: 'acme/app', ref: 'refs/heads/main', sha: 's', runUrl: '', policy: { source: 'built-in', digest: 'd' }, decision: 'deny', decidedBy: 'x', reasons: [], dryRun: false } satisfies Omit<AuditFields, 'reason'>;
+  const base = {
+    timestamp: 't',
+    kind: 'deploy',
+    actor: 'a',
+    triggeringActor: 'a',
+    tickets: [],
+    environment: 'prod',
+    repository: 'acme/app',
+    ref: 'refs/heads/main',
+    sha: 's',
+    runUrl: '',
+    policy: { source: 'built-in', digest: 'd' },
+    decision: 'deny',
+    decidedBy: 'x',
+    reasons: [],
+    dryRun: false,
+  } satisfies Omit<AuditFields, 'reason'>;
   let log = '';
   const lines: string[] = [];
   for (let i = 1; i <= 12; i++) {
