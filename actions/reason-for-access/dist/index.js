@@ -66890,7 +66890,7 @@ function verifyRecordAttestation(bundle, recordLine, trust) {
 /* harmony export */   P: () => (/* binding */ commitRecordLine),
 /* harmony export */   Pv: () => (/* binding */ nextRecord),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   fg: () => (/* reexport safe */ _lib_digest_js__WEBPACK_IMPORTED_MODULE_3__.f),
 /* harmony export */   x6: () => (/* binding */ readLog)
 /* harmony export */ });
 /* unused harmony exports GENESIS, canonicalJson, appendRecord */
@@ -66900,6 +66900,7 @@ function verifyRecordAttestation(bundle, recordLine, trust) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _lib_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49416);
 /**
  * The audit log: JSON Lines, one record per decision, each line the canonical JSON of its record.
  * Records are chained: `prev` is the SHA-256 of the previous line (64 zeros for the first), and
@@ -66907,6 +66908,8 @@ function verifyRecordAttestation(bundle, recordLine, trust) {
  * verifyLog() can name. The chain cannot stop someone who rewrites the whole tail consistently;
  * that is what the per-record attestation (and its transparency-log entry) is for.
  */
+
+
 
 
 
@@ -66933,9 +66936,6 @@ function canonicalJson(value) {
     }
     throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
 }
-function sha256Hex(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
 /** The next record's line for a log whose current text is `existing` (pure). */
 function nextRecord(existing, fields) {
     const lines = splitLines(existing);
@@ -66951,9 +66951,9 @@ function nextRecord(existing, fields) {
             // A broken last line still gets chained to; verifyLog reports it.
         }
     }
-    const record = { v: 1, seq, prev: last === undefined ? GENESIS : sha256Hex(last), ...fields };
+    const record = { v: 1, seq, prev: last === undefined ? GENESIS : (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .f)(last), ...fields };
     const line = canonicalJson(record);
-    return { record, line, digest: sha256Hex(line) };
+    return { record, line, digest: (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .f)(line) };
 }
 /**
  * Appends one record. Reading and appending are two steps: concurrent writers to one file must be
@@ -67032,7 +67032,7 @@ function verifyLog(text, options = {}) {
     const fail = (i, kind, message, record = i + 1) => ({
         ok: false,
         records: entries.length,
-        head: entries.length ? sha256Hex(entries.at(-1).raw) : GENESIS,
+        head: entries.length ? (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .f)(entries.at(-1).raw) : GENESIS,
         broken: { line: entries[i]?.lineNo ?? 1, record, kind, message },
     });
     let prevHash = GENESIS;
@@ -67060,7 +67060,7 @@ function verifyLog(text, options = {}) {
                 return fail(i, 'genesis', `line ${lineNo}: record 1 must have prev = 64 zeros (genesis); the start of the log was removed or replaced`);
             return fail(i - 1, 'edited', `line ${entries[i - 1].lineNo}: record ${expected - 1} was edited (record ${expected}'s prev no longer matches its hash)`, expected - 1);
         }
-        prevHash = sha256Hex(raw);
+        prevHash = (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .f)(raw);
     }
     const result = { ok: true, records: entries.length, head: prevHash };
     if (options.expectedHead && options.expectedHead !== prevHash) {
@@ -68155,14 +68155,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   cd: () => (/* binding */ refPatternToRegExp)
 });
 
-// UNUSED EXPORTS: BUILT_IN_POLICY_YAML, WEEKDAYS, parseAccessPolicy, parseRolesFile, sha256
+// UNUSED EXPORTS: BUILT_IN_POLICY_YAML, WEEKDAYS, parseAccessPolicy, parseRolesFile
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./lib/digest.ts
+var digest = __nccwpck_require__(49416);
 // EXTERNAL MODULE: ./lib/config.ts
 var lib_config = __nccwpck_require__(9426);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
@@ -68488,7 +68488,7 @@ async function loadAccessPolicy(path, options) {
         return {
             policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options),
             source: 'built-in',
-            digest: sha256(BUILT_IN_POLICY_YAML),
+            digest: (0,digest/* sha256Hex */.f)(BUILT_IN_POLICY_YAML),
         };
     }
     const read = (file, hint) => options.read ? readVia(options.read, file) : readText((0,external_node_path_.resolve)(options.workspace, file), file, hint);
@@ -68496,19 +68496,19 @@ async function loadAccessPolicy(path, options) {
     const loaded = (0,lib_config/* parseConfig */.o4)(path, text);
     const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
     let extraUsers = {};
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(text);
+    let hashed = text;
     if (rolesFile) {
         if ((0,external_node_path_.isAbsolute)(rolesFile) || rolesFile.split(/[\\/]/).includes('..')) {
             throw new lib_config/* ConfigError */.xL(path, loaded.locate(['rolesFile']), 'rolesFile must be a path inside the workspace');
         }
         const rolesText = await read(rolesFile, `check rolesFile in ${path}`);
-        hash.update('\0').update(rolesText);
+        hashed = `${text}\0${rolesText}`;
         extraUsers = parseRolesFile(rolesFile, rolesText);
     }
     return {
         policy: fromConfig(loaded, options, extraUsers),
         source: options.sourceName ? options.sourceName(path) : path,
-        digest: hash.digest('hex'),
+        digest: (0,digest/* sha256Hex */.f)(hashed),
     };
 }
 /** Parses and checks policy text (no rolesFile reading: that needs I/O). */
@@ -68689,9 +68689,6 @@ function refPatternToRegExp(pattern) {
             source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
     return new RegExp(`^${source}$`, 'u');
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 function isTimeZone(zone) {
     try {
@@ -68967,6 +68964,29 @@ function pointerToPath(pointer) {
         .slice(1)
         .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+
+/***/ }),
+
+/***/ 49416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The one SHA-256 helper: strings are hashed as UTF-8, bytes as they are. Digests identify audit
+ * records, policies and files across actions, so every caller must hash the same way.
+ */
+
+/** Lowercase hex SHA-256 of `data` (a string is encoded as UTF-8). */
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+        .digest('hex');
 }
 
 

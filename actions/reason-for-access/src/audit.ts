@@ -5,10 +5,13 @@
  * verifyLog() can name. The chain cannot stop someone who rewrites the whole tail consistently;
  * that is what the per-record attestation (and its transparency-log entry) is for.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { sha256Hex } from '../../../lib/digest.ts';
 import type { RuleResult } from './decide.ts';
+
+export { sha256Hex };
 
 export const GENESIS = '0'.repeat(64);
 
@@ -56,10 +59,6 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The next record's line for a log whose current text is `existing` (pure). */

@@ -4,9 +4,9 @@
  * which refs, and when nothing may happen at all (freeze windows). Loading is the only I/O here;
  * every problem is a ConfigError naming file:line:column.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import { sha256Hex } from '../../../lib/digest.ts';
 import { ConfigError, parseConfig, type LoadedConfig, type PathSegment } from '../../../lib/config.ts';
 import { compileSchema, validateConfig } from '../../../lib/schema.ts';
 import { accessPolicySchema } from './policy-schema.ts';
@@ -139,7 +139,7 @@ export async function loadAccessPolicy(
     return {
       policy: parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, options),
       source: 'built-in',
-      digest: sha256(BUILT_IN_POLICY_YAML),
+      digest: sha256Hex(BUILT_IN_POLICY_YAML),
     };
   }
   const read = (file: string, hint: string) =>
@@ -148,7 +148,7 @@ export async function loadAccessPolicy(
   const loaded = parseConfig<Record<string, unknown>>(path, text);
   const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
   let extraUsers: Record<string, string[]> = {};
-  const hash = createHash('sha256').update(text);
+  let hashed = text;
   if (rolesFile) {
     if (isAbsolute(rolesFile) || rolesFile.split(/[\\/]/).includes('..')) {
       throw new ConfigError(
@@ -158,13 +158,13 @@ export async function loadAccessPolicy(
       );
     }
     const rolesText = await read(rolesFile, `check rolesFile in ${path}`);
-    hash.update('\0').update(rolesText);
+    hashed = `${text}\0${rolesText}`;
     extraUsers = parseRolesFile(rolesFile, rolesText);
   }
   return {
     policy: fromConfig(loaded, options, extraUsers),
     source: options.sourceName ? options.sourceName(path) : path,
-    digest: hash.digest('hex'),
+    digest: sha256Hex(hashed),
   };
 }
 
@@ -396,10 +396,6 @@ export function refPatternToRegExp(pattern: string): RegExp {
     else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`, 'u');
-}
-
-export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function isTimeZone(zone: string): boolean {
