@@ -93,24 +93,27 @@ export function verdictOf(
   return { verdict: found.length ? 'violation' : 'ok', found };
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(dir)) {
-    console.error(
-      `No labelled cases at ${dir}; this script reads ../shared/eval/sql-risk relative to the repository root.`,
-    );
-    process.exit(2);
-  }
-  await loadParser();
-  const details = process.argv.includes('--details');
-  const perRule = new Map<
-    string,
-    { agree: number; total: number; parseErrors: number; analyserErrors: number; disagreements: string[] }
-  >();
+export interface RuleStats {
+  agree: number;
+  total: number;
+  parseErrors: number;
+  analyserErrors: number;
+  disagreements: string[];
+}
+
+/** Runs every labelled case in `casesDir`; `agree`/`total` is the overall figure the README quotes. */
+export function measure(casesDir: string = dir): {
+  perRule: Map<string, RuleStats>;
+  unmapped: Map<string, number>;
+  agree: number;
+  total: number;
+} {
+  const perRule = new Map<string, RuleStats>();
   const unmapped = new Map<string, number>();
-  for (const name of readdirSync(dir)
+  for (const name of readdirSync(casesDir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()) {
-    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+    for (const line of readFileSync(join(casesDir, name), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const c = JSON.parse(line) as Case;
       const peer = c.rule ?? c.hint ?? '?';
@@ -143,10 +146,27 @@ async function main(): Promise<void> {
   }
   let agree = 0;
   let total = 0;
-  console.log('peer rule'.padEnd(52), 'agree/total', '  %', ' parse errors', ' analyser errors');
-  for (const [rule, s] of [...perRule].sort()) {
+  for (const s of perRule.values()) {
     agree += s.agree;
     total += s.total;
+  }
+  return { perRule, unmapped, agree, total };
+}
+
+export const casesDir = dir;
+
+async function main(): Promise<void> {
+  if (!existsSync(dir)) {
+    console.error(
+      `No labelled cases at ${dir}; this script reads ../shared/eval/sql-risk relative to the repository root.`,
+    );
+    process.exit(2);
+  }
+  await loadParser();
+  const details = process.argv.includes('--details');
+  const { perRule, unmapped, agree, total } = measure();
+  console.log('peer rule'.padEnd(52), 'agree/total', '  %', ' parse errors', ' analyser errors');
+  for (const [rule, s] of [...perRule].sort()) {
     console.log(
       rule.padEnd(52),
       `${s.agree}/${s.total}`.padStart(11),
