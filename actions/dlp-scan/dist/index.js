@@ -35034,7 +35034,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5490);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5490);
 /* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(453);
 /* harmony import */ var _lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1188);
 /* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8868);
@@ -35043,17 +35043,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3865);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1108);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9003);
-/* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9450);
-/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2094);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6310);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__]);
-([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5498);
+/* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9450);
+/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2094);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6310);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__]);
+([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__, _config_js__WEBPACK_IMPORTED_MODULE_7__, _report_js__WEBPACK_IMPORTED_MODULE_9__, _scan_js__WEBPACK_IMPORTED_MODULE_10__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * dlp-scan as an action: inputs → (tree walk | git diff | git log | stdin) → lib/dlp engine →
  * annotations, job summary, gitleaks-compatible JSON, SARIF, redaction log, Prometheus metrics,
  * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
  * anything is written, so even a stray copy is masked on its way out.
  */
+
 
 
 
@@ -35110,6 +35112,10 @@ const inputs = {
         default: 'masked',
         description: "History mode: how reports show each commit's author email and message. masked (default): first 4 characters and the length; clear: as git has them, except values the scan finds in them.",
     }),
+    'metrics-pushgateway-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        secret: true,
+        description: 'Prometheus Pushgateway base URL (may hold user:password@); when set, dlp-metrics.prom is PUT to <url>/metrics/job/summit-dlp-scan/repository@base64/<owner/repo>. A failed push is a warning.',
+    }),
     'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({ secret: true, description: 'Token for the check run.' }),
 };
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -35139,8 +35145,8 @@ function inWorkspace(context, path) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(context.workspace, path);
 }
 function shown(context, absolute) {
-    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(context.workspace, absolute)
-        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_12__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
+    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_13__/* .isInside */ .FK)(context.workspace, absolute)
+        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_13__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
         : absolute;
 }
 /** Diff mode: the input's file, or the conventional one whether or not the checkout still has it. */
@@ -35159,8 +35165,8 @@ function configFile(context, given, conventional, what) {
     }
     return undefined;
 }
-function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_13__/* .processStdin */ .K }) {
-    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_14__/* .defineAction */ .Q)({
+function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_14__/* .processStdin */ .K }) {
+    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_15__/* .defineAction */ .Q)({
         name: 'dlp-scan',
         inputs,
         async run(values, context) {
@@ -35168,6 +35174,11 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             // 0 would skip every file and report a clean scan of nothing.
             if (values.maxFileSize <= 0)
                 throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('max-file-size', `${values.maxFileSize} bytes would skip every file`, 'a size above 0 such as 1M or 512k');
+            const pushgateway = values.metricsPushgatewayUrl
+                ? (0,_push_js__WEBPACK_IMPORTED_MODULE_11__/* .parsePushgatewayUrl */ .p5)(values.metricsPushgatewayUrl)
+                : undefined;
+            if (pushgateway)
+                (0,_push_js__WEBPACK_IMPORTED_MODULE_11__/* .registerUrlSecrets */ .AI)(context.redactor, pushgateway);
             const planInput = { mode: values.mode, path: values.path };
             if (values.base)
                 planInput.base = values.base;
@@ -35176,7 +35187,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             const plan = resolvePlan(planInput, context.github);
             const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
             if (plan.mode !== 'stdin') {
-                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(context.workspace, target))
+                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_13__/* .isInside */ .FK)(context.workspace, target))
                     throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
                 if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
                     throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
@@ -35188,7 +35199,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             try {
                 if (plan.mode === 'diff') {
                     // The pull request's own copy of the rules and baseline could switch its scan off.
-                    const trusted = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_11__/* .configFromBase */ .M6)({
+                    const trusted = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .configFromBase */ .M6)({
                         cwd: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isDirectory() ? target : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target),
                         base: plan.base,
                         head: plan.head ?? 'HEAD',
@@ -35230,24 +35241,25 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecrets */ .dg)(context.redactor, outcome.findings);
             outcome.findings.unshift(...configChanged);
             context.log.info(`dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`);
-            return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan, values.failOnSkipped);
+            return toResult(outcome.findings, outcome.stats, rules, failOn, values.maxFileSize, context, values.evidenceDir, plan, values.failOnSkipped, pushgateway);
         },
     });
 }
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createDlpScan());
-async function toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan, failOnSkipped) {
+async function toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan, failOnSkipped, pushgateway) {
     const redact = (value) => context.redactor.redactDeep(value);
     const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize);
     const gitleaks = `${JSON.stringify(redact((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .gitleaksReport */ .F1)(findings)), null, 2)}\n`;
     // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
     const log = `${JSON.stringify(redact({ ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactionLog */ .e0)(findings), suppressed: stats.suppressed, skippedFiles: (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .countSkips */ .c5)(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
-    const metrics = context.redactor.redact((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .metricsText */ .zX)(findings, stats, rules));
+    const repository = context.github.repository;
+    const metrics = context.redactor.redact((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .metricsText */ .zX)(findings, stats, rules, repository ? { repository } : {}));
     const sarifReport = {
         toolName: 'summit-ops/dlp-scan',
         informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
         rules: [
             ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .ruleDescriptors */ .tP)(rules),
-            ...(findings.some((f) => f.ruleId === _trusted_config_js__WEBPACK_IMPORTED_MODULE_11__/* .CONFIG_CHANGED_RULE */ .rQ) ? [_trusted_config_js__WEBPACK_IMPORTED_MODULE_11__/* .CONFIG_CHANGED_DESCRIPTOR */ .sx] : []),
+            ...(findings.some((f) => f.ruleId === _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_CHANGED_RULE */ .rQ) ? [_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_CHANGED_DESCRIPTOR */ .sx] : []),
         ],
         findings: findings.map(_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .toReportFinding */ .vC),
     };
@@ -35259,6 +35271,13 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
     const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
     for (const [name, content] of Object.entries(files))
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, name), content);
+    if (pushgateway) {
+        const pushed = await (0,_push_js__WEBPACK_IMPORTED_MODULE_11__/* .pushMetrics */ .U6)(pushgateway, repository, metrics);
+        if (pushed.pushed)
+            context.log.info(`dlp-scan: metrics pushed to ${pushed.url}.`);
+        else
+            context.log.warning(`dlp-scan: metrics not pushed to the Pushgateway (${pushed.reason}). The scan result stands; the counts are still in dlp-metrics.prom (evidence-dir).`);
+    }
     let reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, 'dlp-report.json');
     let sarifPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, 'dlp-scan.sarif');
     if (evidenceDir) {
@@ -35316,6 +35335,404 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 5498:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p5: () => (/* binding */ parsePushgatewayUrl),
+  U6: () => (/* binding */ pushMetrics),
+  AI: () => (/* binding */ registerUrlSecrets)
+});
+
+// UNUSED EXPORTS: PUSH_JOB, pushUrl
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/http.ts
+/**
+ * HTTP with timeouts and retries, on Node's global fetch. Every attempt has its own timeout (a
+ * stuck server must not eat the job's whole budget); network errors, timeouts, 429 and 5xx are
+ * retried with exponential backoff and jitter, honouring Retry-After; other statuses are final.
+ * Errors name the method and a sanitised URL (no userinfo, secret-looking query values masked) and
+ * never any header, so they are safe to log.
+ */
+
+class HttpError extends Error {
+    method;
+    /** Sanitised: safe to print. */
+    url;
+    attempts;
+    /** The last HTTP status seen, if any attempt got a response. */
+    status;
+    reason;
+    /** The final response when the failure is a status; its body is not in the message. */
+    response;
+    constructor(init) {
+        const tries = `${init.attempts} attempt${init.attempts === 1 ? '' : 's'}`;
+        const last = init.status === undefined ? '' : `; last status ${init.status}`;
+        super(`${init.method} ${init.url} failed after ${tries}: ${init.detail}${last}`);
+        this.name = 'HttpError';
+        this.method = init.method;
+        this.url = init.url;
+        this.attempts = init.attempts;
+        this.status = init.status;
+        this.reason = init.reason;
+        this.response = init.response;
+    }
+}
+const SECRET_PARAM = /(token|key|secret|signature|password|passwd|pwd|sig|credential|credentials|auth)$/;
+/** True for query parameter names whose values are credentials (`token`, `api_key`, `X-Amz-Signature`…). */
+function isSecretParam(name) {
+    return SECRET_PARAM.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+/**
+ * The URL as it may be printed: userinfo removed, fragment dropped, values of secret-looking query
+ * parameters replaced with `***`. Other parameters keep their original encoding.
+ */
+function sanitizeUrl(input) {
+    let url;
+    try {
+        url = new URL(String(input));
+    }
+    catch {
+        return '<invalid URL>';
+    }
+    url.username = '';
+    url.password = '';
+    url.hash = '';
+    // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
+    url.pathname = url.pathname
+        .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
+        .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
+        .replace(/^\/bot\d+:[^/]+/, '/bot***');
+    const query = url.search.slice(1);
+    if (!query)
+        return url.toString();
+    const parts = query.split('&').map((part) => {
+        const eq = part.indexOf('=');
+        const rawName = eq === -1 ? part : part.slice(0, eq);
+        let name = rawName;
+        try {
+            name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+        }
+        catch {
+            // a malformed escape is still a name we can test as is
+        }
+        return isSecretParam(name) && eq !== -1 ? `${rawName}=***` : part;
+    });
+    url.search = '';
+    return `${url.toString()}?${parts.join('&')}`;
+}
+/**
+ * Sends a request with per-attempt timeout and retries. Resolves with the buffered response;
+ * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
+ * non-2xx status (unless `throwHttpErrors: false`).
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+async function httpRequest(url, options = {}) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
+    const minBackoffMs = options.minBackoffMs ?? 500;
+    const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const now = options.now ?? Date.now;
+    let target;
+    try {
+        target = new URL(String(url));
+    }
+    catch {
+        throw new HttpError({
+            method,
+            url: '<invalid URL>',
+            attempts: 0,
+            reason: 'network',
+            detail: 'the URL is not valid',
+        });
+    }
+    const safeUrl = sanitizeUrl(target);
+    const headers = new Headers(options.headers);
+    const secrets = collectSecrets(target, headers);
+    // fetch() refuses URLs with userinfo (and echoes them in its error); send them as Basic auth like curl.
+    if (target.username || target.password) {
+        if (!headers.has('authorization')) {
+            const user = decodeURIComponent(target.username);
+            const pass = decodeURIComponent(target.password);
+            headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
+        }
+        target.username = '';
+        target.password = '';
+    }
+    let body = options.body;
+    if (options.json !== undefined) {
+        body = JSON.stringify(options.json);
+        if (!headers.has('content-type'))
+            headers.set('content-type', 'application/json');
+    }
+    const fail = (init) => new HttpError({ ...init, method, url: safeUrl, detail: scrub(init.detail, secrets) });
+    let lastStatus;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted) {
+            throw fail({
+                attempts: attempt - 1,
+                status: lastStatus,
+                reason: 'aborted',
+                detail: 'aborted by the caller',
+            });
+        }
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        let retryAfterMs;
+        let failure;
+        try {
+            const init = { method, headers, signal, redirect: 'follow' };
+            if (body !== undefined)
+                init.body = body;
+            const res = await fetch(target, init);
+            const text = await res.text();
+            lastStatus = res.status;
+            const response = makeResponse(res, text, safeUrl, attempt, (detail) => fail({ attempts: attempt, status: res.status, reason: 'invalid-json', detail }));
+            if (res.ok || (options.throwHttpErrors === false && !isRetryableStatus(res.status)))
+                return response;
+            failure = fail({
+                attempts: attempt,
+                status: res.status,
+                reason: 'status',
+                detail: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${bodySnippet(text)}`,
+                response,
+            });
+            if (!isRetryableStatus(res.status))
+                throw failure;
+            if (attempt > retries) {
+                if (options.throwHttpErrors === false)
+                    return response;
+                throw failure;
+            }
+            retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+        }
+        catch (error) {
+            if (error instanceof HttpError)
+                throw error;
+            if (options.signal?.aborted) {
+                throw fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'aborted',
+                    detail: 'aborted by the caller',
+                });
+            }
+            failure = timeout.aborted
+                ? fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'timeout',
+                    detail: `no complete response within ${timeoutMs} ms (timeoutMs)`,
+                })
+                : fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'network',
+                    detail: `network error: ${describeNetworkError(error)}`,
+                });
+            if (attempt > retries)
+                throw failure;
+        }
+        const wait = retryAfterMs !== undefined
+            ? Math.min(retryAfterMs, maxBackoffMs)
+            : backoffMs(attempt, minBackoffMs, maxBackoffMs, random);
+        try {
+            await sleep(wait, options.signal);
+        }
+        catch {
+            throw fail({
+                attempts: attempt,
+                status: lastStatus,
+                reason: 'aborted',
+                detail: 'aborted by the caller while waiting to retry',
+            });
+        }
+    }
+}
+/** 429 and 5xx are worth retrying: the server says "later", not "never". */
+function isRetryableStatus(status) {
+    return status === 429 || (status >= 500 && status <= 599);
+}
+/**
+ * The wait before retry number `attempt` (1-based): min·2^(attempt-1), capped, then "equal jitter"
+ * (between half and all of it) so clients that failed together do not retry together.
+ */
+function backoffMs(attempt, minMs, maxMs, random = Math.random) {
+    const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(base / 2 + (base / 2) * random());
+}
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+function makeResponse(res, text, safeUrl, attempts, invalidJson) {
+    return {
+        status: res.status,
+        statusText: res.statusText,
+        ok: res.ok,
+        headers: res.headers,
+        url: safeUrl,
+        attempts,
+        text: () => text,
+        json() {
+            try {
+                return JSON.parse(text);
+            }
+            catch (error) {
+                throw invalidJson(`the response body is not JSON (${error.message})`);
+            }
+        },
+    };
+}
+function bodySnippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return '';
+    return `: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
+}
+function describeNetworkError(error) {
+    const err = error;
+    const cause = err?.cause;
+    if (cause?.code && cause.message)
+        return `${cause.code} (${cause.message})`;
+    if (cause?.message)
+        return cause.message;
+    return err?.message ?? String(error);
+}
+/** Values that must not survive into a message even if a lower layer echoes them. */
+function collectSecrets(url, headers) {
+    const values = [];
+    const add = (v) => {
+        if (v.length >= 3)
+            values.push(v, encodeURIComponent(v));
+    };
+    if (url.username)
+        add(decodeURIComponent(url.username));
+    if (url.password)
+        add(decodeURIComponent(url.password));
+    for (const [name, value] of url.searchParams)
+        if (isSecretParam(name))
+            add(value);
+    for (const [name, value] of headers) {
+        if (/auth|token|key|secret|cookie|signature|password/i.test(name)) {
+            add(value);
+            for (const word of value.split(/\s+/))
+                add(word);
+        }
+    }
+    return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+function scrub(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        out = out.split(secret).join('***');
+    return out;
+}
+function defaultSleep(ms, signal) {
+    return (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+}
+
+// EXTERNAL MODULE: ./lib/inputs.ts
+var inputs = __nccwpck_require__(453);
+;// CONCATENATED MODULE: ./actions/dlp-scan/src/push.ts
+/**
+ * Ships dlp-metrics.prom to a Prometheus Pushgateway. Each run replaces its repository's group
+ * (PUT), so the gateway holds the latest scan's counts per repository and Prometheus scrapes them
+ * as gauges of "findings in the last scan": no run id in the key, or every run would be a new
+ * series forever.
+ */
+
+
+const PUSH_JOB = 'summit-dlp-scan';
+const INPUT = 'metrics-pushgateway-url';
+/**
+ * Checks the input before the scan so a typo fails in seconds, not after a long history scan.
+ * The value is never echoed: it may hold credentials.
+ */
+function parsePushgatewayUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new inputs/* InputError */.dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new inputs/* InputError */.dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    if (url.search || url.hash)
+        throw new inputs/* InputError */.dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
+    return url;
+}
+/**
+ * `<base>/metrics/job/summit-dlp-scan/repository@base64/<base64url(owner/repo)>`: the repository
+ * holds a '/', which a plain path segment cannot, hence the gateway's @base64 form. Pure.
+ */
+function pushUrl(base, repository) {
+    const url = new URL(base.href);
+    const encoded = Buffer.from(repository, 'utf8').toString('base64url');
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/metrics/job/${PUSH_JOB}/repository@base64/${encoded}`;
+    return url;
+}
+/** Userinfo parts are masked on their own too: a log line could show the password alone. */
+function registerUrlSecrets(redactor, url) {
+    redactor.addSecret(url.href);
+    for (const part of [url.username, url.password]) {
+        if (!part)
+            continue;
+        redactor.addSecret(part);
+        try {
+            redactor.addSecret(decodeURIComponent(part));
+        }
+        catch {
+            // not percent-encoded text: the raw form is registered already
+        }
+    }
+}
+/**
+ * PUTs the metrics text; never throws. A failed push is a warning for the caller: the scan's
+ * verdict must not depend on a monitoring endpoint being up.
+ */
+async function pushMetrics(base, repository, text, http = {}) {
+    if (!repository)
+        return {
+            pushed: false,
+            reason: 'no repository is known (GITHUB_REPOSITORY is unset), and the grouping key needs it; run inside GitHub Actions or set GITHUB_REPOSITORY=owner/repo',
+        };
+    const url = pushUrl(base, repository);
+    try {
+        const res = await httpRequest(url, {
+            method: 'PUT',
+            body: text,
+            headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
+            ...http,
+        });
+        return { pushed: true, url: res.url };
+    }
+    catch (error) {
+        // HttpError messages name a sanitised URL (no userinfo) and never a header.
+        const reason = error instanceof HttpError ? error.message : `unexpected error: ${error.name}`;
+        return { pushed: false, reason };
+    }
+}
+
 
 /***/ }),
 
@@ -35494,10 +35911,14 @@ function escapeLabel(value) {
 }
 /**
  * Prometheus text format for a node-exporter textfile collector or a push to a gateway. Every rule
- * of the pack gets a series, zero included, so rates start from zero rather than from nothing.
- * `summit_dlp_findings_total{rule,source="ci"}` is what infra/grafana's recording rules read.
+ * of the pack gets a series, zero included, so a rule that stops firing shows 0 rather than its
+ * last non-zero count. The values are one run's counts: pushed per repository (push.ts) they read
+ * as "findings in the latest scan". `repository` (owner/repo) is the only identity label: a run id
+ * would make every run a new series. `summit_dlp_findings_total{rule,repository,source="ci"}` is
+ * what infra/grafana's recording rules read.
  */
-function metricsText(findings, stats, pack) {
+function metricsText(findings, stats, pack, identity = {}) {
+    const repo = identity.repository ? `repository="${escapeLabel(identity.repository)}",` : '';
     const byRule = new Map(pack.rules.map((r) => [r.id, 0]));
     for (const f of findings)
         byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
@@ -35506,16 +35927,16 @@ function metricsText(findings, stats, pack) {
         '# TYPE summit_dlp_findings_total counter',
         ...[...byRule]
             .sort(([a], [b]) => a.localeCompare(b))
-            .map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
+            .map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",${repo}source="ci"} ${n}`),
         '# HELP summit_dlp_suppressed_total DLP matches suppressed, by reason (allowlist, inline dlp:allow, baseline, path).',
         '# TYPE summit_dlp_suppressed_total counter',
-        ...Object.entries(stats.suppressed).map(([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
+        ...Object.entries(stats.suppressed).map(([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",${repo}source="ci"} ${n}`),
         '# HELP summit_dlp_files_skipped_total Files not scanned, by reason.',
         '# TYPE summit_dlp_files_skipped_total counter',
-        ...Object.entries(countSkips(stats.skipped)).map(([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`),
+        ...Object.entries(countSkips(stats.skipped)).map(([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",${repo}source="ci"} ${n}`),
         '# HELP summit_dlp_files_scanned_total Files (or file patches) scanned.',
         '# TYPE summit_dlp_files_scanned_total counter',
-        `summit_dlp_files_scanned_total{source="ci"} ${stats.filesScanned}`,
+        `summit_dlp_files_scanned_total{${repo}source="ci"} ${stats.filesScanned}`,
     ];
     return `${lines.join('\n')}\n`;
 }

@@ -34,6 +34,7 @@ import {
   type ScanStats,
 } from './report.ts';
 import { runScan } from './scan.ts';
+import { parsePushgatewayUrl, pushMetrics, registerUrlSecrets } from './push.ts';
 import {
   CONFIG_CHANGED_DESCRIPTOR,
   CONFIG_CHANGED_RULE,
@@ -89,6 +90,11 @@ const inputs = {
     default: 'masked',
     description:
       "History mode: how reports show each commit's author email and message. masked (default): first 4 characters and the length; clear: as git has them, except values the scan finds in them.",
+  }),
+  'metrics-pushgateway-url': str({
+    secret: true,
+    description:
+      'Prometheus Pushgateway base URL (may hold user:password@); when set, dlp-metrics.prom is PUT to <url>/metrics/job/summit-dlp-scan/repository@base64/<owner/repo>. A failed push is a warning.',
   }),
   'github-token': str({ secret: true, description: 'Token for the check run.' }),
 };
@@ -181,6 +187,10 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
           `${values.maxFileSize} bytes would skip every file`,
           'a size above 0 such as 1M or 512k',
         );
+      const pushgateway = values.metricsPushgatewayUrl
+        ? parsePushgatewayUrl(values.metricsPushgatewayUrl)
+        : undefined;
+      if (pushgateway) registerUrlSecrets(context.redactor, pushgateway);
       const planInput: Parameters<typeof resolvePlan>[0] = { mode: values.mode, path: values.path };
       if (values.base) planInput.base = values.base;
       if (values.head) planInput.head = values.head;
@@ -252,6 +262,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
         values.evidenceDir,
         plan,
         values.failOnSkipped,
+        pushgateway,
       );
     },
   });
@@ -269,13 +280,17 @@ async function toResult(
   evidenceDir: string | undefined,
   plan: ScanPlan,
   failOnSkipped: boolean,
+  pushgateway: URL | undefined,
 ): Promise<ActionResult> {
   const redact = <T>(value: T): T => context.redactor.redactDeep(value);
   const markdown = summaryMarkdown(findings, stats, failOn, maxFileSize);
   const gitleaks = `${JSON.stringify(redact(gitleaksReport(findings)), null, 2)}\n`;
   // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
   const log = `${JSON.stringify(redact({ ...redactionLog(findings), suppressed: stats.suppressed, skippedFiles: countSkips(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
-  const metrics = context.redactor.redact(metricsText(findings, stats, rules));
+  const repository = context.github.repository;
+  const metrics = context.redactor.redact(
+    metricsText(findings, stats, rules, repository ? { repository } : {}),
+  );
   const sarifReport = {
     toolName: 'summit-ops/dlp-scan',
     informationUri: 'https://github.com/summit-ops/summit-ops/tree/main/actions/dlp-scan',
@@ -293,6 +308,14 @@ async function toResult(
   });
   const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
   for (const [name, content] of Object.entries(files)) await writeFile(join(outDir, name), content);
+  if (pushgateway) {
+    const pushed = await pushMetrics(pushgateway, repository, metrics);
+    if (pushed.pushed) context.log.info(`dlp-scan: metrics pushed to ${pushed.url}.`);
+    else
+      context.log.warning(
+        `dlp-scan: metrics not pushed to the Pushgateway (${pushed.reason}). The scan result stands; the counts are still in dlp-metrics.prom (evidence-dir).`,
+      );
+  }
   let reportPath = join(outDir, 'dlp-report.json');
   let sarifPath = join(outDir, 'dlp-scan.sarif');
   if (evidenceDir) {

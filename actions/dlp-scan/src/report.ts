@@ -204,14 +204,19 @@ function escapeLabel(value: string): string {
 
 /**
  * Prometheus text format for a node-exporter textfile collector or a push to a gateway. Every rule
- * of the pack gets a series, zero included, so rates start from zero rather than from nothing.
- * `summit_dlp_findings_total{rule,source="ci"}` is what infra/grafana's recording rules read.
+ * of the pack gets a series, zero included, so a rule that stops firing shows 0 rather than its
+ * last non-zero count. The values are one run's counts: pushed per repository (push.ts) they read
+ * as "findings in the latest scan". `repository` (owner/repo) is the only identity label: a run id
+ * would make every run a new series. `summit_dlp_findings_total{rule,repository,source="ci"}` is
+ * what infra/grafana's recording rules read.
  */
 export function metricsText(
   findings: readonly DlpFinding[],
   stats: ScanStats,
   pack: CompiledRulePackWithPrefilter,
+  identity: { repository?: string } = {},
 ): string {
+  const repo = identity.repository ? `repository="${escapeLabel(identity.repository)}",` : '';
   const byRule = new Map<string, number>(pack.rules.map((r) => [r.id, 0]));
   for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
   const lines = [
@@ -219,20 +224,20 @@ export function metricsText(
     '# TYPE summit_dlp_findings_total counter',
     ...[...byRule]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",source="ci"} ${n}`),
+      .map(([rule, n]) => `summit_dlp_findings_total{rule="${escapeLabel(rule)}",${repo}source="ci"} ${n}`),
     '# HELP summit_dlp_suppressed_total DLP matches suppressed, by reason (allowlist, inline dlp:allow, baseline, path).',
     '# TYPE summit_dlp_suppressed_total counter',
     ...Object.entries(stats.suppressed).map(
-      ([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`,
+      ([reason, n]) => `summit_dlp_suppressed_total{reason="${escapeLabel(reason)}",${repo}source="ci"} ${n}`,
     ),
     '# HELP summit_dlp_files_skipped_total Files not scanned, by reason.',
     '# TYPE summit_dlp_files_skipped_total counter',
     ...Object.entries(countSkips(stats.skipped)).map(
-      ([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",source="ci"} ${n}`,
+      ([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",${repo}source="ci"} ${n}`,
     ),
     '# HELP summit_dlp_files_scanned_total Files (or file patches) scanned.',
     '# TYPE summit_dlp_files_scanned_total counter',
-    `summit_dlp_files_scanned_total{source="ci"} ${stats.filesScanned}`,
+    `summit_dlp_files_scanned_total{${repo}source="ci"} ${stats.filesScanned}`,
   ];
   return `${lines.join('\n')}\n`;
 }
