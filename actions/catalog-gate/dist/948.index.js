@@ -2496,6 +2496,7 @@ async function runGate(options) {
             upFile,
             backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] },
             inScope: inScope(entry),
+            statements: [],
         };
         if (entry.retention_days !== undefined)
             e.retentionDays = entry.retention_days;
@@ -2535,6 +2536,16 @@ async function runGate(options) {
         e.detectedRisk = analysis.detectedRisk;
         e.rewrites = analysis.rewrites;
         e.locks = [...new Set(analysis.statements.map((s) => s.lock).filter((l) => l !== null))];
+        e.statements = analysis.statements.map((s) => ({
+            file: upFile,
+            line: s.line,
+            column: s.column,
+            kind: s.kind,
+            tables: s.tables,
+            lock: s.lock,
+            rewrites: s.rewrites,
+            ruleIds: [...new Set(s.findings.map((f) => f.ruleId))],
+        }));
         for (const f of analysis.findings) {
             // A risk the entry declares is acknowledged: it stays visible as a notice, not a warning.
             // Low-risk findings are traps, not lock risk, so declaring a risk does not acknowledge them.

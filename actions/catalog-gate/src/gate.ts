@@ -99,6 +99,19 @@ export interface GateOptions {
   openDatabase?: () => Promise<Database>;
 }
 
+/** One statement of an up script as analysed: what it locks and rewrites, and which rules it hit. */
+export interface StatementSummary {
+  file: string;
+  line: number;
+  column: number;
+  kind: string;
+  /** Existing tables the statement locks; tables created earlier in the same file are not listed. */
+  tables: string[];
+  lock: LockLevel | null;
+  rewrites: boolean;
+  ruleIds: string[];
+}
+
 export interface EntryReport {
   id: string;
   service: string;
@@ -112,6 +125,8 @@ export interface EntryReport {
   backout: { status: ProofStatus | 'skipped'; kind: string; problems: string[]; ms?: number };
   suggestedBackout?: { sql: string; irreversible: { line: number; reason: string }[] };
   inScope: boolean;
+  /** Per statement of the up script, in order; empty when the file is missing or does not parse. */
+  statements: StatementSummary[];
 }
 
 export interface GateReport {
@@ -226,6 +241,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       upFile,
       backout: { status: 'skipped', kind: rollbackOf(entry, fileSet, pattern).kind, problems: [] },
       inScope: inScope(entry),
+      statements: [],
     };
     if (entry.retention_days !== undefined) e.retentionDays = entry.retention_days;
     report.entries.push(e);
@@ -262,6 +278,16 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     e.detectedRisk = analysis.detectedRisk;
     e.rewrites = analysis.rewrites;
     e.locks = [...new Set(analysis.statements.map((s) => s.lock).filter((l): l is LockLevel => l !== null))];
+    e.statements = analysis.statements.map((s) => ({
+      file: upFile,
+      line: s.line,
+      column: s.column,
+      kind: s.kind,
+      tables: s.tables,
+      lock: s.lock,
+      rewrites: s.rewrites,
+      ruleIds: [...new Set(s.findings.map((f) => f.ruleId))],
+    }));
     for (const f of analysis.findings) {
       // A risk the entry declares is acknowledged: it stays visible as a notice, not a warning.
       // Low-risk findings are traps, not lock risk, so declaring a risk does not acknowledge them.

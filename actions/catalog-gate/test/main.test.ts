@@ -586,3 +586,53 @@ test('a .sql file matching neither pattern (x.upp.sql) is drift at that file', a
   assert.match(stray[0]!.message, /matches neither \{id\}\.up\.sql nor \{id\}\.down\.sql/);
   assert.ok(result.failure);
 });
+
+test('report.json and the evidence bundle carry each statement: file, line, tables, lock, rewrites, rule ids', async () => {
+  const up = 'db/migrations/2026-11-01-001-add-index.up.sql';
+  const ws = workspace({
+    'db/catalog/migrations.yaml': CATALOG.replace('risk: low', 'risk: high'),
+    [up]: "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n\nALTER TABLE users\n  ADD COLUMN b float8 DEFAULT random();\n",
+  });
+  const result = await action.run(
+    {
+      catalog: 'db/catalog/migrations.yaml',
+      migrationsDir: 'db/migrations',
+      proveBackout: false,
+      failOn: 'error',
+      changedOnly: false,
+      evidenceDir: 'evidence',
+    },
+    context(ws),
+  );
+  const expected = [
+    { file: up, line: 1, tables: [], lock: null, rewrites: false, ruleIds: [] },
+    {
+      file: up,
+      line: 2,
+      tables: ['users'],
+      lock: 'SHARE',
+      rewrites: false,
+      ruleIds: ['create-index-not-concurrent'],
+    },
+    {
+      file: up,
+      line: 4,
+      tables: ['users'],
+      lock: 'ACCESS EXCLUSIVE',
+      rewrites: true,
+      ruleIds: ['add-column-rewrite'],
+    },
+  ];
+  const pick = (s: Record<string, unknown>) => ({
+    file: s['file'],
+    line: s['line'],
+    tables: s['tables'],
+    lock: s['lock'],
+    rewrites: s['rewrites'],
+    ruleIds: s['ruleIds'],
+  });
+  for (const path of [result.outputs['report-path']!, join(ws, 'evidence', 'report.json')]) {
+    const report = JSON.parse(readFileSync(path, 'utf8'));
+    assert.deepEqual(report.entries[0].statements.map(pick), expected, path);
+  }
+});
