@@ -10,7 +10,12 @@ import {
   teamMembership,
   type GitHubClient,
 } from '../src/github.ts';
-import { ghError, startGitHub, user, type FakeGitHub } from './github-server.ts';
+import {
+  ghError,
+  startGitHubApi as startGitHub,
+  user,
+  type GitHubApiServer as FakeGitHub,
+} from '../../../test/e2e/github-server.ts';
 
 const TOKEN = ['test', 'token', 'for', 'local', 'server'].join('-');
 const SHA = 'c0ffee'.padEnd(40, '0');
@@ -120,8 +125,8 @@ test('PR reviews: latest review per person wins, stale approvals and unrelated P
       { number: 6, head: { sha: 'f'.repeat(40) }, merge_commit_sha: 'e'.repeat(40) },
     ],
   }));
-  gh.routes.set('GET /repos/acme/app/pulls/5/reviews', (_req, url) => {
-    if (url.searchParams.get('page') === '2') {
+  gh.routes.set('GET /repos/acme/app/pulls/5/reviews', (request) => {
+    if (request.query['page'] === '2') {
       return { body: [{ id: 4, user: user('frank'), state: 'APPROVED', commit_id: OLD }] };
     }
     return {
@@ -207,9 +212,9 @@ test('gatherApprovals: both sources, approver roles resolved; any API failure ma
 });
 
 test('storeAttestation posts the bundle and returns the id; errors propagate with status', async () => {
-  gh.routes.set('POST /repos/acme/app/attestations', (_req, _url, body) => ({
+  gh.routes.set('POST /repos/acme/app/attestations', (request) => ({
     status: 201,
-    body: { id: JSON.parse(body).bundle.mediaType ? 42 : 0 },
+    body: { id: (request.body as { bundle: { mediaType?: string } }).bundle.mediaType ? 42 : 0 },
   }));
   assert.equal(
     await storeAttestation(client, 'acme', 'app', {

@@ -16,7 +16,13 @@ import { createReasonForAccess } from '../src/main.ts';
 import { localKeySigner, verifyRecordAttestation, type SigstoreInstance } from '../src/attest.ts';
 import { verifyLog } from '../src/audit.ts';
 import { policySource } from '../src/policy.ts';
-import { ghError, startGitHub, user, type FakeGitHub, type Route } from './github-server.ts';
+import {
+  ghError,
+  startGitHubApi as startGitHub,
+  user,
+  type GitHubApiServer as FakeGitHub,
+  type Route,
+} from '../../../test/e2e/github-server.ts';
 
 const TOKEN = ['local', 'test', 'token'].join('-');
 const SHA = '1234abcd'.repeat(5);
@@ -57,8 +63,8 @@ const asContents = (text: string) => ({
 });
 
 // Runs on other refs read the policy from the default branch (main) through the contents API.
-const defaultContents: Route = (_req, url) =>
-  url.searchParams.get('ref') === 'main' ? asContents(POLICY) : ghError(404, 'Not Found');
+const defaultContents: Route = (request) =>
+  request.query['ref'] === 'main' ? asContents(POLICY) : ghError(404, 'Not Found');
 
 let gh: FakeGitHub;
 before(async () => {
@@ -479,8 +485,8 @@ test('the default branch policy missing, or the contents API failing, denies wit
 
 test('without an event payload the default branch is asked from GitHub', async () => {
   gh.routes.set('GET /repos/acme/app', () => ({ body: { default_branch: 'trunk', private: false } }));
-  gh.routes.set(contentsRoute, (_req, url) =>
-    url.searchParams.get('ref') === 'trunk' ? asContents(POLICY) : ghError(404, 'Not Found'),
+  gh.routes.set(contentsRoute, (request) =>
+    request.query['ref'] === 'trunk' ? asContents(POLICY) : ghError(404, 'Not Found'),
   );
   try {
     const r = await runAction({ reason: GOOD_REASON }, { repository: {} });
