@@ -15,7 +15,17 @@ export const ALLOWED_LABELS: ReadonlySet<string> = new Set([
   'reporter',
   'source_workload',
   'severity',
+  // owner/repo of a CI scan (dlp-scan's push grouping key): a repository name, not content.
+  'repository',
 ]);
+
+/**
+ * dlp-scan pushes each run's counts, replacing the repository's previous push: the series steps
+ * up and down and resets on every push, so rate(), increase() or any *_over_time() of it measures
+ * pushes, not findings. Read the latest value instead.
+ */
+const PUSHED_CI_SERIES_IN_RANGE =
+  /\b(summit_dlp_findings_total|summit_dlp_findings:last_scan)\s*(?:\{(?:[^}"]|"(?:[^"\\]|\\.)*")*\})?\s*\[/;
 /** A label named like this would carry what was found. */
 const VALUE_BEARING = /value|match|secret|preview|body|pan|ssn|card|email|phone|iban|token|payload|sample/i;
 
@@ -59,6 +69,11 @@ export function checkQuery(expr: string, where: string, knownMetrics: ReadonlySe
   if (info.type !== 'vector' && info.type !== 'scalar')
     problems.push(`${where}: yields a ${info.type}, a panel needs a vector or scalar`);
   for (const m of info.metrics) if (!knownMetrics.has(m)) problems.push(`${where}: unknown metric ${m}`);
+  const ranged = PUSHED_CI_SERIES_IN_RANGE.exec(expr);
+  if (ranged)
+    problems.push(
+      `${where}: range selector over ${ranged[1]}, which holds pushed per-run counts (latest scan per repository); rate/increase/*_over_time of it count pushes, not findings: read the instant value, e.g. sum by (rule) (summit_dlp_findings_total{source="ci"})`,
+    );
   for (const l of info.labels) {
     if (VALUE_BEARING.test(l) && l !== 'dlp_rules')
       problems.push(`${where}: label '${l}' looks value-bearing`);

@@ -312,10 +312,14 @@ export function luaRuleIds(lua: string): string[] {
   return [...table[1]!.matchAll(/\bid = "([^"]*)"/g)].map((m) => m[1]!);
 }
 
+/** The CI scanner's findings per rule in each repository's latest pushed scan, summed. */
+export const CI_RECORD = 'summit_dlp_findings:last_scan';
+
 /**
- * Prometheus recording rules: one series per ingress rule from the gateway's `dlp_rules` request
- * tag (a comma-joined id list, hence the anchored regex), and the CI scanner's counter under the
- * same name, so the dashboard reads one metric: summit_dlp_findings:rate5m{rule, source}.
+ * Prometheus recording rules: one rate series per ingress rule from the gateway's `dlp_rules`
+ * request tag (a comma-joined id list, hence the anchored regex), summit_dlp_findings:rate5m{rule,
+ * source="ingress"}; and the CI scanner's pushed per-run counts as the latest value per rule,
+ * summit_dlp_findings:last_scan{rule, source="ci"} (a different quantity, so a different name).
  */
 export function renderRecordingRules(pack: RulePackSpec = builtInRulePackSpec()): string {
   const rules = ingressRules(pack);
@@ -341,8 +345,11 @@ export function renderRecordingRules(pack: RulePackSpec = builtInRulePackSpec())
         interval: '1m',
         rules: [
           {
-            record: 'summit_dlp_findings:rate5m',
-            expr: 'sum by (rule) (rate(summit_dlp_findings_total{source="ci"}[5m]))',
+            // One push per repository per run, replaced by the next (dlp-scan's PUT): the gateway
+            // holds each repository's latest counts, so the sum is "findings in the latest scan of
+            // every repository". A rate() over it would count pushes, not findings.
+            record: CI_RECORD,
+            expr: 'sum by (rule) (summit_dlp_findings_total{source="ci"})',
             labels: { source: 'ci' },
           },
         ],

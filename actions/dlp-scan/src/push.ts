@@ -20,7 +20,11 @@ export function parsePushgatewayUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
+    throw new InputError(
+      INPUT,
+      'not a URL (value not shown: it may hold credentials)',
+      'http(s)://host:9091',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new InputError(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');

@@ -233,7 +233,8 @@ export function metricsText(
     '# HELP summit_dlp_files_skipped_total Files not scanned, by reason.',
     '# TYPE summit_dlp_files_skipped_total counter',
     ...Object.entries(countSkips(stats.skipped)).map(
-      ([reason, n]) => `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",${repo}source="ci"} ${n}`,
+      ([reason, n]) =>
+        `summit_dlp_files_skipped_total{reason="${escapeLabel(reason)}",${repo}source="ci"} ${n}`,
     ),
     '# HELP summit_dlp_files_scanned_total Files (or file patches) scanned.',
     '# TYPE summit_dlp_files_scanned_total counter',

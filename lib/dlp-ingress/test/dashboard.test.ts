@@ -24,13 +24,15 @@ describe('infra/grafana/dlp-redaction-dashboard.json', () => {
   it('is valid JSON whose every query parses, type-checks, uses ${ds} and only id-bearing labels', () => {
     assert.deepEqual(dashboardProblems(dashboard, DASHBOARD_METRICS), []);
   });
-  it('reads the per-rule series for both sources', () => {
-    const exprs = JSON.stringify(dashboard.panels);
-    assert.match(exprs, /summit_dlp_findings:rate5m/);
+  it('reads ingress as a rate and CI as the latest pushed scan, never a rate of pushed counts', () => {
+    const targets = (dashboard.panels as any[]).flatMap((p) => p.targets ?? []).map((t) => t.expr as string);
+    assert.ok(targets.some((e) => /summit_dlp_findings:rate5m\{source="ingress"/.test(e)));
+    const ci = targets.filter((e) => /summit_dlp_findings:last_scan/.test(e));
+    assert.ok(ci.length > 0, 'a panel shows the CI latest-scan counts');
+    for (const e of ci) assert.doesNotMatch(e, /\[|rate\(|increase\(/);
     assert.ok(
-      dashboard.templating.list.some(
-        (v: { name: string; query: string }) => v.name === 'source' && v.query === 'ingress,ci',
-      ),
+      !targets.some((e) => /source=~?"[^"]*ci/.test(e) && /rate5m/.test(e)),
+      'no CI rate series is read',
     );
   });
   const mutations: Array<[string, (d: any) => void, RegExp]> = [
@@ -80,6 +82,20 @@ describe('infra/grafana/dlp-redaction-dashboard.json', () => {
       (d) => (d.panels[0].targets[0].legendFormat = '{{instance}}'),
       /legend shows label 'instance'/,
     ],
+    [
+      'a rate of the pushed CI counts',
+      (d) =>
+        (d.panels[0].targets[0].expr =
+          'sum by (rule) (rate(summit_dlp_findings:last_scan{rule=~"$rule"}[5m]))'),
+      /range selector over summit_dlp_findings:last_scan, which holds pushed per-run counts/,
+    ],
+    [
+      'an increase of the raw CI counter',
+      (d) =>
+        (d.panels[0].targets[0].expr =
+          'sum by (rule) (increase(summit_dlp_findings_total{source="ci"}[1h]))'),
+      /range selector over summit_dlp_findings_total/,
+    ],
     ['a duplicate refId', (d) => d.panels[0].targets.push({ ...d.panels[0].targets[0] }), /duplicate refId/],
   ];
   for (const [name, mutate, expected] of mutations) {
@@ -122,6 +138,37 @@ describe('infra/grafana/dlp-recording-rules.yaml', () => {
       for (const v of [id, `${id},other`, `other,${id}`, `a,${id},b`]) assert.ok(re.test(v), `${id}: ${v}`);
       for (const v of [`x${id}`, `${id}x`, `other`, '', 'unknown']) assert.ok(!re.test(v), `${id}: ${v}`);
     }
+  });
+  it('records the CI counts as their latest pushed value per rule, not a rate', () => {
+    const ci = recording.rules.filter((r) => r.labels?.source === 'ci');
+    assert.deepEqual(
+      ci.map((r) => [r.record, r.expr]),
+      [['summit_dlp_findings:last_scan', 'sum by (rule) (summit_dlp_findings_total{source="ci"})']],
+    );
+    assert.ok(
+      !recording.rules.some((r) => r.record === 'summit_dlp_findings:rate5m' && r.labels?.source === 'ci'),
+    );
+  });
+  it('a rate over pushed CI counts in a recording rule is reported', () => {
+    const bad = YAML.stringify({
+      groups: [
+        {
+          name: 'g',
+          rules: [
+            {
+              record: 'summit_dlp_findings:rate5m',
+              expr: 'sum by (rule) (rate(summit_dlp_findings_total{source="ci"}[5m]))',
+              labels: { source: 'ci' },
+            },
+          ],
+        },
+      ],
+    });
+    const { problems } = recordingRuleProblems(bad, new Set(['summit_dlp_findings_total']));
+    assert.ok(
+      problems.some((p) => /pushed per-run counts/.test(p)),
+      JSON.stringify(problems),
+    );
   });
   it('a recording rule with a broken expression or label is reported', () => {
     const bad = YAML.stringify({
