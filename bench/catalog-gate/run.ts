@@ -86,6 +86,8 @@ ALTER TABLE ${t} VALIDATE CONSTRAINT ${t}_n${i}_check;
       case 3:
         rollout = 'concurrent_index';
         up = `${LT_CONCURRENT}CREATE INDEX CONCURRENTLY IF NOT EXISTS ${t}_created_${i}_idx ON ${t} (created_at, name);
+SET statement_timeout = '15min';
+ANALYZE ${t};
 `;
         down = `DROP INDEX CONCURRENTLY IF EXISTS ${t}_created_${i}_idx;\n`;
         break;
@@ -101,6 +103,7 @@ ALTER TABLE ${t} VALIDATE CONSTRAINT ${t}_ref${i}_fk;
       case 6:
         up = `${LT}CREATE VIEW v${i} AS SELECT id, name, created_at FROM ${t} WHERE created_at > now() - interval '30 days';
 UPDATE ${t} SET name = lower(name) WHERE id < 1000;
+COMMENT ON VIEW v${i} IS 'last 30 days of ${t}';
 `;
         down = `DROP VIEW v${i};\n`;
         break;
@@ -108,6 +111,7 @@ UPDATE ${t} SET name = lower(name) WHERE id < 1000;
         // A medium-risk one: plain CREATE INDEX, declared and acknowledged.
         risk = 'medium';
         up = `${LT}CREATE INDEX ${t}_name_${i}_idx ON ${t} (name);
+COMMENT ON INDEX ${t}_name_${i}_idx IS 'lookup by name';
 ANALYZE ${t};
 `;
         down = `DROP INDEX IF EXISTS ${t}_name_${i}_idx;\n`;
@@ -156,7 +160,9 @@ function wall(
 
 // Child modes, so whole-process times include wasm load and Node's exit.
 const mode = process.argv[2];
-if (mode === '--gate') {
+if (!import.meta.main) {
+  // Imported (run.test.ts): generate() only.
+} else if (mode === '--gate') {
   const report = await runGate({
     workspace: process.argv[3]!,
     catalog: 'db/catalog/migrations.yaml',
