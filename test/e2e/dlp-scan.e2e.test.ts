@@ -63,7 +63,12 @@ test('tree mode (push event): planted values fail the step with annotations at t
     assert.ok(!files.includes(value), `planted value #${i} leaked into the evidence bundle`);
   assert.equal(run.outputs['report-path'], join(ws, 'evidence', 'dlp-report.json'));
   const metrics = await readFile(join(ws, 'evidence', 'dlp-metrics.prom'), 'utf8');
-  assert.match(metrics, /^summit_dlp_findings_total\{rule="aws-access-key-id",source="ci"\} 1$/m);
+  // repository (GITHUB_REPOSITORY) is the only identity label: a run id would make a series per run.
+  assert.match(
+    metrics,
+    /^summit_dlp_findings_total\{rule="aws-access-key-id",repository="summit-ops\/demo",source="ci"\} 1$/m,
+  );
+  assert.doesNotMatch(metrics, /run_id|run_attempt|workflow=/);
 });
 
 test('diff mode (pull_request event): only the lines the pull request adds, base and head from the payload', async () => {
