@@ -581,6 +581,8 @@ const SQL_RULES = {
     cluster: rule('cluster', 'high', 'CLUSTER rewrites the table', 'Rewrites under ACCESS EXCLUSIVE. Use pg_repack.'),
     reindex: rule('reindex-not-concurrent', 'medium', 'REINDEX without CONCURRENTLY', 'Blocks writes to the table and reads through the index. Use REINDEX … CONCURRENTLY (PG 12+).'),
     statementTimeoutConcurrent: rule('statement-timeout-concurrently', 'low', 'statement_timeout set before a CONCURRENTLY build', 'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).'),
+    validateSameTransaction: rule('validate-in-same-transaction', 'medium', 'VALIDATE CONSTRAINT in the transaction that added it NOT VALID', 'The lock the ADD CONSTRAINT … NOT VALID took (ACCESS EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE on both tables for a FOREIGN KEY) is held until the transaction ends, so the validating scan runs under it and NOT VALID buys nothing. COMMIT between them, or validate in a later migration.'),
+    doBlock: rule('do-block-not-analysed', 'low', 'DO block: the body cannot be analysed', 'The body of a DO block is procedural code (PL/pgSQL or another language) that the SQL parser does not look into, so its locks, rewrites and data loss are unknown. Put the DDL in plain statements, or review the block by hand.'),
     analyserError: rule('analyser-error', 'low', 'The statement could not be analysed', 'catalog-gate failed on this statement, so its locks and risk are unknown. Review it by hand and report the statement to the catalog-gate maintainers.', 'error'),
     lockTimeout: rule('missing-lock-timeout', 'medium', 'No lock_timeout before a strong lock', "A statement waiting for SHARE or stronger queues every later query behind it. SET lock_timeout first (e.g. SET lock_timeout = '5s') and retry."),
 };
@@ -724,6 +726,16 @@ function typeChangeIsSafe(from, to) {
     }
     return textual.has(from.name) && from.name === to.name && to.mods.length === 0;
 }
+const timeoutSet = (t) => t.local ?? t.session;
+function endTransaction(file, commit) {
+    file.inTransaction = false;
+    file.notValidInTransaction.clear();
+    for (const t of [file.lockTimeout, file.statementTimeout]) {
+        delete t.local;
+        if (!commit)
+            t.session = t.atBegin;
+    }
+}
 /**
  * Analyses one migration file's statements. `state` carries what earlier files established (pass
  * the same object for every file in catalog order); `assumeInTransaction` says the runner wraps
@@ -732,9 +744,10 @@ function typeChangeIsSafe(from, to) {
 function analyseStatements(statements, state = emptySchemaState(), options = {}) {
     const file = {
         inTransaction: options.assumeInTransaction ?? false,
-        lockTimeout: false,
-        statementTimeout: false,
+        lockTimeout: { session: false, atBegin: false },
+        statementTimeout: { session: false, atBegin: false },
         createdHere: new Set(),
+        notValidInTransaction: new Map(),
     };
     const reports = [];
     let needsNoTransaction = false;
@@ -864,21 +877,28 @@ function analyseOne(s, index, state, file) {
                 const value = b.args?.[0]?.A_Const;
                 const raw = value?.sval?.sval ?? value?.ival?.ival ?? (value?.ival ? 0 : undefined);
                 const set = b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
-                if (b.name === 'lock_timeout')
-                    file.lockTimeout = set;
-                else
-                    file.statementTimeout = set;
+                const t = b.name === 'lock_timeout' ? file.lockTimeout : file.statementTimeout;
+                // SET LOCAL before any BEGIN counts: migration runners (and the proof) run a file without
+                // CONCURRENTLY in one transaction. It ends at the next COMMIT or ROLLBACK.
+                if (b.is_local)
+                    t.local = set;
+                else {
+                    t.session = set;
+                    delete t.local;
+                }
             }
             break;
         }
         case 'TransactionStmt': {
-            if (b.kind === 'TRANS_STMT_BEGIN' || b.kind === 'TRANS_STMT_START')
+            if (b.kind === 'TRANS_STMT_BEGIN' || b.kind === 'TRANS_STMT_START') {
                 file.inTransaction = true;
-            if (b.kind === 'TRANS_STMT_COMMIT' || b.kind === 'TRANS_STMT_ROLLBACK') {
-                file.inTransaction = false;
-                // SET LOCAL ends with the transaction; plain SET survives, but we cannot tell them apart
-                // cheaply after the fact, so a new transaction must set it again to be counted.
+                file.lockTimeout.atBegin = file.lockTimeout.session;
+                file.statementTimeout.atBegin = file.statementTimeout.session;
             }
+            if (b.kind === 'TRANS_STMT_COMMIT')
+                endTransaction(file, true);
+            if (b.kind === 'TRANS_STMT_ROLLBACK')
+                endTransaction(file, false);
             break;
         }
         case 'IndexStmt': {
@@ -889,7 +909,7 @@ function analyseOne(s, index, state, file) {
                 lockOn(table, 'SHARE UPDATE EXCLUSIVE');
                 if (file.inTransaction)
                     add(SQL_RULES.concurrentInTx, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} cannot run inside a transaction block`);
-                if (file.statementTimeout && existing(table))
+                if (timeoutSet(file.statementTimeout) && existing(table))
                     add(SQL_RULES.statementTimeoutConcurrent, `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} on ${table} runs under the statement_timeout set earlier; a cancelled build leaves an INVALID index. SET statement_timeout = 0 before it`);
             }
             else {
@@ -942,7 +962,7 @@ function analyseOne(s, index, state, file) {
             let irreversible;
             for (const cmdNode of b.cmds ?? []) {
                 const cmd = cmdNode.AlterTableCmd ?? {};
-                const r = alterCommand(table, cmd, state, existing(table), add, b.objtype);
+                const r = alterCommand(table, cmd, state, existing(table), add, b.objtype, file, s.line);
                 lockOn(table, r.lock);
                 for (const extra of r.alsoLocks ?? [])
                     lockOn(extra, r.alsoLock ?? r.lock);
@@ -1026,7 +1046,7 @@ function analyseOne(s, index, state, file) {
                 lockOn(table, 'SHARE UPDATE EXCLUSIVE');
                 if (file.inTransaction)
                     add(SQL_RULES.concurrentInTx, `REINDEX CONCURRENTLY ${target} cannot run inside a transaction block`);
-                if (file.statementTimeout && existing(table))
+                if (timeoutSet(file.statementTimeout) && existing(table))
                     add(SQL_RULES.statementTimeoutConcurrent, `REINDEX CONCURRENTLY ${target} runs under the statement_timeout set earlier; a cancelled rebuild leaves an INVALID index behind. SET statement_timeout = 0 before it`);
             }
             else {
@@ -1054,6 +1074,31 @@ function analyseOne(s, index, state, file) {
             report.inverse = `DROP TABLE IF EXISTS ${quoteIdent(table)};`;
             break;
         }
+        case 'CreateTableAsStmt': {
+            // CREATE TABLE … AS / CREATE MATERIALIZED VIEW … AS / SELECT … INTO make a new relation:
+            // later statements on it in this file touch an empty-to-everyone-else table.
+            const rel = rangeVarName(b.into?.rel);
+            if (!state.columns.has(rel))
+                state.columns.set(rel, new Map());
+            file.createdHere.add(rel);
+            report.inverse =
+                b.objtype === 'OBJECT_MATVIEW'
+                    ? `DROP MATERIALIZED VIEW IF EXISTS ${quoteIdent(rel)};`
+                    : `DROP TABLE IF EXISTS ${quoteIdent(rel)};`;
+            break;
+        }
+        case 'SelectStmt':
+            if (b.intoClause?.rel) {
+                const rel = rangeVarName(b.intoClause.rel);
+                if (!state.columns.has(rel))
+                    state.columns.set(rel, new Map());
+                file.createdHere.add(rel);
+                report.inverse = `DROP TABLE IF EXISTS ${quoteIdent(rel)};`;
+            }
+            break;
+        case 'DoStmt':
+            add(SQL_RULES.doBlock, 'DO block: its body is not analysed, so its locks, rewrites and data loss are unknown; use plain statements or review it by hand');
+            break;
         case 'CreateDomainStmt': {
             const name = qualifiedFromList({ List: { items: b.domainname ?? [] } });
             if ((b.constraints ?? []).some((c) => c.Constraint?.contype === 'CONSTR_CHECK'))
@@ -1100,14 +1145,16 @@ function analyseOne(s, index, state, file) {
         case 'CommentStmt':
             break;
     }
-    if (lockRank(report.lock) >= lockRank('SHARE') && !file.lockTimeout && report.tables.length > 0) {
+    if (lockRank(report.lock) >= lockRank('SHARE') &&
+        !timeoutSet(file.lockTimeout) &&
+        report.tables.length > 0) {
         // statement_timeout also bounds the lock wait, but only by the statement's whole time limit:
         // every query behind the waiting statement queues that long. It does not replace lock_timeout.
-        add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file${file.statementTimeout ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`);
+        add(SQL_RULES.lockTimeout, `${report.lock} on ${report.tables.join(', ')} without a lock_timeout in effect (SET lock_timeout earlier in the file; a SET LOCAL ends at COMMIT or ROLLBACK)${timeoutSet(file.statementTimeout) ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`);
     }
     return report;
 }
-function alterCommand(table, cmd, state, existing, add, objtype) {
+function alterCommand(table, cmd, state, existing, add, objtype, file, line) {
     const cols = state.columns.get(table);
     switch (cmd.subtype) {
         case 'AT_AddColumn': {
@@ -1214,6 +1261,8 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
                 ...(inverse ? { inverse } : { irreversible: 'an unnamed constraint cannot be dropped by name' }),
                 ...extra,
             });
+            if (con.skip_validation && name && existing && file.inTransaction)
+                file.notValidInTransaction.set(`${table}.${name}`, line);
             if (con.contype === 'CONSTR_FOREIGN') {
                 const ref = rangeVarName(con.pktable);
                 if (existing && !con.skip_validation)
@@ -1244,6 +1293,9 @@ function alterCommand(table, cmd, state, existing, add, objtype) {
             return base('ACCESS EXCLUSIVE');
         }
         case 'AT_ValidateConstraint': {
+            const addedAt = file.inTransaction ? file.notValidInTransaction.get(`${table}.${cmd.name}`) : undefined;
+            if (addedAt !== undefined)
+                add(SQL_RULES.validateSameTransaction, `VALIDATE CONSTRAINT ${cmd.name} on ${table} runs in the transaction that added it NOT VALID (line ${addedAt}): the ADD's lock is held through the scan; COMMIT first or validate in a later migration`);
             const col = state.pendingNotNullChecks.get(`${table}.${cmd.name}`);
             if (col)
                 state.validatedNotNull.add(`${table}.${col}`);

@@ -438,3 +438,80 @@ test('an analyser failure on one statement is an error finding at its line; the 
     /could not analyse this AlterTableStmt \(.+\); its locks and risk are unknown/,
   );
 });
+
+// [rule id, line] of every finding, so a test can tell which statement raised it.
+const at = (sql: string, assumeInTransaction = false) =>
+  analyse(sql, stateAfterSetup(), assumeInTransaction).findings.map((f) => [f.ruleId, f.line]);
+
+test('SET LOCAL lock_timeout ends at COMMIT: a statement after it has no lock timeout', () => {
+  assert.deepEqual(
+    at(
+      "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;\nALTER TABLE users ADD COLUMN b text;",
+    ),
+    [['missing-lock-timeout', 5]],
+  );
+  // END and ROLLBACK end it too; a runner-wrapped file counts it until its own COMMIT.
+  assert.deepEqual(
+    at("BEGIN;\nSET LOCAL lock_timeout = '2s';\nEND;\nTRUNCATE users;").map((f) => f[0]),
+    ['truncate', 'missing-lock-timeout'],
+  );
+  assert.deepEqual(at("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;", true), []);
+});
+
+test('a plain SET lock_timeout survives COMMIT, ROLLBACK undoes it, SET LOCAL before BEGIN lasts to the first COMMIT', () => {
+  assert.deepEqual(at("BEGIN;\nSET lock_timeout = '2s';\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;"), []);
+  assert.deepEqual(at("BEGIN;\nSET lock_timeout = '2s';\nROLLBACK;\nALTER TABLE users ADD COLUMN a text;"), [
+    ['missing-lock-timeout', 4],
+  ]);
+  // The runner wraps a file without CONCURRENTLY in one transaction (eugene's E9 good example).
+  assert.deepEqual(at("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;"), []);
+  assert.deepEqual(at("SET LOCAL lock_timeout = '2s';\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;"), [
+    ['missing-lock-timeout', 3],
+  ]);
+});
+
+test('CREATE TABLE AS, CREATE MATERIALIZED VIEW AS and SELECT INTO create new relations', () => {
+  for (const create of [
+    'CREATE TABLE n AS SELECT id, name FROM users;',
+    'CREATE MATERIALIZED VIEW n AS SELECT id, name FROM users;',
+    'SELECT id, name INTO n FROM users;',
+  ])
+    assert.deepEqual(
+      at(`${create}\nCREATE INDEX ni ON n (id);\nCREATE UNIQUE INDEX nu ON n (name);`),
+      [],
+      create,
+    );
+  const r = analyse('CREATE TABLE n AS SELECT id FROM users;\nCREATE MATERIALIZED VIEW m AS SELECT 1;');
+  assert.deepEqual(
+    r.statements.map((s) => s.inverse),
+    ['DROP TABLE IF EXISTS n;', 'DROP MATERIALIZED VIEW IF EXISTS m;'],
+  );
+});
+
+test('a DO block is a warning that its body cannot be analysed, at its line', () => {
+  const r = analyse(
+    LT + "\nDO $$\nBEGIN\n  EXECUTE 'ALTER TABLE users ALTER COLUMN age TYPE bigint';\nEND\n$$;",
+  );
+  assert.deepEqual(
+    r.findings.map((f) => [f.ruleId, f.level, f.line]),
+    [['do-block-not-analysed', 'warning', 3]],
+  );
+  assert.match(r.findings[0]!.message, /body is not analysed/);
+});
+
+test('ADD CONSTRAINT … NOT VALID then VALIDATE in the same transaction is flagged at the VALIDATE', () => {
+  const pair =
+    'ALTER TABLE users ADD CONSTRAINT users_org_fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_org_fk;';
+  assert.deepEqual(at(`${LT}BEGIN;\n${pair}\nCOMMIT;`), [['validate-in-same-transaction', 4]]);
+  assert.deepEqual(at(LT + pair, true), [['validate-in-same-transaction', 3]]);
+  const check =
+    'ALTER TABLE users ADD CONSTRAINT age_pos CHECK (age > 0) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT age_pos;';
+  assert.match(
+    analyse(`${LT}BEGIN;\n${check}\nCOMMIT;`).findings[0]?.message ?? '',
+    /VALIDATE CONSTRAINT age_pos on users runs in the transaction that added it NOT VALID \(line 3\)/,
+  );
+  // Autocommit, a COMMIT in between, or another constraint: the ADD's lock is gone.
+  assert.deepEqual(at(LT + pair), []);
+  assert.deepEqual(at(`${LT}BEGIN;\n${pair.replace('\n', '\nCOMMIT;\nBEGIN;\n')}\nCOMMIT;`), []);
+  assert.deepEqual(at(`${LT}BEGIN;\nALTER TABLE users VALIDATE CONSTRAINT other;\nCOMMIT;`), []);
+});

@@ -171,6 +171,18 @@ export const SQL_RULES = {
     'statement_timeout set before a CONCURRENTLY build',
     'A concurrent build runs as long as the table needs; when statement_timeout cancels it, PostgreSQL leaves an INVALID index behind that still slows writes and must be dropped before a retry. SET statement_timeout = 0 before the build (keep lock_timeout).',
   ),
+  validateSameTransaction: rule(
+    'validate-in-same-transaction',
+    'medium',
+    'VALIDATE CONSTRAINT in the transaction that added it NOT VALID',
+    'The lock the ADD CONSTRAINT … NOT VALID took (ACCESS EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE on both tables for a FOREIGN KEY) is held until the transaction ends, so the validating scan runs under it and NOT VALID buys nothing. COMMIT between them, or validate in a later migration.',
+  ),
+  doBlock: rule(
+    'do-block-not-analysed',
+    'low',
+    'DO block: the body cannot be analysed',
+    'The body of a DO block is procedural code (PL/pgSQL or another language) that the SQL parser does not look into, so its locks, rewrites and data loss are unknown. Put the DDL in plain statements, or review the block by hand.',
+  ),
   analyserError: rule(
     'analyser-error',
     'low',
@@ -395,11 +407,33 @@ function typeChangeIsSafe(from: ColumnType | undefined, to: ColumnType): boolean
   return textual.has(from.name) && from.name === to.name && to.mods.length === 0;
 }
 
+/** A timeout as PostgreSQL scopes it: SET lasts the session, SET LOCAL until the transaction ends. */
+interface Timeout {
+  session: boolean;
+  /** The session value when the transaction began, restored by ROLLBACK. */
+  atBegin: boolean;
+  /** A SET LOCAL in the current transaction, overriding `session` until COMMIT/ROLLBACK. */
+  local?: boolean;
+}
+
 interface FileState {
   inTransaction: boolean;
-  lockTimeout: boolean;
-  statementTimeout: boolean;
+  lockTimeout: Timeout;
+  statementTimeout: Timeout;
   createdHere: Set<string>;
+  /** "table.constraint" added NOT VALID in the open transaction → the line of the ADD. */
+  notValidInTransaction: Map<string, number>;
+}
+
+const timeoutSet = (t: Timeout): boolean => t.local ?? t.session;
+
+function endTransaction(file: FileState, commit: boolean): void {
+  file.inTransaction = false;
+  file.notValidInTransaction.clear();
+  for (const t of [file.lockTimeout, file.statementTimeout]) {
+    delete t.local;
+    if (!commit) t.session = t.atBegin;
+  }
 }
 
 /**
@@ -414,9 +448,10 @@ export function analyseStatements(
 ): SqlAnalysis {
   const file: FileState = {
     inTransaction: options.assumeInTransaction ?? false,
-    lockTimeout: false,
-    statementTimeout: false,
+    lockTimeout: { session: false, atBegin: false },
+    statementTimeout: { session: false, atBegin: false },
     createdHere: new Set(),
+    notValidInTransaction: new Map(),
   };
   const reports: StatementReport[] = [];
   let needsNoTransaction = false;
@@ -550,18 +585,25 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
         const raw = value?.sval?.sval ?? value?.ival?.ival ?? (value?.ival ? 0 : undefined);
         const set =
           b.kind === 'VAR_SET_VALUE' && raw !== undefined && !/^0+\s*(ms|s|min)?$/i.test(String(raw));
-        if (b.name === 'lock_timeout') file.lockTimeout = set;
-        else file.statementTimeout = set;
+        const t = b.name === 'lock_timeout' ? file.lockTimeout : file.statementTimeout;
+        // SET LOCAL before any BEGIN counts: migration runners (and the proof) run a file without
+        // CONCURRENTLY in one transaction. It ends at the next COMMIT or ROLLBACK.
+        if (b.is_local) t.local = set;
+        else {
+          t.session = set;
+          delete t.local;
+        }
       }
       break;
     }
     case 'TransactionStmt': {
-      if (b.kind === 'TRANS_STMT_BEGIN' || b.kind === 'TRANS_STMT_START') file.inTransaction = true;
-      if (b.kind === 'TRANS_STMT_COMMIT' || b.kind === 'TRANS_STMT_ROLLBACK') {
-        file.inTransaction = false;
-        // SET LOCAL ends with the transaction; plain SET survives, but we cannot tell them apart
-        // cheaply after the fact, so a new transaction must set it again to be counted.
+      if (b.kind === 'TRANS_STMT_BEGIN' || b.kind === 'TRANS_STMT_START') {
+        file.inTransaction = true;
+        file.lockTimeout.atBegin = file.lockTimeout.session;
+        file.statementTimeout.atBegin = file.statementTimeout.session;
       }
+      if (b.kind === 'TRANS_STMT_COMMIT') endTransaction(file, true);
+      if (b.kind === 'TRANS_STMT_ROLLBACK') endTransaction(file, false);
       break;
     }
     case 'IndexStmt': {
@@ -574,7 +616,7 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
             SQL_RULES.concurrentInTx,
             `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} cannot run inside a transaction block`,
           );
-        if (file.statementTimeout && existing(table))
+        if (timeoutSet(file.statementTimeout) && existing(table))
           add(
             SQL_RULES.statementTimeoutConcurrent,
             `CREATE INDEX CONCURRENTLY ${b.idxname ?? ''} on ${table} runs under the statement_timeout set earlier; a cancelled build leaves an INVALID index. SET statement_timeout = 0 before it`,
@@ -634,7 +676,7 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       let irreversible: string | undefined;
       for (const cmdNode of b.cmds ?? []) {
         const cmd = cmdNode.AlterTableCmd ?? {};
-        const r = alterCommand(table, cmd, state, existing(table), add, b.objtype);
+        const r = alterCommand(table, cmd, state, existing(table), add, b.objtype, file, s.line);
         lockOn(table, r.lock);
         for (const extra of r.alsoLocks ?? []) lockOn(extra, r.alsoLock ?? r.lock);
         if (r.rewrites && existing(table)) report.rewrites = true;
@@ -716,7 +758,7 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
             SQL_RULES.concurrentInTx,
             `REINDEX CONCURRENTLY ${target} cannot run inside a transaction block`,
           );
-        if (file.statementTimeout && existing(table))
+        if (timeoutSet(file.statementTimeout) && existing(table))
           add(
             SQL_RULES.statementTimeoutConcurrent,
             `REINDEX CONCURRENTLY ${target} runs under the statement_timeout set earlier; a cancelled rebuild leaves an INVALID index behind. SET statement_timeout = 0 before it`,
@@ -749,6 +791,32 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       report.inverse = `DROP TABLE IF EXISTS ${quoteIdent(table)};`;
       break;
     }
+    case 'CreateTableAsStmt': {
+      // CREATE TABLE … AS / CREATE MATERIALIZED VIEW … AS / SELECT … INTO make a new relation:
+      // later statements on it in this file touch an empty-to-everyone-else table.
+      const rel = rangeVarName(b.into?.rel);
+      if (!state.columns.has(rel)) state.columns.set(rel, new Map());
+      file.createdHere.add(rel);
+      report.inverse =
+        b.objtype === 'OBJECT_MATVIEW'
+          ? `DROP MATERIALIZED VIEW IF EXISTS ${quoteIdent(rel)};`
+          : `DROP TABLE IF EXISTS ${quoteIdent(rel)};`;
+      break;
+    }
+    case 'SelectStmt':
+      if (b.intoClause?.rel) {
+        const rel = rangeVarName(b.intoClause.rel);
+        if (!state.columns.has(rel)) state.columns.set(rel, new Map());
+        file.createdHere.add(rel);
+        report.inverse = `DROP TABLE IF EXISTS ${quoteIdent(rel)};`;
+      }
+      break;
+    case 'DoStmt':
+      add(
+        SQL_RULES.doBlock,
+        'DO block: its body is not analysed, so its locks, rewrites and data loss are unknown; use plain statements or review it by hand',
+      );
+      break;
     case 'CreateDomainStmt': {
       const name = qualifiedFromList({ List: { items: b.domainname ?? [] } });
       if ((b.constraints ?? []).some((c: Body) => c.Constraint?.contype === 'CONSTR_CHECK'))
@@ -792,12 +860,16 @@ function analyseOne(s: StatementInput, index: number, state: SchemaState, file: 
       break;
   }
 
-  if (lockRank(report.lock) >= lockRank('SHARE') && !file.lockTimeout && report.tables.length > 0) {
+  if (
+    lockRank(report.lock) >= lockRank('SHARE') &&
+    !timeoutSet(file.lockTimeout) &&
+    report.tables.length > 0
+  ) {
     // statement_timeout also bounds the lock wait, but only by the statement's whole time limit:
     // every query behind the waiting statement queues that long. It does not replace lock_timeout.
     add(
       SQL_RULES.lockTimeout,
-      `${report.lock} on ${report.tables.join(', ')} without a lock_timeout set earlier in the file${file.statementTimeout ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`,
+      `${report.lock} on ${report.tables.join(', ')} without a lock_timeout in effect (SET lock_timeout earlier in the file; a SET LOCAL ends at COMMIT or ROLLBACK)${timeoutSet(file.statementTimeout) ? ' (the statement_timeout set earlier lets queries queue behind the lock wait for that whole time; set lock_timeout too)' : ''}`,
     );
   }
   return report;
@@ -820,6 +892,8 @@ function alterCommand(
   existing: boolean,
   add: (r: SqlRule, m: string) => void,
   objtype: string,
+  file: FileState,
+  line: number,
 ): CommandResult {
   const cols = state.columns.get(table);
   switch (cmd.subtype) {
@@ -938,6 +1012,8 @@ function alterCommand(
         ...(inverse ? { inverse } : { irreversible: 'an unnamed constraint cannot be dropped by name' }),
         ...extra,
       });
+      if (con.skip_validation && name && existing && file.inTransaction)
+        file.notValidInTransaction.set(`${table}.${name}`, line);
       if (con.contype === 'CONSTR_FOREIGN') {
         const ref = rangeVarName(con.pktable);
         if (existing && !con.skip_validation)
@@ -976,6 +1052,12 @@ function alterCommand(
       return base('ACCESS EXCLUSIVE');
     }
     case 'AT_ValidateConstraint': {
+      const addedAt = file.inTransaction ? file.notValidInTransaction.get(`${table}.${cmd.name}`) : undefined;
+      if (addedAt !== undefined)
+        add(
+          SQL_RULES.validateSameTransaction,
+          `VALIDATE CONSTRAINT ${cmd.name} on ${table} runs in the transaction that added it NOT VALID (line ${addedAt}): the ADD's lock is held through the scan; COMMIT first or validate in a later migration`,
+        );
       const col = state.pendingNotNullChecks.get(`${table}.${cmd.name}`);
       if (col) state.validatedNotNull.add(`${table}.${col}`);
       return { lock: 'SHARE UPDATE EXCLUSIVE' };
