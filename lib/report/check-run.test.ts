@@ -16,6 +16,8 @@ import {
   publishResultCheckRun,
   toCheckAnnotations,
   type CheckAnnotation,
+  isRetryableApiError,
+  MAX_CHECK_ANNOTATIONS,
 } from './check-run.ts';
 
 interface Recorded {
@@ -371,4 +373,50 @@ test('pure helpers: batching and long text limits', () => {
     outside.placed.map((p) => p.path),
     ['a/..b/x.ts'],
   );
+});
+
+test('a 502 or a rate-limit 403 is retried after the advised wait; a 422 is not', async (t) => {
+  const waits: number[] = [];
+  const sleep = async (ms: number) => void waits.push(ms);
+  const api = await fakeGitHub((_req, n) =>
+    n === 0
+      ? { status: 502, body: { message: 'Bad Gateway' } }
+      : n === 2
+        ? {
+            status: 403,
+            body: { message: 'You have exceeded a secondary rate limit' },
+            headers: { 'retry-after': '3' },
+          }
+        : undefined,
+  );
+  t.after(api.close);
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'g', title: 't', conclusion: 'success', summary: 's', annotations: manyAnnotations(60) },
+    new Redactor(),
+    { sleep },
+  );
+  assert.equal(outcome.published, true, outcome.message);
+  assert.equal(outcome.annotationsSent, 60);
+  assert.deepEqual(
+    api.requests.map((r) => r.method),
+    ['POST', 'POST', 'PATCH', 'PATCH'],
+  );
+  assert.equal(waits.length, 2);
+  assert.equal(waits[1], 3000, 'Retry-After is honoured');
+  assert.equal(isRetryableApiError({ status: 422 }), false);
+  assert.equal(isRetryableApiError({ status: 404 }), false);
+});
+
+test(`at most ${MAX_CHECK_ANNOTATIONS} annotations are sent; the rest are counted in the note`, async (t) => {
+  const api = await fakeGitHub();
+  t.after(api.close);
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'g', title: 't', conclusion: 'failure', summary: 's', annotations: manyAnnotations(1234) },
+    new Redactor(),
+  );
+  assert.equal(outcome.annotationsSent, MAX_CHECK_ANNOTATIONS);
+  assert.equal(api.requests.length, MAX_CHECK_ANNOTATIONS / 50);
+  assert.match(outcome.message, /234 beyond the first 1000 left to the summary and reports/);
 });

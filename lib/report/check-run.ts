@@ -11,12 +11,21 @@ import { Octokit } from '@octokit/rest';
 import type { ActionResult, GitHubContext } from '../action.ts';
 import { MASK, type Redactor } from '../redact.ts';
 import type { Annotation, Level } from './types.ts';
+import { backoffMs, parseRetryAfter } from '../http.ts';
 
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's limits on check run output fields (characters). */
 export const MAX_SUMMARY = 65_535;
 export const MAX_TITLE = 255;
 export const MAX_ANNOTATION_MESSAGE = 64 * 1024;
+/**
+ * Annotations sent per check run at most (20 requests of 50). More would mean a long run of
+ * sequential PATCHes that invites GitHub's secondary rate limits; the rest stay in the summary,
+ * the SARIF log and the reports.
+ */
+export const MAX_CHECK_ANNOTATIONS = 1000;
+/** Retries of one create/update on 5xx, 429 or a rate-limit 403. */
+export const CHECK_RUN_RETRIES = 2;
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 export type CheckAnnotationLevel = 'failure' | 'warning' | 'notice';
@@ -58,6 +67,31 @@ export interface PublishOptions {
   /** For tests and the CLI; defaults to a new Octokit on github.apiUrl with github.token. */
   octokit?: Octokit;
   now?: () => Date;
+  /** Injectable for tests: how to wait between attempts. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** True for failures worth another attempt: server errors and rate limits (never 401/404/422). */
+export function isRetryableApiError(error: unknown): boolean {
+  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string> } };
+  if (e.status === undefined) return true; // network failure
+  if (e.status >= 500 || e.status === 429) return true;
+  return (
+    e.status === 403 &&
+    (e.response?.headers?.['retry-after'] !== undefined || /rate limit/i.test(e.message ?? ''))
+  );
+}
+
+async function withRetry<T>(call: () => Promise<T>, sleep: (ms: number) => Promise<void>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt > CHECK_RUN_RETRIES || !isRetryableApiError(error)) throw error;
+      const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers;
+      await sleep(parseRetryAfter(headers?.['retry-after']) ?? backoffMs(attempt, 1000, 30_000));
+    }
+  }
 }
 
 const LEVELS: Record<Level, CheckAnnotationLevel> = {
@@ -181,32 +215,44 @@ export async function publishCheckRun(
       // Octokit logs request failures itself; we report them once, redacted.
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
-  const chunks = batches(annotations);
+  const capped = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
+  const chunks = batches(capped);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const where = `${repo.owner}/${repo.repo}@${github.sha.slice(0, 12)}`;
   let sent = 0;
   let id: number | undefined;
   let htmlUrl: string | undefined;
+  const headSha = github.sha;
   try {
-    const created = await octokit.rest.checks.create({
-      owner: repo.owner,
-      repo: repo.repo,
-      name,
-      head_sha: github.sha,
-      status: 'completed',
-      conclusion: request.conclusion,
-      completed_at: (options.now?.() ?? new Date()).toISOString(),
-      output: { title, summary, annotations: chunks[0] ?? [] },
-    });
+    const created = await withRetry(
+      () =>
+        octokit.rest.checks.create({
+          owner: repo.owner,
+          repo: repo.repo,
+          name,
+          head_sha: headSha,
+          status: 'completed',
+          conclusion: request.conclusion,
+          completed_at: (options.now?.() ?? new Date()).toISOString(),
+          output: { title, summary, annotations: chunks[0] ?? [] },
+        }),
+      sleep,
+    );
     id = created.data.id;
     htmlUrl = created.data.html_url ?? undefined;
     sent += chunks[0]?.length ?? 0;
     for (const chunk of chunks.slice(1)) {
-      await octokit.rest.checks.update({
-        owner: repo.owner,
-        repo: repo.repo,
-        check_run_id: id,
-        output: { title, summary, annotations: chunk },
-      });
+      const checkRunId = id;
+      await withRetry(
+        () =>
+          octokit.rest.checks.update({
+            owner: repo.owner,
+            repo: repo.repo,
+            check_run_id: checkRunId,
+            output: { title, summary, annotations: chunk },
+          }),
+        sleep,
+      );
       sent += chunk.length;
     }
   } catch (error) {
@@ -226,7 +272,10 @@ export async function publishCheckRun(
   const extra: Partial<CheckRunOutcome> = { checkRunId: id, annotationsSent: sent };
   if (htmlUrl) extra.htmlUrl = htmlUrl;
   const skippedNote =
-    withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '';
+    (withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '') +
+    (annotations.length > capped.length
+      ? `, ${annotations.length - capped.length} beyond the first ${MAX_CHECK_ANNOTATIONS} left to the summary and reports`
+      : '');
   return outcome(
     true,
     `Check run '${name}' published on ${where} (${request.conclusion}, ${sent} annotation${sent === 1 ? '' : 's'}${skippedNote})${htmlUrl ? `: ${htmlUrl}` : ''}.`,
