@@ -27,7 +27,11 @@ export const MAPPING: Record<string, string[]> = {
   BanDropTable: ['drop-table'],
   BanTruncateCascade: ['truncate'],
   ChangingColumnType: ['alter-column-type'],
-  ConstraintMissingNotValid: ['add-check-validated', 'add-foreign-key-validated', 'validate-in-same-transaction'],
+  ConstraintMissingNotValid: [
+    'add-check-validated',
+    'add-foreign-key-validated',
+    'validate-in-same-transaction',
+  ],
   DisallowedUniqueConstraint: ['add-unique-without-index'],
   PreferRepack: ['vacuum-full', 'cluster'],
   RenamingColumn: ['rename-column'],

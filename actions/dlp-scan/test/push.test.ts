@@ -123,7 +123,7 @@ test('a refused push is a warning naming the status, not a failure; credentials 
   assert.ok(!sink.all().includes(password));
 });
 
-test('an unreachable gateway is a warning after the retries; the step passes', async (t) => {
+test('an unreachable gateway is a warning after the retries; the step passes', async () => {
   const gw = await gateway(200);
   const base = gw.base;
   await new Promise<void>((ok) => gw.server.close(() => ok()));
