@@ -2055,7 +2055,7 @@ class DatabaseUnreachableError extends Error {
     }
 }
 async function openPglite() {
-    const { PGlite: PGliteClass } = await __webpack_require__.e(/* import() */ 237).then(__webpack_require__.bind(__webpack_require__, 1618));
+    const { PGlite: PGliteClass } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 1618));
     const db = new PGliteClass();
     await db.waitReady;
     return {

@@ -35043,7 +35043,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3865);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1108);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9003);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5498);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9710);
 /* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9450);
 /* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2094);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6310);
@@ -35338,321 +35338,17 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5498:
+/***/ 9710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  p5: () => (/* binding */ parsePushgatewayUrl),
-  U6: () => (/* binding */ pushMetrics),
-  AI: () => (/* binding */ registerUrlSecrets)
-});
-
-// UNUSED EXPORTS: PUSH_JOB, pushUrl
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./lib/http.ts
-/**
- * HTTP with timeouts and retries, on Node's global fetch. Every attempt has its own timeout (a
- * stuck server must not eat the job's whole budget); network errors, timeouts, 429 and 5xx are
- * retried with exponential backoff and jitter, honouring Retry-After; other statuses are final.
- * Errors name the method and a sanitised URL (no userinfo, secret-looking query values masked) and
- * never any header, so they are safe to log.
- */
-
-class HttpError extends Error {
-    method;
-    /** Sanitised: safe to print. */
-    url;
-    attempts;
-    /** The last HTTP status seen, if any attempt got a response. */
-    status;
-    reason;
-    /** The final response when the failure is a status; its body is not in the message. */
-    response;
-    constructor(init) {
-        const tries = `${init.attempts} attempt${init.attempts === 1 ? '' : 's'}`;
-        const last = init.status === undefined ? '' : `; last status ${init.status}`;
-        super(`${init.method} ${init.url} failed after ${tries}: ${init.detail}${last}`);
-        this.name = 'HttpError';
-        this.method = init.method;
-        this.url = init.url;
-        this.attempts = init.attempts;
-        this.status = init.status;
-        this.reason = init.reason;
-        this.response = init.response;
-    }
-}
-const SECRET_PARAM = /(token|key|secret|signature|password|passwd|pwd|sig|credential|credentials|auth)$/;
-/** True for query parameter names whose values are credentials (`token`, `api_key`, `X-Amz-Signature`…). */
-function isSecretParam(name) {
-    return SECRET_PARAM.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
-}
-/**
- * The URL as it may be printed: userinfo removed, fragment dropped, values of secret-looking query
- * parameters replaced with `***`. Other parameters keep their original encoding.
- */
-function sanitizeUrl(input) {
-    let url;
-    try {
-        url = new URL(String(input));
-    }
-    catch {
-        return '<invalid URL>';
-    }
-    url.username = '';
-    url.password = '';
-    url.hash = '';
-    // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
-    url.pathname = url.pathname
-        .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
-        .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
-        .replace(/^\/bot\d+:[^/]+/, '/bot***');
-    const query = url.search.slice(1);
-    if (!query)
-        return url.toString();
-    const parts = query.split('&').map((part) => {
-        const eq = part.indexOf('=');
-        const rawName = eq === -1 ? part : part.slice(0, eq);
-        let name = rawName;
-        try {
-            name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-        }
-        catch {
-            // a malformed escape is still a name we can test as is
-        }
-        return isSecretParam(name) && eq !== -1 ? `${rawName}=***` : part;
-    });
-    url.search = '';
-    return `${url.toString()}?${parts.join('&')}`;
-}
-/**
- * Sends a request with per-attempt timeout and retries. Resolves with the buffered response;
- * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
- * non-2xx status (unless `throwHttpErrors: false`).
- */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-async function httpRequest(url, options = {}) {
-    const method = (options.method ?? 'GET').toUpperCase();
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
-    const minBackoffMs = options.minBackoffMs ?? 500;
-    const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const now = options.now ?? Date.now;
-    let target;
-    try {
-        target = new URL(String(url));
-    }
-    catch {
-        throw new HttpError({
-            method,
-            url: '<invalid URL>',
-            attempts: 0,
-            reason: 'network',
-            detail: 'the URL is not valid',
-        });
-    }
-    const safeUrl = sanitizeUrl(target);
-    const headers = new Headers(options.headers);
-    const secrets = collectSecrets(target, headers);
-    // fetch() refuses URLs with userinfo (and echoes them in its error); send them as Basic auth like curl.
-    if (target.username || target.password) {
-        if (!headers.has('authorization')) {
-            const user = decodeURIComponent(target.username);
-            const pass = decodeURIComponent(target.password);
-            headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
-        }
-        target.username = '';
-        target.password = '';
-    }
-    let body = options.body;
-    if (options.json !== undefined) {
-        body = JSON.stringify(options.json);
-        if (!headers.has('content-type'))
-            headers.set('content-type', 'application/json');
-    }
-    const fail = (init) => new HttpError({ ...init, method, url: safeUrl, detail: scrub(init.detail, secrets) });
-    let lastStatus;
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted) {
-            throw fail({
-                attempts: attempt - 1,
-                status: lastStatus,
-                reason: 'aborted',
-                detail: 'aborted by the caller',
-            });
-        }
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-        let retryAfterMs;
-        let failure;
-        try {
-            const init = { method, headers, signal, redirect: 'follow' };
-            if (body !== undefined)
-                init.body = body;
-            const res = await fetch(target, init);
-            const text = await res.text();
-            lastStatus = res.status;
-            const response = makeResponse(res, text, safeUrl, attempt, (detail) => fail({ attempts: attempt, status: res.status, reason: 'invalid-json', detail }));
-            if (res.ok || (options.throwHttpErrors === false && !isRetryableStatus(res.status)))
-                return response;
-            failure = fail({
-                attempts: attempt,
-                status: res.status,
-                reason: 'status',
-                detail: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${bodySnippet(text)}`,
-                response,
-            });
-            if (!isRetryableStatus(res.status))
-                throw failure;
-            if (attempt > retries) {
-                if (options.throwHttpErrors === false)
-                    return response;
-                throw failure;
-            }
-            retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
-        }
-        catch (error) {
-            if (error instanceof HttpError)
-                throw error;
-            if (options.signal?.aborted) {
-                throw fail({
-                    attempts: attempt,
-                    status: lastStatus,
-                    reason: 'aborted',
-                    detail: 'aborted by the caller',
-                });
-            }
-            failure = timeout.aborted
-                ? fail({
-                    attempts: attempt,
-                    status: lastStatus,
-                    reason: 'timeout',
-                    detail: `no complete response within ${timeoutMs} ms (timeoutMs)`,
-                })
-                : fail({
-                    attempts: attempt,
-                    status: lastStatus,
-                    reason: 'network',
-                    detail: `network error: ${describeNetworkError(error)}`,
-                });
-            if (attempt > retries)
-                throw failure;
-        }
-        const wait = retryAfterMs !== undefined
-            ? Math.min(retryAfterMs, maxBackoffMs)
-            : backoffMs(attempt, minBackoffMs, maxBackoffMs, random);
-        try {
-            await sleep(wait, options.signal);
-        }
-        catch {
-            throw fail({
-                attempts: attempt,
-                status: lastStatus,
-                reason: 'aborted',
-                detail: 'aborted by the caller while waiting to retry',
-            });
-        }
-    }
-}
-/** 429 and 5xx are worth retrying: the server says "later", not "never". */
-function isRetryableStatus(status) {
-    return status === 429 || (status >= 500 && status <= 599);
-}
-/**
- * The wait before retry number `attempt` (1-based): min·2^(attempt-1), capped, then "equal jitter"
- * (between half and all of it) so clients that failed together do not retry together.
- */
-function backoffMs(attempt, minMs, maxMs, random = Math.random) {
-    const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(base / 2 + (base / 2) * random());
-}
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-function makeResponse(res, text, safeUrl, attempts, invalidJson) {
-    return {
-        status: res.status,
-        statusText: res.statusText,
-        ok: res.ok,
-        headers: res.headers,
-        url: safeUrl,
-        attempts,
-        text: () => text,
-        json() {
-            try {
-                return JSON.parse(text);
-            }
-            catch (error) {
-                throw invalidJson(`the response body is not JSON (${error.message})`);
-            }
-        },
-    };
-}
-function bodySnippet(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return '';
-    return `: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
-}
-function describeNetworkError(error) {
-    const err = error;
-    const cause = err?.cause;
-    if (cause?.code && cause.message)
-        return `${cause.code} (${cause.message})`;
-    if (cause?.message)
-        return cause.message;
-    return err?.message ?? String(error);
-}
-/** Values that must not survive into a message even if a lower layer echoes them. */
-function collectSecrets(url, headers) {
-    const values = [];
-    const add = (v) => {
-        if (v.length >= 3)
-            values.push(v, encodeURIComponent(v));
-    };
-    if (url.username)
-        add(decodeURIComponent(url.username));
-    if (url.password)
-        add(decodeURIComponent(url.password));
-    for (const [name, value] of url.searchParams)
-        if (isSecretParam(name))
-            add(value);
-    for (const [name, value] of headers) {
-        if (/auth|token|key|secret|cookie|signature|password/i.test(name)) {
-            add(value);
-            for (const word of value.split(/\s+/))
-                add(word);
-        }
-    }
-    return [...new Set(values)].sort((a, b) => b.length - a.length);
-}
-function scrub(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        out = out.split(secret).join('***');
-    return out;
-}
-function defaultSleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-}
-
-// EXTERNAL MODULE: ./lib/inputs.ts
-var inputs = __nccwpck_require__(453);
-;// CONCATENATED MODULE: ./actions/dlp-scan/src/push.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ registerUrlSecrets),
+/* harmony export */   U6: () => (/* binding */ pushMetrics),
+/* harmony export */   p5: () => (/* binding */ parsePushgatewayUrl)
+/* harmony export */ });
+/* unused harmony exports PUSH_JOB, pushUrl */
+/* harmony import */ var _lib_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9734);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(453);
 /**
  * Ships dlp-metrics.prom to a Prometheus Pushgateway. Each run replaces its repository's group
  * (PUT), so the gateway holds the latest scan's counts per repository and Prometheus scrapes them
@@ -35673,12 +35369,12 @@ function parsePushgatewayUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new inputs/* InputError */.dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
+        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new inputs/* InputError */.dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
     if (url.search || url.hash)
-        throw new inputs/* InputError */.dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
+        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
     return url;
 }
 /**
@@ -35718,7 +35414,7 @@ async function pushMetrics(base, repository, text, http = {}) {
         };
     const url = pushUrl(base, repository);
     try {
-        const res = await httpRequest(url, {
+        const res = await (0,_lib_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)(url, {
             method: 'PUT',
             body: text,
             headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
@@ -35728,7 +35424,7 @@ async function pushMetrics(base, repository, text, http = {}) {
     }
     catch (error) {
         // HttpError messages name a sanitised URL (no userinfo) and never a header.
-        const reason = error instanceof HttpError ? error.message : `unexpected error: ${error.name}`;
+        const reason = error instanceof _lib_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$ ? error.message : `unexpected error: ${error.name}`;
         return { pushed: false, reason };
     }
 }
@@ -39453,6 +39149,322 @@ const VALIDATORS = {
     jwt: (secret) => isJwt(secret),
     'generic-secret': (secret) => isGenericSecret(secret),
 };
+
+
+/***/ }),
+
+/***/ 9734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j$: () => (/* binding */ HttpError),
+  jo: () => (/* binding */ backoffMs),
+  aj: () => (/* binding */ httpRequest),
+  mu: () => (/* binding */ parseRetryAfter)
+});
+
+// UNUSED EXPORTS: isRetryableStatus, isSecretParam, sanitizeUrl
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/http.ts
+/**
+ * HTTP with timeouts and retries, on Node's global fetch. Every attempt has its own timeout (a
+ * stuck server must not eat the job's whole budget); network errors, timeouts, 429 and 5xx are
+ * retried with exponential backoff and jitter, honouring Retry-After; other statuses are final.
+ * Errors name the method and a sanitised URL (no userinfo, secret-looking query values masked) and
+ * never any header, so they are safe to log.
+ */
+
+class HttpError extends Error {
+    method;
+    /** Sanitised: safe to print. */
+    url;
+    attempts;
+    /** The last HTTP status seen, if any attempt got a response. */
+    status;
+    reason;
+    /** The final response when the failure is a status; its body is not in the message. */
+    response;
+    constructor(init) {
+        const tries = `${init.attempts} attempt${init.attempts === 1 ? '' : 's'}`;
+        const last = init.status === undefined ? '' : `; last status ${init.status}`;
+        super(`${init.method} ${init.url} failed after ${tries}: ${init.detail}${last}`);
+        this.name = 'HttpError';
+        this.method = init.method;
+        this.url = init.url;
+        this.attempts = init.attempts;
+        this.status = init.status;
+        this.reason = init.reason;
+        this.response = init.response;
+    }
+}
+const SECRET_PARAM = /(token|key|secret|signature|password|passwd|pwd|sig|credential|credentials|auth)$/;
+/** True for query parameter names whose values are credentials (`token`, `api_key`, `X-Amz-Signature`…). */
+function isSecretParam(name) {
+    return SECRET_PARAM.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+/**
+ * The URL as it may be printed: userinfo removed, fragment dropped, values of secret-looking query
+ * parameters replaced with `***`. Other parameters keep their original encoding.
+ */
+function sanitizeUrl(input) {
+    let url;
+    try {
+        url = new URL(String(input));
+    }
+    catch {
+        return '<invalid URL>';
+    }
+    url.username = '';
+    url.password = '';
+    url.hash = '';
+    // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
+    url.pathname = url.pathname
+        .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
+        .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
+        .replace(/^\/bot\d+:[^/]+/, '/bot***');
+    const query = url.search.slice(1);
+    if (!query)
+        return url.toString();
+    const parts = query.split('&').map((part) => {
+        const eq = part.indexOf('=');
+        const rawName = eq === -1 ? part : part.slice(0, eq);
+        let name = rawName;
+        try {
+            name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+        }
+        catch {
+            // a malformed escape is still a name we can test as is
+        }
+        return isSecretParam(name) && eq !== -1 ? `${rawName}=***` : part;
+    });
+    url.search = '';
+    return `${url.toString()}?${parts.join('&')}`;
+}
+/**
+ * Sends a request with per-attempt timeout and retries. Resolves with the buffered response;
+ * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
+ * non-2xx status (unless `throwHttpErrors: false`).
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+async function httpRequest(url, options = {}) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
+    const minBackoffMs = options.minBackoffMs ?? 500;
+    const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const now = options.now ?? Date.now;
+    let target;
+    try {
+        target = new URL(String(url));
+    }
+    catch {
+        throw new HttpError({
+            method,
+            url: '<invalid URL>',
+            attempts: 0,
+            reason: 'network',
+            detail: 'the URL is not valid',
+        });
+    }
+    const safeUrl = sanitizeUrl(target);
+    const headers = new Headers(options.headers);
+    const secrets = collectSecrets(target, headers);
+    // fetch() refuses URLs with userinfo (and echoes them in its error); send them as Basic auth like curl.
+    if (target.username || target.password) {
+        if (!headers.has('authorization')) {
+            const user = decodeURIComponent(target.username);
+            const pass = decodeURIComponent(target.password);
+            headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
+        }
+        target.username = '';
+        target.password = '';
+    }
+    let body = options.body;
+    if (options.json !== undefined) {
+        body = JSON.stringify(options.json);
+        if (!headers.has('content-type'))
+            headers.set('content-type', 'application/json');
+    }
+    const fail = (init) => new HttpError({ ...init, method, url: safeUrl, detail: scrub(init.detail, secrets) });
+    let lastStatus;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted) {
+            throw fail({
+                attempts: attempt - 1,
+                status: lastStatus,
+                reason: 'aborted',
+                detail: 'aborted by the caller',
+            });
+        }
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        let retryAfterMs;
+        let failure;
+        try {
+            const init = { method, headers, signal, redirect: 'follow' };
+            if (body !== undefined)
+                init.body = body;
+            const res = await fetch(target, init);
+            const text = await res.text();
+            lastStatus = res.status;
+            const response = makeResponse(res, text, safeUrl, attempt, (detail) => fail({ attempts: attempt, status: res.status, reason: 'invalid-json', detail }));
+            if (res.ok || (options.throwHttpErrors === false && !isRetryableStatus(res.status)))
+                return response;
+            failure = fail({
+                attempts: attempt,
+                status: res.status,
+                reason: 'status',
+                detail: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${bodySnippet(text)}`,
+                response,
+            });
+            if (!isRetryableStatus(res.status))
+                throw failure;
+            if (attempt > retries) {
+                if (options.throwHttpErrors === false)
+                    return response;
+                throw failure;
+            }
+            retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+        }
+        catch (error) {
+            if (error instanceof HttpError)
+                throw error;
+            if (options.signal?.aborted) {
+                throw fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'aborted',
+                    detail: 'aborted by the caller',
+                });
+            }
+            failure = timeout.aborted
+                ? fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'timeout',
+                    detail: `no complete response within ${timeoutMs} ms (timeoutMs)`,
+                })
+                : fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'network',
+                    detail: `network error: ${describeNetworkError(error)}`,
+                });
+            if (attempt > retries)
+                throw failure;
+        }
+        const wait = retryAfterMs !== undefined
+            ? Math.min(retryAfterMs, maxBackoffMs)
+            : backoffMs(attempt, minBackoffMs, maxBackoffMs, random);
+        try {
+            await sleep(wait, options.signal);
+        }
+        catch {
+            throw fail({
+                attempts: attempt,
+                status: lastStatus,
+                reason: 'aborted',
+                detail: 'aborted by the caller while waiting to retry',
+            });
+        }
+    }
+}
+/** 429 and 5xx are worth retrying: the server says "later", not "never". */
+function isRetryableStatus(status) {
+    return status === 429 || (status >= 500 && status <= 599);
+}
+/**
+ * The wait before retry number `attempt` (1-based): min·2^(attempt-1), capped, then "equal jitter"
+ * (between half and all of it) so clients that failed together do not retry together.
+ */
+function backoffMs(attempt, minMs, maxMs, random = Math.random) {
+    const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(base / 2 + (base / 2) * random());
+}
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+function makeResponse(res, text, safeUrl, attempts, invalidJson) {
+    return {
+        status: res.status,
+        statusText: res.statusText,
+        ok: res.ok,
+        headers: res.headers,
+        url: safeUrl,
+        attempts,
+        text: () => text,
+        json() {
+            try {
+                return JSON.parse(text);
+            }
+            catch (error) {
+                throw invalidJson(`the response body is not JSON (${error.message})`);
+            }
+        },
+    };
+}
+function bodySnippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return '';
+    return `: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
+}
+function describeNetworkError(error) {
+    const err = error;
+    const cause = err?.cause;
+    if (cause?.code && cause.message)
+        return `${cause.code} (${cause.message})`;
+    if (cause?.message)
+        return cause.message;
+    return err?.message ?? String(error);
+}
+/** Values that must not survive into a message even if a lower layer echoes them. */
+function collectSecrets(url, headers) {
+    const values = [];
+    const add = (v) => {
+        if (v.length >= 3)
+            values.push(v, encodeURIComponent(v));
+    };
+    if (url.username)
+        add(decodeURIComponent(url.username));
+    if (url.password)
+        add(decodeURIComponent(url.password));
+    for (const [name, value] of url.searchParams)
+        if (isSecretParam(name))
+            add(value);
+    for (const [name, value] of headers) {
+        if (/auth|token|key|secret|cookie|signature|password/i.test(name)) {
+            add(value);
+            for (const word of value.split(/\s+/))
+                add(word);
+        }
+    }
+    return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+function scrub(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        out = out.split(secret).join('***');
+    return out;
+}
+function defaultSleep(ms, signal) {
+    return (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+}
 
 
 /***/ }),
@@ -48414,6 +48426,8 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
+// EXTERNAL MODULE: ./lib/http.ts + 1 modules
+var lib_http = __nccwpck_require__(9734);
 ;// CONCATENATED MODULE: ./lib/report/check-run.ts
 /**
  * Publishes one check run per action through the official Octokit client. A check run is a
@@ -48426,11 +48440,43 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
  */
 
 
+
 const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's limits on check run output fields (characters). */
 const MAX_SUMMARY = 65_535;
 const MAX_TITLE = 255;
 const MAX_ANNOTATION_MESSAGE = 64 * 1024;
+/**
+ * Annotations sent per check run at most (20 requests of 50). More would mean a long run of
+ * sequential PATCHes that invites GitHub's secondary rate limits; the rest stay in the summary,
+ * the SARIF log and the reports.
+ */
+const MAX_CHECK_ANNOTATIONS = 1000;
+/** Retries of one create/update on 5xx, 429 or a rate-limit 403. */
+const CHECK_RUN_RETRIES = 2;
+/** True for failures worth another attempt: server errors and rate limits (never 401/404/422). */
+function isRetryableApiError(error) {
+    const e = error;
+    if (e.status === undefined)
+        return true; // network failure
+    if (e.status >= 500 || e.status === 429)
+        return true;
+    return (e.status === 403 &&
+        (e.response?.headers?.['retry-after'] !== undefined || /rate limit/i.test(e.message ?? '')));
+}
+async function withRetry(call, sleep) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt > CHECK_RUN_RETRIES || !isRetryableApiError(error))
+                throw error;
+            const headers = error.response?.headers;
+            await sleep((0,lib_http/* parseRetryAfter */.mu)(headers?.['retry-after']) ?? (0,lib_http/* backoffMs */.jo)(attempt, 1000, 30_000));
+        }
+    }
+}
 const LEVELS = {
     error: 'failure',
     warning: 'warning',
@@ -48528,32 +48574,36 @@ async function publishCheckRun(github, request, redactor, options = {}) {
             // Octokit logs request failures itself; we report them once, redacted.
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
-    const chunks = batches(annotations);
+    const capped = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
+    const chunks = batches(capped);
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const where = `${repo.owner}/${repo.repo}@${github.sha.slice(0, 12)}`;
     let sent = 0;
     let id;
     let htmlUrl;
+    const headSha = github.sha;
     try {
-        const created = await octokit.rest.checks.create({
+        const created = await withRetry(() => octokit.rest.checks.create({
             owner: repo.owner,
             repo: repo.repo,
             name,
-            head_sha: github.sha,
+            head_sha: headSha,
             status: 'completed',
             conclusion: request.conclusion,
             completed_at: (options.now?.() ?? new Date()).toISOString(),
             output: { title, summary, annotations: chunks[0] ?? [] },
-        });
+        }), sleep);
         id = created.data.id;
         htmlUrl = created.data.html_url ?? undefined;
         sent += chunks[0]?.length ?? 0;
         for (const chunk of chunks.slice(1)) {
-            await octokit.rest.checks.update({
+            const checkRunId = id;
+            await withRetry(() => octokit.rest.checks.update({
                 owner: repo.owner,
                 repo: repo.repo,
-                check_run_id: id,
+                check_run_id: checkRunId,
                 output: { title, summary, annotations: chunk },
-            });
+            }), sleep);
             sent += chunk.length;
         }
     }
@@ -48571,7 +48621,10 @@ async function publishCheckRun(github, request, redactor, options = {}) {
     const extra = { checkRunId: id, annotationsSent: sent };
     if (htmlUrl)
         extra.htmlUrl = htmlUrl;
-    const skippedNote = withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '';
+    const skippedNote = (withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '') +
+        (annotations.length > capped.length
+            ? `, ${annotations.length - capped.length} beyond the first ${MAX_CHECK_ANNOTATIONS} left to the summary and reports`
+            : '');
     return outcome(true, `Check run '${name}' published on ${where} (${request.conclusion}, ${sent} annotation${sent === 1 ? '' : 's'}${skippedNote})${htmlUrl ? `: ${htmlUrl}` : ''}.`, extra);
 }
 /**

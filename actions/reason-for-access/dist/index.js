@@ -71741,10 +71741,12 @@ const VALIDATORS = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  aj: () => (/* binding */ httpRequest)
+  jo: () => (/* binding */ backoffMs),
+  aj: () => (/* binding */ httpRequest),
+  mu: () => (/* binding */ parseRetryAfter)
 });
 
-// UNUSED EXPORTS: HttpError, backoffMs, isRetryableStatus, isSecretParam, parseRetryAfter, sanitizeUrl
+// UNUSED EXPORTS: HttpError, isRetryableStatus, isSecretParam, sanitizeUrl
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -75655,6 +75657,8 @@ function headSha(event) {
 
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
 var dist_src = __nccwpck_require__(60891);
+// EXTERNAL MODULE: ./lib/http.ts + 1 modules
+var lib_http = __nccwpck_require__(9734);
 ;// CONCATENATED MODULE: ./lib/report/check-run.ts
 /**
  * Publishes one check run per action through the official Octokit client. A check run is a
@@ -75667,11 +75671,43 @@ var dist_src = __nccwpck_require__(60891);
  */
 
 
+
 const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's limits on check run output fields (characters). */
 const MAX_SUMMARY = 65_535;
 const MAX_TITLE = 255;
 const MAX_ANNOTATION_MESSAGE = 64 * 1024;
+/**
+ * Annotations sent per check run at most (20 requests of 50). More would mean a long run of
+ * sequential PATCHes that invites GitHub's secondary rate limits; the rest stay in the summary,
+ * the SARIF log and the reports.
+ */
+const MAX_CHECK_ANNOTATIONS = 1000;
+/** Retries of one create/update on 5xx, 429 or a rate-limit 403. */
+const CHECK_RUN_RETRIES = 2;
+/** True for failures worth another attempt: server errors and rate limits (never 401/404/422). */
+function isRetryableApiError(error) {
+    const e = error;
+    if (e.status === undefined)
+        return true; // network failure
+    if (e.status >= 500 || e.status === 429)
+        return true;
+    return (e.status === 403 &&
+        (e.response?.headers?.['retry-after'] !== undefined || /rate limit/i.test(e.message ?? '')));
+}
+async function withRetry(call, sleep) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (attempt > CHECK_RUN_RETRIES || !isRetryableApiError(error))
+                throw error;
+            const headers = error.response?.headers;
+            await sleep((0,lib_http/* parseRetryAfter */.mu)(headers?.['retry-after']) ?? (0,lib_http/* backoffMs */.jo)(attempt, 1000, 30_000));
+        }
+    }
+}
 const LEVELS = {
     error: 'failure',
     warning: 'warning',
@@ -75769,32 +75805,36 @@ async function publishCheckRun(github, request, redactor, options = {}) {
             // Octokit logs request failures itself; we report them once, redacted.
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
         });
-    const chunks = batches(annotations);
+    const capped = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
+    const chunks = batches(capped);
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const where = `${repo.owner}/${repo.repo}@${github.sha.slice(0, 12)}`;
     let sent = 0;
     let id;
     let htmlUrl;
+    const headSha = github.sha;
     try {
-        const created = await octokit.rest.checks.create({
+        const created = await withRetry(() => octokit.rest.checks.create({
             owner: repo.owner,
             repo: repo.repo,
             name,
-            head_sha: github.sha,
+            head_sha: headSha,
             status: 'completed',
             conclusion: request.conclusion,
             completed_at: (options.now?.() ?? new Date()).toISOString(),
             output: { title, summary, annotations: chunks[0] ?? [] },
-        });
+        }), sleep);
         id = created.data.id;
         htmlUrl = created.data.html_url ?? undefined;
         sent += chunks[0]?.length ?? 0;
         for (const chunk of chunks.slice(1)) {
-            await octokit.rest.checks.update({
+            const checkRunId = id;
+            await withRetry(() => octokit.rest.checks.update({
                 owner: repo.owner,
                 repo: repo.repo,
-                check_run_id: id,
+                check_run_id: checkRunId,
                 output: { title, summary, annotations: chunk },
-            });
+            }), sleep);
             sent += chunk.length;
         }
     }
@@ -75812,7 +75852,10 @@ async function publishCheckRun(github, request, redactor, options = {}) {
     const extra = { checkRunId: id, annotationsSent: sent };
     if (htmlUrl)
         extra.htmlUrl = htmlUrl;
-    const skippedNote = withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '';
+    const skippedNote = (withoutPosition > 0 ? `, ${withoutPosition} without a file position kept in the summary count` : '') +
+        (annotations.length > capped.length
+            ? `, ${annotations.length - capped.length} beyond the first ${MAX_CHECK_ANNOTATIONS} left to the summary and reports`
+            : '');
     return outcome(true, `Check run '${name}' published on ${where} (${request.conclusion}, ${sent} annotation${sent === 1 ? '' : 's'}${skippedNote})${htmlUrl ? `: ${htmlUrl}` : ''}.`, extra);
 }
 /**
