@@ -6,7 +6,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertNoLeak, REPO_ROOT, runBundledAction } from './harness.ts';
+import { assertNoLeak, pullRequestEvent, REPO_ROOT, runBundledAction } from './harness.ts';
+import { startGitHubApi } from './github-server.ts';
 
 const actionDir = join(REPO_ROOT, 'actions', 'catalog-gate');
 
@@ -109,4 +110,49 @@ test('a migrations directory that does not exist is a clear error', async () => 
     run.annotations.some((a) => a.level === 'error' && a.message.includes('db/nope')),
     JSON.stringify(run.annotations),
   );
+});
+
+test('on a pull request with a token, one check run lands on the PR head with the findings as annotations', async () => {
+  const api = await startGitHubApi({
+    'POST /repos/summit-ops/demo/check-runs': {
+      status: 201,
+      body: { id: 11, html_url: 'https://github.com/summit-ops/demo/runs/11' },
+    },
+  });
+  try {
+    const workspace = await workspaceWithDogfood();
+    const up = join(workspace, 'db/migrations/2026-11-01-001-add-user-phone.up.sql');
+    await writeFile(
+      up,
+      `${(await readFile(up, 'utf8')).trimEnd()}\nCREATE INDEX users_phone_idx ON users (phone);\n`,
+    );
+    const token = `ghs_${'y'.repeat(36)}`;
+    const run = await runBundledAction({
+      actionDir,
+      workspace,
+      githubToken: token,
+      env: { GITHUB_API_URL: api.url },
+      event: pullRequestEvent({ headSha: '9'.repeat(40) }),
+      inputs: { 'prove-backout': 'false' },
+    });
+    assert.equal(run.exitCode, 1);
+    const creates = api.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/repos/summit-ops/demo/check-runs',
+    );
+    assert.equal(creates.length, 1, JSON.stringify(api.requests.map((r) => `${r.method} ${r.path}`)));
+    const body = creates[0]!.body as {
+      head_sha: string;
+      conclusion: string;
+      output: { annotations: Array<{ path: string; start_line: number }> };
+    };
+    assert.equal(body.head_sha, '9'.repeat(40));
+    assert.equal(body.conclusion, 'failure');
+    assert.ok(
+      body.output.annotations.some((a) => a.path === 'db/migrations/2026-11-01-001-add-user-phone.up.sql'),
+    );
+    assertNoLeak(run, [token]);
+    assert.ok(!JSON.stringify(api.requests.map((r) => r.body)).includes(token));
+  } finally {
+    await api.close();
+  }
 });
