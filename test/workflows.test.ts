@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { actionlint, lintWorkflow, type ActionInputs } from '../scripts/workflow-lint.ts';
-import { listActions, ROOT } from '../scripts/build.ts';
+import { listActions, ROOT, WORKFLOW_HEADER } from '../scripts/build.ts';
 
 const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683';
 const actions: Record<string, ActionInputs> = {
@@ -131,4 +131,20 @@ test('every workflow resolves its own commit with the same step', async () => {
       for (const step of job.steps ?? []) if (step.id === 'self' && step.run) steps.add(step.run);
   }
   assert.ok(steps.size <= 1, 'the id: self steps differ between workflows; keep one text');
+});
+
+test('this repository’s own workflows (hand-written, in .github/workflows) pass actionlint', async () => {
+  const dir = join(ROOT, '.github', 'workflows');
+  const own = [];
+  for (const name of existsSync(dir) ? await readdir(dir) : []) {
+    const text = await readFile(join(dir, name), 'utf8');
+    if (!text.startsWith(WORKFLOW_HEADER)) own.push([name, text] as const);
+  }
+  for (const [name, text] of own) {
+    const problems = await actionlint(`.github/workflows/${name}`, text);
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+      [],
+    );
+  }
 });
