@@ -2,9 +2,9 @@
  * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
  * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
  */
-import { createHash } from 'node:crypto';
 import { maskedPreview } from '../redact.ts';
 import type { Redactor } from '../redact.ts';
+import { sha256Hex } from '../digest.ts';
 import { globToRegExp, normalisePath } from './glob.ts';
 import { defaultRulePack, type CompiledRulePackWithPrefilter } from './pack.ts';
 import type {
@@ -61,9 +61,7 @@ export function registerSecrets(redactor: Redactor, findings: Iterable<DlpFindin
   for (const finding of findings) redactor.addSecret(RAW_SECRETS.get(finding));
 }
 
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
+export { sha256Hex } from '../digest.ts';
 
 /** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
 export function fingerprint(ruleId: string, secret: string, path: string): string {

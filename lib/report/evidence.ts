@@ -5,7 +5,7 @@
  * two runs can be compared by digest, and verifyEvidenceBundle() names every file that was changed,
  * added or removed after writing.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../digest.ts';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Redactor } from '../redact.ts';
@@ -86,7 +86,7 @@ export async function writeEvidenceBundle(
     const target = join(dir, ...name.split('/'));
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, bytes);
-    files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
+    files.push({ path: name, sha256: sha256Hex(bytes), size: bytes.length });
   }
   files.sort((a, b) => compareBytes(a.path, b.path));
   const manifest: Manifest = { version: 1, algorithm: 'sha256', files };
@@ -116,7 +116,7 @@ export async function verifyEvidenceBundle(dir: string): Promise<EvidenceVerific
     }
     present.delete(entry.path);
     const bytes = await readFile(join(dir, ...entry.path.split('/')));
-    if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256) result.changed.push(entry.path);
+    if (bytes.length !== entry.size || sha256Hex(bytes) !== entry.sha256) result.changed.push(entry.path);
   }
   result.added = [...present].sort(compareBytes);
   result.changed.sort(compareBytes);
@@ -194,10 +194,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .filter((e) => !e.isDirectory())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort(compareBytes);
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Code-unit order, independent of locale, so manifests sort the same on every machine. */

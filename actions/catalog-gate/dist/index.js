@@ -20,7 +20,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_1__/* .reexecWithV8Flags */ .o)(['--liftoff-only'], (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url)))) {
     const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891), __nccwpck_require__.e(421), __nccwpck_require__.e(532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7532)),
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(52), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6948)),
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(52), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1265)),
     ]);
     await runOnGitHub(catalogGate);
 }

@@ -36078,8 +36078,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9416);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7144);
@@ -36128,7 +36127,7 @@ function changedFinding(ref, state, blob) {
         endColumn: 1,
         preview: state,
         matchPreview: state,
-        fingerprint: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(`${CONFIG_CHANGED_RULE}:${blob}:${ref.shown}`).digest('hex'),
+        fingerprint: (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(`${CONFIG_CHANGED_RULE}:${blob}:${ref.shown}`),
     };
 }
 /**
@@ -36323,6 +36322,29 @@ function pointerToPath(pointer) {
         .slice(1)
         .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+
+/***/ }),
+
+/***/ 9416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The one SHA-256 helper: strings are hashed as UTF-8, bytes as they are. Digests identify audit
+ * records, policies and files across actions, so every caller must hash the same way.
+ */
+
+/** Lowercase hex SHA-256 of `data` (a string is encoded as UTF-8). */
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+        .digest('hex');
 }
 
 
@@ -38020,10 +38042,9 @@ function ruleDescriptors(pack) {
 /* harmony export */   Qo: () => (/* binding */ scanTextWithStats),
 /* harmony export */   dg: () => (/* binding */ registerSecrets)
 /* harmony export */ });
-/* unused harmony exports adoptSecret, sha256Hex, fingerprint, scanText */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony exports adoptSecret, fingerprint, scanText */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7893);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9416);
 /* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4111);
 /* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7373);
 /* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(330);
@@ -38058,12 +38079,10 @@ function registerSecrets(redactor, findings) {
     for (const finding of findings)
         redactor.addSecret(RAW_SECRETS.get(finding));
 }
-function sha256Hex(value) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex');
-}
+
 /** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
 function fingerprint(ruleId, secret, path) {
-    return sha256Hex(`${ruleId}:${sha256Hex(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
+    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(`${ruleId}:${(0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
 }
 const compiledExtra = new WeakMap();
 function compileExtraAllowlist(spec) {
@@ -39790,8 +39809,7 @@ function maskedPreview(value, visible = 4) {
 /* harmony export */   NU: () => (/* binding */ writeEvidenceBundle)
 /* harmony export */ });
 /* unused harmony exports MANIFEST, REPORT_JSON, REPORT_MD, verifyEvidenceBundle, describeVerification, stableStringify */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9416);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
@@ -39838,7 +39856,7 @@ async function writeEvidenceBundle(dir, input, redactor) {
         const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ...name.split('/'));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, bytes);
-        files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
+        files.push({ path: name, sha256: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(bytes), size: bytes.length });
     }
     files.sort((a, b) => compareBytes(a.path, b.path));
     const manifest = { version: 1, algorithm: 'sha256', files };
@@ -39868,7 +39886,7 @@ async function verifyEvidenceBundle(dir) {
         }
         present.delete(entry.path);
         const bytes = await readFile(join(dir, ...entry.path.split('/')));
-        if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256)
+        if (bytes.length !== entry.size || sha256Hex(bytes) !== entry.sha256)
             result.changed.push(entry.path);
     }
     result.added = [...present].sort(compareBytes);
@@ -39941,9 +39959,6 @@ async function listFiles(dir) {
         .filter((e) => !e.isDirectory())
         .map((e) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(e.parentPath, e.name)).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'))
         .sort(compareBytes);
-}
-function sha256(bytes) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
 }
 /** Code-unit order, independent of locale, so manifests sort the same on every machine. */
 function compareBytes(a, b) {

@@ -8,7 +8,7 @@
  * warning): this scan did not use it, the next scan after the merge will, so a reviewer must see it.
  */
 import { realpath } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../lib/digest.ts';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CompiledRulePackWithPrefilter, DlpFinding } from '../../../lib/dlp/index.ts';
 import type { RuleDescriptor } from '../../../lib/report/types.ts';
@@ -68,7 +68,7 @@ function changedFinding(
     endColumn: 1,
     preview: state,
     matchPreview: state,
-    fingerprint: createHash('sha256').update(`${CONFIG_CHANGED_RULE}:${blob}:${ref.shown}`).digest('hex'),
+    fingerprint: sha256Hex(`${CONFIG_CHANGED_RULE}:${blob}:${ref.shown}`),
   };
 }
 

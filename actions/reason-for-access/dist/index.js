@@ -70602,10 +70602,9 @@ function defaultRulePack() {
 /* harmony export */   OM: () => (/* binding */ secretOf),
 /* harmony export */   Qo: () => (/* binding */ scanTextWithStats)
 /* harmony export */ });
-/* unused harmony exports adoptSecret, registerSecrets, sha256Hex, fingerprint */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony exports adoptSecret, registerSecrets, fingerprint */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(27893);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49416);
 /* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(74111);
 /* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97373);
 /* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50330);
@@ -70640,12 +70639,10 @@ function registerSecrets(redactor, findings) {
     for (const finding of findings)
         redactor.addSecret(RAW_SECRETS.get(finding));
 }
-function sha256Hex(value) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex');
-}
+
 /** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
 function fingerprint(ruleId, secret, path) {
-    return sha256Hex(`${ruleId}:${sha256Hex(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
+    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(`${ruleId}:${(0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
 }
 const compiledExtra = new WeakMap();
 function compileExtraAllowlist(spec) {

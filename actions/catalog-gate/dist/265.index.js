@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 948;
-export const ids = [948];
+export const id = 265;
+export const ids = [265];
 export const modules = {
 
-/***/ 6948:
+/***/ 1265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -306,6 +306,19 @@ function formatErrors(errors) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/digest.ts
+/**
+ * The one SHA-256 helper: strings are hashed as UTF-8, bytes as they are. Digests identify audit
+ * records, policies and files across actions, so every caller must hash the same way.
+ */
+
+/** Lowercase hex SHA-256 of `data` (a string is encoded as UTF-8). */
+function digest_sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+        .digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./lib/report/evidence.ts
 /**
  * An evidence bundle: a directory an auditor can keep (e.g. as a workflow artifact) holding the
@@ -349,7 +362,7 @@ async function writeEvidenceBundle(dir, input, redactor) {
         const target = (0,external_node_path_.join)(dir, ...name.split('/'));
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
         await (0,promises_.writeFile)(target, bytes);
-        files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
+        files.push({ path: name, sha256: digest_sha256Hex(bytes), size: bytes.length });
     }
     files.sort((a, b) => compareBytes(a.path, b.path));
     const manifest = { version: 1, algorithm: 'sha256', files };
@@ -379,7 +392,7 @@ async function verifyEvidenceBundle(dir) {
         }
         present.delete(entry.path);
         const bytes = await readFile(join(dir, ...entry.path.split('/')));
-        if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256)
+        if (bytes.length !== entry.size || sha256Hex(bytes) !== entry.sha256)
             result.changed.push(entry.path);
     }
     result.added = [...present].sort(compareBytes);
@@ -452,9 +465,6 @@ async function listFiles(dir) {
         .filter((e) => !e.isDirectory())
         .map((e) => (0,external_node_path_.relative)(dir, (0,external_node_path_.join)(e.parentPath, e.name)).split(external_node_path_.sep).join('/'))
         .sort(compareBytes);
-}
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 /** Code-unit order, independent of locale, so manifests sort the same on every machine. */
 function compareBytes(a, b) {
