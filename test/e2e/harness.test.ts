@@ -6,8 +6,6 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { bundleAction } from '../../scripts/build.ts';
 import {
   assertNoLeak,
@@ -18,6 +16,7 @@ import {
   REPO_ROOT,
   runBundledAction,
 } from './harness.ts';
+import { startGitHubApi } from './github-server.ts';
 
 const fixture = join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'echo-action');
 let actionDir = '';
@@ -131,60 +130,38 @@ test('workflow command parsing unescapes data and properties', () => {
 });
 
 test('with a token and a local GitHub API, the bundle publishes one check run on the PR head with redacted text', async () => {
-  const requests: Array<{
-    method: string;
-    url: string;
-    auth: string | undefined;
-    body: Record<string, unknown>;
-  }> = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      requests.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        auth: req.headers.authorization,
-        body: raw ? JSON.parse(raw) : {},
-      });
-      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 7, html_url: 'https://github.com/summit-ops/demo/runs/7' }));
-    });
+  const api = await startGitHubApi({
+    'POST /repos/summit-ops/demo/check-runs': {
+      status: 201,
+      body: { id: 7, html_url: 'https://github.com/summit-ops/demo/runs/7' },
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const { port } = server.address() as AddressInfo;
     const run = await runBundledAction({
       actionDir,
       githubToken: plantedToken,
-      env: { GITHUB_API_URL: `http://127.0.0.1:${port}` },
+      env: { GITHUB_API_URL: api.url },
       event: pullRequestEvent({ headSha: 'e'.repeat(40) }),
     });
     assert.equal(run.exitCode, 0, run.stderr);
-    assert.equal(requests.length, 1);
-    const [create] = requests;
+    assert.equal(api.requests.length, 1);
+    const [create] = api.requests;
     assert.equal(create!.method, 'POST');
-    assert.equal(create!.url, '/repos/summit-ops/demo/check-runs');
-    assert.equal(create!.auth, `token ${plantedToken}`);
-    assert.equal(create!.body['head_sha'], 'e'.repeat(40));
-    assert.equal(create!.body['conclusion'], 'success');
-    const output = create!.body['output'] as {
-      title: string;
-      summary: string;
-      annotations: Array<Record<string, unknown>>;
-    };
+    assert.equal(create!.path, '/repos/summit-ops/demo/check-runs');
+    assert.equal(create!.authorization, `token ${plantedToken}`);
+    const body = create!.body as Record<string, unknown>;
+    assert.equal(body['head_sha'], 'e'.repeat(40));
+    assert.equal(body['conclusion'], 'success');
+    const output = body['output'] as { title: string; annotations: Array<Record<string, unknown>> };
     assert.equal(output.title, 'Echo for world');
-    assert.ok(
-      !JSON.stringify(create!.body).includes(plantedToken),
-      'the token must not be in the check run text',
-    );
+    assert.ok(!create!.rawBody.includes(plantedToken), 'the token must not be in the check run text');
     assert.deepEqual(
       output.annotations.map((a) => [a['path'], a['start_line'], a['annotation_level']]),
       [['src/app.ts', 3, 'warning']],
     );
     assertNoLeak(run, [plantedToken]);
   } finally {
-    server.close();
+    await api.close();
   }
 });
 
