@@ -1,5 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,33 +22,34 @@ function capture() {
 }
 
 test('parseArgs reads the action, repeated inputs and flags', () => {
-  assert.deepEqual(
+  expect(
     parseArgs(['dlp-scan', '--input', 'mode=tree', '-i', 'path=src', '--input=fail-on=warning', '-v']),
-    {
-      action: 'dlp-scan',
-      inputs: { mode: 'tree', path: 'src', 'fail-on': 'warning' },
-      help: false,
-      verbose: true,
-    },
-  );
-  assert.throws(() => parseArgs(['x', '--input', 'novalue']), UsageError);
-  assert.throws(() => parseArgs(['x', '--frobnicate']), /unknown option '--frobnicate'/);
-  assert.throws(() => parseArgs(['x', 'y']), /unexpected argument 'y'/);
+  ).toStrictEqual({
+    action: 'dlp-scan',
+    inputs: { mode: 'tree', path: 'src', 'fail-on': 'warning' },
+    help: false,
+    verbose: true,
+    fast: false,
+  });
+  expect(parseArgs(['--fast']).fast).toBe(true);
+  expect(() => parseArgs(['x', '--input', 'novalue'])).toThrow(UsageError);
+  expect(() => parseArgs(['x', '--frobnicate'])).toThrow(/unknown option '--frobnicate'/);
+  expect(() => parseArgs(['x', 'y'])).toThrow(/unexpected argument 'y'/);
 });
 
 test('defaults with expressions are evaluated as far as a terminal can', () => {
-  assert.equal(defaultFor('${{ github.token }}', { GITHUB_TOKEN: 't0k' }), 't0k');
-  assert.equal(defaultFor('${{ github.token }}', {}), '');
-  assert.equal(defaultFor('${{ github.event.pull_request.base.sha }}', {}), '');
-  assert.equal(defaultFor(true, {}), 'true');
-  assert.equal(defaultFor(undefined, {}), undefined);
+  expect(defaultFor('${{ github.token }}', { GITHUB_TOKEN: 't0k' })).toBe('t0k');
+  expect(defaultFor('${{ github.token }}', {})).toBe('');
+  expect(defaultFor('${{ github.event.pull_request.base.sha }}', {})).toBe('');
+  expect(defaultFor(true, {})).toBe('true');
+  expect(defaultFor(undefined, {})).toBe(undefined);
 });
 
 test('action help lists inputs, defaults and outputs from action.yml', async () => {
   const text = helpText([], await loadManifest(fixture));
-  assert.match(text, /--input greeting name=… \(default: world\)/);
-  assert.match(text, /--input behaviour=… \(default: ok\)/);
-  assert.match(text, /Outputs:\n {2}greeting: The greeting\./);
+  expect(text).toMatch(/--input greeting name=… \(default: world\)/);
+  expect(text).toMatch(/--input behaviour=… \(default: ok\)/);
+  expect(text).toMatch(/Outputs:\n {2}greeting: The greeting\./);
 });
 
 test('runs an action through the same code path and prints summary, annotations and outputs', async () => {
@@ -56,32 +57,28 @@ test('runs an action through the same code path and prints summary, annotations 
   const code = await runCli([fixture, '--input', 'greeting name=Ada'], c.streams, {
     GITHUB_TOKEN: 'tok-value-not-printed',
   });
-  assert.equal(code, 0);
+  expect(code).toBe(0);
   const out = c.out.join('');
   const err = c.err.join('');
-  assert.match(out, /\| Ada \|/);
-  assert.match(out, /greeting="hello Ada\\nacross lines"/);
-  assert.match(err, /^src\/app\.ts:3:7: warning: hello, Ada: 50% done/m);
-  assert.ok(!out.includes('tok-value-not-printed') && !err.includes('tok-value-not-printed'));
+  expect(out).toMatch(/\| Ada \|/);
+  expect(out).toMatch(/greeting="hello Ada\\nacross lines"/);
+  expect(err).toMatch(/^src\/app\.ts:3:7: warning: hello, Ada: 50% done/m);
+  expect(!out.includes('tok-value-not-printed') && !err.includes('tok-value-not-printed')).toBeTruthy();
 });
 
 test('a failing action exits 1; an unknown input or action exits 2 with what to do', async () => {
   const c = capture();
-  assert.equal(await runCli([fixture, '--input', 'behaviour=fail'], c.streams, {}), 1);
-  assert.match(c.err.join(''), /✗ asked to fail/);
+  expect(await runCli([fixture, '--input', 'behaviour=fail'], c.streams, {})).toBe(1);
+  expect(c.err.join('')).toMatch(/✗ asked to fail/);
   const bad = capture();
-  assert.equal(
-    await runCli([fixture, '--input', 'behaviour=sideways'], bad.streams, {}),
-    2,
-    'an invalid input value is a usage error',
-  );
-  assert.match(bad.err.join(''), /Input 'behaviour': 'sideways' is not one of the choices/);
+  expect(await runCli([fixture, '--input', 'behaviour=sideways'], bad.streams, {})).toBe(2);
+  expect(bad.err.join('')).toMatch(/Input 'behaviour': 'sideways' is not one of the choices/);
   const d = capture();
-  assert.equal(await runCli([fixture, '--input', 'colour=red'], d.streams, {}), 2);
-  assert.match(d.err.join(''), /has no input 'colour'; its inputs: greeting name, behaviour, github-token/);
+  expect(await runCli([fixture, '--input', 'colour=red'], d.streams, {})).toBe(2);
+  expect(d.err.join('')).toMatch(/has no input 'colour'; its inputs: greeting name, behaviour, github-token/);
   const e = capture();
-  assert.equal(await runCli(['no-such-action'], e.streams, {}), 2);
-  assert.match(e.err.join(''), /Unknown action 'no-such-action'; expected one of:/);
+  expect(await runCli(['no-such-action'], e.streams, {})).toBe(2);
+  expect(e.err.join('')).toMatch(/Unknown action 'no-such-action'; expected one of:/);
 });
 
 test('the bin runs on Node 24 as a process', async () => {
@@ -89,7 +86,7 @@ test('the bin runs on Node 24 as a process', async () => {
     join(REPO_ROOT, 'cli', 'main.ts'),
     '--help',
   ]);
-  assert.match(stdout, /^Usage: summit-ops/);
+  expect(stdout).toMatch(/^Usage: summit-ops/);
 });
 
 test('an action directory outside this repo without a definition in src/main.ts is refused with what to do', async () => {
@@ -98,9 +95,24 @@ test('an action directory outside this repo without a definition in src/main.ts 
   await cp(join(fixture, 'action.yml'), join(dir, 'action.yml'));
   await writeFile(join(dir, 'src', 'main.ts'), 'export default {};\n');
   const c = capture();
-  assert.equal(await runCli([dir], c.streams, {}), 2);
-  assert.match(
-    c.err.join(''),
+  expect(await runCli([dir], c.streams, {})).toBe(2);
+  expect(c.err.join('')).toMatch(
     /src\/main\.ts has no default export with run\(\); export default defineAction/,
   );
+});
+
+test('usage errors of the main job and of evidence verify exit 2 with what to write', async () => {
+  for (const [argv, expected] of [
+    [['--fast', 'dlp-scan'], /--fast goes with the main job/],
+    [['--input', 'mode=tree'], /--input goes with an action/],
+    [['evidence'], /usage: summit-ops evidence verify <dir>/],
+    [['evidence', 'verify', 'd', '--key-fingerprint'], /usage: summit-ops evidence verify/],
+  ] as const) {
+    const io = capture();
+    expect(await runCli([...argv], io.streams, {})).toBe(2);
+    expect(io.err.join('')).toMatch(expected);
+  }
+  const io = capture();
+  expect(await runCli(['evidence', 'verify', '/nonexistent-bundle'], io.streams, {})).toBe(1);
+  expect(io.err.join('')).toMatch(/manifest\.json is missing; this is not an evidence bundle/);
 });

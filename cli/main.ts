@@ -2,32 +2,35 @@
 /**
  * summit-ops: runs any action locally through the same execute() the runner adapter uses.
  *
- *   summit-ops                          the default job: every pull-request gate with its defaults
+ *   summit-ops [--fast]                 the main job: every gate with embedded defaults, one evidence bundle
  *   summit-ops <action> [--input name=value ...] [--verbose]
+ *   summit-ops evidence verify <dir> [--key-fingerprint HEX]
  *   summit-ops --help | <action> --help
  */
 import { execute } from '../lib/runtime.ts';
 import { importDefinition, listManifests, resolveAction, type ActionManifest } from './actions.ts';
 import { terminalSink, type TerminalStreams } from './terminal.ts';
-
-/** Actions that gate a pull request with nothing but this repository and their defaults. */
-export const DEFAULT_JOB = ['catalog-gate', 'dlp-scan', 'keda-verify'];
+import { REPO_ROOT } from './actions.ts';
+import { runMainJob, verifyEvidence } from './job.ts';
 
 export interface CliArgs {
   action?: string;
   inputs: Record<string, string>;
   help: boolean;
   verbose: boolean;
+  /** Main job only: skip the labs. */
+  fast: boolean;
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { inputs: {}, help: false, verbose: false };
+  const args: CliArgs = { inputs: {}, help: false, verbose: false, fast: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--verbose' || arg === '-v') args.verbose = true;
+    else if (arg === '--fast') args.fast = true;
     else if (arg === '--input' || arg === '-i' || arg.startsWith('--input=')) {
       const pair = arg.startsWith('--input=') ? arg.slice('--input='.length) : argv[++i];
       const eq = pair?.indexOf('=') ?? -1;
@@ -67,11 +70,12 @@ export function helpText(manifests: ActionManifest[], only?: ActionManifest): st
     return lines.join('\n') + '\n';
   }
   const lines = [
-    'Usage: summit-ops [<action> [--input name=value ...] [--verbose]]',
+    'Usage: summit-ops [--fast] | <action> [--input name=value ...] [--verbose] | evidence verify <dir>',
     '',
-    'With no action, runs the default pull-request job: ' +
-      DEFAULT_JOB.join(', ') +
-      ' (those present), each with its defaults.',
+    'With no action, runs the main job: every gate on this repository with embedded defaults',
+    '(catalog-gate with the PGlite back-out proof, dlp-scan, keda-verify, reason-for-access dry run)',
+    'and the labs (scaling surge, edge tokenization runbook; --fast skips them), and writes one',
+    'signed evidence bundle under evidence/<timestamp>/. Exit 1 when a gate fails.',
     '',
     'Actions:',
   ];
@@ -94,6 +98,7 @@ export async function runCli(
   streams: TerminalStreams,
   env: Record<string, string | undefined>,
 ): Promise<number> {
+  if (argv[0] === 'evidence') return evidenceCommand(argv.slice(1), streams);
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -107,18 +112,12 @@ export async function runCli(
     return 0;
   }
   if (!args.action) {
-    const job = manifests.filter((m) => DEFAULT_JOB.includes(m.name));
-    if (job.length === 0) {
-      streams.out('No pull-request gate is built yet; see `summit-ops --help`.\n');
-      return 0;
-    }
-    let worst = 0;
-    for (const manifest of job) {
-      streams.out(`\n━━ ${manifest.name} ━━\n`);
-      worst = Math.max(worst, await runOne(manifest, {}, { ...streams, verbose: args.verbose }, env));
-    }
-    return worst;
+    if (Object.keys(args.inputs).length)
+      return usage(streams, '--input goes with an action: summit-ops <action> --input name=value');
+    const { exitCode } = await runMainJob({ root: REPO_ROOT, fast: args.fast, env }, streams);
+    return exitCode;
   }
+  if (args.fast) return usage(streams, '--fast goes with the main job (summit-ops with no action)');
   let manifest: ActionManifest;
   try {
     manifest = await resolveAction(args.action);
@@ -140,6 +139,26 @@ export async function runCli(
   return runOne(manifest, args.inputs, { ...streams, verbose: args.verbose }, env);
 }
 
+function usage(streams: TerminalStreams, message: string): number {
+  streams.err(`summit-ops: ${message}\n`);
+  return 2;
+}
+
+async function evidenceCommand(argv: string[], streams: TerminalStreams): Promise<number> {
+  const [verb, dir, ...rest] = argv;
+  if (verb !== 'verify' || !dir || dir.startsWith('-'))
+    return usage(streams, 'usage: summit-ops evidence verify <dir> [--key-fingerprint HEX]');
+  let fingerprint: string | undefined;
+  if (rest.length) {
+    if (rest[0] !== '--key-fingerprint' || !rest[1] || rest.length > 2)
+      return usage(streams, 'usage: summit-ops evidence verify <dir> [--key-fingerprint HEX]');
+    fingerprint = rest[1];
+  }
+  const { ok, message } = await verifyEvidence(dir, fingerprint);
+  (ok ? streams.out : streams.err)(`${message}\n`);
+  return ok ? 0 : 1;
+}
+
 async function runOne(
   manifest: ActionManifest,
   given: Record<string, string>,
@@ -154,7 +173,12 @@ async function runOne(
     return 2;
   }
   const sink = terminalSink(streams);
-  const source = (name: string) => given[name] ?? defaultFor(manifest.inputs[name]?.default, env);
+  // INPUT_<NAME> from the environment, as the runner passes inputs: lets wrappers hand over secrets
+  // without putting them on a command line that `ps` shows.
+  const source = (name: string) =>
+    given[name] ??
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ??
+    defaultFor(manifest.inputs[name]?.default, env);
   const { exitCode } = await execute(definition, source, sink, {
     env: { ...env, GITHUB_WORKSPACE: env['GITHUB_WORKSPACE'] ?? process.cwd() },
   });
@@ -169,7 +193,11 @@ async function runOne(
 if (import.meta.main) {
   const code = await runCli(
     process.argv.slice(2),
-    { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+    {
+      out: (t) => process.stdout.write(t),
+      err: (t) => process.stderr.write(t),
+      tty: process.stdout.isTTY === true,
+    },
     process.env,
   );
   process.exitCode = code;

@@ -6,6 +6,8 @@ export interface TerminalStreams {
   out: (text: string) => void;
   err: (text: string) => void;
   verbose?: boolean;
+  /** An interactive terminal: progress redraws one line (spinner) instead of printing a line per step. */
+  tty?: boolean;
 }
 
 export function formatAnnotation(a: Annotation): string {

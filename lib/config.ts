@@ -4,7 +4,17 @@
  * same YAML 1.2 parser (JSON is a subset), which gives JSON the same positions for free.
  */
 import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -56,6 +66,43 @@ export function parseConfig<T = unknown>(file: string, text: string): LoadedConf
     locate: (path) => toPosition(findNode(doc, path, false)),
     locateKey: (path) => toPosition(findNode(doc, path, true)),
   };
+}
+
+/**
+ * Parses a multi-document YAML stream (Kubernetes manifests, `---` separated); each document keeps
+ * positions in the whole file. Empty documents are dropped. A syntax error in any document is a
+ * ConfigError at its position.
+ */
+export function parseConfigDocuments<T = unknown>(file: string, text: string): LoadedConfig<T>[] {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const out: LoadedConfig<T>[] = [];
+  for (const doc of docs) {
+    const firstError = doc.errors[0];
+    if (firstError) {
+      const [line, column] = positionOfError(firstError, lineCounter);
+      throw new ConfigError(file, { line, column }, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+    }
+    // `---` followed directly by `---` gives a document whose only content is an implicit null.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
+    out.push({
+      file,
+      value: doc.toJS({ maxAliasCount: 100 }) as T,
+      locate: (path) => toPosition(findNode(doc, path, false)),
+      locateKey: (path) => toPosition(findNode(doc, path, true)),
+    });
+  }
+  return out;
 }
 
 export async function loadConfigFile<T = unknown>(

@@ -1,5 +1,9 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../test/support/leak.ts';
+import { expectTruthy } from '../test/support/narrow.ts';
+import { rejectionOf, thrownBy } from '../test/support/errors.ts';
+import { onCleanup } from '../test/support/cleanup.ts';
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -46,140 +50,136 @@ function recorder() {
 /** Built at run time so no credential-shaped literal sits in the repository. */
 const synthetic = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`;
 
-test('500 then 200 succeeds after one retry', async (t) => {
+test('500 then 200 succeeds after one retry', async () => {
   const srv = await serve((_req, res, n) => {
     res.writeHead(n === 0 ? 500 : 200, { 'content-type': 'application/json' });
     res.end(n === 0 ? '{"error":"boom"}' : '{"ok":true,"n":2}');
   });
-  t.after(srv.close);
+  onCleanup(srv.close);
   const { sleeps, sleep } = recorder();
   const res = await httpRequest(`${srv.base}/thing`, { retries: 3, minBackoffMs: 100, sleep });
-  assert.equal(res.status, 200);
-  assert.equal(res.attempts, 2);
-  assert.deepEqual(res.json(), { ok: true, n: 2 });
-  assert.equal(srv.requests.length, 2);
-  assert.equal(sleeps.length, 1);
-  assert.ok(sleeps[0]! >= 50 && sleeps[0]! <= 100, `first backoff within [min/2, min], got ${sleeps[0]}`);
+  expect(res.status).toBe(200);
+  expect(res.attempts).toBe(2);
+  expect(res.json()).toStrictEqual({ ok: true, n: 2 });
+  expect(srv.requests.length).toBe(2);
+  expect(sleeps.length).toBe(1);
+  expect(sleeps[0]! >= 50 && sleeps[0]! <= 100).toBeTruthy();
 });
 
-test('429 with Retry-After: 2 waits 2000 ms', async (t) => {
+test('429 with Retry-After: 2 waits 2000 ms', async () => {
   const srv = await serve((_req, res, n) => {
     if (n === 0) res.writeHead(429, { 'retry-after': '2' }).end('slow down');
     else res.writeHead(200).end('done');
   });
-  t.after(srv.close);
+  onCleanup(srv.close);
   const { sleeps, sleep } = recorder();
   const res = await httpRequest(`${srv.base}/`, { sleep, minBackoffMs: 10 });
-  assert.equal(res.text(), 'done');
-  assert.deepEqual(sleeps, [2000]);
+  expect(res.text()).toBe('done');
+  expect(sleeps).toStrictEqual([2000]);
 });
 
-test('Retry-After as an HTTP date is honoured and capped by maxBackoffMs', async (t) => {
+test('Retry-After as an HTTP date is honoured and capped by maxBackoffMs', async () => {
   const now = Date.parse('2026-10-21T07:28:00Z');
   const srv = await serve((_req, res, n) => {
     if (n === 0) res.writeHead(503, { 'retry-after': 'Wed, 21 Oct 2026 07:28:03 GMT' }).end();
     else if (n === 1) res.writeHead(503, { 'retry-after': 'Wed, 21 Oct 2026 07:29:00 GMT' }).end();
     else res.writeHead(204).end();
   });
-  t.after(srv.close);
+  onCleanup(srv.close);
   const { sleeps, sleep } = recorder();
   const res = await httpRequest(`${srv.base}/`, { sleep, now: () => now, maxBackoffMs: 5000 });
-  assert.equal(res.status, 204);
-  assert.deepEqual(sleeps, [3000, 5000]);
+  expect(res.status).toBe(204);
+  expect(sleeps).toStrictEqual([3000, 5000]);
 });
 
-test('404 is final: no retry, HttpError with status and attempt count', async (t) => {
+test('404 is final: no retry, HttpError with status and attempt count', async () => {
   const srv = await serve((_req, res) =>
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}'),
   );
-  t.after(srv.close);
+  onCleanup(srv.close);
   const { sleeps, sleep } = recorder();
   const error = await httpRequest(`${srv.base}/missing`, { retries: 5, sleep }).then(
-    () => assert.fail('expected a rejection'),
+    () => {
+      throw new Error('expected a rejection');
+    },
     (e: unknown) => e,
   );
-  assert.ok(error instanceof HttpError);
-  assert.equal(error.status, 404);
-  assert.equal(error.attempts, 1);
-  assert.equal(error.reason, 'status');
-  assert.match(
-    error.message,
+  expectTruthy(error instanceof HttpError);
+  expect(error.status).toBe(404);
+  expect(error.attempts).toBe(1);
+  expect(error.reason).toBe('status');
+  expect(error.message).toMatch(
     /^GET http:\/\/127\.0\.0\.1:\d+\/missing failed after 1 attempt: HTTP 404 Not Found: \{"message":"Not Found"\}; last status 404$/,
   );
-  assert.equal(srv.requests.length, 1);
-  assert.deepEqual(sleeps, []);
-  assert.deepEqual(error.response?.json(), { message: 'Not Found' });
+  expect(srv.requests.length).toBe(1);
+  expect(sleeps).toStrictEqual([]);
+  expect(error.response?.json()).toStrictEqual({ message: 'Not Found' });
 });
 
-test('throwHttpErrors: false returns the final response instead of throwing', async (t) => {
+test('throwHttpErrors: false returns the final response instead of throwing', async () => {
   const srv = await serve((_req, res) => res.writeHead(409).end('conflict'));
-  t.after(srv.close);
+  onCleanup(srv.close);
   const res = await httpRequest(`${srv.base}/`, { throwHttpErrors: false, sleep: async () => {} });
-  assert.equal(res.status, 409);
-  assert.equal(res.ok, false);
-  assert.equal(res.text(), 'conflict');
+  expect(res.status).toBe(409);
+  expect(res.ok).toBe(false);
+  expect(res.text()).toBe('conflict');
 });
 
-test('5xx until retries run out: the error names attempts and the last status; backoff grows', async (t) => {
+test('5xx until retries run out: the error names attempts and the last status; backoff grows', async () => {
   const srv = await serve((_req, res) => res.writeHead(503).end());
-  t.after(srv.close);
+  onCleanup(srv.close);
   const { sleeps, sleep } = recorder();
-  await assert.rejects(
-    httpRequest(`${srv.base}/flaky`, {
-      method: 'post',
-      body: 'x',
-      retries: 3,
-      minBackoffMs: 100,
-      maxBackoffMs: 300,
-      sleep,
-      random: () => 0.999,
-    }),
-    (e: unknown) => {
-      assert.ok(e instanceof HttpError);
-      assert.equal(e.attempts, 4);
-      assert.equal(e.status, 503);
-      assert.match(e.message, /^POST .*\/flaky failed after 4 attempts: HTTP 503/);
+  expect(
+    ((e: unknown) => {
+      expectTruthy(e instanceof HttpError);
+      expect(e.attempts).toBe(4);
+      expect(e.status).toBe(503);
+      expect(e.message).toMatch(/^POST .*\/flaky failed after 4 attempts: HTTP 503/);
       return true;
-    },
-  );
-  assert.equal(srv.requests.length, 4);
-  assert.ok(
-    srv.requests.every((r) => r.method === 'POST' && r.body === 'x'),
-    'the body is re-sent on every attempt',
-  );
-  assert.equal(sleeps.length, 3);
-  assert.ok(sleeps[0]! < sleeps[1]!, `exponential: ${sleeps.join(',')}`);
-  assert.ok(
-    sleeps.every((s) => s <= 300),
-    `capped by maxBackoffMs: ${sleeps.join(',')}`,
-  );
+    })(
+      await rejectionOf(
+        httpRequest(`${srv.base}/flaky`, {
+          method: 'post',
+          body: 'x',
+          retries: 3,
+          minBackoffMs: 100,
+          maxBackoffMs: 300,
+          sleep,
+          random: () => 0.999,
+        }),
+      ),
+    ),
+  ).toBe(true);
+  expect(srv.requests.length).toBe(4);
+  expect(srv.requests.every((r) => r.method === 'POST' && r.body === 'x')).toBeTruthy();
+  expect(sleeps.length).toBe(3);
+  expect(sleeps[0]!).toBeLessThan(sleeps[1]!);
+  expect(sleeps.every((s) => s <= 300)).toBeTruthy();
 });
 
-test('a server that never answers times out with a clear error', async (t) => {
+test('a server that never answers times out with a clear error', async () => {
   const srv = await serve(() => {
     /* never respond */
   });
-  t.after(srv.close);
+  onCleanup(srv.close);
   const { sleeps, sleep } = recorder();
-  await assert.rejects(
-    httpRequest(`${srv.base}/hang`, { timeoutMs: 150, retries: 1, sleep }),
-    (e: unknown) => {
-      assert.ok(e instanceof HttpError);
-      assert.equal(e.reason, 'timeout');
-      assert.equal(e.attempts, 2);
-      assert.equal(e.status, undefined);
-      assert.match(
-        e.message,
+  expect(
+    ((e: unknown) => {
+      expectTruthy(e instanceof HttpError);
+      expect(e.reason).toBe('timeout');
+      expect(e.attempts).toBe(2);
+      expect(e.status).toBe(undefined);
+      expect(e.message).toMatch(
         /GET http:\/\/127\.0\.0\.1:\d+\/hang failed after 2 attempts: no complete response within 150 ms/,
       );
       return true;
-    },
-  );
-  assert.equal(srv.requests.length, 2, 'timeouts are retried');
-  assert.equal(sleeps.length, 1);
+    })(await rejectionOf(httpRequest(`${srv.base}/hang`, { timeoutMs: 150, retries: 1, sleep }))),
+  ).toBe(true);
+  expect(srv.requests.length).toBe(2);
+  expect(sleeps.length).toBe(1);
 });
 
-test('credentials in the URL and headers never appear in errors', async (t) => {
+test('credentials in the URL and headers never appear in errors', async () => {
   const user = synthetic('user');
   const password = synthetic('pw');
   const token = synthetic('tok');
@@ -191,31 +191,30 @@ test('credentials in the URL and headers never appear in errors', async (t) => {
       .writeHead(500)
       .end(`${req.url} ${req.headers['authorization'] ?? ''} ${req.headers['x-api-key'] ?? ''}`),
   );
-  t.after(srv.close);
+  onCleanup(srv.close);
   const url = `http://${user}:${password}@127.0.0.1:${srv.port}/v1?token=${token}&api_key=${apiKey}&page=2#frag`;
   const error = await httpRequest(url, {
     retries: 1,
     sleep: async () => {},
     headers: { 'x-api-key': bearer },
   }).catch((e: unknown) => e);
-  assert.ok(error instanceof HttpError);
+  expectTruthy(error instanceof HttpError);
   for (const secret of [user, password, token, apiKey, bearer]) {
-    assert.ok(!error.message.includes(secret), 'a secret leaked into the message');
-    assert.ok(!error.url.includes(secret), 'a secret leaked into error.url');
-    assert.ok(!String(error.stack).includes(secret), 'a secret leaked into the stack');
+    expectNoLeak(error.message, secret, 'the message');
+    expectNoLeak(error.url, secret, 'error.url');
+    expectNoLeak(String(error.stack), secret, 'the stack');
   }
-  assert.match(
-    error.message,
+  expect(error.message).toMatch(
     new RegExp(
       `GET http://127\\.0\\.0\\.1:${srv.port}/v1\\?token=\\*\\*\\*&api_key=\\*\\*\\*&page=2 failed after 2 attempts`,
     ),
   );
   // userinfo was sent as Basic auth rather than refused by fetch
   const auth = String(srv.requests[0]?.headers['authorization']);
-  assert.equal(Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString(), `${user}:${password}`);
+  expect(Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString()).toBe(`${user}:${password}`);
 });
 
-test('network errors are retried and reported without secrets', async (t) => {
+test('network errors are retried and reported without secrets', async () => {
   const srv = await serve(() => {});
   const port = srv.port;
   await srv.close(); // nothing listens on the port any more
@@ -226,18 +225,17 @@ test('network errors are retried and reported without secrets', async (t) => {
     sleep,
     headers: { authorization: `Bearer ${token}` },
   }).catch((e: unknown) => e);
-  t.diagnostic('network error reported');
-  assert.ok(error instanceof HttpError);
-  assert.equal(error.reason, 'network');
-  assert.equal(error.attempts, 3);
-  assert.equal(sleeps.length, 2);
-  assert.match(error.message, /network error: ECONNREFUSED/);
-  assert.ok(!error.message.includes(token));
+  expectTruthy(error instanceof HttpError);
+  expect(error.reason).toBe('network');
+  expect(error.attempts).toBe(3);
+  expect(sleeps.length).toBe(2);
+  expect(error.message).toMatch(/network error: ECONNREFUSED/);
+  expectNoLeak(error.message, token, 'the message');
 });
 
-test('the caller’s signal aborts a wait between attempts and is not retried', async (t) => {
+test('the caller’s signal aborts a wait between attempts and is not retried', async () => {
   const srv = await serve((_req, res) => res.writeHead(502).end());
-  t.after(srv.close);
+  onCleanup(srv.close);
   const controller = new AbortController();
   const error = await httpRequest(`${srv.base}/`, {
     retries: 5,
@@ -247,91 +245,76 @@ test('the caller’s signal aborts a wait between attempts and is not retried', 
       if (signal?.aborted) throw new Error('aborted');
     },
   }).catch((e: unknown) => e);
-  assert.ok(error instanceof HttpError);
-  assert.equal(error.reason, 'aborted');
-  assert.equal(srv.requests.length, 1);
+  expectTruthy(error instanceof HttpError);
+  expect(error.reason).toBe('aborted');
+  expect(srv.requests.length).toBe(1);
 });
 
-test('json option sends JSON; json() on a non-JSON body names the request', async (t) => {
+test('json option sends JSON; json() on a non-JSON body names the request', async () => {
   const srv = await serve((_req, res) => res.writeHead(200).end('<html>'));
-  t.after(srv.close);
+  onCleanup(srv.close);
   const res = await httpRequest(`${srv.base}/api`, { method: 'PUT', json: { a: [1, 'x'] } });
-  assert.equal(srv.requests[0]?.headers['content-type'], 'application/json');
-  assert.deepEqual(JSON.parse(srv.requests[0]!.body), { a: [1, 'x'] });
-  assert.throws(
-    () => res.json(),
-    (e: unknown) =>
-      e instanceof HttpError && e.reason === 'invalid-json' && /PUT .*\/api .*not JSON/.test(e.message),
-  );
+  expect(srv.requests[0]?.headers['content-type']).toBe('application/json');
+  expect(JSON.parse(srv.requests[0]!.body)).toStrictEqual({ a: [1, 'x'] });
+  expect(
+    ((e: unknown) =>
+      e instanceof HttpError && e.reason === 'invalid-json' && /PUT .*\/api .*not JSON/.test(e.message))(
+      thrownBy(() => res.json()),
+    ),
+  ).toBe(true);
 });
 
 test('an invalid URL is an HttpError, not a TypeError', async () => {
-  await assert.rejects(
-    httpRequest('not a url'),
-    (e: unknown) => e instanceof HttpError && /<invalid URL>.*not valid/.test(e.message),
-  );
+  expect(
+    ((e: unknown) => e instanceof HttpError && /<invalid URL>.*not valid/.test(e.message))(
+      await rejectionOf(httpRequest('not a url')),
+    ),
+  ).toBe(true);
 });
 
 test('sanitizeUrl masks secret-looking parameters only', () => {
   const sig = synthetic('s');
-  assert.equal(
+  expect(
     sanitizeUrl(
       `https://u:p@example.test/a?X-Amz-Signature=${sig}&sig=${sig}&password=${sig}&secret=${sig}&q=hello%20world&key`,
     ),
-    'https://example.test/a?X-Amz-Signature=***&sig=***&password=***&secret=***&q=hello%20world&key',
-  );
-  assert.equal(sanitizeUrl('https://example.test/a#x'), 'https://example.test/a');
+  ).toBe('https://example.test/a?X-Amz-Signature=***&sig=***&password=***&secret=***&q=hello%20world&key');
+  expect(sanitizeUrl('https://example.test/a#x')).toBe('https://example.test/a');
 });
 
 test('parseRetryAfter and backoffMs', () => {
-  assert.equal(parseRetryAfter('7'), 7000);
-  assert.equal(parseRetryAfter('soon'), undefined);
-  assert.equal(parseRetryAfter(null), undefined);
-  assert.equal(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000), 6000);
-  assert.equal(parseRetryAfter('Thu, 01 Jan 1970 00:00:01 GMT', 4000), 0, 'a date in the past means now');
-  assert.equal(
-    backoffMs(1, 100, 1000, () => 0),
-    50,
-  );
-  assert.equal(
-    backoffMs(1, 100, 1000, () => 1),
-    100,
-  );
-  assert.equal(
-    backoffMs(3, 100, 1000, () => 1),
-    400,
-  );
-  assert.equal(
-    backoffMs(10, 100, 1000, () => 1),
-    1000,
-  );
+  expect(parseRetryAfter('7')).toBe(7000);
+  expect(parseRetryAfter('soon')).toBe(undefined);
+  expect(parseRetryAfter(null)).toBe(undefined);
+  expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
+  expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:01 GMT', 4000)).toBe(0);
+  expect(backoffMs(1, 100, 1000, () => 0)).toBe(50);
+  expect(backoffMs(1, 100, 1000, () => 1)).toBe(100);
+  expect(backoffMs(3, 100, 1000, () => 1)).toBe(400);
+  expect(backoffMs(10, 100, 1000, () => 1)).toBe(1000);
 });
 
-test('POST and PATCH are not retried unless the caller opts in (a repeat could apply twice)', async (t) => {
+test('POST and PATCH are not retried unless the caller opts in (a repeat could apply twice)', async () => {
   const srv = await serve((_req, res) => res.writeHead(503).end());
-  t.after(srv.close);
+  onCleanup(srv.close);
   for (const method of ['POST', 'PATCH']) {
-    await assert.rejects(
+    await expect(
       httpRequest(`${srv.base}/once`, { method, body: 'x', sleep: async () => {} }),
-      /failed after 1 attempt/,
-    );
+    ).rejects.toThrow(/failed after 1 attempt/);
   }
-  assert.equal(srv.requests.length, 2);
+  expect(srv.requests.length).toBe(2);
 });
 
 test('credentials in a URL path are masked in errors (webhooks, bot tokens)', () => {
   const hook = ['T0AAAAAAA', 'B0BBBBBBB', 'abcdefghijklmnopqrstuvwx'].join('/');
-  assert.equal(
-    sanitizeUrl(`https://hooks.slack.com/services/${hook}`),
+  expect(sanitizeUrl(`https://hooks.slack.com/services/${hook}`)).toBe(
     'https://hooks.slack.com/services/***',
   );
-  assert.equal(
-    sanitizeUrl('https://discord.com/api/webhooks/123456/s3cr3t-token-value'),
+  expect(sanitizeUrl('https://discord.com/api/webhooks/123456/s3cr3t-token-value')).toBe(
     'https://discord.com/api/webhooks/123456/***',
   );
-  assert.equal(
-    sanitizeUrl('https://api.telegram.org/bot123456:AAE-secret/sendMessage'),
+  expect(sanitizeUrl('https://api.telegram.org/bot123456:AAE-secret/sendMessage')).toBe(
     'https://api.telegram.org/bot***/sendMessage',
   );
-  assert.equal(sanitizeUrl('https://api.github.com/repos/o/r'), 'https://api.github.com/repos/o/r');
+  expect(sanitizeUrl('https://api.github.com/repos/o/r')).toBe('https://api.github.com/repos/o/r');
 });

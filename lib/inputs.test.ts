@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { thrownBy } from '../test/support/errors.ts';
+
 import { bool, InputError, InputErrors, int, list, oneOf, readInputs, size, str } from './inputs.ts';
 
 const spec = {
@@ -24,23 +25,24 @@ test('reads typed values with camelCase names and defaults', () => {
       'prove-backout': 'False',
     }),
   );
-  assert.equal(inputs.catalog, 'db/catalog/migrations.yaml');
-  assert.equal(inputs.failOn, 'error');
-  assert.equal(inputs.proveBackout, false);
-  assert.equal(inputs.retries, 3);
-  assert.deepEqual(inputs.paths, ['a', 'b', 'c']);
-  assert.equal(inputs.maxFileSize, 10 * 1024 * 1024);
-  assert.equal(inputs.reason, 'INC-1 fix');
+  expect(inputs.catalog).toBe('db/catalog/migrations.yaml');
+  expect(inputs.failOn).toBe('error');
+  expect(inputs.proveBackout).toBe(false);
+  expect(inputs.retries).toBe(3);
+  expect(inputs.paths).toStrictEqual(['a', 'b', 'c']);
+  expect(inputs.maxFileSize).toBe(10 * 1024 * 1024);
+  expect(inputs.reason).toBe('INC-1 fix');
 });
 
 test('a missing required input names it and what is expected', () => {
-  assert.throws(
-    () => readInputs(spec, from({})),
-    (e: unknown) =>
+  expect(
+    ((e: unknown) =>
       e instanceof InputError &&
-      e.message === "Input 'reason': is required but was not given; expected a non-empty string",
-  );
-  assert.throws(() => readInputs(spec, from({ reason: '   ' })), /Input 'reason': is required/);
+      e.message === "Input 'reason': is required but was not given; expected a non-empty string")(
+      thrownBy(() => readInputs(spec, from({}))),
+    ),
+  ).toBe(true);
+  expect(() => readInputs(spec, from({ reason: '   ' }))).toThrow(/Input 'reason': is required/);
 });
 
 test('each invalid kind has its own message', () => {
@@ -67,26 +69,24 @@ test('each invalid kind has its own message', () => {
     ],
   ];
   for (const [values, expected] of cases)
-    assert.throws(() => readInputs(spec, from({ reason: 'r', ...values })), expected);
+    expect(String(thrownBy(() => readInputs(spec, from({ reason: 'r', ...values }))))).toMatch(expected);
 });
 
 test('all problems are reported together', () => {
-  assert.throws(
-    () => readInputs(spec, from({ 'fail-on': 'x', retries: 'y' })),
-    (e: unknown) =>
-      e instanceof InputErrors &&
-      e.errors.length === 3 &&
-      /fail-on[\s\S]*retries[\s\S]*reason/.test(e.message),
-  );
+  const error = thrownBy(() => readInputs(spec, from({ 'fail-on': 'x', retries: 'y' })));
+  expect(error).toBeInstanceOf(InputErrors);
+  expect((error as InputErrors).errors).toHaveLength(3);
+  expect((error as InputErrors).message).toMatch(/fail-on[\s\S]*retries[\s\S]*reason/);
 });
 
 test('a secret input that fails its pattern is not echoed', () => {
   const secretSpec = { token: str({ secret: true, pattern: /^gh/, patternHint: 'a GitHub token' }) };
-  assert.throws(
-    () => readInputs(secretSpec, from({ token: 'hunter2-value' })),
-    (e: unknown) =>
-      e instanceof Error && !e.message.includes('hunter2') && /expected a GitHub token/.test(e.message),
-  );
+  expect(
+    ((e: unknown) =>
+      e instanceof Error && !e.message.includes('hunter2') && /expected a GitHub token/.test(e.message))(
+      thrownBy(() => readInputs(secretSpec, from({ token: 'hunter2-value' }))),
+    ),
+  ).toBe(true);
 });
 
 test('types: inputs with a default or required are always present, others optional (checked by npm run typecheck)', () => {
@@ -99,5 +99,5 @@ test('types: inputs with a default or required are always present, others option
   const e: string = typed.e;
   // @ts-expect-error b has no default and is not required
   const b: string = typed.b;
-  assert.deepEqual([a, b, c, e], ['x', undefined, true, 'v']);
+  expect([a, b, c, e]).toStrictEqual(['x', undefined, true, 'v']);
 });

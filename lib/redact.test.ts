@@ -1,46 +1,48 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { maskedPreview, MASK, Redactor } from './redact.ts';
-import { execute, type Sink } from './runtime.ts';
+import { execute, MAX_ERROR_LENGTH, type Sink } from './runtime.ts';
+import { failSafely } from './runner.ts';
 import { defineAction } from './action.ts';
 import { str } from './inputs.ts';
 import { buildSarif } from './report/sarif.ts';
 import { writeEvidenceBundle } from './report/evidence.ts';
 import { bulletList, inlineCode, paragraph, table } from './report/summary.ts';
+import { expectNoLeak } from '../test/support/leak.ts';
+import { StringSet } from './aho-corasick.ts';
 
 test('registered values are masked with their encoded forms', () => {
   const r = new Redactor();
   r.addSecret('pa"ss word/1');
-  assert.equal(r.redact('x pa"ss word/1 y'), `x ${MASK} y`);
-  assert.equal(r.redact(JSON.stringify({ v: 'pa"ss word/1' })), `{"v":"${MASK}"}`);
-  assert.equal(r.redact(`u?p=${encodeURIComponent('pa"ss word/1')}`), `u?p=${MASK}`);
+  expect(r.redact('x pa"ss word/1 y')).toBe(`x ${MASK} y`);
+  expect(r.redact(JSON.stringify({ v: 'pa"ss word/1' }))).toBe(`{"v":"${MASK}"}`);
+  expect(r.redact(`u?p=${encodeURIComponent('pa"ss word/1')}`)).toBe(`u?p=${MASK}`);
 });
 
 test('short values are not registered (masking "10" everywhere would destroy output)', () => {
   const r = new Redactor();
   r.addSecret('10');
-  assert.equal(r.redact('retry in 10 s'), 'retry in 10 s');
+  expect(r.redact('retry in 10 s')).toBe('retry in 10 s');
 });
 
 test('a secret escaped for markdown or HTML is masked in that form too', () => {
   const r = new Redactor();
   r.addSecret('tok_abc*def<ghi>');
   const summary = table(['k'], [['tok_abc*def<ghi>']]) + paragraph('tok_abc*def<ghi>');
-  assert.ok(!summary.includes('tok_abc'), 'the builder escapes it');
-  assert.ok(!r.redact(summary).includes('abc'), r.redact(summary));
+  expect(summary).not.toContain('tok_abc');
+  expect(r.redact(summary)).not.toContain('abc');
 });
 
 test('credential shapes are masked even when nobody registered them', () => {
   const r = new Redactor();
   const token = 'ghp_' + 'A1b2C3'.repeat(6);
   const awsId = 'AKIA' + 'ABCDEFGHIJKLMNOP';
-  assert.equal(r.redact(`t=${token} k=${awsId}`), `t=${MASK} k=${MASK}`);
-  assert.equal(
-    r.redact('postgres://app:s3cr3t-pw@db.internal:5432/app'),
+  expect(r.redact(`t=${token} k=${awsId}`)).toBe(`t=${MASK} k=${MASK}`);
+  expect(r.redact('postgres://app:s3cr3t-pw@db.internal:5432/app')).toBe(
     `postgres://${MASK}@db.internal:5432/app`,
   );
 });
@@ -53,13 +55,13 @@ test('a multi-line secret is masked line by line too', () => {
     '-----END OPENSSH PRIVATE KEY-----',
   ].join('\n');
   r.addSecret(key);
-  assert.ok(!r.redact('line: b3BlbnNzaC1rZXktdjEAAAAABG5vbmU').includes('b3BlbnNzaC1rZXktdjEAAAAABG5vbmU'));
+  expect(r.redact('line: b3BlbnNzaC1rZXktdjEAAAAABG5vbmU')).not.toContain('b3BlbnNzaC1rZXktdjEAAAAABG5vbmU');
 });
 
 test('redactDeep masks keys and nested values', () => {
   const r = new Redactor();
   r.addSecret('s3cr3t-value');
-  assert.deepEqual(r.redactDeep({ a: ['x s3cr3t-value'], 's3cr3t-value': 1, n: 5 }), {
+  expect(r.redactDeep({ a: ['x s3cr3t-value'], 's3cr3t-value': 1, n: 5 })).toStrictEqual({
     a: [`x ${MASK}`],
     [MASK]: 1,
     n: 5,
@@ -67,8 +69,8 @@ test('redactDeep masks keys and nested values', () => {
 });
 
 test('maskedPreview shows the first characters and the length only', () => {
-  assert.equal(maskedPreview('AKIAABCDEFGHIJKLMNOP'), 'AKIA…(20)');
-  assert.equal(maskedPreview('12345678'), '…(8)');
+  expect(maskedPreview('AKIAABCDEFGHIJKLMNOP')).toBe('AKIA…(20)');
+  expect(maskedPreview('12345678')).toBe('…(8)');
 });
 
 // Secrets as they look in practice (token alphabets) plus every character some output format
@@ -157,4 +159,158 @@ test('property: no planted secret survives into any output format', async () => 
     }),
     { numRuns: 60 },
   );
+});
+
+/** A synthetic PEM key of about `bytes` bytes: random base64 lines, never a real key. */
+function syntheticPem(bytes: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    let line = '';
+    for (let i = 0; i < 64; i++) line += alphabet[Math.floor(Math.random() * 64)];
+    lines.push(line);
+    size += 65;
+  }
+  return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----`;
+}
+
+test('a 32 KB private key registers and is masked in every form (no RegExp is built from values)', () => {
+  const r = new Redactor();
+  const key = syntheticPem(32 * 1024);
+  r.addSecret(key);
+  const out = r.redact(`before ${key} mid ${JSON.stringify(key)} after\n${key.split('\n')[7]!}`);
+  expectNoLeak(out, [key, ...key.split('\n').slice(1, -1)], 'the redacted text');
+  expect(out).toBe(`before ${MASK} mid "${MASK}" after\n${MASK}`);
+});
+
+test('a 1 MiB value and 1,000 registered values mask as exact strings, metacharacters included', () => {
+  const r = new Redactor();
+  const huge = 'q(+*?'.repeat(200_000) + 'END';
+  r.addSecret(huge);
+  const many = Array.from({ length: 1000 }, (_, i) => `v${i}.*[${i}]`);
+  for (const value of many) r.addSecret(value);
+  const text = `a ${huge} b ${many[999]!} c ${many[0]!}`;
+  expect(r.redact(text)).toBe(`a ${MASK} b ${MASK} c ${MASK}`);
+  // A metacharacter in a value matches only itself.
+  expect(r.redact('v1xx[1]')).toBe('v1xx[1]');
+});
+
+test('overlapping registered values are masked as one span, leaving no tail visible', () => {
+  const r = new Redactor();
+  r.addSecret('abcdefgh');
+  r.addSecret('efghijkl');
+  expect(r.redact('x abcdefghijkl y')).toBe(`x ${MASK} y`);
+});
+
+test.each([
+  [
+    '68 KB after a Bearer keyword',
+    'Authorization: Bearer ' + 'A'.repeat(68 * 1024) + ' end',
+    `Authorization: Bearer ${MASK} end`,
+  ],
+  ['Bearer words and whitespace runs', ('Bearer ' + ' '.repeat(100)).repeat(600), undefined],
+  ['1 MB of repeated JWT headers', 'eyJhbGciOiJIUzI1NiJ9.'.repeat(50_000), undefined],
+  ['JWT anchors inside one long run', 'eyJ-'.repeat(100_000), 'eyJ-'.repeat(100_000)],
+  ['PEM headers without a footer', '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(10_000), undefined],
+  ['scheme separators without userinfo', 'https://'.repeat(50_000) + 'a:b@c', undefined],
+])(
+  'built-in shapes stay linear on hostile input: %s',
+  (_name, text, expected) => {
+    const out = new Redactor().redact(text);
+    if (expected !== undefined) expect(out).toBe(expected);
+    else expect(out.length).toBeLessThanOrEqual(text.length);
+  },
+  10_000,
+);
+
+test.each([
+  ['a GitHub token after markdown escaping', 'ghp\\_' + 'A1b2C3'.repeat(6), MASK],
+  ['a fine-grained PAT', 'github_pat_' + '11ABCDEFG0abcdefghijkl_' + 'Z9'.repeat(30), MASK],
+  ['a Slack refresh token', 'xoxe.xoxp-1-' + 'Mi0yLTExMTE'.repeat(3), MASK],
+  ['an AWS key id with an ABIA prefix', 'ABIA' + 'QWERTYUIOPASDFGH', MASK],
+  ['a GitLab token', 'glpat-' + 'x1Y2z3W4v5U6t7S8r9Q0', MASK],
+  ['a JWT', 'eyJ' + 'hbGciOiJIUzI1' + '.eyJ' + 'zdWIiOiIxMjM0' + '.' + 'SflKxwRJSMeKKF2QT4fw', MASK],
+  [
+    'a password in a URL, @ inside it',
+    'https://app:p@ss:w0rd@db.internal/x',
+    `https://${MASK}@db.internal/x`,
+  ],
+  [
+    'a token alone as userinfo',
+    'https://' + 'x'.repeat(24) + '@github.com/o/r',
+    `https://${MASK}@github.com/o/r`,
+  ],
+  [
+    'a truncated key in a log',
+    '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEI' + 'B'.repeat(40) + '\n\n',
+    `${MASK}`,
+  ],
+  ['git@ is left alone', 'git@github.com:o/r.git', 'git@github.com:o/r.git'],
+  [
+    'a 16-character AWS-like run in a longer word is left alone',
+    'xAKIA' + 'A'.repeat(16),
+    'xAKIA' + 'A'.repeat(16),
+  ],
+])('built-in shape: %s', (_name, text, expected) => {
+  expect(new Redactor().redact(text)).toBe(expected);
+});
+
+test('the automaton reports the longest value ending at each position', () => {
+  const set = new StringSet();
+  for (const value of ['he', 'she', 'his', 'hers']) set.add(value);
+  const hits: string[] = [];
+  set.scan('ushers', (start, end) => hits.push(`${start}-${end}`));
+  expect(hits).toStrictEqual(['1-4', '2-6']);
+});
+
+test('an error carrying a key in its message fails the step masked and truncated', async () => {
+  const key = syntheticPem(32 * 1024);
+  const throwing = defineAction({
+    name: 'throwing',
+    inputs: {},
+    async run() {
+      // What V8 does with a RegExp too large to compile: the whole source goes into the message.
+      throw new SyntaxError(`Invalid regular expression: /${key}/: Regular expression too large`);
+    },
+  });
+  const sink = new CapturingSink();
+  const { exitCode } = await execute(throwing, () => undefined, sink, { env: {} });
+  expect(exitCode).toBe(1);
+  const printed = sink.texts.join('\n');
+  expectNoLeak(printed, key.split('\n').slice(1, -1), 'the failure message');
+  expect(printed.length).toBeLessThan(MAX_ERROR_LENGTH + 100);
+  expect(printed).toBe(`Invalid regular expression: /${MASK}/: Regular expression too large`);
+
+  // Key material without its PEM header, as a parser quotes its input: masked run by run, truncated.
+  const body = key.split('\n').slice(1, -1);
+  const parser = defineAction({
+    name: 'parser',
+    inputs: {},
+    async run() {
+      throw new Error(`Unexpected token in ${body.join(' and ')}`);
+    },
+  });
+  const sink2 = new CapturingSink();
+  await execute(parser, () => undefined, sink2, { env: {} });
+  const printed2 = sink2.texts.join('\n');
+  expectNoLeak(printed2, body, 'the failure message');
+  expect(printed2).toMatch(/^Unexpected token in \*\*\* and \*\*\*.*more characters not shown\)$/s);
+  expect(printed2.length).toBeLessThan(MAX_ERROR_LENGTH + 100);
+});
+
+test('an uncaught error reaches the runner masked: name, masked message, no stack', () => {
+  const writes: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => (
+    writes.push(String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  try {
+    failSafely(new Error(`boom with ${'ghp_' + 'Z9y8X7'.repeat(6)} and ${'QUJD'.repeat(20)}`));
+  } finally {
+    process.stdout.write = original;
+    process.exitCode = 0;
+  }
+  expect(writes.join('')).toBe(`::error::Unexpected Error: boom with ${MASK} and ${MASK}\n`);
 });

@@ -1,3 +1,5 @@
+import { StringSet } from './aho-corasick.ts';
+import { scanShapes } from './redact-shapes.ts';
 import { escapeCell, escapeText } from './report/summary.ts';
 
 /**
@@ -9,43 +11,36 @@ import { escapeCell, escapeText } from './report/summary.ts';
 
 export const MASK = '***';
 
-/** Shapes redacted even when no one registered the value. Kept deliberately narrow: credentials. */
-const BUILT_IN_PATTERNS: RegExp[] = [
-  // An optional backslash before _ and -: the same tokens after markdown escaping in a job summary.
-  /\bgh[pousr]\\?_[A-Za-z0-9]{36,255}\b/g,
-  /\bgithub\\?_pat\\?_[A-Za-z0-9_\\]{22,255}\b/g,
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-  /\bxox[abposr]\\?-[A-Za-z0-9\\-]{10,}\b/g,
-  /\bglpat\\?-[A-Za-z0-9_\\-]{20,}\b/g,
-  /\bnpm\\?_[A-Za-z0-9]{36}\b/g,
-  // JWTs (three base64url parts, the first two JSON objects) and bearer credentials.
-  /\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g,
-  /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/\\-]{16,}=*/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-  // userinfo in URLs: scheme://user:password@host — up to the last @ before the host, so a
-  // password containing @ is masked whole.
-  /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]*(?=@[^\s@/]+)/gi,
-  // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
-  /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[A-Za-z0-9_\\-]{20,}(?=@)/gi,
-];
-
 /** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 4;
 
+/**
+ * Masking is one pass over the text whatever was registered: registered values (every encoded
+ * form) sit in an Aho-Corasick automaton, never in a RegExp built from them — V8 refuses a large
+ * one and puts its source, the secrets, in the error — and the built-in credential shapes come from
+ * a linear hand-written scanner (lib/redact-shapes.ts). Every match becomes an interval; the union
+ * of the intervals is replaced by the mask, so overlapping matches never leave a tail visible.
+ */
 export class Redactor {
   private readonly values = new Set<string>();
-  private readonly patterns: RegExp[] = [...BUILT_IN_PATTERNS];
-  private combined: RegExp | undefined;
+  private readonly automaton = new StringSet();
+  private readonly patterns: RegExp[] = [];
 
   /** Registers a value to mask wherever it appears, with its JSON- and URL-encoded forms. */
   addSecret(value: string | undefined | null): void {
     if (!value) return;
     for (const form of encodedForms(value)) {
-      if (form.length >= MIN_SECRET_LENGTH) this.values.add(form);
+      if (form.length >= MIN_SECRET_LENGTH && !this.values.has(form)) {
+        this.values.add(form);
+        this.automaton.add(form);
+      }
     }
-    this.combined = undefined;
   }
 
+  /**
+   * An extra shape to mask. The caller vouches that it is linear (no nested or adjacent
+   * overlapping repeats: lib/dlp/regex-safety.ts checks that) and never builds it from secrets.
+   */
   addPattern(pattern: RegExp): void {
     const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
     this.patterns.push(new RegExp(pattern.source, flags));
@@ -58,22 +53,19 @@ export class Redactor {
 
   redact(text: string): string {
     if (!text) return text;
-    let out = text;
-    if (this.values.size > 0) {
-      this.combined ??= new RegExp(
-        [...this.values]
-          .sort((a, b) => b.length - a.length)
-          .map(escapeRegExp)
-          .join('|'),
-        'g',
-      );
-      out = out.replace(this.combined, MASK);
-    }
+    // Most strings hold nothing to mask: no span set is made for them.
+    let spans: Spans | undefined;
+    const add = (start: number, end: number): void => (spans ??= new Spans()).add(start, end);
+    this.automaton.scan(text, add);
+    scanShapes(text, add);
     for (const pattern of this.patterns) {
       pattern.lastIndex = 0;
-      out = out.replace(pattern, MASK);
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        if (m[0].length === 0) pattern.lastIndex++;
+        else add(m.index, m.index + m[0].length);
+      }
     }
-    return out;
+    return spans === undefined ? text : (spans as Spans).apply(text, MASK);
   }
 
   /** Redacts every string inside a JSON-like value, keys included. */
@@ -90,6 +82,51 @@ export class Redactor {
       return out;
     }
     return value;
+  }
+}
+
+/** A union of half-open intervals, sorted once when applied (O(k log k) for k matches). */
+class Spans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  add(start: number, end: number): void {
+    const last = this.starts.length - 1;
+    // Consecutive hits of one source often overlap (a long value reported at each end position).
+    if (last >= 0 && this.starts[last]! <= start && this.ends[last]! >= start) {
+      if (end > this.ends[last]!) this.ends[last] = end;
+      return;
+    }
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+
+  apply(text: string, mask: string): string {
+    const count = this.starts.length;
+    if (count === 0) return text;
+    const order = Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) => this.starts[a]! - this.starts[b]!,
+    );
+    const parts: string[] = [];
+    let at = 0;
+    let open = -1;
+    let close = -1;
+    for (const i of order) {
+      const s = this.starts[i]!;
+      const e = this.ends[i]!;
+      if (open >= 0 && s <= close) {
+        if (e > close) close = e;
+        continue;
+      }
+      if (open >= 0) {
+        parts.push(text.slice(at, open), mask);
+        at = close;
+      }
+      open = s;
+      close = e;
+    }
+    parts.push(text.slice(at, open), mask, text.slice(close));
+    return parts.join('');
   }
 }
 
@@ -114,10 +151,6 @@ function encodedForms(value: string): string[] {
   // A multi-line secret (a PEM key) also appears line by line in logs.
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) forms.add(line.trim());
   return [...forms].filter(Boolean);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,6 @@ if (!(await reexecWithV8Flags(['--liftoff-only'], import.meta.filename))) {
 `,
   );
   const { stdout } = await run(process.execPath, [entry, '0', 'x y']);
-  assert.deepEqual(JSON.parse(stdout), { execArgv: ['--liftoff-only'], argv: ['0', 'x y'] });
-  await assert.rejects(run(process.execPath, [entry, '3']), (error: { code?: number }) => error.code === 3);
+  expect(JSON.parse(stdout)).toStrictEqual({ execArgv: ['--liftoff-only'], argv: ['0', 'x y'] });
+  await expect(run(process.execPath, [entry, '3'])).rejects.toMatchObject({ code: 3 });
 });

@@ -8,6 +8,9 @@
  * `--liftoff-only` (baseline compiler only) removes the stall; setting it at run time through
  * v8.setFlagsFromString does not (measured: bench/exit, see the README).
  */
+// The one child process not started through @actions/exec, on purpose: the re-exec must hand the
+// child this process's own stdio (workflow commands pass through unbuffered) and forward the
+// runner's SIGINT/SIGTERM to it, and @actions/exec neither inherits stdio nor exposes the child.
 import { spawn } from 'node:child_process';
 
 /** Returns false when this process already has the flags (carry on); otherwise runs the child and returns true. */

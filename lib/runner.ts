@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import type { ActionDefinition } from './action.ts';
 import type { InputSpec } from './inputs.ts';
-import { execute, type Sink } from './runtime.ts';
+import { execute, safeErrorMessage, type Sink } from './runtime.ts';
 import { publishResultCheckRun } from './report/check-run.ts';
 
 export const runnerSink: Sink = {
@@ -39,11 +39,33 @@ export function runnerInput(name: string): string | undefined {
   return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 
+/**
+ * The last line of defence: an error nobody caught prints its name and a masked, truncated message
+ * — never Node's default dump of the message and stack, which can carry file content or a secret.
+ */
+export function failSafely(error: unknown): void {
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  core.setFailed(`Unexpected ${name}: ${safeErrorMessage(message)}`);
+  process.exitCode = 1;
+}
+
+let handlersInstalled = false;
+
 export async function runOnGitHub<S extends InputSpec>(definition: ActionDefinition<S>): Promise<void> {
-  const { exitCode } = await execute(definition, runnerInput, runnerSink, {
-    env: process.env,
-    publishCheckRun: (result, github, redactor, annotations) =>
-      publishResultCheckRun(result, github, redactor, annotations),
-  });
-  process.exitCode = exitCode;
+  if (!handlersInstalled) {
+    handlersInstalled = true;
+    process.on('uncaughtException', failSafely);
+    process.on('unhandledRejection', failSafely);
+  }
+  try {
+    const { exitCode } = await execute(definition, runnerInput, runnerSink, {
+      env: process.env,
+      publishCheckRun: (result, github, redactor, annotations) =>
+        publishResultCheckRun(result, github, redactor, annotations),
+    });
+    process.exitCode = exitCode;
+  } catch (error) {
+    failSafely(error);
+  }
 }

@@ -4,13 +4,14 @@
  * terminal (the CLI). Both paths share execute(), so what the CLI prints is what the runner shows.
  * Every string leaves through the redactor; every error becomes a clear, failing message.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import type { ActionDefinition, ActionResult, GitHubContext, Logger, RunContext } from './action.ts';
 import { ConfigError } from './config.ts';
 import { InputError, InputErrors, readInputs, type InputSpec, type RawInputSource } from './inputs.ts';
-import { Redactor } from './redact.ts';
+import { readGitHubContext } from './github.ts';
+import { MASK, Redactor } from './redact.ts';
 import type { Annotation } from './report/types.ts';
 
 export interface Sink {
@@ -62,7 +63,8 @@ export async function execute<S extends InputSpec>(
   let result: ActionResult;
   try {
     const inputs = readInputs(definition.inputs, source);
-    const github = await readGitHubContext(options.env, inputs as Record<string, unknown>);
+    const token = (inputs as Record<string, unknown>)['githubToken'];
+    const github = readGitHubContext(options.env, typeof token === 'string' ? token : undefined);
     const context: RunContext = {
       workspace,
       tempDir: await mkdtemp(join(options.env['RUNNER_TEMP'] || tmpdir(), `${definition.name}-`)),
@@ -90,10 +92,31 @@ export async function execute<S extends InputSpec>(
     }
     return { result, exitCode: 0 };
   } catch (error) {
-    sink.fail(safe(describeFailure(error, sink, redactor, workspace)));
+    sink.fail(safeErrorMessage(describeFailure(error, sink, redactor, workspace), redactor));
     // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
     return { exitCode: error instanceof InputError || error instanceof InputErrors ? 2 : 1 };
   }
+}
+
+/** Longest error message printed; the rest is counted, never shown. */
+export const MAX_ERROR_LENGTH = 600;
+
+/**
+ * What an error may print: redacted, key-like runs masked, truncated. An error can carry content
+ * in its message (V8 puts a RegExp's whole source in "Regular expression too large"; JSON.parse
+ * quotes its input), and a runner prints the message to the job log.
+ */
+export function safeErrorMessage(message: string, redactor: Redactor = new Redactor()): string {
+  const masked = redactor
+    .redact(message)
+    // Runs that look like key material (base64, hex, tokens) are never worth printing in an error.
+    // Words joined by - _ / (paths, identifiers) and git object ids (40 or 64 hex digits, which
+    // name the commits of a failing range) stay readable.
+    .replace(/[A-Za-z0-9+/=_-]{32,}/g, (run) =>
+      /^[a-z]+(?:[-_/][a-z]+)*$/.test(run) || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(run) ? run : MASK,
+    );
+  if (masked.length <= MAX_ERROR_LENGTH) return masked;
+  return `${masked.slice(0, MAX_ERROR_LENGTH)}… (${masked.length - MAX_ERROR_LENGTH} more characters not shown)`;
 }
 
 /** Turns any thrown error into one message; positioned errors also become an annotation. */
@@ -130,48 +153,4 @@ function relativeAnnotation(annotation: Annotation, workspace: string): Annotati
 
 function redactAnnotation(annotation: Annotation, redactor: Redactor): Annotation {
   return redactor.redactDeep(annotation);
-}
-
-export async function readGitHubContext(
-  env: Record<string, string | undefined>,
-  inputs: Record<string, unknown>,
-): Promise<GitHubContext> {
-  let event: Record<string, unknown> | undefined;
-  const eventPath = env['GITHUB_EVENT_PATH'];
-  if (eventPath) {
-    try {
-      event = JSON.parse(await readFile(eventPath, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(
-        `Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${(error as Error).message}`,
-      );
-    }
-  }
-  const token = typeof inputs['githubToken'] === 'string' ? (inputs['githubToken'] as string) : undefined;
-  const context: GitHubContext = {
-    apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-    serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
-  };
-  const optional: Array<[keyof GitHubContext, string | undefined]> = [
-    ['token', token],
-    ['repository', env['GITHUB_REPOSITORY']],
-    ['sha', headSha(event) ?? env['GITHUB_SHA']],
-    ['ref', env['GITHUB_REF']],
-    ['eventName', env['GITHUB_EVENT_NAME']],
-    ['runId', env['GITHUB_RUN_ID']],
-    ['runAttempt', env['GITHUB_RUN_ATTEMPT']],
-    ['actor', env['GITHUB_ACTOR']],
-    ['triggeringActor', env['GITHUB_TRIGGERING_ACTOR']],
-    ['workflowRef', env['GITHUB_WORKFLOW_REF']],
-  ];
-  for (const [key, value] of optional)
-    if (value) (context as unknown as Record<string, unknown>)[key] = value;
-  if (event) context.event = event;
-  return context;
-}
-
-/** On pull_request events GITHUB_SHA is the merge commit; checks belong on the PR head. */
-function headSha(event: Record<string, unknown> | undefined): string | undefined {
-  const pr = event?.['pull_request'] as { head?: { sha?: string } } | undefined;
-  return pr?.head?.sha;
 }

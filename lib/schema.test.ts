@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { thrownBy } from '../test/support/errors.ts';
+
 import { parseConfig } from './config.ts';
 import { assertValid, compileSchema, validateConfig } from './schema.ts';
 
@@ -26,7 +27,9 @@ const schema = {
 const validate = compileSchema(schema);
 
 test('a valid document has no problems', () => {
-  assert.deepEqual(validateConfig(parseConfig('f.yaml', 'items:\n  - id: a\n    risk: low\n'), validate), []);
+  expect(validateConfig(parseConfig('f.yaml', 'items:\n  - id: a\n    risk: low\n'), validate)).toStrictEqual(
+    [],
+  );
 });
 
 test('each schema error lands on its YAML line', () => {
@@ -43,16 +46,15 @@ test('each schema error lands on its YAML line', () => {
   ].join('\n');
   const problems = validateConfig(parseConfig('f.yaml', text), validate);
   const byLine = Object.fromEntries(problems.map((p) => [p.line, p.message]));
-  assert.match(byLine[3]!, /\/items\/0\/risk must be one of low, medium, high/);
-  assert.match(byLine[6]!, /unknown key 'colour'; remove it/);
-  assert.match(byLine[7]!, /missing required key 'id'/);
-  assert.match(byLine[8]!, /must match format "date"/);
-  assert.ok(problems.every((p) => p.file === 'f.yaml'));
+  expect(byLine[3]!).toMatch(/\/items\/0\/risk must be one of low, medium, high/);
+  expect(byLine[6]!).toMatch(/unknown key 'colour'; remove it/);
+  expect(byLine[7]!).toMatch(/missing required key 'id'/);
+  expect(byLine[8]!).toMatch(/must match format "date"/);
+  expect(problems.every((p) => p.file === 'f.yaml')).toBeTruthy();
 });
 
 test('assertValid throws the first problem with file:line:column', () => {
-  assert.throws(
-    () => assertValid(parseConfig('f.yaml', 'items: 3\n'), validate),
+  expect(String(thrownBy(() => assertValid(parseConfig('f.yaml', 'items: 3\n'), validate)))).toMatch(
     /^ConfigError: f\.yaml:1:8: \/items must be array/,
   );
 });

@@ -44,18 +44,46 @@ const MISSED_ASSETS = [
   { loadedAs: 'libpg-query.wasm', from: 'node_modules/libpg-query/wasm/libpg-query.wasm' },
 ];
 
-/** Bundles one TypeScript entry (ncc only transpiles it: `npm run typecheck` is the type gate, and one file being edited elsewhere must not break every bundle) into `distDir`, replacing whatever was there. Returns the files written. */
-export async function bundleAction(entry: string, distDir: string, root = ROOT): Promise<string[]> {
+/**
+ * Entries of an action besides src/index.ts: `src/post.ts` becomes dist/post.js for action.yml's
+ * `runs.post` (a step that runs after the job's other steps, even when they failed or were cancelled).
+ */
+export const EXTRA_ENTRIES = [{ source: 'post.ts', output: 'post.js', license: 'post-licenses.txt' }];
+
+/** Bundles src/index.ts and any EXTRA_ENTRIES of actions/<name> into `distDir`, replacing it. */
+export async function bundleActionDir(name: string, distDir: string, root = ROOT): Promise<string[]> {
+  const src = join(root, 'actions', name, 'src');
+  const files = await bundleAction(join(src, 'index.ts'), distDir, root);
+  for (const extra of EXTRA_ENTRIES) {
+    if (!existsSync(join(src, extra.source))) continue;
+    files.push(
+      ...(await bundleAction(join(src, extra.source), distDir, root, {
+        output: extra.output,
+        license: extra.license,
+        clean: false,
+      })),
+    );
+  }
+  return [...new Set(files)].sort();
+}
+
+/** Bundles one TypeScript entry (ncc only transpiles it: `npm run typecheck` is the type gate, and one file being edited elsewhere must not break every bundle) into `distDir`, replacing whatever was there unless `clean` is false. Returns the files written. */
+export async function bundleAction(
+  entry: string,
+  distDir: string,
+  root = ROOT,
+  options: { output?: string; license?: string; clean?: boolean } = {},
+): Promise<string[]> {
   const { code, assets } = await ncc(entry, {
     minify: false,
     sourceMap: false,
     quiet: true,
     target: 'es2022',
     cache: false,
-    license: 'licenses.txt',
+    license: options.license ?? 'licenses.txt',
     transpileOnly: true,
   });
-  const files: Record<string, Buffer | string> = { 'index.js': code };
+  const files: Record<string, Buffer | string> = { [options.output ?? 'index.js']: code };
   for (const [name, asset] of Object.entries(assets)) files[name] = asset.source;
   const scripts = Object.keys(files).filter((name) => name.endsWith('.js'));
   const builtins = externalBuiltins(scripts.map((name) => String(files[name])));
@@ -66,7 +94,7 @@ export async function bundleAction(entry: string, distDir: string, root = ROOT):
     if (referenced && !(extra.loadedAs in files))
       files[extra.loadedAs] = await readFile(join(root, extra.from));
   }
-  await rm(distDir, { recursive: true, force: true });
+  if (options.clean !== false) await rm(distDir, { recursive: true, force: true });
   for (const [name, content] of Object.entries(files)) {
     const target = join(distDir, name);
     await mkdir(dirname(target), { recursive: true });
@@ -144,8 +172,7 @@ export async function build(options: BuildOptions = {}): Promise<void> {
   const log = options.log ?? ((m: string) => console.log(m));
   const actions = (await listActions(root)).filter((name) => !options.only || options.only.includes(name));
   for (const name of actions) {
-    const entry = join(root, 'actions', name, 'src', 'index.ts');
-    const files = await bundleAction(entry, join(root, 'actions', name, 'dist'), root);
+    const files = await bundleActionDir(name, join(root, 'actions', name, 'dist'), root);
     log(`bundled actions/${name}/dist: ${files.join(', ')}`);
   }
   const docs = await writeActionDocs(root, await listActions(root));

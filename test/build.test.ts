@@ -1,12 +1,12 @@
 // The committed bundles and workflow copies must be what `npm run build` makes from the sources
 // now, and the build must be reproducible: otherwise a reviewer cannot trust dist/.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { bundleAction, listActions, ROOT, WORKFLOW_HEADER } from '../scripts/build.ts';
+import { bundleAction, bundleActionDir, listActions, ROOT, WORKFLOW_HEADER } from '../scripts/build.ts';
 import { END, START, updateReadme } from '../scripts/docs.ts';
 
 async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
@@ -40,7 +40,11 @@ test('two builds in a row are byte-identical', async () => {
   const b = await mkdtemp(join(tmpdir(), 'build-b-'));
   await bundleAction(fixtureEntry, join(a, 'dist'));
   await bundleAction(fixtureEntry, join(b, 'dist'));
-  assert.deepEqual(diffTrees(await filesUnder(join(a, 'dist')), await filesUnder(join(b, 'dist'))), []);
+  const first = await filesUnder(join(a, 'dist'));
+  // Two empty folders would compare equal: the bundle must be there, with the fixture's own code in it.
+  expect([...first.keys()]).toContain('index.js');
+  expect(first.get('index.js')!.toString('utf8')).toContain('echo-action');
+  expect(diffTrees(first, await filesUnder(join(b, 'dist')))).toStrictEqual([]);
 });
 
 test('the staleness check notices a changed bundle', () => {
@@ -52,7 +56,7 @@ test('the staleness check notices a changed bundle', () => {
     ['index.js', Buffer.from('new')],
     ['extra.data', Buffer.from('y')],
   ]);
-  assert.deepEqual(diffTrees(fresh, committed), [
+  expect(diffTrees(fresh, committed)).toStrictEqual([
     'index.js differs',
     'extra.data is missing',
     'gone.wasm should not be there',
@@ -62,12 +66,12 @@ test('the staleness check notices a changed bundle', () => {
 for (const name of await listActions()) {
   test(`actions/${name}/dist is fresh (run npm run build and commit dist/ if this fails)`, async () => {
     const fresh = await mkdtemp(join(tmpdir(), `fresh-${name}-`));
-    await bundleAction(join(ROOT, 'actions', name, 'src', 'index.ts'), join(fresh, 'dist'));
+    await bundleActionDir(name, join(fresh, 'dist'));
     const problems = diffTrees(
       await filesUnder(join(fresh, 'dist')),
       await filesUnder(join(ROOT, 'actions', name, 'dist')),
     );
-    assert.deepEqual(problems, [], `actions/${name}/dist is stale: ${problems.join('; ')}`);
+    expect(problems).toStrictEqual([]);
   });
 }
 
@@ -79,7 +83,7 @@ test('no generated workflow copy outlives its source in reusable-workflows/ (run
     if (text.startsWith(WORKFLOW_HEADER) && !existsSync(join(ROOT, 'reusable-workflows', name)))
       orphans.push(name);
   }
-  assert.deepEqual(orphans, []);
+  expect(orphans).toStrictEqual([]);
 });
 
 test('every reusable workflow has an identical copy in .github/workflows (run npm run build)', async () => {
@@ -87,11 +91,9 @@ test('every reusable workflow has an identical copy in .github/workflows (run np
   const sources = existsSync(sourceDir) ? (await readdir(sourceDir)).filter((n) => /\.ya?ml$/.test(n)) : [];
   for (const name of sources) {
     const copy = join(ROOT, '.github', 'workflows', name);
-    assert.ok(existsSync(copy), `.github/workflows/${name} is missing`);
-    assert.equal(
-      await readFile(copy, 'utf8'),
+    expect(existsSync(copy)).toBeTruthy();
+    expect(await readFile(copy, 'utf8')).toBe(
       WORKFLOW_HEADER + (await readFile(join(sourceDir, name), 'utf8')),
-      `.github/workflows/${name} is stale`,
     );
   }
 });
@@ -101,22 +103,22 @@ test('README tables are generated from action.yml between the markers', () => {
     'inputs:\n  fail-on:\n    description: "Lowest level that fails"\n    default: error\n  reason:\n    description: |\n      Why, with a\n      ticket\n    required: true\noutputs:\n  decision:\n    description: allow or deny\n';
   const readme = `# x\n\nintro\n\n${START}\nold\n${END}\n\nmore\n`;
   const updated = updateReadme(readme, yml)!;
-  assert.match(updated, /\| `fail-on` +\| Lowest level that fails +\| no +\| `error` \|/);
-  assert.match(updated, /\| `reason` +\| Why, with a ticket +\| yes +\| +\|/);
-  assert.match(updated, /\| `decision` \| allow or deny \|/);
-  assert.ok(
+  expect(updated).toMatch(/\| `fail-on` +\| Lowest level that fails +\| no +\| `error` \|/);
+  expect(updated).toMatch(/\| `reason` +\| Why, with a ticket +\| yes +\| +\|/);
+  expect(updated).toMatch(/\| `decision` \| allow or deny \|/);
+  expect(
     updated.startsWith('# x\n\nintro\n\n') &&
       updated.endsWith(`${END}\n\nmore\n`) &&
       !updated.includes('old'),
-  );
-  assert.equal(updateReadme('# no markers', yml), undefined);
+  ).toBeTruthy();
+  expect(updateReadme('# no markers', yml)).toBe(undefined);
 });
 
 for (const name of await listActions()) {
   test(`actions/${name}/README.md inputs/outputs tables match action.yml (run npm run build)`, async () => {
     const readme = await readFile(join(ROOT, 'actions', name, 'README.md'), 'utf8');
     const updated = updateReadme(readme, await readFile(join(ROOT, 'actions', name, 'action.yml'), 'utf8'));
-    assert.ok(updated !== undefined, `actions/${name}/README.md needs the ${START} and ${END} markers`);
-    assert.equal(readme, updated);
+    expect(updated).not.toBe(undefined);
+    expect(readme).toBe(updated);
   });
 }

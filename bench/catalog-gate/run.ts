@@ -22,7 +22,7 @@ import { runGate } from '../../actions/catalog-gate/src/gate.ts';
 import { loadParser, parseSql } from '../../actions/catalog-gate/src/sql/parser.ts';
 import { analyseStatements, emptySchemaState } from '../../actions/catalog-gate/src/sql/analyse.ts';
 import { openPglite } from '../../actions/catalog-gate/src/backout.ts';
-import { startPgServer } from '../../actions/catalog-gate/test/pg-server.ts';
+import { startPgServer } from '../../actions/catalog-gate/test/pg-cluster.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -280,13 +280,13 @@ async function main(): Promise<void> {
       `\n3. back-out proof (apply up, snapshot, down, compare, re-apply) on the first ${subsetN} migrations:`,
     );
     await prove('PGlite (embedded):', {});
-    const server = await startPgServer();
-    if ('skip' in server) console.log(`   PostgreSQL: skipped (${server.skip})`);
+    const server = await startPgServer().catch((error: Error) => error);
+    if (server instanceof Error) console.log(`   PostgreSQL: skipped (${server.message})`);
     else {
       try {
         await prove(`PostgreSQL :${server.port}:`, { databaseUrl: server.url });
       } finally {
-        server.stop();
+        await server.stop();
       }
     }
     rmSync(sub, { recursive: true, force: true });

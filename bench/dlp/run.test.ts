@@ -1,6 +1,6 @@
 // The benchmark's scoring: a finding counts only on the truth item's line AND for its rule.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { sameRule, score } from './run.ts';
 
 const truth = [
@@ -13,20 +13,20 @@ test('a finding on the right line but for another rule is a miss and a false pos
     { file: 'a.ts', line: 3, ruleId: 'phone-number' },
     { file: 'b.env', line: 1, ruleId: 'aws-access-key-id' },
   ]);
-  assert.equal(s.found, 1);
-  assert.equal(s.recall, 0.5);
-  assert.equal(s.recallSecrets, 1);
-  assert.equal(s.precision, 0.5);
+  expect(s.found).toBe(1);
+  expect(s.recall).toBe(0.5);
+  expect(s.recallSecrets).toBe(1);
+  expect(s.precision).toBe(0.5);
 });
 
 test("secretlint's rule ids count for the family they cover; unknown ones match nothing and are listed", () => {
-  assert.equal(sameRule('aws-access-key-id', '@secretlint/secretlint-rule-aws'), true);
-  assert.equal(sameRule('payment-card', '@secretlint/secretlint-rule-aws'), false);
+  expect(sameRule('aws-access-key-id', '@secretlint/secretlint-rule-aws')).toBe(true);
+  expect(sameRule('payment-card', '@secretlint/secretlint-rule-aws')).toBe(false);
   const s = score(truth, [
     { file: 'b.env', line: 1, ruleId: '@secretlint/secretlint-rule-aws' },
     { file: 'a.ts', line: 3, ruleId: '@secretlint/secretlint-rule-made-up' },
   ]);
-  assert.equal(s.found, 1);
-  assert.equal(s.precision, 0.5);
-  assert.deepEqual(s.unmappedRules, ['made-up']);
+  expect(s.found).toBe(1);
+  expect(s.precision).toBe(0.5);
+  expect(s.unmappedRules).toStrictEqual(['made-up']);
 });

@@ -184,11 +184,25 @@ local function one_char_len(l, q)
   return got + 1 -- a valid sequence, or one U+FFFD for an invalid one
 end
 
--- The CI validator's context: /ssn|ss#|social.?security/i somewhere on the line.
+-- The CI validator's context: /(?<![a-z])ss(?:n(?![a-z])|#)|social.?security/i on the line:
+-- "ssn" or "ss#" not inside a word (isScssNestedProperty is no context), or social security.
 local function ssn_context(line)
   local l = lower(line)
-  if find(l, "ssn", 1, true) or find(l, "ss#", 1, true) then
-    return true
+  local q = 1
+  while true do
+    local a = find(l, "ss", q, true)
+    if not a then
+      break
+    end
+    local before = a > 1 and byte(l, a - 1) or 0
+    if not (before >= 97 and before <= 122) then
+      local c = byte(l, a + 2)
+      local after = byte(l, a + 3) or 0
+      if c == 35 or (c == 110 and not (after >= 97 and after <= 122)) then
+        return true
+      end
+    end
+    q = a + 1
   end
   local p = 1
   while true do

@@ -20,6 +20,8 @@ import {
   BASE64,
   HEX,
   DIGITS,
+  UPPER_BASE32,
+  int,
 } from './synth.ts';
 
 export interface LabelledCase {
@@ -80,11 +82,12 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
 
   pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
-  neg(
+  pos(
     'stripe-secret-key',
     'test-mode key',
     `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`,
   );
+  neg('stripe-secret-key', 'publishable key', `Stripe("pk_` + `live_${pick(rng, ALNUM, 24)}")`);
 
   pos(
     'google-api-key',
@@ -148,7 +151,19 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
   neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
 
+  pos('generic-secret-forms', 'Make ?=', `DEPLOY_TOKEN ?= ${synth.genericValue(rng)}\n`);
+  pos('generic-secret-forms', 'XML element', `<apiToken>${synth.genericValue(rng)}</apiToken>`);
+  neg('generic-secret-forms', 'Make ?= from another variable', 'DEPLOY_TOKEN ?= $(CI_JOB_TOKEN)');
+  neg('generic-secret-forms', 'XML element holding a placeholder', '<apiToken>${API_TOKEN}</apiToken>');
+
   // PII: SSN
+  pos('us-ssn-dotted', 'dotted', `ssn ${synth.ssn(rng).replace(/-/g, '.')}`);
+  neg(
+    'us-ssn-dotted',
+    'dotted area 666',
+    `ssn 666.${pick(rng, '123456789', 2)}.${pick(rng, '123456789', 4)}`,
+  );
+  neg('us-ssn-dotted', 'version-like run', 'release 123.45.6789.1');
   pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
   pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
   pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
@@ -169,6 +184,9 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
     pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
     neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
   }
+  pos('payment-card-other', 'Dankort', `card ${luhnFinish(rng, '5019', 16)}`);
+  pos('payment-card-other', 'UATP', `card ${luhnFinish(rng, '1', 15)}`);
+  neg('payment-card-other', 'Luhn-valid 15 digits of no brand', `id ${luhnFinish(rng, '7', 15)}`);
   pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
   pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
   neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
@@ -206,6 +224,16 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   );
   neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
   neg('phone-number', 'version string', 'version 1.234.567.8');
+  pos(
+    'phone-number-context',
+    'French dotted with a phone word',
+    `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`,
+  );
+  neg(
+    'phone-number-context',
+    'dotted digits without a phone word',
+    `v +33.1.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)} build`,
+  );
 
   // PII: IBAN
   for (const country of ['DE', 'GB', 'FR', 'NL'] as const) {
@@ -221,4 +249,249 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
     'aws-access-key-id',
   ]);
   return cases;
+}
+
+/** A family dlp-scan claims, and the rules whose findings count for it. */
+export const RECALL_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  aws: ['aws-access-key-id', 'aws-secret-access-key'],
+  stripe: ['stripe-secret-key'],
+  github: ['github-token', 'github-fine-grained-pat'],
+  slack: ['slack-token', 'slack-webhook-url'],
+  'generic-assignment': ['generic-secret', 'generic-secret-forms'],
+  phone: ['phone-number', 'phone-number-context'],
+  iban: ['iban'],
+  'payment-card': ['payment-card', 'payment-card-other'],
+  ssn: ['us-ssn', 'us-ssn-dotted'],
+};
+
+export interface RecallCase {
+  family: keyof typeof RECALL_FAMILIES;
+  /** The shape, never the value. */
+  shape: string;
+  text: string;
+}
+
+function luhnFinish(rng: ReturnType<typeof seededRng>, prefix: string, length: number): string {
+  const partial = prefix + pick(rng, DIGITS, length - prefix.length - 1);
+  for (let d = 0; d <= 9; d++) {
+    const candidate = partial + d;
+    let sum = 0;
+    for (let i = 0; i < candidate.length; i++) {
+      let n = Number(candidate[candidate.length - 1 - i]);
+      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+      sum += n;
+    }
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+/**
+ * The recall set: for each family dlp-scan claims, the shapes its published formats allow and
+ * the ways people write them (assignment forms of the languages in use, current token prefixes
+ * and versions, separators). Values are generated from the formats with a seeded PRNG; nothing is
+ * copied from anyone's samples. A case counts as found when a scan reports any rule of its family.
+ */
+export function recallCases(seed = 20261204): RecallCase[] {
+  const rng = seededRng(seed);
+  const out: RecallCase[] = [];
+  const add = (family: RecallCase['family'], shape: string, text: string) =>
+    out.push({ family, shape, text });
+  const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+  // AWS: every access key id prefix AWS documents for keys (AKIA user, ASIA temporary, ABIA/ACCA).
+  for (const prefix of ['AKIA', 'ASIA', 'ABIA', 'ACCA'])
+    for (const form of ['env', 'json', 'ini'] as const) {
+      const id = prefix + pick(rng, UPPER_BASE32, 16);
+      add(
+        'aws',
+        `${prefix} key id (${form})`,
+        form === 'env'
+          ? `AWS_ACCESS_KEY_ID=${id}\n`
+          : form === 'json'
+            ? `{"AccessKeyId": "${id}"}`
+            : `[default]\naws_access_key_id = ${id}\n`,
+      );
+    }
+  add('aws', 'secret access key (ini)', `aws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+  add('aws', 'secret access key (yaml)', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
+
+  // Stripe: secret (sk_) and restricted (rk_) keys, live and test mode, the lengths Stripe issues.
+  for (const kind of ['sk', 'rk'])
+    for (const mode of ['live', 'test'])
+      for (const length of [24, 99]) {
+        const key = `${kind}_${mode}_` + pick(rng, ALNUM, length);
+        add('stripe', `${kind}_${mode}_ (${length})`, `STRIPE_KEY=${key}\n`);
+        add('stripe', `${kind}_${mode}_ in code (${length})`, `stripe.api_key = "${key}"`);
+      }
+
+  // GitHub: classic tokens of every kind, and fine-grained PATs (82 characters of [A-Za-z0-9_]).
+  for (const kind of ['p', 'o', 'u', 's', 'r'] as const)
+    add('github', `gh${kind}_ token`, `token: ${githubToken(rng, true, kind)}\n`);
+  for (let i = 0; i < 6; i++) {
+    const body = pick(rng, ALNUM + '_', 82);
+    add('github', `fine-grained PAT #${i}`, `GH_TOKEN=${'github'}_pat_${body}\n`);
+  }
+  add(
+    'github',
+    'fine-grained PAT (22_59 form)',
+    `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`,
+  );
+
+  // Slack: bot, user, app-level, refresh and rotated tokens; webhooks of every kind.
+  const d = (n: number) => pick(rng, '123456789', 1) + pick(rng, DIGITS, n - 1);
+  add('slack', 'xoxb bot token', `SLACK_BOT_TOKEN=xo${'xb'}-${d(12)}-${d(13)}-${pick(rng, ALNUM, 24)}`);
+  add('slack', 'xoxp user token', `"xo${'xp'}-${d(12)}-${d(12)}-${d(13)}-${pick(rng, HEX, 32)}"`);
+  add('slack', 'xoxa-2 workspace token', `token = "xo${'xa'}-2-${d(12)}-${d(12)}-${pick(rng, HEX, 64)}"`);
+  add('slack', 'xoxr-1 refresh token', `refresh: xo${'xr'}-1-${d(12)}-${pick(rng, ALNUM, 40)}`);
+  add('slack', 'xoxe.xoxp-1 rotating token', `SLACK=xo${'xe'}.xoxp-1-${pick(rng, ALNUM, 150)}`);
+  add('slack', 'xoxe-1 refresh token', `SLACK_REFRESH=xo${'xe'}-1-${pick(rng, ALNUM, 140)}`);
+  add(
+    'slack',
+    'xapp-1 app-level token',
+    `SLACK_APP_TOKEN=xa${'pp'}-1-A${pick(rng, upper + DIGITS, 10)}-${d(13)}-${pick(rng, HEX, 64)}`,
+  );
+  const team = () => 'T' + pick(rng, upper + DIGITS, 10);
+  add(
+    'slack',
+    'webhook (services)',
+    `url: https://hooks.slack.com/services/${team()}/B${pick(rng, upper + DIGITS, 10)}/${pick(rng, ALNUM, 24)}`,
+  );
+  add(
+    'slack',
+    'webhook (workflows)',
+    `"https://hooks.slack.com/workflows/${team()}/A${pick(rng, upper + DIGITS, 10)}/${d(18)}/${pick(rng, ALNUM, 24)}"`,
+  );
+  add(
+    'slack',
+    'webhook (triggers)',
+    `WEBHOOK=https://hooks.slack.com/triggers/${team()}/${d(13)}/${pick(rng, HEX, 32)}`,
+  );
+  add(
+    'slack',
+    'webhook (services, legacy short)',
+    `https://hooks.slack.com/services/${team().slice(0, 9)}/B${pick(rng, upper + DIGITS, 8)}/${pick(rng, ALNUM, 24)}`,
+  );
+
+  // Generic assignments, as each language writes them.
+  const v = () => synth.genericValue(rng);
+  const forms: Array<[string, (value: string) => string]> = [
+    ['.env', (x) => `API_TOKEN=${x}\n`],
+    ['shell export', (x) => `export SERVICE_TOKEN="${x}"\n`],
+    ['YAML', (x) => `  client_secret: ${x}\n`],
+    ['TOML', (x) => `api_key = "${x}"\n`],
+    ['Java properties', (x) => `db.password=${x}\n`],
+    ['Java properties (colon)', (x) => `service.token: ${x}\n`],
+    ['Python', (x) => `SECRET_KEY = '${x}'\n`],
+    ['JavaScript object', (x) => `const cfg = { apiKey: "${x}" };\n`],
+    ['Go short declaration', (x) => `authToken := "${x}"\n`],
+    ['Go var with type', (x) => `var apiToken string = "${x}"\n`],
+    ['Make ?=', (x) => `DEPLOY_TOKEN ?= ${x}\n`],
+    ['Make :=', (x) => `DEPLOY_TOKEN := ${x}\n`],
+    ['Make ::=', (x) => `DEPLOY_TOKEN ::= ${x}\n`],
+    ['Make :::=', (x) => `DEPLOY_TOKEN :::= ${x}\n`],
+    ['Make +=', (x) => `EXTRA_SECRET += ${x}\n`],
+    ['PHP assignment', (x) => `$dbPassword = "${x}";\n`],
+    ['PHP .=', (x) => `$apiSecret .= "${x}";\n`],
+    ['PHP array', (x) => `'api_key' => '${x}',\n`],
+    ['Java setProperty', (x) => `System.setProperty("SERVICE_TOKEN", "${x}");\n`],
+    ['XML element', (x) => `<apiToken>${x}</apiToken>\n`],
+    ['XML attribute', (x) => `<add key="ClientSecret" value="${x}" />\n`],
+    ['JSON', (x) => `{"access_token": "${x}"}\n`],
+    ['JSON string holding an env file', (x) => `{"env": "SERVICE_TOKEN=${x}\\nNEXT=1"}\n`],
+    ['Ruby hash', (x) => `config.secret_token = '${x}'\n`],
+    ['C#', (x) => `private const string ApiKey = "${x}";\n`],
+    ['Kotlin', (x) => `val apiSecret = "${x}"\n`],
+    ['Terraform', (x) => `  password = "${x}"\n`],
+    ['Dockerfile ENV', (x) => `ENV API_TOKEN=${x}\n`],
+    ['docker-compose list', (x) => `      - DB_PASSWORD=${x}\n`],
+    ['CLI flag', (x) => `mysql --password=${x} -h db\n`],
+    ['INI', (x) => `secret = ${x}\n`],
+  ];
+  for (const [shape, make] of forms) add('generic-assignment', shape, make(v()));
+
+  // Phones: international formats with context; NANP with extensions, 001 and spaces.
+  const nanp = () => `${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}`;
+  const exch = () => `${int(rng, 2, 9)}${int(rng, 0, 4)}${pick(rng, DIGITS, 1)}`;
+  const phones: Array<[string, string]> = [
+    [
+      '+CC (0)AA BBB BB BB',
+      `Phone: +${int(rng, 30, 49)} (0)${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 2)}`,
+    ],
+    [
+      '+CCCCCC BBB BBB',
+      `tel: +${int(rng, 2, 9)}${pick(rng, DIGITS, 5)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
+    ],
+    [
+      '+CC AA BBBB BBBB',
+      `mobile: +${int(rng, 30, 49)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)} ${pick(rng, DIGITS, 4)}`,
+    ],
+    [
+      '+CC-AAA-BBB-BBBB',
+      `phone +${int(rng, 30, 49)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 4)}`,
+    ],
+    [
+      '+CC.AA.BB.BB.BB',
+      `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`,
+    ],
+    ['compact E.164', `"phone": "+${int(rng, 30, 49)}${pick(rng, DIGITS, 10)}"`],
+    [
+      'NANP with x extension',
+      `Phone: (${nanp()}) ${exch()}-${pick(rng, DIGITS, 4)} x${pick(rng, DIGITS, 3)}`,
+    ],
+    ['NANP with ext.', `call ${nanp()}-${exch()}-${pick(rng, DIGITS, 4)} ext. ${pick(rng, DIGITS, 4)}`],
+    ['001- international prefix', `phone: 001-${nanp()}-${exch()}-${pick(rng, DIGITS, 4)}`],
+    [
+      '00 international prefix',
+      `Tel: 00${int(rng, 30, 49)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
+    ],
+    ['NANP with spaces', `phone: ${nanp()} ${exch()} ${pick(rng, DIGITS, 4)}`],
+    ['+1 NANP dotted', `cell: +1.${nanp()}.${exch()}.${pick(rng, DIGITS, 4)}`],
+    ['NANP formatted', `Call ${synth.phone(rng)} today`],
+    ['bare NANP with context', `phone=${nanp()}${exch()}${pick(rng, DIGITS, 4)}`],
+  ];
+  for (const [shape, text] of phones) add('phone', shape, text);
+
+  // IBANs: compact, grouped by spaces or dashes, lowercase, followed by a one-letter word.
+  for (const country of ['DE', 'GB', 'FR', 'NL', 'ES'] as const) {
+    const value = iban(rng, country);
+    add('iban', `${country} compact`, `iban: ${value}`);
+    add('iban', `${country} spaces`, `IBAN ${groupIban(value)}`);
+    add('iban', `${country} dashes`, `account ${groupIban(value).replace(/ /g, '-')}`);
+    add('iban', `${country} lowercase`, `iban=${value.toLowerCase()}`);
+    add('iban', `${country} then a one-letter word`, `Pay to ${groupIban(iban(rng, country))} A Smith`);
+  }
+
+  // Cards: the claimed brands plus Maestro (12-19), JCB 15 (1800/2131), UATP, Dankort.
+  for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners'] as const) {
+    const n = cardNumber(rng, brand);
+    add('payment-card', `${brand} spaces`, `card: ${groupCard(n)}`);
+    add('payment-card', `${brand} dashes`, `card ${groupCard(n, '-')}`);
+    add('payment-card', `${brand} contiguous`, `"pan":"${n}"`);
+  }
+  const extra: Array<[string, string, number]> = [
+    ['Maestro 12', '501800', 12],
+    ['Maestro 13', '6759', 13],
+    ['Maestro 19', '6304', 19],
+    ['JCB 15 (1800)', '1800', 15],
+    ['JCB 15 (2131)', '2131', 15],
+    ['UATP 15', '1', 15],
+    ['Dankort 16', '5019', 16],
+  ];
+  for (const [shape, prefix, length] of extra) {
+    const n = luhnFinish(rng, prefix, length);
+    add('payment-card', `${shape} contiguous`, `card number: ${n}`);
+    add('payment-card', `${shape} grouped`, `card: ${n.replace(/(\d{4})(?=\d)/g, '$1 ')}`);
+  }
+
+  // SSNs: dashes, spaces with context, bare with context, dots.
+  for (let i = 0; i < 3; i++) {
+    const ssn = synth.ssn(rng);
+    add('ssn', 'dashed', `employee ssn: ${ssn}`);
+    add('ssn', 'spaces with context', `SSN ${ssn.replace(/-/g, ' ')}`);
+    add('ssn', 'bare with context', `"ssn": "${ssn.replace(/-/g, '')}"`);
+    add('ssn', 'dots', `social security no. ${ssn.replace(/-/g, '.')}`);
+    add('ssn', 'dots without context', `record 7 | ${ssn.replace(/-/g, '.')} | active`);
+  }
+  return out;
 }

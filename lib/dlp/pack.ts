@@ -2,13 +2,13 @@
  * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
  * field (and, for text input, the file and line), because a pack is edited by hand.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import YAML from 'yaml';
 import builtInRules from './rules.json' with { type: 'json' };
 import { globToRegExp } from './glob.ts';
 import { Prefilter, type KeywordSpec } from './prefilter.ts';
 import { NATIVE_MATCHERS } from './native.ts';
-import { findNestedQuantifier, keywordCannotStart } from './regex-safety.ts';
+import { findAdjacentOverlap, findNestedQuantifier, keywordCannotStart } from './regex-safety.ts';
 import type {
   AllowlistSpec,
   CompiledAllowlist,
@@ -88,10 +88,10 @@ const ruleProperties = {
   validator: { type: 'string' },
   entropy: { type: 'number', minimum: 0, maximum: 16 },
   tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-  allowlist: { ...allowlistSchema, properties: { ...allowlistSchema.properties, paths: undefined } },
+  // A rule's own `paths` switch off that rule only (email addresses in LICENSE and package.json).
+  allowlist: allowlistSchema,
   disabled: { type: 'boolean' },
 };
-delete (ruleProperties.allowlist.properties as Record<string, unknown>).paths;
 
 export const RULE_PACK_SCHEMA = {
   type: 'object',
@@ -125,9 +125,19 @@ export const RULE_PACK_OVERRIDE_SCHEMA = {
   },
 };
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validatePackShape = ajv.compile(RULE_PACK_SCHEMA);
-const validateOverrideShape = ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
+// Compiled on first use: a scan with the built-in pack alone (the pre-commit case) never pays
+// for ajv's code generation, which is most of a one-file scan's start-up.
+let shapeValidators: { pack: ValidateFunction; override: ValidateFunction } | undefined;
+function shapes(): { pack: ValidateFunction; override: ValidateFunction } {
+  if (!shapeValidators) {
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    shapeValidators = {
+      pack: ajv.compile(RULE_PACK_SCHEMA),
+      override: ajv.compile(RULE_PACK_OVERRIDE_SCHEMA),
+    };
+  }
+  return shapeValidators;
+}
 
 type Locate = (path: Array<string | number>) => number | undefined;
 
@@ -171,14 +181,23 @@ function compileAllowlist(
   ruleId?: string,
 ): CompiledAllowlist {
   const regexes = (spec?.regexes ?? []).map((r, i) => {
+    let compiled: RegExp;
     try {
-      return new RegExp(r);
+      compiled = new RegExp(r);
     } catch (error) {
       throw new DlpRulePackError(source, (error as Error).message, {
         ruleId,
         field: `allowlist.regexes.${i}`,
       });
     }
+    // Allowlist regexes run on every candidate's line too: the same backtracking checks apply.
+    const unsafe = findNestedQuantifier(r) ?? findAdjacentOverlap(r);
+    if (unsafe)
+      throw new DlpRulePackError(source, `${unsafe}; it can backtrack catastrophically`, {
+        ruleId,
+        field: `allowlist.regexes.${i}`,
+      });
+    return compiled;
   });
   return {
     paths: (spec?.paths ?? []).map(globToRegExp),
@@ -193,6 +212,7 @@ function compileRule(
   index: number,
   source: string,
   locate: Locate | undefined,
+  trusted = false,
 ): CompiledRule {
   const fail = (field: string, detail: string): never => {
     throw new DlpRulePackError(source, detail, {
@@ -220,8 +240,11 @@ function compileRule(
   } catch (error) {
     return fail('regex', (error as Error).message);
   }
-  const nested = findNestedQuantifier(spec.regex);
+  // The built-in rules are held to these checks by pack.test.ts, not at every start.
+  const nested = trusted ? undefined : findNestedQuantifier(spec.regex);
   if (nested) fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+  const adjacent = trusted ? undefined : findAdjacentOverlap(spec.regex, spec.ignoreCase ?? false);
+  if (adjacent) fail('regex', `${adjacent}; it can backtrack for minutes on one long line`);
   if (window === 'keyword') {
     const mismatch = keywordCannotStart(spec.regex, spec.keywords ?? [], spec.ignoreCase ?? false);
     if (mismatch)
@@ -267,8 +290,10 @@ export function compileRulePack(
   input: unknown,
   source = 'rule pack',
   locate?: Locate,
+  /** The built-in pack: its shape is checked by the tests (pack.test.ts), not at every start. */
+  trusted = false,
 ): CompiledRulePackWithPrefilter {
-  if (!validatePackShape(input)) throw shapeError(source, input, validatePackShape.errors![0]!, locate);
+  if (!trusted && !shapes().pack(input)) throw shapeError(source, input, shapes().pack.errors![0]!, locate);
   const spec = input as unknown as RulePackSpec;
   const seen = new Set<string>();
   const rules: CompiledRule[] = [];
@@ -282,7 +307,7 @@ export function compileRulePack(
     }
     seen.add(rule.id);
     if (rule.disabled) return;
-    rules.push(compileRule(rule, index, source, locate));
+    rules.push(compileRule(rule, index, source, locate, trusted));
   });
 
   const keywords: KeywordSpec[] = [];
@@ -333,8 +358,7 @@ export function mergeRulePack(
   source = 'rule override',
   locate?: Locate,
 ): RulePackSpec {
-  if (!validateOverrideShape(input))
-    throw shapeError(source, input, validateOverrideShape.errors![0]!, locate);
+  if (!shapes().override(input)) throw shapeError(source, input, shapes().override.errors![0]!, locate);
   const override = input as RulePackOverride;
   const rules = base.rules.map((r) => ({ ...r }));
   for (const [index, change] of (override.rules ?? []).entries()) {
@@ -423,6 +447,6 @@ export function builtInRulePackSpec(): RulePackSpec {
 let builtIn: CompiledRulePackWithPrefilter | undefined;
 
 export function defaultRulePack(): CompiledRulePackWithPrefilter {
-  builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json');
+  builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json', undefined, true);
   return builtIn;
 }

@@ -232,3 +232,195 @@ export function keywordCannotStart(
   if (fits) return undefined;
   return `the regex must start with ${prefixes.map((p) => `'${p}'`).join(' or ')}, but its keywords are ${keywords.map((k) => `'${k}'`).join(', ')}`;
 }
+
+/** An ASCII character set (128 bits) plus one bit for "anything past ASCII". */
+type CharSet = Uint8Array;
+const SET_SIZE = 129;
+
+function setOf(test: (c: number) => boolean, other: boolean): CharSet {
+  const set = new Uint8Array(SET_SIZE);
+  for (let c = 0; c < 128; c++) if (test(c)) set[c] = 1;
+  set[128] = other ? 1 : 0;
+  return set;
+}
+
+const ANY = setOf(() => true, true);
+const ESCAPES: Record<string, CharSet> = {
+  d: setOf((c) => c >= 48 && c <= 57, false),
+  w: setOf((c) => /\w/.test(String.fromCharCode(c)), false),
+  s: setOf((c) => /\s/.test(String.fromCharCode(c)), true),
+};
+ESCAPES['D'] = complement(ESCAPES['d']!);
+ESCAPES['W'] = complement(ESCAPES['w']!);
+ESCAPES['S'] = complement(ESCAPES['s']!);
+
+function complement(set: CharSet): CharSet {
+  return set.map((bit) => 1 - bit);
+}
+
+function overlaps(a: CharSet, b: CharSet): boolean {
+  for (let i = 0; i < SET_SIZE; i++) if (a[i] && b[i]) return true;
+  return false;
+}
+
+function single(code: number): CharSet {
+  const set = new Uint8Array(SET_SIZE);
+  set[code < 128 ? code : 128] = 1;
+  return set;
+}
+
+/** The set of an escape `\x` (i at the backslash); unknown escapes count as their character. */
+function escapeSet(source: string, i: number): { set: CharSet; width: number } {
+  const e = source[i + 1] ?? '';
+  if (ESCAPES[e]) return { set: ESCAPES[e]!, width: 2 };
+  if (e === 'p' || e === 'P') {
+    const end = source.indexOf('}', i);
+    return { set: ANY, width: end > i ? end - i + 1 : 2 };
+  }
+  if (e === 'x') return { set: single(parseInt(source.slice(i + 2, i + 4), 16) || 0), width: 4 };
+  if (e === 'u') return { set: single(parseInt(source.slice(i + 2, i + 6), 16) || 0), width: 6 };
+  const named: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 };
+  return { set: single(named[e] ?? e.charCodeAt(0)), width: 2 };
+}
+
+/** `[...]` at i: its set and width. Ranges past ASCII and case folding count as "other". */
+function classSet(source: string, i: number, ignoreCase: boolean): { set: CharSet; width: number } {
+  let j = i + 1;
+  const negated = source[j] === '^';
+  if (negated) j++;
+  const set = new Uint8Array(SET_SIZE);
+  while (j < source.length && source[j] !== ']') {
+    let code: number;
+    if (source[j] === '\\') {
+      const { set: inner, width } = escapeSet(source, j);
+      j += width;
+      const count = inner.reduce((n, bit) => n + bit, 0);
+      if (count !== 1) {
+        for (let k = 0; k < SET_SIZE; k++) set[k] ||= inner[k]!;
+        continue;
+      }
+      code = inner.indexOf(1);
+    } else {
+      code = source.charCodeAt(j);
+      j++;
+    }
+    if (source[j] === '-' && source[j + 1] !== ']' && source[j + 1] !== undefined) {
+      let end: number;
+      if (source[j + 1] === '\\') {
+        const { set: inner, width } = escapeSet(source, j + 1);
+        end = inner.indexOf(1);
+        j += 1 + width;
+      } else {
+        end = source.charCodeAt(j + 1);
+        j += 2;
+      }
+      for (let c = code; c <= Math.min(end, 127); c++) set[c] = 1;
+      if (end >= 128) set[128] = 1;
+      continue;
+    }
+    set[code < 128 ? code : 128] = 1;
+  }
+  if (ignoreCase) foldCase(set);
+  return { set: negated ? complement(set) : set, width: j + 1 - i };
+}
+
+function foldCase(set: CharSet): void {
+  for (let c = 65; c <= 90; c++) if (set[c] || set[c + 32]) set[c] = set[c + 32] = 1;
+}
+
+interface Atom {
+  set: CharSet;
+  /** Upper bound of its quantifier: 1 when none, Infinity for `*`, `+`, `{n,}`. */
+  max: number;
+  /** Lower bound: 0 for `?`, `*`, `{0,…}`. */
+  min: number;
+  at: number;
+  end: number;
+}
+
+/**
+ * Adjacent overlapping repeats: `\w*\w*x`, `a+a+b`, `\d+_?\d+$`, `.*\s*.*=`. Two repeats, one of
+ * them unbounded, whose characters overlap, with nothing between them that the first could not
+ * also eat: every way of splitting a run between them is tried before the match fails, which is
+ * quadratic per start (`\w*` five times over is n^5: a 30 KB line never ends). Groups end the
+ * sequence (they are checked by findNestedQuantifier). Returns a description or undefined.
+ */
+export function findAdjacentOverlap(source: string, ignoreCase = false): string | undefined {
+  // Per open group: the repeats still "live" (nothing since them that they could not eat).
+  const stack: Atom[][] = [[]];
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    let atom: { set: CharSet; width: number } | undefined;
+    if (c === '(') {
+      stack.push([]);
+      i += groupPrefixLength(source, i);
+      continue;
+    }
+    if (c === ')') {
+      stack.pop();
+      if (stack.length === 0) stack.push([]);
+      // A quantified group: what follows may repeat it; start afresh (conservative for nesting).
+      stack[stack.length - 1] = [];
+      i++;
+      const q = readQuantifier(source, i);
+      if (q) i += q.length;
+      continue;
+    }
+    if (c === '|') {
+      stack[stack.length - 1] = [];
+      i++;
+      continue;
+    }
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '\\') {
+      const e = source[i + 1];
+      if (e === 'b' || e === 'B') {
+        i += 2;
+        continue;
+      }
+      atom = escapeSet(source, i);
+    } else if (c === '[') atom = classSet(source, i, ignoreCase);
+    else if (c === '.') atom = { set: ANY, width: 1 };
+    else {
+      const set = single(source.charCodeAt(i));
+      if (ignoreCase) foldCase(set);
+      atom = { set, width: 1 };
+    }
+    const at = i;
+    i += atom.width;
+    const q = readQuantifier(source, i);
+    let min = 1;
+    let max = 1;
+    if (q) {
+      const text = source.slice(i, i + q.length).replace(/\?$/, '');
+      if (text === '*') [min, max] = [0, Infinity];
+      else if (text === '+') [min, max] = [1, Infinity];
+      else if (text === '?' || q.length === 1) [min, max] = [0, 1];
+      else {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(text)!;
+        min = Number(m[1]);
+        max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      }
+      i += q.length;
+    }
+    const current: Atom = { set: atom.set, min, max, at, end: i };
+    const live = stack[stack.length - 1]!;
+    for (const earlier of live) {
+      const repeats = earlier.max > 1 && current.max > 1;
+      // Bounded pairs cost up to max1 × max2 per start: `\d{0,3000}\d{0,3000}` is 9 million.
+      const costly = earlier.max === Infinity || current.max === Infinity || earlier.max * current.max > 1024;
+      if (repeats && costly && overlaps(earlier.set, current.set))
+        return `adjacent overlapping repeats at ${earlier.at}: ${source.slice(earlier.at, current.end)} (every split of a run between them is tried: quadratic or worse per start; merge them into one repeat or make them disjoint)`;
+    }
+    // Repeats stay live while what follows is something they could eat; anything else ends them.
+    // An optional atom may match nothing, so it ends none of them.
+    const kept = current.min === 0 ? [...live] : live.filter((earlier) => overlaps(earlier.set, current.set));
+    if (current.max > 1) kept.push(current);
+    stack[stack.length - 1] = kept;
+  }
+  return undefined;
+}

@@ -29,6 +29,12 @@ export interface ScanOptions {
   baseline?: ReadonlySet<string>;
   /** Attached to every finding (history mode). */
   commit?: CommitInfo;
+  /**
+   * `honour` (default): an inline `dlp:allow` suppresses the finding on its line. `report`: the
+   * finding stays and is marked `inlineAllowAdded` — for text a change adds (diff mode), where the
+   * comment is the change's own say-so and a reviewer has to accept it.
+   */
+  inlineAllow?: 'honour' | 'report';
 }
 
 export interface ScanResult {
@@ -125,20 +131,23 @@ function inlineAllows(line: string, ruleId: string, knownIds: ReadonlyMap<string
   return ids.length === 0 || ids.includes(ruleId);
 }
 
+/**
+ * The line(s) holding [start, end), but at most HALF_WINDOW either side: on a 1 MiB line with
+ * thousands of findings an unbounded search back and forth per finding is quadratic.
+ */
 function lineBounds(text: string, start: number, end: number): [number, number] {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
-  if (lineEnd === -1) lineEnd = text.length;
-  else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-  return [lineStart, lineEnd];
+  return windowBounds(text, start, Math.max(start, end - 1) + 1, LINE_REACH);
 }
 
+/** How far the line of a finding (allowlist `line` target, inline allow, context words) reaches. */
+const LINE_REACH = 1024;
+
 /** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
-function windowBounds(text: string, at: number, atEnd: number): [number, number] {
-  const from = Math.max(0, at - HALF_WINDOW);
+function windowBounds(text: string, at: number, atEnd: number, reach = HALF_WINDOW): [number, number] {
+  const from = Math.max(0, at - reach);
   const back = text.slice(from, at).lastIndexOf('\n');
   const ws = back === -1 ? from : from + back + 1;
-  const to = Math.min(text.length, atEnd + HALF_WINDOW);
+  const to = Math.min(text.length, atEnd + reach);
   const ahead = text.slice(atEnd, to).indexOf('\n');
   let we = ahead === -1 ? to : atEnd + ahead;
   if (we > ws && text.charCodeAt(we - 1) === 13) we--;
@@ -475,6 +484,14 @@ function toFindings(
   const findings: DlpFinding[] = [];
   for (const { c, entropy } of kept) {
     const spec = c.rule.spec;
+    if (
+      c.rule.allowlist &&
+      c.rule.allowlist.paths.length > 0 &&
+      c.rule.allowlist.paths.some((p) => p.test(path))
+    ) {
+      suppressed.allowlist++;
+      continue;
+    }
     const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
     const lineText = text.slice(lineStart, lineEnd);
     if (
@@ -484,9 +501,10 @@ function toFindings(
       suppressed.allowlist++;
       continue;
     }
-    const firstLineEnd = text.indexOf('\n', c.start);
-    const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
-    if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
+    const firstLineEnd = lineText.indexOf('\n', c.start - lineStart);
+    const firstLine = firstLineEnd === -1 ? lineText : lineText.slice(0, firstLineEnd);
+    const allowedInline = inlineAllows(firstLine, c.rule.id, pack.byId);
+    if (allowedInline && options.inlineAllow !== 'report') {
       suppressed.inline++;
       continue;
     }
@@ -514,6 +532,7 @@ function toFindings(
       fingerprint: fp,
     };
     if (entropy !== undefined) finding.entropy = Math.round(entropy * 1000) / 1000;
+    if (allowedInline) finding.inlineAllowAdded = true;
     if (options.commit) finding.commit = { ...options.commit };
     RAW_SECRETS.set(finding, c.secret);
     findings.push(finding);

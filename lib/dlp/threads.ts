@@ -198,10 +198,17 @@ export async function scanFiles(
  * with warm, optimised code. Unref'd while idle: they never keep the process alive.
  */
 const idle: Worker[] = [];
+let workersStarted = 0;
+
+/** How many worker threads this module has started so far (idle ones are reused, not counted again). */
+export function scanWorkersStarted(): number {
+  return workersStarted;
+}
 
 function takeWorker(): Worker {
   let worker = idle.pop();
   if (!worker) {
+    workersStarted++;
     const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
     created.on('exit', () => {
       const at = idle.indexOf(created);

@@ -57,7 +57,8 @@ export interface RuleSpec {
   /** Minimum Shannon entropy (bits per character) of the secret. */
   entropy?: number;
   tags: RuleTag[];
-  allowlist?: Omit<AllowlistSpec, 'paths'>;
+  /** The rule's own allowlist; its `paths` switch off this rule only. */
+  allowlist?: AllowlistSpec;
   /** Set by an override to switch a rule off (same as listing it in `disable`). */
   disabled?: boolean;
 }
@@ -153,6 +154,11 @@ export interface DlpFinding {
   /** Bits per character; set for rules tagged `secret`. */
   entropy?: number;
   commit?: CommitInfo;
+  /**
+   * The line carries a `dlp:allow` that the scanned change itself adds (diff mode): not honoured,
+   * reported for a reviewer; an accepted value belongs in the baseline, landed by an earlier change.
+   */
+  inlineAllowAdded?: boolean;
 }
 
 export type SuppressionReason = 'path' | 'allowlist' | 'inline' | 'baseline';

@@ -2,8 +2,23 @@
  * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
  * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
  */
-import { crc32 } from 'node:zlib';
 import type { Validator, ValidatorContext } from './types.ts';
+
+// CRC-32 (IEEE, reflected 0xEDB88320) in plain code rather than node:zlib, so the detectors also
+// bundle into a Cloudflare Worker (edge/workers/tokenize) without Node built-ins.
+const CRC_TABLE = new Uint32Array(256);
+for (let n = 0; n < 256; n++) {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  CRC_TABLE[n] = c >>> 0;
+}
+
+/** CRC-32 of a string's UTF-8 bytes (token bodies are ASCII), as node:zlib's crc32 returns it. */
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of new TextEncoder().encode(text)) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 const entropyCounts = new Uint32Array(65536);
 
@@ -99,13 +114,50 @@ export function cardBrand(digits: string): string | undefined {
   return undefined;
 }
 
+/** Brands the main rule does not claim: Maestro (12–19), JCB 15 (1800, 2131), UATP, Dankort. */
+export function otherCardBrand(digits: string): string | undefined {
+  const len = digits.length;
+  const p4 = digits.slice(0, 4);
+  if ((p4 === '1800' || p4 === '2131') && len === 15) return 'jcb15';
+  if (p4 === '5019' && len === 16) return 'dankort';
+  if (digits[0] === '1' && len === 15) return 'uatp';
+  if (/^(?:5018|5020|5038|5893|6304|6759|676[1-3]|0604|6390)/.test(digits) && len >= 12 && len <= 19)
+    return 'maestro';
+  return undefined;
+}
+
+export function isOtherPaymentCard(value: string): boolean {
+  const digits = value.replace(/[ -]/g, '');
+  if (/^(\d)\1+$/.test(digits)) return false;
+  return cardBrand(digits) === undefined && otherCardBrand(digits) !== undefined && luhnValid(digits);
+}
+
 export function isPaymentCard(value: string): boolean {
   const digits = value.replace(/[ -]/g, '');
   if (/^(\d)\1+$/.test(digits)) return false;
   return cardBrand(digits) !== undefined && luhnValid(digits);
 }
 
-const SSN_CONTEXT = /ssn|ss#|social.?security/i;
+/**
+ * The words of a line, identifiers split at case changes and `_`/`-` (`employeeSSN` -> employee
+ * ssn, `isScssNestedProperty` -> is scss nested property): context words match whole words, so
+ * "ssn" inside "scss" or "tel" inside "hotel" is no context.
+ */
+export function wordsOf(line: string): Set<string> {
+  return new Set(
+    line
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z#]+/),
+  );
+}
+
+/**
+ * "ssn" or "ss#" as a word of its own (not inside `isScssNestedProperty`), or social security.
+ * The ingress filter (lib/dlp-ingress/filter.lua) implements the same test on the lowered line.
+ */
+const SSN_CONTEXT = /(?<![a-z])ss(?:n(?![a-z])|#)|social.?security/i;
 /** Numbers the SSA published or that were famously misused; never anyone's. */
 const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
 
@@ -225,11 +277,26 @@ export function ibanMod97(iban: string): number {
   return remainder;
 }
 
-export function isIban(value: string): boolean {
-  const iban = value.replace(/ /g, '');
-  const expected = IBAN_LENGTHS[iban.slice(0, 2)];
-  if (expected === undefined || iban.length !== expected) return false;
-  return ibanMod97(iban) === 1;
+const IBAN_CONTEXT = /iban|account|konto|\brib\b|bank|pay/i;
+
+/**
+ * Spaces or dashes between groups, either case (a real IBAN is all one case; a lowercase one needs
+ * an account word on the line, since lowercase letters and digits are what hashes are made of). A
+ * trailing group of one to three characters that breaks the check is read as the next word
+ * (`… 7034 A Smith`).
+ */
+export function isIban(value: string, context?: ValidatorContext): boolean {
+  const lower = value !== value.toUpperCase();
+  if (lower && value !== value.toLowerCase()) return false;
+  if (lower && !(context && IBAN_CONTEXT.test(context.line))) return false;
+  const check = (text: string) => {
+    const iban = text.replace(/[ -]/g, '').toUpperCase();
+    const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+    return expected !== undefined && iban.length === expected && ibanMod97(iban) === 1;
+  };
+  if (check(value)) return true;
+  const tail = /[ -][A-Za-z0-9]{1,3}$/.exec(value);
+  return tail !== null && /[ -]/.test(value.slice(0, tail.index)) && check(value.slice(0, tail.index));
 }
 
 /** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
@@ -269,9 +336,65 @@ const FILE_EXTENSIONS = new Set([
   'zip',
   'gz',
 ]);
-const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
+const NON_PERSONAL_LOCAL = new Set([
+  'git',
+  'noreply',
+  'no-reply',
+  'donotreply',
+  'do-not-reply',
+  // Role addresses a project publishes on purpose: nobody's personal data.
+  'security',
+  'secure',
+  'support',
+  'info',
+  'contact',
+  'hello',
+  'admin',
+  'abuse',
+  'postmaster',
+  'webmaster',
+  'team',
+  'opensource',
+  'open-source',
+  'oss',
+  'help',
+  'privacy',
+  'legal',
+  'press',
+  'feedback',
+  'bugs',
+  'conduct',
+]);
 
-export function isPersonalEmail(value: string): boolean {
+/**
+ * `Jane Doe <jane@…>` or `Jane Doe (jane@…)`: an attribution in the form of package manifests,
+ * git and mailmap — authorship metadata, which a project publishes on purpose.
+ */
+function isAttribution(value: string, line: string): boolean {
+  for (const [open, close] of [
+    ['<', '>'],
+    ['(', ')'],
+  ] as const) {
+    const at = line.indexOf(`${open}${value}${close}`);
+    // A name before it, maybe in markdown emphasis or with the address doubly bracketed.
+    if (at > 0 && /\p{L}[\p{L}.'-]*[*_\s<(]*$/u.test(line.slice(Math.max(0, at - 80), at))) return true;
+  }
+  return false;
+}
+
+/**
+ * `scheme://user:password@host` (userinfo of a URL: the redactor masks it) or `git@host:owner/repo`
+ * (scp-style remote): not an address.
+ */
+function isUrlUserinfo(value: string, line: string): boolean {
+  const at = line.indexOf(value);
+  if (at < 0) return false;
+  if (line[at + value.length] === ':' && /[\w~]/.test(line[at + value.length + 1] ?? '')) return true;
+  return at > 0 && /:\/\/[^\s/]*$/.test(line.slice(Math.max(0, at - 200), at));
+}
+
+export function isPersonalEmail(value: string, context?: ValidatorContext): boolean {
+  if (context && (isAttribution(value, context.line) || isUrlUserinfo(value, context.line))) return false;
   const at = value.lastIndexOf('@');
   const local = value.slice(0, at).toLowerCase();
   const domain = value.slice(at + 1).toLowerCase();
@@ -289,7 +412,27 @@ export function isPersonalEmail(value: string): boolean {
   return true;
 }
 
-const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
+const PHONE_WORDS = [
+  'phone',
+  'phones',
+  'telephone',
+  'tel',
+  'mobile',
+  'cell',
+  'cellphone',
+  'fax',
+  'sms',
+  'whatsapp',
+  'telefon',
+  'telefono',
+  'téléphone',
+];
+const PHONE_CONTEXT = {
+  test: (line: string): boolean => {
+    const words = wordsOf(line);
+    return PHONE_WORDS.some((w) => words.has(w));
+  },
+};
 
 function isNanp(ten: string): boolean {
   if (ten.length !== 10) return false;
@@ -300,13 +443,20 @@ function isNanp(ten: string): boolean {
 }
 
 export function isPhone(value: string, context: ValidatorContext): boolean {
-  const digits = value.replace(/\D/g, '');
+  // An extension (x123, ext. 123) is not part of the number.
+  const number = value.replace(/ ?(?:x|ext\.?) ?\d{1,5}$/, '');
+  const digits = number.replace(/\D/g, '');
   if (/^(\d)\1+$/.test(digits)) return false;
-  if (value.startsWith('+')) {
+  if (number.startsWith('001') && /^001[ .-]/.test(number)) return isNanp(digits.slice(3));
+  if (number.startsWith('00') && !number.startsWith('001')) {
+    // 00 is the international call prefix in most of the world: as `+`, with a phone word near.
+    return digits.length >= 10 && digits.length <= 17 && PHONE_CONTEXT.test(context.line);
+  }
+  if (number.startsWith('+')) {
     if (digits.startsWith('1')) return isNanp(digits.slice(1));
     return digits.length >= 8 && digits.length <= 15;
   }
-  const formatted = /[ ().-]/.test(value);
+  const formatted = /[().-]/.test(number) || (/ /.test(number) && PHONE_CONTEXT.test(context.line));
   const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (!isNanp(ten)) return false;
   return formatted || PHONE_CONTEXT.test(context.line);
@@ -362,9 +512,64 @@ const PLACEHOLDER_WORDS = [
   'process.env',
 ];
 
+/** Runs of one character (`000000`, `XXXXXX`) and the keyboard sequences of documented examples. */
+const FILLER_RUN = /(.)\1{5}/;
+const EXAMPLE_SEQUENCES = [
+  '123',
+  '234',
+  '345',
+  '456',
+  '567',
+  '678',
+  '789',
+  'abc',
+  'def',
+  'ghi',
+  'jkl',
+  'mno',
+  'xyz',
+];
+
+/**
+ * A published example or template value rather than a generated one: a run of one character
+ * (`AKIAXXXXXXXXXXXXXXXX`, `…00000000`), an `X`/`#`/`*` placeholder run, or three or more
+ * ascending keyboard sequences (`abc123xyz456`, `AbC123dEf456GhI789`): a random value of this
+ * length holds one such sequence at most now and then, three almost never.
+ */
+export function isExampleValue(value: string): boolean {
+  if (FILLER_RUN.test(value) || /[xX]{4}|#{3}|\*{3}/.test(value)) return true;
+  const lower = value.toLowerCase();
+  let sequences = 0;
+  for (const seq of EXAMPLE_SEQUENCES) if (lower.includes(seq)) sequences++;
+  return sequences >= 3;
+}
+
+/** The identifier-ish key before the operator in a generic match (`apiToken`, `DB_PASSWORD`). */
+function keyOf(match: string, secret: string): string {
+  const at = match.lastIndexOf(secret);
+  const head = at > 0 ? match.slice(0, at) : match;
+  return (/^[A-Za-z0-9_.-]+/.exec(head)?.[0] ?? '').toLowerCase();
+}
+
 /** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
-export function isGenericSecret(value: string): boolean {
+export function isGenericSecret(value: string, context?: ValidatorContext): boolean {
   if (UUID.test(value) || GIT_SHA.test(value)) return false;
+  if (isExampleValue(value)) return false;
+  if (context) {
+    const match = context.match;
+    const quoted = /["'`]$/.test(match) || /["'`<]$/.test(match.slice(0, match.length));
+    const identifier = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(value);
+    // `exports.fooToken = fooToken`, `_hook=Module._hook=e.hook.value`: a name, not a value.
+    const key = keyOf(match, value);
+    if (key.length >= 4 && value.toLowerCase().includes(key)) return false;
+    // `type Password = AuthenticationPassword`, `token = tokenService`: an unquoted name with no digit.
+    if (!quoted && identifier && !/\d/.test(value)) return false;
+    // `a=this.b=null`: a chain of assignments in minified code.
+    if (/^[A-Za-z_$][\w$.]*=[^=]/.test(value)) return false;
+    // `token == "…"`, `password === x`: a comparison, not an assignment.
+    const before = match.slice(0, Math.max(0, match.lastIndexOf(value)));
+    if (/[=!<>]=|=[=~]/.test(before)) return false;
+  }
   for (const shape of PLACEHOLDER_SHAPES) if (shape.test(value)) return false;
   const lower = value.toLowerCase();
   for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return false;
@@ -378,10 +583,13 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
   'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
   'payment-card': (secret) => isPaymentCard(secret),
+  'payment-card-other': (secret) => isOtherPaymentCard(secret),
   ssn: isSsn,
-  iban: (secret) => isIban(secret),
-  email: (secret) => isPersonalEmail(secret),
+  // 123.45.6789: the dotted form is written on purpose, like the dashed one.
+  'ssn-dotted': (secret, context) => isSsn(secret.replace(/\./g, '-'), context),
+  iban: (secret, context) => isIban(secret, context),
+  email: (secret, context) => isPersonalEmail(secret, context),
   phone: isPhone,
   jwt: (secret) => isJwt(secret),
-  'generic-secret': (secret) => isGenericSecret(secret),
+  'generic-secret': (secret, context) => isGenericSecret(secret, context),
 };

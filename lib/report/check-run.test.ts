@@ -1,9 +1,11 @@
 /**
- * The real @octokit/rest client against a local node:http server that answers like GitHub's
+ * The real Octokit client (lib/github.ts: getOctokit + retry/throttling plugins) against a local node:http server that answers like GitHub's
  * checks API, so URLs, verbs, headers and JSON bodies are the ones sent on a runner.
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../test/support/leak.ts';
+import { onCleanup } from '../../test/support/cleanup.ts';
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -16,9 +18,9 @@ import {
   publishResultCheckRun,
   toCheckAnnotations,
   type CheckAnnotation,
-  isRetryableApiError,
   MAX_CHECK_ANNOTATIONS,
 } from './check-run.ts';
+import { GITHUB_RETRIES } from '../github.ts';
 
 interface Recorded {
   method: string;
@@ -98,12 +100,15 @@ function manyAnnotations(n: number): Annotation[] {
   }));
 }
 
+/** No second between writes: GitHub's pacing is the library's, and these tests send many batches. */
+const FAST = { timing: { writeSpacingMs: 0 } };
+
 const annotationsOf = (r: Recorded) =>
   (r.body['output'] as { annotations?: CheckAnnotation[] }).annotations ?? [];
 
-test('120 annotations go out as one create with 50 and two updates with 50 and 20', async (t) => {
+test('120 annotations go out as one create with 50 and two updates with 50 and 20', async () => {
   const api = await fakeGitHub();
-  t.after(api.close);
+  onCleanup(api.close);
   const token = syntheticToken();
   const outcome = await publishCheckRun(
     context(api.apiUrl, token),
@@ -117,41 +122,35 @@ test('120 annotations go out as one create with 50 and two updates with 50 and 2
     new Redactor(),
     { now: () => new Date('2026-11-01T00:00:00Z') },
   );
-  assert.equal(outcome.published, true, outcome.message);
-  assert.equal(outcome.checkRunId, 4242);
-  assert.equal(outcome.annotationsSent, 120);
-  assert.deepEqual(
-    api.requests.map((r) => [r.method, r.path, annotationsOf(r).length]),
-    [
-      ['POST', '/repos/octo/repo/check-runs', 50],
-      ['PATCH', '/repos/octo/repo/check-runs/4242', 50],
-      ['PATCH', '/repos/octo/repo/check-runs/4242', 20],
-    ],
-  );
+  expect(outcome.published).toBe(true);
+  expect(outcome.checkRunId).toBe(4242);
+  expect(outcome.annotationsSent).toBe(120);
+  expect(api.requests.map((r) => [r.method, r.path, annotationsOf(r).length])).toStrictEqual([
+    ['POST', '/repos/octo/repo/check-runs', 50],
+    ['PATCH', '/repos/octo/repo/check-runs/4242', 50],
+    ['PATCH', '/repos/octo/repo/check-runs/4242', 20],
+  ]);
   const create = api.requests[0]!;
-  assert.equal(create.headers['authorization'], `token ${token}`);
-  assert.equal(create.body['head_sha'], 'a'.repeat(40));
-  assert.equal(create.body['status'], 'completed');
-  assert.equal(create.body['conclusion'], 'failure');
-  assert.equal(create.body['completed_at'], '2026-11-01T00:00:00.000Z');
-  assert.equal(create.body['name'], 'catalog-gate');
+  expect(create.headers['authorization']).toBe(`token ${token}`);
+  expect(create.body['head_sha']).toBe('a'.repeat(40));
+  expect(create.body['status']).toBe('completed');
+  expect(create.body['conclusion']).toBe('failure');
+  expect(create.body['completed_at']).toBe('2026-11-01T00:00:00.000Z');
+  expect(create.body['name']).toBe('catalog-gate');
   // every annotation arrives exactly once, in order
   const sent = api.requests.flatMap(annotationsOf).map((a) => a.message);
-  assert.deepEqual(
-    sent,
-    manyAnnotations(120).map((a) => a.message),
-  );
+  expect(sent).toStrictEqual(manyAnnotations(120).map((a) => a.message));
   for (const r of api.requests) {
     const output = r.body['output'] as { title: string; summary: string };
-    assert.equal(output.title, '3 problems');
-    assert.equal(output.summary, '## Catalog gate');
+    expect(output.title).toBe('3 problems');
+    expect(output.summary).toBe('## Catalog gate');
   }
-  assert.match(outcome.message, /published on octo\/repo@aaaaaaaaaaaa \(failure, 120 annotations\)/);
+  expect(outcome.message).toMatch(/published on octo\/repo@aaaaaaaaaaaa \(failure, 120 annotations\)/);
 });
 
-test('levels map to failure/warning/notice; annotations without a position are counted in the summary', async (t) => {
+test('levels map to failure/warning/notice; annotations without a position are counted in the summary', async () => {
   const api = await fakeGitHub();
-  t.after(api.close);
+  onCleanup(api.close);
   const annotations: Annotation[] = [
     { level: 'error', message: 'e', file: 'a.sql', line: 2, endLine: 4, column: 3, endColumn: 9, title: 'T' },
     { level: 'warning', message: 'w', file: '.\\dir\\b.sql', line: 7, column: 3, endColumn: 9 },
@@ -163,11 +162,12 @@ test('levels map to failure/warning/notice; annotations without a position are c
     context(api.apiUrl),
     { name: 'x', title: 't', conclusion: 'neutral', summary: 'body', annotations },
     new Redactor(),
+    FAST,
   );
-  assert.equal(outcome.published, true);
-  assert.equal(outcome.annotationsWithoutPosition, 2);
+  expect(outcome.published).toBe(true);
+  expect(outcome.annotationsWithoutPosition).toBe(2);
   const sent = annotationsOf(api.requests[0]!);
-  assert.deepEqual(sent, [
+  expect(sent).toStrictEqual([
     { path: 'a.sql', start_line: 2, end_line: 4, annotation_level: 'failure', message: 'e', title: 'T' },
     {
       path: 'dir/b.sql',
@@ -181,14 +181,13 @@ test('levels map to failure/warning/notice; annotations without a position are c
     { path: 'c.sql', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'n' },
   ]);
   const summary = (api.requests[0]!.body['output'] as { summary: string }).summary;
-  assert.match(
-    summary,
+  expect(summary).toMatch(
     /^body\n\n> 2 annotations without a file position are not shown as check annotations; see the job log\.\n$/,
   );
-  assert.equal(api.requests.length, 1, 'no update call when everything fits in the create');
+  expect(api.requests.length).toBe(1);
 });
 
-test('a 403 (token lacks checks:write) becomes a clear message, not a crash', async (t) => {
+test('a 403 (token lacks checks:write) becomes a clear message, not a crash', async () => {
   const api = await fakeGitHub(() => ({
     status: 403,
     body: {
@@ -198,21 +197,21 @@ test('a 403 (token lacks checks:write) becomes a clear message, not a crash', as
     },
     headers: { 'x-accepted-github-permissions': 'checks=write' },
   }));
-  t.after(api.close);
+  onCleanup(api.close);
   const outcome = await publishCheckRun(
     context(api.apiUrl),
     { name: 'dlp-scan', title: 't', conclusion: 'success', summary: 's', annotations: manyAnnotations(3) },
     new Redactor(),
+    FAST,
   );
-  assert.equal(outcome.published, false);
-  assert.equal(outcome.annotationsSent, 0);
-  assert.match(
-    outcome.message,
+  expect(outcome.published).toBe(false);
+  expect(outcome.annotationsSent).toBe(0);
+  expect(outcome.message).toMatch(
     /^Check run 'dlp-scan' not published: GitHub answered 403 \("Resource not accessible by integration"\): the token lacks the 'checks: write' permission \(GitHub accepts: checks=write\)\. Add 'permissions: checks: write' to the job/,
   );
 });
 
-test('a failure on a later batch reports the created run and how many annotations went out', async (t) => {
+test('a failure on a later batch reports the created run and how many annotations went out', async () => {
   const api = await fakeGitHub((req, n) =>
     n === 2
       ? {
@@ -224,38 +223,39 @@ test('a failure on a later batch reports the created run and how many annotation
         }
       : undefined,
   );
-  t.after(api.close);
+  onCleanup(api.close);
   const outcome = await publishCheckRun(
     context(api.apiUrl),
     { name: 'g', title: 't', conclusion: 'failure', summary: 's', annotations: manyAnnotations(120) },
     new Redactor(),
+    FAST,
   );
-  assert.equal(outcome.published, false);
-  assert.equal(outcome.checkRunId, 4242);
-  assert.equal(outcome.annotationsSent, 100);
-  assert.match(
-    outcome.message,
+  expect(outcome.published).toBe(false);
+  expect(outcome.checkRunId).toBe(4242);
+  expect(outcome.annotationsSent).toBe(100);
+  expect(outcome.message).toMatch(
     /\(id 4242\) was created but only 100 of 120 annotations were sent: GitHub answered 422 \("Validation Failed"\) \[CheckRun annotations invalid\]/,
   );
 });
 
-test('the token never appears in a message, even when GitHub echoes it back', async (t) => {
+test('the token never appears in a message, even when GitHub echoes it back', async () => {
   const token = syntheticToken();
   const api = await fakeGitHub((req) => ({
     status: 401,
     body: { message: `Bad credentials: ${req.headers['authorization']}` },
   }));
-  t.after(api.close);
+  onCleanup(api.close);
   // a redactor that knows nothing: the module must scrub the token by itself
   const outcome = await publishCheckRun(
     context(api.apiUrl, token),
     { name: 'n', title: 't', conclusion: 'success', summary: 's', annotations: [] },
     new Redactor(),
+    FAST,
   );
-  assert.equal(outcome.published, false);
-  assert.match(outcome.message, /GitHub answered 401 .*the token is invalid or expired/);
-  assert.ok(!outcome.message.includes(token), 'the token leaked into the message');
-  assert.ok(outcome.message.includes('Bad credentials: token ***'));
+  expect(outcome.published).toBe(false);
+  expect(outcome.message).toMatch(/GitHub answered 401 .*the token is invalid or expired/);
+  expectNoLeak(outcome.message, token, 'the message');
+  expect(outcome.message).toContain('Bad credentials: token ***');
 });
 
 test('an unreachable API is a message naming the cause, without the token', async () => {
@@ -266,36 +266,35 @@ test('an unreachable API is a message naming the cause, without the token', asyn
     context(api.apiUrl, token),
     { name: 'n', title: 't', conclusion: 'success', summary: 's', annotations: [] },
     new Redactor(),
+    FAST,
   );
-  assert.equal(outcome.published, false);
-  assert.match(outcome.message, /could not be reached \(ECONNREFUSED\)/);
-  assert.ok(!outcome.message.includes(token));
+  expect(outcome.published).toBe(false);
+  expect(outcome.message).toMatch(/could not be reached \(ECONNREFUSED\)/);
+  expectNoLeak(outcome.message, token, 'the message');
 });
 
-test('skips with a notice when there is no token, repository or commit', async (t) => {
+test('skips with a notice when there is no token, repository or commit', async () => {
   const api = await fakeGitHub();
-  t.after(api.close);
+  onCleanup(api.close);
   const req = { name: 'n', title: 't', conclusion: 'success' as const, summary: 's', annotations: [] };
-  const noToken = await publishCheckRun(context(api.apiUrl, ''), req, new Redactor());
-  assert.equal(noToken.published, false);
-  assert.match(noToken.message, /skipped: no GitHub token/);
+  const noToken = await publishCheckRun(context(api.apiUrl, ''), req, new Redactor(), FAST);
+  expect(noToken.published).toBe(false);
+  expect(noToken.message).toMatch(/skipped: no GitHub token/);
   const noSha = context(api.apiUrl);
   delete noSha.sha;
-  assert.match(
-    (await publishCheckRun(noSha, req, new Redactor())).message,
+  expect((await publishCheckRun(noSha, req, new Redactor(), FAST)).message).toMatch(
     /skipped: no commit \(GITHUB_SHA\) is known/,
   );
   const noRepo = { ...context(api.apiUrl), repository: 'not-a-repo' };
-  assert.match(
-    (await publishCheckRun(noRepo, req, new Redactor())).message,
+  expect((await publishCheckRun(noRepo, req, new Redactor(), FAST)).message).toMatch(
     /skipped: no repository \(GITHUB_REPOSITORY, owner\/name\) is known/,
   );
-  assert.equal(api.requests.length, 0, 'no request is made when skipping');
+  expect(api.requests.length).toBe(0);
 });
 
-test('every text sent to GitHub is redacted', async (t) => {
+test('every text sent to GitHub is redacted', async () => {
   const api = await fakeGitHub();
-  t.after(api.close);
+  onCleanup(api.close);
   const secret = `s3cr${randomBytes(10).toString('hex')}`;
   const redactor = new Redactor();
   redactor.addSecret(secret);
@@ -319,13 +318,13 @@ test('every text sent to GitHub is redacted', async (t) => {
     redactor,
   );
   const wire = JSON.stringify(api.requests.map((r) => r.body));
-  assert.ok(wire.includes('msg ***'));
-  assert.ok(!wire.includes(secret), 'a registered secret reached the API');
+  expect(wire).toContain('msg ***');
+  expectNoLeak(wire, secret, 'the API requests');
 });
 
-test('publishResultCheckRun adapts an ActionResult and returns the log note', async (t) => {
+test('publishResultCheckRun adapts an ActionResult and returns the log note', async () => {
   const api = await fakeGitHub();
-  t.after(api.close);
+  onCleanup(api.close);
   const note = await publishResultCheckRun(
     {
       outputs: {},
@@ -337,86 +336,121 @@ test('publishResultCheckRun adapts an ActionResult and returns the log note', as
     new Redactor(),
     manyAnnotations(2),
   );
-  assert.equal(note.published, true);
-  assert.match(note.message, /^Check run 'keda-verify' published .*\(success, 2 annotations\)/);
-  assert.deepEqual(
+  expect(note.published).toBe(true);
+  expect(note.message).toMatch(/^Check run 'keda-verify' published .*\(success, 2 annotations\)/);
+  expect(
     await publishResultCheckRun(
       { outputs: {}, annotations: [], summary: '' },
       context(api.apiUrl),
       new Redactor(),
       [],
     ),
-    { published: false, message: 'No check run requested.' },
-  );
+  ).toStrictEqual({ published: false, message: 'No check run requested.' });
 });
 
 test('pure helpers: batching and long text limits', () => {
-  assert.deepEqual(batches([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
-  assert.deepEqual(batches([]), []);
+  expect(batches([1, 2, 3, 4, 5], 2)).toStrictEqual([[1, 2], [3, 4], [5]]);
+  expect(batches([])).toStrictEqual([]);
   const { placed } = toCheckAnnotations([
     { level: 'notice', message: 'x'.repeat(70_000), file: 'a', line: 1, title: 'y'.repeat(300) },
   ]);
-  assert.equal(placed[0]!.message.length, 64 * 1024);
-  assert.match(placed[0]!.message, /…\(truncated\)$/);
-  assert.equal(placed[0]!.title!.length, 255);
-  assert.equal(
+  expect(placed[0]!.message.length).toBe(64 * 1024);
+  expect(placed[0]!.message).toMatch(/…\(truncated\)$/);
+  expect(placed[0]!.title!.length).toBe(255);
+  expect(
     toCheckAnnotations([{ level: 'error', message: 'abs', file: '/abs/path.ts', line: 3 }]).withoutPosition,
-    1,
-  );
+  ).toBe(1);
   const outside = toCheckAnnotations([
     { level: 'error', message: 'up', file: '../elsewhere/x.ts', line: 3 },
     { level: 'error', message: 'mid', file: 'a/../../x.ts', line: 3 },
     { level: 'error', message: 'dots in a name are fine', file: 'a/..b/x.ts', line: 3 },
   ]);
-  assert.equal(outside.withoutPosition, 2);
-  assert.deepEqual(
-    outside.placed.map((p) => p.path),
-    ['a/..b/x.ts'],
-  );
+  expect(outside.withoutPosition).toBe(2);
+  expect(outside.placed.map((p) => p.path)).toStrictEqual(['a/..b/x.ts']);
 });
 
-test('a 502 or a rate-limit 403 is retried after the advised wait; a 422 is not', async (t) => {
-  const waits: number[] = [];
-  const sleep = async (ms: number) => void waits.push(ms);
-  const api = await fakeGitHub((_req, n) =>
-    n === 0
-      ? { status: 502, body: { message: 'Bad Gateway' } }
-      : n === 2
-        ? {
-            status: 403,
-            body: { message: 'You have exceeded a secondary rate limit' },
-            headers: { 'retry-after': '3' },
-          }
-        : undefined,
-  );
-  t.after(api.close);
+/** Milliseconds per advised second in these tests: Retry-After 3 means 3 × 40 ms here. */
+const BASE_MS = 40;
+
+test.each([
+  ['a 502', { status: 502, body: { message: 'Bad Gateway' } }, 0],
+  [
+    'a 429 secondary rate limit with Retry-After',
+    {
+      status: 429,
+      body: { message: 'You have exceeded a secondary rate limit' },
+      headers: { 'retry-after': '3' },
+    },
+    3,
+  ],
+  [
+    'a 403 secondary rate limit with Retry-After',
+    {
+      status: 403,
+      body: { message: 'You have exceeded a secondary rate limit' },
+      headers: { 'retry-after': '4' },
+    },
+    4,
+  ],
+] as const)('%s is retried by octokit, after the advised wait', async (_what, failure, retryAfter) => {
+  const at: number[] = [];
+  const api = await fakeGitHub((_req, n) => {
+    at.push(performance.now());
+    return n === 0
+      ? { ...failure, headers: { ...('headers' in failure ? failure.headers : {}) } }
+      : undefined;
+  });
+  onCleanup(api.close);
   const outcome = await publishCheckRun(
     context(api.apiUrl),
-    { name: 'g', title: 't', conclusion: 'success', summary: 's', annotations: manyAnnotations(60) },
+    { name: 'g', title: 't', conclusion: 'success', summary: 's', annotations: manyAnnotations(3) },
     new Redactor(),
-    { sleep },
+    { timing: { retryAfterBaseValue: BASE_MS, writeSpacingMs: 0 } },
   );
-  assert.equal(outcome.published, true, outcome.message);
-  assert.equal(outcome.annotationsSent, 60);
-  assert.deepEqual(
-    api.requests.map((r) => r.method),
-    ['POST', 'POST', 'PATCH', 'PATCH'],
-  );
-  assert.equal(waits.length, 2);
-  assert.equal(waits[1], 3000, 'Retry-After is honoured');
-  assert.equal(isRetryableApiError({ status: 422 }), false);
-  assert.equal(isRetryableApiError({ status: 404 }), false);
+  expect(outcome.message).toMatch(/^Check run 'g' published/);
+  expect(api.requests.map((r) => r.method)).toStrictEqual(['POST', 'POST']);
+  // The second attempt waited at least what GitHub advised (the retry plugin waits 1² × base for a 5xx).
+  expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(Math.max(retryAfter, 1) * BASE_MS - 5);
 });
 
-test(`at most ${MAX_CHECK_ANNOTATIONS} annotations are sent; the rest are counted in the note`, async (t) => {
+test('a 5xx that persists is given up after the retries, with what GitHub said', async () => {
+  const api = await fakeGitHub(() => ({ status: 503, body: { message: 'Service Unavailable' } }));
+  onCleanup(api.close);
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'g', title: 't', conclusion: 'success', summary: 's', annotations: [] },
+    new Redactor(),
+    { timing: { retryAfterBaseValue: 1, writeSpacingMs: 0 } },
+  );
+  expect(outcome.published).toBe(false);
+  expect(api.requests.length).toBe(1 + GITHUB_RETRIES);
+  expect(outcome.message).toMatch(/not published: GitHub answered 503/);
+});
+
+test.each([401, 403, 404, 422])('a %i is final: sent once, never retried', async (status) => {
+  const api = await fakeGitHub(() => ({ status, body: { message: 'No' } }));
+  onCleanup(api.close);
+  const outcome = await publishCheckRun(
+    context(api.apiUrl),
+    { name: 'g', title: 't', conclusion: 'success', summary: 's', annotations: [] },
+    new Redactor(),
+    { timing: { retryAfterBaseValue: 1, writeSpacingMs: 0 } },
+  );
+  expect(outcome.published).toBe(false);
+  expect(api.requests.length).toBe(1);
+  expect(outcome.message).toContain(`GitHub answered ${status}`);
+});
+
+test(`at most ${MAX_CHECK_ANNOTATIONS} annotations are sent; the rest are counted in the note`, async () => {
   const api = await fakeGitHub();
-  t.after(api.close);
+  onCleanup(api.close);
   const outcome = await publishCheckRun(
     context(api.apiUrl),
     { name: 'g', title: 't', conclusion: 'failure', summary: 's', annotations: manyAnnotations(1234) },
     new Redactor(),
+    FAST,
   );
-  assert.equal(outcome.annotationsSent, MAX_CHECK_ANNOTATIONS);
-  assert.equal(api.requests.length, MAX_CHECK_ANNOTATIONS / 50);
-  assert.match(outcome.message, /234 beyond the first 1000 left to the summary and reports/);
+  expect(outcome.annotationsSent).toBe(MAX_CHECK_ANNOTATIONS);
+  expect(api.requests.length).toBe(MAX_CHECK_ANNOTATIONS / 50);
+  expect(outcome.message).toMatch(/234 beyond the first 1000 left to the summary and reports/);
 });

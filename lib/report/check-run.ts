@@ -1,5 +1,7 @@
 /**
- * Publishes one check run per action through the official Octokit client. A check run is a
+ * Publishes one check run per action through Octokit (lib/github.ts: @actions/github's getOctokit
+ * with the retry and throttling plugins, so 5xx answers and rate limits are retried by the library,
+ * Retry-After honoured, 4xx never retried). A check run is a
  * courtesy on top of the step's own result, so nothing here throws: a missing token, missing
  * commit, or a refusal from GitHub comes back as a message to log, worded with what to change.
  *
@@ -7,11 +9,10 @@
  * the rest in update calls), annotations need a file and a line, and columns are only accepted on
  * single-line annotations.
  */
-import { Octokit } from '@octokit/rest';
 import type { ActionResult, GitHubContext } from '../action.ts';
+import { githubClient, type GitHubClient, type GitHubClientOptions } from '../github.ts';
 import { MASK, type Redactor } from '../redact.ts';
 import type { Annotation, Level } from './types.ts';
-import { backoffMs, parseRetryAfter } from '../http.ts';
 
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's limits on check run output fields (characters). */
@@ -24,8 +25,6 @@ export const MAX_ANNOTATION_MESSAGE = 64 * 1024;
  * the SARIF log and the reports.
  */
 export const MAX_CHECK_ANNOTATIONS = 1000;
-/** Retries of one create/update on 5xx, 429 or a rate-limit 403. */
-export const CHECK_RUN_RETRIES = 2;
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 export type CheckAnnotationLevel = 'failure' | 'warning' | 'notice';
@@ -64,34 +63,11 @@ export interface CheckRunOutcome {
 }
 
 export interface PublishOptions {
-  /** For tests and the CLI; defaults to a new Octokit on github.apiUrl with github.token. */
-  octokit?: Octokit;
+  /** Defaults to lib/github.ts's client on github.apiUrl with github.token. */
+  octokit?: GitHubClient;
   now?: () => Date;
-  /** Injectable for tests: how to wait between attempts. */
-  sleep?: (ms: number) => Promise<void>;
-}
-
-/** True for failures worth another attempt: server errors and rate limits (never 401/404/422). */
-export function isRetryableApiError(error: unknown): boolean {
-  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string> } };
-  if (e.status === undefined) return true; // network failure
-  if (e.status >= 500 || e.status === 429) return true;
-  return (
-    e.status === 403 &&
-    (e.response?.headers?.['retry-after'] !== undefined || /rate limit/i.test(e.message ?? ''))
-  );
-}
-
-async function withRetry<T>(call: () => Promise<T>, sleep: (ms: number) => Promise<void>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (attempt > CHECK_RUN_RETRIES || !isRetryableApiError(error)) throw error;
-      const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers;
-      await sleep(parseRetryAfter(headers?.['retry-after']) ?? backoffMs(attempt, 1000, 30_000));
-    }
-  }
+  /** Timing of the client's retries and writes (see GitHubClientOptions); tests shrink them. */
+  timing?: Pick<GitHubClientOptions, 'retryAfterBaseValue' | 'writeSpacingMs'>;
 }
 
 const LEVELS: Record<Level, CheckAnnotationLevel> = {
@@ -208,51 +184,39 @@ export async function publishCheckRun(
   const summary = truncate(safe(withPositionNote(request.summary, withoutPosition)), MAX_SUMMARY);
   const octokit =
     options.octokit ??
-    new Octokit({
-      auth: token,
-      baseUrl: github.apiUrl.replace(/\/+$/, ''),
-      userAgent: 'summit-ops',
-      // Octokit logs request failures itself; we report them once, redacted.
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    githubClient({
+      token,
+      apiUrl: github.apiUrl,
+      ...options.timing,
     });
   const capped = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
   const chunks = batches(capped);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const where = `${repo.owner}/${repo.repo}@${github.sha.slice(0, 12)}`;
   let sent = 0;
   let id: number | undefined;
   let htmlUrl: string | undefined;
   const headSha = github.sha;
   try {
-    const created = await withRetry(
-      () =>
-        octokit.rest.checks.create({
-          owner: repo.owner,
-          repo: repo.repo,
-          name,
-          head_sha: headSha,
-          status: 'completed',
-          conclusion: request.conclusion,
-          completed_at: (options.now?.() ?? new Date()).toISOString(),
-          output: { title, summary, annotations: chunks[0] ?? [] },
-        }),
-      sleep,
-    );
+    const created = await octokit.rest.checks.create({
+      owner: repo.owner,
+      repo: repo.repo,
+      name,
+      head_sha: headSha,
+      status: 'completed',
+      conclusion: request.conclusion,
+      completed_at: (options.now?.() ?? new Date()).toISOString(),
+      output: { title, summary, annotations: chunks[0] ?? [] },
+    });
     id = created.data.id;
     htmlUrl = created.data.html_url ?? undefined;
     sent += chunks[0]?.length ?? 0;
     for (const chunk of chunks.slice(1)) {
-      const checkRunId = id;
-      await withRetry(
-        () =>
-          octokit.rest.checks.update({
-            owner: repo.owner,
-            repo: repo.repo,
-            check_run_id: checkRunId,
-            output: { title, summary, annotations: chunk },
-          }),
-        sleep,
-      );
+      await octokit.rest.checks.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        check_run_id: id,
+        output: { title, summary, annotations: chunk },
+      });
       sent += chunk.length;
     }
   } catch (error) {

@@ -1,5 +1,7 @@
-import { test, type TestContext } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../test/support/leak.ts';
+import { onCleanup } from '../../test/support/cleanup.ts';
+
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile, unlink, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,9 +14,9 @@ import {
   type Manifest,
 } from './evidence.ts';
 
-async function tempDir(t: TestContext): Promise<string> {
+async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'evidence-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -27,30 +29,32 @@ const input = () => ({
   ],
 });
 
-test('writes every file and a manifest whose digests match the bytes on disk', async (t) => {
-  const dir = await tempDir(t);
+test('writes every file and a manifest whose digests match the bytes on disk', async () => {
+  const dir = await tempDir();
   const manifest = await writeEvidenceBundle(dir, input(), new Redactor());
   const onDisk = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  assert.deepEqual(onDisk, manifest);
-  assert.deepEqual(
-    manifest.files.map((f) => f.path),
-    ['b.txt', 'report.json', 'report.md', 'sarif/results.sarif'],
-  );
+  expect(onDisk).toStrictEqual(manifest);
+  expect(manifest.files.map((f) => f.path)).toStrictEqual([
+    'b.txt',
+    'report.json',
+    'report.md',
+    'sarif/results.sarif',
+  ]);
   for (const entry of manifest.files) {
     const bytes = await readFile(join(dir, entry.path));
-    assert.equal(entry.sha256, createHash('sha256').update(bytes).digest('hex'), entry.path);
-    assert.equal(entry.size, bytes.length, entry.path);
+    expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(entry.size).toBe(bytes.length);
   }
-  assert.deepEqual(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')), input().report);
-  assert.equal(await readFile(join(dir, 'report.md'), 'utf8'), input().markdown);
+  expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toStrictEqual(input().report);
+  expect(await readFile(join(dir, 'report.md'), 'utf8')).toBe(input().markdown);
   const v = await verifyEvidenceBundle(dir);
-  assert.deepEqual(v, { ok: true, changed: [], added: [], missing: [] });
-  assert.match(describeVerification(dir, v), /all files match/);
+  expect(v).toStrictEqual({ ok: true, changed: [], added: [], missing: [] });
+  expect(describeVerification(dir, v)).toMatch(/all files match/);
 });
 
-test('the same content gives byte-identical bundles whatever the key or file order', async (t) => {
-  const a = await tempDir(t);
-  const b = await tempDir(t);
+test('the same content gives byte-identical bundles whatever the key or file order', async () => {
+  const a = await tempDir();
+  const b = await tempDir();
   await writeEvidenceBundle(a, input(), new Redactor());
   const reordered = input();
   reordered.report = {
@@ -60,14 +64,13 @@ test('the same content gives byte-identical bundles whatever the key or file ord
   } as typeof reordered.report;
   reordered.files.reverse();
   await writeEvidenceBundle(b, reordered, new Redactor());
-  assert.equal(
-    await readFile(join(a, 'manifest.json'), 'utf8'),
+  expect(await readFile(join(a, 'manifest.json'), 'utf8')).toBe(
     await readFile(join(b, 'manifest.json'), 'utf8'),
   );
 });
 
-test('a tampered, an added and a removed file are each named', async (t) => {
-  const dir = await tempDir(t);
+test('a tampered, an added and a removed file are each named', async () => {
+  const dir = await tempDir();
   await writeEvidenceBundle(dir, input(), new Redactor());
   // same length, one byte different: only the digest can tell
   const md = await readFile(join(dir, 'report.md'), 'utf8');
@@ -75,46 +78,44 @@ test('a tampered, an added and a removed file are each named', async (t) => {
   await writeFile(join(dir, 'sarif', 'extra.sarif'), '{}');
   await unlink(join(dir, 'b.txt'));
   const v = await verifyEvidenceBundle(dir);
-  assert.equal(v.ok, false);
-  assert.deepEqual(v.changed, ['report.md']);
-  assert.deepEqual(v.added, ['sarif/extra.sarif']);
-  assert.deepEqual(v.missing, ['b.txt']);
-  assert.equal(
-    describeVerification('out', v),
+  expect(v.ok).toBe(false);
+  expect(v.changed).toStrictEqual(['report.md']);
+  expect(v.added).toStrictEqual(['sarif/extra.sarif']);
+  expect(v.missing).toStrictEqual(['b.txt']);
+  expect(describeVerification('out', v)).toBe(
     'Evidence bundle out does not match manifest.json (changed: report.md; added: sarif/extra.sarif; missing: b.txt)',
   );
 });
 
-test('a tampered report.json is detected', async (t) => {
-  const dir = await tempDir(t);
+test('a tampered report.json is detected', async () => {
+  const dir = await tempDir();
   await writeEvidenceBundle(dir, input(), new Redactor());
   await writeFile(
     join(dir, 'report.json'),
     JSON.stringify({ ...input().report, passed: true }, null, 2) + '\n',
   );
-  assert.deepEqual((await verifyEvidenceBundle(dir)).changed, ['report.json']);
+  expect((await verifyEvidenceBundle(dir)).changed).toStrictEqual(['report.json']);
 });
 
-test('a missing or corrupt manifest is reported, not thrown', async (t) => {
-  const dir = await tempDir(t);
+test('a missing or corrupt manifest is reported, not thrown', async () => {
+  const dir = await tempDir();
   const none = await verifyEvidenceBundle(dir);
-  assert.equal(none.ok, false);
-  assert.match(none.manifestError ?? '', /manifest\.json is missing/);
+  expect(none.ok).toBe(false);
+  expect(none.manifestError ?? '').toMatch(/manifest\.json is missing/);
   await writeFile(
     join(dir, 'manifest.json'),
     '{"version":1,"algorithm":"sha256","files":[{"path":"../etc/passwd","sha256":"x","size":1}]}',
   );
   const bad = await verifyEvidenceBundle(dir);
-  assert.match(
-    describeVerification(dir, bad),
+  expect(describeVerification(dir, bad)).toMatch(
     /manifest\.json is unreadable: .*must be a relative path inside the bundle/,
   );
   await writeFile(join(dir, 'manifest.json'), 'not json');
-  assert.match((await verifyEvidenceBundle(dir)).manifestError ?? '', /unreadable/);
+  expect((await verifyEvidenceBundle(dir)).manifestError ?? '').toMatch(/unreadable/);
 });
 
-test('every text is redacted before it is written and hashed', async (t) => {
-  const dir = await tempDir(t);
+test('every text is redacted before it is written and hashed', async () => {
+  const dir = await tempDir();
   const secret = `pw_${randomBytes(12).toString('hex')}`;
   const redactor = new Redactor();
   redactor.addSecret(secret);
@@ -130,32 +131,29 @@ test('every text is redacted before it is written and hashed', async (t) => {
     },
     redactor,
   );
-  assert.ok(!(await readdir(dir)).some((n) => n.includes(secret)), 'a file name kept the secret');
+  expect(!(await readdir(dir)).some((n) => n.includes(secret))).toBeTruthy();
   for (const name of ['report.json', 'report.md', 'log.txt', 'manifest.json', 'dump-***.txt']) {
-    assert.ok(!(await readFile(join(dir, name), 'utf8')).includes(secret), name);
+    expectNoLeak(await readFile(join(dir, name), 'utf8'), secret, name);
   }
-  assert.ok((await verifyEvidenceBundle(dir)).ok, 'digests cover the redacted bytes');
+  expect((await verifyEvidenceBundle(dir)).ok).toBeTruthy();
 });
 
-test('file names that escape the bundle, clash or repeat are refused', async (t) => {
-  const dir = await tempDir(t);
+test('file names that escape the bundle, clash or repeat are refused', async () => {
+  const dir = await tempDir();
   const r = new Redactor();
   for (const name of ['../x', '/abs', 'a/../b', 'C:/x', '', 'a//b']) {
-    await assert.rejects(
+    await expect(
       writeEvidenceBundle(dir, { report: {}, markdown: '', files: [{ name, content: '' }] }, r),
-      /must be a relative path inside the bundle/,
-      name,
-    );
+    ).rejects.toThrow(/must be a relative path inside the bundle/);
   }
-  await assert.rejects(
+  await expect(
     writeEvidenceBundle(
       dir,
       { report: {}, markdown: '', files: [{ name: 'manifest.json', content: '' }] },
       r,
     ),
-    /clashes with the bundle's own manifest\.json/,
-  );
-  await assert.rejects(
+  ).rejects.toThrow(/clashes with the bundle's own manifest\.json/);
+  await expect(
     writeEvidenceBundle(
       dir,
       {
@@ -168,16 +166,14 @@ test('file names that escape the bundle, clash or repeat are refused', async (t)
       },
       r,
     ),
-    /'a' is given twice/,
-  );
+  ).rejects.toThrow(/'a' is given twice/);
 });
 
-test('a non-empty directory is refused so no stale file joins the bundle', async (t) => {
-  const dir = await tempDir(t);
+test('a non-empty directory is refused so no stale file joins the bundle', async () => {
+  const dir = await tempDir();
   await mkdir(join(dir, 'old'));
   await writeFile(join(dir, 'old', 'stale.txt'), 'x');
-  await assert.rejects(
-    writeEvidenceBundle(dir, input(), new Redactor()),
+  await expect(writeEvidenceBundle(dir, input(), new Redactor())).rejects.toThrow(
     /is not empty \(old\/stale\.txt\); use a fresh directory/,
   );
 });

@@ -11,6 +11,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Redactor } from '../redact.ts';
 
 export const MANIFEST = 'manifest.json';
+/** A signature over manifest.json's digest, written after the manifest and so outside it. */
+export const MANIFEST_SIGNATURE = 'manifest.sig.json';
 export const REPORT_JSON = 'report.json';
 export const REPORT_MD = 'report.md';
 const RESERVED = new Set([MANIFEST, REPORT_JSON, REPORT_MD]);
@@ -94,6 +96,24 @@ export async function writeEvidenceBundle(
   return manifest;
 }
 
+/**
+ * Writes manifest.json over every file already in `dir` (a tree other code filled, such as the main
+ * job's bundle of per-gate bundles), so verifyEvidenceBundle() checks the whole tree. Returns the
+ * manifest and the SHA-256 of its bytes as written, the digest a signature covers.
+ */
+export async function sealEvidenceDirectory(dir: string): Promise<{ manifest: Manifest; digest: string }> {
+  const files: ManifestEntry[] = [];
+  for (const path of await listFiles(dir)) {
+    if (path === MANIFEST) throw new Error(`${join(dir, MANIFEST)} exists already; seal a directory once`);
+    const bytes = await readFile(join(dir, ...path.split('/')));
+    files.push({ path, sha256: sha256Hex(bytes), size: bytes.length });
+  }
+  const manifest: Manifest = { version: 1, algorithm: 'sha256', files };
+  const text = `${stableStringify(manifest)}\n`;
+  await writeFile(join(dir, MANIFEST), text);
+  return { manifest, digest: sha256Hex(text) };
+}
+
 /** Recomputes every digest and compares the directory with its manifest. */
 export async function verifyEvidenceBundle(dir: string): Promise<EvidenceVerification> {
   const result: EvidenceVerification = { ok: false, changed: [], added: [], missing: [] };
@@ -108,7 +128,7 @@ export async function verifyEvidenceBundle(dir: string): Promise<EvidenceVerific
         : `${join(dir, MANIFEST)} is unreadable: ${(error as Error).message}`;
     return result;
   }
-  const present = new Set((await listFiles(dir)).filter((p) => p !== MANIFEST));
+  const present = new Set((await listFiles(dir)).filter((p) => p !== MANIFEST && p !== MANIFEST_SIGNATURE));
   for (const entry of manifest.files) {
     if (!present.has(entry.path)) {
       result.missing.push(entry.path);

@@ -1,5 +1,9 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../test/support/leak.ts';
+import { expectTruthy } from '../../test/support/narrow.ts';
+import { rejectionOf } from '../../test/support/errors.ts';
+import { onCleanup } from '../../test/support/cleanup.ts';
+
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,33 +63,30 @@ function sampleReport(): SarifReport {
 
 test('a built log validates against the official schema and carries every field', () => {
   const log = buildSarif(sampleReport(), new Redactor());
-  assert.deepEqual(validateSarif(log), { valid: true, errors: [] });
+  expect(validateSarif(log)).toStrictEqual({ valid: true, errors: [] });
   const run = log.runs[0]!;
-  assert.equal(log.version, '2.1.0');
-  assert.deepEqual(run.tool.driver.name, 'catalog-gate');
-  assert.equal(run.tool.driver.semanticVersion, '1.2.3');
-  assert.deepEqual(
-    run.tool.driver.rules.map((r) => [r.id, r.defaultConfiguration.level]),
-    [
-      ['SO001', 'error'],
-      ['SO002', 'note'],
-    ],
-  );
-  assert.deepEqual(run.tool.driver.rules[0]!.properties, { tags: ['postgres', 'locks'] });
+  expect(log.version).toBe('2.1.0');
+  expect(run.tool.driver.name).toStrictEqual('catalog-gate');
+  expect(run.tool.driver.semanticVersion).toBe('1.2.3');
+  expect(run.tool.driver.rules.map((r) => [r.id, r.defaultConfiguration.level])).toStrictEqual([
+    ['SO001', 'error'],
+    ['SO002', 'note'],
+  ]);
+  expect(run.tool.driver.rules[0]!.properties).toStrictEqual({ tags: ['postgres', 'locks'] });
   const [first, second, third] = run.results;
-  assert.equal(third, undefined, 'code scanning rejects a result without a location: it is left out');
-  assert.deepEqual(run.properties, { 'summitOps/resultsWithoutLocation': 1 });
-  assert.equal(first!.ruleIndex, 1, 'ruleIndex points at SO002');
-  assert.equal(run.tool.driver.rules[first!.ruleIndex]!.id, first!.ruleId);
-  assert.equal(first!.level, 'note');
-  assert.deepEqual(first!.locations![0]!.physicalLocation, {
+  expect(third).toBe(undefined);
+  expect(run.properties).toStrictEqual({ 'summitOps/resultsWithoutLocation': 1 });
+  expect(first!.ruleIndex).toBe(1);
+  expect(run.tool.driver.rules[first!.ruleIndex]!.id).toBe(first!.ruleId);
+  expect(first!.level).toBe('note');
+  expect(first!.locations![0]!.physicalLocation).toStrictEqual({
     artifactLocation: { uri: 'db/migrations/001%20add%20col.sql', uriBaseId: 'SRCROOT' },
     region: { startLine: 3, startColumn: 5, endLine: 4, endColumn: 12 },
   });
-  assert.deepEqual(first!.partialFingerprints, { [FINGERPRINT_KEY]: 'abc123' });
-  assert.equal(second!.ruleIndex, 0);
-  assert.equal(second!.locations![0]!.physicalLocation.artifactLocation.uri, 'db/x.sql');
-  assert.deepEqual(second!.properties, { lock: 'ACCESS EXCLUSIVE' });
+  expect(first!.partialFingerprints).toStrictEqual({ [FINGERPRINT_KEY]: 'abc123' });
+  expect(second!.ruleIndex).toBe(0);
+  expect(second!.locations![0]!.physicalLocation.artifactLocation.uri).toBe('db/x.sql');
+  expect(second!.properties).toStrictEqual({ lock: 'ACCESS EXCLUSIVE' });
 });
 
 test('a finding without a position lands at line 1 of defaultFile; security severity and help reach the rule', () => {
@@ -93,18 +94,18 @@ test('a finding without a position lands at line 1 of defaultFile; security seve
   report.rules[0]!.securitySeverity = 9.1;
   report.rules[0]!.helpMarkdown = '**Rotate** the key.';
   const log = buildSarif(report, new Redactor(), { defaultFile: 'db/catalog/migrations.yaml' });
-  assert.deepEqual(validateSarif(log), { valid: true, errors: [] });
+  expect(validateSarif(log)).toStrictEqual({ valid: true, errors: [] });
   const run = log.runs[0]!;
-  assert.equal(run.results.length, report.findings.length);
-  assert.equal(run.properties, undefined);
-  assert.deepEqual(run.results.at(-1)!.locations![0]!.physicalLocation, {
+  expect(run.results.length).toBe(report.findings.length);
+  expect(run.properties).toBe(undefined);
+  expect(run.results.at(-1)!.locations![0]!.physicalLocation).toStrictEqual({
     artifactLocation: { uri: 'db/catalog/migrations.yaml', uriBaseId: 'SRCROOT' },
     region: { startLine: 1 },
   });
-  assert.equal(run.tool.driver.rules[0]!.properties!['security-severity'], '9.1');
-  assert.equal(run.tool.driver.rules[0]!.help!.markdown, '**Rotate** the key.');
+  expect(run.tool.driver.rules[0]!.properties!['security-severity']).toBe('9.1');
+  expect(run.tool.driver.rules[0]!.help!.markdown).toBe('**Rotate** the key.');
   report.rules[0]!.securitySeverity = 11;
-  assert.throws(() => buildSarif(report, new Redactor()), /security severity 11; expected 0\.1–10/);
+  expect(() => buildSarif(report, new Redactor())).toThrow(/security severity 11; expected 0\.1–10/);
 });
 
 test('every string in the log is redacted, keys and properties included', () => {
@@ -124,44 +125,35 @@ test('every string in the log is redacted, keys and properties included', () => 
   report.findings[1]!.message = `bad ${slashy}`;
   const log = buildSarif(report, redactor);
   const text = JSON.stringify(log);
-  assert.ok(!text.includes(secret), 'the registered secret must not appear');
+  expectNoLeak(text, secret, 'the SARIF file');
   const encodedTail = encodeURIComponent(slashy.slice(3));
-  assert.ok(
-    !text.includes(encodedTail) && !text.includes(slashy.slice(3)),
-    'no form of the slashy secret survives',
-  );
-  assert.equal(log.runs[0]!.results[1]!.locations![0]!.physicalLocation.artifactLocation.uri, 'src/***.ts');
-  assert.ok(text.includes(`found ${MASK} in config`));
-  assert.ok(validateSarif(JSON.parse(text)).valid);
+  expect(!text.includes(encodedTail) && !text.includes(slashy.slice(3))).toBeTruthy();
+  expect(log.runs[0]!.results[1]!.locations![0]!.physicalLocation.artifactLocation.uri).toBe('src/***.ts');
+  expect(text).toContain(`found ${MASK} in config`);
+  expect(validateSarif(JSON.parse(text)).valid).toBeTruthy();
 });
 
 test('the schema rejects a wrong version with a message naming the field', () => {
   const log = buildSarif(sampleReport(), new Redactor()) as unknown as Record<string, unknown>;
   const { valid, errors } = validateSarif({ ...log, version: '2.0.0' });
-  assert.equal(valid, false);
-  assert.ok(
-    errors.some((e) => e.startsWith('/version: must be one of "2.1.0"')),
-    errors.join('\n'),
-  );
+  expect(valid).toBe(false);
+  expect(errors.some((e) => e.startsWith('/version: must be one of "2.1.0"'))).toBeTruthy();
 });
 
 test('the schema rejects a result without a message', () => {
   const log = structuredClone(buildSarif(sampleReport(), new Redactor())) as SarifLog;
   delete (log.runs[0]!.results[1] as Partial<SarifLog['runs'][number]['results'][number]>).message;
   const { valid, errors } = validateSarif(log);
-  assert.equal(valid, false);
-  assert.ok(errors.includes("/runs/0/results/1: must have required property 'message'"), errors.join('\n'));
+  expect(valid).toBe(false);
+  expect(errors).toContain("/runs/0/results/1: must have required property 'message'");
 });
 
 test('the schema rejects a bad level and lists the allowed ones', () => {
   const log = structuredClone(buildSarif(sampleReport(), new Redactor())) as SarifLog;
   (log.runs[0]!.results[0] as { level: string }).level = 'fatal';
   const { valid, errors } = validateSarif(log);
-  assert.equal(valid, false);
-  assert.ok(
-    errors.includes('/runs/0/results/0/level: must be one of "none", "note", "warning", "error"'),
-    errors.join('\n'),
-  );
+  expect(valid).toBe(false);
+  expect(errors).toContain('/runs/0/results/0/level: must be one of "none", "note", "warning", "error"');
 });
 
 test('the schema rejects unknown properties and non-objects', () => {
@@ -169,72 +161,67 @@ test('the schema rejects unknown properties and non-objects', () => {
     runs: Array<Record<string, unknown>>;
   };
   log.runs[0]!['bogus'] = true;
-  assert.ok(validateSarif(log).errors.includes("/runs/0: has unknown property 'bogus'"));
-  assert.equal(validateSarif('not sarif').valid, false);
+  expect(validateSarif(log).errors).toContain("/runs/0: has unknown property 'bogus'");
+  expect(validateSarif('not sarif').valid).toBe(false);
 });
 
-test('writeSarif writes a log that reads back valid', async (t) => {
+test('writeSarif writes a log that reads back valid', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sarif-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
   const path = join(dir, 'nested', 'out.sarif');
   const written = await writeSarif(path, sampleReport(), new Redactor());
   const read = JSON.parse(await readFile(path, 'utf8')) as unknown;
-  assert.deepEqual(read, written);
-  assert.ok(validateSarif(read).valid);
-  assert.deepEqual(await readdir(join(dir, 'nested')), ['out.sarif'], 'no temp file left behind');
+  expect(read).toStrictEqual(written);
+  expect(validateSarif(read).valid).toBeTruthy();
+  expect(await readdir(join(dir, 'nested'))).toStrictEqual(['out.sarif']);
 });
 
-test('writeSarif refuses an invalid log, lists the violations and writes nothing', async (t) => {
+test('writeSarif refuses an invalid log, lists the violations and writes nothing', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sarif-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
   const report = sampleReport();
   report.informationUri = 'not a uri';
   report.rules[1]!.helpUri = 'also not a uri';
   const path = join(dir, 'out.sarif');
-  await assert.rejects(writeSarif(path, report, new Redactor()), (e: unknown) => {
-    assert.ok(e instanceof SarifValidationError);
-    assert.match(e.message, /out\.sarif is not valid SARIF 2\.1\.0 \(2 schema violations\)/);
-    assert.ok(
-      e.violations.includes('/runs/0/tool/driver/informationUri: must match format "uri"'),
-      e.violations.join('\n'),
-    );
-    assert.ok(
-      e.violations.includes('/runs/0/tool/driver/rules/1/helpUri: must match format "uri"'),
-      e.violations.join('\n'),
-    );
-    return true;
-  });
-  assert.deepEqual(await readdir(dir), []);
+  expect(
+    ((e: unknown) => {
+      expectTruthy(e instanceof SarifValidationError);
+      expect(e.message).toMatch(/out\.sarif is not valid SARIF 2\.1\.0 \(2 schema violations\)/);
+      expectTruthy(e.violations.includes('/runs/0/tool/driver/informationUri: must match format "uri"'));
+      expectTruthy(e.violations.includes('/runs/0/tool/driver/rules/1/helpUri: must match format "uri"'));
+      return true;
+    })(await rejectionOf(writeSarif(path, report, new Redactor()))),
+  ).toBe(true);
+  expect(await readdir(dir)).toStrictEqual([]);
 });
 
 test('a finding citing an undeclared rule, or a duplicate rule, is a clear error', () => {
   const report = sampleReport();
   report.findings.push({ ruleId: 'NOPE', level: 'error', message: 'x' });
-  assert.throws(
-    () => buildSarif(report, new Redactor()),
+  expect(() => buildSarif(report, new Redactor())).toThrow(
     /finding #4 cites rule 'NOPE', which report\.rules does not declare/,
   );
   const dup = sampleReport();
   dup.rules.push({ ...dup.rules[0]! });
-  assert.throws(() => buildSarif(dup, new Redactor()), /rule 'SO001' is declared twice/);
+  expect(() => buildSarif(dup, new Redactor())).toThrow(/rule 'SO001' is declared twice/);
 });
 
 test('positions must be 1-based', () => {
   const report = sampleReport();
   report.findings[0]!.location!.line = 0;
-  assert.throws(() => buildSarif(report, new Redactor()), /rule 'SO002' has line 0; positions are 1-based/);
+  expect(() => buildSarif(report, new Redactor())).toThrow(/rule 'SO002' has line 0; positions are 1-based/);
 });
 
 test('artifact URIs are workspace-relative with forward slashes', () => {
-  assert.equal(artifactUri('/ws/repo/src/a.ts', '/ws/repo'), 'src/a.ts');
-  assert.equal(artifactUri('src\\win\\b#1.ts'), 'src/win/b%231.ts');
-  assert.throws(() => artifactUri('/etc/passwd', '/ws/repo'), /outside the workspace/);
-  assert.throws(() => artifactUri('/abs/a.ts'), /outside the workspace/);
-  assert.throws(() => artifactUri('../up.ts'), /not a file inside the workspace/);
-  assert.throws(() => artifactUri('a/../../up.ts'), /not a file inside the workspace/);
-  assert.throws(() => artifactUri('dir/'), /not a file inside the workspace/);
-  assert.equal(artifactUri('src/x/../y//z.ts'), 'src/y/z.ts');
+  expect(artifactUri('/ws/repo/src/a.ts', '/ws/repo')).toBe('src/a.ts');
+  expect(artifactUri('src\\win\\b#1.ts')).toBe('src/win/b%231.ts');
+  expect(() => artifactUri('/etc/passwd', '/ws/repo')).toThrow(/outside the workspace/);
+  expect(() => artifactUri('/abs/a.ts')).toThrow(/outside the workspace/);
+  expect(() => artifactUri('../up.ts')).toThrow(/not a file inside the workspace/);
+  expect(() => artifactUri('a/../../up.ts')).toThrow(/not a file inside the workspace/);
+  expect(() => artifactUri('dir/')).toThrow(/not a file inside the workspace/);
+  expect(artifactUri('src/x/../y//z.ts')).toBe('src/y/z.ts');
   const log = buildSarif(sampleReport(), new Redactor(), { workspace: '/ws/my repo' });
-  assert.deepEqual(log.runs[0]!.originalUriBaseIds, { SRCROOT: { uri: 'file:///ws/my%20repo/' } });
-  assert.ok(validateSarif(log).valid);
+  expect(log.runs[0]!.originalUriBaseIds).toStrictEqual({ SRCROOT: { uri: 'file:///ws/my%20repo/' } });
+  expect(validateSarif(log).valid).toBeTruthy();
 });

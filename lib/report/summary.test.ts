@@ -1,5 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import {
   bulletList,
   codeBlock,
@@ -23,9 +23,9 @@ function cellsOf(row: string): string[] {
 test('a pipe inside a cell does not create an extra column', () => {
   const md = table(['rule', 'message'], [['R1', 'a | b || c']]);
   const lines = md.split('\n');
-  assert.equal(lines.length, 3);
-  for (const line of lines) assert.equal(cellsOf(line).length, 2, line);
-  assert.equal(cellsOf(lines[2]!)[1], 'a \\| b \\|\\| c');
+  expect(lines.length).toBe(3);
+  for (const line of lines) expect(cellsOf(line).length).toBe(2);
+  expect(cellsOf(lines[2]!)[1]).toBe('a \\| b \\|\\| c');
 });
 
 test('a newline inside a cell stays inside its row', () => {
@@ -37,24 +37,24 @@ test('a newline inside a cell stays inside its row', () => {
     ],
   );
   const lines = md.split('\n');
-  assert.equal(lines.length, 4, 'header, rule and exactly two rows');
-  assert.deepEqual(cellsOf(lines[2]!), ['first<br>second<br>third', 'x']);
+  expect(lines.length).toBe(4);
+  expect(cellsOf(lines[2]!)).toStrictEqual(['first<br>second<br>third', 'x']);
 });
 
 test('html and markdown in cells are neutralised', () => {
   const cell = escapeCell('<script>alert(1)</script> **bold** [x](http://e) `c`');
-  assert.ok(!cell.includes('<script>'));
-  assert.ok(cell.includes('&lt;script&gt;'));
-  assert.ok(cell.includes('\\*\\*bold\\*\\*'));
-  assert.ok(cell.includes('\\[x\\]'));
-  assert.ok(cell.includes('\\`c\\`'));
+  expect(cell).not.toContain('<script>');
+  expect(cell).toContain('&lt;script&gt;');
+  expect(cell).toContain('\\*\\*bold\\*\\*');
+  expect(cell).toContain('\\[x\\]');
+  expect(cell).toContain('\\`c\\`');
 });
 
 test('escapeText only escapes block markers at the start of a line', () => {
-  assert.equal(escapeText('dlp-scan v1.2 (ok) #3'), 'dlp-scan v1.2 (ok) #3');
-  assert.equal(escapeText('# not a heading'), '\\# not a heading');
-  assert.equal(escapeText('- not a list\n1. nor this'), '\\- not a list\n1\\. nor this');
-  assert.equal(escapeText('a & b'), 'a &amp; b');
+  expect(escapeText('dlp-scan v1.2 (ok) #3')).toBe('dlp-scan v1.2 (ok) #3');
+  expect(escapeText('# not a heading')).toBe('\\# not a heading');
+  expect(escapeText('- not a list\n1. nor this')).toBe('\\- not a list\n1\\. nor this');
+  expect(escapeText('a & b')).toBe('a &amp; b');
 });
 
 test('columns are padded to a common width and alignment rules are emitted', () => {
@@ -72,41 +72,41 @@ test('columns are padded to a common width and alignment rules are emitted', () 
   );
   const lines = md.split('\n');
   const widths = new Set(lines.map((l) => [...l].length));
-  assert.equal(widths.size, 1, `all lines have the same width:\n${md}`);
+  expect(widths.size).toBe(1);
   const rule = cellsOf(lines[1]!);
-  assert.match(rule[0]!, /^-+$/);
-  assert.match(rule[1]!, /^-+:$/);
-  assert.match(rule[2]!, /^:-+:$/);
-  assert.match(rule[3]!, /^:-+$/);
-  assert.ok(lines[2]!.includes('|     7 |'), 'numbers right-aligned');
-  assert.equal(cellsOf(lines[3]!)[3], '', 'null prints as empty');
+  expect(rule[0]!).toMatch(/^-+$/);
+  expect(rule[1]!).toMatch(/^-+:$/);
+  expect(rule[2]!).toMatch(/^:-+:$/);
+  expect(rule[3]!).toMatch(/^:-+$/);
+  expect(lines[2]!).toContain('|     7 |');
+  expect(cellsOf(lines[3]!)[3]).toBe('');
 });
 
 test('rows longer than the header are rejected, shorter ones padded', () => {
-  assert.throws(() => table(['a'], [['1', '2']]), /row 1 has 2 cells but the table has 1 columns/);
-  assert.throws(() => table([], []), /at least one column/);
-  assert.equal(cellsOf(table(['a', 'b'], [['1']]).split('\n')[2]!).length, 2);
+  expect(() => table(['a'], [['1', '2']])).toThrow(/row 1 has 2 cells but the table has 1 columns/);
+  expect(() => table([], [])).toThrow(/at least one column/);
+  expect(cellsOf(table(['a', 'b'], [['1']]).split('\n')[2]!).length).toBe(2);
 });
 
 test('code blocks cannot be closed early by backticks in the code', () => {
   const block = codeBlock('before\n```\nafter', 'sql');
   const lines = block.split('\n');
-  assert.equal(lines[0], '````sql');
-  assert.equal(lines.at(-1), '````');
-  assert.equal(codeBlock('x'), '```\nx\n```');
-  assert.equal(inlineCode('a`b'), '``a`b``');
-  assert.equal(inlineCode('`x'), '`` `x ``');
+  expect(lines[0]).toBe('````sql');
+  expect(lines.at(-1)).toBe('````');
+  expect(codeBlock('x')).toBe('```\nx\n```');
+  expect(inlineCode('a`b')).toBe('``a`b``');
+  expect(inlineCode('`x')).toBe('`` `x ``');
 });
 
 test('nested lists and details blocks', () => {
-  assert.equal(bulletList(['one', ['one.a', 'one.b'], 'two']), '- one\n  - one.a\n  - one.b\n- two');
+  expect(bulletList(['one', ['one.a', 'one.b'], 'two'])).toBe('- one\n  - one.a\n  - one.b\n- two');
   const d = details('Findings | 3', '- x', true);
-  assert.ok(d.startsWith('<details open><summary>Findings \\| 3</summary>\n\n- x\n\n</details>'));
-  assert.ok(!details('<b>', 'x').includes('<b>'));
+  expect(d.startsWith('<details open><summary>Findings \\| 3</summary>\n\n- x\n\n</details>')).toBeTruthy();
+  expect(details('<b>', 'x')).not.toContain('<b>');
 });
 
 test('heading flattens newlines so the heading cannot spill into the next block', () => {
-  assert.equal(heading('Line one\n# two', 3), '### Line one # two');
+  expect(heading('Line one\n# two', 3)).toBe('### Line one # two');
 });
 
 test('the builder joins blocks with blank lines', () => {
@@ -117,11 +117,10 @@ test('the builder joins blocks with blank lines', () => {
     .list([])
     .details('more', summary().paragraph('inner'))
     .toString();
-  assert.equal(
-    md,
+  expect(md).toBe(
     '## DLP scan\n\n✓ no findings\n\n| a   |\n| --- |\n| 1   |\n\n<details><summary>more</summary>\n\ninner\n\n</details>\n',
   );
-  assert.equal(summary().toString(), '');
+  expect(summary().toString()).toBe('');
 });
 
 test('property: any cell text keeps the table shape and never injects HTML', async () => {
@@ -134,10 +133,10 @@ test('property: any cell text keeps the table shape and never injects HTML', asy
       ),
       (rows) => {
         const lines = table(['a', 'b', 'c'], rows).split('\n');
-        assert.equal(lines.length, rows.length + 2);
+        expect(lines.length).toBe(rows.length + 2);
         for (const line of lines) {
-          assert.equal(cellsOf(line).length, 3, line);
-          assert.ok(!/<(?!br>)/.test(line), line);
+          expect(cellsOf(line).length).toBe(3);
+          expect(!/<(?!br>)/.test(line)).toBeTruthy();
         }
       },
     ),
@@ -150,6 +149,6 @@ test('markdownCell keeps trusted markdown but still cannot break the row', () =>
     ['name', 'default'],
     [[markdownCell(inlineCode('fail-on')), markdownCell('`a|b`\n**x**')]],
   ).split('\n');
-  assert.equal(lines.length, 3);
-  assert.deepEqual(cellsOf(lines[2]!), ['`fail-on`', '`a\\|b`<br>**x**']);
+  expect(lines.length).toBe(3);
+  expect(cellsOf(lines[2]!)).toStrictEqual(['`fail-on`', '`a\\|b`<br>**x**']);
 });

@@ -3,8 +3,10 @@
 #   input       = toOpaInput(request, facts)      (actions/reason-for-access/src/decide.ts)
 #   data.policy = the normalised access policy    (loadAccessPolicy().policy)
 # `allow` is true only when `deny` is empty; every entry of `deny` is "<rule>: <why>".
-# Known difference: OPA's glob.match gives `{a,b}` and `[...]` special meaning; the built-in
-# matcher treats them literally (only `*`, `**`, `?` are special). Use /regex/ refs for those.
+# The loader only accepts values both engines read alike: globs without { } [ ] \ (glob.match
+# syntax), /regex/ refs in the common subset of JavaScript and RE2, time zones as the IANA names
+# Go's tzdata knows, freeze instants as RFC 3339 in UTC; actors are normalised before both.
+# actions/reason-for-access/test/parity.test.ts checks 0 disagreements on generated policies.
 package summit.reason_for_access
 
 import rego.v1
@@ -74,7 +76,9 @@ deny contains msg if {
 	msg := sprintf("ref: %v is not an allowed ref", [input.request.ref])
 }
 
+# An unknown (empty) ref is never allowed, whatever the patterns (as in decide()).
 ref_allowed if {
+	input.request.ref != ""
 	some pattern in rule.refs
 	ref_matches(pattern, input.request.ref)
 }

@@ -78,6 +78,9 @@ test_bad_reason if denied_by(with_request({"reason": {"ok": false, "tickets": []
 
 test_rerun_by_someone_else if denied_by(with_request({"triggering_actor": "mallory"}), "actor: the run was triggered by mallory")
 
+# A blank actor (whitespace only) is nobody: denied even when no one else triggered the run.
+test_blank_actor if denied_by(with_request({"actor": "  ", "triggering_actor": ""}), "actor: the actor is unknown")
+
 test_branch_not_allowed if denied_by(with_request({"ref": "refs/heads/feature/x"}), "ref:")
 
 test_prerelease_tag_not_allowed if denied_by(with_request({"ref": "refs/tags/v1.4.0-rc1"}), "ref:")

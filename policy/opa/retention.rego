@@ -14,6 +14,19 @@ import rego.v1
 
 risky := {"medium", "high"}
 
+# catalog-gate passes {catalog, migrations_dir, entries}; `opa eval -i` passes the catalog file
+# itself, a list of entries; conftest passes each entry of that list on its own. All are checked
+# (a list or a single entry must not pass vacuously).
+entries := input.entries if is_array(input.entries)
+
+entries := input if is_array(input)
+
+entries := [input] if {
+	is_object(input)
+	not has_key(input, "entries")
+	has_key(input, "id")
+}
+
 has_key(obj, key) if {
 	_ = obj[key]
 }
@@ -34,14 +47,14 @@ owned(entry) if {
 }
 
 deny contains msg if {
-	some entry in input.entries
+	some entry in entries
 	entry.pii == true
 	not has_key(entry, "retention_days")
 	msg := sprintf("pii-retention-required: '%s' stores PII but declares no retention_days; add retention_days: <days>", [entry.id])
 }
 
 deny contains msg if {
-	some entry in input.entries
+	some entry in entries
 	not has_key(entry, "retention_days")
 	some field in entry.fields
 	field.pii == true
@@ -50,20 +63,20 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	some entry in input.entries
+	some entry in entries
 	not owned(entry)
 	msg := sprintf("owner-required: '%s' has no owner; add owner: '@team'", [entry.id])
 }
 
 deny contains msg if {
-	some entry in input.entries
+	some entry in entries
 	entry.risk in risky
 	not has_rollback(entry)
 	msg := sprintf("rollback-required: '%s' is %s risk but has no rollback (a down file, 'revert <id>' or an inline statement)", [entry.id, entry.risk])
 }
 
 deny contains msg if {
-	some entry in input.entries
+	some entry in entries
 	entry.risk in risky
 	not has_key(entry, "readiness")
 	msg := sprintf("readiness-required: '%s' is %s risk but has no readiness checklist (locks, long_transactions, size_estimate)", [entry.id, entry.risk])

@@ -84,3 +84,21 @@ test_low_risk_needs_neither_rollback_nor_readiness if {
 	entry := object.union(object.remove(risky, ["rollback", "readiness"]), {"risk": "low", "detected": {"risk": "low", "rollback": "none"}})
 	count(deny_for([entry])) == 0
 }
+
+# conftest and `opa eval -i db/catalog/migrations.yaml` pass the catalog file itself: a list.
+test_catalog_file_as_a_list_is_checked if {
+	msgs := catalog.deny with input as [{"id": "x", "risk": "low", "owner": ""}]
+	some msg in msgs
+	startswith(msg, "owner-required: 'x'")
+}
+
+test_catalog_file_as_a_list_that_is_fine_passes if {
+	count(catalog.deny) == 0 with input as [{"id": "x", "risk": "low", "owner": "@t", "pii": false}]
+}
+
+# conftest passes each entry of the catalog file on its own.
+test_a_single_entry_as_conftest_passes_it_is_checked if {
+	msgs := catalog.deny with input as {"id": "x", "risk": "high", "owner": "@t"}
+	some msg in msgs
+	startswith(msg, "rollback-required: 'x'")
+}

@@ -1,10 +1,12 @@
-import { test, before } from 'node:test';
-import assert from 'node:assert/strict';
+import { beforeAll, expect, test } from '@jest/globals';
+import { missingComponent, testUnless } from '../../test/support/components.ts';
+import { expectTruthy } from '../../test/support/narrow.ts';
+
 import { loadParser } from '../../actions/catalog-gate/src/sql/parser.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { MAPPING, casesDir, measure, verdictOf, type Case } from './sql-risk.ts';
 
-before(async () => {
+beforeAll(async () => {
   await loadParser();
 });
 
@@ -15,30 +17,26 @@ test('a statement that used to crash the analyser is a verdict, not a parse erro
     c('ALTER TABLE legacy_invoices ALTER COLUMN amount TYPE bigint USING amount::bigint;'),
     MAPPING['ChangingColumnType']!,
   );
-  assert.deepEqual(r, { verdict: 'violation', found: ['alter-column-type'] });
+  expect(r).toStrictEqual({ verdict: 'violation', found: ['alter-column-type'] });
 });
 
 test('only SQL PostgreSQL rejects is a parse error, with the parser message', () => {
   const r = verdictOf(c('ALTER TABLE t ADD COLUMN;'), MAPPING['ChangingColumnType']!);
-  assert.equal(r.verdict, 'parse-error');
-  assert.match(r.error ?? '', /syntax error/);
+  expect(r.verdict).toBe('parse-error');
+  expect(r.error ?? '').toMatch(/syntax error/);
 });
 
-test(
-  'the README quotes the overall figure the labelled cases give today',
-  { skip: !existsSync(casesDir) && 'no ../shared/eval/sql-risk here' },
-  () => {
-    const readme = readFileSync(new URL('../../actions/catalog-gate/README.md', import.meta.url), 'utf8');
-    const quoted = /Overall agreement: \*\*(\d+)\/(\d+) = ([\d.]+)%\*\*/.exec(readme);
-    assert.ok(
-      quoted,
-      'actions/catalog-gate/README.md: no "Overall agreement: **a/b = p%**" line in the Conformance section',
-    );
-    const { agree, total } = measure();
-    assert.equal(
-      `${quoted[1]}/${quoted[2]} = ${quoted[3]}%`,
-      `${agree}/${total} = ${((100 * agree) / total).toFixed(1)}%`,
-      'actions/catalog-gate/README.md: the Conformance figure is out of date; run npx node scripts/conformance/sql-risk.ts and copy it',
-    );
-  },
-);
+testUnless(
+  missingComponent(
+    existsSync(casesDir),
+    `the labelled SQL cases are not at ${casesDir} (the shared folder beside the repository)`,
+  ),
+)('the README quotes the overall figure the labelled cases give today', () => {
+  const readme = readFileSync(new URL('../../actions/catalog-gate/README.md', import.meta.url), 'utf8');
+  const quoted = /Overall agreement: \*\*(\d+)\/(\d+) = ([\d.]+)%\*\*/.exec(readme);
+  expectTruthy(quoted);
+  const { agree, total } = measure();
+  expect(`${quoted[1]}/${quoted[2]} = ${quoted[3]}%`).toBe(
+    `${agree}/${total} = ${((100 * agree) / total).toFixed(1)}%`,
+  );
+});

@@ -1,7 +1,9 @@
 // catalog-gate's committed bundle, run as a runner runs it, on this repository's own catalog and on
 // broken ones: what a pull request author sees (annotations, outputs, summary) is what is asserted.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../support/leak.ts';
+import { expectTruthy } from '../support/narrow.ts';
+
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,26 +22,20 @@ async function workspaceWithDogfood(): Promise<string> {
 test('the repository catalog passes with every back-out proven on embedded PGlite', async () => {
   const workspace = await workspaceWithDogfood();
   const run = await runBundledAction({ actionDir, workspace, inputs: { 'evidence-dir': 'evidence' } });
-  assert.equal(run.exitCode, 0, `${run.stderr}\n${run.log.join('\n')}`);
-  assert.equal(run.outputs['violations'], '0');
+  expect(run.exitCode).toBe(0);
+  expect(run.outputs['violations']).toBe('0');
   const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as {
     entries: Array<{ id: string; backout: { status: string } }>;
   };
   const catalogText = await readFile(join(workspace, 'db/catalog/migrations.yaml'), 'utf8');
   const ids = [...catalogText.matchAll(/^- id: (\S+)/gm)].map((m) => m[1]);
-  assert.deepEqual(
-    report.entries.map((e) => e.id),
-    ids,
-  );
-  assert.ok(
-    report.entries.every((e) => e.backout.status === 'proven'),
-    JSON.stringify(report.entries.map((e) => e.backout)),
-  );
+  expect(report.entries.map((e) => e.id)).toStrictEqual(ids);
+  expect(report.entries.every((e) => e.backout.status === 'proven')).toBeTruthy();
   const sarif = JSON.parse(await readFile(run.outputs['sarif-path']!, 'utf8')) as { version: string };
-  assert.equal(sarif.version, '2.1.0');
-  assert.ok(existsSync(join(workspace, 'evidence', 'manifest.json')));
-  for (const id of ids) assert.ok(run.summary.includes(id!), `summary lists ${id}`);
-  assert.ok(!run.annotations.some((a) => a.level === 'error'));
+  expect(sarif.version).toBe('2.1.0');
+  expect(existsSync(join(workspace, 'evidence', 'manifest.json'))).toBeTruthy();
+  for (const id of ids) expect(run.summary).toContain(id!);
+  expect(!run.annotations.some((a) => a.level === 'error')).toBeTruthy();
 });
 
 test('malformed catalog YAML fails with an annotation at its line', async () => {
@@ -49,12 +45,12 @@ test('malformed catalog YAML fails with an annotation at its line', async () => 
   lines.splice(5, 0, '  risk: [low');
   await writeFile(catalog, lines.join('\n'));
   const run = await runBundledAction({ actionDir, workspace, inputs: { 'prove-backout': 'false' } });
-  assert.equal(run.exitCode, 1);
+  expect(run.exitCode).toBe(1);
   const positioned = run.annotations.find(
     (a) => a.level === 'error' && a.file === 'db/catalog/migrations.yaml',
   );
-  assert.ok(positioned, JSON.stringify(run.annotations));
-  assert.ok(positioned.line! >= 6, `line ${positioned.line}`);
+  expectTruthy(positioned);
+  expectTruthy(positioned.line! >= 6);
 });
 
 test('a risky statement declared low risk is an error at the SQL line, showing both risks', async () => {
@@ -64,22 +60,17 @@ test('a risky statement declared low risk is an error at the SQL line, showing b
   await writeFile(up, `${sql.trimEnd()}\nCREATE INDEX users_phone_idx ON users (phone);\n`);
   const lineOfIndex = sql.trimEnd().split('\n').length + 1;
   const run = await runBundledAction({ actionDir, workspace, inputs: { 'prove-backout': 'false' } });
-  assert.equal(run.exitCode, 1);
+  expect(run.exitCode).toBe(1);
   const atSql = run.annotations.filter(
     (a) => a.file === 'db/migrations/2026-11-01-001-add-user-phone.up.sql' && a.line === lineOfIndex,
   );
-  assert.ok(atSql.length > 0, JSON.stringify(run.annotations, null, 1));
+  expect(atSql.length).toBeGreaterThan(0);
   const understated = run.annotations.filter((a) => a.title === 'risk-understated');
-  assert.deepEqual(
-    understated.map((a) => [a.level, a.file]),
-    [['error', 'db/catalog/migrations.yaml']],
-    JSON.stringify(run.annotations, null, 1),
-  );
-  assert.match(
-    understated[0]!.message,
+  expect(understated.map((a) => [a.level, a.file])).toStrictEqual([['error', 'db/catalog/migrations.yaml']]);
+  expect(understated[0]!.message).toMatch(
     /'2026-11-01-001-add-user-phone' declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/2026-11-01-001-add-user-phone\.up\.sql:\d+/,
   );
-  assert.notEqual(run.outputs['violations'], '0');
+  expect(run.outputs['violations']).not.toBe('0');
 });
 
 test('an unreachable database is named by host:port; its password is printed nowhere', async () => {
@@ -90,11 +81,8 @@ test('an unreachable database is named by host:port; its password is printed now
     workspace,
     inputs: { 'database-url': `postgres://gate:${password}@127.0.0.1:9/gate` },
   });
-  assert.equal(run.exitCode, 1);
-  assert.ok(
-    run.annotations.some((a) => a.level === 'error' && a.message.includes('127.0.0.1:9')),
-    JSON.stringify(run.annotations),
-  );
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations.some((a) => a.level === 'error' && a.message.includes('127.0.0.1:9'))).toBeTruthy();
   assertNoLeak(run, [password]);
 });
 
@@ -105,11 +93,8 @@ test('a migrations directory that does not exist is a clear error', async () => 
     workspace,
     inputs: { 'migrations-dir': 'db/nope', 'prove-backout': 'false' },
   });
-  assert.equal(run.exitCode, 1);
-  assert.ok(
-    run.annotations.some((a) => a.level === 'error' && a.message.includes('db/nope')),
-    JSON.stringify(run.annotations),
-  );
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations.some((a) => a.level === 'error' && a.message.includes('db/nope'))).toBeTruthy();
 });
 
 test('on a pull request with a token, one check run lands on the PR head with the findings as annotations', async () => {
@@ -135,24 +120,43 @@ test('on a pull request with a token, one check run lands on the PR head with th
       event: pullRequestEvent({ headSha: '9'.repeat(40) }),
       inputs: { 'prove-backout': 'false' },
     });
-    assert.equal(run.exitCode, 1);
+    expect(run.exitCode).toBe(1);
     const creates = api.requests.filter(
       (r) => r.method === 'POST' && r.path === '/repos/summit-ops/demo/check-runs',
     );
-    assert.equal(creates.length, 1, JSON.stringify(api.requests.map((r) => `${r.method} ${r.path}`)));
+    expect(creates.length).toBe(1);
     const body = creates[0]!.body as {
       head_sha: string;
       conclusion: string;
       output: { annotations: Array<{ path: string; start_line: number }> };
     };
-    assert.equal(body.head_sha, '9'.repeat(40));
-    assert.equal(body.conclusion, 'failure');
-    assert.ok(
+    expect(body.head_sha).toBe('9'.repeat(40));
+    expect(body.conclusion).toBe('failure');
+    expect(
       body.output.annotations.some((a) => a.path === 'db/migrations/2026-11-01-001-add-user-phone.up.sql'),
-    );
+    ).toBeTruthy();
     assertNoLeak(run, [token]);
-    assert.ok(!JSON.stringify(api.requests.map((r) => r.body)).includes(token));
+    expectNoLeak(JSON.stringify(api.requests.map((r) => r.body)), token, 'the API requests');
   } finally {
     await api.close();
   }
+});
+
+test('the bundle loads the PGlite contrib extension a migration creates (pg_trgm) and proves its back-out', async () => {
+  const workspace = await mkdtemp(join(tmpdir(), 'cg-ws-'));
+  await cp(join(REPO_ROOT, 'db'), join(workspace, 'db'), { recursive: true });
+  const id = '2099-01-01-001-trgm';
+  await writeFile(
+    join(workspace, 'db/catalog/migrations.yaml'),
+    `${await readFile(join(workspace, 'db/catalog/migrations.yaml'), 'utf8')}\n- id: ${id}\n  service: s\n  risk: low\n  pii: false\n  rollout: online\n  owner: '@t'\n`,
+  );
+  await writeFile(join(workspace, `db/migrations/${id}.up.sql`), 'CREATE EXTENSION IF NOT EXISTS pg_trgm;\n');
+  await writeFile(join(workspace, `db/migrations/${id}.down.sql`), 'DROP EXTENSION pg_trgm;\n');
+  const run = await runBundledAction({ actionDir, workspace, inputs: {} });
+  const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as {
+    entries: Array<{ id: string; backout: { status: string; problems: string[] } }>;
+  };
+  expect(report.entries.find((e) => e.id === id)?.backout).toStrictEqual(
+    expect.objectContaining({ status: 'proven' }),
+  );
 });

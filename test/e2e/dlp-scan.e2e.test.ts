@@ -1,8 +1,9 @@
 // dlp-scan's committed bundle, run as a runner runs it (Node 24, bundle alone in a directory without
 // node_modules, INPUT_* from action.yml defaults, a pull_request payload): annotations, outputs,
 // summary and files are what a pull request author sees, and no planted value reaches any of them.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../support/leak.ts';
+
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertNoLeak, pullRequestEvent, REPO_ROOT, runBundledAction } from './harness.ts';
@@ -40,35 +41,33 @@ test('tree mode (push event): planted values fail the step with annotations at t
     event: pushEvent,
     inputs: { 'evidence-dir': 'evidence' },
   });
-  assert.equal(run.exitCode, 1, run.stderr);
-  assert.equal(run.outputs['findings'], '3');
+  expect(run.exitCode).toBe(1);
+  expect(run.outputs['findings']).toBe('3');
   const placed = run.annotations
     .filter((a) => a.title?.startsWith('dlp-scan: '))
     .map((a) => `${a.level} ${a.title!.slice(10)} ${a.file}:${a.line}:${a.column}`);
-  assert.deepEqual(placed, [
+  expect(placed).toStrictEqual([
     `error payment-card docs/refund.md:1:${'Refund to card: '.length + 1}`,
     `error aws-access-key-id ops/.env:1:${p.aws.line.indexOf(p.aws.value) + 1}`,
     `error github-token src/client.ts:3:${p.github.line.indexOf(p.github.value) + 1}`,
   ]);
   for (const a of run.annotations.filter((x) => x.title?.startsWith('dlp-scan: ')))
-    assert.match(a.message, /preview .+…\(\d+\), fingerprint [0-9a-f]{64}$/);
-  assert.match(run.summary, /## DLP scan/);
-  assert.match(run.summary, /### Redaction log/);
+    expect(a.message).toMatch(/preview .+…\(\d+\), fingerprint [0-9a-f]{64}$/);
+  expect(run.summary).toMatch(/## DLP scan/);
+  expect(run.summary).toMatch(/### Redaction log/);
   const failure = run.annotations.find((a) => a.level === 'error' && !a.file);
-  assert.match(failure?.message ?? '', /3 finding\(s\) at or above 'error'/);
+  expect(failure?.message ?? '').toMatch(/3 finding\(s\) at or above 'error'/);
   assertNoLeak(run, p.all());
   // The files the step leaves behind (evidence bundle, report, SARIF, metrics) hold no value either.
   const files = await allFiles(join(ws, 'evidence'));
-  for (const [i, value] of p.all().entries())
-    assert.ok(!files.includes(value), `planted value #${i} leaked into the evidence bundle`);
-  assert.equal(run.outputs['report-path'], join(ws, 'evidence', 'dlp-report.json'));
+  expectNoLeak(files, p.all(), 'the evidence bundle');
+  expect(run.outputs['report-path']).toBe(join(ws, 'evidence', 'dlp-report.json'));
   const metrics = await readFile(join(ws, 'evidence', 'dlp-metrics.prom'), 'utf8');
   // repository (GITHUB_REPOSITORY) is the only identity label: a run id would make a series per run.
-  assert.match(
-    metrics,
+  expect(metrics).toMatch(
     /^summit_dlp_findings_total\{rule="aws-access-key-id",repository="summit-ops\/demo",source="ci"\} 1$/m,
   );
-  assert.doesNotMatch(metrics, /run_id|run_attempt|workflow=/);
+  expect(metrics).not.toMatch(/run_id|run_attempt|workflow=/);
 });
 
 test('diff mode (pull_request event): only the lines the pull request adds, base and head from the payload', async () => {
@@ -80,19 +79,19 @@ test('diff mode (pull_request event): only the lines the pull request adds, base
     { 'app.ts': `a\n${old.aws.line}\nc\n`, 'old.txt': `${old.github.line}\n` },
     'base',
   );
-  git(repo, 'mv', 'old.txt', 'moved.txt');
+  await git(repo, 'mv', 'old.txt', 'moved.txt');
   const head = await commit(repo, { 'app.ts': `a\n${old.aws.line}\nc\nd\n${fresh.github.line}\n` }, 'head');
   const run = await runBundledAction({
     actionDir,
     workspace: repo,
     event: pullRequestEvent({ baseSha: base, headSha: head }),
   });
-  assert.equal(run.exitCode, 1, run.stderr + run.stdout);
+  expect(run.exitCode).toBe(1);
   const placed = run.annotations
     .filter((a) => a.title?.startsWith('dlp-scan: '))
     .map((a) => `${a.title!.slice(10)} ${a.file}:${a.line}`);
-  assert.deepEqual(placed, ['github-token app.ts:5']);
-  assert.match(run.summary, /Mode diff over/);
+  expect(placed).toStrictEqual(['github-token app.ts:5']);
+  expect(run.summary).toMatch(/Mode diff over/);
   assertNoLeak(run, [...old.all(), ...fresh.all()]);
 });
 
@@ -102,7 +101,7 @@ test('a baseline suppresses the accepted value; a new value on the same line is 
   const ws = await tempDir('dlp-e2e-');
   await writeFiles(ws, { 'config.env': `KEYS=${p.aws.value}\n` });
   const first = await runBundledAction({ actionDir, workspace: ws, event: pushEvent });
-  assert.equal(first.exitCode, 1);
+  expect(first.exitCode).toBe(1);
   await writeFiles(ws, { 'dlp-baseline.json': await readFile(first.outputs['report-path']!, 'utf8') });
   const accepted = await runBundledAction({
     actionDir,
@@ -110,8 +109,8 @@ test('a baseline suppresses the accepted value; a new value on the same line is 
     event: pushEvent,
     inputs: { baseline: 'dlp-baseline.json' },
   });
-  assert.equal(accepted.exitCode, 0, accepted.stdout);
-  assert.equal(accepted.outputs['findings'], '0');
+  expect(accepted.exitCode).toBe(0);
+  expect(accepted.outputs['findings']).toBe('0');
   await writeFiles(ws, { 'config.env': `KEYS=${p.aws.value},${q.aws.value}\n` });
   const again = await runBundledAction({
     actionDir,
@@ -119,11 +118,11 @@ test('a baseline suppresses the accepted value; a new value on the same line is 
     event: pushEvent,
     inputs: { baseline: 'dlp-baseline.json' },
   });
-  assert.equal(again.exitCode, 1);
+  expect(again.exitCode).toBe(1);
   const placed = again.annotations
     .filter((a) => a.title === 'dlp-scan: aws-access-key-id')
     .map((a) => `${a.file}:${a.line}:${a.column}`);
-  assert.deepEqual(placed, [`config.env:1:${`KEYS=${p.aws.value},`.length + 1}`]);
+  expect(placed).toStrictEqual([`config.env:1:${`KEYS=${p.aws.value},`.length + 1}`]);
   for (const r of [first, accepted, again]) assertNoLeak(r, [p.aws.value, q.aws.value]);
 });
 
@@ -145,13 +144,13 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
     event: pushEvent,
     inputs: { 'max-file-size': '2k', 'fail-on-skipped': 'false' },
   });
-  assert.equal(run.exitCode, 0, run.stdout);
+  expect(run.exitCode).toBe(0);
   const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => `${a.file}: ${a.title}`);
-  assert.deepEqual(warnings.sort(), [
+  expect(warnings.sort()).toStrictEqual([
     'big.txt: dlp-scan: skipped (oversized)',
     'link.txt: dlp-scan: skipped (symlink-outside)',
   ]);
-  assert.match(run.summary, /\| binary +\| 1 +\|/);
+  expect(run.summary).toMatch(/\| binary +\| 1 +\|/);
   assertNoLeak(run, p.all());
   // By default the oversized file fails the step: it was not scanned.
   const gated = await runBundledAction({
@@ -160,8 +159,10 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
     event: pushEvent,
     inputs: { 'max-file-size': '2k' },
   });
-  assert.equal(gated.exitCode, 1, gated.stdout);
-  assert.ok(gated.annotations.some((a) => a.level === 'error' && /big\.txt \(oversized\)/.test(a.message)));
+  expect(gated.exitCode).toBe(1);
+  expect(
+    gated.annotations.some((a) => a.level === 'error' && /big\.txt \(oversized\)/.test(a.message)),
+  ).toBeTruthy();
   assertNoLeak(gated, p.all());
 
   await writeFiles(ws, {
@@ -174,11 +175,11 @@ test('bad inputs: oversized, binary, escaping symlink are reported or counted; a
     event: pushEvent,
     inputs: { rules: 'rules.yml' },
   });
-  assert.equal(bad.exitCode, 1);
+  expect(bad.exitCode).toBe(1);
   const at = bad.annotations.find((a) => a.file === 'rules.yml');
-  assert.equal(at?.line, 7, JSON.stringify(bad.annotations));
-  assert.match(at!.message, /rule 'acme-key': field 'regex'/);
-  assert.doesNotMatch(bad.stdout + bad.stderr, /\n\s+at .+:\d+:\d+\)?\n/);
+  expect(at?.line).toBe(7);
+  expect(at!.message).toMatch(/rule 'acme-key': field 'regex'/);
+  expect(bad.stdout + bad.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
 });
 
 test('a git range that does not exist: one clear error naming it', async () => {
@@ -189,15 +190,14 @@ test('a git range that does not exist: one clear error naming it', async () => {
     workspace: repo,
     event: pullRequestEvent({ baseSha: 'f'.repeat(40), headSha: head }),
   });
-  assert.equal(run.exitCode, 1);
+  expect(run.exitCode).toBe(1);
   const failure = run.annotations.find((a) => a.level === 'error' && !a.file);
-  assert.match(
-    failure?.message ?? '',
+  expect(failure?.message ?? '').toMatch(
     new RegExp(
       `git range '${'f'.repeat(40)}\\.\\.${head}' does not exist: base '${'f'.repeat(40)}' is not a commit`,
     ),
   );
-  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
 });
 
 test('the check run goes to the GitHub API with masked annotations only', async () => {
@@ -220,20 +220,18 @@ test('the check run goes to the GitHub API with masked annotations only', async 
       githubToken: jobToken,
       env: { GITHUB_API_URL: api.url },
     });
-    assert.ok(
+    expect(
       api.requests.every(
         (r) => r.authorization === `token ${jobToken}` || r.authorization === `bearer ${jobToken}`,
       ),
-      'the job token authenticates the calls',
-    );
-    assert.equal(run.exitCode, 1);
+    ).toBeTruthy();
+    expect(run.exitCode).toBe(1);
     const created = api.requests.find((r) => r.method === 'POST');
-    assert.ok(created, JSON.stringify(api.requests.map((r) => `${r.method} ${r.path}`)));
+    expect(created).toBeTruthy();
     const sent = JSON.stringify(api.requests.map((r) => r.body));
-    assert.match(sent, /"conclusion":"failure"/);
-    assert.match(sent, /"path":"a\.env"/);
-    for (const [i, value] of p.all().entries())
-      assert.ok(!sent.includes(value), `planted value #${i} was sent to the API`);
+    expect(sent).toMatch(/"conclusion":"failure"/);
+    expect(sent).toMatch(/"path":"a\.env"/);
+    expectNoLeak(sent, p.all(), 'the API requests');
     assertNoLeak(run, p.all());
   } finally {
     await api.close();
@@ -260,9 +258,9 @@ test('diff mode: a pull request cannot switch off its own scan; rules and baseli
       headSha: await commit(repo, { 'docs/x.md': `${p.github.line}\n` }, 'docs'),
     }),
   });
-  assert.equal(first.exitCode, 0, first.stdout);
+  expect(first.exitCode).toBe(0);
   // The pull request widens the allowlist to everything and baselines its own key: both ignored.
-  git(repo, 'reset', '-q', '--hard', base);
+  await git(repo, 'reset', '-q', '--hard', base);
   const head = await commit(
     repo,
     {
@@ -277,12 +275,12 @@ test('diff mode: a pull request cannot switch off its own scan; rules and baseli
     workspace: repo,
     event: pullRequestEvent({ baseSha: base, headSha: head }),
   });
-  assert.equal(run.exitCode, 1, run.stdout);
+  expect(run.exitCode).toBe(1);
   const placed = run.annotations
     .filter((a) => a.title?.startsWith('dlp-scan: '))
     .map((a) => `${a.level} ${a.title!.slice(10)} ${a.file}:${a.line}`)
     .sort();
-  assert.deepEqual(placed, [
+  expect(placed).toStrictEqual([
     'error aws-access-key-id src/app.ts:1',
     'warning dlp-config-changed .summit-ops-dlp-baseline.json:1',
     'warning dlp-config-changed .summit-ops-dlp.yml:1',

@@ -1,7 +1,8 @@
 // reason-for-access's committed bundle as a workflow_dispatch prod promotion would run it, against a
 // local server speaking GitHub's REST API for team membership and deployment approvals.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectTruthy } from '../support/narrow.ts';
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,21 +39,21 @@ test('an injection-shaped reason is stored verbatim as data, never executed; wit
     event: dispatch(reason),
     inputs: { reason, environment: 'prod', attest: 'false' },
   });
-  assert.equal(run.exitCode, 1);
-  assert.equal(run.outputs['decision'], 'deny');
-  assert.ok(!existsSync(join(workspace, 'pwned')) && !existsSync(join(workspace, 'pwned2')));
+  expect(run.exitCode).toBe(1);
+  expect(run.outputs['decision']).toBe('deny');
+  expect(!existsSync(join(workspace, 'pwned')) && !existsSync(join(workspace, 'pwned2'))).toBeTruthy();
   const log = (await readFile(join(workspace, LOG), 'utf8')).trim().split('\n');
-  assert.equal(log.length, 1);
+  expect(log.length).toBe(1);
   const record = JSON.parse(log[0]!) as {
     reason: string;
     decision: string;
     environment: string;
     actor: string;
   };
-  assert.equal(record.reason, reason);
-  assert.equal(record.decision, 'deny');
-  assert.equal(record.environment, 'prod');
-  assert.equal(record.actor, 'octocat');
+  expect(record.reason).toBe(reason);
+  expect(record.decision).toBe('deny');
+  expect(record.environment).toBe('prod');
+  expect(record.actor).toBe('octocat');
 });
 
 test('a release captain with a second person’s approval is allowed; the record chains to the previous one', async () => {
@@ -88,27 +89,23 @@ test('a release captain with a second person’s approval is allowed; the record
       ...common,
       inputs: { reason, environment: 'prod', attest: 'false' },
     });
-    assert.equal(
-      first.outputs['decision'],
-      'allow',
-      `${first.summary}\n${JSON.stringify(first.annotations)}`,
-    );
-    assert.equal(first.exitCode, 0);
+    expect(first.outputs['decision']).toBe('allow');
+    expect(first.exitCode).toBe(0);
     const second = await runBundledAction({
       ...common,
       inputs: { reason, environment: 'prod', attest: 'false' },
     });
-    assert.equal(second.outputs['decision'], 'allow');
+    expect(second.outputs['decision']).toBe('allow');
     const [a, b] = (await readFile(join(workspace, LOG), 'utf8')).trim().split('\n');
     const { createHash } = await import('node:crypto');
-    assert.equal((JSON.parse(b!) as { prev: string }).prev, createHash('sha256').update(a!).digest('hex'));
-    assert.ok(api.requests.every((r) => r.authorization === `token ${token}`));
+    expect((JSON.parse(b!) as { prev: string }).prev).toBe(createHash('sha256').update(a!).digest('hex'));
+    expect(api.requests.every((r) => r.authorization === `token ${token}`)).toBeTruthy();
     assertNoLeak(first, [token]);
     const verify = await runBundledAction({
       ...common,
       inputs: { reason, environment: 'prod', mode: 'verify' },
     });
-    assert.equal(verify.exitCode, 0, JSON.stringify(verify.annotations));
+    expect(verify.exitCode).toBe(0);
   } finally {
     await api.close();
   }
@@ -137,11 +134,11 @@ test('self-approval is refused', async () => {
       event: dispatch(reason),
       inputs: { reason, environment: 'prod', attest: 'false' },
     });
-    assert.equal(run.outputs['decision'], 'deny');
+    expect(run.outputs['decision']).toBe('deny');
     const denied = run.annotations.find((a) => a.title === 'Access denied');
-    assert.ok(denied, JSON.stringify(run.annotations));
-    assert.match(denied.message, /^dual-control: .*octocat \(self-approval\)/);
-    assert.doesNotMatch(run.summary, /GitHub API \d{3}/, 'no API failure played a part');
+    expectTruthy(denied);
+    expect(denied.message).toMatch(/^dual-control: .*octocat \(self-approval\)/);
+    expect(run.summary).not.toMatch(/GitHub API \d{3}/);
   } finally {
     await api.close();
   }
@@ -165,9 +162,9 @@ test('GitHub API 500 fails closed with a deny record', async () => {
       event: dispatch(reason),
       inputs: { reason, environment: 'prod', attest: 'false' },
     });
-    assert.equal(run.exitCode, 1);
-    assert.equal(run.outputs['decision'], 'deny');
-    assert.match(await readFile(join(workspace, LOG), 'utf8'), /"decision":"deny"/);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['decision']).toBe('deny');
+    expect(await readFile(join(workspace, LOG), 'utf8')).toMatch(/"decision":"deny"/);
   } finally {
     await api.close();
   }
@@ -185,7 +182,7 @@ test('verify names the first broken record of an edited log', async () => {
     });
   const path = join(workspace, LOG);
   const lines = (await readFile(path, 'utf8')).trim().split('\n');
-  assert.equal(lines.length, 3);
+  expect(lines.length).toBe(3);
   lines[1] = lines[1]!.replace('CHG-3003', 'CHG-9999');
   await writeFile(path, lines.join('\n') + '\n');
   const run = await runBundledAction({
@@ -194,12 +191,11 @@ test('verify names the first broken record of an edited log', async () => {
     event: dispatch(reason),
     inputs: { reason, environment: 'prod', mode: 'verify' },
   });
-  assert.equal(run.exitCode, 1);
+  expect(run.exitCode).toBe(1);
   const broken = run.annotations.find((a) => a.title === 'Audit log edited');
-  assert.ok(broken, JSON.stringify(run.annotations));
-  assert.equal(broken.line, 2);
-  assert.match(
-    broken.message,
+  expectTruthy(broken);
+  expect(broken.line).toBe(2);
+  expect(broken.message).toMatch(
     /^line 2: record 2 was edited \(record 3's prev no longer matches its hash\)$/,
   );
 });
@@ -213,11 +209,8 @@ test('an empty reason is refused before anything else', async () => {
     event: dispatch(''),
     inputs: { reason: '   ', environment: 'prod', attest: 'false' },
   });
-  assert.equal(run.exitCode, 1);
-  assert.ok(
-    run.annotations.some((a) => a.level === 'error' && /reason/i.test(a.message)),
-    JSON.stringify(run.annotations),
-  );
+  expect(run.exitCode).toBe(1);
+  expect(run.annotations.some((a) => a.level === 'error' && /reason/i.test(a.message))).toBeTruthy();
 });
 
 test('an unknown environment is denied with the environments the policy knows', async () => {
@@ -229,12 +222,9 @@ test('an unknown environment is denied with the environments the policy knows', 
     event: dispatch(reason),
     inputs: { reason, environment: 'moon', attest: 'false' },
   });
-  assert.equal(run.exitCode, 1);
-  assert.equal(run.outputs['decision'], 'deny');
-  assert.ok(
-    run.annotations.some((a) => a.level === 'error' && /moon/.test(a.message)),
-    JSON.stringify(run.annotations),
-  );
+  expect(run.exitCode).toBe(1);
+  expect(run.outputs['decision']).toBe('deny');
+  expect(run.annotations.some((a) => a.level === 'error' && /moon/.test(a.message))).toBeTruthy();
 });
 
 for (const [status, what] of [
@@ -259,13 +249,12 @@ for (const [status, what] of [
         event: dispatch(reason),
         inputs: { reason, environment: 'prod', attest: 'false' },
       });
-      assert.equal(run.exitCode, 1);
-      assert.equal(run.outputs['decision'], 'deny');
-      assert.ok(
+      expect(run.exitCode).toBe(1);
+      expect(run.outputs['decision']).toBe('deny');
+      expect(
         run.annotations.some((a) => a.level === 'error' && /role|team|member/i.test(a.message)),
-        JSON.stringify(run.annotations),
-      );
-      assert.equal(run.stderr.includes('    at '), false, 'no stack trace');
+      ).toBeTruthy();
+      expect(run.stderr.includes('    at ')).toBe(false);
     } finally {
       await api.close();
     }
@@ -281,11 +270,11 @@ test('a reason with newlines and shell metacharacters is one line of data in the
     event: dispatch(reason),
     inputs: { reason, environment: 'prod', attest: 'false' },
   });
-  assert.equal(run.outputs['decision'], 'deny');
+  expect(run.outputs['decision']).toBe('deny');
   const lines = (await readFile(join(workspace, LOG), 'utf8')).trim().split('\n');
-  assert.equal(lines.length, 1, 'a newline in the reason must not split the record');
+  expect(lines.length).toBe(1);
   const stored = (JSON.parse(lines[0]!) as { reason: string }).reason;
-  assert.ok(stored.includes('`id` $(id) ${{ secrets.X }}') && stored.includes('line one;'), stored);
+  expect(stored.includes('`id` $(id) ${{ secrets.X }}') && stored.includes('line one;')).toBeTruthy();
 });
 
 for (const tamper of ['deleted', 'reordered'] as const) {
@@ -309,16 +298,18 @@ for (const tamper of ['deleted', 'reordered'] as const) {
       event: dispatch(reason),
       inputs: { reason, environment: 'prod', mode: 'verify' },
     });
-    assert.equal(run.exitCode, 1);
+    expect(run.exitCode).toBe(1);
     const broken = run.annotations.find((a) => a.title?.startsWith('Audit log '));
-    assert.ok(broken, JSON.stringify(run.annotations));
-    assert.equal(broken.title, `Audit log ${tamper}`);
+    expectTruthy(broken);
+    expect(broken.title).toBe(`Audit log ${tamper}`);
     if (tamper === 'deleted') {
-      assert.equal(broken.line, 2);
-      assert.match(broken.message, /^line 2: record 2 is missing before record 3; deleted$/);
+      expect(broken.line).toBe(2);
+      expect(broken.message).toMatch(/^line 2: record 2 is missing before record 3; deleted$/);
     } else {
-      assert.equal(broken.line, 1);
-      assert.match(broken.message, /^line 1: found record 2 where record 1 belongs; records were reordered$/);
+      expect(broken.line).toBe(1);
+      expect(broken.message).toMatch(
+        /^line 1: found record 2 where record 1 belongs; records were reordered$/,
+      );
     }
   });
 }
@@ -332,9 +323,9 @@ test('dry run: the decision output is dry-run-*, never allow/deny, and nothing i
     event: dispatch(reason),
     inputs: { reason, environment: 'prod', attest: 'false', 'dry-run': 'true' },
   });
-  assert.equal(run.exitCode, 0);
-  assert.equal(run.outputs['decision'], 'dry-run-deny');
-  assert.equal(existsSync(join(workspace, LOG)), false);
+  expect(run.exitCode).toBe(0);
+  expect(run.outputs['decision']).toBe('dry-run-deny');
+  expect(existsSync(join(workspace, LOG))).toBe(false);
 });
 
 test('dispatched on a pushed branch, the access policy comes from the default branch, not the branch', async () => {
@@ -373,16 +364,15 @@ environments:
       ...common,
       env: { GITHUB_API_URL: api.url, GITHUB_REF: 'refs/heads/feature' },
     });
-    assert.equal(onBranch.outputs['decision'], 'deny');
-    assert.ok(
+    expect(onBranch.outputs['decision']).toBe('deny');
+    expect(
       onBranch.annotations.some((a) => /refs\/heads\/feature is not an allowed ref/.test(a.message)),
-      JSON.stringify(onBranch.annotations),
-    );
+    ).toBeTruthy();
     const rec = JSON.parse(onBranch.outputs['audit-record']!) as { policy: { source: string } };
-    assert.equal(rec.policy.source, 'summit-ops/demo@main:.github/access.yml');
+    expect(rec.policy.source).toBe('summit-ops/demo@main:.github/access.yml');
     // The same permissive file on main itself is what main's runs use (and it allows).
     const onMain = await runBundledAction({ ...common, env: { GITHUB_API_URL: api.url } });
-    assert.equal(onMain.outputs['decision'], 'allow', JSON.stringify(onMain.annotations));
+    expect(onMain.outputs['decision']).toBe('allow');
   } finally {
     await api.close();
   }

@@ -19,8 +19,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // does not load the 2 MB bundle.
 if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_1__/* .reexecWithV8Flags */ .o)(['--liftoff-only'], (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url)))) {
     const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891), __nccwpck_require__.e(421), __nccwpck_require__.e(532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7532)),
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(52), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1265)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(264), __nccwpck_require__.e(590), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7453)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(590), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4274)),
     ]);
     await runOnGitHub(catalogGate);
 }
@@ -52,6 +52,9 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * `--liftoff-only` (baseline compiler only) removes the stall; setting it at run time through
  * v8.setFlagsFromString does not (measured: bench/exit, see the README).
  */
+// The one child process not started through @actions/exec, on purpose: the re-exec must hand the
+// child this process's own stdio (workflow commands pass through unbuffered) and forward the
+// runner's SIGINT/SIGTERM to it, and @actions/exec neither inherits stdio nor exposes the child.
 
 /** Returns false when this process already has the flags (carry on); otherwise runs the child and returns true. */
 async function reexecWithV8Flags(flags, entry) {
@@ -211,7 +214,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 8262:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -285,13 +288,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

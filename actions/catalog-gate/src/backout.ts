@@ -1,16 +1,14 @@
 /**
- * Back-out proof: apply each migration in catalog order to an empty database; around each one
- * snapshot the schema from pg_catalog, apply up, apply the back-out, compare with the snapshot,
- * then re-apply up so the next migration starts from the right state.
+ * The databases the back-out proof runs on (embedded PGlite, or a PostgreSQL server through
+ * node-postgres) and schema snapshots from pg_catalog to compare before and after a back-out.
  *
  * We compare catalogs rather than pg_dump output: pg_dump 15.18 emits random `\restrict` lines, and
  * a re-added column lands at the end of the table, so column order is ignored by keying columns on
- * their names.
- *
- * SQL arrives pre-split into statements (the caller parses with libpg-query), so a failure is
- * reported at the failing statement's line and this module stays free of the wasm parser.
+ * their names. NOT NULL is compared as the column property (attnotnull), never as a constraint:
+ * PostgreSQL 18 (PGlite) records it as a named constraint too, PostgreSQL 15 does not.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extension, PGlite } from '@electric-sql/pglite';
+import { PGLITE_CONTRIB } from './pglite-contrib.ts';
 
 /** The narrow surface both PGlite and node-postgres provide. */
 export interface Database {
@@ -32,9 +30,22 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-export async function openPglite(): Promise<Database> {
+/** Extensions that are part of PGlite itself (no module to load). */
+const PGLITE_BUILTIN = new Set(['plpgsql']);
+
+/** Whether CREATE EXTENSION name can work on PGlite. */
+export function pgliteHasExtension(name: string): boolean {
+  return name in PGLITE_CONTRIB || PGLITE_BUILTIN.has(name);
+}
+
+export async function openPglite(extensionNames: readonly string[] = []): Promise<Database> {
   const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
-  const db: PGlite = new PGliteClass();
+  const extensions: Record<string, Extension> = {};
+  for (const name of new Set(extensionNames)) {
+    const load = PGLITE_CONTRIB[name];
+    if (load) extensions[name.replace(/-/g, '_')] = await load();
+  }
+  const db: PGlite = new PGliteClass({ extensions });
   await db.waitReady;
   return {
     label: 'PGlite (embedded)',
@@ -56,7 +67,13 @@ export function endpointOf(url: string): string {
 
 export async function openPostgres(
   url: string,
-  options: { connectTimeoutMs?: number } = {},
+  options: {
+    connectTimeoutMs?: number;
+    /** Server settings for the session (`-c name=value …`). */
+    options?: string;
+    /** End the session when one statement takes longer than this (milliseconds). */
+    watchdogMs?: number;
+  } = {},
 ): Promise<Database> {
   const endpoint = endpointOf(url);
   const pg = (await import('pg')).default;
@@ -69,6 +86,7 @@ export async function openPostgres(
   const client = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    ...(options.options ? { options: options.options } : {}),
   });
   // An idle connection error would otherwise crash the process as an unhandled 'error' event.
   client.on('error', () => {});
@@ -88,12 +106,49 @@ export async function openPostgres(
     await client.end().catch(() => {});
     throw new DatabaseUnreachableError(endpoint, reason);
   }
+  let ended: string | undefined;
+  // The server's statement_timeout is the first bound; a migration can turn it off, so this one
+  // ends the session from a second connection (as the same role: it may signal its own backends).
+  const guarded = async <T>(sql: string): Promise<T> => {
+    if (ended) throw new Error(ended);
+    const limit = options.watchdogMs;
+    if (!limit) return (await client.query(sql)) as T;
+    const pid = (client as unknown as { processID: number }).processID;
+    let fired = false;
+    const timer = setTimeout(() => {
+      fired = true;
+      void terminate(url, pid, options.connectTimeoutMs);
+    }, limit);
+    try {
+      return (await client.query(sql)) as T;
+    } catch (error) {
+      if (!fired) throw error;
+      ended = `the proof session was ended after a statement ran for ${Math.round(limit / 1000)} s (past statement_timeout)`;
+      throw new Error(ended, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     label: endpoint,
-    exec: async (sql) => void (await client.query(sql)),
-    rows: async <T>(sql: string) => (await client.query(sql)).rows as T[],
+    exec: async (sql) => void (await guarded(sql)),
+    rows: async <T>(sql: string) => (await guarded<{ rows: T[] }>(sql)).rows,
     close: () => client.end(),
   };
+}
+
+async function terminate(url: string, pid: number, connectTimeoutMs = 5000): Promise<void> {
+  const pg = (await import('pg')).default;
+  const killer = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  killer.on('error', () => {});
+  try {
+    await killer.connect();
+    await killer.query('SELECT pg_terminate_backend($1)', [pid]);
+  } catch {
+    // The session may have ended by itself meanwhile; nothing else can be done from here.
+  } finally {
+    await killer.end().catch(() => {});
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +195,8 @@ const SNAPSHOT_QUERIES: { kind: string; sql: string }[] = [
     sql: `SELECT n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || con.conname AS key,
                  pg_get_constraintdef(con.oid) || CASE WHEN con.convalidated THEN '' ELSE ' (not validated)' END AS def
           FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace
-          LEFT JOIN pg_class c ON c.oid = con.conrelid LEFT JOIN pg_type t ON t.oid = con.contypid WHERE ${USER_SCHEMAS}`,
+          LEFT JOIN pg_class c ON c.oid = con.conrelid LEFT JOIN pg_type t ON t.oid = con.contypid
+          WHERE con.contype <> 'n' AND ${USER_SCHEMAS}`,
   },
   {
     kind: 'sequence',
@@ -243,239 +299,4 @@ export function describeDiff(diff: SchemaDiff): string[] {
   ];
 }
 
-const isEmpty = (d: SchemaDiff) => d.added.length + d.removed.length + d.changed.length === 0;
-
-// ---------------------------------------------------------------------------------------------
-// Running scripts
-
-export interface ScriptStatement {
-  text: string;
-  line: number;
-  /** BEGIN/COMMIT/ROLLBACK written in the file; skipped when we wrap the script ourselves. */
-  transactionControl?: boolean;
-}
-
-export interface Script {
-  /** Display path for messages (workspace-relative). */
-  file: string;
-  statements: ScriptStatement[];
-  /** CONCURRENTLY or VACUUM: cannot run inside a transaction block. */
-  noTransaction: boolean;
-  /** True when the back-out was derived by the gate rather than written by a person. */
-  generated?: boolean;
-}
-
-export interface ScriptFailure {
-  file: string;
-  line: number;
-  message: string;
-  /** True when statements before the failing one stay applied (no transaction was possible). */
-  partial: boolean;
-}
-
-/**
- * Runs a script; in one transaction unless it cannot be, so a failure halfway leaves nothing
- * applied. Returns the failure (file, line, PostgreSQL message) or undefined.
- */
-export async function runScript(db: Database, script: Script): Promise<ScriptFailure | undefined> {
-  const wrap = !script.noTransaction;
-  if (wrap) await db.exec('BEGIN');
-  let ran = 0;
-  for (const s of script.statements) {
-    if (wrap && s.transactionControl) continue;
-    try {
-      await db.exec(s.text);
-      ran++;
-    } catch (error) {
-      if (wrap) await db.exec('ROLLBACK').catch(() => {});
-      const e = error as Error & { position?: string | number };
-      const offset = Number(e.position);
-      // PostgreSQL's position is 1-based within the statement text we sent.
-      const line =
-        Number.isFinite(offset) && offset > 0
-          ? s.line + (s.text.slice(0, offset - 1).match(/\r\n|\r|\n/g)?.length ?? 0)
-          : s.line;
-      return { file: script.file, line, message: e.message, partial: !wrap && ran > 0 };
-    }
-  }
-  if (wrap) await db.exec('COMMIT');
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The proof
-
-export interface MigrationToProve {
-  id: string;
-  up: Script;
-  /** The back-out to prove; undefined when there is none. */
-  down?: Script;
-}
-
-export type ProofStatus = 'proven' | 'failed' | 'no-backout' | 'not-run';
-
-export interface ProofResult {
-  id: string;
-  status: ProofStatus;
-  /** What went wrong, one line each (differences name the objects). */
-  problems: string[];
-  /** Where to annotate: the failing statement, or the back-out file. */
-  failure?: ScriptFailure;
-  generated?: boolean;
-  ms: number;
-}
-
-/** Fails when the target database already holds user objects: the proof needs an empty one. */
-export async function assertEmpty(db: Database): Promise<void> {
-  const snap = await snapshotSchema(db);
-  if (snap.size > 0) {
-    const sample = [...snap.keys()].slice(0, 3).join(', ');
-    throw new Error(
-      `database at ${db.label} is not empty (${sample}${snap.size > 3 ? ', …' : ''}); the back-out proof needs a throwaway empty database`,
-    );
-  }
-}
-
-export async function proveBackouts(
-  db: Database,
-  migrations: readonly MigrationToProve[],
-  clock: () => number = () => performance.now(),
-  home?: string,
-): Promise<ProofResult[]> {
-  const results: ProofResult[] = [];
-  let diverged: string | undefined;
-  for (const m of migrations) {
-    const started = clock();
-    const done = (status: ProofStatus, problems: string[] = [], failure?: ScriptFailure): void => {
-      const r: ProofResult = { id: m.id, status, problems, ms: clock() - started };
-      if (failure) r.failure = failure;
-      if (m.down?.generated) r.generated = true;
-      results.push(r);
-    };
-    if (diverged) {
-      done('not-run', [`not run: the schema no longer matches the catalog after ${diverged}`]);
-      continue;
-    }
-    const before = await snapshotSchema(db, home);
-    const upFailure = await runScript(db, m.up);
-    if (upFailure) {
-      done('failed', [`up failed at ${upFailure.file}:${upFailure.line}: ${upFailure.message}`], upFailure);
-      diverged = m.id;
-      continue;
-    }
-    if (!m.down) {
-      done('no-backout', ['no back-out to prove']);
-      continue;
-    }
-    const downFailure = await runScript(db, m.down);
-    if (downFailure) {
-      const left = downFailure.partial
-        ? ' (statements before it stay applied: the script cannot run in a transaction)'
-        : '; nothing of the back-out was applied';
-      done(
-        'failed',
-        [`back-out failed at ${downFailure.file}:${downFailure.line}: ${downFailure.message}${left}`],
-        downFailure,
-      );
-      if (downFailure.partial) diverged = m.id;
-      continue;
-    }
-    const diff = diffSchemas(before, await snapshotSchema(db, home));
-    const reapply = await runScript(db, m.up);
-    const problems = describeDiff(diff);
-    if (reapply) {
-      problems.push(
-        `up cannot be re-applied after the back-out, at ${reapply.file}:${reapply.line}: ${reapply.message}`,
-      );
-      diverged = m.id;
-    }
-    if (isEmpty(diff) && !reapply) done('proven');
-    else
-      done(
-        'failed',
-        problems,
-        reapply ?? { file: m.down.file, line: 1, message: problems.join('; '), partial: false },
-      );
-  }
-  return results;
-}
-
-// ---------------------------------------------------------------------------------------------
-// One proof run on a shared server
-
-export interface IsolatedProof {
-  results: ProofResult[];
-  /** Objects the clean-up could not remove (the database is left with them). */
-  leftovers: string[];
-  schema: string;
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/**
- * Runs the proof in a schema of its own (first on search_path), then drops it and whatever else
- * the migrations created outside it, so the database is empty again for the next run, also after
- * a failure. The database must be empty before: everything in it afterwards is ours to drop.
- */
-export async function proveInRunSchema(
-  db: Database,
-  migrations: readonly MigrationToProve[],
-  options: { clock?: () => number; schema?: string } = {},
-): Promise<IsolatedProof> {
-  await assertEmpty(db);
-  const schema =
-    options.schema ??
-    `catalog_gate_run_${Math.floor(Math.random() * 0xffffffff)
-      .toString(16)
-      .padStart(8, '0')}`;
-  await db.exec(`CREATE SCHEMA ${quote(schema)}`);
-  try {
-    await db.exec(`SET search_path TO ${quote(schema)}, public`);
-    const results = await proveBackouts(db, migrations, options.clock, schema);
-    return { results, leftovers: await cleanUp(db, schema), schema };
-  } catch (error) {
-    await cleanUp(db, schema).catch(() => []);
-    throw error;
-  }
-}
-
-/** Drops the run schema and every user object the run created elsewhere; returns what is left. */
-export async function cleanUp(db: Database, schema: string): Promise<string[]> {
-  // A script that failed outside our wrapping transaction may leave one open.
-  await db.exec('ROLLBACK').catch(() => {});
-  await db.exec('RESET search_path').catch(() => {});
-  await db.exec(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
-  const drops: Record<string, string> = {
-    extension: 'EXTENSION',
-    schema: 'SCHEMA',
-    view: 'VIEW',
-    table: 'TABLE',
-    sequence: 'SEQUENCE',
-    type: 'TYPE',
-  };
-  // Extensions first (they own member objects), then schemas, then the rest.
-  const order = (key: string) => (key.startsWith('extension ') ? 0 : key.startsWith('schema ') ? 1 : 2);
-  const snap = [...(await snapshotSchema(db))].sort((a, b) => order(a[0]) - order(b[0]));
-  for (const [key, def] of snap) {
-    const [kind, name] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
-    let what = drops[kind];
-    if (!what) continue;
-    if (kind === 'view' && def.startsWith('m ')) what = 'MATERIALIZED VIEW';
-    if (kind === 'table' && def.startsWith('f ')) what = 'FOREIGN TABLE';
-    if (kind === 'type' && def.startsWith('d ')) what = 'DOMAIN';
-    const target =
-      kind === 'schema' || kind === 'extension' ? quote(name) : name.split('.').map(quote).join('.');
-    await db.exec(`DROP ${what} IF EXISTS ${target} CASCADE`).catch(() => {});
-  }
-  for (const [key, def] of await snapshotSchema(db)) {
-    if (!key.startsWith('function ')) continue;
-    const signature = key.slice('function '.length);
-    const dot = signature.indexOf('.');
-    const paren = signature.indexOf('(');
-    const target = `${quote(signature.slice(0, dot))}.${quote(signature.slice(dot + 1, paren))}${signature.slice(paren)}`;
-    await db
-      .exec(`DROP ${def.startsWith('a ') ? 'AGGREGATE' : 'ROUTINE'} IF EXISTS ${target} CASCADE`)
-      .catch(() => {});
-  }
-  return [...(await snapshotSchema(db)).keys()];
-}
+export const isEmptyDiff = (d: SchemaDiff) => d.added.length + d.removed.length + d.changed.length === 0;

@@ -5,9 +5,11 @@
  * tests share every decision.
  */
 import { ConfigError, parseConfig, type LoadedConfig, type PathSegment } from '../../../lib/config.ts';
-import { compileSchema, validateConfig } from '../../../lib/schema.ts';
+import { validateConfig } from '../../../lib/schema.ts';
+import type { ValidateFunction } from 'ajv';
+// Compiled ahead of time (schema/build-validator.ts): compiling at start-up costs ~300 ms per run.
+import validateCatalogGenerated from './catalog-validate.generated.ts';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
-import catalogSchema from '../schema/catalog.schema.json' with { type: 'json' };
 import { riskRank, type Risk, type SqlFinding } from './sql/analyse.ts';
 
 export interface CatalogField {
@@ -38,6 +40,16 @@ export interface Catalog {
 
 export const CATALOG_RULES = {
   yaml: { id: 'catalog-yaml', shortDescription: 'The catalog is not valid YAML', defaultLevel: 'error' },
+  pathOutside: {
+    id: 'path-outside-workspace',
+    shortDescription: 'A path resolves outside the workspace and was not read',
+    defaultLevel: 'error',
+  },
+  fileUnreadable: {
+    id: 'file-unreadable',
+    shortDescription: 'A file cannot be read',
+    defaultLevel: 'error',
+  },
   schema: {
     id: 'catalog-schema',
     shortDescription: 'A catalog entry does not match catalog.schema.json',
@@ -102,7 +114,7 @@ export const CATALOG_RULES = {
   sqlParse: { id: 'sql-parse-error', shortDescription: 'PostgreSQL rejects the SQL', defaultLevel: 'error' },
 } as const satisfies Record<string, RuleDescriptor>;
 
-const validateCatalog = compileSchema(catalogSchema);
+const validateCatalog = validateCatalogGenerated as unknown as ValidateFunction;
 
 function problem(
   rule: RuleDescriptor,
@@ -125,7 +137,20 @@ export function parseCatalog(file: string, text: string): { catalog?: Catalog; p
   } catch (error) {
     if (error instanceof ConfigError)
       return { problems: [problem(CATALOG_RULES.yaml, file, error, error.problem)] };
-    throw error;
+    // The YAML library stops alias expansion past its limit (a "billion laughs" document) with a
+    // plain error: it is a finding at the first alias, not a crash that loses every other finding.
+    const before = text.search(/(^|[\s[{,:-])\*[^\s,\]}]+/);
+    const line = before < 0 ? 1 : text.slice(0, before + 1).split(/\r\n|\r|\n/).length;
+    return {
+      problems: [
+        {
+          ruleId: CATALOG_RULES.yaml.id,
+          level: 'error',
+          message: `${file}: the YAML exceeds a resource limit (${(error as Error).message.split('\n')[0]}); write the entries out instead of expanding aliases`,
+          location: { file, line },
+        },
+      ],
+    };
   }
   // An empty file is an empty catalog, not a schema error.
   if (config.value === null || config.value === undefined) config = { ...config, value: [] };
@@ -233,7 +258,18 @@ export function checkDrift(
       );
     }
     const revert = rollback && /^revert\s+(\S+)$/.exec(rollback);
-    if (revert && !catalog.entries.some((e) => e.id === revert[1])) {
+    if (revert && revertsItself(entry, revert[1]!)) {
+      const down = fileFor(pattern.down, entry.id);
+      if (!present.has(down))
+        out.push(
+          problem(
+            CATALOG_RULES.rollbackTarget,
+            catalog.file,
+            at(catalog, [i, 'rollback']),
+            `'${rollback}' reverts this migration with its down file, but ${migrationsDir}/${down} does not exist`,
+          ),
+        );
+    } else if (revert && !catalog.entries.some((e) => e.id === revert[1])) {
       out.push(
         problem(
           CATALOG_RULES.rollbackTarget,
@@ -277,6 +313,15 @@ export function checkDrift(
   return out;
 }
 
+/**
+ * `revert <id>` naming the entry itself — its full id or its date-number prefix
+ * (`revert 2025-11-10-001` on `2025-11-10-001-add-user-phone`) — means "run this migration's own
+ * down file", not "another migration undoes this one".
+ */
+export function revertsItself(entry: CatalogEntry, target: string): boolean {
+  return target === entry.id || (/^\d{4}-\d{2}-\d{2}-\d+$/.test(target) && entry.id.startsWith(`${target}-`));
+}
+
 export function isDownFile(rollback: string): boolean {
   return /^[\w./-]+\.sql$/.test(rollback);
 }
@@ -297,6 +342,8 @@ export function rollbackOf(
   if (r) {
     if (isDownFile(r)) return { kind: 'file', file: r };
     const revert = /^revert\s+(\S+)$/.exec(r);
+    if (revert && revertsItself(entry, revert[1]!))
+      return { kind: 'file', file: fileFor(pattern.down, entry.id) };
     if (revert) return { kind: 'revert', id: revert[1]! };
     return { kind: 'inline', sql: r };
   }

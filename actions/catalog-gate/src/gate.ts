@@ -4,7 +4,8 @@
  * them on a database. Returns plain data; main.ts turns it into annotations, a summary, SARIF and
  * evidence, and the CLI/bench call this directly.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { outsideWorkspace, readWorkspaceFile } from './paths.ts';
 import { isAbsolute, join, posix } from 'node:path';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
 import {
@@ -33,15 +34,9 @@ import {
 import { loadParser, parseSql, SqlParseError, type ParsedStatement } from './sql/parser.ts';
 import { scriptFromStatements } from './scripts.ts';
 import { denyFindings, loadRegoPolicyFile, POLICY_RULES, PolicyError, type PolicyInput } from './policy.ts';
-import {
-  openPglite,
-  openPostgres,
-  proveInRunSchema,
-  type Database,
-  type MigrationToProve,
-  type ProofStatus,
-  type Script,
-} from './backout.ts';
+import { openPglite, pgliteHasExtension, type Database } from './backout.ts';
+import { proveInRunSchema, type MigrationToProve, type ProofStatus, type Script } from './proof.ts';
+import { DEFAULT_TIMEOUTS, openSandbox, type ProofTimeouts } from './sandbox.ts';
 
 export const PROOF_RULES = {
   notProven: {
@@ -49,9 +44,9 @@ export const PROOF_RULES = {
     shortDescription: 'The back-out does not restore the schema',
     defaultLevel: 'error',
   },
-  notRun: {
-    id: 'backout-not-run',
-    shortDescription: 'The back-out proof could not run for this migration',
+  notProvable: {
+    id: 'backout-not-provable',
+    shortDescription: 'The back-out of this migration cannot be proven (the message says why)',
     defaultLevel: 'warning',
   },
   database: {
@@ -95,8 +90,10 @@ export interface GateOptions {
   pattern?: FilePattern;
   /** Custom Rego policy compiled to wasm (.wasm or OPA bundle .tar.gz), workspace-relative or absolute. */
   policy?: string;
-  /** Injected for tests and the CLI; defaults to PGlite or node-postgres. */
+  /** Injected for tests and the CLI; defaults to PGlite or a sandbox on the database-url server. */
   openDatabase?: () => Promise<Database>;
+  /** Timeouts of the proof session on PostgreSQL. */
+  timeouts?: ProofTimeouts;
 }
 
 /** One statement of an up script as analysed: what it locks and rewrites, and which rules it hit. */
@@ -148,26 +145,40 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   const report: GateReport = { catalog: options.catalog, migrationsDir: dirPath, entries: [], findings: [] };
   const abs = (p: string) => join(options.workspace, p);
 
-  let text: string;
-  try {
-    text = await readFile(abs(options.catalog), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const read = await readWorkspaceFile(options.workspace, options.catalog);
+  if (!read.ok) {
+    const outside = read.why.startsWith('refused');
     report.findings.push({
-      ruleId: CATALOG_RULES.yaml.id,
+      ruleId: outside ? CATALOG_RULES.pathOutside.id : CATALOG_RULES.yaml.id,
       level: 'error',
-      message: `${options.catalog}: ${code === 'ENOENT' ? 'catalog file not found; create it or set the catalog input' : `cannot read the catalog (${code})`}`,
-      location: { file: options.catalog, line: 1 },
+      message: /: not found$/.test(read.why)
+        ? `${options.catalog}: catalog file not found; create it or set the catalog input`
+        : `catalog: ${read.why}`,
+      // A path outside the workspace is no place to annotate (and SARIF refuses it).
+      ...(outside ? {} : { location: { file: options.catalog, line: 1 } }),
     });
     return report;
   }
-  const { catalog, problems } = parseCatalog(options.catalog, text);
+  const { catalog, problems } = parseCatalog(options.catalog, read.text);
   report.findings.push(...problems);
   if (!catalog) return report;
 
   let files: string[] | null;
+  const dirOutside = await outsideWorkspace(options.workspace, dirPath);
+  if (dirOutside) {
+    report.findings.push({
+      ruleId: CATALOG_RULES.pathOutside.id,
+      level: 'error',
+      message: `migrations-dir ${dirPath}: ${dirOutside}; the gate reads only files of the repository`,
+      location: { file: options.catalog, line: 1 },
+    });
+    return report;
+  }
+  const plainFiles = new Set<string>();
   try {
-    files = (await readdir(abs(dirPath))).sort();
+    const entries = await readdir(abs(dirPath), { withFileTypes: true });
+    for (const d of entries) if (d.isFile()) plainFiles.add(d.name);
+    files = entries.map((d) => d.name).sort();
   } catch {
     files = null;
   }
@@ -206,10 +217,28 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   // Back-outs are parsed here, not only during the proof: with prove-backout false (pre-commit) a
   // down script or inline rollback PostgreSQL cannot parse must still be an error.
   const downs = new Map<string, Script>();
+  const downStatements = new Map<string, ParsedStatement[]>();
   const readSql = async (name: string, entryId: string): Promise<ParsedStatement[] | undefined> => {
     const display = pathOf(name);
+    const file = await readWorkspaceFile(options.workspace, display, plainFiles.has(name));
+    if (!file.ok) {
+      report.findings.push(
+        withEntry(
+          {
+            ruleId: file.why.startsWith('refused')
+              ? CATALOG_RULES.pathOutside.id
+              : CATALOG_RULES.fileUnreadable.id,
+            level: 'error',
+            message: file.why,
+            location: { file: display, line: 1 },
+          },
+          entryId,
+        ),
+      );
+      return undefined;
+    }
     try {
-      return parseSql(await readFile(abs(display), 'utf8'), display);
+      return parseSql(file.text, display);
     } catch (error) {
       if (!(error instanceof SqlParseError)) throw error;
       report.findings.push(
@@ -249,11 +278,31 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     const rollback = rollbackOf(entry, fileSet, pattern);
     if (rollback.kind === 'file' && fileSet.has(rollback.file)) {
       const stmts = await readSql(rollback.file, entry.id);
-      if (stmts) downs.set(entry.id, scriptFromStatements(pathOf(rollback.file), stmts));
+      if (stmts) {
+        downs.set(entry.id, scriptFromStatements(pathOf(rollback.file), stmts));
+        downStatements.set(entry.id, stmts);
+        // A back-out runs in the proof too: what must never run is an error there as well.
+        for (const f of analyseStatements(stmts).findings)
+          if (NEVER_RUN.has(f.ruleId))
+            report.findings.push(
+              withEntry(
+                {
+                  ruleId: f.ruleId,
+                  level: 'error',
+                  message: f.message,
+                  location: { file: pathOf(rollback.file), line: f.line, column: f.column },
+                  properties: { risk: f.risk },
+                },
+                entry.id,
+              ),
+            );
+      }
     } else if (rollback.kind === 'inline') {
       const display = `${catalog.file} (rollback of ${entry.id})`;
       try {
-        downs.set(entry.id, scriptFromStatements(display, parseSql(rollback.sql, display)));
+        const stmts = parseSql(rollback.sql, display);
+        downs.set(entry.id, scriptFromStatements(display, stmts));
+        downStatements.set(entry.id, stmts);
       } catch (error) {
         if (!(error instanceof SqlParseError)) throw error;
         const at = catalog.config.locate([index, 'rollback']);
@@ -327,6 +376,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
       catalog.entries,
       parsed,
       downs,
+      downStatements,
       fileSet,
       pattern,
       pathOf,
@@ -382,6 +432,18 @@ async function evaluatePolicy(
   pattern: FilePattern,
 ): Promise<Finding[]> {
   const display = options.policy!.split('\\').join('/');
+  // An absolute policy path is the workflow author's choice (e.g. built into runner.temp); a
+  // relative one is repository content, which must not lead outside the workspace.
+  const outside = isAbsolute(display) ? undefined : await outsideWorkspace(options.workspace, display);
+  if (outside)
+    return [
+      {
+        ruleId: CATALOG_RULES.pathOutside.id,
+        level: 'error',
+        message: `policy ${display}: ${outside}; it was not loaded. Build the policy into the workspace`,
+        location: { file: display, line: 1 },
+      },
+    ];
   try {
     const policy = await loadRegoPolicyFile(
       isAbsolute(display) ? display : join(options.workspace, display),
@@ -401,42 +463,143 @@ async function evaluatePolicy(
   }
 }
 
+/** Rules whose statements the proof never runs, on any engine. */
+const NEVER_RUN = new Set<string>([
+  SQL_RULES.dropDatabase.id,
+  SQL_RULES.copyProgram.id,
+  SQL_RULES.serverFileAccess.id,
+]);
+
+/** Names of the extensions a list of statements creates. */
+function extensionsCreated(statements: readonly ParsedStatement[]): string[] {
+  return statements.flatMap((s) => {
+    const create = (s.node as { CreateExtensionStmt?: { extname?: string } }).CreateExtensionStmt;
+    return create?.extname ? [create.extname] : [];
+  });
+}
+
+const callsPgSleep = (statements: readonly ParsedStatement[]) =>
+  statements.some((s) => /\bpg_sleep(_for|_until)?\s*\(/i.test(s.text));
+
+/** Why a migration cannot be proven on this engine, before running anything; undefined when it can. */
+function notProvableReason(
+  up: readonly ParsedStatement[],
+  analysis: SqlAnalysis,
+  down: readonly ParsedStatement[] | undefined,
+  pglite: boolean,
+): string | undefined {
+  const downFindings = down ? analyseStatements(down).findings : [];
+  const never = [...analysis.findings, ...downFindings].find((f) => NEVER_RUN.has(f.ruleId));
+  if (never) return `it contains ${never.ruleId} (line ${never.line}), which the proof never runs`;
+  if (!pglite) return undefined;
+  const all = [...up, ...(down ?? [])];
+  const missing = extensionsCreated(all).find((name) => !pgliteHasExtension(name));
+  if (missing)
+    return `extension ${missing} is not available in the embedded PGlite; set database-url to prove it on a PostgreSQL server that has it`;
+  if (callsPgSleep(all))
+    return 'it calls pg_sleep, and the embedded PGlite cannot interrupt a statement (no statement_timeout); set database-url to prove it on PostgreSQL';
+  return undefined;
+}
+
+/** The up statement that names an object of a difference: where to annotate a back-out that misses it. */
+function causeLine(up: readonly ParsedStatement[], problem: string): number | undefined {
+  const object = /^\w+ (\S+)/.exec(problem)?.[1];
+  const name = object?.split('.').pop()?.replace(/\(.*$/, '').toLowerCase();
+  if (!name) return undefined;
+  return up.find((s) => s.text.toLowerCase().includes(name))?.line;
+}
+
+const MAX_ANNOTATION = 240;
+const KIND_ORDER = [
+  'schema',
+  'extension',
+  'table',
+  'view',
+  'type',
+  'function',
+  'sequence',
+  'index',
+  'constraint',
+  'trigger',
+  'policy',
+  'column',
+];
+
+function mainProblem(problems: readonly string[]): string {
+  const rank = (p: string) => {
+    const i = KIND_ORDER.indexOf(p.slice(0, p.indexOf(' ')));
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  return [...problems].sort((a, b) => rank(a) - rank(b))[0] ?? 'not proven';
+}
+
+/** One short message for an annotation; the whole list goes to the summary and the report. */
+function shortProblem(
+  id: string,
+  problems: readonly string[],
+  down: Script | undefined,
+  upFile: string,
+): string {
+  // The biggest object first: "creates table audit" says more than one of its columns.
+  let first = mainProblem(problems);
+  const object = /^(\w+ \S+) is left behind by the back-out$/.exec(first)?.[1];
+  if (object && down && down.statements.length === 0)
+    first = `the back-out ${down.file} is empty but ${upFile} creates ${object}`;
+  else if (object) first = `the back-out does not remove ${object}, which the up creates`;
+  if (first.length > MAX_ANNOTATION) first = `${first.slice(0, MAX_ANNOTATION - 1)}…`;
+  const more = problems.length - 1;
+  return `${id}: ${first}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''}; see the job summary)` : ''}`;
+}
+
 async function prove(
   options: GateOptions,
   report: GateReport,
   entries: CatalogEntry[],
   parsed: Map<string, { up: ParsedStatement[]; analysis: SqlAnalysis }>,
   downs: ReadonlyMap<string, Script>,
+  downStatements: ReadonlyMap<string, ParsedStatement[]>,
   fileSet: Set<string>,
   pattern: FilePattern,
   pathOf: (name: string) => string,
   firstEntryLine: number,
 ): Promise<void> {
-  // The proof needs every up script: a gap would make later migrations fail for the wrong reason.
-  const missing = entries.filter((e) => !parsed.has(e.id));
-  if (missing.length) {
-    for (const e of report.entries)
-      e.backout.problems.push(`not proven: ${missing[0]!.id} could not be read or parsed`);
-    return;
-  }
+  const pglite = !options.databaseUrl && !options.openDatabase;
   const toProve: MigrationToProve[] = [];
+  const downOf = new Map<string, readonly ParsedStatement[]>();
   for (const entry of entries) {
-    const { up, analysis } = parsed.get(entry.id)!;
-    const m: MigrationToProve = {
-      id: entry.id,
-      up: scriptFromStatements(pathOf(fileFor(pattern.up, entry.id)), up),
-    };
+    const upFile = pathOf(fileFor(pattern.up, entry.id));
+    const got = parsed.get(entry.id);
+    if (!got) {
+      // Later migrations are still proven, from the schema without this one.
+      toProve.push({
+        id: entry.id,
+        up: { file: upFile, statements: [], noTransaction: false },
+        notProvable: `${upFile} is missing or does not parse`,
+      });
+      continue;
+    }
+    const { up, analysis } = got;
+    const m: MigrationToProve = { id: entry.id, up: scriptFromStatements(upFile, up) };
     const rollback = rollbackOf(entry, fileSet, pattern);
     let down: Script | undefined = downs.get(entry.id);
+    let downParsed = downStatements.get(entry.id);
     if (rollback.kind === 'revert') {
       const target = parsed.get(rollback.id);
-      if (target) down = scriptFromStatements(pathOf(fileFor(pattern.up, rollback.id)), target.up);
+      if (target) {
+        down = scriptFromStatements(pathOf(fileFor(pattern.up, rollback.id)), target.up);
+        downParsed = target.up;
+      }
     } else if (rollback.kind === 'none') {
       const suggestion = suggestBackout(analysis);
-      if (suggestion.sql && suggestion.irreversible.length === 0)
-        down = scriptFromStatements(`(generated back-out of ${entry.id})`, parseSql(suggestion.sql), true);
+      if (suggestion.sql && suggestion.irreversible.length === 0) {
+        downParsed = parseSql(suggestion.sql);
+        down = scriptFromStatements(`(generated back-out of ${entry.id})`, downParsed, true);
+      }
     }
     if (down) m.down = down;
+    if (downParsed) downOf.set(entry.id, downParsed);
+    const why = notProvableReason(up, analysis, downParsed, pglite);
+    if (why) m.notProvable = why;
     toProve.push(m);
   }
 
@@ -444,8 +607,14 @@ async function prove(
   const catalogLocation = { file: report.catalog, line: firstEntryLine };
   let db: Database;
   try {
+    const extensions = [...parsed.values()].flatMap((p) => extensionsCreated(p.up));
+    for (const d of downOf.values()) extensions.push(...extensionsCreated(d));
     db = await (
-      options.openDatabase ?? (() => (options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite()))
+      options.openDatabase ??
+      (() =>
+        options.databaseUrl
+          ? openSandbox(options.databaseUrl, options.timeouts ?? DEFAULT_TIMEOUTS)
+          : openPglite(extensions))
     )();
   } catch (error) {
     report.findings.push({
@@ -468,6 +637,7 @@ async function prove(
       });
     for (const r of results) {
       const e = report.entries.find((x) => x.id === r.id)!;
+      const m = toProve.find((x) => x.id === r.id)!;
       e.backout = {
         status: r.status,
         kind: r.generated ? 'generated' : e.backout.kind,
@@ -475,25 +645,32 @@ async function prove(
         ms: Math.round(r.ms),
       };
       if (r.status === 'failed') {
-        const loc = r.failure ? { file: r.failure.file, line: r.failure.line } : { file: e.upFile, line: 1 };
+        let loc = r.failure ? { file: r.failure.file, line: r.failure.line } : { file: e.upFile, line: 1 };
+        if (r.differences) {
+          // A difference is caused by the up statement that made the object the back-out misses.
+          const line = causeLine(parsed.get(r.id)?.up ?? [], mainProblem(r.problems));
+          if (line !== undefined) loc = { file: e.upFile, line };
+        }
         report.findings.push(
           withEntry(
             {
               ruleId: PROOF_RULES.notProven.id,
               level: 'error',
-              message: `${r.id}: ${r.problems.join('; ')}`,
+              message: r.differences
+                ? shortProblem(r.id, r.problems, m.down, e.upFile)
+                : shortProblem(r.id, r.problems, undefined, e.upFile),
               location: loc,
             },
             r.id,
           ),
         );
-      } else if (r.status === 'not-run') {
+      } else if (r.status === 'not-provable') {
         report.findings.push(
           withEntry(
             {
-              ruleId: PROOF_RULES.notRun.id,
+              ruleId: PROOF_RULES.notProvable.id,
               level: 'warning',
-              message: `${r.id}: ${r.problems.join('; ')}`,
+              message: `${r.id}: ${r.problems[0] ?? 'not provable'}`.slice(0, MAX_ANNOTATION + 60),
               location: { file: e.upFile, line: 1 },
             },
             r.id,

@@ -2,10 +2,11 @@
  * catalog-gate as an action: inputs → runGate → annotations, job summary, JSON report, SARIF,
  * evidence bundle, check run. No process.env here; the runner adapter and the CLI supply context.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { githubClient } from '../../../lib/github.ts';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { defineAction, type ActionResult, type RunContext } from '../../../lib/action.ts';
-import { bool, oneOf, str } from '../../../lib/inputs.ts';
+import { bool, int, oneOf, str } from '../../../lib/inputs.ts';
 import {
   atLeast,
   findingToAnnotation,
@@ -14,8 +15,9 @@ import {
   type RuleDescriptor,
 } from '../../../lib/report/types.ts';
 import { escapeCell, statusMark } from '../../../lib/report/summary.ts';
-import { writeSarif } from '../../../lib/report/sarif.ts';
+import { buildSarif } from '../../../lib/report/sarif.ts';
 import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
+import { collectDecisions, decisionLogFile, type DecisionLogEntry } from '../../../lib/policy/index.ts';
 import { ALL_RULES, runGate, type GateReport } from './gate.ts';
 
 const inputs = {
@@ -35,7 +37,27 @@ const inputs = {
     secret: true,
     description: 'A throwaway, empty PostgreSQL database for the proof instead of embedded PGlite.',
   }),
-  policy: str({ description: 'Custom Rego policy compiled to wasm (opa build -t wasm); optional.' }),
+  // No default here: an int input with one is typed as required; action.yml has the defaults.
+  'statement-timeout': int({
+    min: 1,
+    max: 3600,
+    description: 'Seconds one statement of the proof may run on PostgreSQL (statement_timeout).',
+  }),
+  'lock-timeout': int({
+    min: 1,
+    max: 3600,
+    description: 'Seconds a statement of the proof may wait for a lock on PostgreSQL (lock_timeout).',
+  }),
+  'idle-in-transaction-timeout': int({
+    min: 1,
+    max: 3600,
+    description:
+      'Seconds the proof session may sit idle in a transaction (idle_in_transaction_session_timeout).',
+  }),
+  policy: str({
+    description:
+      'Custom Rego policy: an opa build -t wasm bundle, a policy.wasm, or a .rego folder (needs opa on PATH); optional.',
+  }),
   'changed-only': bool({
     default: false,
     description: 'Report only migrations whose files the pull request changes.',
@@ -64,11 +86,17 @@ export default defineAction({
       proveBackout: values.proveBackout ?? true,
     };
     if (values.databaseUrl) gateOptions.databaseUrl = values.databaseUrl;
+    gateOptions.timeouts = {
+      statementMs: (values.statementTimeout ?? 60) * 1000,
+      lockMs: (values.lockTimeout ?? 10) * 1000,
+      idleInTransactionMs: (values.idleInTransactionTimeout ?? 60) * 1000,
+    };
     if (changedFiles) gateOptions.changedFiles = changedFiles;
     if (values.policy) gateOptions.policy = rel(context, values.policy);
     // Checked before the analysis: a clash found only when writing would throw away every finding.
     const evidenceProblem = values.evidenceDir ? await nonEmptyDir(context, values.evidenceDir) : undefined;
-    const report = await runGate(gateOptions);
+    // Every custom-policy evaluation inside the gate leaves an OPA decision-log entry for the evidence.
+    const { value: report, decisions } = await collectDecisions(() => runGate(gateOptions));
     if (evidenceProblem)
       report.findings.push({
         ruleId: EVIDENCE_RULE.id,
@@ -80,6 +108,7 @@ export default defineAction({
       values.failOn ?? 'error',
       context,
       evidenceProblem ? undefined : values.evidenceDir,
+      decisions,
     );
   },
 });
@@ -90,15 +119,21 @@ export const EVIDENCE_RULE = {
   defaultLevel: 'error',
 } as const satisfies RuleDescriptor;
 
+export const EVIDENCE_WRITE_RULE = {
+  id: 'evidence-dir-unwritable',
+  shortDescription: 'The evidence bundle could not be written',
+  defaultLevel: 'error',
+} as const satisfies RuleDescriptor;
+
 /** Why the evidence directory cannot take a bundle (it holds files), or undefined. */
 async function nonEmptyDir(context: RunContext, dir: string): Promise<string | undefined> {
   const path = isAbsolute(dir) ? dir : join(context.workspace, dir);
   let names: string[];
   try {
     names = await readdir(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? undefined : `${dir} cannot be read (${code})`;
+  } catch {
+    // Missing is fine (it is created); anything else surfaces as evidence-dir-unwritable when writing.
+    return undefined;
   }
   return names.length
     ? `${dir} is not empty (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`
@@ -117,12 +152,7 @@ async function changedFilesOf(context: RunContext): Promise<string[] | undefined
     context.log.warning('changed-only: not a pull request (or no github-token); checking every migration');
     return undefined;
   }
-  const { Octokit } = await import('@octokit/rest');
-  const octokit = new Octokit({
-    auth: context.github.token,
-    baseUrl: context.github.apiUrl,
-    log: { debug() {}, info() {}, warn() {}, error() {} },
-  });
+  const octokit = githubClient({ token: context.github.token, apiUrl: context.github.apiUrl });
   try {
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
       owner,
@@ -146,6 +176,14 @@ export function countViolations(findings: readonly Finding[], failOn: Level): nu
   return findings.filter((f) => atLeast(f.level, failOn)).length;
 }
 
+const PROOF_LABEL: Record<string, string> = {
+  failed: 'not proven',
+  'not-provable': 'not provable',
+  'no-backout': 'no back-out',
+};
+/** Differences listed per migration in the summary; the report has them all. */
+const MAX_SUMMARY_PROBLEMS = 20;
+
 export function summaryMarkdown(report: GateReport): string {
   const rows = report.entries
     .filter((e) => e.inScope)
@@ -158,7 +196,7 @@ export function summaryMarkdown(report: GateReport): string {
           ? statusMark(true, e.backout.kind === 'generated' ? 'generated' : '')
           : e.backout.status === 'skipped'
             ? '–'
-            : statusMark(false, e.backout.status);
+            : statusMark(false, PROOF_LABEL[e.backout.status] ?? e.backout.status);
       return [
         e.id,
         e.service,
@@ -180,6 +218,24 @@ export function summaryMarkdown(report: GateReport): string {
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ];
+  const unproven = report.entries.filter(
+    (e) => e.inScope && (e.backout.status === 'failed' || e.backout.status === 'not-provable'),
+  );
+  if (unproven.length) {
+    const proven = report.entries.filter((e) => e.inScope && e.backout.status === 'proven').length;
+    lines.push(
+      '',
+      '### Back-out proof',
+      '',
+      `${proven} proven, ${unproven.filter((e) => e.backout.status === 'failed').length} not proven, ${unproven.filter((e) => e.backout.status === 'not-provable').length} not provable. Each migration is proven from the schema that precedes it.`,
+    );
+    for (const e of unproven) {
+      lines.push('', `**${escapeCell(e.id)}** (${PROOF_LABEL[e.backout.status]})`, '');
+      for (const p of e.backout.problems.slice(0, MAX_SUMMARY_PROBLEMS)) lines.push(`- ${escapeCell(p)}`);
+      if (e.backout.problems.length > MAX_SUMMARY_PROBLEMS)
+        lines.push(`- … ${e.backout.problems.length - MAX_SUMMARY_PROBLEMS} more in the JSON report`);
+    }
+  }
   const suggestions = report.entries.filter((e) => e.suggestedBackout && e.inScope);
   if (suggestions.length) {
     lines.push('', '### Suggested back-outs (no down script)');
@@ -207,48 +263,88 @@ export function summaryMarkdown(report: GateReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+const sarifInput = (report: GateReport) => ({
+  toolName: 'summit-ops/catalog-gate',
+  rules: [...ALL_RULES, EVIDENCE_RULE, EVIDENCE_WRITE_RULE],
+  findings: report.findings,
+});
+
+/**
+ * Builds the SARIF log and writes it atomically. Not lib's writeSarif: that validates every log
+ * against the whole SARIF 2.1.0 schema, and compiling that schema costs more than the rest of a
+ * one-migration run (pre-commit); the log is built from typed findings, and the tests validate
+ * what this action writes against the schema.
+ */
+async function writeSarifFile(path: string, report: GateReport, context: RunContext) {
+  const log = buildSarif(sarifInput(report), context.redactor);
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
+  await rename(temp, path);
+  return log;
+}
+
+async function writeBundle(
+  report: GateReport,
+  dir: string,
+  context: RunContext,
+  decisions: DecisionLogEntry[],
+): Promise<void> {
+  const markdown = summaryMarkdown(report);
+  const sarif = buildSarif(sarifInput(report), context.redactor);
+  const backouts = report.entries
+    .filter((e) => e.suggestedBackout)
+    .map((e) => ({
+      name: `backouts/${e.id}.sql`,
+      content: `${e.suggestedBackout!.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout!.sql}\n`,
+    }));
+  await writeEvidenceBundle(
+    dir,
+    {
+      report,
+      markdown,
+      files: [
+        { name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) },
+        ...backouts,
+        ...(decisions.length > 0 ? [decisionLogFile(decisions)] : []),
+      ],
+    },
+    context.redactor,
+  );
+}
+
 async function toResult(
   report: GateReport,
   failOn: Level,
   context: RunContext,
   evidenceDir?: string,
+  decisions: DecisionLogEntry[] = [],
 ): Promise<ActionResult> {
   const outDir = evidenceDir ? join(context.tempDir, 'catalog-gate-out') : context.tempDir;
   await mkdir(outDir, { recursive: true });
   const reportPath = join(outDir, 'catalog-gate-report.json');
   const sarifPath = join(outDir, 'catalog-gate.sarif');
-  const violations = countViolations(report.findings, failOn);
-  const markdown = summaryMarkdown(report);
-  const json = JSON.stringify(context.redactor.redactDeep(report), null, 2);
-  await writeFile(reportPath, `${json}\n`);
-  const sarifReport = {
-    toolName: 'summit-ops/catalog-gate',
-    rules: [...ALL_RULES, EVIDENCE_RULE],
-    findings: report.findings,
-  };
-  const sarif = await writeSarif(sarifPath, sarifReport, context.redactor);
   let finalReport = reportPath;
   let finalSarif = sarifPath;
   if (evidenceDir) {
     const dir = isAbsolute(evidenceDir) ? evidenceDir : join(context.workspace, evidenceDir);
-    const backouts = report.entries
-      .filter((e) => e.suggestedBackout)
-      .map((e) => ({
-        name: `backouts/${e.id}.sql`,
-        content: `${e.suggestedBackout!.irreversible.map((i) => `-- irreversible (line ${i.line}): ${i.reason}\n`).join('')}${e.suggestedBackout!.sql}\n`,
-      }));
-    await writeEvidenceBundle(
-      dir,
-      {
-        report,
-        markdown,
-        files: [{ name: 'catalog-gate.sarif', content: JSON.stringify(sarif, null, 2) }, ...backouts],
-      },
-      context.redactor,
-    );
-    finalReport = join(dir, 'report.json');
-    finalSarif = join(dir, 'catalog-gate.sarif');
+    try {
+      await writeBundle(report, dir, context, decisions);
+      finalReport = join(dir, 'report.json');
+      finalSarif = join(dir, 'catalog-gate.sarif');
+    } catch (error) {
+      // Every finding, the summary and the outputs still count; the bundle is what is lost.
+      const code = (error as NodeJS.ErrnoException).code;
+      report.findings.push({
+        ruleId: EVIDENCE_WRITE_RULE.id,
+        level: 'error',
+        message: `evidence-dir ${evidenceDir} cannot be written (${code ?? (error as Error).message.split('\n')[0]}); no evidence bundle was written. Point evidence-dir at a writable, fresh directory (e.g. under runner.temp)`,
+      });
+    }
   }
+  const violations = countViolations(report.findings, failOn);
+  const markdown = summaryMarkdown(report);
+  await writeFile(reportPath, `${JSON.stringify(context.redactor.redactDeep(report), null, 2)}\n`);
+  await writeSarifFile(sarifPath, report, context);
   const failed = violations > 0;
   const result: ActionResult = {
     outputs: { violations: String(violations), 'report-path': finalReport, 'sarif-path': finalSarif },

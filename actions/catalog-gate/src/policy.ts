@@ -1,19 +1,26 @@
 /**
- * Custom policy: Rego compiled to wasm by the consumer (`opa build -t wasm -e summit/catalog/deny
- * policy/`) and evaluated with @open-policy-agent/opa-wasm. The built-in policy always applies;
- * a custom policy adds its `deny` messages as errors.
- *
- * Accepts the bundle.tar.gz that `opa build` writes (we extract /policy.wasm and /data.json
- * ourselves: opa-wasm does not read tarballs), a plain .tar, or a bare policy.wasm.
+ * Custom policy: Rego evaluated with lib/policy (opa-wasm, the time built-ins it lacks, a decision
+ * log entry per evaluation). The built-in policy always applies; a custom policy adds its `deny`
+ * messages as errors. Accepts the bundle.tar.gz `opa build -t wasm` writes, a plain .tar, a bare
+ * policy.wasm, or a folder of .rego files (compiled with `opa` when it is on PATH).
  */
-import { readFile } from 'node:fs/promises';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
+import {
+  loadPolicyPath,
+  loadWasmPolicy,
+  PolicyError,
+  unpackPolicy as unpack,
+  type LoadOptions,
+  type WasmPolicy,
+} from '../../../lib/policy/index.ts';
 import type { Catalog, CatalogEntry, Rollback } from './catalog.ts';
 import type { LockLevel, Risk } from './sql/analyse.ts';
-import { isGzip, isTar, readTarball, TarError } from './tar.ts';
+
+export { PolicyError };
 
 export const POLICY_ENTRYPOINT = 'summit/catalog/deny';
-const BUILD_HINT = `build it with 'opa build -t wasm -e ${POLICY_ENTRYPOINT} policy/' and pass bundle.tar.gz (or the policy.wasm inside it)`;
+export const BUILD_COMMAND = `opa build -t wasm -e ${POLICY_ENTRYPOINT} --ignore '*_test.rego' policy/opa`;
+const BUILD_HINT = `build it with \`${BUILD_COMMAND}\` and pass bundle.tar.gz (or the policy.wasm inside it), or pass the .rego folder itself when opa is on PATH`;
 
 export const POLICY_RULES = {
   deny: {
@@ -27,13 +34,6 @@ export const POLICY_RULES = {
     defaultLevel: 'error',
   },
 } as const satisfies Record<string, RuleDescriptor>;
-
-export class PolicyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyError';
-  }
-}
 
 /** What the gate detected for an entry, next to the entry as written. */
 export interface DetectedFacts {
@@ -63,64 +63,33 @@ export interface RegoPolicy {
   deny(input: PolicyInput): unknown[];
 }
 
-const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
-const isWasm = (b: Uint8Array) => b.length >= 4 && WASM_MAGIC.every((m, i) => b[i] === m);
-
-function describeStart(b: Uint8Array): string {
-  const head = Buffer.from(b.subarray(0, 16)).toString('latin1');
-  return /^[\x20-\x7e\t\r\n]*$/.test(head)
-    ? `text starting '${head.replace(/\s+/g, ' ').slice(0, 16)}'`
-    : `bytes ${Buffer.from(b.subarray(0, 4)).toString('hex')}`;
-}
-
 /** Splits the file into the wasm module and the bundle's data document (if any). */
 export function unpackPolicy(bytes: Uint8Array, file: string): { wasm: Uint8Array; data?: unknown } {
-  if (isWasm(bytes)) return { wasm: bytes };
-  if (!isGzip(bytes) && !isTar(bytes))
-    throw new PolicyError(
-      `policy ${file} is neither a wasm module nor an OPA bundle (.tar.gz): found ${describeStart(bytes)}; ${BUILD_HINT}`,
-    );
-  let entries;
-  try {
-    entries = readTarball(bytes);
-  } catch (error) {
-    if (error instanceof TarError)
-      throw new PolicyError(`policy ${file} is not a readable OPA bundle: ${error.message}; ${BUILD_HINT}`);
-    throw error;
-  }
-  const wasm = entries.find((e) => e.name === 'policy.wasm');
-  if (!wasm) {
-    const names =
-      entries
-        .map((e) => `/${e.name}`)
-        .slice(0, 5)
-        .join(', ') || 'no files';
-    throw new PolicyError(
-      `policy ${file} is a bundle without /policy.wasm (it has ${names}); it was built without -t wasm: ${BUILD_HINT}`,
-    );
-  }
-  if (!isWasm(wasm.data))
-    throw new PolicyError(
-      `policy ${file}: /policy.wasm in the bundle is not a wasm module (${describeStart(wasm.data)}); ${BUILD_HINT}`,
-    );
-  const dataFile = entries.find((e) => e.name === 'data.json');
-  if (!dataFile) return { wasm: wasm.data };
-  try {
-    return { wasm: wasm.data, data: JSON.parse(Buffer.from(dataFile.data).toString('utf8')) };
-  } catch (error) {
-    throw new PolicyError(
-      `policy ${file}: /data.json in the bundle is not JSON (${(error as Error).message})`,
-    );
-  }
+  const { wasm, data } = unpack(bytes, file, BUILD_HINT);
+  return data === undefined ? { wasm } : { wasm, data };
 }
 
-/** Opa-wasm throws strings and plain objects as well as Errors. */
-function reason(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  if (error && typeof error === 'object' && 'message' in error)
-    return String((error as { message: unknown }).message);
-  return String(error);
+const options = (entrypoint: string): LoadOptions => ({
+  entrypoints: [entrypoint],
+  hint: BUILD_HINT,
+  now: () => new Date(),
+  app: 'catalog-gate',
+});
+
+function asDenyPolicy(policy: WasmPolicy, entrypoint: string): RegoPolicy {
+  return {
+    file: policy.file,
+    deny(input) {
+      const { result } = policy.evaluate(entrypoint, input);
+      // An undefined rule gives an empty result set; a partial set rule with no match gives [].
+      if (result === undefined) return [];
+      if (!Array.isArray(result))
+        throw new PolicyError(
+          `policy ${policy.file}: ${entrypoint} is ${JSON.stringify(result)?.slice(0, 80)}; it must be a set of messages ('deny contains msg if …')`,
+        );
+      return result;
+    },
+  };
 }
 
 export async function loadRegoPolicy(
@@ -128,68 +97,14 @@ export async function loadRegoPolicy(
   file: string,
   entrypoint = POLICY_ENTRYPOINT,
 ): Promise<RegoPolicy> {
-  const { wasm, data } = unpackPolicy(bytes, file);
-  // Loaded lazily: the SDK is only needed when a policy is configured.
-  const { loadPolicy } = await import('@open-policy-agent/opa-wasm');
-  let policy: Awaited<ReturnType<typeof loadPolicy>>;
-  try {
-    policy = await loadPolicy(wasm);
-  } catch (error) {
-    throw new PolicyError(
-      `policy ${file} cannot be loaded as an OPA wasm policy: ${reason(error)}; ${BUILD_HINT}`,
-    );
-  }
-  const entrypoints = Object.keys((policy.entrypoints ?? {}) as Record<string, number>);
-  if (!entrypoints.includes(entrypoint)) {
-    throw new PolicyError(
-      `policy ${file} has no entrypoint ${entrypoint} (it has ${entrypoints.join(', ') || 'none'}); build with -e ${entrypoint} and define 'deny contains msg if …' in package summit.catalog`,
-    );
-  }
-  if (data !== undefined) {
-    try {
-      policy.setData(data as object);
-    } catch (error) {
-      throw new PolicyError(`policy ${file}: loading the bundle's data.json failed: ${reason(error)}`);
-    }
-  }
-  return {
-    file,
-    deny(input) {
-      let resultSet: unknown;
-      try {
-        resultSet = policy.evaluate(input, entrypoint);
-      } catch (error) {
-        throw new PolicyError(`policy ${file}: evaluating ${entrypoint} failed: ${reason(error)}`);
-      }
-      // An undefined rule gives an empty result set; a partial set rule with no match gives [].
-      if (!Array.isArray(resultSet))
-        throw new PolicyError(
-          `policy ${file}: ${entrypoint} returned ${JSON.stringify(resultSet)?.slice(0, 80)}, not a result set`,
-        );
-      if (resultSet.length === 0) return [];
-      const value = (resultSet[0] as { result?: unknown }).result;
-      if (!Array.isArray(value))
-        throw new PolicyError(
-          `policy ${file}: ${entrypoint} is ${JSON.stringify(value)?.slice(0, 80)}; it must be a set of messages ('deny contains msg if …')`,
-        );
-      return value;
-    },
-  };
+  return asDenyPolicy(await loadWasmPolicy(bytes, file, options(entrypoint)), entrypoint);
 }
 
 export async function loadRegoPolicyFile(absolutePath: string, file: string): Promise<RegoPolicy> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PolicyError(
-      code === 'ENOENT'
-        ? `policy ${file} not found; ${BUILD_HINT}`
-        : `policy ${file} cannot be read (${code}); ${BUILD_HINT}`,
-    );
-  }
-  return loadRegoPolicy(bytes, file);
+  return asDenyPolicy(
+    await loadPolicyPath(absolutePath, file, options(POLICY_ENTRYPOINT)),
+    POLICY_ENTRYPOINT,
+  );
 }
 
 /**

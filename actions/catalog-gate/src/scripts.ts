@@ -1,7 +1,7 @@
 /** Turns SQL text into a runnable Script (statements with their lines) using the real parser. */
 import { parseSql, type ParsedStatement } from './sql/parser.ts';
 import { analyseStatements, emptySchemaState } from './sql/analyse.ts';
-import type { Script } from './backout.ts';
+import type { Script } from './proof.ts';
 
 export function scriptFromStatements(
   file: string,

@@ -1,9 +1,11 @@
-import { test, before } from 'node:test';
-import assert from 'node:assert/strict';
+import { beforeAll, expect, test } from '@jest/globals';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+import { thrownBy } from '../../../test/support/errors.ts';
+
 import { loadParser, parseSql, SqlParseError } from '../src/sql/parser.ts';
 import { analyseStatements, emptySchemaState, suggestBackout, type SchemaState } from '../src/sql/analyse.ts';
 
-before(async () => {
+beforeAll(async () => {
   await loadParser();
 });
 
@@ -198,7 +200,7 @@ const CASES: [string, string, string[]][] = [
 
 for (const [name, sql, expected] of CASES) {
   test(`rules: ${name}`, () => {
-    assert.deepEqual(ids(sql), expected);
+    expect(ids(sql)).toStrictEqual(expected);
   });
 }
 
@@ -225,31 +227,27 @@ const LOCKS: [string, string | null, boolean][] = [
 for (const [sql, lock, rewrites] of LOCKS) {
   test(`lock: ${sql}`, () => {
     const s = analyse(sql).statements[0]!;
-    assert.equal(s.lock, lock);
-    assert.equal(s.rewrites, rewrites);
+    expect(s.lock).toBe(lock);
+    expect(s.rewrites).toBe(rewrites);
   });
 }
 
 test('REINDEX (CONCURRENTLY false) may run in a transaction; (CONCURRENTLY) may not', () => {
-  assert.equal(analyse('REINDEX (CONCURRENTLY false) INDEX users_email_idx;').needsNoTransaction, false);
-  assert.equal(analyse('REINDEX (CONCURRENTLY off) INDEX users_email_idx;').statements[0]!.lock, 'SHARE');
-  assert.equal(analyse('REINDEX (CONCURRENTLY) INDEX users_email_idx;').needsNoTransaction, true);
-  assert.deepEqual(
-    [
-      analyse('VACUUM (FULL false) users;').statements[0]!.lock,
-      analyse('VACUUM (FULL false) users;').rewrites,
-    ],
-    ['SHARE UPDATE EXCLUSIVE', false],
-  );
+  expect(analyse('REINDEX (CONCURRENTLY false) INDEX users_email_idx;').needsNoTransaction).toBe(false);
+  expect(analyse('REINDEX (CONCURRENTLY off) INDEX users_email_idx;').statements[0]!.lock).toBe('SHARE');
+  expect(analyse('REINDEX (CONCURRENTLY) INDEX users_email_idx;').needsNoTransaction).toBe(true);
+  expect([
+    analyse('VACUUM (FULL false) users;').statements[0]!.lock,
+    analyse('VACUUM (FULL false) users;').rewrites,
+  ]).toStrictEqual(['SHARE UPDATE EXCLUSIVE', false]);
 });
 
 test('FK locks both tables', () => {
-  assert.deepEqual(
+  expect(
     analyse(
       'ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;',
     ).statements[0]!.tables.sort(),
-    ['orgs', 'users'],
-  );
+  ).toStrictEqual(['orgs', 'users']);
 });
 
 test('finding lines point at the statement, after comments and blank lines', () => {
@@ -257,38 +255,34 @@ test('finding lines point at the statement, after comments and blank lines', () 
     "-- migration: héllo wörld\n\nSET lock_timeout = '1s';\n\n/* multi\n line */\nCREATE INDEX i\n  ON users (name);\n";
   const result = analyse(sql);
   const f = result.findings.find((x) => x.ruleId === 'create-index-not-concurrent');
-  assert.ok(f);
-  assert.equal(f.line, 7);
-  assert.equal(f.column, 1);
-  assert.equal(result.statements[1]!.endLine, 8);
+  expectTruthy(f);
+  expect(f.line).toBe(7);
+  expect(f.column).toBe(1);
+  expect(result.statements[1]!.endLine).toBe(8);
 });
 
 test('detected risk is the strongest finding risk', () => {
-  assert.equal(analyse(LT + 'ALTER TABLE users ADD COLUMN phone text;').detectedRisk, 'low');
-  assert.equal(analyse(LT + 'CREATE INDEX i ON users (name);').detectedRisk, 'medium');
-  assert.equal(
+  expect(analyse(LT + 'ALTER TABLE users ADD COLUMN phone text;').detectedRisk).toBe('low');
+  expect(analyse(LT + 'CREATE INDEX i ON users (name);').detectedRisk).toBe('medium');
+  expect(
     analyse(LT + 'CREATE INDEX i ON users (name);\nALTER TABLE users DROP COLUMN age;').detectedRisk,
-    'high',
-  );
+  ).toBe('high');
 });
 
 test('runner-wrapped transaction flags CONCURRENTLY', () => {
   const r = analyseStatements(parseSql('CREATE INDEX CONCURRENTLY i ON users (name);'), stateAfterSetup(), {
     assumeInTransaction: true,
   });
-  assert.deepEqual(
-    r.findings.map((f) => f.ruleId),
-    ['concurrent-in-transaction'],
-  );
-  assert.equal(r.needsNoTransaction, true);
+  expect(r.findings.map((f) => f.ruleId)).toStrictEqual(['concurrent-in-transaction']);
+  expect(r.needsNoTransaction).toBe(true);
 });
 
 test('domain and column state carry across files', () => {
   const state = emptySchemaState();
   analyseStatements(parseSql("CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');"), state);
   analyseStatements(parseSql('CREATE TABLE a (v varchar(10));'), state);
-  assert.deepEqual(ids(LT + 'ALTER TABLE a ADD COLUMN e email;', state), ['add-column-rewrite']);
-  assert.deepEqual(ids(LT + 'ALTER TABLE a ALTER COLUMN v TYPE varchar(20);', state), []);
+  expect(ids(LT + 'ALTER TABLE a ADD COLUMN e email;', state)).toStrictEqual(['add-column-rewrite']);
+  expect(ids(LT + 'ALTER TABLE a ALTER COLUMN v TYPE varchar(20);', state)).toStrictEqual([]);
 });
 
 test('suggested back-out inverts in reverse order and marks irreversible statements', () => {
@@ -296,94 +290,87 @@ test('suggested back-out inverts in reverse order and marks irreversible stateme
     LT +
     'CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY ti ON users (name);\nALTER TABLE users ADD COLUMN phone text, ADD CONSTRAINT c CHECK (age > 0) NOT VALID;\nALTER TABLE users DROP COLUMN age;';
   const b = suggestBackout(analyse(sql));
-  assert.deepEqual(b.sql.split('\n'), [
+  expect(b.sql.split('\n')).toStrictEqual([
     'ALTER TABLE users DROP CONSTRAINT IF EXISTS c, DROP COLUMN IF EXISTS phone;',
     'DROP INDEX CONCURRENTLY IF EXISTS ti;',
     'DROP TABLE IF EXISTS t;',
   ]);
-  assert.deepEqual(
-    b.irreversible.map((i) => i.line),
-    [5],
-  );
-  assert.match(b.irreversible[0]!.reason, /age/);
+  expect(b.irreversible.map((i) => i.line)).toStrictEqual([5]);
+  expect(b.irreversible[0]!.reason).toMatch(/age/);
 });
 
 test('parser errors carry the SQL file line and column (after multibyte text)', () => {
   const sql = '-- añadir teléfono\nALTER TABLE users\n  ADD COLUM phone text;\n';
-  assert.throws(
-    () => parseSql(sql, 'db/migrations/x.up.sql'),
-    (e: unknown) =>
+  expect(
+    ((e: unknown) =>
       e instanceof SqlParseError &&
       e.line === 3 &&
       e.column === 19 &&
       /x\.up\.sql:3:19/.test(e.message) &&
-      /syntax error/.test(e.message),
-  );
+      /syntax error/.test(e.message))(thrownBy(() => parseSql(sql, 'db/migrations/x.up.sql'))),
+  ).toBe(true);
 });
 
 test('parser error at end of input (unterminated string) points at the last line', () => {
-  assert.throws(
-    () => parseSql("SELECT 1;\nSELECT 'oops", 'a.sql'),
-    (e: unknown) => e instanceof SqlParseError && e.line === 2 && /unterminated/.test(e.message),
-  );
+  expect(
+    ((e: unknown) => e instanceof SqlParseError && e.line === 2 && /unterminated/.test(e.message))(
+      thrownBy(() => parseSql("SELECT 1;\nSELECT 'oops", 'a.sql')),
+    ),
+  ).toBe(true);
 });
 
 test('statement positions use characters, not UTF-8 bytes', () => {
   const stmts = parseSql("SELECT 'ééé';\nSELECT 2;");
-  assert.equal(stmts[1]!.text, 'SELECT 2');
-  assert.equal(stmts[1]!.line, 2);
+  expect(stmts[1]!.text).toBe('SELECT 2');
+  expect(stmts[1]!.line).toBe(2);
 });
 
 test('an empty or comment-only file has no statements', () => {
-  assert.deepEqual(parseSql(''), []);
-  assert.deepEqual(parseSql('-- nothing\n/* here */\n'), []);
+  expect(parseSql('')).toStrictEqual([]);
+  expect(parseSql('-- nothing\n/* here */\n')).toStrictEqual([]);
 });
 
 test('ADD COLUMN with an inline UNIQUE builds an index under ACCESS EXCLUSIVE', () => {
-  assert.deepEqual(ids(LT + 'ALTER TABLE users ADD COLUMN code text UNIQUE;'), ['add-unique-without-index']);
+  expect(ids(LT + 'ALTER TABLE users ADD COLUMN code text UNIQUE;')).toStrictEqual([
+    'add-unique-without-index',
+  ]);
 });
 
 test('inline REFERENCES locks the referenced table SHARE ROW EXCLUSIVE, the altered one ACCESS EXCLUSIVE', () => {
   const r = analyse(LT + 'ALTER TABLE users ADD COLUMN org2 bigint REFERENCES orgs (id);');
   const s = r.statements[1]!;
-  assert.deepEqual(s.tables.sort(), ['orgs', 'users']);
-  assert.equal(s.lock, 'ACCESS EXCLUSIVE');
-  assert.equal(r.detectedRisk, 'medium');
+  expect(s.tables.sort()).toStrictEqual(['orgs', 'users']);
+  expect(s.lock).toBe('ACCESS EXCLUSIVE');
+  expect(r.detectedRisk).toBe('medium');
 });
 
 test('statement_timeout findings are low risk (a trap, not a lock risk) and the lock_timeout message names it', () => {
   const r = analyse("SET statement_timeout = '30s';\nCREATE INDEX CONCURRENTLY i ON users (name);");
-  assert.equal(r.detectedRisk, 'low');
-  assert.equal(r.findings[0]!.level, 'warning');
+  expect(r.detectedRisk).toBe('low');
+  expect(r.findings[0]!.level).toBe('warning');
   const lt = analyse("SET statement_timeout = '30s';\nALTER TABLE users ADD COLUMN phone text;").findings[0]!;
-  assert.match(lt.message, /statement_timeout set earlier lets queries queue/);
+  expect(lt.message).toMatch(/statement_timeout set earlier lets queries queue/);
 });
 
 test('CR and CRLF line endings: lines, comments and errors as PostgreSQL counts them', () => {
   // A lone CR ends a -- comment and a line; before the fix the statement after the comment vanished.
   const cr = parseSql("-- add an index\rSET lock_timeout = '1s';\rCREATE INDEX i ON users (name);\r");
-  assert.deepEqual(
-    cr.map((x) => [x.line, x.column, x.text]),
-    [
-      [2, 1, "SET lock_timeout = '1s'"],
-      [3, 1, 'CREATE INDEX i ON users (name)'],
-    ],
-  );
-  assert.deepEqual(ids('-- c\rCREATE INDEX i ON users (name);'), [
+  expect(cr.map((x) => [x.line, x.column, x.text])).toStrictEqual([
+    [2, 1, "SET lock_timeout = '1s'"],
+    [3, 1, 'CREATE INDEX i ON users (name)'],
+  ]);
+  expect(ids('-- c\rCREATE INDEX i ON users (name);')).toStrictEqual([
     'create-index-not-concurrent',
     'missing-lock-timeout',
   ]);
   const crlf = parseSql('-- a\r\n-- b\r\nSELECT 1;\r\n\r\nSELECT 2;\r\n');
-  assert.deepEqual(
-    crlf.map((x) => x.line),
-    [3, 5],
-  );
+  expect(crlf.map((x) => x.line)).toStrictEqual([3, 5]);
   for (const eol of ['\r', '\r\n', '\n']) {
-    assert.throws(
-      () => parseSql(`SELECT 1;${eol}-- x${eol}CREAT INDEX i ON t (a);${eol}`, 'm.sql'),
-      (e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 1,
-      JSON.stringify(eol),
-    );
+    expect(
+      ((e: unknown) => e instanceof SqlParseError && e.line === 3 && e.column === 1)(
+        thrownBy(() => parseSql(`SELECT 1;${eol}-- x${eol}CREAT INDEX i ON t (a);${eol}`, 'm.sql')),
+      ),
+    ).toBe(true);
   }
 });
 
@@ -395,17 +382,12 @@ test('ALTER COLUMN TYPE … USING on a table no migration created is flagged, no
     ),
     emptySchemaState(),
   );
-  assert.deepEqual(
-    r.findings.map((f) => [f.ruleId, f.line]),
-    [['alter-column-type', 2]],
-  );
-  assert.match(
-    r.findings[0]!.message,
+  expect(r.findings.map((f) => [f.ruleId, f.line])).toStrictEqual([['alter-column-type', 2]]);
+  expect(r.findings[0]!.message).toMatch(
     /current type of amount is unknown to this catalog, so int8 may rewrite/,
   );
   const known = analyse(LT + 'ALTER TABLE users ALTER COLUMN age TYPE bigint USING age::bigint;');
-  assert.match(
-    known.findings[0]!.message,
+  expect(known.findings[0]!.message).toMatch(
     /ALTER COLUMN age TYPE int8 on users: int4 → int8 with USING rewrites/,
   );
 });
@@ -423,18 +405,14 @@ test('an analyser failure on one statement is an error finding at its line; the 
     endLine: 2,
   };
   const r = analyseStatements([first!, broken as never, third!], stateAfterSetup());
-  assert.deepEqual(
-    r.findings.map((f) => [f.ruleId, f.level, f.line]),
-    [
-      ['create-index-not-concurrent', 'warning', 1],
-      ['missing-lock-timeout', 'warning', 1],
-      ['analyser-error', 'error', 2],
-      ['create-index-not-concurrent', 'warning', 3],
-      ['missing-lock-timeout', 'warning', 3],
-    ],
-  );
-  assert.match(
-    r.findings[2]!.message,
+  expect(r.findings.map((f) => [f.ruleId, f.level, f.line])).toStrictEqual([
+    ['create-index-not-concurrent', 'warning', 1],
+    ['missing-lock-timeout', 'warning', 1],
+    ['analyser-error', 'error', 2],
+    ['create-index-not-concurrent', 'warning', 3],
+    ['missing-lock-timeout', 'warning', 3],
+  ]);
+  expect(r.findings[2]!.message).toMatch(
     /could not analyse this AlterTableStmt \(.+\); its locks and risk are unknown/,
   );
 });
@@ -444,28 +422,29 @@ const at = (sql: string, assumeInTransaction = false) =>
   analyse(sql, stateAfterSetup(), assumeInTransaction).findings.map((f) => [f.ruleId, f.line]);
 
 test('SET LOCAL lock_timeout ends at COMMIT: a statement after it has no lock timeout', () => {
-  assert.deepEqual(
+  expect(
     at(
       "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;\nCOMMIT;\nALTER TABLE users ADD COLUMN b text;",
     ),
-    [['missing-lock-timeout', 5]],
-  );
+  ).toStrictEqual([['missing-lock-timeout', 5]]);
   // END and ROLLBACK end it too; a runner-wrapped file counts it until its own COMMIT.
-  assert.deepEqual(
-    at("BEGIN;\nSET LOCAL lock_timeout = '2s';\nEND;\nTRUNCATE users;").map((f) => f[0]),
-    ['truncate', 'missing-lock-timeout'],
-  );
-  assert.deepEqual(at("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;", true), []);
+  expect(at("BEGIN;\nSET LOCAL lock_timeout = '2s';\nEND;\nTRUNCATE users;").map((f) => f[0])).toStrictEqual([
+    'truncate',
+    'missing-lock-timeout',
+  ]);
+  expect(at("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;", true)).toStrictEqual([]);
 });
 
 test('a plain SET lock_timeout survives COMMIT, ROLLBACK undoes it, SET LOCAL before BEGIN lasts to the first COMMIT', () => {
-  assert.deepEqual(at("BEGIN;\nSET lock_timeout = '2s';\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;"), []);
-  assert.deepEqual(at("BEGIN;\nSET lock_timeout = '2s';\nROLLBACK;\nALTER TABLE users ADD COLUMN a text;"), [
-    ['missing-lock-timeout', 4],
-  ]);
+  expect(at("BEGIN;\nSET lock_timeout = '2s';\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;")).toStrictEqual(
+    [],
+  );
+  expect(
+    at("BEGIN;\nSET lock_timeout = '2s';\nROLLBACK;\nALTER TABLE users ADD COLUMN a text;"),
+  ).toStrictEqual([['missing-lock-timeout', 4]]);
   // The runner wraps a file without CONCURRENTLY in one transaction (eugene's E9 good example).
-  assert.deepEqual(at("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;"), []);
-  assert.deepEqual(at("SET LOCAL lock_timeout = '2s';\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;"), [
+  expect(at("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN a text;")).toStrictEqual([]);
+  expect(at("SET LOCAL lock_timeout = '2s';\nCOMMIT;\nALTER TABLE users ADD COLUMN a text;")).toStrictEqual([
     ['missing-lock-timeout', 3],
   ]);
 });
@@ -476,42 +455,38 @@ test('CREATE TABLE AS, CREATE MATERIALIZED VIEW AS and SELECT INTO create new re
     'CREATE MATERIALIZED VIEW n AS SELECT id, name FROM users;',
     'SELECT id, name INTO n FROM users;',
   ])
-    assert.deepEqual(
-      at(`${create}\nCREATE INDEX ni ON n (id);\nCREATE UNIQUE INDEX nu ON n (name);`),
+    expect(at(`${create}\nCREATE INDEX ni ON n (id);\nCREATE UNIQUE INDEX nu ON n (name);`)).toStrictEqual(
       [],
-      create,
     );
   const r = analyse('CREATE TABLE n AS SELECT id FROM users;\nCREATE MATERIALIZED VIEW m AS SELECT 1;');
-  assert.deepEqual(
-    r.statements.map((s) => s.inverse),
-    ['DROP TABLE IF EXISTS n;', 'DROP MATERIALIZED VIEW IF EXISTS m;'],
-  );
+  expect(r.statements.map((s) => s.inverse)).toStrictEqual([
+    'DROP TABLE IF EXISTS n;',
+    'DROP MATERIALIZED VIEW IF EXISTS m;',
+  ]);
 });
 
 test('a DO block is a warning that its body cannot be analysed, at its line', () => {
   const r = analyse(
     LT + "\nDO $$\nBEGIN\n  EXECUTE 'ALTER TABLE users ALTER COLUMN age TYPE bigint';\nEND\n$$;",
   );
-  assert.deepEqual(
-    r.findings.map((f) => [f.ruleId, f.level, f.line]),
-    [['do-block-not-analysed', 'warning', 3]],
-  );
-  assert.match(r.findings[0]!.message, /body is not analysed/);
+  expect(r.findings.map((f) => [f.ruleId, f.level, f.line])).toStrictEqual([
+    ['do-block-not-analysed', 'warning', 3],
+  ]);
+  expect(r.findings[0]!.message).toMatch(/body is not analysed/);
 });
 
 test('ADD CONSTRAINT … NOT VALID then VALIDATE in the same transaction is flagged at the VALIDATE', () => {
   const pair =
     'ALTER TABLE users ADD CONSTRAINT users_org_fk FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_org_fk;';
-  assert.deepEqual(at(`${LT}BEGIN;\n${pair}\nCOMMIT;`), [['validate-in-same-transaction', 4]]);
-  assert.deepEqual(at(LT + pair, true), [['validate-in-same-transaction', 3]]);
+  expect(at(`${LT}BEGIN;\n${pair}\nCOMMIT;`)).toStrictEqual([['validate-in-same-transaction', 4]]);
+  expect(at(LT + pair, true)).toStrictEqual([['validate-in-same-transaction', 3]]);
   const check =
     'ALTER TABLE users ADD CONSTRAINT age_pos CHECK (age > 0) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT age_pos;';
-  assert.match(
-    analyse(`${LT}BEGIN;\n${check}\nCOMMIT;`).findings[0]?.message ?? '',
+  expect(analyse(`${LT}BEGIN;\n${check}\nCOMMIT;`).findings[0]?.message ?? '').toMatch(
     /VALIDATE CONSTRAINT age_pos on users runs in the transaction that added it NOT VALID \(line 3\)/,
   );
   // Autocommit, a COMMIT in between, or another constraint: the ADD's lock is gone.
-  assert.deepEqual(at(LT + pair), []);
-  assert.deepEqual(at(`${LT}BEGIN;\n${pair.replace('\n', '\nCOMMIT;\nBEGIN;\n')}\nCOMMIT;`), []);
-  assert.deepEqual(at(`${LT}BEGIN;\nALTER TABLE users VALIDATE CONSTRAINT other;\nCOMMIT;`), []);
+  expect(at(LT + pair)).toStrictEqual([]);
+  expect(at(`${LT}BEGIN;\n${pair.replace('\n', '\nCOMMIT;\nBEGIN;\n')}\nCOMMIT;`)).toStrictEqual([]);
+  expect(at(`${LT}BEGIN;\nALTER TABLE users VALIDATE CONSTRAINT other;\nCOMMIT;`)).toStrictEqual([]);
 });

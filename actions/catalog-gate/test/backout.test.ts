@@ -1,20 +1,25 @@
-import { describe, test, before, after, beforeEach } from 'node:test';
-import assert from 'node:assert/strict';
+import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+
 import { loadParser } from '../src/sql/parser.ts';
 import { scriptFromSql } from '../src/scripts.ts';
 import {
-  assertEmpty,
   DatabaseUnreachableError,
   openPglite,
   openPostgres,
+  snapshotSchema,
+  type Database,
+} from '../src/backout.ts';
+import {
+  assertEmpty,
   proveBackouts,
   proveInRunSchema,
   runScript,
-  snapshotSchema,
-  type Database,
   type MigrationToProve,
-} from '../src/backout.ts';
-import { startPgServer, type PgServer } from './pg-server.ts';
+} from '../src/proof.ts';
+import { postgresSkip, startPgServer, type PgServer } from './pg-server.ts';
+import { describeUnless, testUnless } from '../../../test/support/components.ts';
 
 await loadParser();
 
@@ -36,18 +41,16 @@ async function reset(db: Database): Promise<void> {
 
 function scenarios(
   name: string,
-  open: () => Promise<Database | { skip: string }>,
+  skip: false | string,
+  open: () => Promise<Database>,
   close: () => void = () => {},
 ): void {
-  describe(`back-out proof on ${name}`, () => {
+  describeUnless(skip)(`back-out proof on ${name}`, () => {
     let db: Database | undefined;
-    let skip: string | undefined;
-    before(async () => {
-      const opened = await open();
-      if ('skip' in opened) skip = opened.skip;
-      else db = opened;
+    beforeAll(async () => {
+      db = await open();
     });
-    after(async () => {
+    afterAll(async () => {
       await db?.close();
       close();
     });
@@ -55,8 +58,8 @@ function scenarios(
       if (db) await reset(db);
     });
     const it = (title: string, fn: (db: Database) => Promise<void>) =>
-      test(title, async (t) => {
-        if (!db) return t.skip(`skipped: ${skip}`);
+      test(title, async () => {
+        expectTruthy(db);
         await fn(db);
       });
 
@@ -74,13 +77,10 @@ function scenarios(
           'DROP INDEX CONCURRENTLY IF EXISTS users_name_idx;',
         ),
       ]);
-      assert.deepEqual(
-        r.map((x) => x.status),
-        ['proven', 'proven', 'proven'],
-      );
+      expect(r.map((x) => x.status)).toStrictEqual(['proven', 'proven', 'proven']);
       const snap = await snapshotSchema(db);
-      assert.ok(snap.has('column public.users.phone'), 'up is re-applied after the proof');
-      assert.ok(snap.has('index public.users_name_idx'));
+      expect(snap.has('column public.users.phone')).toBeTruthy();
+      expect(snap.has('index public.users_name_idx')).toBeTruthy();
     });
 
     it('a down script that leaves an object behind names it', async (db) => {
@@ -92,8 +92,8 @@ function scenarios(
           'ALTER TABLE users DROP COLUMN x;',
         ),
       ]);
-      assert.equal(r[1]!.status, 'failed');
-      assert.deepEqual(r[1]!.problems.slice(0, 1), [
+      expect(r[1]!.status).toBe('failed');
+      expect(r[1]!.problems.slice(0, 1)).toStrictEqual([
         'index public.users_name_idx is left behind by the back-out',
       ]);
     });
@@ -107,10 +107,9 @@ function scenarios(
           'ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\nALTER TABLE users ALTER COLUMN name DROP NOT NULL;',
         ),
       ]);
-      assert.equal(r[1]!.status, 'failed');
-      assert.equal(r[1]!.problems.length, 1);
-      assert.match(
-        r[1]!.problems[0]!,
+      expect(r[1]!.status).toBe('failed');
+      expect(r[1]!.problems.length).toBe(1);
+      expect(r[1]!.problems[0]!).toMatch(
         /^column public\.users\.name differs: before "text NULL", after "character varying\(50\) NULL"$/,
       );
     });
@@ -124,12 +123,9 @@ function scenarios(
           'ALTER TABLE users DROP CONSTRAINT name_len;\nALTER TABLE users DROP CONSTRAINT users_pkey;',
         ),
       ]);
-      assert.equal(r[1]!.status, 'failed');
-      assert.ok(
-        r[1]!.problems.includes('constraint public.users.users_pkey is missing after the back-out'),
-        r[1]!.problems.join('\n'),
-      );
-      assert.ok(r[1]!.problems.includes('index public.users_pkey is missing after the back-out'));
+      expect(r[1]!.status).toBe('failed');
+      expect(r[1]!.problems).toContain('constraint public.users.users_pkey is missing after the back-out');
+      expect(r[1]!.problems).toContain('index public.users_pkey is missing after the back-out');
     });
 
     it('a down script failing halfway leaves nothing applied and reports its line', async (db) => {
@@ -139,30 +135,26 @@ function scenarios(
         BASE,
         m('2026-01-02-002-phone', 'ALTER TABLE users ADD COLUMN phone text;', down),
       ]);
-      assert.equal(r[1]!.status, 'failed');
-      assert.equal(r[1]!.failure!.file, 'db/migrations/2026-01-02-002-phone.down.sql');
-      assert.equal(r[1]!.failure!.line, 4);
-      assert.match(
-        r[1]!.problems[0]!,
+      expect(r[1]!.status).toBe('failed');
+      expect(r[1]!.failure!.file).toBe('db/migrations/2026-01-02-002-phone.down.sql');
+      expect(r[1]!.failure!.line).toBe(4);
+      expect(r[1]!.problems[0]!).toMatch(
         /down\.sql:4: relation "no_such_table" does not exist; nothing of the back-out was applied/,
       );
-      assert.ok(
-        (await snapshotSchema(db)).has('column public.users.phone'),
-        'the first DROP COLUMN was rolled back',
-      );
+      expect((await snapshotSchema(db)).has('column public.users.phone')).toBeTruthy();
     });
 
-    it('an up failure reports the line inside a multi-line statement and stops later proofs', async (db) => {
+    it('an up failure reports the line inside a multi-line statement; later proofs still run', async (db) => {
       const r = await proveBackouts(db, [
         BASE,
         m('2026-01-02-002-bad', 'ALTER TABLE users\n  ADD COLUMN a int,\n  ADD COLUMN b no_such_type;', ''),
         m('2026-01-03-003-next', 'SELECT 1;', 'SELECT 1;'),
       ]);
-      assert.equal(r[1]!.status, 'failed');
-      assert.equal(r[1]!.failure!.line, 3);
-      assert.match(r[1]!.problems[0]!, /type "no_such_type" does not exist/);
-      assert.equal(r[2]!.status, 'not-run');
-      assert.equal((await snapshotSchema(db)).has('column public.users.a'), false);
+      expect(r[1]!.status).toBe('failed');
+      expect(r[1]!.failure!.line).toBe(3);
+      expect(r[1]!.problems[0]!).toMatch(/type "no_such_type" does not exist/);
+      expect(r[2]!.status).toBe('proven');
+      expect((await snapshotSchema(db)).has('column public.users.a')).toBe(false);
     });
 
     it('failure lines count CR and CRLF line endings as PostgreSQL does', async (db) => {
@@ -174,24 +166,23 @@ function scenarios(
             '',
           ),
         ]);
-        assert.equal(r[0]!.status, 'failed');
-        assert.deepEqual(
-          [r[0]!.failure!.line, r[0]!.failure!.file],
-          [4, 'db/migrations/2026-01-02-002-bad.up.sql'],
-          JSON.stringify(eol),
-        );
+        expect(r[0]!.status).toBe('failed');
+        expect([r[0]!.failure!.line, r[0]!.failure!.file]).toStrictEqual([
+          4,
+          'db/migrations/2026-01-02-002-bad.up.sql',
+        ]);
       }
     });
 
     it('a migration without a back-out is reported as such', async (db) => {
       const r = await proveBackouts(db, [m('2026-01-01-001-t', 'CREATE TABLE t (a int);')]);
-      assert.equal(r[0]!.status, 'no-backout');
+      expect(r[0]!.status).toBe('no-backout');
     });
 
     it('BEGIN/COMMIT written in the file do not break our transaction', async (db) => {
       const failure = await runScript(db, scriptFromSql('x.sql', 'BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;'));
-      assert.equal(failure, undefined);
-      assert.ok((await snapshotSchema(db)).has('table public.t'));
+      expect(failure).toBe(undefined);
+      expect((await snapshotSchema(db)).has('table public.t')).toBeTruthy();
     });
 
     it('snapshots cover tables, columns, indexes, constraints, sequences, views and types', async (db) => {
@@ -212,7 +203,7 @@ function scenarios(
         'type public.pos',
         'type public.mood',
       ]) {
-        assert.ok(keys.includes(k), `${k} missing from ${keys.join(', ')}`);
+        expect(keys).toContain(k);
       }
     });
 
@@ -233,13 +224,16 @@ function scenarios(
       ];
       for (const run of [1, 2]) {
         const r = await proveInRunSchema(db, migrations);
-        assert.deepEqual(
-          r.results.map((x) => x.status),
-          ['proven', 'proven', 'proven'],
-          `run ${run}: ${JSON.stringify(r.results.map((x) => x.problems))}`,
-        );
-        assert.deepEqual(r.leftovers, []);
-        assert.deepEqual([...(await snapshotSchema(db)).keys()], [], `run ${run} left objects behind`);
+        expect({ run, results: r.results.map((x) => [x.status, x.problems]) }).toStrictEqual({
+          run,
+          results: [
+            ['proven', []],
+            ['proven', []],
+            ['proven', []],
+          ],
+        });
+        expect(r.leftovers).toStrictEqual([]);
+        expect([...(await snapshotSchema(db)).keys()]).toStrictEqual([]);
       }
     });
 
@@ -256,9 +250,9 @@ function scenarios(
         'index users_name_idx is left behind by the back-out',
         'table public.keep is left behind by the back-out',
       ])
-        assert.ok(leftBehind.results[1]!.problems.includes(p), leftBehind.results[1]!.problems.join('\n'));
-      assert.deepEqual(leftBehind.leftovers, []);
-      assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
+        expect(leftBehind.results[1]!.problems).toContain(p);
+      expect(leftBehind.leftovers).toStrictEqual([]);
+      expect([...(await snapshotSchema(db)).keys()]).toStrictEqual([]);
       // Partly applied: CONCURRENTLY runs outside a transaction and the second build fails.
       const partial = await proveInRunSchema(db, [
         BASE,
@@ -268,12 +262,9 @@ function scenarios(
           'SELECT 1;',
         ),
       ]);
-      assert.deepEqual(
-        partial.results.map((x) => x.status),
-        ['proven', 'failed'],
-      );
-      assert.deepEqual(partial.leftovers, []);
-      assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
+      expect(partial.results.map((x) => x.status)).toStrictEqual(['proven', 'failed']);
+      expect(partial.leftovers).toStrictEqual([]);
+      expect([...(await snapshotSchema(db)).keys()]).toStrictEqual([]);
     });
 
     it('no-op back-outs of functions, triggers, RLS, policies and collations are not proven', async (db) => {
@@ -302,8 +293,8 @@ function scenarios(
       for (const [up, problem] of cases) {
         await reset(db);
         const r = await proveBackouts(db, [BASE, m('2026-01-02-002-x', up, 'SELECT 1;')]);
-        assert.equal(r[1]!.status, 'failed', up);
-        assert.ok(r[1]!.problems.includes(problem), `${up}\n${r[1]!.problems.join('\n')}`);
+        expect(r[1]!.status).toBe('failed');
+        expect(r[1]!.problems).toContain(problem);
       }
     });
 
@@ -314,101 +305,94 @@ function scenarios(
         m('2026-01-01-001-f', f('41'), 'DROP FUNCTION answer();'),
         m('2026-01-02-002-f', f('42'), f('40')),
       ]);
-      assert.deepEqual(
-        r.map((x) => x.status),
-        ['proven', 'failed'],
-      );
-      assert.match(
-        r[1]!.problems[0]!,
+      expect(r.map((x) => x.status)).toStrictEqual(['proven', 'failed']);
+      expect(r[1]!.problems[0]!).toMatch(
         /^function public\.answer\(\) differs: before ".* body md5 \w+", after ".* body md5 \w+"$/,
       );
     });
 
     it('refuses a database that is not empty', async (db) => {
       await db.exec('CREATE TABLE leftover (a int);');
-      await assert.rejects(
-        assertEmpty(db),
+      await expect(assertEmpty(db)).rejects.toThrow(
         /is not empty \(table public\.leftover.*throwaway empty database/,
       );
     });
   });
 }
 
-scenarios('PGlite', openPglite);
+scenarios('PGlite', false, openPglite);
 
+const pgSkip = postgresSkip();
+const pgTest = testUnless(pgSkip);
 let server: PgServer | undefined;
-scenarios('PostgreSQL (real server)', async () => {
-  const s = await startPgServer();
-  if ('skip' in s) return s;
-  server = s;
-  return openPostgres(s.url);
+scenarios('PostgreSQL (real server)', pgSkip, async () => {
+  server = await startPgServer();
+  return openPostgres(server.url);
 });
-after(() => server?.stop());
+afterAll(() => server?.stop());
 
 test('an unreachable database names host:port and never the credentials', async () => {
   const user = ['gate', 'user'].join('_');
   const password = ['s3cr', 'et-pw'].join('');
   const url = `postgres://${user}:${password}@127.0.0.1:1/app`;
   const error = await openPostgres(url, { connectTimeoutMs: 2000 }).then(
-    () => assert.fail('connected to port 1?'),
+    () => {
+      throw new Error('connected to port 1?');
+    },
     (e: unknown) => e,
   );
-  assert.ok(error instanceof DatabaseUnreachableError);
-  assert.match(error.message, /cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
-  assert.ok(
-    !error.message.includes(password) && !error.message.includes(user),
-    'no credentials in the message',
-  );
+  expectTruthy(error instanceof DatabaseUnreachableError);
+  expect(error.message).toMatch(/cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+  expect(!error.message.includes(password) && !error.message.includes(user)).toBeTruthy();
 });
 
-test('a bad password on a real server is reported without the credentials', async (t) => {
-  if (!server) return t.skip('skipped: no real PostgreSQL server in this run');
+pgTest('a bad password on a real server is reported without the credentials', async () => {
+  expectTruthy(server);
   // The test cluster uses trust auth, so a role that does not exist is what the server rejects.
   const url = `postgres://no_such_role_x:hunter-${Date.now()}@127.0.0.1:${server.port}/postgres`;
   const error = await openPostgres(url).then(
     () => undefined,
     (e: unknown) => e as Error,
   );
-  assert.ok(error instanceof DatabaseUnreachableError);
-  assert.ok(!error.message.includes('no_such_role_x'), error.message);
-  assert.ok(error.message.includes(`127.0.0.1:${server.port}`));
+  expectTruthy(error instanceof DatabaseUnreachableError);
+  expectNoLeak(error.message, 'no_such_role_x', 'the message');
+  expectTruthy(error.message.includes(`127.0.0.1:${server.port}`));
 });
 
-test('the gate runs twice against the same real PostgreSQL database: every back-out proven both times', async (t) => {
-  if (!server) return t.skip('skipped: no real PostgreSQL server in this run');
-  const { runGate } = await import('../src/gate.ts');
-  const workspace = new URL('../../../', import.meta.url).pathname;
-  const url = server.url.replace(/\/postgres$/, '/gate_twice');
-  const admin = await openPostgres(server.url);
-  await admin.exec('DROP DATABASE IF EXISTS gate_twice');
-  await admin.exec('CREATE DATABASE gate_twice');
-  await admin.close();
-  for (const run of [1, 2]) {
-    const report = await runGate({
-      workspace,
-      catalog: 'db/catalog/migrations.yaml',
-      migrationsDir: 'db/migrations',
-      proveBackout: true,
-      databaseUrl: url,
-    });
-    assert.deepEqual(
-      report.findings.filter((f) => f.level !== 'notice'),
-      [],
-      `run ${run}`,
-    );
-    assert.ok(report.entries.length > 0);
-    assert.ok(
-      report.entries.every((e) => e.backout.status === 'proven'),
-      `run ${run}: ${JSON.stringify(report.entries.map((e) => e.backout))}`,
-    );
-  }
-  const db = await openPostgres(url);
-  assert.deepEqual([...(await snapshotSchema(db)).keys()], []);
-  await db.close();
-});
+pgTest(
+  'the gate runs twice against the same real PostgreSQL database: every back-out proven both times',
+  async () => {
+    expectTruthy(server);
+    const { runGate } = await import('../src/gate.ts');
+    const workspace = new URL('../../../', import.meta.url).pathname;
+    const url = server.url.replace(/\/postgres$/, '/gate_twice');
+    const admin = await openPostgres(server.url);
+    await admin.exec('DROP DATABASE IF EXISTS gate_twice');
+    await admin.exec('CREATE DATABASE gate_twice');
+    await admin.close();
+    for (const run of [1, 2]) {
+      const report = await runGate({
+        workspace,
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: true,
+        databaseUrl: url,
+      });
+      expect({ run, findings: report.findings.filter((f) => f.level !== 'notice') }).toStrictEqual({
+        run,
+        findings: [],
+      });
+      expect(report.entries.length).toBeGreaterThan(0);
+      expect(report.entries.every((e) => e.backout.status === 'proven')).toBeTruthy();
+    }
+    const db = await openPostgres(url);
+    expect([...(await snapshotSchema(db)).keys()]).toStrictEqual([]);
+    await db.close();
+  },
+);
 
-test('an extension a back-out leaves behind is named (real PostgreSQL: PGlite bundles none)', async (t) => {
-  if (!server) return t.skip('skipped: no real PostgreSQL server in this run');
+pgTest('an extension a back-out leaves behind is named (real PostgreSQL: PGlite bundles none)', async () => {
+  expectTruthy(server);
   const admin = await openPostgres(server.url);
   await admin.exec('DROP DATABASE IF EXISTS gate_ext');
   await admin.exec('CREATE DATABASE gate_ext');
@@ -418,12 +402,9 @@ test('an extension a back-out leaves behind is named (real PostgreSQL: PGlite bu
     const r = await proveInRunSchema(db, [
       m('2026-01-01-001-ext', 'CREATE EXTENSION IF NOT EXISTS citext;', 'SELECT 1;'),
     ]);
-    assert.equal(r.results[0]!.status, 'failed');
-    assert.ok(
-      r.results[0]!.problems.includes('extension citext is left behind by the back-out'),
-      r.results[0]!.problems.join('\n'),
-    );
-    assert.deepEqual(r.leftovers, [], 'the clean-up drops the extension');
+    expect(r.results[0]!.status).toBe('failed');
+    expect(r.results[0]!.problems).toContain('extension citext is left behind by the back-out');
+    expect(r.leftovers).toStrictEqual([]);
   } finally {
     await db.close();
   }

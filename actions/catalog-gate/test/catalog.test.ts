@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+
 import {
   checkDrift,
   checkPolicy,
@@ -39,7 +40,7 @@ const GOOD = `# catalog
 
 function load(text: string): Catalog {
   const { catalog, problems } = parseCatalog(FILE, text);
-  assert.deepEqual(problems, []);
+  expect(problems).toStrictEqual([]);
   return catalog!;
 }
 
@@ -47,25 +48,24 @@ const brief = (fs: Finding[]) => fs.map((f) => `${f.ruleId}@${f.location?.line}`
 
 test('a valid catalog parses with no problems', () => {
   const c = load(GOOD);
-  assert.equal(c.entries.length, 2);
-  assert.deepEqual(checkPolicy(c, new Set()), []);
-  assert.deepEqual(
+  expect(c.entries.length).toBe(2);
+  expect(checkPolicy(c, new Set())).toStrictEqual([]);
+  expect(
     checkDrift(c, 'db/migrations', [
       '2026-11-01-001-add-user-phone.up.sql',
       '2026-11-01-001-add-user-phone.down.sql',
       '2026-11-02-002-reindex-events.up.sql',
     ]),
-    [],
-  );
+  ).toStrictEqual([]);
 });
 
 test('malformed YAML is reported at its line', () => {
   const { catalog, problems } = parseCatalog(FILE, '- id: a\n  service: [unclosed\n  risk: low\n');
-  assert.equal(catalog, undefined);
-  assert.equal(problems.length, 1);
-  assert.equal(problems[0]!.ruleId, 'catalog-yaml');
-  assert.equal(problems[0]!.location!.file, FILE);
-  assert.ok(problems[0]!.location!.line >= 2, `line ${problems[0]!.location!.line}`);
+  expect(catalog).toBe(undefined);
+  expect(problems.length).toBe(1);
+  expect(problems[0]!.ruleId).toBe('catalog-yaml');
+  expect(problems[0]!.location!.file).toBe(FILE);
+  expect(problems[0]!.location!.line).toBeGreaterThanOrEqual(2);
 });
 
 test('unknown keys and bad values are reported at the exact line:column', () => {
@@ -75,13 +75,13 @@ test('unknown keys and bad values are reported at the exact line:column', () => 
   );
   const { problems } = parseCatalog(FILE, text);
   const unknown = problems.find((p) => /unknown key 'rolback'/.test(p.message));
-  assert.ok(unknown, JSON.stringify(problems));
-  assert.equal(unknown.location!.line, 11);
-  assert.equal(unknown.location!.column, 3);
+  expectTruthy(unknown);
+  expect(unknown.location!.line).toBe(11);
+  expect(unknown.location!.column).toBe(3);
   const risk = problems.find((p) => /risk must be one of/.test(p.message));
-  assert.ok(risk);
-  assert.equal(risk.location!.line, 16);
-  assert.equal(risk.location!.column, 9);
+  expectTruthy(risk);
+  expect(risk.location!.line).toBe(16);
+  expect(risk.location!.column).toBe(9);
 });
 
 test('a bad id format is a schema error at the id line', () => {
@@ -89,7 +89,7 @@ test('a bad id format is a schema error at the id line', () => {
     FILE,
     GOOD.replace('2026-11-02-002-reindex-events', '2026-13-02-2-Reindex'),
   );
-  assert.deepEqual(brief(problems), ['catalog-schema@13']);
+  expect(brief(problems)).toStrictEqual(['catalog-schema@13']);
 });
 
 test('drift: file without entry, entry without file, duplicate id, out of order, missing dir', () => {
@@ -109,8 +109,7 @@ test('drift: file without entry, entry without file, duplicate id, out of order,
     '2026-11-03-003-orphan.up.sql',
     'README.md',
   ]);
-  assert.deepEqual(
-    brief(problems).sort(),
+  expect(brief(problems).sort()).toStrictEqual(
     [
       'drift-duplicate-id@24',
       'drift-entry-without-file@13',
@@ -119,10 +118,10 @@ test('drift: file without entry, entry without file, duplicate id, out of order,
     ].sort(),
   );
   const orphan = problems.find((p) => p.ruleId === 'drift-file-without-entry')!;
-  assert.equal(orphan.location!.file, 'db/migrations/2026-11-03-003-orphan.up.sql');
-  assert.match(problems.find((p) => p.ruleId === 'drift-duplicate-id')!.message, /first at line 2/);
-  assert.deepEqual(brief(checkDrift(c, 'db/nope', null)), ['drift-missing-dir@1']);
-  assert.match(checkDrift(c, 'db/nope', null)[0]!.message, /db\/nope/);
+  expect(orphan.location!.file).toBe('db/migrations/2026-11-03-003-orphan.up.sql');
+  expect(problems.find((p) => p.ruleId === 'drift-duplicate-id')!.message).toMatch(/first at line 2/);
+  expect(brief(checkDrift(c, 'db/nope', null))).toStrictEqual(['drift-missing-dir@1']);
+  expect(checkDrift(c, 'db/nope', null)[0]!.message).toMatch(/db\/nope/);
 });
 
 test('drift: a rollback file or revert target that does not exist', () => {
@@ -136,7 +135,7 @@ test('drift: a rollback file or revert target that does not exist', () => {
     '2026-11-01-001-add-user-phone.up.sql',
     '2026-11-02-002-reindex-events.up.sql',
   ]);
-  assert.deepEqual(brief(p), ['rollback-target-missing@11', 'rollback-target-missing@18']);
+  expect(brief(p)).toStrictEqual(['rollback-target-missing@11', 'rollback-target-missing@18']);
 });
 
 test('policy: PII without retention, field PII without retention, owner missing, medium without rollback/readiness', () => {
@@ -145,8 +144,7 @@ test('policy: PII without retention, field PII without retention, owner missing,
     .replace('  rollback: DROP INDEX CONCURRENTLY IF EXISTS events_created_at_idx\n', '')
     .replace(/ {2}readiness:\n( {4}.*\n)+/, '');
   const c = load(text);
-  assert.deepEqual(
-    brief(checkPolicy(c, new Set())).sort(),
+  expect(brief(checkPolicy(c, new Set())).sort()).toStrictEqual(
     [
       'owner-required@2',
       'pii-retention-required@5',
@@ -159,12 +157,9 @@ test('policy: PII without retention, field PII without retention, owner missing,
 
 test('policy: a conventional down file counts as the rollback', () => {
   const c = load(GOOD.replace('  rollback: DROP INDEX CONCURRENTLY IF EXISTS events_created_at_idx\n', ''));
-  assert.deepEqual(
-    checkPolicy(c, new Set()).map((f) => f.ruleId),
-    ['rollback-required'],
-  );
-  assert.deepEqual(checkPolicy(c, new Set(['2026-11-02-002-reindex-events.down.sql'])), []);
-  assert.deepEqual(rollbackOf(c.entries[1]!, new Set(['2026-11-02-002-reindex-events.down.sql'])), {
+  expect(checkPolicy(c, new Set()).map((f) => f.ruleId)).toStrictEqual(['rollback-required']);
+  expect(checkPolicy(c, new Set(['2026-11-02-002-reindex-events.down.sql']))).toStrictEqual([]);
+  expect(rollbackOf(c.entries[1]!, new Set(['2026-11-02-002-reindex-events.down.sql']))).toStrictEqual({
     kind: 'file',
     file: '2026-11-02-002-reindex-events.down.sql',
   });
@@ -172,15 +167,15 @@ test('policy: a conventional down file counts as the rollback', () => {
 
 test('rollback kinds', () => {
   const base = load(GOOD).entries[0]!;
-  assert.deepEqual(rollbackOf({ ...base, rollback: 'revert 2026-12-01-001-x' }, new Set()), {
+  expect(rollbackOf({ ...base, rollback: 'revert 2026-12-01-001-x' }, new Set())).toStrictEqual({
     kind: 'revert',
     id: '2026-12-01-001-x',
   });
-  assert.deepEqual(rollbackOf({ ...base, rollback: 'ALTER TABLE users DROP COLUMN phone' }, new Set()), {
+  expect(rollbackOf({ ...base, rollback: 'ALTER TABLE users DROP COLUMN phone' }, new Set())).toStrictEqual({
     kind: 'inline',
     sql: 'ALTER TABLE users DROP COLUMN phone',
   });
-  assert.deepEqual(rollbackOf({ ...base, rollback: undefined }, new Set()), { kind: 'none' });
+  expect(rollbackOf({ ...base, rollback: undefined }, new Set())).toStrictEqual({ kind: 'none' });
 });
 
 test('risk: declared lower than detected is an error showing both, at the risk line', () => {
@@ -197,16 +192,15 @@ test('risk: declared lower than detected is an error showing both, at the risk l
       file: 'db/migrations/a.up.sql',
     },
   ]);
-  assert.ok(f);
-  assert.equal(f.location!.line, 4);
-  assert.match(
-    f.message,
+  expectTruthy(f);
+  expect(f.location!.line).toBe(4);
+  expect(f.message).toMatch(
     /declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/a\.up\.sql:4\)/,
   );
-  assert.equal(checkRisk(c, 1, 'medium', []), undefined);
-  assert.equal(checkRisk(c, 1, 'low', []), undefined);
+  expect(checkRisk(c, 1, 'medium', [])).toBe(undefined);
+  expect(checkRisk(c, 1, 'low', [])).toBe(undefined);
 });
 
 test('an empty catalog file is an empty catalog', () => {
-  assert.deepEqual(load('').entries, []);
+  expect(load('').entries).toStrictEqual([]);
 });

@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import action from '../src/main.ts';
 import { runGate } from '../src/gate.ts';
 import { sharedPglite } from './shared-pglite.ts';
 import { Redactor } from '../../../lib/redact.ts';
+import { validateSarif } from '../../../lib/report/sarif.ts';
 import type { RunContext } from '../../../lib/action.ts';
 
 function workspace(files: Record<string, string>): string {
@@ -54,25 +56,26 @@ test('understated risk fails the step with annotations at the YAML and SQL lines
     },
     context(ws),
   );
-  assert.ok(result.failure);
+  expect(result.failure).toBeTruthy();
   const understated = result.annotations.find((a) => a.title === 'risk-understated')!;
-  assert.equal(understated.file, 'db/catalog/migrations.yaml');
-  assert.equal(understated.line, 3);
-  assert.match(
-    understated.message,
+  expect(understated.file).toBe('db/catalog/migrations.yaml');
+  expect(understated.line).toBe(3);
+  expect(understated.message).toMatch(
     /declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/2026-11-01-001-add-index\.up\.sql:4\)/,
   );
   const sql = result.annotations.find((a) => a.title === 'create-index-not-concurrent')!;
-  assert.equal(sql.file, 'db/migrations/2026-11-01-001-add-index.up.sql');
-  assert.equal(sql.line, 4);
-  assert.equal(result.outputs['violations'], '1');
+  expect(sql.file).toBe('db/migrations/2026-11-01-001-add-index.up.sql');
+  expect(sql.line).toBe(4);
+  expect(result.outputs['violations']).toBe('1');
   const sarif = JSON.parse(readFileSync(result.outputs['sarif-path']!, 'utf8'));
-  assert.ok(sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'risk-understated'));
-  assert.ok(existsSync(result.outputs['report-path']!));
-  assert.match(result.summary, /\| 2026-11-01-001-add-index \| accounts \| low /);
-  assert.match(result.summary, /medium ✗/);
-  assert.match(result.summary, /DROP INDEX CONCURRENTLY IF EXISTS ti;/);
-  assert.equal(result.checkRun?.conclusion, 'failure');
+  expect(sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'risk-understated')).toBeTruthy();
+  // The action writes its log without the run-time schema check (start-up cost): it must be valid.
+  expect(validateSarif(sarif)).toStrictEqual({ valid: true, errors: [] });
+  expect(existsSync(result.outputs['report-path']!)).toBeTruthy();
+  expect(result.summary).toMatch(/\| 2026-11-01-001-add-index \| accounts \| low /);
+  expect(result.summary).toMatch(/medium ✗/);
+  expect(result.summary).toMatch(/DROP INDEX CONCURRENTLY IF EXISTS ti;/);
+  expect(result.checkRun?.conclusion).toBe('failure');
 });
 
 test('risks the entry declares are acknowledged as notices, not violations', async () => {
@@ -92,14 +95,13 @@ test('risks the entry declares are acknowledged as notices, not violations', asy
     },
     context(ws),
   );
-  assert.equal(asError.failure, undefined, JSON.stringify(asError.annotations));
-  assert.equal(asError.outputs['violations'], '0');
+  expect(asError.failure).toBe(undefined);
+  expect(asError.outputs['violations']).toBe('0');
   const index = asError.annotations.filter((a) => a.title === 'create-index-not-concurrent');
-  assert.deepEqual(
-    index.map((a) => [a.level, a.file, a.line]),
-    [['notice', 'db/migrations/2026-11-01-001-add-index.up.sql', 1]],
-  );
-  assert.match(index[0]!.message, /\(acknowledged: declared risk medium\)$/);
+  expect(index.map((a) => [a.level, a.file, a.line])).toStrictEqual([
+    ['notice', 'db/migrations/2026-11-01-001-add-index.up.sql', 1],
+  ]);
+  expect(index[0]!.message).toMatch(/\(acknowledged: declared risk medium\)$/);
 });
 
 test('a migrations dir that does not exist is an error naming it', async () => {
@@ -114,8 +116,10 @@ test('a migrations dir that does not exist is an error naming it', async () => {
     },
     context(ws),
   );
-  assert.ok(result.failure);
-  assert.ok(result.annotations.some((a) => a.title === 'drift-missing-dir' && /db\/nope/.test(a.message)));
+  expect(result.failure).toBeTruthy();
+  expect(
+    result.annotations.some((a) => a.title === 'drift-missing-dir' && /db\/nope/.test(a.message)),
+  ).toBeTruthy();
 });
 
 test('SQL the parser rejects is an annotation at its line', async () => {
@@ -134,8 +138,8 @@ test('SQL the parser rejects is an annotation at its line', async () => {
     context(ws),
   );
   const a = result.annotations.find((x) => x.title === 'sql-parse-error')!;
-  assert.equal(a.line, 2);
-  assert.match(a.message, /syntax error at or near "CREAT"/);
+  expect(a.line).toBe(2);
+  expect(a.message).toMatch(/syntax error at or near "CREAT"/);
 });
 
 test('an unreachable database-url fails with host:port and no credentials', async () => {
@@ -158,9 +162,9 @@ test('an unreachable database-url fails with host:port and no credentials', asyn
     context(ws),
   );
   const a = result.annotations.find((x) => x.title === 'backout-database')!;
-  assert.match(a.message, /127\.0\.0\.1:1/);
-  assert.ok(!a.message.includes(pw) && !a.message.includes('admin'));
-  assert.ok(result.failure);
+  expect(a.message).toMatch(/127\.0\.0\.1:1/);
+  expect(!a.message.includes(pw) && !a.message.includes('admin')).toBeTruthy();
+  expect(result.failure).toBeTruthy();
 });
 
 test('fail-on: warning fails on a warning that fail-on: error lets pass', async () => {
@@ -177,17 +181,18 @@ test('fail-on: warning fails on a warning that fail-on: error lets pass', async 
     changedOnly: false,
   } as const;
   const lenient = await action.run({ ...base, failOn: 'error' }, context(ws));
-  assert.equal(lenient.failure, undefined, JSON.stringify(lenient.annotations));
-  assert.equal(lenient.outputs['violations'], '0');
+  expect(lenient.failure).toBe(undefined);
+  expect(lenient.outputs['violations']).toBe('0');
   const warning = lenient.annotations.find((a) => a.title === 'statement-timeout-concurrently')!;
-  assert.deepEqual(
-    [warning.level, warning.file, warning.line],
-    ['warning', 'db/migrations/2026-11-01-001-build-index.up.sql', 3],
-  );
+  expect([warning.level, warning.file, warning.line]).toStrictEqual([
+    'warning',
+    'db/migrations/2026-11-01-001-build-index.up.sql',
+    3,
+  ]);
   const strict = await action.run({ ...base, failOn: 'warning' }, context(ws));
-  assert.equal(strict.outputs['violations'], '1');
-  assert.match(strict.failure ?? '', /1 finding\(s\) at or above 'warning'/);
-  assert.equal(strict.checkRun?.conclusion, 'failure');
+  expect(strict.outputs['violations']).toBe('1');
+  expect(strict.failure ?? '').toMatch(/1 finding\(s\) at or above 'warning'/);
+  expect(strict.checkRun?.conclusion).toBe('failure');
 });
 
 /** A local server speaking GitHub's REST API for GET /repos/{o}/{r}/pulls/{n}/files, paginated. */
@@ -280,32 +285,20 @@ test('changed-only asks GitHub for the PR files (paginated) and reports only the
       },
       ctx,
     );
-    assert.deepEqual(
-      gh.seen.map((s) => s.url),
-      [
-        '/repos/acme/shop/pulls/42/files?per_page=100',
-        '/repos/acme/shop/pulls/42/files?per_page=100&page=2',
-        '/repos/acme/shop/pulls/42/files?per_page=100&page=3',
-      ],
-    );
-    assert.ok(
-      gh.seen.every((s) => s.auth === `token ${token}`),
-      JSON.stringify(gh.seen.map((s) => s.auth?.split(' ')[0])),
-    );
+    expect(gh.seen.map((s) => s.url)).toStrictEqual([
+      '/repos/acme/shop/pulls/42/files?per_page=100',
+      '/repos/acme/shop/pulls/42/files?per_page=100&page=2',
+      '/repos/acme/shop/pulls/42/files?per_page=100&page=3',
+    ]);
+    expect(gh.seen.every((s) => s.auth === `token ${token}`)).toBeTruthy();
     const files2 = new Set(result.annotations.map((a) => a.file));
-    assert.ok(files2.has('db/migrations/2026-11-02-002-add-other.up.sql'));
-    assert.ok(
-      !files2.has('db/migrations/2026-11-01-001-add-index.up.sql'),
-      JSON.stringify(result.annotations),
-    );
+    expect(files2.has('db/migrations/2026-11-02-002-add-other.up.sql')).toBeTruthy();
+    expect(!files2.has('db/migrations/2026-11-01-001-add-index.up.sql')).toBeTruthy();
     const understated = result.annotations.filter((a) => a.title === 'risk-understated');
-    assert.deepEqual(
-      understated.map((a) => a.line),
-      [9],
-    ); // the second entry's risk line
-    assert.match(result.summary, /2026-11-02-002-add-other/);
-    assert.doesNotMatch(result.summary, /\| 2026-11-01-001-add-index \|/);
-    assert.ok(!JSON.stringify(result).includes(token));
+    expect(understated.map((a) => a.line)).toStrictEqual([9]); // the second entry's risk line
+    expect(result.summary).toMatch(/2026-11-02-002-add-other/);
+    expect(result.summary).not.toMatch(/\| 2026-11-01-001-add-index \|/);
+    expectNoLeak(JSON.stringify(result), token, 'the result');
   } finally {
     await gh.close();
   }
@@ -340,15 +333,13 @@ test('changed-only: a GitHub API error checks every migration and says why', asy
       },
       ctx,
     );
-    assert.equal(gh.seen.length, 1);
-    assert.match(
-      warnings.join('\n'),
+    expect(gh.seen.length).toBe(1);
+    expect(warnings.join('\n')).toMatch(
       /changed-only: listing the files of pull request #42 failed \(HTTP 403: Resource not accessible by integration/,
     );
-    assert.ok(
+    expect(
       result.annotations.some((a) => a.file === 'db/migrations/2026-11-01-001-add-index.up.sql'),
-      'every migration is checked',
-    );
+    ).toBeTruthy();
   } finally {
     await gh.close();
   }
@@ -372,8 +363,8 @@ test('changed-only outside a pull request checks everything with a warning', asy
     },
     ctx,
   );
-  assert.match(warnings.join('\n'), /not a pull request/);
-  assert.match(result.summary, /2026-11-01-001-add-index/);
+  expect(warnings.join('\n')).toMatch(/not a pull request/);
+  expect(result.summary).toMatch(/2026-11-01-001-add-index/);
 });
 
 test('changed-only: a catalog-only change (risk lowered, retention removed) checks every entry', async () => {
@@ -408,19 +399,17 @@ test('changed-only: a catalog-only change (risk lowered, retention removed) chec
       },
       ctx,
     );
-    assert.equal(gh.seen.length, 1, 'the PR files were asked for');
+    expect(gh.seen.length).toBe(1);
     const byRule = (id: string) => result.annotations.filter((a) => a.title === id);
-    assert.deepEqual(
-      byRule('risk-understated').map((a) => [a.file, a.line]),
-      [['db/catalog/migrations.yaml', 3]],
-    );
-    assert.deepEqual(
-      byRule('pii-retention-required').map((a) => [a.file, a.line]),
-      [['db/catalog/migrations.yaml', 10]],
-    );
-    assert.ok(byRule('create-index-not-concurrent').length === 1, JSON.stringify(result.annotations));
-    assert.ok(result.failure);
-    assert.match(result.summary, /\| 2026-11-01-001-add-index \|/);
+    expect(byRule('risk-understated').map((a) => [a.file, a.line])).toStrictEqual([
+      ['db/catalog/migrations.yaml', 3],
+    ]);
+    expect(byRule('pii-retention-required').map((a) => [a.file, a.line])).toStrictEqual([
+      ['db/catalog/migrations.yaml', 10],
+    ]);
+    expect(byRule('create-index-not-concurrent').length).toBe(1);
+    expect(result.failure).toBeTruthy();
+    expect(result.summary).toMatch(/\| 2026-11-01-001-add-index \|/);
   } finally {
     await gh.close();
   }
@@ -444,9 +433,11 @@ test('ALTER TYPE … USING on a table outside the catalog: annotated at its line
   );
   const at = (id: string) =>
     result.annotations.filter((a) => a.title === id).map((a) => `${a.file}:${a.line}`);
-  assert.deepEqual(at('alter-column-type'), ['db/migrations/2026-11-01-001-add-index.up.sql:2']);
-  assert.deepEqual(at('create-index-not-concurrent'), ['db/migrations/2026-11-01-001-add-index.up.sql:3']);
-  assert.deepEqual(at('risk-understated'), ['db/catalog/migrations.yaml:3']);
+  expect(at('alter-column-type')).toStrictEqual(['db/migrations/2026-11-01-001-add-index.up.sql:2']);
+  expect(at('create-index-not-concurrent')).toStrictEqual([
+    'db/migrations/2026-11-01-001-add-index.up.sql:3',
+  ]);
+  expect(at('risk-understated')).toStrictEqual(['db/catalog/migrations.yaml:3']);
 });
 
 const MEDIUM = (rollback: string) =>
@@ -471,12 +462,11 @@ test('without the proof (pre-commit), a down script PostgreSQL cannot parse is a
     context(ws),
   );
   const a = result.annotations.filter((x) => x.title === 'sql-parse-error');
-  assert.deepEqual(
-    a.map((x) => [x.file, x.line]),
-    [['db/migrations/2026-11-01-001-add-index.down.sql', 2]],
-  );
-  assert.match(a[0]!.message, /syntax error at or near "TABL"/);
-  assert.ok(result.failure);
+  expect(a.map((x) => [x.file, x.line])).toStrictEqual([
+    ['db/migrations/2026-11-01-001-add-index.down.sql', 2],
+  ]);
+  expect(a[0]!.message).toMatch(/syntax error at or near "TABL"/);
+  expect(result.failure).toBeTruthy();
 });
 
 test('an inline rollback PostgreSQL cannot parse is an error at its YAML line, with or without the proof', async () => {
@@ -494,19 +484,16 @@ test('an inline rollback PostgreSQL cannot parse is an error at its YAML line, w
       openDatabase: sharedPglite(),
     });
     const a = report.findings.filter((x) => x.ruleId === 'sql-parse-error');
-    assert.deepEqual(
-      a.map((x) => [x.location?.file, x.location?.line]),
-      [['db/catalog/migrations.yaml', 7]],
-      `prove-backout ${proveBackout}: ${JSON.stringify(report.findings)}`,
-    );
-    assert.match(
-      a[0]!.message,
+    expect(a.map((x) => [x.location?.file, x.location?.line])).toStrictEqual([
+      ['db/catalog/migrations.yaml', 7],
+    ]);
+    expect(a[0]!.message).toMatch(
       /inline rollback of 2026-11-01-001-add-index: PostgreSQL parser: syntax error at or near "INDEKS" \(line 1, column 6 of the rollback text\)/,
     );
   }
 });
 
-test('proof findings carry a location: backout-not-run at the skipped migration, backout-database at the catalog', async () => {
+test('proof findings carry a location: a failing up at its line, the next migration still proven, backout-database at the catalog', async () => {
   const ws = workspace({
     'db/catalog/migrations.yaml': TWO,
     'db/migrations/2026-11-01-001-add-index.up.sql': 'CREATE TABLE t (a int);\nCREATE TABLE t (a int);\n',
@@ -519,8 +506,11 @@ test('proof findings carry a location: backout-not-run at the skipped migration,
     proveBackout: true,
     openDatabase: sharedPglite(),
   });
-  const notRun = report.findings.find((f) => f.ruleId === 'backout-not-run');
-  assert.deepEqual(notRun?.location, { file: 'db/migrations/2026-11-02-002-add-other.up.sql', line: 1 });
+  const failed = report.findings.find((f) => f.ruleId === 'backout-not-proven');
+  expect(failed?.location).toStrictEqual({ file: 'db/migrations/2026-11-01-001-add-index.up.sql', line: 2 });
+  // The second migration is proven from the schema without the first, not skipped because of it.
+  expect(report.findings.filter((f) => f.ruleId === 'backout-not-provable')).toStrictEqual([]);
+  expect(report.entries.map((e) => e.backout.status)).toStrictEqual(['failed', 'proven']);
   const unreachable = await runGate({
     workspace: ws,
     catalog: 'db/catalog/migrations.yaml',
@@ -529,7 +519,7 @@ test('proof findings carry a location: backout-not-run at the skipped migration,
     databaseUrl: 'postgres://127.0.0.1:1/x',
   });
   const db = unreachable.findings.find((f) => f.ruleId === 'backout-database');
-  assert.deepEqual(db?.location, { file: 'db/catalog/migrations.yaml', line: 1 });
+  expect(db?.location).toStrictEqual({ file: 'db/catalog/migrations.yaml', line: 1 });
 });
 
 test('a non-empty evidence-dir is an error found before the analysis; every other annotation is kept', async () => {
@@ -551,14 +541,13 @@ test('a non-empty evidence-dir is an error found before the analysis; every othe
     context(ws),
   );
   const titles = result.annotations.map((a) => a.title);
-  assert.ok(titles.includes('create-index-not-concurrent'), JSON.stringify(titles));
-  assert.ok(titles.includes('risk-understated'));
+  expect(titles).toContain('create-index-not-concurrent');
+  expect(titles).toContain('risk-understated');
   const evidence = result.annotations.find((a) => a.title === 'evidence-dir-not-empty');
-  assert.match(
-    evidence?.message ?? '',
+  expect(evidence?.message ?? '').toMatch(
     /evidence-dir evidence is not empty \(old-report\.json\); no evidence bundle was written/,
   );
-  assert.ok(existsSync(result.outputs['report-path']!), 'the report is still written (to the temp dir)');
+  expect(existsSync(result.outputs['report-path']!)).toBeTruthy();
 });
 
 test('a .sql file matching neither pattern (x.upp.sql) is drift at that file', async () => {
@@ -579,12 +568,11 @@ test('a .sql file matching neither pattern (x.upp.sql) is drift at that file', a
     context(ws),
   );
   const stray = result.annotations.filter((a) => a.title === 'drift-stray-file');
-  assert.deepEqual(
-    stray.map((a) => [a.file, a.line]),
-    [['db/migrations/2026-11-01-002-next.upp.sql', 1]],
-  );
-  assert.match(stray[0]!.message, /matches neither \{id\}\.up\.sql nor \{id\}\.down\.sql/);
-  assert.ok(result.failure);
+  expect(stray.map((a) => [a.file, a.line])).toStrictEqual([
+    ['db/migrations/2026-11-01-002-next.upp.sql', 1],
+  ]);
+  expect(stray[0]!.message).toMatch(/matches neither \{id\}\.up\.sql nor \{id\}\.down\.sql/);
+  expect(result.failure).toBeTruthy();
 });
 
 test('report.json and the evidence bundle carry each statement: file, line, tables, lock, rewrites, rule ids', async () => {
@@ -633,6 +621,6 @@ test('report.json and the evidence bundle carry each statement: file, line, tabl
   });
   for (const path of [result.outputs['report-path']!, join(ws, 'evidence', 'report.json')]) {
     const report = JSON.parse(readFileSync(path, 'utf8'));
-    assert.deepEqual(report.entries[0].statements.map(pick), expected, path);
+    expect(report.entries[0].statements.map(pick)).toStrictEqual(expected);
   }
 });

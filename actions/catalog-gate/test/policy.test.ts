@@ -4,16 +4,19 @@
  * @open-policy-agent/opa-wasm SDK. The last test compiles policy/opa/retention.rego with `opa` when
  * it is on PATH and checks it agrees with the built-in policy; it says so when skipped.
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { expect, test } from '@jest/globals';
+import { missingComponent, testUnless } from '../../../test/support/components.ts';
+import { thrownBy } from '../../../test/support/errors.ts';
+
+import { run } from '../../../test/support/run.ts';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cp as cpAsync, readFile as readFileAsync } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGate } from '../src/gate.ts';
 import { loadRegoPolicy, PolicyError, unpackPolicy } from '../src/policy.ts';
-import { readTarball } from '../src/tar.ts';
+import { readTarball } from '../../../lib/policy/tar.ts';
 import action from '../src/main.ts';
 import { Redactor } from '../../../lib/redact.ts';
 import type { RunContext } from '../../../lib/action.ts';
@@ -72,15 +75,13 @@ test('a bundle.tar.gz policy: every deny message is an error at its entry id lin
     'policy.tar.gz': tarGz({ '/policy.wasm': fixturePolicyWasm(), '/.manifest': '{"revision":""}' }),
   });
   const found = policyFindings(await gate(ws, 'policy.tar.gz'));
-  assert.deepEqual(
+  expect(
     found.map((f) => [f.ruleId, f.level, f.location?.file, f.location?.line, f.properties?.['entryId']]),
-    [
-      ['policy-deny', 'error', 'db/catalog/migrations.yaml', 2, '2026-11-01-001-add-phone'],
-      ['policy-deny', 'error', 'db/catalog/migrations.yaml', 8, '2026-11-02-002-add-index'],
-    ],
-  );
-  assert.match(
-    found[0]!.message,
+  ).toStrictEqual([
+    ['policy-deny', 'error', 'db/catalog/migrations.yaml', 2, '2026-11-01-001-add-phone'],
+    ['policy-deny', 'error', 'db/catalog/migrations.yaml', 8, '2026-11-02-002-add-index'],
+  ]);
+  expect(found[0]!.message).toMatch(
     /^2026-11-01-001-add-phone: denied by the fixture policy \(policy policy\.tar\.gz\)$/,
   );
 });
@@ -98,25 +99,19 @@ test('a bare .wasm works too; the bundle data.json reaches the policy as data', 
       '/data.json': JSON.stringify(deny),
     }),
   });
-  assert.equal(policyFindings(await gate(ws, 'p.wasm')).length, 2);
+  expect(policyFindings(await gate(ws, 'p.wasm')).length).toBe(2);
   const found = policyFindings(await gate(ws, 'data.tar.gz'));
-  assert.deepEqual(
-    found.map((f) => [f.location?.line, f.properties?.['entryId'] ?? null]),
-    [
-      [8, '2026-11-02-002-add-index'],
-      [2, '2026-11-01-001-add-phone'],
-      [1, null],
-    ],
-  );
+  expect(found.map((f) => [f.location?.line, f.properties?.['entryId'] ?? null])).toStrictEqual([
+    [8, '2026-11-02-002-add-index'],
+    [2, '2026-11-01-001-add-phone'],
+    [1, null],
+  ]);
 });
 
 test('the policy input carries each entry as written plus detected facts', async () => {
   const ws = workspace({ 'p.wasm': fixturePolicyWasm() });
   const report = await gate(ws, 'p.wasm');
-  assert.deepEqual(
-    report.entries.map((e) => e.detectedRisk),
-    ['low', 'low'],
-  );
+  expect(report.entries.map((e) => e.detectedRisk)).toStrictEqual(['low', 'low']);
   const { policyInput } = await import('../src/gate.ts');
   const { parseCatalog } = await import('../src/catalog.ts');
   const { catalog } = parseCatalog('db/catalog/migrations.yaml', CATALOG);
@@ -126,11 +121,11 @@ test('the policy input carries each entry as written plus detected facts', async
     new Map(),
     new Set(['2026-11-01-001-add-phone.up.sql', '2026-11-01-001-add-phone.down.sql']),
   );
-  assert.equal(input.entries[0]!.owner, '@accounts');
-  assert.deepEqual(input.entries[0]!.detected.rollback, 'file');
-  assert.deepEqual(input.entries[1]!.detected.rollback, 'inline');
-  assert.equal(input.entries[1]!.detected.up_file_exists, false);
-  assert.equal(input.entries[1]!.detected.up_file, 'db/migrations/2026-11-02-002-add-index.up.sql');
+  expect(input.entries[0]!.owner).toBe('@accounts');
+  expect(input.entries[0]!.detected.rollback).toStrictEqual('file');
+  expect(input.entries[1]!.detected.rollback).toStrictEqual('inline');
+  expect(input.entries[1]!.detected.up_file_exists).toBe(false);
+  expect(input.entries[1]!.detected.up_file).toBe('db/migrations/2026-11-02-002-add-index.up.sql');
 });
 
 test('changed-only scoping drops policy findings of entries outside the change', async () => {
@@ -143,10 +138,9 @@ test('changed-only scoping drops policy findings of entries outside the change',
     policy: 'p.wasm',
     changedFiles: ['db/migrations/2026-11-02-002-add-index.up.sql'],
   });
-  assert.deepEqual(
-    policyFindings(report).map((f) => f.properties?.['entryId']),
-    ['2026-11-02-002-add-index'],
-  );
+  expect(policyFindings(report).map((f) => f.properties?.['entryId'])).toStrictEqual([
+    '2026-11-02-002-add-index',
+  ]);
 });
 
 test('loader failures are policy-error findings naming the file and how to build it', async () => {
@@ -175,7 +169,7 @@ test('loader failures are policy-error findings naming the file and how to build
   const cases: [string, RegExp][] = [
     [
       'missing.wasm',
-      /^policy missing\.wasm not found; build it with 'opa build -t wasm -e summit\/catalog\/deny policy\/'/,
+      /^policy missing\.wasm not found; build it with `opa build -t wasm -e summit\/catalog\/deny --ignore '\*_test\.rego' policy\/opa`/,
     ],
     [
       'rego.wasm',
@@ -204,27 +198,25 @@ test('loader failures are policy-error findings naming the file and how to build
   ];
   for (const [file, expected] of cases) {
     const found = policyFindings(await gate(ws, file));
-    assert.equal(found.length, 1, `${file}: ${JSON.stringify(found)}`);
-    assert.equal(found[0]!.ruleId, 'policy-error', file);
-    assert.equal(found[0]!.location?.file, file);
-    assert.match(found[0]!.message, expected, file);
+    expect(found.length).toBe(1);
+    expect(found[0]!.ruleId).toBe('policy-error');
+    expect(found[0]!.location?.file).toBe(file);
+    expect(found[0]!.message).toMatch(expected);
   }
 });
 
 test('tar reader: leading / and ./ stripped, checksum and truncation errors', () => {
   const plain = tarGz({ '/policy.wasm': 'x', './data.json': '{}' }, false);
-  assert.deepEqual(
-    readTarball(plain).map((e) => e.name),
-    ['policy.wasm', 'data.json'],
-  );
+  expect(readTarball(plain).map((e) => e.name)).toStrictEqual(['policy.wasm', 'data.json']);
   const corrupt = Buffer.from(plain);
   corrupt[10] = 0x41;
-  assert.throws(() => readTarball(corrupt), /checksum mismatch/);
-  assert.throws(() => readTarball(plain.subarray(0, 512)), /claims 1 bytes but the archive ends first/);
-  assert.throws(
-    () => unpackPolicy(new Uint8Array([1, 2, 3, 4]), 'x.bin'),
-    (e: unknown) => e instanceof PolicyError && /found bytes 01020304/.test(e.message),
-  );
+  expect(() => readTarball(corrupt)).toThrow(/checksum mismatch/);
+  expect(() => readTarball(plain.subarray(0, 512))).toThrow(/claims 1 bytes but the archive ends first/);
+  expect(
+    ((e: unknown) => e instanceof PolicyError && /found bytes 01020304/.test(e.message))(
+      thrownBy(() => unpackPolicy(new Uint8Array([1, 2, 3, 4]), 'x.bin')),
+    ),
+  ).toBe(true);
 });
 
 test('the policy input reaches the action through the policy input (no TODO warning)', async () => {
@@ -249,47 +241,37 @@ test('the policy input reaches the action through the policy input (no TODO warn
     },
     context,
   );
-  assert.deepEqual(warnings, []);
-  assert.equal(result.outputs['violations'], '2');
-  assert.deepEqual(
+  expect(warnings).toStrictEqual([]);
+  expect(result.outputs['violations']).toBe('2');
+  expect(
     result.annotations.filter((a) => a.title === 'policy-deny').map((a) => [a.file, a.line]),
-    [
-      ['db/catalog/migrations.yaml', 2],
-      ['db/catalog/migrations.yaml', 8],
-    ],
-  );
+  ).toStrictEqual([
+    ['db/catalog/migrations.yaml', 2],
+    ['db/catalog/migrations.yaml', 8],
+  ]);
 });
 
-const opa = spawnSync('opa', ['version'], { encoding: 'utf8' });
-const haveOpa = opa.status === 0;
+const opaSkip = missingComponent(
+  (await run('opa', ['version']).catch(() => undefined))?.exitCode === 0,
+  '`opa` is not on PATH: .ci/run installs it (go install github.com/open-policy-agent/opa@v1.22.4)',
+);
 
-test(
-  'policy/opa/retention.rego compiled by opa agrees with the built-in policy',
-  {
-    skip: haveOpa
-      ? false
-      : 'SKIPPED: no `opa` binary on PATH (none is packaged for npm or Debian); install OPA to run the compiled-Rego test',
-  },
-  async () => {
-    const out = mkdtempSync(join(tmpdir(), 'catalog-gate-opa-'));
-    const bundle = join(out, 'bundle.tar.gz');
-    const build = spawnSync(
-      'opa',
-      [
-        'build',
-        '-t',
-        'wasm',
-        '-e',
-        'summit/catalog/deny',
-        '-o',
-        bundle,
-        join(root, 'policy/opa/retention.rego'),
-      ],
-      { encoding: 'utf8' },
-    );
-    assert.equal(build.status, 0, build.stderr);
-    // Break every built-in policy rule once; each must be reported by both sides for the same entry.
-    const broken = `- id: 2026-11-01-001-a
+testUnless(opaSkip)('policy/opa/retention.rego compiled by opa agrees with the built-in policy', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'catalog-gate-opa-'));
+  const bundle = join(out, 'bundle.tar.gz');
+  const build = await run('opa', [
+    'build',
+    '-t',
+    'wasm',
+    '-e',
+    'summit/catalog/deny',
+    '-o',
+    bundle,
+    join(root, 'policy/opa/retention.rego'),
+  ]);
+  expect(build.exitCode).toBe(0);
+  // Break every built-in policy rule once; each must be reported by both sides for the same entry.
+  const broken = `- id: 2026-11-01-001-a
   service: s
   risk: low
   pii: true
@@ -310,45 +292,44 @@ test(
   rollout: online
   owner: '@o'
 `;
-    const ws = workspace({
-      'db/catalog/migrations.yaml': broken,
-      'db/migrations/2026-11-01-001-add-phone.up.sql': '',
-      'db/migrations/2026-11-01-001-add-phone.down.sql': '',
-      'db/migrations/2026-11-02-002-add-index.up.sql': '',
-      'db/migrations/2026-11-01-001-a.up.sql': 'SELECT 1;\n',
-      'db/migrations/2026-11-02-002-b.up.sql': 'SELECT 1;\n',
-      'db/migrations/2026-11-03-003-c.up.sql': 'SELECT 1;\n',
-    });
-    const { rmSync } = await import('node:fs');
-    for (const f of [
-      '2026-11-01-001-add-phone.up.sql',
-      '2026-11-01-001-add-phone.down.sql',
-      '2026-11-02-002-add-index.up.sql',
-    ])
-      rmSync(join(ws, 'db/migrations', f));
-    const report = await runGate({
-      workspace: ws,
-      catalog: 'db/catalog/migrations.yaml',
-      migrationsDir: 'db/migrations',
-      proveBackout: false,
-      policy: bundle,
-    });
-    const builtin = report.findings
-      .filter((f) =>
-        ['pii-retention-required', 'owner-required', 'rollback-required', 'readiness-required'].includes(
-          f.ruleId,
-        ),
-      )
-      .map((f) => `${f.properties?.['entryId']} ${f.ruleId}`)
-      .sort();
-    // retention.rego messages start with the built-in rule id: "<rule-id>: '<entry id>' …".
-    const rego = policyFindings(report)
-      .map((f) => `${f.properties?.['entryId']} ${f.message.split(':')[0]}`)
-      .sort();
-    assert.ok(builtin.length >= 5, builtin.join('\n'));
-    assert.deepEqual(rego, builtin);
-  },
-);
+  const ws = workspace({
+    'db/catalog/migrations.yaml': broken,
+    'db/migrations/2026-11-01-001-add-phone.up.sql': '',
+    'db/migrations/2026-11-01-001-add-phone.down.sql': '',
+    'db/migrations/2026-11-02-002-add-index.up.sql': '',
+    'db/migrations/2026-11-01-001-a.up.sql': 'SELECT 1;\n',
+    'db/migrations/2026-11-02-002-b.up.sql': 'SELECT 1;\n',
+    'db/migrations/2026-11-03-003-c.up.sql': 'SELECT 1;\n',
+  });
+  const { rmSync } = await import('node:fs');
+  for (const f of [
+    '2026-11-01-001-add-phone.up.sql',
+    '2026-11-01-001-add-phone.down.sql',
+    '2026-11-02-002-add-index.up.sql',
+  ])
+    rmSync(join(ws, 'db/migrations', f));
+  const report = await runGate({
+    workspace: ws,
+    catalog: 'db/catalog/migrations.yaml',
+    migrationsDir: 'db/migrations',
+    proveBackout: false,
+    policy: bundle,
+  });
+  const builtin = report.findings
+    .filter((f) =>
+      ['pii-retention-required', 'owner-required', 'rollback-required', 'readiness-required'].includes(
+        f.ruleId,
+      ),
+    )
+    .map((f) => `${f.properties?.['entryId']} ${f.ruleId}`)
+    .sort();
+  // retention.rego messages start with the built-in rule id: "<rule-id>: '<entry id>' …".
+  const rego = policyFindings(report)
+    .map((f) => `${f.properties?.['entryId']} ${f.message.split(':')[0]}`)
+    .sort();
+  expect(builtin.length).toBeGreaterThanOrEqual(5);
+  expect(rego).toStrictEqual(builtin);
+});
 
 test('loadRegoPolicy honours a custom entrypoint name', async () => {
   const policy = await loadRegoPolicy(
@@ -356,5 +337,53 @@ test('loadRegoPolicy honours a custom entrypoint name', async () => {
     'x.wasm',
     'team/rules/deny',
   );
-  assert.deepEqual(policy.deny({ catalog: 'c', migrations_dir: 'm', entries: [] }), []);
+  expect(policy.deny({ catalog: 'c', migrations_dir: 'm', entries: [] })).toStrictEqual([]);
 });
+
+testUnless(opaSkip)(
+  'the .rego folder itself as the policy input: compiled with opa, and each evaluation is in the evidence decision log',
+  async () => {
+    const ws = workspace({});
+    await cpAsync(join(root, 'policy'), join(ws, 'policy'), { recursive: true });
+    const evidence = join(ws, 'evidence');
+    const context: RunContext = {
+      workspace: ws,
+      tempDir: mkdtempSync(join(tmpdir(), 'catalog-gate-tmp-')),
+      github: { apiUrl: 'http://127.0.0.1:1', serverUrl: 'http://127.0.0.1:1' },
+      log: { info() {}, debug() {}, warning() {} },
+      redactor: new Redactor(),
+      now: () => new Date(0),
+    };
+    const result = await action.run(
+      {
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: false,
+        failOn: 'error',
+        changedOnly: false,
+        policy: 'policy/opa',
+        evidenceDir: 'evidence',
+      },
+      context,
+    );
+    expect(result.annotations.filter((a) => a.title === 'policy-error')).toStrictEqual([]);
+    const lines = (await readFileAsync(join(evidence, 'decision-log.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(entry).sort()).toStrictEqual(
+      ['bundles', 'decision_id', 'input_sha256', 'labels', 'path', 'result', 'timestamp'].sort(),
+    );
+    expect(entry['path']).toBe('summit/catalog/deny');
+    expect(entry['labels']).toStrictEqual({ app: 'catalog-gate', type: 'summit-ops' });
+    // The logged result is what the gate reported as policy-deny findings.
+    expect((entry['result'] as string[]).length).toBe(
+      result.annotations.filter((a) => a.title === 'policy-deny').length,
+    );
+    // And the manifest covers it, so it cannot be edited unnoticed.
+    const manifest = JSON.parse(await readFileAsync(join(evidence, 'manifest.json'), 'utf8')) as {
+      files: { path: string }[];
+    };
+    expect(manifest.files.map((f) => f.path)).toContain('decision-log.jsonl');
+  },
+  60_000,
+);

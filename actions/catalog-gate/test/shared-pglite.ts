@@ -3,7 +3,7 @@
  * closes the database it opened, so tests hand it a view whose close() does nothing, and close the
  * real one in after().
  */
-import { after } from 'node:test';
+import { afterAll } from '@jest/globals';
 import { openPglite, type Database } from '../src/backout.ts';
 
 let shared: Promise<Database> | undefined;
@@ -16,6 +16,6 @@ export function sharedPglite(): () => Promise<Database> {
   };
 }
 
-after(async () => {
+afterAll(async () => {
   if (shared) await (await shared).close();
 });

@@ -5,6 +5,849 @@ const __dirname = __summitDirname(__filename);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 779:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -5986,6 +6829,1536 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 3430:
 /***/ ((module) => {
 
@@ -6142,7 +8515,7 @@ function escapeJsonPtr(str) {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -6150,7 +8523,6 @@ function escapeJsonPtr(str) {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -6162,10 +8534,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -6414,7 +8786,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -6422,7 +8794,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -6450,29 +8821,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -6526,11 +8897,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -6541,57 +8912,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -34651,15 +37022,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3865:
+/***/ 1111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   XS: () => (/* binding */ GitError),
+  GN: () => (/* binding */ SYMLINK_MODE),
   u4: () => (/* binding */ addedLines),
-  zA: () => (/* binding */ blobId),
+  _f: () => (/* binding */ entryAt),
   b6: () => (/* binding */ git_history),
   nM: () => (/* binding */ mergeBaseOf),
   jv: () => (/* binding */ repoRoot),
@@ -34667,10 +37039,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   II: () => (/* binding */ showFile)
 });
 
-// UNUSED EXPORTS: resolveCommit, runGit
+// UNUSED EXPORTS: blobId, resolveCommit, runGit
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/diff.ts
 /**
  * Pure parsers for what the git adapter returns: `git diff --unified=0` and `git log -p` output,
@@ -34806,6 +37178,9 @@ function parseUnifiedDiff(output) {
             }
         }
     }
+    for (const file of files)
+        if (!file.binary)
+            file.binary = file.content.some((line) => line.includes(0));
     // Deletions and pure renames add nothing; keep binary files so they are counted.
     return files.filter((f) => f.binary || f.lines.length > 0);
 }
@@ -34850,7 +37225,7 @@ function utcDate(iso) {
 
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/git.ts
 /**
- * The git adapter: `git` run with execFile semantics (spawn, an argument array, no shell), output
+ * The git adapter: `git` run through @actions/exec (an argument array, no shell), output
  * kept as bytes. Revisions from inputs are resolved to commit ids before any diff or log runs, so
  * a user value never reaches git as an option and a missing commit is named in plain words.
  */
@@ -34876,7 +37251,11 @@ const PINNED = [
     '-c',
     'log.showSignature=false',
 ];
+// `--text`: the repository's .gitattributes (`* binary`, `f -diff`) must not decide what is shown —
+// a pull request could add one to hide the key it adds. Binary-ness is decided from the bytes
+// (diff.ts), and even then the printable runs are scanned.
 const PATCH_OPTIONS = [
+    '--text',
     '--no-color',
     '--unified=0',
     '--find-renames',
@@ -34886,25 +37265,33 @@ const PATCH_OPTIONS = [
     '--dst-prefix=b/',
 ];
 /** Runs git in `cwd`; resolves with the exit code (never throws for a non-zero exit). */
-function runGit(args, cwd) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...PINNED, ...args], {
+async function runGit(args, cwd) {
+    const out = [];
+    const err = [];
+    let code;
+    try {
+        code = await exec/* exec */.m('git', [...PINNED, ...args], {
             cwd,
-            stdio: ['ignore', 'pipe', 'pipe'],
+            silent: true,
+            ignoreReturnCode: true,
+            // Bytes, not lines: a diff may hold any bytes, and only the caller knows how to decode them.
+            listeners: { stdout: (chunk) => out.push(chunk), stderr: (chunk) => err.push(chunk) },
             // No pager, no prompt for credentials, no locale-dependent messages to parse.
-            env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            env: {
+                ...process.env,
+                GIT_PAGER: 'cat',
+                GIT_TERMINAL_PROMPT: '0',
+                LC_ALL: 'C',
+            },
         });
-        const out = [];
-        let err = '';
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk) => (err += chunk));
-        child.on('error', (error) => {
-            reject(new GitError(error.code === 'ENOENT'
-                ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)'
-                : `cannot run git: ${error.message}`));
-        });
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
-    });
+    }
+    catch (error) {
+        // @actions/exec looks the tool up on PATH first and says "Unable to locate executable file".
+        throw new GitError(/Unable to locate executable file|ENOENT/.test(error.message)
+            ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)'
+            : `cannot run git: ${error.message}`);
+    }
+    return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
 }
 async function gitOk(args, cwd, what) {
     const result = await runGit(args, cwd);
@@ -34989,6 +37376,21 @@ async function showFile(dir, commit, path) {
     const result = await runGit(['cat-file', 'blob', `${commit}:${path}`], dir);
     return result.code === 0 ? result.stdout : undefined;
 }
+/**
+ * The tree entry of `path` at `commit`, or undefined when the commit has none. Unlike
+ * `commit:path`, it tells a symlink (mode 120000, whose blob is the link target) from a file.
+ */
+async function entryAt(dir, commit, path) {
+    const result = await runGit(['ls-tree', '-z', '--full-tree', commit, '--', path], dir);
+    if (result.code !== 0)
+        return undefined;
+    const line = result.stdout.toString('utf8').split('\0')[0] ?? '';
+    const m = /^(\d{6}) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (!m || m[4] !== path)
+        return undefined;
+    return { mode: m[1], type: m[2], id: m[3] };
+}
+const SYMLINK_MODE = '120000';
 /** The blob id of `path` at `commit`, or undefined when the commit has no such file. */
 async function blobId(dir, commit, path) {
     const result = await runGit(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], dir);
@@ -35007,7 +37409,7 @@ async function mergeBaseOf(dir, base, head) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(877);
+/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3435);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(763);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_main_js__WEBPACK_IMPORTED_MODULE_1__]);
 _main_js__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
@@ -35027,7 +37429,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_FILE_SIZE, FAILING_SKIPS, resolvePlan, createDlpScan */
+/* unused harmony exports DEFAULT_MAX_FILE_SIZE, FAILING_SKIPS, parseThreads, resolvePlan, createDlpScan */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -35036,14 +37438,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5490);
 /* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(453);
+/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2241);
 /* harmony import */ var _lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1188);
 /* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8868);
 /* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3425);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7144);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3865);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1111);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1108);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9003);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9710);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5498);
 /* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9450);
 /* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2094);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6310);
@@ -35055,6 +37458,7 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
  * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
  * anything is written, so even a stray copy is masked on its way out.
  */
+
 
 
 
@@ -35116,8 +37520,22 @@ const inputs = {
         secret: true,
         description: 'Prometheus Pushgateway base URL (may hold user:password@); when set, dlp-metrics.prom is PUT to <url>/metrics/job/summit-dlp-scan/repository@base64/<owner/repo>. A failed push is a warning.',
     }),
+    threads: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({
+        default: 'auto',
+        description: "Worker threads for tree mode: 'auto' (one per core, and none for a small scan, where starting a worker costs more than it saves) or a number (1: no worker).",
+    }),
     'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)({ secret: true, description: 'Token for the check run.' }),
 };
+/** `auto` or a whole number 1–64. Pure. */
+function parseThreads(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'auto')
+        return 'auto';
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('threads', `'${value}' is not a thread count`, "'auto' or a whole number from 1 to 64");
+    return n;
+}
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** Decides the mode and the commits from the inputs and the event payload. Pure. */
 function resolvePlan(values, github) {
@@ -35165,6 +37583,21 @@ function configFile(context, given, conventional, what) {
     }
     return undefined;
 }
+/**
+ * A configuration file in the workspace reached through a symlink is not read (a finding
+ * instead): the link could point anywhere, such as an allowlist of `**` outside the repository.
+ */
+async function unlinkedConfig(context, file, findings) {
+    if (!file || !(0,_tree_js__WEBPACK_IMPORTED_MODULE_13__/* .isInside */ .FK)(context.workspace, file))
+        return file;
+    const link = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .symlinkOnPath */ .EY)(context.workspace, (0,_tree_js__WEBPACK_IMPORTED_MODULE_13__/* .toWorkspacePath */ .CR)(context.workspace, file));
+    if (link === undefined)
+        return file;
+    const shownAs = shown(context, file);
+    findings.push((0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .symlinkFinding */ .jV)(shownAs, link === shownAs ? 'checkout' : `checkout, through ${link}`));
+    context.log.info(`Not using ${shownAs}: it is reached through a symlink (${link}), never followed.`);
+    return undefined;
+}
 function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_14__/* .processStdin */ .K }) {
     return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_15__/* .defineAction */ .Q)({
         name: 'dlp-scan',
@@ -35179,6 +37612,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
                 : undefined;
             if (pushgateway)
                 (0,_push_js__WEBPACK_IMPORTED_MODULE_11__/* .registerUrlSecrets */ .AI)(context.redactor, pushgateway);
+            const threads = parseThreads(values.threads);
             const planInput = { mode: values.mode, path: values.path };
             if (values.base)
                 planInput.base = values.base;
@@ -35197,10 +37631,12 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             let configChanged = [];
             let outcome;
             try {
-                if (plan.mode === 'diff') {
-                    // The pull request's own copy of the rules and baseline could switch its scan off.
+                if (plan.mode === 'diff' || (plan.mode === 'history' && plan.base)) {
+                    // The change's own copy of the rules and baseline could switch its scan off: read them
+                    // as blobs of the base commit.
                     const trusted = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .configFromBase */ .M6)({
                         cwd: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isDirectory() ? target : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target),
+                        workspace: context.workspace,
                         base: plan.base,
                         head: plan.head ?? 'HEAD',
                         rules: configRef(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW),
@@ -35212,8 +37648,8 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
                     configChanged = trusted.changed;
                 }
                 else {
-                    const rulesFile = configFile(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW, 'rule-pack override');
-                    const baselineFile = configFile(context, values.baseline, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy, 'baseline');
+                    const rulesFile = await unlinkedConfig(context, configFile(context, values.rules, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RULES_FILE */ .ZW, 'rule-pack override'), configChanged);
+                    const baselineFile = await unlinkedConfig(context, configFile(context, values.baseline, _config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BASELINE_FILE */ .vy, 'baseline'), configChanged);
                     rules = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadRules */ .A7)(rulesFile, rulesFile && shown(context, rulesFile));
                     baseline = await (0,_config_js__WEBPACK_IMPORTED_MODULE_7__/* .loadBaseline */ .oU)(baselineFile, baselineFile && shown(context, baselineFile));
                 }
@@ -35227,6 +37663,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
                     maxFileSize: values.maxFileSize,
                     rules,
                     commitDetails: values.commitDetails,
+                    threads,
                     ...(baseline ? { baseline: baseline.fingerprints } : {}),
                     readStdin: ports.readStdin,
                 });
@@ -35248,7 +37685,9 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createDlpScan());
 async function toResult(findings, stats, rules, failOn, maxFileSize, context, evidenceDir, plan, failOnSkipped, pushgateway) {
     const redact = (value) => context.redactor.redactDeep(value);
-    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize);
+    const { shown, omitted } = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .annotatedFindings */ .Xr)(findings);
+    const capNote = `${omitted} finding(s) have no annotation (at most ${_report_js__WEBPACK_IMPORTED_MODULE_9__/* .ANNOTATIONS_PER_FILE */ .io} per file and ${_report_js__WEBPACK_IMPORTED_MODULE_9__/* .ANNOTATIONS_PER_RUN */ .ht} per run); every finding is in the report (report-path) and the SARIF log.`;
+    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize) + (omitted > 0 ? `\n${(0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .paragraph */ .FY)(capNote)}` : '');
     const gitleaks = `${JSON.stringify(redact((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .gitleaksReport */ .F1)(findings)), null, 2)}\n`;
     // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
     const log = `${JSON.stringify(redact({ ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactionLog */ .e0)(findings), suppressed: stats.suppressed, skippedFiles: (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .countSkips */ .c5)(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
@@ -35260,6 +37699,7 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
         rules: [
             ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .ruleDescriptors */ .tP)(rules),
             ...(findings.some((f) => f.ruleId === _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_CHANGED_RULE */ .rQ) ? [_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_CHANGED_DESCRIPTOR */ .sx] : []),
+            ...(findings.some((f) => f.ruleId === _trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_SYMLINK_RULE */ .IQ) ? [_trusted_config_js__WEBPACK_IMPORTED_MODULE_12__/* .CONFIG_SYMLINK_DESCRIPTOR */ .nR] : []),
         ],
         findings: findings.map(_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .toReportFinding */ .vC),
     };
@@ -35267,6 +37707,9 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(outDir, { recursive: true });
     const sarif = await (0,_lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSarif */ .lg)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, {
         workspace: context.workspace,
+        // The log's shape is fixed by buildSarif and validated by the tests (main.test.ts); compiling
+        // the schema would be most of a one-file scan's start-up.
+        validate: false,
     });
     const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
     for (const [name, content] of Object.entries(files))
@@ -35297,10 +37740,17 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
         sarifPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'dlp-scan.sarif');
     }
     const failing = (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .violations */ .xA)(findings, failOn);
+    const annotations = [...shown.map(_report_js__WEBPACK_IMPORTED_MODULE_9__/* .findingAnnotation */ .BN), ...(0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .skipAnnotations */ .Gm)(stats.skipped, maxFileSize)];
+    if (omitted > 0)
+        annotations.push({
+            level: 'notice',
+            title: 'dlp-scan: annotations capped',
+            message: capNote,
+        });
     const unscanned = failOnSkipped ? stats.skipped.filter((k) => FAILING_SKIPS.has(k.reason)) : [];
     const result = {
         outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
-        annotations: [...findings.map(_report_js__WEBPACK_IMPORTED_MODULE_9__/* .findingAnnotation */ .BN), ...(0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .skipAnnotations */ .Gm)(stats.skipped, maxFileSize)],
+        annotations,
         summary: markdown,
         checkRun: {
             name: 'dlp-scan',
@@ -35315,11 +37765,14 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
             summary: markdown,
         },
     };
+    const selfAllowed = findings.filter((f) => f.inlineAllowAdded).length;
     if (failing > 0) {
         const rulesHit = Object.entries((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_6__/* .redactionLog */ .e0)(findings.filter((f) => (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .violations */ .xA)([f], failOn) > 0)).byRule)
             .map(([rule, n]) => `${rule} ×${n}`)
             .join(', ');
         result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
+        if (selfAllowed > 0)
+            result.failure += ` ${selfAllowed} of them sit on a line whose dlp:allow this pull request adds: not honoured, because a pull request cannot accept its own finding. A baseline entry (or allowlist) must land in an earlier pull request, reviewed on its own; or a reviewer accepts the risk and merges despite this check.`;
     }
     if (unscanned.length > 0) {
         const names = unscanned
@@ -35338,17 +37791,321 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9710:
+/***/ 5498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ registerUrlSecrets),
-/* harmony export */   U6: () => (/* binding */ pushMetrics),
-/* harmony export */   p5: () => (/* binding */ parsePushgatewayUrl)
-/* harmony export */ });
-/* unused harmony exports PUSH_JOB, pushUrl */
-/* harmony import */ var _lib_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9734);
-/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(453);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p5: () => (/* binding */ parsePushgatewayUrl),
+  U6: () => (/* binding */ pushMetrics),
+  AI: () => (/* binding */ registerUrlSecrets)
+});
+
+// UNUSED EXPORTS: PUSH_JOB, pushUrl
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/http.ts
+/**
+ * HTTP with timeouts and retries, on Node's global fetch. Every attempt has its own timeout (a
+ * stuck server must not eat the job's whole budget); network errors, timeouts, 429 and 5xx are
+ * retried with exponential backoff and jitter, honouring Retry-After; other statuses are final.
+ * Errors name the method and a sanitised URL (no userinfo, secret-looking query values masked) and
+ * never any header, so they are safe to log.
+ */
+
+class HttpError extends Error {
+    method;
+    /** Sanitised: safe to print. */
+    url;
+    attempts;
+    /** The last HTTP status seen, if any attempt got a response. */
+    status;
+    reason;
+    /** The final response when the failure is a status; its body is not in the message. */
+    response;
+    constructor(init) {
+        const tries = `${init.attempts} attempt${init.attempts === 1 ? '' : 's'}`;
+        const last = init.status === undefined ? '' : `; last status ${init.status}`;
+        super(`${init.method} ${init.url} failed after ${tries}: ${init.detail}${last}`);
+        this.name = 'HttpError';
+        this.method = init.method;
+        this.url = init.url;
+        this.attempts = init.attempts;
+        this.status = init.status;
+        this.reason = init.reason;
+        this.response = init.response;
+    }
+}
+const SECRET_PARAM = /(token|key|secret|signature|password|passwd|pwd|sig|credential|credentials|auth)$/;
+/** True for query parameter names whose values are credentials (`token`, `api_key`, `X-Amz-Signature`…). */
+function isSecretParam(name) {
+    return SECRET_PARAM.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+/**
+ * The URL as it may be printed: userinfo removed, fragment dropped, values of secret-looking query
+ * parameters replaced with `***`. Other parameters keep their original encoding.
+ */
+function sanitizeUrl(input) {
+    let url;
+    try {
+        url = new URL(String(input));
+    }
+    catch {
+        return '<invalid URL>';
+    }
+    url.username = '';
+    url.password = '';
+    url.hash = '';
+    // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
+    url.pathname = url.pathname
+        .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
+        .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
+        .replace(/^\/bot\d+:[^/]+/, '/bot***');
+    const query = url.search.slice(1);
+    if (!query)
+        return url.toString();
+    const parts = query.split('&').map((part) => {
+        const eq = part.indexOf('=');
+        const rawName = eq === -1 ? part : part.slice(0, eq);
+        let name = rawName;
+        try {
+            name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+        }
+        catch {
+            // a malformed escape is still a name we can test as is
+        }
+        return isSecretParam(name) && eq !== -1 ? `${rawName}=***` : part;
+    });
+    url.search = '';
+    return `${url.toString()}?${parts.join('&')}`;
+}
+/**
+ * Sends a request with per-attempt timeout and retries. Resolves with the buffered response;
+ * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
+ * non-2xx status (unless `throwHttpErrors: false`).
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+async function httpRequest(url, options = {}) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
+    const minBackoffMs = options.minBackoffMs ?? 500;
+    const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const now = options.now ?? Date.now;
+    let target;
+    try {
+        target = new URL(String(url));
+    }
+    catch {
+        throw new HttpError({
+            method,
+            url: '<invalid URL>',
+            attempts: 0,
+            reason: 'network',
+            detail: 'the URL is not valid',
+        });
+    }
+    const safeUrl = sanitizeUrl(target);
+    const headers = new Headers(options.headers);
+    const secrets = collectSecrets(target, headers);
+    // fetch() refuses URLs with userinfo (and echoes them in its error); send them as Basic auth like curl.
+    if (target.username || target.password) {
+        if (!headers.has('authorization')) {
+            const user = decodeURIComponent(target.username);
+            const pass = decodeURIComponent(target.password);
+            headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
+        }
+        target.username = '';
+        target.password = '';
+    }
+    let body = options.body;
+    if (options.json !== undefined) {
+        body = JSON.stringify(options.json);
+        if (!headers.has('content-type'))
+            headers.set('content-type', 'application/json');
+    }
+    const fail = (init) => new HttpError({ ...init, method, url: safeUrl, detail: scrub(init.detail, secrets) });
+    let lastStatus;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted) {
+            throw fail({
+                attempts: attempt - 1,
+                status: lastStatus,
+                reason: 'aborted',
+                detail: 'aborted by the caller',
+            });
+        }
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        let retryAfterMs;
+        let failure;
+        try {
+            const init = { method, headers, signal, redirect: 'follow' };
+            if (body !== undefined)
+                init.body = body;
+            const res = await fetch(target, init);
+            const text = await res.text();
+            lastStatus = res.status;
+            const response = makeResponse(res, text, safeUrl, attempt, (detail) => fail({ attempts: attempt, status: res.status, reason: 'invalid-json', detail }));
+            if (res.ok || (options.throwHttpErrors === false && !isRetryableStatus(res.status)))
+                return response;
+            failure = fail({
+                attempts: attempt,
+                status: res.status,
+                reason: 'status',
+                detail: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${bodySnippet(text)}`,
+                response,
+            });
+            if (!isRetryableStatus(res.status))
+                throw failure;
+            if (attempt > retries) {
+                if (options.throwHttpErrors === false)
+                    return response;
+                throw failure;
+            }
+            retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+        }
+        catch (error) {
+            if (error instanceof HttpError)
+                throw error;
+            if (options.signal?.aborted) {
+                throw fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'aborted',
+                    detail: 'aborted by the caller',
+                });
+            }
+            failure = timeout.aborted
+                ? fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'timeout',
+                    detail: `no complete response within ${timeoutMs} ms (timeoutMs)`,
+                })
+                : fail({
+                    attempts: attempt,
+                    status: lastStatus,
+                    reason: 'network',
+                    detail: `network error: ${describeNetworkError(error)}`,
+                });
+            if (attempt > retries)
+                throw failure;
+        }
+        const wait = retryAfterMs !== undefined
+            ? Math.min(retryAfterMs, maxBackoffMs)
+            : backoffMs(attempt, minBackoffMs, maxBackoffMs, random);
+        try {
+            await sleep(wait, options.signal);
+        }
+        catch {
+            throw fail({
+                attempts: attempt,
+                status: lastStatus,
+                reason: 'aborted',
+                detail: 'aborted by the caller while waiting to retry',
+            });
+        }
+    }
+}
+/** 429 and 5xx are worth retrying: the server says "later", not "never". */
+function isRetryableStatus(status) {
+    return status === 429 || (status >= 500 && status <= 599);
+}
+/**
+ * The wait before retry number `attempt` (1-based): min·2^(attempt-1), capped, then "equal jitter"
+ * (between half and all of it) so clients that failed together do not retry together.
+ */
+function backoffMs(attempt, minMs, maxMs, random = Math.random) {
+    const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(base / 2 + (base / 2) * random());
+}
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+function makeResponse(res, text, safeUrl, attempts, invalidJson) {
+    return {
+        status: res.status,
+        statusText: res.statusText,
+        ok: res.ok,
+        headers: res.headers,
+        url: safeUrl,
+        attempts,
+        text: () => text,
+        json() {
+            try {
+                return JSON.parse(text);
+            }
+            catch (error) {
+                throw invalidJson(`the response body is not JSON (${error.message})`);
+            }
+        },
+    };
+}
+function bodySnippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return '';
+    return `: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
+}
+function describeNetworkError(error) {
+    const err = error;
+    const cause = err?.cause;
+    if (cause?.code && cause.message)
+        return `${cause.code} (${cause.message})`;
+    if (cause?.message)
+        return cause.message;
+    return err?.message ?? String(error);
+}
+/** Values that must not survive into a message even if a lower layer echoes them. */
+function collectSecrets(url, headers) {
+    const values = [];
+    const add = (v) => {
+        if (v.length >= 3)
+            values.push(v, encodeURIComponent(v));
+    };
+    if (url.username)
+        add(decodeURIComponent(url.username));
+    if (url.password)
+        add(decodeURIComponent(url.password));
+    for (const [name, value] of url.searchParams)
+        if (isSecretParam(name))
+            add(value);
+    for (const [name, value] of headers) {
+        if (/auth|token|key|secret|cookie|signature|password/i.test(name)) {
+            add(value);
+            for (const word of value.split(/\s+/))
+                add(word);
+        }
+    }
+    return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+function scrub(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        out = out.split(secret).join('***');
+    return out;
+}
+function defaultSleep(ms, signal) {
+    return (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+}
+
+// EXTERNAL MODULE: ./lib/inputs.ts
+var inputs = __nccwpck_require__(453);
+;// CONCATENATED MODULE: ./actions/dlp-scan/src/push.ts
 /**
  * Ships dlp-metrics.prom to a Prometheus Pushgateway. Each run replaces its repository's group
  * (PUT), so the gateway holds the latest scan's counts per repository and Prometheus scrapes them
@@ -35369,12 +38126,12 @@ function parsePushgatewayUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
+        throw new inputs/* InputError */.dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new inputs/* InputError */.dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
     if (url.search || url.hash)
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
+        throw new inputs/* InputError */.dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
     return url;
 }
 /**
@@ -35414,7 +38171,7 @@ async function pushMetrics(base, repository, text, http = {}) {
         };
     const url = pushUrl(base, repository);
     try {
-        const res = await (0,_lib_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)(url, {
+        const res = await httpRequest(url, {
             method: 'PUT',
             body: text,
             headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
@@ -35424,7 +38181,7 @@ async function pushMetrics(base, repository, text, http = {}) {
     }
     catch (error) {
         // HttpError messages name a sanitised URL (no userinfo) and never a header.
-        const reason = error instanceof _lib_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$ ? error.message : `unexpected error: ${error.name}`;
+        const reason = error instanceof HttpError ? error.message : `unexpected error: ${error.name}`;
         return { pushed: false, reason };
     }
 }
@@ -35439,14 +38196,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BN: () => (/* binding */ findingAnnotation),
 /* harmony export */   Gm: () => (/* binding */ skipAnnotations),
+/* harmony export */   Xr: () => (/* binding */ annotatedFindings),
 /* harmony export */   _Q: () => (/* binding */ reportObject),
 /* harmony export */   bD: () => (/* binding */ emptyStats),
 /* harmony export */   c5: () => (/* binding */ countSkips),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   ht: () => (/* binding */ ANNOTATIONS_PER_RUN),
+/* harmony export */   io: () => (/* binding */ ANNOTATIONS_PER_FILE),
 /* harmony export */   xA: () => (/* binding */ violations),
 /* harmony export */   zX: () => (/* binding */ metricsText)
 /* harmony export */ });
-/* unused harmony exports REPORTED_SKIPS, MAX_SKIP_ANNOTATIONS, skipMessage */
+/* unused harmony exports REPORTED_SKIPS, MAX_SKIP_ANNOTATIONS, INLINE_ALLOW_ADDED, skipMessage */
 /* harmony import */ var _lib_report_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(944);
 /* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2241);
 /* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3425);
@@ -35478,13 +38238,43 @@ const MAX_SKIP_ANNOTATIONS = 20;
 const STDIN = '<stdin>';
 /** Findings not in a file of the tree (stdin, a commit's message or author): no file on the annotation. */
 const NOT_A_FILE = new Set([STDIN, '<commit-message>', '<commit-author>']);
+/** Annotations per file and per run: a minified file with 16,000 JWTs must not bury the log. */
+const ANNOTATIONS_PER_FILE = 20;
+const ANNOTATIONS_PER_RUN = 300;
+/**
+ * The findings that become annotations, in order: at most ANNOTATIONS_PER_FILE per file and
+ * ANNOTATIONS_PER_RUN in all, errors before warnings before notices. Every finding stays in the
+ * report and SARIF; `omitted` says how many have no annotation. Linear in the findings.
+ */
+function annotatedFindings(findings, perFile = ANNOTATIONS_PER_FILE, perRun = ANNOTATIONS_PER_RUN) {
+    const rank = { error: 0, warning: 1, notice: 2 };
+    const buckets = [[], [], []];
+    for (const f of findings)
+        buckets[rank[f.severity] ?? 2].push(f);
+    const perPath = new Map();
+    const shown = [];
+    for (const bucket of buckets) {
+        for (const f of bucket) {
+            if (shown.length >= perRun)
+                break;
+            const n = perPath.get(f.path) ?? 0;
+            if (n >= perFile)
+                continue;
+            perPath.set(f.path, n + 1);
+            shown.push(f);
+        }
+    }
+    return { shown, omitted: findings.length - shown.length };
+}
+/** Why a `dlp:allow` on an added line does not count, and what to do instead. */
+const INLINE_ALLOW_ADDED = 'The dlp:allow comment on this line is added by this same change, so it is not honoured (a change cannot switch off its own scan): a reviewer decides. To accept the value, land its fingerprint in the baseline in an earlier pull request';
 function findingAnnotation(f) {
     const where = NOT_A_FILE.has(f.path) ? `${f.path}:${f.line}:${f.column}: ` : '';
     const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)})` : '';
     const annotation = {
         level: f.severity,
         title: `dlp-scan: ${f.ruleId}`,
-        message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}`,
+        message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}${f.inlineAllowAdded ? `. ${INLINE_ALLOW_ADDED}` : ''}`,
     };
     if (!NOT_A_FILE.has(f.path)) {
         annotation.file = f.path;
@@ -35673,18 +38463,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hk: () => (/* binding */ runScan)
 /* harmony export */ });
-/* unused harmony exports STDIN_PATH, COMMIT_MESSAGE_PATH, COMMIT_AUTHOR_PATH, commitForReport, assertTargetInside, addedText, mapAddedLines */
+/* unused harmony exports STDIN_PATH, COMMIT_MESSAGE_PATH, COMMIT_AUTHOR_PATH, commitForReport, assertTargetInside, addedText, printable, mapAddedLines */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3425);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3865);
-/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7893);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1108);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6310);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_4__]);
-([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_4__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1111);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9133);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1108);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6310);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_5__]);
+([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_5__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * Runs one scan: picks the source (tree walk, git diff, git log, stdin), hands each text to the
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
@@ -35708,9 +38498,9 @@ function commitForReport(commit, details) {
         return commit;
     const out = { ...commit };
     if (commit.email)
-        out.email = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .maskedPreview */ .eu)(commit.email);
+        out.email = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .maskedPreview */ .eu)(commit.email);
     if (commit.message)
-        out.message = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .maskedPreview */ .eu)(commit.message);
+        out.message = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .maskedPreview */ .eu)(commit.message);
     return out;
 }
 function addSuppressed(into, from) {
@@ -35731,7 +38521,7 @@ async function assertTargetInside(workspace, target, label) {
         throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
     }
     const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace);
-    if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspaceReal, real))
+    if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .FK)(workspaceReal, real))
         throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
 }
 async function runScan(request) {
@@ -35749,6 +38539,9 @@ async function runScan(request) {
 }
 function scanOne(request, stats, findings, text, path, commit) {
     const options = { path, rules: request.rules };
+    // Diff mode reads only added lines: a dlp:allow on one of them is the change's own say-so.
+    if (request.mode === 'diff')
+        options.inlineAllow = 'report';
     if (request.baseline)
         options.baseline = request.baseline;
     if (commit)
@@ -35758,8 +38551,10 @@ function scanOne(request, stats, findings, text, path, commit) {
     findings.push(...result.findings);
     return result.findings;
 }
+/** Text read ahead of scanning in tree mode: enough for every worker to get a fair share. */
+const CHUNK_UNITS = 32 * 1024 * 1024;
 async function scanTree(request) {
-    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('tree', request.targetLabel);
+    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyStats */ .bD)('tree', request.targetLabel);
     const findings = [];
     const allowedPaths = request.rules.allowlist.paths;
     const ignorePath = (path) => {
@@ -35768,33 +38563,55 @@ async function scanTree(request) {
         stats.suppressed.path++;
         return true;
     };
-    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .walkTree */ .Ir)(request.target, {
+    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .walkTree */ .Ir)(request.target, {
         workspace: request.workspace,
         maxFileSize: request.maxFileSize,
         onExcludedDir: () => stats.excludedDirs++,
         ignorePath,
     }, stats.skipped);
+    // Files are read in chunks and each chunk is scanned while nothing else is read: with workers,
+    // the chunk is split among them; with one thread (or a small scan) it runs here.
+    let chunk = [];
+    let units = 0;
+    const flush = async () => {
+        if (chunk.length === 0)
+            return;
+        const options = { rules: request.rules, threads: request.threads ?? 1 };
+        if (request.baseline)
+            options.baseline = request.baseline;
+        const results = await (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__/* .scanFiles */ .Tu)(chunk, options);
+        for (const result of results) {
+            addSuppressed(stats.suppressed, result.suppressed);
+            findings.push(...result.findings);
+        }
+        chunk = [];
+        units = 0;
+    };
     for await (const file of files) {
         stats.filesScanned++;
         stats.bytesScanned += file.bytes;
         if (file.invalidUtf8)
             stats.invalidUtf8.push(file.path);
-        scanOne(request, stats, findings, file.text, file.path);
+        chunk.push({ path: file.path, text: file.text });
+        units += file.text.length;
+        if (units >= CHUNK_UNITS)
+            await flush();
     }
+    await flush();
     return { findings, stats };
 }
 async function scanStdin(request) {
-    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('stdin', 'standard input');
+    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyStats */ .bD)('stdin', 'standard input');
     const findings = [];
     if (!request.readStdin)
         throw new Error("path '-' reads standard input, which this runner does not provide");
     const bytes = await request.readStdin();
     if (bytes.length > request.maxFileSize)
         stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
-    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .looksBinary */ .Wb)(bytes))
+    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .looksBinary */ .Wb)(bytes))
         stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
     else {
-        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeUtf8 */ ._6)(bytes);
+        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeUtf8 */ ._6)(bytes);
         if (invalid)
             stats.invalidUtf8.push(STDIN_PATH);
         stats.filesScanned = 1;
@@ -35814,6 +38631,32 @@ function addedText(file) {
     });
     return Buffer.concat(parts);
 }
+/** Control bytes (but tab and newline) become spaces: offsets and lines stay where they were. */
+function printable(bytes) {
+    const out = Buffer.from(bytes);
+    for (let i = 0; i < out.length; i++) {
+        const b = out[i];
+        if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f)
+            out[i] = 0x20;
+    }
+    return out;
+}
+/** Bytes in runs of 8 or more non-space characters: what a binary file has worth reading. */
+function printableBytes(bytes) {
+    let total = 0;
+    let run = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+        const b = i < bytes.length ? bytes[i] : 0x20;
+        if (b > 0x20 && b < 0x7f)
+            run++;
+        else {
+            if (run >= 8)
+                total += run;
+            run = 0;
+        }
+    }
+    return total;
+}
 /** Translates positions of findings in `addedText(file)` to the new file's line numbers, in place (a copy would lose the value the redactor needs). */
 function mapAddedLines(findings, file) {
     for (const f of findings) {
@@ -35829,19 +38672,19 @@ async function scanGit(request) {
     const top = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .repoRoot */ .jv)(cwd);
     const shown = (gitPath) => {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, gitPath);
-        return (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
+        return (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .FK)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
     };
     const findings = [];
     const head = request.head || 'HEAD';
     if (request.mode === 'diff') {
         if (!request.base)
             throw new Error("mode 'diff' needs a base commit: set the base input (only pull_request events provide one)");
-        const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('diff', `${request.base}..${head}`);
+        const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyStats */ .bD)('diff', `${request.base}..${head}`);
         for (const file of await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .addedLines */ .u4)(cwd, request.base, head, pathspec))
             scanAdded(request, stats, findings, file, shown(file.path));
         return { findings, stats };
     }
-    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyStats */ .bD)('history', request.base ? `${request.base}..${head}` : head);
+    const stats = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyStats */ .bD)('history', request.base ? `${request.base}..${head}` : head);
     const commits = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .history */ .b6)(cwd, request.base, head, pathspec);
     stats.commitsScanned = commits.length;
     for (const { commit, files } of commits) {
@@ -35858,17 +38701,26 @@ async function scanGit(request) {
 function scanAdded(request, stats, findings, file, path, commit) {
     const where = commit ? `${path}@${commit.sha.slice(0, 12)}` : path;
     const inCommit = commit ? { detail: `added in commit ${commit.sha.slice(0, 12)}` } : {};
-    if (file.binary) {
+    // As in tree mode: an allowlisted path (a directory of generated bundles) is neither read nor
+    // reported as skipped, so a large bundle added by a pull request does not fail it as "oversized".
+    if (request.rules.allowlist.paths.some((glob) => glob.test(path))) {
+        stats.suppressed.path++;
+        return;
+    }
+    // A binary file (a NUL in the added bytes) is scanned over its printable runs: a key placed
+    // beside a NUL byte is still a key. Without any added line (git's "Binary files differ"
+    // without --text, kept for old output) there is nothing to read.
+    if (file.binary && file.lines.length === 0) {
         stats.skipped.push({ path, reason: 'binary', ...inCommit });
         return;
     }
-    const bytes = addedText(file);
-    if (bytes.length > request.maxFileSize) {
+    const bytes = file.binary ? printable(addedText(file)) : addedText(file);
+    if (bytes.length > request.maxFileSize && !(file.binary && printableBytes(bytes) <= request.maxFileSize)) {
         stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
         return;
     }
-    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeUtf8 */ ._6)(bytes);
-    if (invalid)
+    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeUtf8 */ ._6)(bytes);
+    if (invalid && !file.binary)
         stats.invalidUtf8.push(where);
     stats.filesScanned++;
     stats.bytesScanned += bytes.length;
@@ -36072,7 +38924,11 @@ async function* walkTree(root, options, skipped) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ symlinkOnPath),
+/* harmony export */   IQ: () => (/* binding */ CONFIG_SYMLINK_RULE),
 /* harmony export */   M6: () => (/* binding */ configFromBase),
+/* harmony export */   jV: () => (/* binding */ symlinkFinding),
+/* harmony export */   nR: () => (/* binding */ CONFIG_SYMLINK_DESCRIPTOR),
 /* harmony export */   rQ: () => (/* binding */ CONFIG_CHANGED_RULE),
 /* harmony export */   sx: () => (/* binding */ CONFIG_CHANGED_DESCRIPTOR)
 /* harmony export */ });
@@ -36082,7 +38938,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7144);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3865);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1111);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_config_js__WEBPACK_IMPORTED_MODULE_3__]);
 _config_js__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**
@@ -36104,6 +38960,13 @@ const CONFIG_CHANGED_DESCRIPTOR = {
     id: CONFIG_CHANGED_RULE,
     shortDescription: 'dlp-scan configuration (rule pack or baseline) changed: this scan used the base version; the change applies after the merge',
     defaultLevel: 'warning',
+    tags: ['config'],
+};
+const CONFIG_SYMLINK_RULE = 'dlp-config-symlink';
+const CONFIG_SYMLINK_DESCRIPTOR = {
+    id: CONFIG_SYMLINK_RULE,
+    shortDescription: 'dlp-scan configuration is a symlink in the repository: it is never followed (it could point anywhere); this scan used the built-in defaults for it',
+    defaultLevel: 'error',
     tags: ['config'],
 };
 async function realOrSame(path) {
@@ -36130,6 +38993,56 @@ function changedFinding(ref, state, blob) {
         fingerprint: (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(`${CONFIG_CHANGED_RULE}:${blob}:${ref.shown}`),
     };
 }
+/** A configuration file that is a symlink (where: which commit or the checkout). */
+function symlinkFinding(shown, where) {
+    return {
+        ruleId: CONFIG_SYMLINK_RULE,
+        description: `${CONFIG_SYMLINK_DESCRIPTOR.shortDescription} (${where}). Replace the symlink with the file itself.`,
+        severity: 'error',
+        tags: ['config'],
+        path: shown,
+        line: 1,
+        endLine: 1,
+        column: 1,
+        endColumn: 1,
+        preview: 'symlink',
+        matchPreview: 'symlink',
+        fingerprint: (0,_lib_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(`${CONFIG_SYMLINK_RULE}:${where}:${shown}`),
+    };
+}
+/**
+ * The first symlink on the way from `root` (not included) to `root/rel`, or undefined. A file read
+ * from the checkout must not pass through one: the pull request decides where it points.
+ */
+async function symlinkOnPath(root, rel) {
+    let at = root;
+    for (const part of rel.split(/[\\/]/).filter(Boolean)) {
+        at = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(at, part);
+        try {
+            if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at)).isSymbolicLink())
+                return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, at).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/**
+ * Where a configuration file lives relative to the repository, worked out from the path's text
+ * under the workspace: the workspace itself is resolved (a runner may reach it through a
+ * symlink), but nothing inside it — a symlink there is the pull request's to point anywhere.
+ */
+async function repoPathOf(top, workspace, absolute) {
+    const inWorkspace = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, absolute);
+    const lexical = inWorkspace.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(inWorkspace)
+        ? await realOrSame(absolute)
+        : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(await realOrSame(workspace), inWorkspace);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, lexical);
+    if (rel === '' || rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel))
+        return { outside: lexical };
+    return { gitPath: rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/') };
+}
 /**
  * Loads the rule pack and baseline as the base commit has them, and reports the diff's changes
  * to them. A file outside the repository (not something a pull request can change) is read from
@@ -36145,26 +39058,42 @@ async function configFromBase(options) {
     async function locate(ref, what) {
         if (!ref)
             return { kind: 'none' };
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, await realOrSame(ref.absolute));
-        if (rel === '' || rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel)) {
+        const where = await repoPathOf(top, options.workspace ?? options.cwd, ref.absolute);
+        if ('outside' in where) {
             notes.push(`Using ${what} ${ref.shown} (outside the repository, read from disk).`);
             return { kind: 'disk', ref };
         }
-        const gitPath = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        const { gitPath } = where;
         const [atBase, atFork, atHead] = await Promise.all([
-            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .showFile */ .II)(top, base, gitPath),
-            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .blobId */ .zA)(top, from, gitPath),
-            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .blobId */ .zA)(top, head, gitPath),
+            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .entryAt */ ._f)(top, base, gitPath),
+            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .entryAt */ ._f)(top, from, gitPath),
+            (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .entryAt */ ._f)(top, head, gitPath),
         ]);
-        if (atFork !== atHead) {
+        if (atFork?.id !== atHead?.id || atFork?.mode !== atHead?.mode) {
             const state = atFork === undefined ? 'added' : atHead === undefined ? 'deleted' : 'modified';
-            changed.push(changedFinding(ref, state, atHead ?? 'deleted'));
+            changed.push(changedFinding(ref, state, atHead?.id ?? 'deleted'));
+        }
+        // A symlink is never followed, in any commit: its target is whatever the link text says.
+        if (atHead?.mode === _git_js__WEBPACK_IMPORTED_MODULE_4__/* .SYMLINK_MODE */ .GN)
+            changed.push(symlinkFinding(ref.shown, `head ${head.slice(0, 12)}`));
+        if (atBase?.mode === _git_js__WEBPACK_IMPORTED_MODULE_4__/* .SYMLINK_MODE */ .GN) {
+            if (atHead?.mode !== _git_js__WEBPACK_IMPORTED_MODULE_4__/* .SYMLINK_MODE */ .GN)
+                changed.push(symlinkFinding(ref.shown, `base ${base.slice(0, 12)}`));
+            notes.push(`Not using ${what} ${ref.shown}: it is a symlink in the base commit (never followed).`);
+            return { kind: 'none' };
         }
         if (atBase !== undefined) {
+            const text = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .showFile */ .II)(top, base, gitPath);
             notes.push(`Using ${what} ${ref.shown} as of the base commit ${base.slice(0, 12)} (not the checkout).`);
-            return { kind: 'text', text: atBase.toString('utf8'), shown: ref.shown };
+            return { kind: 'text', text: (text ?? Buffer.alloc(0)).toString('utf8'), shown: ref.shown };
         }
         if (ref.explicit && atHead === undefined && atFork === undefined) {
+            const link = await symlinkOnPath(top, gitPath);
+            if (link !== undefined) {
+                changed.push(symlinkFinding(ref.shown, `checkout, through ${link}`));
+                notes.push(`Not using ${what} ${ref.shown}: its path passes through a symlink (${link}).`);
+                return { kind: 'none' };
+            }
             notes.push(`Using ${what} ${ref.shown} (not tracked by git, read from disk).`);
             return { kind: 'disk', ref };
         }
@@ -36212,7 +39141,7 @@ function defineAction(definition) {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
-/* unused harmony exports loadConfigFile, pointerToPath */
+/* unused harmony exports parseConfigDocuments, loadConfigFile, pointerToPath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
@@ -36256,6 +39185,43 @@ function parseConfig(file, text) {
         locate: (path) => toPosition(findNode(doc, path, false)),
         locateKey: (path) => toPosition(findNode(doc, path, true)),
     };
+}
+/**
+ * Parses a multi-document YAML stream (Kubernetes manifests, `---` separated); each document keeps
+ * positions in the whole file. Empty documents are dropped. A syntax error in any document is a
+ * ConfigError at its position.
+ */
+function parseConfigDocuments(file, text) {
+    const lineCounter = new LineCounter();
+    const parsed = parseAllDocuments(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        strict: true,
+    });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const toPosition = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const out = [];
+    for (const doc of docs) {
+        const firstError = doc.errors[0];
+        if (firstError) {
+            const [line, column] = positionOfError(firstError, lineCounter);
+            throw new ConfigError(file, { line, column }, `invalid YAML: ${firstError.message.split('\n')[0]}`);
+        }
+        // `---` followed directly by `---` gives a document whose only content is an implicit null.
+        if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))
+            continue;
+        out.push({
+            file,
+            value: doc.toJS({ maxAliasCount: 100 }),
+            locate: (path) => toPosition(findNode(doc, path, false)),
+            locateKey: (path) => toPosition(findNode(doc, path, true)),
+        });
+    }
+    return out;
 }
 async function loadConfigFile(file, displayName = file) {
     let text;
@@ -36354,7 +39320,7 @@ function sha256Hex(data) {
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 
-// UNUSED EXPORTS: labelledCases
+// UNUSED EXPORTS: RECALL_FAMILIES, labelledCases, recallCases
 
 // EXTERNAL MODULE: ./lib/dlp/validators.ts
 var validators = __nccwpck_require__(330);
@@ -36378,7 +39344,7 @@ function synth_seededRng(seed) {
 const synth_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const synth_BASE64 = synth_ALNUM + '+/';
 const BASE64URL = synth_ALNUM + '-_';
-const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const synth_UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const synth_DIGITS = '0123456789';
 const synth_HEX = '0123456789abcdef';
 function synth_pick(rng, alphabet, length) {
@@ -36416,16 +39382,16 @@ function synth_npmToken(rng, validChecksum = true) {
     return validChecksum ? token : corrupt(rng, token);
 }
 const synth_synth = {
-    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, UPPER_BASE32, 16),
+    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, synth_UPPER_BASE32, 16),
     awsSecret: (rng) => mixed(rng, 36) + synth_pick(rng, synth_BASE64, 4),
     githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
     gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
     slack: (rng) => 'xo' + 'xb-' + synth_pick(rng, synth_DIGITS, 12) + '-' + synth_pick(rng, synth_DIGITS, 13) + '-' + mixed(rng, 24),
     slackWebhook: (rng) => 'https://hooks.slack.com/' +
         'services/T' +
-        synth_pick(rng, UPPER_BASE32, 10) +
+        synth_pick(rng, synth_UPPER_BASE32, 10) +
         '/B' +
-        synth_pick(rng, UPPER_BASE32, 10) +
+        synth_pick(rng, synth_UPPER_BASE32, 10) +
         '/' +
         mixed(rng, 24),
     stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + synth_int(rng, 0, 75)),
@@ -36540,7 +39506,8 @@ function labelledCases(seed = 20261101) {
     neg('slack-token', 'hugs', 'xoxo-love from everyone');
     pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
     pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
-    neg('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
+    pos('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
+    neg('stripe-secret-key', 'publishable key', `Stripe("pk_` + `live_${pick(rng, ALNUM, 24)}")`);
     pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
     neg('google-api-key', 'too short', `AI${'za'}Sy123`);
     pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
@@ -36573,7 +39540,14 @@ function labelledCases(seed = 20261101) {
     neg('generic-secret', 'comparison', 'if (token == "")');
     neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
     neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
+    pos('generic-secret-forms', 'Make ?=', `DEPLOY_TOKEN ?= ${synth.genericValue(rng)}\n`);
+    pos('generic-secret-forms', 'XML element', `<apiToken>${synth.genericValue(rng)}</apiToken>`);
+    neg('generic-secret-forms', 'Make ?= from another variable', 'DEPLOY_TOKEN ?= $(CI_JOB_TOKEN)');
+    neg('generic-secret-forms', 'XML element holding a placeholder', '<apiToken>${API_TOKEN}</apiToken>');
     // PII: SSN
+    pos('us-ssn-dotted', 'dotted', `ssn ${synth.ssn(rng).replace(/-/g, '.')}`);
+    neg('us-ssn-dotted', 'dotted area 666', `ssn 666.${pick(rng, '123456789', 2)}.${pick(rng, '123456789', 4)}`);
+    neg('us-ssn-dotted', 'version-like run', 'release 123.45.6789.1');
     pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
     pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
     pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
@@ -36589,6 +39563,9 @@ function labelledCases(seed = 20261101) {
         pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
         neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
     }
+    pos('payment-card-other', 'Dankort', `card ${luhnFinish(rng, '5019', 16)}`);
+    pos('payment-card-other', 'UATP', `card ${luhnFinish(rng, '1', 15)}`);
+    neg('payment-card-other', 'Luhn-valid 15 digits of no brand', `id ${luhnFinish(rng, '7', 15)}`);
     pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
     pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
     neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
@@ -36616,6 +39593,8 @@ function labelledCases(seed = 20261101) {
     neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
     neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
     neg('phone-number', 'version string', 'version 1.234.567.8');
+    pos('phone-number-context', 'French dotted with a phone word', `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`);
+    neg('phone-number-context', 'dotted digits without a phone word', `v +33.1.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)} build`);
     // PII: IBAN
     for (const country of ['DE', 'GB', 'FR', 'NL']) {
         pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
@@ -36629,6 +39608,207 @@ function labelledCases(seed = 20261101) {
         'aws-access-key-id',
     ]);
     return cases;
+}
+/** A family dlp-scan claims, and the rules whose findings count for it. */
+const RECALL_FAMILIES = {
+    aws: ['aws-access-key-id', 'aws-secret-access-key'],
+    stripe: ['stripe-secret-key'],
+    github: ['github-token', 'github-fine-grained-pat'],
+    slack: ['slack-token', 'slack-webhook-url'],
+    'generic-assignment': ['generic-secret', 'generic-secret-forms'],
+    phone: ['phone-number', 'phone-number-context'],
+    iban: ['iban'],
+    'payment-card': ['payment-card', 'payment-card-other'],
+    ssn: ['us-ssn', 'us-ssn-dotted'],
+};
+function luhnFinish(rng, prefix, length) {
+    const partial = prefix + pick(rng, DIGITS, length - prefix.length - 1);
+    for (let d = 0; d <= 9; d++) {
+        const candidate = partial + d;
+        let sum = 0;
+        for (let i = 0; i < candidate.length; i++) {
+            let n = Number(candidate[candidate.length - 1 - i]);
+            if (i % 2 === 1)
+                n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+            sum += n;
+        }
+        if (sum % 10 === 0)
+            return candidate;
+    }
+    throw new Error('unreachable');
+}
+/**
+ * The recall set: for each family dlp-scan claims, the shapes its published formats allow and
+ * the ways people write them (assignment forms of the languages in use, current token prefixes
+ * and versions, separators). Values are generated from the formats with a seeded PRNG; nothing is
+ * copied from anyone's samples. A case counts as found when a scan reports any rule of its family.
+ */
+function recallCases(seed = 20261204) {
+    const rng = seededRng(seed);
+    const out = [];
+    const add = (family, shape, text) => out.push({ family, shape, text });
+    const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    // AWS: every access key id prefix AWS documents for keys (AKIA user, ASIA temporary, ABIA/ACCA).
+    for (const prefix of ['AKIA', 'ASIA', 'ABIA', 'ACCA'])
+        for (const form of ['env', 'json', 'ini']) {
+            const id = prefix + pick(rng, UPPER_BASE32, 16);
+            add('aws', `${prefix} key id (${form})`, form === 'env'
+                ? `AWS_ACCESS_KEY_ID=${id}\n`
+                : form === 'json'
+                    ? `{"AccessKeyId": "${id}"}`
+                    : `[default]\naws_access_key_id = ${id}\n`);
+        }
+    add('aws', 'secret access key (ini)', `aws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+    add('aws', 'secret access key (yaml)', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
+    // Stripe: secret (sk_) and restricted (rk_) keys, live and test mode, the lengths Stripe issues.
+    for (const kind of ['sk', 'rk'])
+        for (const mode of ['live', 'test'])
+            for (const length of [24, 99]) {
+                const key = `${kind}_${mode}_` + pick(rng, ALNUM, length);
+                add('stripe', `${kind}_${mode}_ (${length})`, `STRIPE_KEY=${key}\n`);
+                add('stripe', `${kind}_${mode}_ in code (${length})`, `stripe.api_key = "${key}"`);
+            }
+    // GitHub: classic tokens of every kind, and fine-grained PATs (82 characters of [A-Za-z0-9_]).
+    for (const kind of ['p', 'o', 'u', 's', 'r'])
+        add('github', `gh${kind}_ token`, `token: ${githubToken(rng, true, kind)}\n`);
+    for (let i = 0; i < 6; i++) {
+        const body = pick(rng, ALNUM + '_', 82);
+        add('github', `fine-grained PAT #${i}`, `GH_TOKEN=${'github'}_pat_${body}\n`);
+    }
+    add('github', 'fine-grained PAT (22_59 form)', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
+    // Slack: bot, user, app-level, refresh and rotated tokens; webhooks of every kind.
+    const d = (n) => pick(rng, '123456789', 1) + pick(rng, DIGITS, n - 1);
+    add('slack', 'xoxb bot token', `SLACK_BOT_TOKEN=xo${'xb'}-${d(12)}-${d(13)}-${pick(rng, ALNUM, 24)}`);
+    add('slack', 'xoxp user token', `"xo${'xp'}-${d(12)}-${d(12)}-${d(13)}-${pick(rng, HEX, 32)}"`);
+    add('slack', 'xoxa-2 workspace token', `token = "xo${'xa'}-2-${d(12)}-${d(12)}-${pick(rng, HEX, 64)}"`);
+    add('slack', 'xoxr-1 refresh token', `refresh: xo${'xr'}-1-${d(12)}-${pick(rng, ALNUM, 40)}`);
+    add('slack', 'xoxe.xoxp-1 rotating token', `SLACK=xo${'xe'}.xoxp-1-${pick(rng, ALNUM, 150)}`);
+    add('slack', 'xoxe-1 refresh token', `SLACK_REFRESH=xo${'xe'}-1-${pick(rng, ALNUM, 140)}`);
+    add('slack', 'xapp-1 app-level token', `SLACK_APP_TOKEN=xa${'pp'}-1-A${pick(rng, upper + DIGITS, 10)}-${d(13)}-${pick(rng, HEX, 64)}`);
+    const team = () => 'T' + pick(rng, upper + DIGITS, 10);
+    add('slack', 'webhook (services)', `url: https://hooks.slack.com/services/${team()}/B${pick(rng, upper + DIGITS, 10)}/${pick(rng, ALNUM, 24)}`);
+    add('slack', 'webhook (workflows)', `"https://hooks.slack.com/workflows/${team()}/A${pick(rng, upper + DIGITS, 10)}/${d(18)}/${pick(rng, ALNUM, 24)}"`);
+    add('slack', 'webhook (triggers)', `WEBHOOK=https://hooks.slack.com/triggers/${team()}/${d(13)}/${pick(rng, HEX, 32)}`);
+    add('slack', 'webhook (services, legacy short)', `https://hooks.slack.com/services/${team().slice(0, 9)}/B${pick(rng, upper + DIGITS, 8)}/${pick(rng, ALNUM, 24)}`);
+    // Generic assignments, as each language writes them.
+    const v = () => synth.genericValue(rng);
+    const forms = [
+        ['.env', (x) => `API_TOKEN=${x}\n`],
+        ['shell export', (x) => `export SERVICE_TOKEN="${x}"\n`],
+        ['YAML', (x) => `  client_secret: ${x}\n`],
+        ['TOML', (x) => `api_key = "${x}"\n`],
+        ['Java properties', (x) => `db.password=${x}\n`],
+        ['Java properties (colon)', (x) => `service.token: ${x}\n`],
+        ['Python', (x) => `SECRET_KEY = '${x}'\n`],
+        ['JavaScript object', (x) => `const cfg = { apiKey: "${x}" };\n`],
+        ['Go short declaration', (x) => `authToken := "${x}"\n`],
+        ['Go var with type', (x) => `var apiToken string = "${x}"\n`],
+        ['Make ?=', (x) => `DEPLOY_TOKEN ?= ${x}\n`],
+        ['Make :=', (x) => `DEPLOY_TOKEN := ${x}\n`],
+        ['Make ::=', (x) => `DEPLOY_TOKEN ::= ${x}\n`],
+        ['Make :::=', (x) => `DEPLOY_TOKEN :::= ${x}\n`],
+        ['Make +=', (x) => `EXTRA_SECRET += ${x}\n`],
+        ['PHP assignment', (x) => `$dbPassword = "${x}";\n`],
+        ['PHP .=', (x) => `$apiSecret .= "${x}";\n`],
+        ['PHP array', (x) => `'api_key' => '${x}',\n`],
+        ['Java setProperty', (x) => `System.setProperty("SERVICE_TOKEN", "${x}");\n`],
+        ['XML element', (x) => `<apiToken>${x}</apiToken>\n`],
+        ['XML attribute', (x) => `<add key="ClientSecret" value="${x}" />\n`],
+        ['JSON', (x) => `{"access_token": "${x}"}\n`],
+        ['JSON string holding an env file', (x) => `{"env": "SERVICE_TOKEN=${x}\\nNEXT=1"}\n`],
+        ['Ruby hash', (x) => `config.secret_token = '${x}'\n`],
+        ['C#', (x) => `private const string ApiKey = "${x}";\n`],
+        ['Kotlin', (x) => `val apiSecret = "${x}"\n`],
+        ['Terraform', (x) => `  password = "${x}"\n`],
+        ['Dockerfile ENV', (x) => `ENV API_TOKEN=${x}\n`],
+        ['docker-compose list', (x) => `      - DB_PASSWORD=${x}\n`],
+        ['CLI flag', (x) => `mysql --password=${x} -h db\n`],
+        ['INI', (x) => `secret = ${x}\n`],
+    ];
+    for (const [shape, make] of forms)
+        add('generic-assignment', shape, make(v()));
+    // Phones: international formats with context; NANP with extensions, 001 and spaces.
+    const nanp = () => `${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}`;
+    const exch = () => `${int(rng, 2, 9)}${int(rng, 0, 4)}${pick(rng, DIGITS, 1)}`;
+    const phones = [
+        [
+            '+CC (0)AA BBB BB BB',
+            `Phone: +${int(rng, 30, 49)} (0)${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 2)}`,
+        ],
+        [
+            '+CCCCCC BBB BBB',
+            `tel: +${int(rng, 2, 9)}${pick(rng, DIGITS, 5)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
+        ],
+        [
+            '+CC AA BBBB BBBB',
+            `mobile: +${int(rng, 30, 49)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)} ${pick(rng, DIGITS, 4)}`,
+        ],
+        [
+            '+CC-AAA-BBB-BBBB',
+            `phone +${int(rng, 30, 49)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 4)}`,
+        ],
+        [
+            '+CC.AA.BB.BB.BB',
+            `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`,
+        ],
+        ['compact E.164', `"phone": "+${int(rng, 30, 49)}${pick(rng, DIGITS, 10)}"`],
+        [
+            'NANP with x extension',
+            `Phone: (${nanp()}) ${exch()}-${pick(rng, DIGITS, 4)} x${pick(rng, DIGITS, 3)}`,
+        ],
+        ['NANP with ext.', `call ${nanp()}-${exch()}-${pick(rng, DIGITS, 4)} ext. ${pick(rng, DIGITS, 4)}`],
+        ['001- international prefix', `phone: 001-${nanp()}-${exch()}-${pick(rng, DIGITS, 4)}`],
+        [
+            '00 international prefix',
+            `Tel: 00${int(rng, 30, 49)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
+        ],
+        ['NANP with spaces', `phone: ${nanp()} ${exch()} ${pick(rng, DIGITS, 4)}`],
+        ['+1 NANP dotted', `cell: +1.${nanp()}.${exch()}.${pick(rng, DIGITS, 4)}`],
+        ['NANP formatted', `Call ${synth.phone(rng)} today`],
+        ['bare NANP with context', `phone=${nanp()}${exch()}${pick(rng, DIGITS, 4)}`],
+    ];
+    for (const [shape, text] of phones)
+        add('phone', shape, text);
+    // IBANs: compact, grouped by spaces or dashes, lowercase, followed by a one-letter word.
+    for (const country of ['DE', 'GB', 'FR', 'NL', 'ES']) {
+        const value = iban(rng, country);
+        add('iban', `${country} compact`, `iban: ${value}`);
+        add('iban', `${country} spaces`, `IBAN ${groupIban(value)}`);
+        add('iban', `${country} dashes`, `account ${groupIban(value).replace(/ /g, '-')}`);
+        add('iban', `${country} lowercase`, `iban=${value.toLowerCase()}`);
+        add('iban', `${country} then a one-letter word`, `Pay to ${groupIban(iban(rng, country))} A Smith`);
+    }
+    // Cards: the claimed brands plus Maestro (12-19), JCB 15 (1800/2131), UATP, Dankort.
+    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
+        const n = cardNumber(rng, brand);
+        add('payment-card', `${brand} spaces`, `card: ${groupCard(n)}`);
+        add('payment-card', `${brand} dashes`, `card ${groupCard(n, '-')}`);
+        add('payment-card', `${brand} contiguous`, `"pan":"${n}"`);
+    }
+    const extra = [
+        ['Maestro 12', '501800', 12],
+        ['Maestro 13', '6759', 13],
+        ['Maestro 19', '6304', 19],
+        ['JCB 15 (1800)', '1800', 15],
+        ['JCB 15 (2131)', '2131', 15],
+        ['UATP 15', '1', 15],
+        ['Dankort 16', '5019', 16],
+    ];
+    for (const [shape, prefix, length] of extra) {
+        const n = luhnFinish(rng, prefix, length);
+        add('payment-card', `${shape} contiguous`, `card number: ${n}`);
+        add('payment-card', `${shape} grouped`, `card: ${n.replace(/(\d{4})(?=\d)/g, '$1 ')}`);
+    }
+    // SSNs: dashes, spaces with context, bare with context, dots.
+    for (let i = 0; i < 3; i++) {
+        const ssn = synth.ssn(rng);
+        add('ssn', 'dashed', `employee ssn: ${ssn}`);
+        add('ssn', 'spaces with context', `SSN ${ssn.replace(/-/g, ' ')}`);
+        add('ssn', 'bare with context', `"ssn": "${ssn.replace(/-/g, '')}"`);
+        add('ssn', 'dots', `social security no. ${ssn.replace(/-/g, '.')}`);
+        add('ssn', 'dots without context', `record 7 | ${ssn.replace(/-/g, '.')} | active`);
+    }
+    return out;
 }
 
 
@@ -36695,6 +39875,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   F1: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.F1),
 /* harmony export */   Qo: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.Qo),
 /* harmony export */   T1: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.T1),
+/* harmony export */   Tu: () => (/* reexport safe */ _threads_js__WEBPACK_IMPORTED_MODULE_4__.Tu),
 /* harmony export */   dg: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.dg),
 /* harmony export */   e0: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.e0),
 /* harmony export */   tP: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.tP),
@@ -36734,11 +39915,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: RULE_PACK_OVERRIDE_SCHEMA, RULE_PACK_SCHEMA, builtInRulePackSpec, loadRulePackText, mergeRulePack, parsePackText
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/dlp/rules.json
-const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id","severity":"error","keywords":["AKIA","ASIA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-"],"regex":"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,20}-[0-9A-Za-z-]{8,200}(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack incoming webhook URL","severity":"error","keywords":["hooks.slack.com/services/"],"regex":"hooks\\\\.slack\\\\.com\\\\/services\\\\/(?<secret>T[A-Z0-9]{8,12}\\\\/B[A-Z0-9]{8,12}\\\\/[A-Za-z0-9]{24})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe live secret or restricted key","severity":"error","keywords":["sk_live_","rk_live_"],"regex":"(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----(?:\\\\s{1,16}[A-Z][A-Za-z-]{1,15}:[^\\\\n]{0,128}){0,4}[A-Za-z0-9+\\\\/=\\\\s]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"]},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[.-])\\\\d{3}[.-]\\\\d{4}|\\\\+[1-9]\\\\d{7,14}|\\\\+[1-9]\\\\d{0,2}(?:[ .-]\\\\d{1,5}){2,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Z]{2}\\\\d{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{}}');
+const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id (AKIA, ASIA, ABIA, ACCA)","severity":"error","keywords":["AKIA","ASIA","ABIA","ACCA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-, rotating xoxe.xoxp-, app-level xapp-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-","xoxe.","xapp-"],"regex":"(?<![A-Za-z0-9])(?:xox[abposr]-[0-9]{1,20}-[0-9A-Za-z-]{8,200}|xoxe(?:\\\\.xox[bp])?-[0-9]-[0-9A-Za-z]{20,250}|xapp-[0-9]-[A-Z0-9]{6,20}-[0-9]{6,20}-[0-9a-f]{20,128})(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack webhook URL (incoming webhooks, workflow and trigger URLs)","severity":"error","keywords":["hooks.slack.com/"],"regex":"hooks\\\\.slack\\\\.com\\\\/(?:services|workflows|triggers)\\\\/(?<secret>T[A-Z0-9]{8,12}(?:\\\\/[A-Za-z0-9]{8,40}){2,3})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe secret or restricted key, live or test mode","severity":"error","keywords":["sk_live_","rk_live_","sk_test_","rk_test_"],"regex":"(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----(?:\\\\s{1,16}[A-Z][A-Za-z-]{1,15}:[^\\\\n]{0,128}){0,4}[A-Za-z0-9+\\\\/=\\\\s]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"generic-secret-forms","description":"High-entropy value given to a key, secret, token or password in forms the assignment rule does not read: Make (?= ::= :::= +=), PHP .=, Go var with a type, setProperty(\\"X\\", \\"v\\"), XML elements and value attributes, env lines inside JSON strings","severity":"warning","keywords":["password","passwd","secret","token","apikey","api_key","api-key","credential"],"ignoreCase":true,"window":"line","regex":"(?:set(?:Property|env)?|putenv|put)\\\\([ \\\\t]{0,4}[\\"\'][A-Za-z0-9_.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'][ \\\\t]{0,4},[ \\\\t]{0,4}[\\"\'](?<secret>[A-Za-z0-9+/=_.~!@#%^*-]{8,256})[\\"\']|(?:password|passwd|secret|token|api[_-]?key|credential)[A-Za-z0-9_]{0,30}(?:(?:[ \\\\t]{0,8}(?:\\\\?=|::?:?=|\\\\+=|\\\\.=)[ \\\\t]{0,8}|[ \\\\t]{1,4}string[ \\\\t]{0,4}=[ \\\\t]{0,4}|>|[\\"\'][ \\\\t]{1,8}value=)[\\"\'`]?(?<secret>[A-Za-z0-9+/=_.~!@#%^*-]{8,256})(?:[\\"\'`<]|\\\\\\\\n|(?![^\\\\s,;)\\\\]}]))|=(?<secret>[A-Za-z0-9+/=_.~-]{8,256})\\\\\\\\n)","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"us-ssn-dotted","description":"US social security number written with dots (123.45.6789)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])\\\\d{3}\\\\.\\\\d{2}\\\\.\\\\d{4}(?![\\\\w.-])","validator":"ssn-dotted","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"payment-card-other","description":"Payment card number of brands the ingress filter does not claim (Maestro 12-19, JCB 15, UATP, Dankort): prefix, length and Luhn check","severity":"error","gate":{"digits":12},"regex":"(?<![\\\\w.+-])(?:\\\\d{12,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{1,4}){0,2}|\\\\d{4}([ -])\\\\d{5}\\\\2\\\\d{6}|\\\\d{4}([ -])\\\\d{6}\\\\3\\\\d{5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card-other","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains, and authorship metadata: LICENSE/NOTICE/AUTHORS files, package manifests, author/maintainer/copyright lines, excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"],"allowlist":{"paths":["{LICENSE,LICENCE,License,Licence,license,licence,COPYING,Copying,copying,NOTICE,Notice,notice,AUTHORS,Authors,authors,CONTRIBUTORS,Contributors,contributors,MAINTAINERS,Maintainers,maintainers,CREDITS,Credits,CODEOWNERS,PATENTS}{,.*,-*,_*}","{CHANGELOG,Changelog,changelog,CHANGES,Changes,HISTORY,History,history}{,.*}","{package.json,bower.json,composer.json,.mailmap,Cargo.toml,pyproject.toml,setup.py,setup.cfg,PKG-INFO,METADATA,DESCRIPTION,*.gemspec,*.nuspec,*.podspec,pom.xml,build.gradle,build.gradle.kts}","**/{test,tests,__tests__,spec,fixtures,__fixtures__,testdata,benchmark,benchmarks}/**","*.{test,spec}.{js,ts,mjs,cjs,jsx,tsx}"],"regexTarget":"line","regexes":["(?:[Aa]uthors?|AUTHORS?|[Mm]aintainers?|MAINTAINERS?|[Cc]ontributors?|[Cc]opyright|COPYRIGHT|\\\\([Cc]\\\\) |©|[Cc]reated by|[Ww]ritten by|<maintainer>|<author>|<developer>)"]}},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-]|001[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[ .-])\\\\d{3}[ .-]\\\\d{4}(?: ?(?:x|ext\\\\.?) ?\\\\d{1,5})?|\\\\+[1-9]\\\\d{7,14}|(?:\\\\+|00)[1-9]\\\\d{0,5}(?: ?\\\\(\\\\d{1,4}\\\\) ?|[ .-])\\\\d{1,5}(?:[ .-]\\\\d{1,5}){0,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"phone-number-context","description":"International phone number next to a phone-like word, in formats without three digits in a row (+33.1.23.45.67.89)","severity":"warning","keywords":["phone","tel","mobile","cell","fax"],"ignoreCase":true,"window":"line","regex":"(?<![\\\\w+.(-])(?:\\\\+|00)[1-9]\\\\d{0,2}(?: ?\\\\(\\\\d{1,4}\\\\) ?|[ .-])\\\\d{1,4}(?:[ .-]\\\\d{1,4}){2,6}(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check; spaces, dashes, any case)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Za-z]{2}\\\\d{2}(?:[A-Za-z0-9]{11,30}|[ -][A-Za-z0-9]{4}(?:[ -][A-Za-z0-9]{4}){1,6}(?:[ -][A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{"regexes":["[xX]{6}|#{4}|\\\\*{4}|0{12}"]}}');
 // EXTERNAL MODULE: ./lib/dlp/glob.ts
 var glob = __nccwpck_require__(4111);
 ;// CONCATENATED MODULE: ./lib/dlp/prefilter.ts
@@ -37587,6 +40768,202 @@ function keywordCannotStart(source, keywords, ignoreCase) {
         return undefined;
     return `the regex must start with ${prefixes.map((p) => `'${p}'`).join(' or ')}, but its keywords are ${keywords.map((k) => `'${k}'`).join(', ')}`;
 }
+const SET_SIZE = 129;
+function setOf(test, other) {
+    const set = new Uint8Array(SET_SIZE);
+    for (let c = 0; c < 128; c++)
+        if (test(c))
+            set[c] = 1;
+    set[128] = other ? 1 : 0;
+    return set;
+}
+const ANY = setOf(() => true, true);
+const ESCAPES = {
+    d: setOf((c) => c >= 48 && c <= 57, false),
+    w: setOf((c) => /\w/.test(String.fromCharCode(c)), false),
+    s: setOf((c) => /\s/.test(String.fromCharCode(c)), true),
+};
+ESCAPES['D'] = complement(ESCAPES['d']);
+ESCAPES['W'] = complement(ESCAPES['w']);
+ESCAPES['S'] = complement(ESCAPES['s']);
+function complement(set) {
+    return set.map((bit) => 1 - bit);
+}
+function overlaps(a, b) {
+    for (let i = 0; i < SET_SIZE; i++)
+        if (a[i] && b[i])
+            return true;
+    return false;
+}
+function single(code) {
+    const set = new Uint8Array(SET_SIZE);
+    set[code < 128 ? code : 128] = 1;
+    return set;
+}
+/** The set of an escape `\x` (i at the backslash); unknown escapes count as their character. */
+function escapeSet(source, i) {
+    const e = source[i + 1] ?? '';
+    if (ESCAPES[e])
+        return { set: ESCAPES[e], width: 2 };
+    if (e === 'p' || e === 'P') {
+        const end = source.indexOf('}', i);
+        return { set: ANY, width: end > i ? end - i + 1 : 2 };
+    }
+    if (e === 'x')
+        return { set: single(parseInt(source.slice(i + 2, i + 4), 16) || 0), width: 4 };
+    if (e === 'u')
+        return { set: single(parseInt(source.slice(i + 2, i + 6), 16) || 0), width: 6 };
+    const named = { n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 };
+    return { set: single(named[e] ?? e.charCodeAt(0)), width: 2 };
+}
+/** `[...]` at i: its set and width. Ranges past ASCII and case folding count as "other". */
+function classSet(source, i, ignoreCase) {
+    let j = i + 1;
+    const negated = source[j] === '^';
+    if (negated)
+        j++;
+    const set = new Uint8Array(SET_SIZE);
+    while (j < source.length && source[j] !== ']') {
+        let code;
+        if (source[j] === '\\') {
+            const { set: inner, width } = escapeSet(source, j);
+            j += width;
+            const count = inner.reduce((n, bit) => n + bit, 0);
+            if (count !== 1) {
+                for (let k = 0; k < SET_SIZE; k++)
+                    set[k] ||= inner[k];
+                continue;
+            }
+            code = inner.indexOf(1);
+        }
+        else {
+            code = source.charCodeAt(j);
+            j++;
+        }
+        if (source[j] === '-' && source[j + 1] !== ']' && source[j + 1] !== undefined) {
+            let end;
+            if (source[j + 1] === '\\') {
+                const { set: inner, width } = escapeSet(source, j + 1);
+                end = inner.indexOf(1);
+                j += 1 + width;
+            }
+            else {
+                end = source.charCodeAt(j + 1);
+                j += 2;
+            }
+            for (let c = code; c <= Math.min(end, 127); c++)
+                set[c] = 1;
+            if (end >= 128)
+                set[128] = 1;
+            continue;
+        }
+        set[code < 128 ? code : 128] = 1;
+    }
+    if (ignoreCase)
+        foldCase(set);
+    return { set: negated ? complement(set) : set, width: j + 1 - i };
+}
+function foldCase(set) {
+    for (let c = 65; c <= 90; c++)
+        if (set[c] || set[c + 32])
+            set[c] = set[c + 32] = 1;
+}
+/**
+ * Adjacent overlapping repeats: `\w*\w*x`, `a+a+b`, `\d+_?\d+$`, `.*\s*.*=`. Two repeats, one of
+ * them unbounded, whose characters overlap, with nothing between them that the first could not
+ * also eat: every way of splitting a run between them is tried before the match fails, which is
+ * quadratic per start (`\w*` five times over is n^5: a 30 KB line never ends). Groups end the
+ * sequence (they are checked by findNestedQuantifier). Returns a description or undefined.
+ */
+function findAdjacentOverlap(source, ignoreCase = false) {
+    // Per open group: the repeats still "live" (nothing since them that they could not eat).
+    const stack = [[]];
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        let atom;
+        if (c === '(') {
+            stack.push([]);
+            i += groupPrefixLength(source, i);
+            continue;
+        }
+        if (c === ')') {
+            stack.pop();
+            if (stack.length === 0)
+                stack.push([]);
+            // A quantified group: what follows may repeat it; start afresh (conservative for nesting).
+            stack[stack.length - 1] = [];
+            i++;
+            const q = readQuantifier(source, i);
+            if (q)
+                i += q.length;
+            continue;
+        }
+        if (c === '|') {
+            stack[stack.length - 1] = [];
+            i++;
+            continue;
+        }
+        if (c === '^' || c === '$') {
+            i++;
+            continue;
+        }
+        if (c === '\\') {
+            const e = source[i + 1];
+            if (e === 'b' || e === 'B') {
+                i += 2;
+                continue;
+            }
+            atom = escapeSet(source, i);
+        }
+        else if (c === '[')
+            atom = classSet(source, i, ignoreCase);
+        else if (c === '.')
+            atom = { set: ANY, width: 1 };
+        else {
+            const set = single(source.charCodeAt(i));
+            if (ignoreCase)
+                foldCase(set);
+            atom = { set, width: 1 };
+        }
+        const at = i;
+        i += atom.width;
+        const q = readQuantifier(source, i);
+        let min = 1;
+        let max = 1;
+        if (q) {
+            const text = source.slice(i, i + q.length).replace(/\?$/, '');
+            if (text === '*')
+                [min, max] = [0, Infinity];
+            else if (text === '+')
+                [min, max] = [1, Infinity];
+            else if (text === '?' || q.length === 1)
+                [min, max] = [0, 1];
+            else {
+                const m = /^\{(\d+)(,(\d*))?\}/.exec(text);
+                min = Number(m[1]);
+                max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+            }
+            i += q.length;
+        }
+        const current = { set: atom.set, min, max, at, end: i };
+        const live = stack[stack.length - 1];
+        for (const earlier of live) {
+            const repeats = earlier.max > 1 && current.max > 1;
+            // Bounded pairs cost up to max1 × max2 per start: `\d{0,3000}\d{0,3000}` is 9 million.
+            const costly = earlier.max === Infinity || current.max === Infinity || earlier.max * current.max > 1024;
+            if (repeats && costly && overlaps(earlier.set, current.set))
+                return `adjacent overlapping repeats at ${earlier.at}: ${source.slice(earlier.at, current.end)} (every split of a run between them is tried: quadratic or worse per start; merge them into one repeat or make them disjoint)`;
+        }
+        // Repeats stay live while what follows is something they could eat; anything else ends them.
+        // An optional atom may match nothing, so it ends none of them.
+        const kept = current.min === 0 ? [...live] : live.filter((earlier) => overlaps(earlier.set, current.set));
+        if (current.max > 1)
+            kept.push(current);
+        stack[stack.length - 1] = kept;
+    }
+    return undefined;
+}
 
 // EXTERNAL MODULE: ./lib/dlp/validators.ts
 var validators = __nccwpck_require__(330);
@@ -37665,10 +41042,10 @@ const ruleProperties = {
     validator: { type: 'string' },
     entropy: { type: 'number', minimum: 0, maximum: 16 },
     tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    allowlist: { ...allowlistSchema, properties: { ...allowlistSchema.properties, paths: undefined } },
+    // A rule's own `paths` switch off that rule only (email addresses in LICENSE and package.json).
+    allowlist: allowlistSchema,
     disabled: { type: 'boolean' },
 };
-delete ruleProperties.allowlist.properties.paths;
 const RULE_PACK_SCHEMA = {
     type: 'object',
     additionalProperties: false,
@@ -37699,9 +41076,19 @@ const RULE_PACK_OVERRIDE_SCHEMA = {
         allowlist: allowlistSchema,
     },
 };
-const pack_ajv = new ajv.Ajv({ allErrors: false, strict: false });
-const validatePackShape = pack_ajv.compile(RULE_PACK_SCHEMA);
-const validateOverrideShape = pack_ajv.compile(RULE_PACK_OVERRIDE_SCHEMA);
+// Compiled on first use: a scan with the built-in pack alone (the pre-commit case) never pays
+// for ajv's code generation, which is most of a one-file scan's start-up.
+let shapeValidators;
+function shapes() {
+    if (!shapeValidators) {
+        const ajv = new dist_ajv.Ajv({ allErrors: false, strict: false });
+        shapeValidators = {
+            pack: ajv.compile(RULE_PACK_SCHEMA),
+            override: ajv.compile(RULE_PACK_OVERRIDE_SCHEMA),
+        };
+    }
+    return shapeValidators;
+}
 function shapeError(source, value, error, locate) {
     const segments = error.instancePath.split('/').slice(1);
     let field;
@@ -37735,8 +41122,9 @@ function shapeError(source, value, error, locate) {
 }
 function compileAllowlist(spec, source, ruleId) {
     const regexes = (spec?.regexes ?? []).map((r, i) => {
+        let compiled;
         try {
-            return new RegExp(r);
+            compiled = new RegExp(r);
         }
         catch (error) {
             throw new DlpRulePackError(source, error.message, {
@@ -37744,6 +41132,14 @@ function compileAllowlist(spec, source, ruleId) {
                 field: `allowlist.regexes.${i}`,
             });
         }
+        // Allowlist regexes run on every candidate's line too: the same backtracking checks apply.
+        const unsafe = findNestedQuantifier(r) ?? findAdjacentOverlap(r);
+        if (unsafe)
+            throw new DlpRulePackError(source, `${unsafe}; it can backtrack catastrophically`, {
+                ruleId,
+                field: `allowlist.regexes.${i}`,
+            });
+        return compiled;
     });
     return {
         paths: (spec?.paths ?? []).map(glob/* globToRegExp */.t),
@@ -37752,7 +41148,7 @@ function compileAllowlist(spec, source, ruleId) {
         stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
     };
 }
-function compileRule(spec, index, source, locate) {
+function compileRule(spec, index, source, locate, trusted = false) {
     const fail = (field, detail) => {
         throw new DlpRulePackError(source, detail, {
             ruleId: spec.id,
@@ -37781,9 +41177,13 @@ function compileRule(spec, index, source, locate) {
     catch (error) {
         return fail('regex', error.message);
     }
-    const nested = findNestedQuantifier(spec.regex);
+    // The built-in rules are held to these checks by pack.test.ts, not at every start.
+    const nested = trusted ? undefined : findNestedQuantifier(spec.regex);
     if (nested)
         fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+    const adjacent = trusted ? undefined : findAdjacentOverlap(spec.regex, spec.ignoreCase ?? false);
+    if (adjacent)
+        fail('regex', `${adjacent}; it can backtrack for minutes on one long line`);
     if (window === 'keyword') {
         const mismatch = keywordCannotStart(spec.regex, spec.keywords ?? [], spec.ignoreCase ?? false);
         if (mismatch)
@@ -37812,9 +41212,11 @@ function compileRule(spec, index, source, locate) {
     };
 }
 /** Validates a pack (plain data) and compiles it. `source` names it in errors. */
-function compileRulePack(input, source = 'rule pack', locate) {
-    if (!validatePackShape(input))
-        throw shapeError(source, input, validatePackShape.errors[0], locate);
+function compileRulePack(input, source = 'rule pack', locate, 
+/** The built-in pack: its shape is checked by the tests (pack.test.ts), not at every start. */
+trusted = false) {
+    if (!trusted && !shapes().pack(input))
+        throw shapeError(source, input, shapes().pack.errors[0], locate);
     const spec = input;
     const seen = new Set();
     const rules = [];
@@ -37829,7 +41231,7 @@ function compileRulePack(input, source = 'rule pack', locate) {
         seen.add(rule.id);
         if (rule.disabled)
             return;
-        rules.push(compileRule(rule, index, source, locate));
+        rules.push(compileRule(rule, index, source, locate, trusted));
     });
     const keywords = [];
     const rulesByKeyword = [];
@@ -37875,8 +41277,8 @@ function compileRulePack(input, source = 'rule pack', locate) {
 }
 /** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
 function mergeRulePack(base, input, source = 'rule override', locate) {
-    if (!validateOverrideShape(input))
-        throw shapeError(source, input, validateOverrideShape.errors[0], locate);
+    if (!shapes().override(input))
+        throw shapeError(source, input, shapes().override.errors[0], locate);
     const override = input;
     const rules = base.rules.map((r) => ({ ...r }));
     for (const [index, change] of (override.rules ?? []).entries()) {
@@ -37956,7 +41358,7 @@ function builtInRulePackSpec() {
 }
 let builtIn;
 function defaultRulePack() {
-    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json');
+    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json', undefined, true);
     return builtIn;
 }
 
@@ -38040,14 +41442,15 @@ function ruleDescriptors(pack) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   OM: () => (/* binding */ secretOf),
 /* harmony export */   Qo: () => (/* binding */ scanTextWithStats),
+/* harmony export */   RU: () => (/* binding */ adoptSecret),
 /* harmony export */   dg: () => (/* binding */ registerSecrets)
 /* harmony export */ });
-/* unused harmony exports adoptSecret, fingerprint, scanText */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7893);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9416);
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4111);
-/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7373);
-/* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(330);
+/* unused harmony exports fingerprint, scanText */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9133);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9416);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4111);
+/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7373);
+/* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(330);
 /**
  * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
  * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
@@ -38082,14 +41485,14 @@ function registerSecrets(redactor, findings) {
 
 /** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
 function fingerprint(ruleId, secret, path) {
-    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(`${ruleId}:${(0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(path)}`);
+    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(`${ruleId}:${(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_4__/* .normalisePath */ .q)(path)}`);
 }
 const compiledExtra = new WeakMap();
 function compileExtraAllowlist(spec) {
     let compiled = compiledExtra.get(spec);
     if (!compiled) {
         compiled = {
-            paths: (spec.paths ?? []).map(_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globToRegExp */ .t),
+            paths: (spec.paths ?? []).map(_glob_js__WEBPACK_IMPORTED_MODULE_4__/* .globToRegExp */ .t),
             regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
             regexTarget: spec.regexTarget ?? 'secret',
             stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
@@ -38126,21 +41529,21 @@ function inlineAllows(line, ruleId, knownIds) {
     const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
     return ids.length === 0 || ids.includes(ruleId);
 }
+/**
+ * The line(s) holding [start, end), but at most HALF_WINDOW either side: on a 1 MiB line with
+ * thousands of findings an unbounded search back and forth per finding is quadratic.
+ */
 function lineBounds(text, start, end) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    let lineEnd = text.indexOf('\n', Math.max(start, end - 1));
-    if (lineEnd === -1)
-        lineEnd = text.length;
-    else if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13)
-        lineEnd--;
-    return [lineStart, lineEnd];
+    return windowBounds(text, start, Math.max(start, end - 1) + 1, LINE_REACH);
 }
+/** How far the line of a finding (allowlist `line` target, inline allow, context words) reaches. */
+const LINE_REACH = 1024;
 /** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
-function windowBounds(text, at, atEnd) {
-    const from = Math.max(0, at - HALF_WINDOW);
+function windowBounds(text, at, atEnd, reach = HALF_WINDOW) {
+    const from = Math.max(0, at - reach);
     const back = text.slice(from, at).lastIndexOf('\n');
     const ws = back === -1 ? from : from + back + 1;
-    const to = Math.min(text.length, atEnd + HALF_WINDOW);
+    const to = Math.min(text.length, atEnd + reach);
     const ahead = text.slice(atEnd, to).indexOf('\n');
     let we = ahead === -1 ? to : atEnd + ahead;
     if (we > ws && text.charCodeAt(we - 1) === 13)
@@ -38259,8 +41662,8 @@ function scanText(text, options = {}) {
     return scanTextWithStats(text, options).findings;
 }
 function scanTextWithStats(text, options = {}) {
-    const pack = options.rules ?? (0,_pack_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRulePack */ .T1)();
-    const path = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .q)(options.path ?? '');
+    const pack = options.rules ?? (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
+    const path = (0,_glob_js__WEBPACK_IMPORTED_MODULE_4__/* .normalisePath */ .q)(options.path ?? '');
     const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
     const allowlists = [pack.allowlist];
     if (options.allowlist)
@@ -38313,7 +41716,7 @@ function keywordCandidates(text, pack, infos, keywordHits, candidates, windows) 
                 // a match puts the operator within 51 characters of the keyword, with no stop character.
                 if (!rule.native(text, start, span))
                     continue;
-                const entropy = (0,_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .shannonEntropyOf */ .M9)(text, span[2], span[3]);
+                const entropy = (0,_validators_js__WEBPACK_IMPORTED_MODULE_3__/* .shannonEntropyOf */ .M9)(text, span[2], span[3]);
                 if (entropy < infos[rule.index].minEntropy)
                     continue;
                 const match = text.slice(span[0], span[1]);
@@ -38390,7 +41793,7 @@ function validCandidates(text, infos, candidates) {
         let entropy;
         // Entropy first: it is cheap and rejects most generic-assignment noise.
         if (info.measureEntropy) {
-            entropy = c.entropy === c.entropy ? c.entropy : (0,_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .shannonEntropyOf */ .M9)(text, c.start, c.end);
+            entropy = c.entropy === c.entropy ? c.entropy : (0,_validators_js__WEBPACK_IMPORTED_MODULE_3__/* .shannonEntropyOf */ .M9)(text, c.start, c.end);
             if (entropy < info.minEntropy)
                 continue;
         }
@@ -38437,6 +41840,12 @@ function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
     const findings = [];
     for (const { c, entropy } of kept) {
         const spec = c.rule.spec;
+        if (c.rule.allowlist &&
+            c.rule.allowlist.paths.length > 0 &&
+            c.rule.allowlist.paths.some((p) => p.test(path))) {
+            suppressed.allowlist++;
+            continue;
+        }
         const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
         const lineText = text.slice(lineStart, lineEnd);
         if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) ||
@@ -38444,9 +41853,10 @@ function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
             suppressed.allowlist++;
             continue;
         }
-        const firstLineEnd = text.indexOf('\n', c.start);
-        const firstLine = text.slice(lineStart, firstLineEnd === -1 ? text.length : firstLineEnd);
-        if (inlineAllows(firstLine, c.rule.id, pack.byId)) {
+        const firstLineEnd = lineText.indexOf('\n', c.start - lineStart);
+        const firstLine = firstLineEnd === -1 ? lineText : lineText.slice(0, firstLineEnd);
+        const allowedInline = inlineAllows(firstLine, c.rule.id, pack.byId);
+        if (allowedInline && options.inlineAllow !== 'report') {
             suppressed.inline++;
             continue;
         }
@@ -38458,7 +41868,7 @@ function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
         // `kept` is in text order and spans do not overlap, so these offsets only grow.
         const [line, column] = lines.position(c.start);
         const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
-        const preview = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .maskedPreview */ .eu)(c.secret);
+        const preview = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskedPreview */ .eu)(c.secret);
         const finding = {
             ruleId: c.rule.id,
             description: spec.description,
@@ -38475,6 +41885,8 @@ function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
         };
         if (entropy !== undefined)
             finding.entropy = Math.round(entropy * 1000) / 1000;
+        if (allowedInline)
+            finding.inlineAllowAdded = true;
         if (options.commit)
             finding.commit = { ...options.commit };
         RAW_SECRETS.set(finding, c.secret);
@@ -38525,7 +41937,10 @@ class LineCursor {
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* unused harmony exports scanFiles, closeScanWorkers */
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tu: () => (/* binding */ scanFiles)
+/* harmony export */ });
+/* unused harmony exports scanWorkersStarted, closeScanWorkers */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5919);
@@ -38548,11 +41963,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 /** Below this many UTF-16 units per worker, a worker's start-up (~50 ms) costs more than it saves. */
-const MIN_UNITS_PER_WORKER = (/* unused pure expression or super */ null && (2 * 1024 * 1024));
+const MIN_UNITS_PER_WORKER = 2 * 1024 * 1024;
 /** A batch: consecutive files up to about this many UTF-16 units (or BATCH_FILES files). */
-const BATCH_UNITS = (/* unused pure expression or super */ null && (1024 * 1024));
+const BATCH_UNITS = 1024 * 1024;
 const BATCH_FILES = 256;
-const MIN_BATCH_UNITS = (/* unused pure expression or super */ null && (64 * 1024));
+const MIN_BATCH_UNITS = 64 * 1024;
 const WORKER_MARK = 'summit-dlp-scan-worker';
 function scanOne(file, rules, job) {
     const options = { path: file.path, rules };
@@ -38567,7 +41982,7 @@ function scanOne(file, rules, job) {
 }
 function threadCount(options, files) {
     const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
-    const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
+    const wanted = threads === 'auto' ? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)() : (threads ?? 1);
     if (!Number.isInteger(wanted) || wanted < 1)
         throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
     let units = 0;
@@ -38605,7 +42020,7 @@ function batches(files, threads) {
  * same as on one thread.
  */
 async function scanFiles(files, options = {}) {
-    const rules = options.rules ?? defaultRulePack();
+    const rules = options.rules ?? (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
     const job = {
         pack: options.rules?.spec,
         allowlist: options.allowlist,
@@ -38654,7 +42069,7 @@ async function scanFiles(files, options = {}) {
                     }
                     const { from } = work[reply.id];
                     reply.results.forEach(({ result, secrets }, i) => {
-                        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
+                        result.findings.forEach((finding, k) => (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .adoptSecret */ .RU)(finding, secrets[k]));
                         results[from + i] = result;
                     });
                     done++;
@@ -38691,11 +42106,17 @@ async function scanFiles(files, options = {}) {
  * Idle workers, kept between calls so a second scan (history mode: one call per commit) starts
  * with warm, optimised code. Unref'd while idle: they never keep the process alive.
  */
-const idle = (/* unused pure expression or super */ null && ([]));
+const idle = [];
+let workersStarted = 0;
+/** How many worker threads this module has started so far (idle ones are reused, not counted again). */
+function scanWorkersStarted() {
+    return workersStarted;
+}
 function takeWorker() {
     let worker = idle.pop();
     if (!worker) {
-        const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
+        workersStarted++;
+        const created = new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
         created.on('exit', () => {
             const at = idle.indexOf(created);
             if (at !== -1)
@@ -38763,14 +42184,23 @@ __webpack_async_result__();
 /* harmony export */   M9: () => (/* binding */ shannonEntropyOf),
 /* harmony export */   wY: () => (/* binding */ VALIDATORS)
 /* harmony export */ });
-/* unused harmony exports shannonEntropy, base62, checksumTokenBody, luhnValid, cardBrand, isPaymentCard, isSsn, IBAN_LENGTHS, ibanMod97, isIban, isPersonalEmail, isPhone, isJwt, isGenericSecret */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Validators: pure checks that turn a regex candidate into a finding. Regexes stay simple and
- * linear; everything that needs arithmetic (checksums, Luhn, mod-97) or context lives here.
- */
-
+/* unused harmony exports crc32, shannonEntropy, base62, checksumTokenBody, luhnValid, cardBrand, otherCardBrand, isOtherPaymentCard, isPaymentCard, wordsOf, isSsn, IBAN_LENGTHS, ibanMod97, isIban, isPersonalEmail, isPhone, isJwt, isExampleValue, isGenericSecret */
+// CRC-32 (IEEE, reflected 0xEDB88320) in plain code rather than node:zlib, so the detectors also
+// bundle into a Cloudflare Worker (edge/workers/tokenize) without Node built-ins.
+const CRC_TABLE = new Uint32Array(256);
+for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++)
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    CRC_TABLE[n] = c >>> 0;
+}
+/** CRC-32 of a string's UTF-8 bytes (token bodies are ASCII), as node:zlib's crc32 returns it. */
+function crc32(text) {
+    let crc = 0xffffffff;
+    for (const byte of new TextEncoder().encode(text))
+        crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
 const entropyCounts = new Uint32Array(65536);
 /** Shannon entropy in bits per character. */
 function shannonEntropy(value) {
@@ -38811,7 +42241,7 @@ function base62(value, width) {
  * means a made-up string (docs, tests), not a token.
  */
 function checksumTokenBody(random30) {
-    return base62((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(random30), 6);
+    return base62(crc32(random30), 6);
 }
 function hasValidTokenChecksum(token, prefix) {
     const body = token.replace(prefix, '');
@@ -38863,13 +42293,49 @@ function cardBrand(digits) {
         return 'unionpay';
     return undefined;
 }
+/** Brands the main rule does not claim: Maestro (12–19), JCB 15 (1800, 2131), UATP, Dankort. */
+function otherCardBrand(digits) {
+    const len = digits.length;
+    const p4 = digits.slice(0, 4);
+    if ((p4 === '1800' || p4 === '2131') && len === 15)
+        return 'jcb15';
+    if (p4 === '5019' && len === 16)
+        return 'dankort';
+    if (digits[0] === '1' && len === 15)
+        return 'uatp';
+    if (/^(?:5018|5020|5038|5893|6304|6759|676[1-3]|0604|6390)/.test(digits) && len >= 12 && len <= 19)
+        return 'maestro';
+    return undefined;
+}
+function isOtherPaymentCard(value) {
+    const digits = value.replace(/[ -]/g, '');
+    if (/^(\d)\1+$/.test(digits))
+        return false;
+    return cardBrand(digits) === undefined && otherCardBrand(digits) !== undefined && luhnValid(digits);
+}
 function isPaymentCard(value) {
     const digits = value.replace(/[ -]/g, '');
     if (/^(\d)\1+$/.test(digits))
         return false;
     return cardBrand(digits) !== undefined && luhnValid(digits);
 }
-const SSN_CONTEXT = /ssn|ss#|social.?security/i;
+/**
+ * The words of a line, identifiers split at case changes and `_`/`-` (`employeeSSN` -> employee
+ * ssn, `isScssNestedProperty` -> is scss nested property): context words match whole words, so
+ * "ssn" inside "scss" or "tel" inside "hotel" is no context.
+ */
+function wordsOf(line) {
+    return new Set(line
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z#]+/));
+}
+/**
+ * "ssn" or "ss#" as a word of its own (not inside `isScssNestedProperty`), or social security.
+ * The ingress filter (lib/dlp-ingress/filter.lua) implements the same test on the lowered line.
+ */
+const SSN_CONTEXT = /(?<![a-z])ss(?:n(?![a-z])|#)|social.?security/i;
 /** Numbers the SSA published or that were famously misused; never anyone's. */
 const SSN_KNOWN_FAKE = new Set(['078051120', '219099999', '123456789']);
 function isSsn(value, context) {
@@ -38991,12 +42457,28 @@ function ibanMod97(iban) {
     }
     return remainder;
 }
-function isIban(value) {
-    const iban = value.replace(/ /g, '');
-    const expected = IBAN_LENGTHS[iban.slice(0, 2)];
-    if (expected === undefined || iban.length !== expected)
+const IBAN_CONTEXT = /iban|account|konto|\brib\b|bank|pay/i;
+/**
+ * Spaces or dashes between groups, either case (a real IBAN is all one case; a lowercase one needs
+ * an account word on the line, since lowercase letters and digits are what hashes are made of). A
+ * trailing group of one to three characters that breaks the check is read as the next word
+ * (`… 7034 A Smith`).
+ */
+function isIban(value, context) {
+    const lower = value !== value.toUpperCase();
+    if (lower && value !== value.toLowerCase())
         return false;
-    return ibanMod97(iban) === 1;
+    if (lower && !(context && IBAN_CONTEXT.test(context.line)))
+        return false;
+    const check = (text) => {
+        const iban = text.replace(/[ -]/g, '').toUpperCase();
+        const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+        return expected !== undefined && iban.length === expected && ibanMod97(iban) === 1;
+    };
+    if (check(value))
+        return true;
+    const tail = /[ -][A-Za-z0-9]{1,3}$/.exec(value);
+    return tail !== null && /[ -]/.test(value.slice(0, tail.index)) && check(value.slice(0, tail.index));
 }
 /** RFC 2606 / RFC 6761 names: mail there never reaches a person. */
 const RESERVED_DOMAINS = ['example.com', 'example.org', 'example.net'];
@@ -39035,8 +42517,66 @@ const FILE_EXTENSIONS = new Set([
     'zip',
     'gz',
 ]);
-const NON_PERSONAL_LOCAL = new Set(['git', 'noreply', 'no-reply', 'donotreply', 'do-not-reply']);
-function isPersonalEmail(value) {
+const NON_PERSONAL_LOCAL = new Set([
+    'git',
+    'noreply',
+    'no-reply',
+    'donotreply',
+    'do-not-reply',
+    // Role addresses a project publishes on purpose: nobody's personal data.
+    'security',
+    'secure',
+    'support',
+    'info',
+    'contact',
+    'hello',
+    'admin',
+    'abuse',
+    'postmaster',
+    'webmaster',
+    'team',
+    'opensource',
+    'open-source',
+    'oss',
+    'help',
+    'privacy',
+    'legal',
+    'press',
+    'feedback',
+    'bugs',
+    'conduct',
+]);
+/**
+ * `Jane Doe <jane@…>` or `Jane Doe (jane@…)`: an attribution in the form of package manifests,
+ * git and mailmap — authorship metadata, which a project publishes on purpose.
+ */
+function isAttribution(value, line) {
+    for (const [open, close] of [
+        ['<', '>'],
+        ['(', ')'],
+    ]) {
+        const at = line.indexOf(`${open}${value}${close}`);
+        // A name before it, maybe in markdown emphasis or with the address doubly bracketed.
+        if (at > 0 && /\p{L}[\p{L}.'-]*[*_\s<(]*$/u.test(line.slice(Math.max(0, at - 80), at)))
+            return true;
+    }
+    return false;
+}
+/**
+ * `scheme://user:password@host` (userinfo of a URL: the redactor masks it) or `git@host:owner/repo`
+ * (scp-style remote): not an address.
+ */
+function isUrlUserinfo(value, line) {
+    const at = line.indexOf(value);
+    if (at < 0)
+        return false;
+    if (line[at + value.length] === ':' && /[\w~]/.test(line[at + value.length + 1] ?? ''))
+        return true;
+    return at > 0 && /:\/\/[^\s/]*$/.test(line.slice(Math.max(0, at - 200), at));
+}
+function isPersonalEmail(value, context) {
+    if (context && (isAttribution(value, context.line) || isUrlUserinfo(value, context.line)))
+        return false;
     const at = value.lastIndexOf('@');
     const local = value.slice(0, at).toLowerCase();
     const domain = value.slice(at + 1).toLowerCase();
@@ -39061,7 +42601,27 @@ function isPersonalEmail(value) {
         return false;
     return true;
 }
-const PHONE_CONTEXT = /phone|\btel\b|mobile|\bcell|\bfax\b|\bsms\b|whatsapp/i;
+const PHONE_WORDS = [
+    'phone',
+    'phones',
+    'telephone',
+    'tel',
+    'mobile',
+    'cell',
+    'cellphone',
+    'fax',
+    'sms',
+    'whatsapp',
+    'telefon',
+    'telefono',
+    'téléphone',
+];
+const PHONE_CONTEXT = {
+    test: (line) => {
+        const words = wordsOf(line);
+        return PHONE_WORDS.some((w) => words.has(w));
+    },
+};
 function isNanp(ten) {
     if (ten.length !== 10)
         return false;
@@ -39073,15 +42633,23 @@ function isNanp(ten) {
     return true;
 }
 function isPhone(value, context) {
-    const digits = value.replace(/\D/g, '');
+    // An extension (x123, ext. 123) is not part of the number.
+    const number = value.replace(/ ?(?:x|ext\.?) ?\d{1,5}$/, '');
+    const digits = number.replace(/\D/g, '');
     if (/^(\d)\1+$/.test(digits))
         return false;
-    if (value.startsWith('+')) {
+    if (number.startsWith('001') && /^001[ .-]/.test(number))
+        return isNanp(digits.slice(3));
+    if (number.startsWith('00') && !number.startsWith('001')) {
+        // 00 is the international call prefix in most of the world: as `+`, with a phone word near.
+        return digits.length >= 10 && digits.length <= 17 && PHONE_CONTEXT.test(context.line);
+    }
+    if (number.startsWith('+')) {
         if (digits.startsWith('1'))
             return isNanp(digits.slice(1));
         return digits.length >= 8 && digits.length <= 15;
     }
-    const formatted = /[ ().-]/.test(value);
+    const formatted = /[().-]/.test(number) || (/ /.test(number) && PHONE_CONTEXT.test(context.line));
     const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
     if (!isNanp(ten))
         return false;
@@ -39139,10 +42707,70 @@ const PLACEHOLDER_WORDS = [
     'not-a-secret',
     'process.env',
 ];
+/** Runs of one character (`000000`, `XXXXXX`) and the keyboard sequences of documented examples. */
+const FILLER_RUN = /(.)\1{5}/;
+const EXAMPLE_SEQUENCES = [
+    '123',
+    '234',
+    '345',
+    '456',
+    '567',
+    '678',
+    '789',
+    'abc',
+    'def',
+    'ghi',
+    'jkl',
+    'mno',
+    'xyz',
+];
+/**
+ * A published example or template value rather than a generated one: a run of one character
+ * (`AKIAXXXXXXXXXXXXXXXX`, `…00000000`), an `X`/`#`/`*` placeholder run, or three or more
+ * ascending keyboard sequences (`abc123xyz456`, `AbC123dEf456GhI789`): a random value of this
+ * length holds one such sequence at most now and then, three almost never.
+ */
+function isExampleValue(value) {
+    if (FILLER_RUN.test(value) || /[xX]{4}|#{3}|\*{3}/.test(value))
+        return true;
+    const lower = value.toLowerCase();
+    let sequences = 0;
+    for (const seq of EXAMPLE_SEQUENCES)
+        if (lower.includes(seq))
+            sequences++;
+    return sequences >= 3;
+}
+/** The identifier-ish key before the operator in a generic match (`apiToken`, `DB_PASSWORD`). */
+function keyOf(match, secret) {
+    const at = match.lastIndexOf(secret);
+    const head = at > 0 ? match.slice(0, at) : match;
+    return (/^[A-Za-z0-9_.-]+/.exec(head)?.[0] ?? '').toLowerCase();
+}
 /** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
-function isGenericSecret(value) {
+function isGenericSecret(value, context) {
     if (UUID.test(value) || GIT_SHA.test(value))
         return false;
+    if (isExampleValue(value))
+        return false;
+    if (context) {
+        const match = context.match;
+        const quoted = /["'`]$/.test(match) || /["'`<]$/.test(match.slice(0, match.length));
+        const identifier = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(value);
+        // `exports.fooToken = fooToken`, `_hook=Module._hook=e.hook.value`: a name, not a value.
+        const key = keyOf(match, value);
+        if (key.length >= 4 && value.toLowerCase().includes(key))
+            return false;
+        // `type Password = AuthenticationPassword`, `token = tokenService`: an unquoted name with no digit.
+        if (!quoted && identifier && !/\d/.test(value))
+            return false;
+        // `a=this.b=null`: a chain of assignments in minified code.
+        if (/^[A-Za-z_$][\w$.]*=[^=]/.test(value))
+            return false;
+        // `token == "…"`, `password === x`: a comparison, not an assignment.
+        const before = match.slice(0, Math.max(0, match.lastIndexOf(value)));
+        if (/[=!<>]=|=[=~]/.test(before))
+            return false;
+    }
     for (const shape of PLACEHOLDER_SHAPES)
         if (shape.test(value))
             return false;
@@ -39161,329 +42789,16 @@ const VALIDATORS = {
     'github-checksum': (secret) => hasValidTokenChecksum(secret, /^gh[pousr]_/),
     'npm-checksum': (secret) => hasValidTokenChecksum(secret, /^npm_/),
     'payment-card': (secret) => isPaymentCard(secret),
+    'payment-card-other': (secret) => isOtherPaymentCard(secret),
     ssn: isSsn,
-    iban: (secret) => isIban(secret),
-    email: (secret) => isPersonalEmail(secret),
+    // 123.45.6789: the dotted form is written on purpose, like the dashed one.
+    'ssn-dotted': (secret, context) => isSsn(secret.replace(/\./g, '-'), context),
+    iban: (secret, context) => isIban(secret, context),
+    email: (secret, context) => isPersonalEmail(secret, context),
     phone: isPhone,
     jwt: (secret) => isJwt(secret),
-    'generic-secret': (secret) => isGenericSecret(secret),
+    'generic-secret': (secret, context) => isGenericSecret(secret, context),
 };
-
-
-/***/ }),
-
-/***/ 9734:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  j$: () => (/* binding */ HttpError),
-  jo: () => (/* binding */ backoffMs),
-  aj: () => (/* binding */ httpRequest),
-  mu: () => (/* binding */ parseRetryAfter)
-});
-
-// UNUSED EXPORTS: isRetryableStatus, isSecretParam, sanitizeUrl
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./lib/http.ts
-/**
- * HTTP with timeouts and retries, on Node's global fetch. Every attempt has its own timeout (a
- * stuck server must not eat the job's whole budget); network errors, timeouts, 429 and 5xx are
- * retried with exponential backoff and jitter, honouring Retry-After; other statuses are final.
- * Errors name the method and a sanitised URL (no userinfo, secret-looking query values masked) and
- * never any header, so they are safe to log.
- */
-
-class HttpError extends Error {
-    method;
-    /** Sanitised: safe to print. */
-    url;
-    attempts;
-    /** The last HTTP status seen, if any attempt got a response. */
-    status;
-    reason;
-    /** The final response when the failure is a status; its body is not in the message. */
-    response;
-    constructor(init) {
-        const tries = `${init.attempts} attempt${init.attempts === 1 ? '' : 's'}`;
-        const last = init.status === undefined ? '' : `; last status ${init.status}`;
-        super(`${init.method} ${init.url} failed after ${tries}: ${init.detail}${last}`);
-        this.name = 'HttpError';
-        this.method = init.method;
-        this.url = init.url;
-        this.attempts = init.attempts;
-        this.status = init.status;
-        this.reason = init.reason;
-        this.response = init.response;
-    }
-}
-const SECRET_PARAM = /(token|key|secret|signature|password|passwd|pwd|sig|credential|credentials|auth)$/;
-/** True for query parameter names whose values are credentials (`token`, `api_key`, `X-Amz-Signature`…). */
-function isSecretParam(name) {
-    return SECRET_PARAM.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
-}
-/**
- * The URL as it may be printed: userinfo removed, fragment dropped, values of secret-looking query
- * parameters replaced with `***`. Other parameters keep their original encoding.
- */
-function sanitizeUrl(input) {
-    let url;
-    try {
-        url = new URL(String(input));
-    }
-    catch {
-        return '<invalid URL>';
-    }
-    url.username = '';
-    url.password = '';
-    url.hash = '';
-    // Credentials that live in the path: Slack/Discord webhooks, Telegram bot<token> URLs.
-    url.pathname = url.pathname
-        .replace(/^(\/services)\/[^/]+\/[^/]+\/[^/]+/, '$1/***')
-        .replace(/^(\/api\/webhooks\/\d+)\/[^/]+/, '$1/***')
-        .replace(/^\/bot\d+:[^/]+/, '/bot***');
-    const query = url.search.slice(1);
-    if (!query)
-        return url.toString();
-    const parts = query.split('&').map((part) => {
-        const eq = part.indexOf('=');
-        const rawName = eq === -1 ? part : part.slice(0, eq);
-        let name = rawName;
-        try {
-            name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-        }
-        catch {
-            // a malformed escape is still a name we can test as is
-        }
-        return isSecretParam(name) && eq !== -1 ? `${rawName}=***` : part;
-    });
-    url.search = '';
-    return `${url.toString()}?${parts.join('&')}`;
-}
-/**
- * Sends a request with per-attempt timeout and retries. Resolves with the buffered response;
- * rejects with HttpError (never a raw fetch error) on timeout, network failure, abort, or a final
- * non-2xx status (unless `throwHttpErrors: false`).
- */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-async function httpRequest(url, options = {}) {
-    const method = (options.method ?? 'GET').toUpperCase();
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const retries = Math.max(0, Math.floor(options.retries ?? (IDEMPOTENT.has(method) ? 2 : 0)));
-    const minBackoffMs = options.minBackoffMs ?? 500;
-    const maxBackoffMs = Math.max(minBackoffMs, options.maxBackoffMs ?? 30_000);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const now = options.now ?? Date.now;
-    let target;
-    try {
-        target = new URL(String(url));
-    }
-    catch {
-        throw new HttpError({
-            method,
-            url: '<invalid URL>',
-            attempts: 0,
-            reason: 'network',
-            detail: 'the URL is not valid',
-        });
-    }
-    const safeUrl = sanitizeUrl(target);
-    const headers = new Headers(options.headers);
-    const secrets = collectSecrets(target, headers);
-    // fetch() refuses URLs with userinfo (and echoes them in its error); send them as Basic auth like curl.
-    if (target.username || target.password) {
-        if (!headers.has('authorization')) {
-            const user = decodeURIComponent(target.username);
-            const pass = decodeURIComponent(target.password);
-            headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`);
-        }
-        target.username = '';
-        target.password = '';
-    }
-    let body = options.body;
-    if (options.json !== undefined) {
-        body = JSON.stringify(options.json);
-        if (!headers.has('content-type'))
-            headers.set('content-type', 'application/json');
-    }
-    const fail = (init) => new HttpError({ ...init, method, url: safeUrl, detail: scrub(init.detail, secrets) });
-    let lastStatus;
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted) {
-            throw fail({
-                attempts: attempt - 1,
-                status: lastStatus,
-                reason: 'aborted',
-                detail: 'aborted by the caller',
-            });
-        }
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-        let retryAfterMs;
-        let failure;
-        try {
-            const init = { method, headers, signal, redirect: 'follow' };
-            if (body !== undefined)
-                init.body = body;
-            const res = await fetch(target, init);
-            const text = await res.text();
-            lastStatus = res.status;
-            const response = makeResponse(res, text, safeUrl, attempt, (detail) => fail({ attempts: attempt, status: res.status, reason: 'invalid-json', detail }));
-            if (res.ok || (options.throwHttpErrors === false && !isRetryableStatus(res.status)))
-                return response;
-            failure = fail({
-                attempts: attempt,
-                status: res.status,
-                reason: 'status',
-                detail: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${bodySnippet(text)}`,
-                response,
-            });
-            if (!isRetryableStatus(res.status))
-                throw failure;
-            if (attempt > retries) {
-                if (options.throwHttpErrors === false)
-                    return response;
-                throw failure;
-            }
-            retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
-        }
-        catch (error) {
-            if (error instanceof HttpError)
-                throw error;
-            if (options.signal?.aborted) {
-                throw fail({
-                    attempts: attempt,
-                    status: lastStatus,
-                    reason: 'aborted',
-                    detail: 'aborted by the caller',
-                });
-            }
-            failure = timeout.aborted
-                ? fail({
-                    attempts: attempt,
-                    status: lastStatus,
-                    reason: 'timeout',
-                    detail: `no complete response within ${timeoutMs} ms (timeoutMs)`,
-                })
-                : fail({
-                    attempts: attempt,
-                    status: lastStatus,
-                    reason: 'network',
-                    detail: `network error: ${describeNetworkError(error)}`,
-                });
-            if (attempt > retries)
-                throw failure;
-        }
-        const wait = retryAfterMs !== undefined
-            ? Math.min(retryAfterMs, maxBackoffMs)
-            : backoffMs(attempt, minBackoffMs, maxBackoffMs, random);
-        try {
-            await sleep(wait, options.signal);
-        }
-        catch {
-            throw fail({
-                attempts: attempt,
-                status: lastStatus,
-                reason: 'aborted',
-                detail: 'aborted by the caller while waiting to retry',
-            });
-        }
-    }
-}
-/** 429 and 5xx are worth retrying: the server says "later", not "never". */
-function isRetryableStatus(status) {
-    return status === 429 || (status >= 500 && status <= 599);
-}
-/**
- * The wait before retry number `attempt` (1-based): min·2^(attempt-1), capped, then "equal jitter"
- * (between half and all of it) so clients that failed together do not retry together.
- */
-function backoffMs(attempt, minMs, maxMs, random = Math.random) {
-    const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(base / 2 + (base / 2) * random());
-}
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-function makeResponse(res, text, safeUrl, attempts, invalidJson) {
-    return {
-        status: res.status,
-        statusText: res.statusText,
-        ok: res.ok,
-        headers: res.headers,
-        url: safeUrl,
-        attempts,
-        text: () => text,
-        json() {
-            try {
-                return JSON.parse(text);
-            }
-            catch (error) {
-                throw invalidJson(`the response body is not JSON (${error.message})`);
-            }
-        },
-    };
-}
-function bodySnippet(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return '';
-    return `: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
-}
-function describeNetworkError(error) {
-    const err = error;
-    const cause = err?.cause;
-    if (cause?.code && cause.message)
-        return `${cause.code} (${cause.message})`;
-    if (cause?.message)
-        return cause.message;
-    return err?.message ?? String(error);
-}
-/** Values that must not survive into a message even if a lower layer echoes them. */
-function collectSecrets(url, headers) {
-    const values = [];
-    const add = (v) => {
-        if (v.length >= 3)
-            values.push(v, encodeURIComponent(v));
-    };
-    if (url.username)
-        add(decodeURIComponent(url.username));
-    if (url.password)
-        add(decodeURIComponent(url.password));
-    for (const [name, value] of url.searchParams)
-        if (isSecretParam(name))
-            add(value);
-    for (const [name, value] of headers) {
-        if (/auth|token|key|secret|cookie|signature|password/i.test(name)) {
-            add(value);
-            for (const word of value.split(/\s+/))
-                add(word);
-        }
-    }
-    return [...new Set(values)].sort((a, b) => b.length - a.length);
-}
-function scrub(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        out = out.split(secret).join('***');
-    return out;
-}
-function defaultSleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-}
 
 
 /***/ }),
@@ -39669,15 +42984,387 @@ function describe(d) {
 
 /***/ }),
 
-/***/ 7893:
+/***/ 9133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eu: () => (/* binding */ maskedPreview),
-/* harmony export */   pO: () => (/* binding */ Redactor),
-/* harmony export */   v5: () => (/* binding */ MASK)
-/* harmony export */ });
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2241);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v5: () => (/* binding */ MASK),
+  pO: () => (/* binding */ Redactor),
+  eu: () => (/* binding */ maskedPreview)
+});
+
+;// CONCATENATED MODULE: ./lib/aho-corasick.ts
+/**
+ * An Aho-Corasick automaton over UTF-16 code units that reports, for each position of a text, the
+ * longest registered string ending there. One pass, O(text + total pattern length), whatever the
+ * strings contain — unlike a RegExp alternation built from them, which V8 refuses past a size
+ * ("Regular expression too large", with the source — the secrets — in the message) and which can
+ * backtrack.
+ *
+ * No Node built-ins: lib/dlp and the edge Worker may use it.
+ */
+const ROOT = 0;
+class StringSet {
+    /**
+     * Transitions of every node but the root. A long value is a chain of one-child nodes, so the
+     * first child sits in two flat arrays and only branching nodes get a map for the others.
+     */
+    firstCode = [-1];
+    firstChild = [-1];
+    more = new Map();
+    /** The root's transitions as a dense table: the hot path of a scan stays in the root. */
+    rootNext = new Int32Array(65536).fill(-1);
+    fail = [ROOT];
+    /** Length of the longest registered string that is a suffix of this node's path (0: none). */
+    longest = [0];
+    rootChildren = [];
+    /** The code unit on the edge into each node. */
+    codes = [0];
+    built = true;
+    total = 0;
+    /** Number of code units registered (the automaton's size is at most this plus one). */
+    get size() {
+        return this.total;
+    }
+    add(text) {
+        if (!text)
+            return;
+        let node = ROOT;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            let child = this.step(node, code);
+            if (child < 0) {
+                child = this.fail.length;
+                this.fail.push(ROOT);
+                this.longest.push(0);
+                this.codes.push(code);
+                this.firstCode.push(-1);
+                this.firstChild.push(-1);
+                if (node === ROOT) {
+                    this.rootNext[code] = child;
+                    this.rootChildren.push(child);
+                }
+                else if (this.firstCode[node] === -1) {
+                    this.firstCode[node] = code;
+                    this.firstChild[node] = child;
+                }
+                else {
+                    let others = this.more.get(node);
+                    if (!others)
+                        this.more.set(node, (others = new Map()));
+                    others.set(code, child);
+                }
+                this.total++;
+            }
+            node = child;
+        }
+        if (this.longest[node] < text.length)
+            this.longest[node] = text.length;
+        this.built = false;
+    }
+    /** The child of `node` along `code`, or -1. */
+    step(node, code) {
+        if (node === ROOT)
+            return this.rootNext[code];
+        if (this.firstCode[node] === code)
+            return this.firstChild[node];
+        if (this.firstCode[node] === -1)
+            return -1;
+        return this.more.get(node)?.get(code) ?? -1;
+    }
+    /**
+     * Calls `hit(start, end)` for every position where a registered string ends, with the longest
+     * such string (shorter ones ending at the same place lie inside it). Ends increase strictly.
+     */
+    scan(text, hit) {
+        if (this.total === 0)
+            return;
+        if (!this.built)
+            this.build();
+        const { rootNext, fail, longest } = this;
+        let node = ROOT;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            for (;;) {
+                if (node === ROOT) {
+                    const child = rootNext[code];
+                    node = child < 0 ? ROOT : child;
+                    break;
+                }
+                const child = this.step(node, code);
+                if (child >= 0) {
+                    node = child;
+                    break;
+                }
+                node = fail[node];
+            }
+            const length = longest[node];
+            if (length > 0)
+                hit(i + 1 - length, i + 1);
+        }
+    }
+    /** Failure links breadth first; `longest` inherits along them (the dictionary-suffix links). */
+    build() {
+        const { fail, longest, codes, firstChild, more } = this;
+        const queue = [];
+        for (const child of this.rootChildren) {
+            fail[child] = ROOT;
+            queue.push(child);
+        }
+        const link = (node, child) => {
+            const code = codes[child];
+            let f = fail[node];
+            let target = -1;
+            for (;;) {
+                target = this.step(f, code);
+                if (target >= 0 || f === ROOT)
+                    break;
+                f = fail[f];
+            }
+            fail[child] = target >= 0 ? target : ROOT;
+            if (longest[fail[child]] > longest[child])
+                longest[child] = longest[fail[child]];
+            queue.push(child);
+        };
+        for (let head = 0; head < queue.length; head++) {
+            const node = queue[head];
+            const first = firstChild[node];
+            if (first < 0)
+                continue;
+            link(node, first);
+            if (more.size > 0) {
+                const others = more.get(node);
+                if (others)
+                    for (const child of others.values())
+                        link(node, child);
+            }
+        }
+        this.built = true;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/redact-shapes.ts
+/**
+ * Credential shapes the redactor masks even when nobody registered the value, found by a
+ * hand-written scanner instead of regexes with lookbehind and open-ended repeats (those backtrack:
+ * one such pattern took 27 s on a 68 KB string). One literal-anchor pass finds where a shape may
+ * start; each anchor is then extended over character runs that are never scanned twice, so the
+ * whole pass is linear in the text.
+ *
+ * An optional backslash before `_` and `-`: the same tokens after markdown escaping in a job
+ * summary. No Node built-ins (lib/dlp and the edge Worker share this file's consumers).
+ */
+const ANCHORS = /gh[pousr]\\?_|github\\?_pat\\?_|A(?:KIA|SIA|BIA|CCA)|xox[abposre]|glpat\\?-|npm\\?_|eyJ|[Bb]earer|-----BEGIN |:\/\//g;
+const ALNUM = charClass('A-Za-z0-9');
+const UPPER_DIGIT = charClass('A-Z0-9');
+const PAT = charClass('A-Za-z0-9_\\\\');
+const SLACK = charClass('A-Za-z0-9\\\\\\-');
+const GLPAT = charClass('A-Za-z0-9_\\\\\\-');
+const JWT = GLPAT;
+const BEARER = charClass('A-Za-z0-9._~+/\\\\\\-');
+const WORD = charClass('A-Za-z0-9_');
+const SCHEME = charClass('A-Za-z0-9+.\\-');
+const PEM_BODY = charClass('A-Za-z0-9+/=,:.\\- \\t\\r\\n');
+/** A 128-entry lookup table; code units past ASCII are never in these classes. */
+function charClass(spec) {
+    const table = new Uint8Array(128);
+    const re = new RegExp(`[${spec}]`);
+    for (let c = 0; c < 128; c++)
+        if (re.test(String.fromCharCode(c)))
+            table[c] = 1;
+    return table;
+}
+function inClass(table, code) {
+    return code < 128 && table[code] === 1;
+}
+/**
+ * The end of the run of `table` characters starting at `from`. Remembers the last run per table so
+ * that anchors inside one long run (`eyJ-eyJ-eyJ…`) do not rescan it: anchors arrive in order.
+ */
+class Runs {
+    cache = new Map();
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    end(table, from) {
+        const last = this.cache.get(table);
+        if (last && from >= last.start && from <= last.end)
+            return last.end;
+        let i = from;
+        const { text } = this;
+        while (i < text.length && inClass(table, text.charCodeAt(i)))
+            i++;
+        this.cache.set(table, { start: from, end: i });
+        return i;
+    }
+}
+function wordBefore(text, at) {
+    return at > 0 && inClass(WORD, text.charCodeAt(at - 1));
+}
+function wordAt(text, at) {
+    return at < text.length && inClass(WORD, text.charCodeAt(at));
+}
+function scanShapes(text, hit) {
+    ANCHORS.lastIndex = 0;
+    let m = ANCHORS.exec(text);
+    if (!m)
+        return;
+    const runs = new Runs(text);
+    // The next PEM footer at or after a position. Callers ask with increasing positions, and a
+    // search starts past the previous answer, so all searches together read the text once.
+    let footerAt = -2;
+    const footer = (from) => {
+        if (footerAt === -2 || (footerAt >= 0 && footerAt < from))
+            footerAt = text.indexOf('-----END ', from);
+        return footerAt;
+    };
+    let maskedTo = 0;
+    const emit = (start, end) => {
+        hit(start, end);
+        if (end > maskedTo)
+            maskedTo = end;
+    };
+    for (; m; m = ANCHORS.exec(text)) {
+        const at = m.index;
+        const anchor = m[0];
+        const after = at + anchor.length;
+        if (at < maskedTo && anchor !== '://')
+            continue;
+        switch (anchor[0]) {
+            case 'g':
+                if (wordBefore(text, at))
+                    break;
+                if (anchor.startsWith('github')) {
+                    if (runs.end(PAT, after) - after >= 22)
+                        emit(at, runs.end(PAT, after));
+                }
+                else if (anchor.startsWith('glpat')) {
+                    if (runs.end(GLPAT, after) - after >= 20)
+                        emit(at, runs.end(GLPAT, after));
+                }
+                else if (runs.end(ALNUM, after) - after >= 36)
+                    emit(at, runs.end(ALNUM, after));
+                break;
+            case 'A': {
+                if (wordBefore(text, at))
+                    break;
+                const end = runs.end(UPPER_DIGIT, after);
+                if (end - after === 16 && !wordAt(text, end))
+                    emit(at, end);
+                break;
+            }
+            case 'x': {
+                if (wordBefore(text, at))
+                    break;
+                // xoxb-, xoxe.xoxp-, xoxe-: a dash or dot, then the token body
+                const sep = text[after] === '\\' ? after + 1 : after;
+                if (text[sep] !== '-' && text[sep] !== '.')
+                    break;
+                const end = runs.end(SLACK, sep + 1);
+                if (end - sep - 1 >= 10)
+                    emit(at, end);
+                break;
+            }
+            case 'n': {
+                if (wordBefore(text, at))
+                    break;
+                const end = runs.end(ALNUM, after);
+                if (end - after >= 36)
+                    emit(at, end);
+                break;
+            }
+            case 'e': {
+                if (wordBefore(text, at))
+                    break;
+                const one = runs.end(JWT, after);
+                if (one - after < 8 || text[one] !== '.' || !text.startsWith('eyJ', one + 1))
+                    break;
+                const two = runs.end(JWT, one + 4);
+                if (two - one - 4 < 8 || text[two] !== '.')
+                    break;
+                const three = runs.end(JWT, two + 1);
+                if (three - two - 1 < 8)
+                    break;
+                emit(at, three);
+                break;
+            }
+            case 'B':
+            case 'b': {
+                if (wordBefore(text, at))
+                    break;
+                let i = after;
+                while (i < text.length && /\s/.test(text[i]))
+                    i++;
+                if (i === after)
+                    break;
+                let end = runs.end(BEARER, i);
+                if (end - i < 16)
+                    break;
+                while (text[end] === '=')
+                    end++;
+                emit(i, end);
+                break;
+            }
+            case '-': {
+                const header = /^[A-Z ]{0,40}PRIVATE KEY-----/.exec(text.slice(after, after + 60));
+                if (!header)
+                    break;
+                const bodyStart = after + header[0].length;
+                let end = -1;
+                for (let f = footer(bodyStart); f >= 0; f = footer(f + 1)) {
+                    const closing = /^-----END [A-Z ]{0,40}PRIVATE KEY-----/.exec(text.slice(f, f + 70));
+                    if (closing) {
+                        end = f + closing[0].length;
+                        break;
+                    }
+                }
+                // No footer (a truncated key in a log): mask the key material that follows the header.
+                emit(at, end >= 0 ? end : runs.end(PEM_BODY, bodyStart));
+                break;
+            }
+            case ':': {
+                // scheme://userinfo@host — the userinfo runs to the last @ before the host.
+                if (at === 0 || !inClass(SCHEME, text.charCodeAt(at - 1)))
+                    break;
+                const start = after;
+                let stop = start;
+                while (stop < text.length && text[stop] !== '/' && !/\s/.test(text[stop]))
+                    stop++;
+                let lastAt = -1;
+                for (let i = stop - 2; i >= start; i--) {
+                    if (text[i] === '@' && text[i + 1] !== '@') {
+                        lastAt = i;
+                        break;
+                    }
+                }
+                if (lastAt <= start)
+                    break;
+                let colon = start;
+                while (colon < lastAt && text[colon] !== ':')
+                    colon++;
+                const user = colon < lastAt ? text.slice(start, colon) : '';
+                if (user.length > 0 && !user.includes('@')) {
+                    emit(start, lastAt);
+                    break;
+                }
+                // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
+                const end = runs.end(GLPAT, start);
+                if (end === lastAt && end - start >= 20)
+                    emit(start, end);
+                break;
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/report/summary.ts
+var summary = __nccwpck_require__(2241);
+;// CONCATENATED MODULE: ./lib/redact.ts
+
+
 
 /**
  * One redactor per run. Every string leaving an action — log lines, annotations, the job summary,
@@ -39686,41 +43373,34 @@ function describe(d) {
  * printed even if nobody registered them).
  */
 const MASK = '***';
-/** Shapes redacted even when no one registered the value. Kept deliberately narrow: credentials. */
-const BUILT_IN_PATTERNS = [
-    // An optional backslash before _ and -: the same tokens after markdown escaping in a job summary.
-    /\bgh[pousr]\\?_[A-Za-z0-9]{36,255}\b/g,
-    /\bgithub\\?_pat\\?_[A-Za-z0-9_\\]{22,255}\b/g,
-    /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
-    /\bxox[abposr]\\?-[A-Za-z0-9\\-]{10,}\b/g,
-    /\bglpat\\?-[A-Za-z0-9_\\-]{20,}\b/g,
-    /\bnpm\\?_[A-Za-z0-9]{36}\b/g,
-    // JWTs (three base64url parts, the first two JSON objects) and bearer credentials.
-    /\beyJ[A-Za-z0-9_\\-]{8,}\.eyJ[A-Za-z0-9_\\-]{8,}\.[A-Za-z0-9_\\-]{8,}/g,
-    /(?<=\b[Bb]earer\s+)[A-Za-z0-9._~+/\\-]{16,}=*/g,
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-    // userinfo in URLs: scheme://user:password@host — up to the last @ before the host, so a
-    // password containing @ is masked whole.
-    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]*(?=@[^\s@/]+)/gi,
-    // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
-    /(?<=\b[a-z][a-z0-9+.-]*:\/\/)[A-Za-z0-9_\\-]{20,}(?=@)/gi,
-];
 /** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
 const MIN_SECRET_LENGTH = 4;
+/**
+ * Masking is one pass over the text whatever was registered: registered values (every encoded
+ * form) sit in an Aho-Corasick automaton, never in a RegExp built from them — V8 refuses a large
+ * one and puts its source, the secrets, in the error — and the built-in credential shapes come from
+ * a linear hand-written scanner (lib/redact-shapes.ts). Every match becomes an interval; the union
+ * of the intervals is replaced by the mask, so overlapping matches never leave a tail visible.
+ */
 class Redactor {
     values = new Set();
-    patterns = [...BUILT_IN_PATTERNS];
-    combined;
+    automaton = new StringSet();
+    patterns = [];
     /** Registers a value to mask wherever it appears, with its JSON- and URL-encoded forms. */
     addSecret(value) {
         if (!value)
             return;
         for (const form of encodedForms(value)) {
-            if (form.length >= MIN_SECRET_LENGTH)
+            if (form.length >= MIN_SECRET_LENGTH && !this.values.has(form)) {
                 this.values.add(form);
+                this.automaton.add(form);
+            }
         }
-        this.combined = undefined;
     }
+    /**
+     * An extra shape to mask. The caller vouches that it is linear (no nested or adjacent
+     * overlapping repeats: lib/dlp/regex-safety.ts checks that) and never builds it from secrets.
+     */
     addPattern(pattern) {
         const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
         this.patterns.push(new RegExp(pattern.source, flags));
@@ -39732,19 +43412,21 @@ class Redactor {
     redact(text) {
         if (!text)
             return text;
-        let out = text;
-        if (this.values.size > 0) {
-            this.combined ??= new RegExp([...this.values]
-                .sort((a, b) => b.length - a.length)
-                .map(escapeRegExp)
-                .join('|'), 'g');
-            out = out.replace(this.combined, MASK);
-        }
+        // Most strings hold nothing to mask: no span set is made for them.
+        let spans;
+        const add = (start, end) => (spans ??= new Spans()).add(start, end);
+        this.automaton.scan(text, add);
+        scanShapes(text, add);
         for (const pattern of this.patterns) {
             pattern.lastIndex = 0;
-            out = out.replace(pattern, MASK);
+            for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+                if (m[0].length === 0)
+                    pattern.lastIndex++;
+                else
+                    add(m.index, m.index + m[0].length);
+            }
         }
-        return out;
+        return spans === undefined ? text : spans.apply(text, MASK);
     }
     /** Redacts every string inside a JSON-like value, keys included. */
     redactDeep(value) {
@@ -39764,14 +43446,57 @@ class Redactor {
         return value;
     }
 }
+/** A union of half-open intervals, sorted once when applied (O(k log k) for k matches). */
+class Spans {
+    starts = [];
+    ends = [];
+    add(start, end) {
+        const last = this.starts.length - 1;
+        // Consecutive hits of one source often overlap (a long value reported at each end position).
+        if (last >= 0 && this.starts[last] <= start && this.ends[last] >= start) {
+            if (end > this.ends[last])
+                this.ends[last] = end;
+            return;
+        }
+        this.starts.push(start);
+        this.ends.push(end);
+    }
+    apply(text, mask) {
+        const count = this.starts.length;
+        if (count === 0)
+            return text;
+        const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => this.starts[a] - this.starts[b]);
+        const parts = [];
+        let at = 0;
+        let open = -1;
+        let close = -1;
+        for (const i of order) {
+            const s = this.starts[i];
+            const e = this.ends[i];
+            if (open >= 0 && s <= close) {
+                if (e > close)
+                    close = e;
+                continue;
+            }
+            if (open >= 0) {
+                parts.push(text.slice(at, open), mask);
+                at = close;
+            }
+            open = s;
+            close = e;
+        }
+        parts.push(text.slice(at, open), mask, text.slice(close));
+        return parts.join('');
+    }
+}
 function encodedForms(value) {
     const forms = new Set([value, value.trim()]);
     forms.add(JSON.stringify(value).slice(1, -1));
     forms.add(encodeURIComponent(value));
     // Markdown and HTML escaping happen before redaction (the summary builder escapes user text),
     // and GitHub renders the escaped form back to the value: mask those forms too.
-    forms.add((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(value));
-    forms.add((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(value));
+    forms.add((0,summary/* escapeText */.X1)(value));
+    forms.add((0,summary/* escapeCell */.kq)(value));
     // Workflow-command escaping of annotation data and properties.
     forms.add(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
     forms.add(value
@@ -39785,9 +43510,6 @@ function encodedForms(value) {
         if (line.trim().length >= 8)
             forms.add(line.trim());
     return [...forms].filter(Boolean);
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /**
  * A preview that says which value without showing it: its first characters and its length,
@@ -39808,7 +43530,7 @@ function maskedPreview(value, visible = 4) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NU: () => (/* binding */ writeEvidenceBundle)
 /* harmony export */ });
-/* unused harmony exports MANIFEST, REPORT_JSON, REPORT_MD, verifyEvidenceBundle, describeVerification, stableStringify */
+/* unused harmony exports MANIFEST, MANIFEST_SIGNATURE, REPORT_JSON, REPORT_MD, sealEvidenceDirectory, verifyEvidenceBundle, describeVerification, stableStringify */
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9416);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -39825,6 +43547,8 @@ function maskedPreview(value, visible = 4) {
 
 
 const MANIFEST = 'manifest.json';
+/** A signature over manifest.json's digest, written after the manifest and so outside it. */
+const MANIFEST_SIGNATURE = 'manifest.sig.json';
 const REPORT_JSON = 'report.json';
 const REPORT_MD = 'report.md';
 const RESERVED = new Set([MANIFEST, REPORT_JSON, REPORT_MD]);
@@ -39863,6 +43587,24 @@ async function writeEvidenceBundle(dir, input, redactor) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, MANIFEST), `${stableStringify(manifest)}\n`);
     return manifest;
 }
+/**
+ * Writes manifest.json over every file already in `dir` (a tree other code filled, such as the main
+ * job's bundle of per-gate bundles), so verifyEvidenceBundle() checks the whole tree. Returns the
+ * manifest and the SHA-256 of its bytes as written, the digest a signature covers.
+ */
+async function sealEvidenceDirectory(dir) {
+    const files = [];
+    for (const path of await listFiles(dir)) {
+        if (path === MANIFEST)
+            throw new Error(`${join(dir, MANIFEST)} exists already; seal a directory once`);
+        const bytes = await readFile(join(dir, ...path.split('/')));
+        files.push({ path, sha256: sha256Hex(bytes), size: bytes.length });
+    }
+    const manifest = { version: 1, algorithm: 'sha256', files };
+    const text = `${stableStringify(manifest)}\n`;
+    await writeFile(join(dir, MANIFEST), text);
+    return { manifest, digest: sha256Hex(text) };
+}
 /** Recomputes every digest and compares the directory with its manifest. */
 async function verifyEvidenceBundle(dir) {
     const result = { ok: false, changed: [], added: [], missing: [] };
@@ -39878,7 +43620,7 @@ async function verifyEvidenceBundle(dir) {
                 : `${join(dir, MANIFEST)} is unreadable: ${error.message}`;
         return result;
     }
-    const present = new Set((await listFiles(dir)).filter((p) => p !== MANIFEST));
+    const present = new Set((await listFiles(dir)).filter((p) => p !== MANIFEST && p !== MANIFEST_SIGNATURE));
     for (const entry of manifest.files) {
         if (!present.has(entry.path)) {
             result.missing.push(entry.path);
@@ -40107,7 +43849,8 @@ function assertValidSarif(doc, what = 'The SARIF log') {
  */
 async function writeSarif(path, report, redactor, options = {}) {
     const log = buildSarif(report, redactor, options);
-    assertValidSarif(log, `The SARIF log for ${path}`);
+    if (options.validate !== false)
+        assertValidSarif(log, `The SARIF log for ${path}`);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     await (0,promises_.writeFile)(temp, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
@@ -40231,11 +43974,12 @@ function formatErrors(errors) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ paragraph),
 /* harmony export */   X1: () => (/* binding */ escapeText),
 /* harmony export */   kq: () => (/* binding */ escapeCell),
 /* harmony export */   z: () => (/* binding */ summary)
 /* harmony export */ });
-/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, paragraph, details, SummaryBuilder */
+/* unused harmony exports PASS_MARK, FAIL_MARK, markdownCell, statusMark, inlineCode, codeBlock, table, bulletList, heading, details, SummaryBuilder */
 /**
  * A small markdown builder for GitHub job summaries (GITHUB_STEP_SUMMARY). Pure: it only builds a
  * string. Text handed to it is treated as literal text, not markdown, so a finding message that
@@ -40456,7 +44200,7 @@ function atLeast(level, threshold) {
 
 /***/ }),
 
-/***/ 877:
+/***/ 3435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40465,10 +44209,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   _2: () => (/* binding */ runOnGitHub)
 });
 
-// UNUSED EXPORTS: runnerInput, runnerSink
+// UNUSED EXPORTS: failSafely, runnerInput, runnerSink
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40543,7 +44287,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -40599,8 +44343,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -40614,10 +44358,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -40633,11 +44377,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -41596,7 +45340,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -41619,7 +45363,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -41715,7 +45459,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -41899,1136 +45643,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -43075,8 +45691,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -43257,7 +45873,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -43325,7 +45941,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -43422,142 +46038,114 @@ var external_node_path_ = __nccwpck_require__(6760);
 var config = __nccwpck_require__(9426);
 // EXTERNAL MODULE: ./lib/inputs.ts
 var lib_inputs = __nccwpck_require__(453);
-// EXTERNAL MODULE: ./lib/redact.ts
-var redact = __nccwpck_require__(7893);
-;// CONCATENATED MODULE: ./lib/runtime.ts
-/**
- * Runs an ActionDefinition: reads inputs, builds the RunContext, calls run(), and emits the result
- * through a Sink — the GitHub runner (workflow commands, GITHUB_OUTPUT, the job summary) or the
- * terminal (the CLI). Both paths share execute(), so what the CLI prints is what the runner shows.
- * Every string leaves through the redactor; every error becomes a clear, failing message.
- */
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
-
-
-
-
-async function execute(definition, source, sink, options) {
-    const redactor = new redact/* Redactor */.pO();
-    for (const [name, descriptor] of Object.entries(definition.inputs)) {
-        if (descriptor.secret)
-            redactor.addSecret(source(name));
-    }
-    const safe = (text) => redactor.redact(text);
-    const log = {
-        info: (m) => sink.info(safe(m)),
-        debug: (m) => sink.debug(safe(m)),
-        warning: (m) => sink.annotate({ level: 'warning', message: safe(m) }),
-    };
-    const workspace = options.env['GITHUB_WORKSPACE'] || process.cwd();
-    let result;
-    try {
-        const inputs = (0,lib_inputs/* readInputs */.Ko)(definition.inputs, source);
-        const github = await readGitHubContext(options.env, inputs);
-        const context = {
-            workspace,
-            tempDir: await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `${definition.name}-`)),
-            github,
-            log,
-            redactor,
-            now: options.now ?? (() => new Date()),
-        };
-        result = await definition.run(inputs, context);
-        const annotations = result.annotations.map((a) => redactAnnotation(relativeAnnotation(a, workspace), redactor));
-        for (const annotation of annotations)
-            sink.annotate(annotation);
-        for (const [name, value] of Object.entries(result.outputs))
-            sink.setOutput(safe(name), safe(value));
-        if (result.summary)
-            await sink.writeSummary(safe(result.summary));
-        if (result.checkRun && options.publishCheckRun) {
-            const outcome = await options.publishCheckRun(result, github, redactor, annotations);
-            if (outcome.published)
-                sink.info(safe(outcome.message));
-            else
-                sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
         }
-        if (result.failure) {
-            sink.fail(safe(result.failure));
-            return { result, exitCode: 1 };
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
         }
-        return { result, exitCode: 0 };
-    }
-    catch (error) {
-        sink.fail(safe(describeFailure(error, sink, redactor, workspace)));
-        // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
-        return { exitCode: error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G ? 2 : 1 };
-    }
-}
-/** Turns any thrown error into one message; positioned errors also become an annotation. */
-function describeFailure(error, sink, redactor, workspace) {
-    if (error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G)
-        return error.message;
-    if (error instanceof config/* ConfigError */.xL) {
-        sink.annotate(redactAnnotation(relativeAnnotation({
-            level: 'error',
-            file: error.file,
-            line: error.line,
-            column: error.column,
-            message: error.problem,
-            title: 'Invalid configuration',
-        }, workspace), redactor));
-        return error.message;
-    }
-    if (error instanceof Error)
-        return error.message || error.name;
-    return String(error);
-}
-function relativeAnnotation(annotation, workspace) {
-    if (!annotation.file || !(0,external_node_path_.isAbsolute)(annotation.file))
-        return annotation;
-    const rel = (0,external_node_path_.relative)(workspace, annotation.file);
-    return rel.startsWith('..') ? annotation : { ...annotation, file: rel.split('\\').join('/') };
-}
-function redactAnnotation(annotation, redactor) {
-    return redactor.redactDeep(annotation);
-}
-async function readGitHubContext(env, inputs) {
-    let event;
-    const eventPath = env['GITHUB_EVENT_PATH'];
-    if (eventPath) {
-        try {
-            event = JSON.parse(await (0,promises_.readFile)(eventPath, 'utf8'));
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
         }
-        catch (error) {
-            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`);
-        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
     }
-    const token = typeof inputs['githubToken'] === 'string' ? inputs['githubToken'] : undefined;
-    const context = {
-        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-        serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
-    };
-    const optional = [
-        ['token', token],
-        ['repository', env['GITHUB_REPOSITORY']],
-        ['sha', headSha(event) ?? env['GITHUB_SHA']],
-        ['ref', env['GITHUB_REF']],
-        ['eventName', env['GITHUB_EVENT_NAME']],
-        ['runId', env['GITHUB_RUN_ID']],
-        ['runAttempt', env['GITHUB_RUN_ATTEMPT']],
-        ['actor', env['GITHUB_ACTOR']],
-        ['triggeringActor', env['GITHUB_TRIGGERING_ACTOR']],
-        ['workflowRef', env['GITHUB_WORKFLOW_REF']],
-    ];
-    for (const [key, value] of optional)
-        if (value)
-            context[key] = value;
-    if (event)
-        context.event = event;
-    return context;
 }
-/** On pull_request events GITHUB_SHA is the merge commit; checks belong on the PR head. */
-function headSha(event) {
-    const pr = event?.['pull_request'];
-    return pr?.head?.sha;
-}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -45536,450 +48124,8 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
-const dist_src_version_VERSION = "6.0.0";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
-
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = dist_src_version_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
+const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
@@ -48412,7 +50558,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+restEndpointMethods.VERSION = dist_src_version_VERSION;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -48420,40 +50566,1047 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
-const rest_dist_src_version_VERSION = "22.0.1";
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
-
-
-
-
-
-const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
   }
-);
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-// EXTERNAL MODULE: ./lib/http.ts + 1 modules
-var lib_http = __nccwpck_require__(9734);
-;// CONCATENATED MODULE: ./lib/report/check-run.ts
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
 /**
- * Publishes one check run per action through the official Octokit client. A check run is a
- * courtesy on top of the step's own result, so nothing here throws: a missing token, missing
- * commit, or a refusal from GitHub comes back as a message to log, worded with what to change.
+ * Convience function to correctly format Octokit Options to pass into the constructor.
  *
- * GitHub's limits shape it: at most 50 annotations per request (the first 50 go with the create,
- * the rest in update calls), annotations need a file and a line, and columns are only accepted on
- * single-line annotations.
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./lib/github.ts
+/**
+ * The one way this repository reaches GitHub: @actions/github's `context` for what the runner says
+ * about the job, and its `getOctokit` with octokit's retry and throttling plugins for the REST API,
+ * so 5xx answers, rate limits and secondary rate limits (Retry-After) are handled by the library.
  */
 
+
+
+
+
+
+const GITHUB_RETRIES = 2;
+function githubClient(options) {
+    const retries = options.retries ?? GITHUB_RETRIES;
+    const timing = options.retryAfterBaseValue === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseValue };
+    const retryWithin = (_retryAfter, _request, _octokit, retryCount) => retryCount < retries;
+    const clientOptions = {
+        baseUrl: options.apiUrl.replace(/\/+$/, ''),
+        userAgent: options.userAgent ?? 'summit-ops',
+        // Octokit logs request failures itself; callers report them once, redacted.
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        // 429 is the throttling plugin's: it waits what Retry-After or the rate-limit reset says,
+        // where the retry plugin would only back off by its own schedule.
+        retry: {
+            enabled: retries > 0,
+            retries,
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+            ...timing,
+        },
+        throttle: {
+            enabled: retries > 0,
+            ...timing,
+            ...(options.writeSpacingMs === undefined
+                ? {}
+                : {
+                    write: new (light_default()).Group({ maxConcurrent: 1, minTime: options.writeSpacingMs }),
+                }),
+            onRateLimit: retryWithin,
+            onSecondaryRateLimit: retryWithin,
+        },
+    };
+    // getOctokit insists on a token; an anonymous client (public data only) is the same class unauthenticated.
+    const client = options.token
+        ? getOctokit(options.token, clientOptions, retry, throttling)
+        : new (GitHub.plugin(retry, throttling))(clientOptions);
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    client.hook.before('request', (request) => {
+        request.request = { ...request.request, signal: AbortSignal.timeout(timeoutMs) };
+    });
+    return client;
+}
+const ActionsContextClass = github_context.constructor;
+/**
+ * Reads @actions/github's Context as it is under `env` (the runner's environment, or the one the
+ * CLI and tests pass). The Context reads process.env in its constructor and in its `repo` getter,
+ * both synchronous, so swapping process.env around `read` cannot interleave with other code.
+ */
+function withActionsContext(env, read) {
+    if (env === process.env)
+        return read(new ActionsContextClass());
+    const saved = process.env;
+    process.env = env;
+    try {
+        return read(new ActionsContextClass());
+    }
+    finally {
+        process.env = saved;
+    }
+}
+function repositoryOf(ctx) {
+    try {
+        return `${ctx.repo.owner}/${ctx.repo.repo}`;
+    }
+    catch {
+        return undefined; // outside a runner: no GITHUB_REPOSITORY and no repository in the payload
+    }
+}
+/**
+ * What GitHub tells the job, as the plain data `run()` receives. An event file that is named but
+ * cannot be read is an error here (the Context would only print a line and carry on with `{}`).
+ */
+function readGitHubContext(env, token) {
+    const eventPath = env['GITHUB_EVENT_PATH'];
+    if (eventPath && !(0,external_node_fs_.existsSync)(eventPath))
+        throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): no such file`);
+    let ctx;
+    let repository;
+    try {
+        [ctx, repository] = withActionsContext(env, (c) => [c, repositoryOf(c)]);
+    }
+    catch (error) {
+        throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`);
+    }
+    const event = ctx.payload;
+    const hasEvent = eventPath !== undefined && eventPath !== '';
+    const context = { apiUrl: ctx.apiUrl, serverUrl: ctx.serverUrl };
+    const optional = [
+        ['token', token],
+        ['repository', repository],
+        ['sha', headSha(event) ?? ctx.sha],
+        ['ref', ctx.ref],
+        ['eventName', ctx.eventName],
+        ['runId', Number.isNaN(ctx.runId) ? undefined : String(ctx.runId)],
+        ['runAttempt', Number.isNaN(ctx.runAttempt) ? undefined : String(ctx.runAttempt)],
+        ['actor', ctx.actor],
+        // Not (yet) part of @actions/github's Context.
+        ['triggeringActor', env['GITHUB_TRIGGERING_ACTOR']],
+        ['workflowRef', env['GITHUB_WORKFLOW_REF']],
+    ];
+    for (const [key, value] of optional)
+        if (value)
+            context[key] = value;
+    if (hasEvent)
+        context.event = event;
+    return context;
+}
+/** On pull_request and merge_group events GITHUB_SHA is a merge commit; checks belong on the head. */
+function headSha(event) {
+    const pr = event['pull_request'];
+    const group = event['merge_group'];
+    return pr?.head?.sha ?? group?.head_sha;
+}
+
+// EXTERNAL MODULE: ./lib/redact.ts + 2 modules
+var redact = __nccwpck_require__(9133);
+;// CONCATENATED MODULE: ./lib/runtime.ts
+/**
+ * Runs an ActionDefinition: reads inputs, builds the RunContext, calls run(), and emits the result
+ * through a Sink — the GitHub runner (workflow commands, GITHUB_OUTPUT, the job summary) or the
+ * terminal (the CLI). Both paths share execute(), so what the CLI prints is what the runner shows.
+ * Every string leaves through the redactor; every error becomes a clear, failing message.
+ */
+
+
+
+
+
+
+
+async function execute(definition, source, sink, options) {
+    const redactor = new redact/* Redactor */.pO();
+    for (const [name, descriptor] of Object.entries(definition.inputs)) {
+        if (descriptor.secret)
+            redactor.addSecret(source(name));
+    }
+    const safe = (text) => redactor.redact(text);
+    const log = {
+        info: (m) => sink.info(safe(m)),
+        debug: (m) => sink.debug(safe(m)),
+        warning: (m) => sink.annotate({ level: 'warning', message: safe(m) }),
+    };
+    const workspace = options.env['GITHUB_WORKSPACE'] || process.cwd();
+    let result;
+    try {
+        const inputs = (0,lib_inputs/* readInputs */.Ko)(definition.inputs, source);
+        const token = inputs['githubToken'];
+        const github = readGitHubContext(options.env, typeof token === 'string' ? token : undefined);
+        const context = {
+            workspace,
+            tempDir: await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), `${definition.name}-`)),
+            github,
+            log,
+            redactor,
+            now: options.now ?? (() => new Date()),
+        };
+        result = await definition.run(inputs, context);
+        const annotations = result.annotations.map((a) => redactAnnotation(relativeAnnotation(a, workspace), redactor));
+        for (const annotation of annotations)
+            sink.annotate(annotation);
+        for (const [name, value] of Object.entries(result.outputs))
+            sink.setOutput(safe(name), safe(value));
+        if (result.summary)
+            await sink.writeSummary(safe(result.summary));
+        if (result.checkRun && options.publishCheckRun) {
+            const outcome = await options.publishCheckRun(result, github, redactor, annotations);
+            if (outcome.published)
+                sink.info(safe(outcome.message));
+            else
+                sink.annotate({ level: 'notice', title: 'Check run not published', message: safe(outcome.message) });
+        }
+        if (result.failure) {
+            sink.fail(safe(result.failure));
+            return { result, exitCode: 1 };
+        }
+        return { result, exitCode: 0 };
+    }
+    catch (error) {
+        sink.fail(safeErrorMessage(describeFailure(error, sink, redactor, workspace), redactor));
+        // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
+        return { exitCode: error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G ? 2 : 1 };
+    }
+}
+/** Longest error message printed; the rest is counted, never shown. */
+const MAX_ERROR_LENGTH = 600;
+/**
+ * What an error may print: redacted, key-like runs masked, truncated. An error can carry content
+ * in its message (V8 puts a RegExp's whole source in "Regular expression too large"; JSON.parse
+ * quotes its input), and a runner prints the message to the job log.
+ */
+function safeErrorMessage(message, redactor = new redact/* Redactor */.pO()) {
+    const masked = redactor
+        .redact(message)
+        // Runs that look like key material (base64, hex, tokens) are never worth printing in an error.
+        // Words joined by - _ / (paths, identifiers) and git object ids (40 or 64 hex digits, which
+        // name the commits of a failing range) stay readable.
+        .replace(/[A-Za-z0-9+/=_-]{32,}/g, (run) => /^[a-z]+(?:[-_/][a-z]+)*$/.test(run) || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(run) ? run : redact/* MASK */.v5);
+    if (masked.length <= MAX_ERROR_LENGTH)
+        return masked;
+    return `${masked.slice(0, MAX_ERROR_LENGTH)}… (${masked.length - MAX_ERROR_LENGTH} more characters not shown)`;
+}
+/** Turns any thrown error into one message; positioned errors also become an annotation. */
+function describeFailure(error, sink, redactor, workspace) {
+    if (error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G)
+        return error.message;
+    if (error instanceof config/* ConfigError */.xL) {
+        sink.annotate(redactAnnotation(relativeAnnotation({
+            level: 'error',
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            message: error.problem,
+            title: 'Invalid configuration',
+        }, workspace), redactor));
+        return error.message;
+    }
+    if (error instanceof Error)
+        return error.message || error.name;
+    return String(error);
+}
+function relativeAnnotation(annotation, workspace) {
+    if (!annotation.file || !(0,external_node_path_.isAbsolute)(annotation.file))
+        return annotation;
+    const rel = (0,external_node_path_.relative)(workspace, annotation.file);
+    return rel.startsWith('..') ? annotation : { ...annotation, file: rel.split('\\').join('/') };
+}
+function redactAnnotation(annotation, redactor) {
+    return redactor.redactDeep(annotation);
+}
+
+;// CONCATENATED MODULE: ./lib/report/check-run.ts
 
 
 const ANNOTATIONS_PER_REQUEST = 50;
@@ -48467,31 +51620,6 @@ const MAX_ANNOTATION_MESSAGE = 64 * 1024;
  * the SARIF log and the reports.
  */
 const MAX_CHECK_ANNOTATIONS = 1000;
-/** Retries of one create/update on 5xx, 429 or a rate-limit 403. */
-const CHECK_RUN_RETRIES = 2;
-/** True for failures worth another attempt: server errors and rate limits (never 401/404/422). */
-function isRetryableApiError(error) {
-    const e = error;
-    if (e.status === undefined)
-        return true; // network failure
-    if (e.status >= 500 || e.status === 429)
-        return true;
-    return (e.status === 403 &&
-        (e.response?.headers?.['retry-after'] !== undefined || /rate limit/i.test(e.message ?? '')));
-}
-async function withRetry(call, sleep) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (attempt > CHECK_RUN_RETRIES || !isRetryableApiError(error))
-                throw error;
-            const headers = error.response?.headers;
-            await sleep((0,lib_http/* parseRetryAfter */.mu)(headers?.['retry-after']) ?? (0,lib_http/* backoffMs */.jo)(attempt, 1000, 30_000));
-        }
-    }
-}
 const LEVELS = {
     error: 'failure',
     warning: 'warning',
@@ -48582,23 +51710,20 @@ async function publishCheckRun(github, request, redactor, options = {}) {
     const title = truncate(safe(request.title), MAX_TITLE);
     const summary = truncate(safe(withPositionNote(request.summary, withoutPosition)), MAX_SUMMARY);
     const octokit = options.octokit ??
-        new dist_src_Octokit({
-            auth: token,
-            baseUrl: github.apiUrl.replace(/\/+$/, ''),
-            userAgent: 'summit-ops',
-            // Octokit logs request failures itself; we report them once, redacted.
-            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+        githubClient({
+            token,
+            apiUrl: github.apiUrl,
+            ...options.timing,
         });
     const capped = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
     const chunks = batches(capped);
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const where = `${repo.owner}/${repo.repo}@${github.sha.slice(0, 12)}`;
     let sent = 0;
     let id;
     let htmlUrl;
     const headSha = github.sha;
     try {
-        const created = await withRetry(() => octokit.rest.checks.create({
+        const created = await octokit.rest.checks.create({
             owner: repo.owner,
             repo: repo.repo,
             name,
@@ -48607,18 +51732,17 @@ async function publishCheckRun(github, request, redactor, options = {}) {
             conclusion: request.conclusion,
             completed_at: (options.now?.() ?? new Date()).toISOString(),
             output: { title, summary, annotations: chunks[0] ?? [] },
-        }), sleep);
+        });
         id = created.data.id;
         htmlUrl = created.data.html_url ?? undefined;
         sent += chunks[0]?.length ?? 0;
         for (const chunk of chunks.slice(1)) {
-            const checkRunId = id;
-            await withRetry(() => octokit.rest.checks.update({
+            await octokit.rest.checks.update({
                 owner: repo.owner,
                 repo: repo.repo,
-                check_run_id: checkRunId,
+                check_run_id: id,
                 output: { title, summary, annotations: chunk },
-            }), sleep);
+            });
             sent += chunk.length;
         }
     }
@@ -48770,12 +51894,33 @@ const runnerSink = {
 function runnerInput(name) {
     return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
+/**
+ * The last line of defence: an error nobody caught prints its name and a masked, truncated message
+ * — never Node's default dump of the message and stack, which can carry file content or a secret.
+ */
+function failSafely(error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    setFailed(`Unexpected ${name}: ${safeErrorMessage(message)}`);
+    process.exitCode = 1;
+}
+let handlersInstalled = false;
 async function runOnGitHub(definition) {
-    const { exitCode } = await execute(definition, runnerInput, runnerSink, {
-        env: process.env,
-        publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations),
-    });
-    process.exitCode = exitCode;
+    if (!handlersInstalled) {
+        handlersInstalled = true;
+        process.on('uncaughtException', failSafely);
+        process.on('unhandledRejection', failSafely);
+    }
+    try {
+        const { exitCode } = await execute(definition, runnerInput, runnerSink, {
+            env: process.env,
+            publishCheckRun: (result, github, redactor, annotations) => publishResultCheckRun(result, github, redactor, annotations),
+        });
+        process.exitCode = exitCode;
+    }
+    catch (error) {
+        failSafely(error);
+    }
 }
 
 
@@ -48799,6 +51944,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -48988,6 +52140,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -59388,6 +62554,1156 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 2876:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
 /***/ 3837:
 /***/ ((module) => {
 
@@ -59424,7 +63740,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

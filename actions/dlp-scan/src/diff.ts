@@ -14,7 +14,11 @@ export interface AddedFile {
   lines: number[];
   /** The added lines' bytes, without the leading `+` and the trailing newline. */
   content: Buffer[];
-  /** Git said "Binary files … differ": nothing to scan, counted. */
+  /**
+   * The added bytes hold a NUL (git's own test, applied to the content here: the diff runs with
+   * `--text`, so the repository's .gitattributes cannot declare a text file binary). Such a file
+   * is still scanned, over its printable runs.
+   */
   binary: boolean;
 }
 
@@ -152,6 +156,7 @@ export function parseUnifiedDiff(output: Buffer): AddedFile[] {
       }
     }
   }
+  for (const file of files) if (!file.binary) file.binary = file.content.some((line) => line.includes(0));
   // Deletions and pure renames add nothing; keep binary files so they are counted.
   return files.filter((f) => f.binary || f.lines.length > 0);
 }

@@ -1,9 +1,9 @@
 /**
- * The git adapter: `git` run with execFile semantics (spawn, an argument array, no shell), output
+ * The git adapter: `git` run through @actions/exec (an argument array, no shell), output
  * kept as bytes. Revisions from inputs are resolved to commit ids before any diff or log runs, so
  * a user value never reaches git as an option and a missing commit is named in plain words.
  */
-import { spawn } from 'node:child_process';
+import * as exec from '@actions/exec';
 import { parseLog, parseUnifiedDiff, LOG_FORMAT, type AddedFile, type CommitPatch } from './diff.ts';
 
 /** A git failure with the words to show a user; never a stack trace. */
@@ -27,7 +27,11 @@ const PINNED = [
   '-c',
   'log.showSignature=false',
 ];
+// `--text`: the repository's .gitattributes (`* binary`, `f -diff`) must not decide what is shown —
+// a pull request could add one to hide the key it adds. Binary-ness is decided from the bytes
+// (diff.ts), and even then the printable runs are scanned.
 const PATCH_OPTIONS = [
+  '--text',
   '--no-color',
   '--unified=0',
   '--find-renames',
@@ -44,29 +48,34 @@ export interface GitResult {
 }
 
 /** Runs git in `cwd`; resolves with the exit code (never throws for a non-zero exit). */
-export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...PINNED, ...args], {
+export async function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let code: number;
+  try {
+    code = await exec.exec('git', [...PINNED, ...args], {
       cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      silent: true,
+      ignoreReturnCode: true,
+      // Bytes, not lines: a diff may hold any bytes, and only the caller knows how to decode them.
+      listeners: { stdout: (chunk: Buffer) => out.push(chunk), stderr: (chunk: Buffer) => err.push(chunk) },
       // No pager, no prompt for credentials, no locale-dependent messages to parse.
-      env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: {
+        ...(process.env as Record<string, string>),
+        GIT_PAGER: 'cat',
+        GIT_TERMINAL_PROMPT: '0',
+        LC_ALL: 'C',
+      },
     });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        new GitError(
-          error.code === 'ENOENT'
-            ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)'
-            : `cannot run git: ${error.message}`,
-        ),
-      );
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
-  });
+  } catch (error) {
+    // @actions/exec looks the tool up on PATH first and says "Unable to locate executable file".
+    throw new GitError(
+      /Unable to locate executable file|ENOENT/.test((error as Error).message)
+        ? 'git is not installed or not on PATH; diff and history modes need it (tree mode does not)'
+        : `cannot run git: ${(error as Error).message}`,
+    );
+  }
+  return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
 }
 
 async function gitOk(args: readonly string[], cwd: string, what: string): Promise<Buffer> {
@@ -186,6 +195,28 @@ export async function showFile(dir: string, commit: string, path: string): Promi
   const result = await runGit(['cat-file', 'blob', `${commit}:${path}`], dir);
   return result.code === 0 ? result.stdout : undefined;
 }
+
+export interface TreeEntry {
+  /** Git's file mode: 100644, 100755, 120000 (a symlink), 160000 (a submodule), 040000 (a tree). */
+  mode: string;
+  type: string;
+  id: string;
+}
+
+/**
+ * The tree entry of `path` at `commit`, or undefined when the commit has none. Unlike
+ * `commit:path`, it tells a symlink (mode 120000, whose blob is the link target) from a file.
+ */
+export async function entryAt(dir: string, commit: string, path: string): Promise<TreeEntry | undefined> {
+  const result = await runGit(['ls-tree', '-z', '--full-tree', commit, '--', path], dir);
+  if (result.code !== 0) return undefined;
+  const line = result.stdout.toString('utf8').split('\0')[0] ?? '';
+  const m = /^(\d{6}) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+  if (!m || m[4] !== path) return undefined;
+  return { mode: m[1]!, type: m[2]!, id: m[3]! };
+}
+
+export const SYMLINK_MODE = '120000';
 
 /** The blob id of `path` at `commit`, or undefined when the commit has no such file. */
 export async function blobId(dir: string, commit: string, path: string): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { defineAction, type ActionResult, type GitHubContext, type RunContext } from '../../../lib/action.ts';
 import { bool, InputError, oneOf, size, str } from '../../../lib/inputs.ts';
 import type { Level } from '../../../lib/report/types.ts';
+import { paragraph } from '../../../lib/report/summary.ts';
 import { writeSarif } from '../../../lib/report/sarif.ts';
 import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
 import {
@@ -23,6 +24,9 @@ import {
 import { DEFAULT_BASELINE_FILE, DEFAULT_RULES_FILE, loadBaseline, loadRules } from './config.ts';
 import { GitError } from './git.ts';
 import {
+  ANNOTATIONS_PER_FILE,
+  ANNOTATIONS_PER_RUN,
+  annotatedFindings,
   countSkips,
   findingAnnotation,
   metricsText,
@@ -38,7 +42,11 @@ import { parsePushgatewayUrl, pushMetrics, registerUrlSecrets } from './push.ts'
 import {
   CONFIG_CHANGED_DESCRIPTOR,
   CONFIG_CHANGED_RULE,
+  CONFIG_SYMLINK_DESCRIPTOR,
+  CONFIG_SYMLINK_RULE,
   configFromBase,
+  symlinkFinding,
+  symlinkOnPath,
   type ConfigFileRef,
 } from './trusted-config.ts';
 import { processStdin, type ReadStdin } from './stdin.ts';
@@ -96,8 +104,27 @@ const inputs = {
     description:
       'Prometheus Pushgateway base URL (may hold user:password@); when set, dlp-metrics.prom is PUT to <url>/metrics/job/summit-dlp-scan/repository@base64/<owner/repo>. A failed push is a warning.',
   }),
+  threads: str({
+    default: 'auto',
+    description:
+      "Worker threads for tree mode: 'auto' (one per core, and none for a small scan, where starting a worker costs more than it saves) or a number (1: no worker).",
+  }),
   'github-token': str({ secret: true, description: 'Token for the check run.' }),
 };
+
+/** `auto` or a whole number 1–64. Pure. */
+export function parseThreads(value: string): number | 'auto' {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'auto') return 'auto';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InputError(
+      'threads',
+      `'${value}' is not a thread count`,
+      "'auto' or a whole number from 1 to 64",
+    );
+  return n;
+}
 
 export interface DlpScanPorts {
   /** Reads standard input for `path: -`. */
@@ -174,6 +201,24 @@ function configFile(
   return undefined;
 }
 
+/**
+ * A configuration file in the workspace reached through a symlink is not read (a finding
+ * instead): the link could point anywhere, such as an allowlist of `**` outside the repository.
+ */
+async function unlinkedConfig(
+  context: RunContext,
+  file: string | undefined,
+  findings: DlpFinding[],
+): Promise<string | undefined> {
+  if (!file || !isInside(context.workspace, file)) return file;
+  const link = await symlinkOnPath(context.workspace, toWorkspacePath(context.workspace, file));
+  if (link === undefined) return file;
+  const shownAs = shown(context, file);
+  findings.push(symlinkFinding(shownAs, link === shownAs ? 'checkout' : `checkout, through ${link}`));
+  context.log.info(`Not using ${shownAs}: it is reached through a symlink (${link}), never followed.`);
+  return undefined;
+}
+
 export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin }) {
   return defineAction({
     name: 'dlp-scan',
@@ -191,6 +236,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
         ? parsePushgatewayUrl(values.metricsPushgatewayUrl)
         : undefined;
       if (pushgateway) registerUrlSecrets(context.redactor, pushgateway);
+      const threads = parseThreads(values.threads);
       const planInput: Parameters<typeof resolvePlan>[0] = { mode: values.mode, path: values.path };
       if (values.base) planInput.base = values.base;
       if (values.head) planInput.head = values.head;
@@ -210,10 +256,12 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
       let configChanged: DlpFinding[] = [];
       let outcome;
       try {
-        if (plan.mode === 'diff') {
-          // The pull request's own copy of the rules and baseline could switch its scan off.
+        if (plan.mode === 'diff' || (plan.mode === 'history' && plan.base)) {
+          // The change's own copy of the rules and baseline could switch its scan off: read them
+          // as blobs of the base commit.
           const trusted = await configFromBase({
             cwd: statSync(target).isDirectory() ? target : dirname(target),
+            workspace: context.workspace,
             base: plan.base!,
             head: plan.head ?? 'HEAD',
             rules: configRef(context, values.rules, DEFAULT_RULES_FILE),
@@ -223,8 +271,16 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
           ({ rules, baseline } = trusted);
           configChanged = trusted.changed;
         } else {
-          const rulesFile = configFile(context, values.rules, DEFAULT_RULES_FILE, 'rule-pack override');
-          const baselineFile = configFile(context, values.baseline, DEFAULT_BASELINE_FILE, 'baseline');
+          const rulesFile = await unlinkedConfig(
+            context,
+            configFile(context, values.rules, DEFAULT_RULES_FILE, 'rule-pack override'),
+            configChanged,
+          );
+          const baselineFile = await unlinkedConfig(
+            context,
+            configFile(context, values.baseline, DEFAULT_BASELINE_FILE, 'baseline'),
+            configChanged,
+          );
           rules = await loadRules(rulesFile, rulesFile && shown(context, rulesFile));
           baseline = await loadBaseline(baselineFile, baselineFile && shown(context, baselineFile));
         }
@@ -238,6 +294,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
           maxFileSize: values.maxFileSize,
           rules,
           commitDetails: values.commitDetails,
+          threads,
           ...(baseline ? { baseline: baseline.fingerprints } : {}),
           readStdin: ports.readStdin,
         });
@@ -283,7 +340,10 @@ async function toResult(
   pushgateway: URL | undefined,
 ): Promise<ActionResult> {
   const redact = <T>(value: T): T => context.redactor.redactDeep(value);
-  const markdown = summaryMarkdown(findings, stats, failOn, maxFileSize);
+  const { shown, omitted } = annotatedFindings(findings);
+  const capNote = `${omitted} finding(s) have no annotation (at most ${ANNOTATIONS_PER_FILE} per file and ${ANNOTATIONS_PER_RUN} per run); every finding is in the report (report-path) and the SARIF log.`;
+  const markdown =
+    summaryMarkdown(findings, stats, failOn, maxFileSize) + (omitted > 0 ? `\n${paragraph(capNote)}` : '');
   const gitleaks = `${JSON.stringify(redact(gitleaksReport(findings)), null, 2)}\n`;
   // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
   const log = `${JSON.stringify(redact({ ...redactionLog(findings), suppressed: stats.suppressed, skippedFiles: countSkips(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
@@ -297,6 +357,7 @@ async function toResult(
     rules: [
       ...ruleDescriptors(rules),
       ...(findings.some((f) => f.ruleId === CONFIG_CHANGED_RULE) ? [CONFIG_CHANGED_DESCRIPTOR] : []),
+      ...(findings.some((f) => f.ruleId === CONFIG_SYMLINK_RULE) ? [CONFIG_SYMLINK_DESCRIPTOR] : []),
     ],
     findings: findings.map(toReportFinding),
   };
@@ -305,6 +366,9 @@ async function toResult(
   await mkdir(outDir, { recursive: true });
   const sarif = await writeSarif(join(outDir, 'dlp-scan.sarif'), sarifReport, context.redactor, {
     workspace: context.workspace,
+    // The log's shape is fixed by buildSarif and validated by the tests (main.test.ts); compiling
+    // the schema would be most of a one-file scan's start-up.
+    validate: false,
   });
   const files = { 'dlp-report.json': gitleaks, 'dlp-redaction-log.json': log, 'dlp-metrics.prom': metrics };
   for (const [name, content] of Object.entries(files)) await writeFile(join(outDir, name), content);
@@ -341,10 +405,17 @@ async function toResult(
   }
 
   const failing = violations(findings, failOn);
+  const annotations = [...shown.map(findingAnnotation), ...skipAnnotations(stats.skipped, maxFileSize)];
+  if (omitted > 0)
+    annotations.push({
+      level: 'notice',
+      title: 'dlp-scan: annotations capped',
+      message: capNote,
+    });
   const unscanned = failOnSkipped ? stats.skipped.filter((k) => FAILING_SKIPS.has(k.reason)) : [];
   const result: ActionResult = {
     outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
-    annotations: [...findings.map(findingAnnotation), ...skipAnnotations(stats.skipped, maxFileSize)],
+    annotations,
     summary: markdown,
     checkRun: {
       name: 'dlp-scan',
@@ -361,11 +432,14 @@ async function toResult(
       summary: markdown,
     },
   };
+  const selfAllowed = findings.filter((f) => f.inlineAllowAdded).length;
   if (failing > 0) {
     const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule)
       .map(([rule, n]) => `${rule} ×${n}`)
       .join(', ');
     result.failure = `dlp-scan: ${failing} finding(s) at or above '${failOn}' (${rulesHit}); see the annotations and the job summary. Remove the value (and rotate it if it is a credential), or accept it: an inline dlp:allow comment, an allowlist in the rules file, or its fingerprint in the baseline.`;
+    if (selfAllowed > 0)
+      result.failure += ` ${selfAllowed} of them sit on a line whose dlp:allow this pull request adds: not honoured, because a pull request cannot accept its own finding. A baseline entry (or allowlist) must land in an earlier pull request, reviewed on its own; or a reviewer accepts the risk and merges despite this check.`;
   }
   if (unscanned.length > 0) {
     const names = unscanned

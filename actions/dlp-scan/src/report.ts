@@ -55,13 +55,48 @@ const STDIN = '<stdin>';
 /** Findings not in a file of the tree (stdin, a commit's message or author): no file on the annotation. */
 const NOT_A_FILE = new Set([STDIN, '<commit-message>', '<commit-author>']);
 
+/** Annotations per file and per run: a minified file with 16,000 JWTs must not bury the log. */
+export const ANNOTATIONS_PER_FILE = 20;
+export const ANNOTATIONS_PER_RUN = 300;
+
+/**
+ * The findings that become annotations, in order: at most ANNOTATIONS_PER_FILE per file and
+ * ANNOTATIONS_PER_RUN in all, errors before warnings before notices. Every finding stays in the
+ * report and SARIF; `omitted` says how many have no annotation. Linear in the findings.
+ */
+export function annotatedFindings(
+  findings: readonly DlpFinding[],
+  perFile = ANNOTATIONS_PER_FILE,
+  perRun = ANNOTATIONS_PER_RUN,
+): { shown: DlpFinding[]; omitted: number } {
+  const rank: Record<string, number> = { error: 0, warning: 1, notice: 2 };
+  const buckets: DlpFinding[][] = [[], [], []];
+  for (const f of findings) buckets[rank[f.severity] ?? 2]!.push(f);
+  const perPath = new Map<string, number>();
+  const shown: DlpFinding[] = [];
+  for (const bucket of buckets) {
+    for (const f of bucket) {
+      if (shown.length >= perRun) break;
+      const n = perPath.get(f.path) ?? 0;
+      if (n >= perFile) continue;
+      perPath.set(f.path, n + 1);
+      shown.push(f);
+    }
+  }
+  return { shown, omitted: findings.length - shown.length };
+}
+
+/** Why a `dlp:allow` on an added line does not count, and what to do instead. */
+export const INLINE_ALLOW_ADDED =
+  'The dlp:allow comment on this line is added by this same change, so it is not honoured (a change cannot switch off its own scan): a reviewer decides. To accept the value, land its fingerprint in the baseline in an earlier pull request';
+
 export function findingAnnotation(f: DlpFinding): Annotation {
   const where = NOT_A_FILE.has(f.path) ? `${f.path}:${f.line}:${f.column}: ` : '';
   const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)})` : '';
   const annotation: Annotation = {
     level: f.severity,
     title: `dlp-scan: ${f.ruleId}`,
-    message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}`,
+    message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}${f.inlineAllowAdded ? `. ${INLINE_ALLOW_ADDED}` : ''}`,
   };
   if (!NOT_A_FILE.has(f.path)) {
     annotation.file = f.path;

@@ -6,7 +6,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
+  scanFiles,
   scanTextWithStats,
+  type ScanFileInput,
+  type ScanFilesOptions,
   type CommitInfo,
   type CompiledRulePackWithPrefilter,
   type DlpFinding,
@@ -55,6 +58,8 @@ export interface ScanRequest {
   commitDetails?: CommitDetails;
   baseline?: ReadonlySet<string>;
   readStdin?: () => Promise<Buffer>;
+  /** Tree mode: worker threads (lib/dlp/threads.ts); default 1. */
+  threads?: number | 'auto';
 }
 
 export interface ScanOutcome {
@@ -111,6 +116,8 @@ function scanOne(
   commit?: CommitInfo,
 ): DlpFinding[] {
   const options: Parameters<typeof scanTextWithStats>[1] = { path, rules: request.rules };
+  // Diff mode reads only added lines: a dlp:allow on one of them is the change's own say-so.
+  if (request.mode === 'diff') options.inlineAllow = 'report';
   if (request.baseline) options.baseline = request.baseline;
   if (commit) options.commit = commit;
   const result = scanTextWithStats(text, options);
@@ -118,6 +125,9 @@ function scanOne(
   findings.push(...result.findings);
   return result.findings;
 }
+
+/** Text read ahead of scanning in tree mode: enough for every worker to get a fair share. */
+const CHUNK_UNITS = 32 * 1024 * 1024;
 
 async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
   const stats = emptyStats('tree', request.targetLabel);
@@ -138,12 +148,31 @@ async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
     },
     stats.skipped,
   );
+  // Files are read in chunks and each chunk is scanned while nothing else is read: with workers,
+  // the chunk is split among them; with one thread (or a small scan) it runs here.
+  let chunk: ScanFileInput[] = [];
+  let units = 0;
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const options: ScanFilesOptions = { rules: request.rules, threads: request.threads ?? 1 };
+    if (request.baseline) options.baseline = request.baseline;
+    const results = await scanFiles(chunk, options);
+    for (const result of results) {
+      addSuppressed(stats.suppressed, result.suppressed);
+      findings.push(...result.findings);
+    }
+    chunk = [];
+    units = 0;
+  };
   for await (const file of files) {
     stats.filesScanned++;
     stats.bytesScanned += file.bytes;
     if (file.invalidUtf8) stats.invalidUtf8.push(file.path);
-    scanOne(request, stats, findings, file.text, file.path);
+    chunk.push({ path: file.path, text: file.text });
+    units += file.text.length;
+    if (units >= CHUNK_UNITS) await flush();
   }
+  await flush();
   return { findings, stats };
 }
 
@@ -175,6 +204,31 @@ export function addedText(file: AddedFile): Buffer {
     parts.push(line);
   });
   return Buffer.concat(parts);
+}
+
+/** Control bytes (but tab and newline) become spaces: offsets and lines stay where they were. */
+export function printable(bytes: Buffer): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f) out[i] = 0x20;
+  }
+  return out;
+}
+
+/** Bytes in runs of 8 or more non-space characters: what a binary file has worth reading. */
+function printableBytes(bytes: Buffer): number {
+  let total = 0;
+  let run = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0x20;
+    if (b > 0x20 && b < 0x7f) run++;
+    else {
+      if (run >= 8) total += run;
+      run = 0;
+    }
+  }
+  return total;
 }
 
 /** Translates positions of findings in `addedText(file)` to the new file's line numbers, in place (a copy would lose the value the redactor needs). */
@@ -231,17 +285,26 @@ function scanAdded(
 ): void {
   const where = commit ? `${path}@${commit.sha.slice(0, 12)}` : path;
   const inCommit = commit ? { detail: `added in commit ${commit.sha.slice(0, 12)}` } : {};
-  if (file.binary) {
+  // As in tree mode: an allowlisted path (a directory of generated bundles) is neither read nor
+  // reported as skipped, so a large bundle added by a pull request does not fail it as "oversized".
+  if (request.rules.allowlist.paths.some((glob) => glob.test(path))) {
+    stats.suppressed.path++;
+    return;
+  }
+  // A binary file (a NUL in the added bytes) is scanned over its printable runs: a key placed
+  // beside a NUL byte is still a key. Without any added line (git's "Binary files differ"
+  // without --text, kept for old output) there is nothing to read.
+  if (file.binary && file.lines.length === 0) {
     stats.skipped.push({ path, reason: 'binary', ...inCommit });
     return;
   }
-  const bytes = addedText(file);
-  if (bytes.length > request.maxFileSize) {
+  const bytes = file.binary ? printable(addedText(file)) : addedText(file);
+  if (bytes.length > request.maxFileSize && !(file.binary && printableBytes(bytes) <= request.maxFileSize)) {
     stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
     return;
   }
   const { text, invalid } = decodeUtf8(bytes);
-  if (invalid) stats.invalidUtf8.push(where);
+  if (invalid && !file.binary) stats.invalidUtf8.push(where);
   stats.filesScanned++;
   stats.bytesScanned += bytes.length;
   mapAddedLines(scanOne(request, stats, findings, text, path, commit), file);

@@ -7,13 +7,13 @@
  * A change the diff makes to those files is itself reported (rule `dlp-config-changed`, a
  * warning): this scan did not use it, the next scan after the merge will, so a reviewer must see it.
  */
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { sha256Hex } from '../../../lib/digest.ts';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CompiledRulePackWithPrefilter, DlpFinding } from '../../../lib/dlp/index.ts';
 import type { RuleDescriptor } from '../../../lib/report/types.ts';
 import { baselineFromText, loadBaseline, loadRules, rulesFromText, type Baseline } from './config.ts';
-import { blobId, mergeBaseOf, repoRoot, resolveRange, showFile } from './git.ts';
+import { entryAt, mergeBaseOf, repoRoot, resolveRange, showFile, SYMLINK_MODE } from './git.ts';
 
 export const CONFIG_CHANGED_RULE = 'dlp-config-changed';
 
@@ -22,6 +22,16 @@ export const CONFIG_CHANGED_DESCRIPTOR: RuleDescriptor = {
   shortDescription:
     'dlp-scan configuration (rule pack or baseline) changed: this scan used the base version; the change applies after the merge',
   defaultLevel: 'warning',
+  tags: ['config'],
+};
+
+export const CONFIG_SYMLINK_RULE = 'dlp-config-symlink';
+
+export const CONFIG_SYMLINK_DESCRIPTOR: RuleDescriptor = {
+  id: CONFIG_SYMLINK_RULE,
+  shortDescription:
+    'dlp-scan configuration is a symlink in the repository: it is never followed (it could point anywhere); this scan used the built-in defaults for it',
+  defaultLevel: 'error',
   tags: ['config'],
 };
 
@@ -72,6 +82,61 @@ function changedFinding(
   };
 }
 
+/** A configuration file that is a symlink (where: which commit or the checkout). */
+export function symlinkFinding(shown: string, where: string): DlpFinding {
+  return {
+    ruleId: CONFIG_SYMLINK_RULE,
+    description: `${CONFIG_SYMLINK_DESCRIPTOR.shortDescription} (${where}). Replace the symlink with the file itself.`,
+    severity: 'error',
+    tags: ['config'],
+    path: shown,
+    line: 1,
+    endLine: 1,
+    column: 1,
+    endColumn: 1,
+    preview: 'symlink',
+    matchPreview: 'symlink',
+    fingerprint: sha256Hex(`${CONFIG_SYMLINK_RULE}:${where}:${shown}`),
+  };
+}
+
+/**
+ * The first symlink on the way from `root` (not included) to `root/rel`, or undefined. A file read
+ * from the checkout must not pass through one: the pull request decides where it points.
+ */
+export async function symlinkOnPath(root: string, rel: string): Promise<string | undefined> {
+  let at = root;
+  for (const part of rel.split(/[\\/]/).filter(Boolean)) {
+    at = join(at, part);
+    try {
+      if ((await lstat(at)).isSymbolicLink()) return relative(root, at).split(sep).join('/');
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a configuration file lives relative to the repository, worked out from the path's text
+ * under the workspace: the workspace itself is resolved (a runner may reach it through a
+ * symlink), but nothing inside it — a symlink there is the pull request's to point anywhere.
+ */
+async function repoPathOf(
+  top: string,
+  workspace: string,
+  absolute: string,
+): Promise<{ gitPath: string } | { outside: string }> {
+  const inWorkspace = relative(workspace, absolute);
+  const lexical =
+    inWorkspace.startsWith('..') || isAbsolute(inWorkspace)
+      ? await realOrSame(absolute)
+      : resolve(await realOrSame(workspace), inWorkspace);
+  const rel = relative(top, lexical);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { outside: lexical };
+  return { gitPath: rel.split(sep).join('/') };
+}
+
 type Source =
   { kind: 'text'; text: string; shown: string } | { kind: 'disk'; ref: ConfigFileRef } | { kind: 'none' };
 
@@ -83,6 +148,8 @@ type Source =
  */
 export async function configFromBase(options: {
   cwd: string;
+  /** The workspace (paths under it are taken as written, never through a symlink). Default: cwd. */
+  workspace?: string;
   base: string;
   head: string;
   rules: ConfigFileRef | undefined;
@@ -96,28 +163,43 @@ export async function configFromBase(options: {
 
   async function locate(ref: ConfigFileRef | undefined, what: string): Promise<Source> {
     if (!ref) return { kind: 'none' };
-    const rel = relative(top, await realOrSame(ref.absolute));
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    const where = await repoPathOf(top, options.workspace ?? options.cwd, ref.absolute);
+    if ('outside' in where) {
       notes.push(`Using ${what} ${ref.shown} (outside the repository, read from disk).`);
       return { kind: 'disk', ref };
     }
-    const gitPath = rel.split(sep).join('/');
+    const { gitPath } = where;
     const [atBase, atFork, atHead] = await Promise.all([
-      showFile(top, base!, gitPath),
-      blobId(top, from, gitPath),
-      blobId(top, head, gitPath),
+      entryAt(top, base!, gitPath),
+      entryAt(top, from, gitPath),
+      entryAt(top, head, gitPath),
     ]);
-    if (atFork !== atHead) {
+    if (atFork?.id !== atHead?.id || atFork?.mode !== atHead?.mode) {
       const state = atFork === undefined ? 'added' : atHead === undefined ? 'deleted' : 'modified';
-      changed.push(changedFinding(ref, state, atHead ?? 'deleted'));
+      changed.push(changedFinding(ref, state, atHead?.id ?? 'deleted'));
+    }
+    // A symlink is never followed, in any commit: its target is whatever the link text says.
+    if (atHead?.mode === SYMLINK_MODE) changed.push(symlinkFinding(ref.shown, `head ${head.slice(0, 12)}`));
+    if (atBase?.mode === SYMLINK_MODE) {
+      if (atHead?.mode !== SYMLINK_MODE)
+        changed.push(symlinkFinding(ref.shown, `base ${base!.slice(0, 12)}`));
+      notes.push(`Not using ${what} ${ref.shown}: it is a symlink in the base commit (never followed).`);
+      return { kind: 'none' };
     }
     if (atBase !== undefined) {
+      const text = await showFile(top, base!, gitPath);
       notes.push(
         `Using ${what} ${ref.shown} as of the base commit ${base!.slice(0, 12)} (not the checkout).`,
       );
-      return { kind: 'text', text: atBase.toString('utf8'), shown: ref.shown };
+      return { kind: 'text', text: (text ?? Buffer.alloc(0)).toString('utf8'), shown: ref.shown };
     }
     if (ref.explicit && atHead === undefined && atFork === undefined) {
+      const link = await symlinkOnPath(top, gitPath);
+      if (link !== undefined) {
+        changed.push(symlinkFinding(ref.shown, `checkout, through ${link}`));
+        notes.push(`Not using ${what} ${ref.shown}: its path passes through a symlink (${link}).`);
+        return { kind: 'none' };
+      }
       notes.push(`Using ${what} ${ref.shown} (not tracked by git, read from disk).`);
       return { kind: 'disk', ref };
     }

@@ -1,7 +1,7 @@
 // The diff and log parsers over hand-written git output: only added lines survive, with their
 // new-file line numbers, and content that looks like a header stays content.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { COMMIT_MARKER, parseLog, parseUnifiedDiff, unquoteGitPath } from '../src/diff.ts';
 
 const text = (files: ReturnType<typeof parseUnifiedDiff>) =>
@@ -32,7 +32,7 @@ test('added lines keep their new-file numbers across hunks; removed lines are dr
       '',
     ].join('\n'),
   );
-  assert.deepEqual(text(parseUnifiedDiff(out)), [
+  expect(text(parseUnifiedDiff(out))).toStrictEqual([
     {
       path: 'src/app.ts',
       binary: false,
@@ -60,7 +60,7 @@ test('an added line that reads like a header is content, because hunk lengths sa
       '',
     ].join('\n'),
   );
-  assert.deepEqual(text(parseUnifiedDiff(out)), [
+  expect(text(parseUnifiedDiff(out))).toStrictEqual([
     {
       path: 'x',
       binary: false,
@@ -97,7 +97,7 @@ test('deleted files and pure renames add nothing; a rename with an edit reports 
       '',
     ].join('\n'),
   );
-  assert.deepEqual(text(parseUnifiedDiff(out)), [
+  expect(text(parseUnifiedDiff(out))).toStrictEqual([
     { path: 'g h"q', binary: false, lines: [3], content: ['c'] },
   ]);
 });
@@ -112,7 +112,7 @@ test('binary files are kept (to be counted) with their path', () => {
       '',
     ].join('\n'),
   );
-  assert.deepEqual(text(parseUnifiedDiff(out)), [
+  expect(text(parseUnifiedDiff(out))).toStrictEqual([
     { path: 'img/logo.png', binary: true, lines: [], content: [] },
   ]);
 });
@@ -124,15 +124,15 @@ test('invalid UTF-8 bytes are kept as bytes, and CRLF content keeps its CR', () 
     Buffer.from('\n'),
   ]);
   const [file] = parseUnifiedDiff(out);
-  assert.deepEqual(
-    file!.content.map((c) => [...c]),
-    [[...Buffer.from('ok\r')], [...Buffer.from('bad '), 0xff, 0xfe]],
-  );
+  expect(file!.content.map((c) => [...c])).toStrictEqual([
+    [...Buffer.from('ok\r')],
+    [...Buffer.from('bad '), 0xff, 0xfe],
+  ]);
 });
 
 test('git C-quoted paths: escapes, octal UTF-8 bytes', () => {
-  assert.equal(unquoteGitPath('"caf\\303\\251\\tx\\\\y"'), 'café\tx\\y');
-  assert.equal(unquoteGitPath('plain name'), 'plain name');
+  expect(unquoteGitPath('"caf\\303\\251\\tx\\\\y"')).toBe('café\tx\\y');
+  expect(unquoteGitPath('plain name')).toBe('plain name');
 });
 
 test('log records carry the commit fields gitleaks reports, and each commit its own files', () => {
@@ -152,33 +152,30 @@ test('log records carry the commit fields gitleaks reports, and each commit its 
       record('c'.repeat(40), 'merge', ''),
   );
   const commits = parseLog(out);
-  assert.deepEqual(
-    commits.map((c) => ({ ...c.commit, files: text(c.files) })),
-    [
-      {
-        sha: 'a'.repeat(40),
-        author: 'Dee',
-        email: 'dee@users.noreply.github.com',
-        date: '2026-11-01T10:00:00Z',
-        message: 'second\n\nwith body',
-        files: [{ path: 'x', binary: false, lines: [2], content: ['two'] }],
-      },
-      {
-        sha: 'b'.repeat(40),
-        author: 'Dee',
-        email: 'dee@users.noreply.github.com',
-        date: '2026-11-01T10:00:00Z',
-        message: 'first',
-        files: [{ path: 'x', binary: false, lines: [1], content: ['one'] }],
-      },
-      {
-        sha: 'c'.repeat(40),
-        author: 'Dee',
-        email: 'dee@users.noreply.github.com',
-        date: '2026-11-01T10:00:00Z',
-        message: 'merge',
-        files: [],
-      },
-    ],
-  );
+  expect(commits.map((c) => ({ ...c.commit, files: text(c.files) }))).toStrictEqual([
+    {
+      sha: 'a'.repeat(40),
+      author: 'Dee',
+      email: 'dee@users.noreply.github.com',
+      date: '2026-11-01T10:00:00Z',
+      message: 'second\n\nwith body',
+      files: [{ path: 'x', binary: false, lines: [2], content: ['two'] }],
+    },
+    {
+      sha: 'b'.repeat(40),
+      author: 'Dee',
+      email: 'dee@users.noreply.github.com',
+      date: '2026-11-01T10:00:00Z',
+      message: 'first',
+      files: [{ path: 'x', binary: false, lines: [1], content: ['one'] }],
+    },
+    {
+      sha: 'c'.repeat(40),
+      author: 'Dee',
+      email: 'dee@users.noreply.github.com',
+      date: '2026-11-01T10:00:00Z',
+      message: 'merge',
+      files: [],
+    },
+  ]);
 });

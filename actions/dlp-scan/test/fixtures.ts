@@ -2,7 +2,7 @@
  * Test fixtures built at run time: synthetic secrets from lib/dlp/synth.ts (nothing secret-looking
  * is committed), real git repositories in temp directories, and a recording sink for execute().
  */
-import { execFileSync } from 'node:child_process';
+import { runOk } from '../../../test/support/run.ts';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,18 +52,13 @@ const GIT_ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
-export function git(repo: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    env: GIT_ENV,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }).trim();
+export async function git(repo: string, ...args: string[]): Promise<string> {
+  return (await runOk('git', args, { cwd: repo, env: GIT_ENV })).trim();
 }
 
 export async function initRepo(dir?: string): Promise<string> {
   const repo = dir ?? (await tempDir('dlp-repo-'));
-  git(repo, 'init', '-q', '-b', 'main');
+  await git(repo, 'init', '-q', '-b', 'main');
   return repo;
 }
 
@@ -75,11 +70,10 @@ export async function commit(
   date = '2026-11-01T10:00:00Z',
 ): Promise<string> {
   await writeFiles(repo, files);
-  git(repo, 'add', '-A');
-  execFileSync('git', ['commit', '-q', '-m', message], {
+  await git(repo, 'add', '-A');
+  await runOk('git', ['commit', '-q', '-m', message], {
     cwd: repo,
     env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    stdio: 'ignore',
   });
   return git(repo, 'rev-parse', 'HEAD');
 }

@@ -1,15 +1,19 @@
 // The git adapters against real repositories built in temp directories: diff mode sees only what
 // a change adds (at the new file's line numbers), history mode attaches the commit, and a range
 // that does not exist is one clear sentence.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+import { rejectionOf } from '../../../test/support/errors.ts';
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { defaultRulePack, gitleaksReport, registerSecrets } from '../../../lib/dlp/index.ts';
 import { seededRng, synth } from '../../../lib/dlp/synth.ts';
 import { Redactor } from '../../../lib/redact.ts';
 import { findingAnnotation } from '../src/report.ts';
-import { GitError, addedLines, resolveRange } from '../src/git.ts';
+import { GitError, addedLines, resolveRange, runGit } from '../src/git.ts';
 import { runScan, type ScanRequest } from '../src/scan.ts';
 import { assertAbsent, commit, git, initRepo, plant, tempDir } from './fixtures.ts';
 
@@ -35,34 +39,30 @@ test('diff mode reports only added lines, at their new-file line and column; ren
     { 'app.ts': `one\n${p.aws.line}\nthree\n`, 'old.env': `${q.aws.line}\n`, 'drop.txt': `${q.card.line}\n` },
     'base',
   );
-  git(repo, 'mv', 'old.env', 'renamed.env');
-  git(repo, 'rm', '-q', 'drop.txt');
+  await git(repo, 'mv', 'old.env', 'renamed.env');
+  await git(repo, 'rm', '-q', 'drop.txt');
   const head = await commit(
     repo,
     { 'app.ts': `one\n${p.aws.line}\nthree\nfour\n    ${p.github.line}\n` },
     'head',
   );
   const { findings, stats } = await runScan(request(repo, { base, head }));
-  assert.deepEqual(
-    findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`),
-    [`github-token app.ts:5:${4 + p.github.line.indexOf(p.github.value) + 1}`],
-  );
-  assert.equal(stats.filesScanned, 1);
+  expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`)).toStrictEqual([
+    `github-token app.ts:5:${4 + p.github.line.indexOf(p.github.value) + 1}`,
+  ]);
+  expect(stats.filesScanned).toBe(1);
 });
 
 test('diff mode compares from the merge base: what the base branch did after the fork is not reported', async () => {
   const p = plant(21);
   const repo = await initRepo();
   await commit(repo, { 'a.txt': 'start\n' }, 'root');
-  git(repo, 'checkout', '-q', '-b', 'feature');
+  await git(repo, 'checkout', '-q', '-b', 'feature');
   const head = await commit(repo, { 'b.txt': `${p.github.line}\n` }, 'feature adds a token');
-  git(repo, 'checkout', '-q', 'main');
+  await git(repo, 'checkout', '-q', 'main');
   const base = await commit(repo, { 'a.txt': `start\n${p.aws.line}\n` }, 'main moves on');
   const { findings } = await runScan(request(repo, { base, head }));
-  assert.deepEqual(
-    findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`),
-    ['github-token b.txt:1'],
-  );
+  expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toStrictEqual(['github-token b.txt:1']);
 });
 
 test('history mode: every commit of the range, with commit, author, email, date and message in the gitleaks report', async () => {
@@ -82,7 +82,7 @@ test('history mode: every commit of the range, with commit, author, email, date 
     '2026-11-03T10:00:00Z',
   );
   const all = await runScan(request(repo, { mode: 'history', head: third, commitDetails: 'clear' }));
-  assert.equal(all.stats.commitsScanned, 3);
+  expect(all.stats.commitsScanned).toBe(3);
   const report = gitleaksReport(all.findings).map((e) => ({
     rule: e.RuleID,
     file: e.File,
@@ -93,7 +93,7 @@ test('history mode: every commit of the range, with commit, author, email, date 
     date: e.Date,
     message: e.Message,
   }));
-  assert.deepEqual(report, [
+  expect(report).toStrictEqual([
     {
       rule: 'github-token',
       file: 'src/x.ts',
@@ -116,12 +116,9 @@ test('history mode: every commit of the range, with commit, author, email, date 
     },
   ]);
   const ranged = await runScan(request(repo, { mode: 'history', base: second, head: third }));
-  assert.equal(ranged.stats.commitsScanned, 1);
-  assert.deepEqual(
-    ranged.findings.map((f) => f.ruleId),
-    ['github-token'],
-  );
-  assert.ok(first);
+  expect(ranged.stats.commitsScanned).toBe(1);
+  expect(ranged.findings.map((f) => f.ruleId)).toStrictEqual(['github-token']);
+  expect(first).toBeTruthy();
 });
 
 test('history mode: a commit message is scanned; email and message are masked in every report by default', async () => {
@@ -136,25 +133,24 @@ test('history mode: a commit message is scanned; email and message are masked in
   for (const details of ['masked', 'clear'] as const) {
     const sink = redactorFor();
     const { findings } = await runScan(request(repo, { mode: 'history', head, commitDetails: details }));
-    assert.deepEqual(
-      findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`).sort(),
-      ['aws-access-key-id config/.env:1', 'us-ssn <commit-message>:3'],
-      details,
-    );
+    expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`).sort()).toStrictEqual([
+      'aws-access-key-id config/.env:1',
+      'us-ssn <commit-message>:3',
+    ]);
     registerSecrets(sink, findings);
     const report = JSON.stringify(sink.redactDeep(gitleaksReport(findings)));
     assertAbsent(report, [ssn, p.aws.value], `the gitleaks report (${details})`);
     const email = 'dee@users.noreply.github.com';
     if (details === 'masked') {
-      assert.ok(!report.includes(email), 'the author email is masked');
-      assert.ok(!report.includes('refund for the customer'), 'the message is masked');
-      assert.ok(report.includes(`"Email":"dee@…(${email.length})"`), report);
+      expectNoLeak(report, email, 'the report (author email)');
+      expectNoLeak(report, 'refund for the customer', 'the report (commit message)');
+      expect(report).toContain(`"Email":"dee@…(${email.length})"`);
     } else {
-      assert.ok(report.includes(email), 'clear: the email as git has it');
-      assert.ok(report.includes('refund for the customer'), 'clear: the message, minus the SSN');
+      expect(report).toContain(email);
+      expect(report).toContain('refund for the customer');
     }
     const annotation = findingAnnotation(findings.find((f) => f.ruleId === 'us-ssn')!);
-    assert.equal(annotation.file, undefined, 'a commit message is not a file of the tree');
+    expect(annotation.file).toBe(undefined);
   }
 });
 
@@ -162,24 +158,23 @@ test('history mode sees a secret that only a merge commit adds (a conflict resol
   const p = plant(51);
   const repo = await initRepo();
   await commit(repo, { 'app.env': 'MODE=dev\n' }, 'root');
-  git(repo, 'checkout', '-q', '-b', 'feature');
+  await git(repo, 'checkout', '-q', '-b', 'feature');
   const side = await commit(
     repo,
     { 'app.env': 'MODE=feature\n', 'side.txt': `${p.github.line}\n` },
     'feature',
   );
-  git(repo, 'checkout', '-q', 'main');
+  await git(repo, 'checkout', '-q', 'main');
   await commit(repo, { 'app.env': 'MODE=main\n' }, 'main');
   try {
-    git(repo, 'merge', '-q', 'feature');
+    await git(repo, 'merge', '-q', 'feature');
   } catch {
     // The conflict is the point: its resolution is where the key arrives.
   }
   const merge = await commit(repo, { 'app.env': `MODE=main\n${p.aws.line}\n` }, 'merge feature');
-  assert.equal(git(repo, 'rev-list', '--parents', '-n', '1', merge).split(' ').length, 3, 'a merge commit');
+  expect((await git(repo, 'rev-list', '--parents', '-n', '1', merge)).split(' ').length).toBe(3);
   const { findings } = await runScan(request(repo, { mode: 'history', head: merge }));
-  assert.deepEqual(
-    findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.commit?.sha}`).sort(),
+  expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.commit?.sha}`).sort()).toStrictEqual(
     [`aws-access-key-id app.env:2 ${merge}`, `github-token side.txt:1 ${side}`].sort(),
   );
 });
@@ -187,16 +182,12 @@ test('history mode sees a secret that only a merge commit adds (a conflict resol
 test('a range that does not exist is named, with what to do; no stack trace in the message', async () => {
   const repo = await initRepo();
   await commit(repo, { 'a.txt': 'x\n' }, 'one');
-  await assert.rejects(
-    runScan(request(repo, { base: 'nope', head: 'HEAD' })),
-    (error: Error) =>
-      error instanceof GitError &&
-      error.message.includes("git range 'nope..HEAD' does not exist") &&
-      error.message.includes("base 'nope' is not a commit") &&
-      !/\n\s+at /.test(error.message),
-  );
-  await assert.rejects(
-    runScan(request(repo, { mode: 'history', base: 'HEAD', head: 'deadbeef' })),
+  const error = await rejectionOf(runScan(request(repo, { base: 'nope', head: 'HEAD' })));
+  expect(error).toBeInstanceOf(GitError);
+  expect((error as GitError).message).toContain("git range 'nope..HEAD' does not exist");
+  expect((error as GitError).message).toContain("base 'nope' is not a commit");
+  expect((error as GitError).message).not.toMatch(/\n\s+at /);
+  await expect(runScan(request(repo, { mode: 'history', base: 'HEAD', head: 'deadbeef' }))).rejects.toThrow(
     /git range 'HEAD\.\.deadbeef' does not exist: head 'deadbeef' is not a commit/,
   );
 });
@@ -206,27 +197,28 @@ test('a shallow clone missing the base says to fetch with fetch-depth: 0', async
   const old = await commit(origin, { 'a.txt': 'x\n' }, 'one');
   await commit(origin, { 'a.txt': 'y\n' }, 'two');
   const clone = join(await tempDir(), 'clone');
-  git(origin, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
-  await assert.rejects(resolveRange(clone, old, 'HEAD'), /shallow clone: check out with fetch-depth: 0/);
+  await git(origin, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
+  await expect(resolveRange(clone, old, 'HEAD')).rejects.toThrow(
+    /shallow clone: check out with fetch-depth: 0/,
+  );
 });
 
 test('a revision that looks like an option never reaches git as one', async () => {
   const repo = await initRepo();
   await commit(repo, { 'a.txt': 'x\n' }, 'one');
   const out = join(repo, 'written-by-git.txt');
-  await assert.rejects(addedLines(repo, `--output=${out}`, 'HEAD'), /is not a commit/);
-  assert.equal(existsSync(out), false);
+  await expect(addedLines(repo, `--output=${out}`, 'HEAD')).rejects.toThrow(/is not a commit/);
+  expect(existsSync(out)).toBe(false);
 });
 
 test('outside a git repository: a clear error that suggests tree mode', async () => {
   const dir = await tempDir();
-  await assert.rejects(
-    runScan(request(dir, { base: 'HEAD' })),
+  await expect(runScan(request(dir, { base: 'HEAD' }))).rejects.toThrow(
     /is not inside a git repository.*use mode: tree/,
   );
 });
 
-test('diff mode counts binary files and reports added content over max-file-size', async () => {
+test('diff mode reads binary files over their printable runs and reports added content over max-file-size', async () => {
   const p = plant(41);
   const repo = await initRepo();
   const base = await commit(repo, { 'a.txt': 'x\n' }, 'one');
@@ -240,14 +232,9 @@ test('diff mode counts binary files and reports added content over max-file-size
     'two',
   );
   const { findings, stats } = await runScan(request(repo, { base, head, maxFileSize: 1000 }));
-  assert.deepEqual(
-    findings.map((f) => f.path),
-    ['small.txt'],
-  );
-  assert.deepEqual(stats.skipped.map((s) => `${s.path}:${s.reason}`).sort(), [
-    'big.txt:oversized',
-    'logo.bin:binary',
-  ]);
+  expect(findings.map((f) => f.path)).toStrictEqual(['small.txt']);
+  // A small binary file is read (printable runs only); nothing in it.
+  expect(stats.skipped.map((s) => `${s.path}:${s.reason}`).sort()).toStrictEqual(['big.txt:oversized']);
 });
 
 test('diff mode on a subdirectory limits the diff to it and reports workspace-relative paths', async () => {
@@ -260,8 +247,19 @@ test('diff mode on a subdirectory limits the diff to it and reports workspace-re
     'two',
   );
   const { findings } = await runScan(request(repo, { target: join(repo, 'svc'), base, head }));
-  assert.deepEqual(
-    findings.map((f) => `${f.ruleId} ${f.path}`),
-    ['aws-access-key-id svc/api/key.txt'],
-  );
+  expect(findings.map((f) => `${f.ruleId} ${f.path}`)).toStrictEqual(['aws-access-key-id svc/api/key.txt']);
+});
+
+test('without git on PATH: a clear error that says which modes need it', async () => {
+  const saved = process.env['PATH'];
+  process.env['PATH'] = await mkdtemp(join(tmpdir(), 'no-git-'));
+  try {
+    const error = await rejectionOf(runGit(['status'], tmpdir()));
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toBe(
+      'git is not installed or not on PATH; diff and history modes need it (tree mode does not)',
+    );
+  } finally {
+    process.env['PATH'] = saved;
+  }
 });

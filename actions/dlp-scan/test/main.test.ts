@@ -1,7 +1,8 @@
 // The action's run() through the same execute() the runner and the CLI use: what a user sees
 // (annotations, outputs, summary, files) for planted values, and that no value leaves the run.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execute } from '../../../lib/runtime.ts';
@@ -21,7 +22,7 @@ async function run(
   const execution = await execute(action, (name) => inputs[name], sink, {
     env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: await tempDir('dlp-runner-'), ...options.env },
   });
-  return { sink, exitCode: execution.exitCode };
+  return { sink, exitCode: execution.exitCode, checkRun: execution.result?.checkRun };
 }
 
 /** Every file under a directory, as one text. */
@@ -48,36 +49,33 @@ test('tree mode: annotations at each value (rule, preview, fingerprint), failing
     'fail-on': 'error',
     mode: 'tree',
   });
-  assert.equal(exitCode, 1);
-  assert.equal(sink.outputs['findings'], '3');
+  expect(exitCode).toBe(1);
+  expect(sink.outputs['findings']).toBe('3');
   const placed = sink.annotations
     .filter((a) => a.title?.startsWith('dlp-scan: ') && a.file)
     .map((a) => `${a.level} ${a.title} ${a.file}:${a.line}:${a.column}`);
-  assert.deepEqual(placed, [
+  expect(placed).toStrictEqual([
     `error dlp-scan: aws-access-key-id deploy/.env:2:${p.aws.line.indexOf(p.aws.value) + 1}`,
     `error dlp-scan: payment-card docs/pay.md:3:${p.card.line.indexOf(' ') + 2}`,
     `error dlp-scan: github-token src/client.ts:2:${p.github.line.indexOf(p.github.value) + 1}`,
   ]);
   const aws = sink.annotations.find((a) => a.title === 'dlp-scan: aws-access-key-id')!;
-  assert.match(
-    aws.message,
+  expect(aws.message).toMatch(
     new RegExp(`preview ${p.aws.value.slice(0, 4)}…\\(20\\), fingerprint [0-9a-f]{64}$`),
   );
-  assert.match(
-    sink.failures.join('\n'),
+  expect(sink.failures.join('\n')).toMatch(
     /3 finding\(s\) at or above 'error' \(aws-access-key-id ×1, github-token ×1, payment-card ×1\)/,
   );
-  assert.match(sink.summary, /\| aws-access-key-id \| 1 /);
+  expect(sink.summary).toMatch(/\| aws-access-key-id \| 1 /);
 
   const evidence = join(ws, 'evidence');
-  assert.equal(sink.outputs['report-path'], join(evidence, 'dlp-report.json'));
-  assert.equal(sink.outputs['sarif-path'], join(evidence, 'dlp-scan.sarif'));
-  assert.deepEqual((await verifyEvidenceBundle(evidence)).ok, true);
+  expect(sink.outputs['report-path']).toBe(join(evidence, 'dlp-report.json'));
+  expect(sink.outputs['sarif-path']).toBe(join(evidence, 'dlp-scan.sarif'));
+  expect((await verifyEvidenceBundle(evidence)).ok).toStrictEqual(true);
   const gitleaks = JSON.parse(await readFile(sink.outputs['report-path']!, 'utf8')) as Array<
     Record<string, unknown>
   >;
-  assert.deepEqual(
-    Object.keys(gitleaks[0]!).sort(),
+  expect(Object.keys(gitleaks[0]!).sort()).toStrictEqual(
     [
       'Author',
       'Commit',
@@ -109,17 +107,20 @@ test('tree mode: annotations at each value (rule, preview, fingerprint), failing
       }>;
     }>;
   };
-  assert.deepEqual(validateSarif(sarif).errors, []);
-  assert.deepEqual(
+  expect(validateSarif(sarif).errors).toStrictEqual([]);
+  expect(
     sarif.runs[0]!.results.map(
       (r) =>
         `${r.ruleId}@${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`,
     ),
-    ['aws-access-key-id@deploy/.env:2', 'payment-card@docs/pay.md:3', 'github-token@src/client.ts:2'],
-  );
+  ).toStrictEqual([
+    'aws-access-key-id@deploy/.env:2',
+    'payment-card@docs/pay.md:3',
+    'github-token@src/client.ts:2',
+  ]);
   const metrics = await readFile(join(evidence, 'dlp-metrics.prom'), 'utf8');
-  assert.match(metrics, /^summit_dlp_findings_total\{rule="github-token",source="ci"\} 1$/m);
-  assert.match(metrics, /^summit_dlp_findings_total\{rule="us-ssn",source="ci"\} 0$/m);
+  expect(metrics).toMatch(/^summit_dlp_findings_total\{rule="github-token",source="ci"\} 1$/m);
+  expect(metrics).toMatch(/^summit_dlp_findings_total\{rule="us-ssn",source="ci"\} 0$/m);
 
   assertAbsent(sink.all(), p.all(), 'the runner channels');
   assertAbsent(await filesText(evidence), p.all(), 'the evidence bundle');
@@ -135,7 +136,8 @@ test('the Prometheus file is valid text format: one series per enabled rule, HEL
     mode: 'tree',
     'max-file-size': '1M',
   });
-  assert.equal(exitCode, 0, sink.failures.join('\n'));
+  expect(sink.failures).toStrictEqual([]);
+  expect(exitCode).toBe(0);
   const lines = (await readFile(join(ws, 'ev', 'dlp-metrics.prom'), 'utf8')).trimEnd().split('\n');
   const typed = new Set<string>();
   for (const line of lines) {
@@ -145,14 +147,13 @@ test('the Prometheus file is valid text format: one series per enabled rule, HEL
       continue;
     }
     const sample = /^(\w+)\{((?:\w+="(?:[^"\\\n]|\\.)*",?)*)\} (\d+)$/.exec(line);
-    assert.ok(sample, `not a sample line: ${line}`);
-    assert.ok(typed.has(sample[1]!), `${sample[1]} has no TYPE before its samples`);
+    expectTruthy(sample);
+    expect(typed.has(sample[1]!)).toBeTruthy();
   }
   const rules = lines
     .filter((l) => l.startsWith('summit_dlp_findings_total{'))
     .map((l) => /rule="([^"]+)"/.exec(l)![1]);
-  assert.deepEqual(
-    rules,
+  expect(rules).toStrictEqual(
     defaultRulePack()
       .rules.map((r) => r.id)
       .sort(),
@@ -167,10 +168,10 @@ test('standard input (path -) through the injected reader: findings named <stdin
     { path: '-', mode: 'auto', 'fail-on': 'error', 'max-file-size': '1M' },
     { stdin: Buffer.from(`x\n${p.aws.line}\n`) },
   );
-  assert.equal(exitCode, 1);
+  expect(exitCode).toBe(1);
   const finding = sink.annotations.find((a) => a.title === 'dlp-scan: aws-access-key-id');
-  assert.ok(finding && finding.file === undefined, JSON.stringify(sink.annotations));
-  assert.match(finding.message, /^<stdin>:2:\d+: AWS access key id/);
+  expectTruthy(finding && finding.file === undefined);
+  expect(finding.message).toMatch(/^<stdin>:2:\d+: AWS access key id/);
   assertAbsent(sink.all(), p.all(), 'the runner channels');
 });
 
@@ -179,10 +180,12 @@ test('fail-on: warnings pass at error and fail at warning; the check run says ne
   // An email address is a warning in the default pack; built at run time.
   await writeFiles(ws, { 'contacts.txt': `owner: ${['jane', 'doe'].join('.')}@${'acme-payments'}.com\n` });
   const lenient = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
-  assert.equal(lenient.exitCode, 0);
-  assert.equal(lenient.sink.outputs['findings'], '1');
+  expect(lenient.exitCode).toBe(0);
+  expect(lenient.sink.outputs['findings']).toBe('1');
+  expect(lenient.checkRun?.conclusion).toBe('neutral');
   const strict = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'warning', 'max-file-size': '1M' });
-  assert.equal(strict.exitCode, 1);
+  expect(strict.exitCode).toBe(1);
+  expect(strict.checkRun?.conclusion).toBe('failure');
 });
 
 test('check run: neutral for findings below fail-on, failure at or above, success when clean', async () => {
@@ -206,7 +209,7 @@ test('check run: neutral for findings below fail-on, failure at or above, succes
     { env: { GITHUB_WORKSPACE: ws } },
   );
   results.push(clean.result!.checkRun!.conclusion);
-  assert.deepEqual(results, ['neutral', 'failure', 'success']);
+  expect(results).toStrictEqual(['neutral', 'failure', 'success']);
 });
 
 test('a malformed rules file fails with an annotation at its line naming rule and field', async () => {
@@ -223,11 +226,11 @@ test('a malformed rules file fails with an annotation at its line naming rule an
     'fail-on': 'error',
     'max-file-size': '1M',
   });
-  assert.equal(exitCode, 1);
+  expect(exitCode).toBe(1);
   const at = sink.annotations.find((a) => a.file === 'dlp.yml');
-  assert.ok(at, JSON.stringify(sink.annotations));
-  assert.equal(at.line, 4);
-  assert.match(at.message, /rule 'acme': field 'severity': must be one of error, warning, notice/);
+  expectTruthy(at);
+  expect(at.line).toBe(4);
+  expect(at.message).toMatch(/rule 'acme': field 'severity': must be one of error, warning, notice/);
 });
 
 test('.summit-ops-dlp.yml and .summit-ops-dlp-baseline.json at the workspace root apply without inputs', async () => {
@@ -239,15 +242,17 @@ test('.summit-ops-dlp.yml and .summit-ops-dlp-baseline.json at the workspace roo
     '.summit-ops-dlp.yml': "allowlist:\n  # test fixtures\n  paths: ['fixtures/**']\n",
   });
   const first = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
-  assert.equal(first.sink.outputs['findings'], '1');
+  expect(first.sink.outputs['findings']).toBe('1');
   await writeFile(
     join(ws, '.summit-ops-dlp-baseline.json'),
     await readFile(first.sink.outputs['report-path']!, 'utf8'),
   );
   const second = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
-  assert.equal(second.exitCode, 0, second.sink.failures.join('\n'));
-  assert.equal(second.sink.outputs['findings'], '0');
-  assert.ok(second.sink.lines.some((l) => l.includes('Using baseline .summit-ops-dlp-baseline.json')));
+  expect(second.exitCode).toBe(0);
+  expect(second.sink.outputs['findings']).toBe('0');
+  expect(
+    second.sink.lines.some((l) => l.includes('Using baseline .summit-ops-dlp-baseline.json')),
+  ).toBeTruthy();
 });
 
 test('skips cannot pass the gate unscanned: max-file-size 0 is refused; an oversized file fails unless fail-on-skipped is false or its path is allowlisted', async () => {
@@ -255,33 +260,31 @@ test('skips cannot pass the gate unscanned: max-file-size 0 is refused; an overs
   await writeFiles(ws, { 'big.log': `${'x'.repeat(5000)}\n`, 'ok.txt': 'fine\n' });
   for (const zero of ['0', '0k']) {
     const refused = await run(ws, { mode: 'tree', 'max-file-size': zero });
-    assert.equal(refused.exitCode, 2, 'an input error');
-    assert.match(
-      refused.sink.failures.join(''),
+    expect(refused.exitCode).toBe(2);
+    expect(refused.sink.failures.join('')).toMatch(
       /Input 'max-file-size': 0 bytes would skip every file; expected a size above 0/,
     );
   }
   const gated = await run(ws, { mode: 'tree', 'max-file-size': '4k' });
-  assert.equal(gated.exitCode, 1, 'an oversized file fails the step by default');
-  assert.equal(gated.sink.outputs['findings'], '0');
-  assert.match(
-    gated.sink.failures.join(''),
+  expect(gated.exitCode).toBe(1);
+  expect(gated.sink.outputs['findings']).toBe('0');
+  expect(gated.sink.failures.join('')).toMatch(
     /1 file\(s\) could hold a secret but were not scanned: big\.log \(oversized\)/,
   );
   const warned = await run(ws, { mode: 'tree', 'max-file-size': '4k', 'fail-on-skipped': 'false' });
-  assert.equal(warned.exitCode, 0, warned.sink.failures.join('\n'));
-  assert.ok(warned.sink.annotations.some((a) => a.file === 'big.log' && a.level === 'warning'));
+  expect(warned.exitCode).toBe(0);
+  expect(warned.sink.annotations.some((a) => a.file === 'big.log' && a.level === 'warning')).toBeTruthy();
   await writeFiles(ws, { 'dlp.yml': "allowlist:\n  # generated logs\n  paths: ['*.log']\n" });
   const allowlisted = await run(ws, { mode: 'tree', 'max-file-size': '4k', rules: 'dlp.yml' });
-  assert.equal(allowlisted.exitCode, 0, allowlisted.sink.failures.join('\n'));
+  expect(allowlisted.exitCode).toBe(0);
 });
 
 test('a path outside the workspace or missing is refused in words', async () => {
   const ws = await tempDir();
   const outside = await run(ws, { path: '../', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
-  assert.match(outside.sink.failures.join(''), /path '\.\.\/' is outside the workspace/);
+  expect(outside.sink.failures.join('')).toMatch(/path '\.\.\/' is outside the workspace/);
   const missing = await run(ws, { path: 'nope', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
-  assert.match(missing.sink.failures.join(''), /path 'nope' does not exist in the workspace/);
+  expect(missing.sink.failures.join('')).toMatch(/path 'nope' does not exist in the workspace/);
 });
 
 test('a missing git range fails with the range named and no stack trace', async () => {
@@ -295,10 +298,10 @@ test('a missing git range fails with the range named and no stack trace', async 
     'fail-on': 'error',
     'max-file-size': '1M',
   });
-  assert.equal(exitCode, 1);
+  expect(exitCode).toBe(1);
   const failure = sink.failures.join('\n');
-  assert.match(failure, /dlp-scan \(diff\): git range 'v0\.0\.0-missing\.\.HEAD' does not exist/);
-  assert.doesNotMatch(failure, /\n\s+at /);
+  expect(failure).toMatch(/dlp-scan \(diff\): git range 'v0\.0\.0-missing\.\.HEAD' does not exist/);
+  expect(failure).not.toMatch(/\n\s+at /);
 });
 
 test('resolvePlan: auto is diff on pull requests (base/head from the payload) and tree otherwise', () => {
@@ -306,25 +309,23 @@ test('resolvePlan: auto is diff on pull requests (base/head from the payload) an
     eventName: 'pull_request',
     event: { pull_request: { base: { sha: 'b'.repeat(40) }, head: { sha: 'a'.repeat(40) } } },
   };
-  assert.deepEqual(resolvePlan({ mode: 'auto', path: '.' }, pr), {
+  expect(resolvePlan({ mode: 'auto', path: '.' }, pr)).toStrictEqual({
     mode: 'diff',
     base: 'b'.repeat(40),
     head: 'a'.repeat(40),
   });
-  assert.deepEqual(
+  expect(
     resolvePlan({ mode: 'auto', path: '.' }, { eventName: 'push', event: { before: 'c'.repeat(40) } }),
-    { mode: 'tree' },
-  );
-  assert.deepEqual(resolvePlan({ mode: 'diff', path: '.', base: 'main', head: 'topic' }, pr), {
+  ).toStrictEqual({ mode: 'tree' });
+  expect(resolvePlan({ mode: 'diff', path: '.', base: 'main', head: 'topic' }, pr)).toStrictEqual({
     mode: 'diff',
     base: 'main',
     head: 'topic',
   });
-  assert.deepEqual(resolvePlan({ mode: 'history', path: '.' }, {}), { mode: 'history', head: 'HEAD' });
-  assert.deepEqual(resolvePlan({ mode: 'auto', path: '-' }, pr), { mode: 'stdin' });
-  assert.throws(
-    () => resolvePlan({ mode: 'diff', path: '.' }, { eventName: 'push' }),
+  expect(resolvePlan({ mode: 'history', path: '.' }, {})).toStrictEqual({ mode: 'history', head: 'HEAD' });
+  expect(resolvePlan({ mode: 'auto', path: '-' }, pr)).toStrictEqual({ mode: 'stdin' });
+  expect(() => resolvePlan({ mode: 'diff', path: '.' }, { eventName: 'push' })).toThrow(
     /mode 'diff' needs a base commit/,
   );
-  assert.throws(() => resolvePlan({ mode: 'history', path: '-' }, {}), /path '-' scans standard input/);
+  expect(() => resolvePlan({ mode: 'history', path: '-' }, {})).toThrow(/path '-' scans standard input/);
 });

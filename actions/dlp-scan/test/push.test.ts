@@ -1,7 +1,10 @@
 // metrics-pushgateway-url: the action PUTs dlp-metrics.prom to a local node:http server speaking
 // the Pushgateway's push protocol; the URL's credentials never reach any output.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+import { onCleanup } from '../../../test/support/cleanup.ts';
+
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -57,15 +60,15 @@ async function run(ws: string, inputs: Record<string, string>, env: Record<strin
 test('pushUrl: job and base64url repository grouping key, under any base path', () => {
   const u = pushUrl(new URL('https://u:p@gw.example:9091/prefix/'), 'octo-org/svc.api');
   const encoded = /repository@base64\/([^/]+)$/.exec(u.pathname)![1]!;
-  assert.equal(Buffer.from(encoded, 'base64url').toString('utf8'), 'octo-org/svc.api');
-  assert.match(encoded, /^[A-Za-z0-9_-]+$/, 'base64url: no / + or = in a path segment');
-  assert.equal(u.pathname, `/prefix/metrics/job/summit-dlp-scan/repository@base64/${encoded}`);
-  assert.equal(u.username, 'u');
+  expect(Buffer.from(encoded, 'base64url').toString('utf8')).toBe('octo-org/svc.api');
+  expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+  expect(u.pathname).toBe(`/prefix/metrics/job/summit-dlp-scan/repository@base64/${encoded}`);
+  expect(u.username).toBe('u');
 });
 
-test('metrics-pushgateway-url: PUT of the metrics file to the repository group, Basic auth from the URL, nothing leaks', async (t) => {
+test('metrics-pushgateway-url: PUT of the metrics file to the repository group, Basic auth from the URL, nothing leaks', async () => {
   const gw = await gateway(200);
-  t.after(() => gw.server.close());
+  onCleanup(() => gw.server.close());
   const p = plant(311);
   const ws = await tempDir();
   await writeFiles(ws, { 'app/.env': `X=1\n${p.github.line}\n` });
@@ -76,23 +79,21 @@ test('metrics-pushgateway-url: PUT of the metrics file to the repository group, 
     { path: '.', mode: 'tree', 'evidence-dir': 'ev', 'metrics-pushgateway-url': url },
     { GITHUB_REPOSITORY: 'octo-org/svc', GITHUB_RUN_ID: '987654321' },
   );
-  assert.equal(exitCode, 1, 'the planted token still fails the step');
-  assert.equal(gw.received.length, 1);
+  expect(exitCode).toBe(1);
+  expect(gw.received.length).toBe(1);
   const [req] = gw.received;
-  assert.equal(req!.method, 'PUT');
-  assert.equal(
-    req!.path,
+  expect(req!.method).toBe('PUT');
+  expect(req!.path).toBe(
     `/metrics/job/summit-dlp-scan/repository@base64/${Buffer.from('octo-org/svc').toString('base64url')}`,
   );
-  assert.equal(req!.authorization, `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
-  assert.match(req!.contentType ?? '', /^text\/plain; version=0\.0\.4/);
-  assert.equal(req!.body, await readFile(join(ws, 'ev', 'dlp-metrics.prom'), 'utf8'));
-  assert.match(
-    req!.body,
+  expect(req!.authorization).toBe(`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+  expect(req!.contentType ?? '').toMatch(/^text\/plain; version=0\.0\.4/);
+  expect(req!.body).toBe(await readFile(join(ws, 'ev', 'dlp-metrics.prom'), 'utf8'));
+  expect(req!.body).toMatch(
     /^summit_dlp_findings_total\{rule="github-token",repository="octo-org\/svc",source="ci"\} 1$/m,
   );
-  assert.doesNotMatch(req!.body, /987654321|run_id/, 'no run id: each run would be a new series');
-  assert.ok(!req!.body.includes(p.github.value));
+  expect(req!.body).not.toMatch(/987654321|run_id/);
+  expectNoLeak(req!.body, p.github.value, 'the pushed metrics');
 
   const out = sink.all();
   for (const [what, value] of [
@@ -100,13 +101,13 @@ test('metrics-pushgateway-url: PUT of the metrics file to the repository group, 
     ['user:password', `${user}:${password}`],
     ['URL', url],
   ] as const)
-    assert.ok(!out.includes(value), `the ${what} of the pushgateway URL is in the output`);
-  assert.match(out, /metrics pushed to http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/summit-dlp-scan\//);
+    expectNoLeak(out, value, what);
+  expect(out).toMatch(/metrics pushed to http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/summit-dlp-scan\//);
 });
 
-test('a refused push is a warning naming the status, not a failure; credentials stay out of it', async (t) => {
+test('a refused push is a warning naming the status, not a failure; credentials stay out of it', async () => {
   const gw = await gateway(403);
-  t.after(() => gw.server.close());
+  onCleanup(() => gw.server.close());
   const ws = await tempDir();
   await writeFiles(ws, { 'a.txt': 'nothing here\n' });
   const { user, password } = credentials();
@@ -115,12 +116,14 @@ test('a refused push is a warning naming the status, not a failure; credentials 
     { path: '.', mode: 'tree', 'metrics-pushgateway-url': gw.base.replace('://', `://${user}:${password}@`) },
     { GITHUB_REPOSITORY: 'octo-org/svc' },
   );
-  assert.equal(exitCode, 0, sink.failures.join('\n'));
-  assert.equal(gw.received.length, 1, '403 is final: not retried');
+  expect(exitCode).toBe(0);
+  expect(gw.received.length).toBe(1);
   const warning = sink.annotations.find((a) => a.level === 'warning' && /not pushed/.test(a.message));
-  assert.ok(warning, JSON.stringify(sink.annotations));
-  assert.match(warning.message, /PUT http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/summit-dlp-scan\/.* HTTP 403/);
-  assert.ok(!sink.all().includes(password));
+  expectTruthy(warning);
+  expect(warning.message).toMatch(
+    /PUT http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/summit-dlp-scan\/.* HTTP 403/,
+  );
+  expectNoLeak(sink.all(), password, 'the output');
 });
 
 test('an unreachable gateway is a warning after the retries; the step passes', async () => {
@@ -134,22 +137,42 @@ test('an unreachable gateway is a warning after the retries; the step passes', a
     { path: '.', mode: 'tree', 'metrics-pushgateway-url': base },
     { GITHUB_REPOSITORY: 'octo-org/svc' },
   );
-  assert.equal(exitCode, 0, sink.failures.join('\n'));
-  assert.ok(
-    sink.annotations.some((a) => a.level === 'warning' && /not pushed .*network error/.test(a.message)),
-    JSON.stringify(sink.annotations),
-  );
+  expect(exitCode).toBe(0);
+  // Three attempts (the first and two retries) before giving up: a push that never retries fails this.
+  expect(
+    sink.annotations.some(
+      (a) =>
+        a.level === 'warning' && /not pushed .*failed after 3 attempts: .*network error/i.test(a.message),
+    ),
+  ).toBeTruthy();
 });
 
-test('no repository known: a warning saying the grouping key needs GITHUB_REPOSITORY, and no request', async (t) => {
+test('a gateway answering 503 is asked again (PUT is idempotent), then a warning; the step passes', async () => {
+  const gw = await gateway(503);
+  onCleanup(() => gw.server.close());
+  const ws = await tempDir();
+  await writeFiles(ws, { 'a.txt': 'nothing here\n' });
+  const { sink, exitCode } = await run(
+    ws,
+    { path: '.', mode: 'tree', 'metrics-pushgateway-url': gw.base },
+    { GITHUB_REPOSITORY: 'octo-org/svc' },
+  );
+  expect(exitCode).toBe(0);
+  expect(gw.received.map((r) => r.method)).toStrictEqual(['PUT', 'PUT', 'PUT']);
+  expect(sink.annotations.some((a) => a.level === 'warning' && /HTTP 503/.test(a.message))).toBeTruthy();
+});
+
+test('no repository known: a warning saying the grouping key needs GITHUB_REPOSITORY, and no request', async () => {
   const gw = await gateway(200);
-  t.after(() => gw.server.close());
+  onCleanup(() => gw.server.close());
   const ws = await tempDir();
   await writeFiles(ws, { 'a.txt': 'nothing here\n' });
   const { sink, exitCode } = await run(ws, { path: '.', mode: 'tree', 'metrics-pushgateway-url': gw.base });
-  assert.equal(exitCode, 0, sink.failures.join('\n'));
-  assert.equal(gw.received.length, 0);
-  assert.ok(sink.annotations.some((a) => a.level === 'warning' && /GITHUB_REPOSITORY/.test(a.message)));
+  expect(exitCode).toBe(0);
+  expect(gw.received.length).toBe(0);
+  expect(
+    sink.annotations.some((a) => a.level === 'warning' && /GITHUB_REPOSITORY/.test(a.message)),
+  ).toBeTruthy();
 });
 
 test('a malformed or non-http URL is an input error that does not echo the value', async () => {
@@ -162,8 +185,8 @@ test('a malformed or non-http URL is an input error that does not echo the value
     [`http://u:${password}@gw:9091/?x=1`, /query or fragment/],
   ] as const) {
     const { sink, exitCode } = await run(ws, { path: '.', mode: 'tree', 'metrics-pushgateway-url': value });
-    assert.equal(exitCode, 2, `${expected}: ${sink.failures.join('\n')}`);
-    assert.match(sink.all(), expected);
-    assert.ok(!sink.all().includes(password));
+    expect(exitCode).toBe(2);
+    expect(sink.all()).toMatch(expected);
+    expectNoLeak(sink.all(), password, 'the output');
   }
 });

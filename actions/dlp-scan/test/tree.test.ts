@@ -1,7 +1,7 @@
 // Tree mode over real directories: each bad input of the issue (binary, oversized, invalid UTF-8,
 // a symlink that leaves the workspace) is skipped or decoded as documented, and counted.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRulePack, loadRulePackOverride } from '../../../lib/dlp/index.ts';
@@ -29,15 +29,12 @@ test('findings in nested files at their line and column; .git and node_modules a
     '.git/config': `${p.card.line}\n`,
   });
   const { findings, stats } = await runScan(request(ws));
-  assert.deepEqual(
-    findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`),
-    [
-      `aws-access-key-id config/.env:1:${p.aws.line.indexOf(p.aws.value) + 1}`,
-      `github-token src/deep/app.ts:3:${2 + p.github.line.indexOf(p.github.value) + 1}`,
-    ],
-  );
-  assert.equal(stats.excludedDirs, 2);
-  assert.equal(stats.filesScanned, 2);
+  expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`)).toStrictEqual([
+    `aws-access-key-id config/.env:1:${p.aws.line.indexOf(p.aws.value) + 1}`,
+    `github-token src/deep/app.ts:3:${2 + p.github.line.indexOf(p.github.value) + 1}`,
+  ]);
+  expect(stats.excludedDirs).toBe(2);
+  expect(stats.filesScanned).toBe(2);
 });
 
 test('a binary file (NUL in the first 8 KiB) is skipped and counted, even when a secret follows', async () => {
@@ -48,16 +45,10 @@ test('a binary file (NUL in the first 8 KiB) is skipped and counted, even when a
     'late-nul.txt': Buffer.concat([Buffer.from(`${'a'.repeat(9000)}\n${p.github.line}\n`), Buffer.from([0])]),
   });
   const { findings, stats } = await runScan(request(ws));
-  assert.deepEqual(
-    stats.skipped.map((s) => `${s.path}:${s.reason}`),
-    ['blob.bin:binary'],
-  );
+  expect(stats.skipped.map((s) => `${s.path}:${s.reason}`)).toStrictEqual(['blob.bin:binary']);
   // A NUL after the sniffed 8 KiB does not make a text file binary (git decides the same way).
-  assert.deepEqual(
-    findings.map((f) => f.path),
-    ['late-nul.txt'],
-  );
-  assert.equal(looksBinary(Buffer.from('text')), false);
+  expect(findings.map((f) => f.path)).toStrictEqual(['late-nul.txt']);
+  expect(looksBinary(Buffer.from('text'))).toBe(false);
 });
 
 test('a file over max-file-size is skipped and reported with its size, never read', async () => {
@@ -68,11 +59,8 @@ test('a file over max-file-size is skipped and reported with its size, never rea
     'small.txt': `${p.github.line}\n`,
   });
   const { findings, stats } = await runScan(request(ws, { maxFileSize: 4096 }));
-  assert.deepEqual(
-    findings.map((f) => f.path),
-    ['small.txt'],
-  );
-  assert.deepEqual(stats.skipped, [
+  expect(findings.map((f) => f.path)).toStrictEqual(['small.txt']);
+  expect(stats.skipped).toStrictEqual([
     { path: 'big.log', reason: 'oversized', size: 5001 + p.aws.line.length + 1 },
   ]);
 });
@@ -84,13 +72,12 @@ test('invalid UTF-8 is decoded with U+FFFD and counted; findings after the bad b
     'latin1.txt': Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(` ${p.aws.line}\n`)]),
   });
   const { findings, stats } = await runScan(request(ws));
-  assert.deepEqual(stats.invalidUtf8, ['latin1.txt']);
-  assert.deepEqual(
-    findings.map((f) => `${f.line}:${f.column}`),
-    [`1:${'caf\uFFFD '.length + p.aws.line.indexOf(p.aws.value) + 1}`],
-  );
-  assert.deepEqual(decodeUtf8(Buffer.from([0x61, 0xc3])), { text: 'a\uFFFD', invalid: true });
-  assert.deepEqual(decodeUtf8(Buffer.from('é')), { text: 'é', invalid: false });
+  expect(stats.invalidUtf8).toStrictEqual(['latin1.txt']);
+  expect(findings.map((f) => `${f.line}:${f.column}`)).toStrictEqual([
+    `1:${'caf\uFFFD '.length + p.aws.line.indexOf(p.aws.value) + 1}`,
+  ]);
+  expect(decodeUtf8(Buffer.from([0x61, 0xc3]))).toStrictEqual({ text: 'a\uFFFD', invalid: true });
+  expect(decodeUtf8(Buffer.from('é'))).toStrictEqual({ text: 'é', invalid: false });
 });
 
 test('a symlink leaving the workspace is not followed and is reported; one inside is scanned once', async () => {
@@ -105,39 +92,33 @@ test('a symlink leaving the workspace is not followed and is reported; one insid
   await symlink(join(ws, 'real', 'app.ts'), join(ws, 'dup.ts'));
   await symlink(join(ws, 'missing'), join(ws, 'broken'));
   const { findings, stats } = await runScan(request(ws));
-  assert.deepEqual(
-    findings.map((f) => `${f.ruleId} ${f.path}`),
-    ['github-token real/app.ts', 'payment-card shared/extra.ts'],
-  );
-  assert.deepEqual(
-    stats.skipped.map((s) => `${s.path}:${s.reason}`),
-    [
-      'broken:symlink-broken',
-      'dup.ts:symlink-duplicate',
-      'escape:symlink-outside',
-      'escape-dir:symlink-outside',
-    ],
-  );
+  expect(findings.map((f) => `${f.ruleId} ${f.path}`)).toStrictEqual([
+    'github-token real/app.ts',
+    'payment-card shared/extra.ts',
+  ]);
+  expect(stats.skipped.map((s) => `${s.path}:${s.reason}`)).toStrictEqual([
+    'broken:symlink-broken',
+    'dup.ts:symlink-duplicate',
+    'escape:symlink-outside',
+    'escape-dir:symlink-outside',
+  ]);
   // Scanning a subdirectory: a link to a workspace file outside it is read, at the link's path.
   await symlink(join(ws, 'shared', 'extra.ts'), join(ws, 'scan', 'linked.ts'));
   const sub = await runScan(request(ws, { target: join(ws, 'scan'), targetLabel: 'scan' }));
-  assert.deepEqual(
-    sub.findings.map((f) => `${f.ruleId} ${f.path}`),
-    ['payment-card scan/linked.ts'],
-  );
+  expect(sub.findings.map((f) => `${f.ruleId} ${f.path}`)).toStrictEqual(['payment-card scan/linked.ts']);
 });
 
 test('a path through a symlinked directory that leaves the workspace is refused, in tree, diff and history modes', async () => {
   const p = plant(108);
   const outside = await tempDir('dlp-outside-');
   await writeFiles(outside, { 'sub/credentials': `${p.aws.line}\n` });
-  git(await initRepo(outside), 'add', '-A');
+  await git(await initRepo(outside), 'add', '-A');
   const ws = await initRepo();
   await writeFiles(ws, { 'in.txt': 'fine\n' });
   // ws/out -> ../outside: 'out/sub' reads as inside the workspace, but it is not.
   await symlink(outside, join(ws, 'out'));
   for (const mode of ['tree', 'diff', 'history'] as const) {
-    await assert.rejects(
+    await expect(
       runScan(
         request(ws, {
           mode,
@@ -147,23 +128,20 @@ test('a path through a symlinked directory that leaves the workspace is refused,
           head: 'HEAD',
         }),
       ),
-      /path 'out\/sub' leads outside the workspace .* through a symlink/,
-      mode,
-    );
+    ).rejects.toThrow(/path 'out\/sub' leads outside the workspace .* through a symlink/);
   }
   // The file itself through the link: refused as well.
-  await assert.rejects(
+  await expect(
     runScan(
       request(ws, { target: join(ws, 'out', 'sub', 'credentials'), targetLabel: 'out/sub/credentials' }),
     ),
-    /leads outside the workspace/,
-  );
+  ).rejects.toThrow(/leads outside the workspace/);
   // A symlinked directory that stays inside the workspace is fine.
   await mkdir(join(ws, 'real'));
   await writeFiles(ws, { 'real/a.txt': `${p.github.line}\n` });
   await symlink(join(ws, 'real'), join(ws, 'alias'));
   const inside = await runScan(request(ws, { target: join(ws, 'alias'), targetLabel: 'alias' }));
-  assert.equal(inside.findings.length, 1);
+  expect(inside.findings.length).toBe(1);
 });
 
 test('paths the pack allowlists are not read, and not reported as skipped', async () => {
@@ -175,12 +153,9 @@ test('paths the pack allowlists are not read, and not reported as skipped', asyn
   });
   const rules = loadRulePackOverride("allowlist:\n  paths: ['dist/**']\n", 'override.yml');
   const { findings, stats } = await runScan(request(ws, { rules, maxFileSize: 4096 }));
-  assert.deepEqual(
-    findings.map((f) => f.path),
-    ['src/a.ts'],
-  );
-  assert.deepEqual(stats.skipped, []);
-  assert.equal(stats.suppressed.path, 1);
+  expect(findings.map((f) => f.path)).toStrictEqual(['src/a.ts']);
+  expect(stats.skipped).toStrictEqual([]);
+  expect(stats.suppressed.path).toBe(1);
 });
 
 test('baseline: an accepted fingerprint is suppressed, a new value on the same line is still reported', async () => {
@@ -189,13 +164,10 @@ test('baseline: an accepted fingerprint is suppressed, a new value on the same l
   const ws = await tempDir();
   await writeFiles(ws, { '.env': `KEYS=${p.aws.value}\n` });
   const first = await runScan(request(ws));
-  assert.equal(first.findings.length, 1);
+  expect(first.findings.length).toBe(1);
   const baseline = new Set(first.findings.map((f) => f.fingerprint));
   await writeFiles(ws, { '.env': `KEYS=${p.aws.value},${q.aws.value}\n` });
   const second = await runScan(request(ws, { baseline }));
-  assert.deepEqual(
-    second.findings.map((f) => f.column),
-    [`KEYS=${p.aws.value},`.length + 1],
-  );
-  assert.equal(second.stats.suppressed.baseline, 1);
+  expect(second.findings.map((f) => f.column)).toStrictEqual([`KEYS=${p.aws.value},`.length + 1]);
+  expect(second.stats.suppressed.baseline).toBe(1);
 });

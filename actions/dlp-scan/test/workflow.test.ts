@@ -1,7 +1,8 @@
 // The reusable workflow must let callers set every user-facing input of the action, and pass the
 // Pushgateway URL as a secret (a workflow_call input would show in logs and the run's inputs).
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -32,7 +33,7 @@ test('reusable-workflows/dlp-scan.yml exposes every action input, the pushgatewa
   const step = Object.values(workflow.jobs)
     .flatMap((j) => j.steps)
     .find((s) => s.uses?.endsWith('/actions/dlp-scan'));
-  assert.ok(step, 'a step uses the dlp-scan action');
+  expectTruthy(step);
   const missing: string[] = [];
   for (const [name, spec] of Object.entries(action.inputs)) {
     if (SET_BY_THE_WORKFLOW.has(name)) continue;
@@ -52,5 +53,5 @@ test('reusable-workflows/dlp-scan.yml exposes every action input, the pushgatewa
     if (spec.default !== undefined && String(input.default) !== spec.default)
       missing.push(`${name}: default ${String(input.default)} differs from action.yml's ${spec.default}`);
   }
-  assert.deepEqual(missing, []);
+  expect(missing).toStrictEqual([]);
 });

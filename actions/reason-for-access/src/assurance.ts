@@ -23,6 +23,9 @@ const ALGORITHMS: Record<
   EdDSA: { kty: 'OKP', hash: null, crv: 'Ed25519' },
 };
 
+/** Far above any IdP's token (a few KB) and the same as the action's input limit. */
+export const MAX_TOKEN_LENGTH = 16_384;
+
 /** Clock skew tolerated on exp/nbf/iat, in seconds. */
 const SKEW = 60;
 
@@ -37,9 +40,12 @@ export function verifyAssuranceToken(
   now: Date,
 ): AssuranceFacts {
   const invalid = (detail: string): AssuranceFacts => ({ state: 'invalid', detail });
+  // Bounded before any parsing: base64 decoding, JSON and signature checks scale with the size.
+  if (token.length > MAX_TOKEN_LENGTH)
+    return invalid(`the token is ${token.length} characters; at most ${MAX_TOKEN_LENGTH} are accepted`);
   const parts = token.trim().split('.');
   if (parts.length !== 3) return invalid('not a JWT (expected three dot-separated parts)');
-  let header: { alg?: unknown; kid?: unknown; typ?: unknown };
+  let header: { alg?: unknown; kid?: unknown; typ?: unknown; crit?: unknown };
   let claims: Record<string, unknown>;
   try {
     header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8'));
@@ -47,8 +53,24 @@ export function verifyAssuranceToken(
   } catch {
     return invalid('the JWT header or payload is not base64url JSON');
   }
+  if (!header || typeof header !== 'object' || Array.isArray(header))
+    return invalid('the JWT header is not a JSON object');
   if (!claims || typeof claims !== 'object' || Array.isArray(claims))
     return invalid('the JWT payload is not a JSON object');
+  // RFC 7515 §4.1.11: a recipient must reject a token whose critical extensions it does not
+  // understand, and this verifier understands none (an empty or malformed list is an error too).
+  if (Object.hasOwn(header, 'crit')) {
+    const crit = header.crit;
+    const names =
+      Array.isArray(crit) && crit.length > 0 && crit.every((c) => typeof c === 'string')
+        ? crit.join(', ')
+        : undefined;
+    return invalid(
+      names
+        ? `the JWT header marks ${names} as critical, which this verifier does not support (RFC 7515 crit)`
+        : "the JWT header's crit is not a non-empty list of names (RFC 7515)",
+    );
+  }
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const spec = Object.hasOwn(ALGORITHMS, alg) ? ALGORITHMS[alg] : undefined;
   if (!spec)

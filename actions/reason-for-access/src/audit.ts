@@ -10,6 +10,8 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../../../lib/digest.ts';
 import type { RuleResult } from './decide.ts';
+import type { RoleSourceRecord } from './openfga.ts';
+import { withLogLock, type HeldLock, type LockOptions } from './audit-lock.ts';
 
 export { sha256Hex };
 
@@ -28,6 +30,8 @@ export interface AuditFields {
   sha: string;
   runUrl: string;
   policy: { source: string; digest: string };
+  /** Where roles came from, when not GitHub teams (absent from records written before). */
+  roleSource?: RoleSourceRecord;
   decision: 'allow' | 'deny';
   decidedBy: string;
   reasons: RuleResult[];
@@ -83,17 +87,24 @@ export function nextRecord(
 }
 
 /**
- * Appends one record. Reading and appending are two steps: concurrent writers to one file must be
- * serialised by the workflow (a `concurrency:` group), as documented in the README.
+ * Appends one record: the lock is held from reading the log to renaming the new text into place,
+ * so concurrent writers are serialised and none chains to a predecessor another one replaced.
  */
 export async function appendRecord(
   path: string,
   fields: AuditFields,
+  options: LockOptions = {},
 ): Promise<{ record: AuditRecord; line: string; digest: string }> {
-  const existing = await readLog(path);
-  const next = nextRecord(existing, fields);
-  await commitRecordLine(path, existing, next.line);
-  return next;
+  return withLogLock(
+    path,
+    async (lock) => {
+      const existing = await readLog(path);
+      const next = nextRecord(existing, fields);
+      await commitRecordLine(path, existing, next.line, lock);
+      return next;
+    },
+    options,
+  );
 }
 
 /** The log's text, or '' when it does not exist yet. */
@@ -107,25 +118,33 @@ export async function readLog(path: string): Promise<string> {
 }
 
 /**
- * Appends `line` to the log whose text was `existing` when the record was chained. The new text
- * goes to a temporary file beside the log and is renamed over it, so a crash leaves the old log
- * or the new one, never a cut-off line. A log that changed since it was read is refused: the
- * record would chain to the wrong predecessor.
+ * Appends `line` to the log whose text was `existing` when the record was chained, while `lock`
+ * is held. The new text goes to a temporary file in the lock's scratch folder (same file system,
+ * outside the committed folder) and is renamed over the log, so a crash leaves the old log or the
+ * new one, never a cut-off line, and no stray file where the workflow commits.
  */
-export async function commitRecordLine(path: string, existing: string, line: string): Promise<void> {
+export async function commitRecordLine(
+  path: string,
+  existing: string,
+  line: string,
+  lock: HeldLock,
+): Promise<void> {
   if ((await readLog(path)) !== existing)
     throw new Error(
-      'the audit log changed while this decision was made (another writer?); serialise writers with one concurrency group',
+      'the audit log changed while this decision was made, although the lock was held (edited by hand, or written by a tool that ignores the lock)',
     );
   // A file cut off mid-line must not glue the new record onto the broken one.
   const separator = existing !== '' && !existing.endsWith('\n') ? '\n' : '';
-  await writeFileAtomic(path, `${existing}${separator}${line}\n`);
+  await writeFileAtomic(path, `${existing}${separator}${line}\n`, lock);
 }
 
-/** Writes `text` to `path` through a synced temporary file and a rename. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+/**
+ * Writes `text` to `path` through a synced temporary file in the lock's scratch folder and a
+ * rename; the lock is re-checked right before the rename.
+ */
+export async function writeFileAtomic(path: string, text: string, lock: HeldLock): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  const temp = join(lock.scratch, `${basename(path)}.${randomUUID()}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -134,9 +153,14 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     } finally {
       await handle.close();
     }
+    await lock.assertHeld();
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EXDEV')
+      throw new Error(
+        `${dirname(path)} and ${lock.scratch} are on different file systems, so the log cannot be replaced atomically; keep the audit log's folder on one file system with its parent`,
+      );
     throw error;
   }
 }

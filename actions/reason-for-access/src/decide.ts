@@ -7,6 +7,7 @@
 import type { AccessPolicy, EnvironmentPolicy, FreezeWindow, KindRule, Weekday } from './policy.ts';
 import { refPatternToRegExp, REQUEST_KINDS, type RequestKind } from './policy.ts';
 import type { ReasonCheck } from './reason.ts';
+import { normalizeLogin } from './policy-semantics.ts';
 
 export type Membership = { state: 'member' } | { state: 'not-member' } | { state: 'unknown'; detail: string };
 
@@ -56,7 +57,7 @@ export const RULES = [
 ] as const;
 export type RuleName = (typeof RULES)[number];
 /** Failures outside the policy that also deny: bad inputs, the audit log, signing. */
-export type OperationalRule = 'setup' | 'audit-log' | 'attestation';
+export type OperationalRule = 'setup' | 'audit-log' | 'attestation' | 'custom-policy';
 
 export interface RuleResult {
   rule: RuleName | OperationalRule;
@@ -112,8 +113,8 @@ export function decide(request: AccessRequest, policy: AccessPolicy, facts: Fact
     request.reason.ok ? `cites ${request.reason.tickets.join(', ')}` : request.reason.problems.join('; '),
   );
 
-  const actor = request.actor.trim();
-  const trigger = request.triggeringActor?.trim();
+  const actor = normalizeLogin(request.actor);
+  const trigger = request.triggeringActor === undefined ? undefined : normalizeLogin(request.triggeringActor);
   if (!actor) push('actor', false, 'the actor is unknown; cannot attribute the request');
   else if (trigger && !sameLogin(trigger, actor)) {
     // A re-run by someone else would act on the first person's reason and approvals.
@@ -195,14 +196,22 @@ const WEEKDAY_BY_NAME: Record<string, Weekday> = {
   Sat: 'sat',
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function wallClock(now: Date, timeZone: string): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: WEEKDAY_BY_NAME[get('weekday')]!, time: `${get('hour')}:${get('minute')}` };
 }
@@ -287,8 +296,9 @@ export function toOpaInput(request: AccessRequest, facts: Facts): Record<string,
     request: {
       kind: request.kind,
       environment: request.environment,
-      actor: request.actor,
-      triggering_actor: request.triggeringActor ?? '',
+      // Normalised here as in decide(): Rego's trim_space and JavaScript's trim() differ.
+      actor: normalizeLogin(request.actor),
+      triggering_actor: normalizeLogin(request.triggeringActor ?? ''),
       ref: request.ref,
       sha: request.sha,
       reason: { ok: request.reason.ok, tickets: request.reason.tickets, problems: request.reason.problems },

@@ -3,30 +3,27 @@
  * a failure is never thrown past here and never treated as a yes — it becomes an `unknown` fact
  * carrying the status and GitHub's message, which decide() turns into a denial with that reason.
  */
-import { Octokit } from '@octokit/rest';
+import { githubClient, type GitHubClient, type GitHubClientOptions } from '../../../lib/github.ts';
 import type { Approval, ApprovalFacts, Membership } from './decide.ts';
 import type { RoleSource } from './policy.ts';
 
-export type GitHubClient = InstanceType<typeof Octokit>;
+export type { GitHubClient };
 
 export function createGitHubClient(options: {
   token?: string;
   baseUrl: string;
   timeoutMs?: number;
+  retries?: number;
+  timing?: Pick<GitHubClientOptions, 'retryAfterBaseValue' | 'writeSpacingMs'>;
 }): GitHubClient {
-  const client = new Octokit({
-    ...(options.token ? { auth: options.token } : {}),
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+  return githubClient({
+    ...(options.token ? { token: options.token } : {}),
+    apiUrl: options.baseUrl,
     userAgent: 'summit-ops/reason-for-access',
-    // Octokit logs 4xx warnings to the console; these are facts we report ourselves.
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...options.timing,
   });
-  // A stuck API must not hold the job until its timeout: each request gets its own deadline.
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  client.hook.before('request', (request) => {
-    request.request = { ...request.request, signal: AbortSignal.timeout(timeoutMs) };
-  });
-  return client;
 }
 
 /** `GitHub API 403 on GET /orgs/acme/teams/x/memberships/alice: Resource not accessible by integration`. */

@@ -3,6 +3,8 @@
  * beside it; schema/access-policy.schema.json is the published copy for editors, and a test keeps
  * the two identical.
  */
+import { openFgaRolesSchema } from './openfga-policy.ts';
+
 const roleName = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } as const;
 const roleList = { type: 'array', items: roleName, uniqueItems: true } as const;
 const isoInstant = {
@@ -94,6 +96,32 @@ const freezeWindow = {
   ],
 } as const;
 
+const githubRoles = {
+  type: 'object',
+  description:
+    'Role name -> who holds it: GitHub teams (org/team-slug; {owner} is the repository owner) and/or users.',
+  propertyNames: roleName,
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      teams: {
+        type: 'array',
+        uniqueItems: true,
+        items: {
+          type: 'string',
+          pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$',
+        },
+      },
+      users: {
+        type: 'array',
+        uniqueItems: true,
+        items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' },
+      },
+    },
+  },
+} as const;
+
 export const accessPolicySchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://github.com/summit-ops/summit-ops/actions/reason-for-access/schema/access-policy.schema.json',
@@ -114,29 +142,11 @@ export const accessPolicySchema = {
       },
     },
     roles: {
-      type: 'object',
       description:
-        'Role name -> who holds it: GitHub teams (org/team-slug; {owner} is the repository owner) and/or users.',
-      propertyNames: roleName,
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          teams: {
-            type: 'array',
-            uniqueItems: true,
-            items: {
-              type: 'string',
-              pattern: '^(\\{owner\\}|[A-Za-z0-9][A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*$',
-            },
-          },
-          users: {
-            type: 'array',
-            uniqueItems: true,
-            items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(\\[bot\\])?$' },
-          },
-        },
-      },
+        'Either role name -> who holds it (GitHub teams and users), or { source: openfga, … }: roles from an OpenFGA store.',
+      if: { type: 'object', required: ['source'], properties: { source: { type: 'string' } } },
+      then: openFgaRolesSchema,
+      else: githubRoles,
     },
     rolesFile: {
       type: 'string',

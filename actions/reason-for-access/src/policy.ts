@@ -9,7 +9,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { sha256Hex } from '../../../lib/digest.ts';
 import { ConfigError, parseConfig, type LoadedConfig, type PathSegment } from '../../../lib/config.ts';
 import { compileSchema, validateConfig } from '../../../lib/schema.ts';
+import type { OpenFgaRoleSource } from './openfga.ts';
+import { isOpenFgaRoles, openFgaRoleSource, type RawOpenFgaRoles } from './openfga-policy.ts';
 import { accessPolicySchema } from './policy-schema.ts';
+import { canonicalTimeZone, GLOB_SPECIAL, re2Problem } from './policy-semantics.ts';
 import { DEFAULT_TICKET_PATTERN, reasonRules } from './reason.ts';
 
 export const REQUEST_KINDS = ['deploy', 'delete'] as const;
@@ -59,6 +62,8 @@ export interface AccessPolicy {
   version: 1;
   reason: ReasonPolicy;
   roles: Record<string, RoleSource>;
+  /** Set: roles come from this OpenFGA store, and `roles` only names them (no teams, no users). */
+  roleSource?: OpenFgaRoleSource;
   assurance?: AssuranceConfig;
   environments: Record<string, EnvironmentPolicy>;
 }
@@ -243,7 +248,13 @@ function fromConfig(
   }
 
   const roles: Record<string, RoleSource> = {};
-  for (const [name, source] of Object.entries(raw.roles ?? {})) {
+  let roleSource: OpenFgaRoleSource | undefined;
+  if (isOpenFgaRoles(raw.roles)) {
+    roleSource = openFgaRoleSource(raw.roles, raw.rolesFile, fail);
+    for (const name of Object.keys(roleSource.relations)) roles[name] = { teams: [], users: [] };
+  }
+  const rolesWhere = roleSource ? 'roles.relations' : 'roles:';
+  for (const [name, source] of Object.entries(isOpenFgaRoles(raw.roles) ? {} : (raw.roles ?? {}))) {
     const teams = (source.teams ?? []).map((team) => {
       if (!team.includes('{owner}')) return team;
       if (!options.owner)
@@ -302,19 +313,30 @@ function fromConfig(
             [...at, 'end'],
             `freeze window ${i + 1}: end (${window.end}) must be after start (${window.start})`,
           );
+        for (const edge of ['start', 'end'] as const) {
+          // A day that does not exist (02-30) rolls over in JavaScript but is an error in Go.
+          if (!sameCalendarDate(window[edge]))
+            fail(
+              [...at, edge],
+              `freeze window ${i + 1}: ${edge} (${window[edge]}) is not a real date and time`,
+            );
+        }
+        // Stored as RFC 3339 in UTC with seconds: what Go's time.parse_rfc3339_ns requires.
+        out.freeze.push({
+          ...window,
+          start: new Date(window.start).toISOString(),
+          end: new Date(window.end).toISOString(),
+        });
       } else {
-        if (!isTimeZone(window.weekly.timeZone))
-          fail(
-            [...at, 'weekly', 'timeZone'],
-            `unknown time zone '${window.weekly.timeZone}'; use an IANA name such as Europe/Berlin or UTC`,
-          );
+        const zone = canonicalTimeZone(window.weekly.timeZone);
+        if (zone instanceof Error) fail([...at, 'weekly', 'timeZone'], zone.message);
         if (window.weekly.from >= window.weekly.to)
           fail(
             [...at, 'weekly', 'to'],
             `weekly window: to (${window.weekly.to}) must be after from (${window.weekly.from}); split a window that crosses midnight in two`,
           );
+        out.freeze.push({ ...window, weekly: { ...window.weekly, timeZone: zone as string } });
       }
-      out.freeze.push(window);
     });
     for (const kind of REQUEST_KINDS) {
       const rule = rawEnv[kind];
@@ -324,7 +346,7 @@ function fromConfig(
         if (!roles[role])
           fail(
             [...at, 'roles', i],
-            `role '${role}' is not defined under roles:${raw.rolesFile ? ` or in ${raw.rolesFile}` : ''}`,
+            `role '${role}' is not defined under ${rolesWhere}${raw.rolesFile ? ` or in ${raw.rolesFile}` : ''}`,
           );
       }
       if ((rule.assurance ?? []).length > 0 && !assurance) {
@@ -342,7 +364,10 @@ function fromConfig(
         };
         for (const [i, role] of dualControl.approverRoles.entries()) {
           if (!roles[role])
-            fail([...at, 'dualControl', 'approverRoles', i], `role '${role}' is not defined under roles:`);
+            fail(
+              [...at, 'dualControl', 'approverRoles', i],
+              `role '${role}' is not defined under ${rolesWhere}`,
+            );
         }
       }
       for (const [i, pattern] of (rule.refs ?? []).entries()) {
@@ -362,6 +387,7 @@ function fromConfig(
     environments[env] = out;
   }
   const policy: AccessPolicy = { version: 1, reason, roles, environments };
+  if (roleSource) policy.roleSource = roleSource;
   if (assurance) policy.assurance = assurance;
   return policy;
 }
@@ -373,6 +399,11 @@ function fromConfig(
  */
 export function refPatternToRegExp(pattern: string): RegExp {
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
+    const problem = re2Problem(pattern.slice(1, -1));
+    if (problem)
+      throw new Error(
+        `ref pattern ${pattern}: ${problem} (the same pattern must mean the same in the built-in rules and in OPA)`,
+      );
     try {
       return new RegExp(`^(?:${pattern.slice(1, -1)})$`, 'u');
     } catch (error) {
@@ -384,6 +415,10 @@ export function refPatternToRegExp(pattern: string): RegExp {
   if (!pattern.startsWith('refs/'))
     throw new Error(
       `ref pattern '${pattern}' must be a full ref such as refs/heads/main or refs/tags/v*, or a /regex/`,
+    );
+  if (GLOB_SPECIAL.test(pattern))
+    throw new Error(
+      `ref pattern '${pattern}' contains { } [ ] or \\, which OPA's glob.match reads as syntax; use a /regex/ for those`,
     );
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
@@ -398,13 +433,19 @@ export function refPatternToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`, 'u');
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+/** The instant's written date and time exist (JavaScript would roll 02-30 over to 03-02). */
+function sameCalendarDate(instant: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(instant);
+  if (!m) return false;
+  const [, y, mo, d, h, mi] = m.map(Number) as number[];
+  const probe = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
+  return (
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === mo! - 1 &&
+    probe.getUTCDate() === d &&
+    probe.getUTCHours() === h &&
+    probe.getUTCMinutes() === mi
+  );
 }
 
 async function readVia(read: (path: string) => Promise<string>, file: string): Promise<string> {
@@ -437,7 +478,7 @@ interface RawKindRule {
 interface RawPolicy {
   version: 1;
   reason?: { minLength?: number; maxLength?: number; ticketPattern?: string; ticketHint?: string };
-  roles?: Record<string, { teams?: string[]; users?: string[] }>;
+  roles?: Record<string, { teams?: string[]; users?: string[] }> | RawOpenFgaRoles;
   rolesFile?: string;
   assurance?: {
     issuer: string;

@@ -60,6 +60,38 @@ export function sanitizeReason(raw: string): string {
   return raw.normalize('NFC').replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
 }
 
+/**
+ * The texts the secret scanner sees, so a token split by whitespace is still that token:
+ * - the sanitised reason;
+ * - the raw text with every line break (and the indentation around it) and every invisible
+ *   character removed: a token wrapped over lines is joined again, word boundaries elsewhere kept;
+ * - each run of 2 to 4 adjacent words glued together, one run per line: a token split by spaces
+ *   or tabs is whole on one of those lines (runs longer than any credential are skipped).
+ * All are bounded by the length check that runs first (at most 4x the reason's length).
+ */
+export function scanViews(raw: string, sanitized: string): string[] {
+  const unwrapped = raw
+    .normalize('NFC')
+    .replace(/[ \t]*(?:\r\n|[\r\n\u0085\u2028\u2029\v\f])[ \t]*/gu, '')
+    .replace(INVISIBLE, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  const words = sanitized.split(' ');
+  const runs: string[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    let glued = words[i]!;
+    for (let n = 2; n <= 4 && i + n <= words.length; n++) {
+      glued += words[i + n - 1]!;
+      if (glued.length > MAX_GLUED) break;
+      runs.push(glued);
+    }
+  }
+  return [...new Set([sanitized, unwrapped, runs.join('\n')])].filter((view) => view !== '');
+}
+
+/** Longer than any credential shape the DLP rules look for (PEM keys have line breaks, not spaces). */
+const MAX_GLUED = 512;
+
 export function checkReason(
   raw: string | undefined,
   rules: ReasonRules,
@@ -76,14 +108,21 @@ export function checkReason(
     };
   }
   const length = [...reason].length;
+  if (length > rules.maxLength) {
+    // Checked before the scan: the scan is the expensive part, and an over-long reason is refused
+    // anyway. It cannot be cleared of secrets, so it is not stored either.
+    return {
+      ok: false,
+      reason: '[withheld: too long to be checked]',
+      tickets: [],
+      problems: [
+        `the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`,
+      ],
+    };
+  }
   if (length < rules.minLength) {
     problems.push(
       `the reason is ${length} characters; at least ${rules.minLength} are required (say what and why, and cite the ticket)`,
-    );
-  }
-  if (length > rules.maxLength) {
-    problems.push(
-      `the reason is ${length} characters; at most ${rules.maxLength} are allowed (link to the ticket instead)`,
     );
   }
   const global = new RegExp(rules.ticketPattern.source, rules.ticketPattern.flags.replace('g', '') + 'g');
@@ -97,9 +136,11 @@ export function checkReason(
       'no secret/PII scanner is configured, so the reason cannot be cleared; this is a bug in the action',
     );
   } else {
-    let found: readonly { ruleId: string }[];
+    let found: { ruleId: string }[] = [];
     try {
-      found = scan(reason);
+      // A token split by a line break or spaces is still that token: the detectors also see the
+      // text with every space removed (which can only add findings, never hide one).
+      for (const text of scanViews(raw ?? '', reason)) found.push(...scan(text));
     } catch (error) {
       found = [];
       problems.push(

@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { parseJwks, verifyAssuranceToken, type Jwks } from '../src/assurance.ts';
 import type { AssuranceConfig } from '../src/policy.ts';
@@ -61,27 +62,21 @@ const claims = (over: Record<string, unknown> = {}) => ({
 });
 
 test('valid tokens (ES256, RS256, EdDSA) yield the subject and methods', () => {
-  assert.deepEqual(verifyAssuranceToken(mint(claims()), JWKS, config, NOW), {
+  expect(verifyAssuranceToken(mint(claims()), JWKS, config, NOW)).toStrictEqual({
     state: 'verified',
     subject: 'alice',
     methods: ['pwd', 'webauthn'],
   });
-  assert.equal(
+  expect(
     verifyAssuranceToken(mint(claims(), { alg: 'RS256', kid: 'rsa1' }, rsa.privateKey), JWKS, config, NOW)
       .state,
-    'verified',
-  );
-  assert.equal(
+  ).toBe('verified');
+  expect(
     verifyAssuranceToken(mint(claims(), { alg: 'EdDSA', kid: 'ed1' }, ed.privateKey), JWKS, config, NOW)
       .state,
-    'verified',
-  );
+  ).toBe('verified');
   const acr = verifyAssuranceToken(mint(claims({ amr: 'hwk mfa' })), JWKS, config, NOW);
-  assert.deepEqual(
-    acr.state === 'verified' && acr.methods,
-    ['hwk', 'mfa'],
-    'a space-separated claim is split',
-  );
+  expect(acr.state === 'verified' && acr.methods).toStrictEqual(['hwk', 'mfa']);
 });
 
 const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -118,17 +113,63 @@ const REJECT: [string, string, RegExp][] = [
 for (const [name, token, detail] of REJECT) {
   test(`rejected: ${name}`, () => {
     const r = verifyAssuranceToken(token, JWKS, config, NOW);
-    assert.equal(r.state, 'invalid');
-    assert.match((r as { detail: string }).detail, detail);
-    assert.ok(
-      !(r as { detail: string }).detail.includes(token.split('.')[2] || '\u0000'),
-      'the signature is never echoed',
-    );
+    expect(r.state).toBe('invalid');
+    expect((r as { detail: string }).detail).toMatch(detail);
+    expectNoLeak((r as { detail: string }).detail, token.split('.')[2] || '\u0000', 'the detail');
   });
 }
 
 test('parseJwks explains what is wrong', () => {
-  assert.throws(() => parseJwks('<html>', 'https://idp/jwks'), /https:\/\/idp\/jwks: the JWKS is not JSON/);
-  assert.throws(() => parseJwks('{"keys":1}', 'f.json'), /has no "keys" array/);
-  assert.equal(parseJwks(JSON.stringify(JWKS), 'x').keys.length, 3);
+  expect(() => parseJwks('<html>', 'https://idp/jwks')).toThrow(/https:\/\/idp\/jwks: the JWKS is not JSON/);
+  expect(() => parseJwks('{"keys":1}', 'f.json')).toThrow(/has no "keys" array/);
+  expect(parseJwks(JSON.stringify(JWKS), 'x').keys.length).toBe(3);
+});
+
+test.each([
+  [
+    'an unknown critical extension',
+    { alg: 'ES256', kid: 'ec1', crit: ['exp-ext'], 'exp-ext': 1 },
+    /marks exp-ext as critical, which this verifier does not support/,
+  ],
+  [
+    'b64 (RFC 7797) marked critical',
+    { alg: 'ES256', kid: 'ec1', crit: ['b64'], b64: false },
+    /marks b64 as critical/,
+  ],
+  ['an empty crit list', { alg: 'ES256', kid: 'ec1', crit: [] }, /crit is not a non-empty list/],
+  [
+    'a crit that is not a list',
+    { alg: 'ES256', kid: 'ec1', crit: 'exp-ext' },
+    /crit is not a non-empty list/,
+  ],
+])('a correctly signed token with %s is rejected (RFC 7515 crit)', (_, header, detail) => {
+  const token = mint(claims(), header);
+  const facts = verifyAssuranceToken(token, JWKS, config, NOW);
+  expect(facts.state).toBe('invalid');
+  expect(facts.state === 'invalid' && facts.detail).toMatch(detail);
+  // The same token without crit verifies: only the crit header made the difference.
+  const { crit: _c, ...plain } = header as Record<string, unknown>;
+  expect(verifyAssuranceToken(mint(claims(), plain), JWKS, config, NOW).state).toBe('verified');
+});
+
+test('a token over the size bound is rejected before it is parsed, and never quoted', () => {
+  const huge = mint(claims({ padding: 'p'.repeat(20_000) }));
+  const facts = verifyAssuranceToken(huge, JWKS, config, NOW);
+  expect(facts).toStrictEqual({
+    state: 'invalid',
+    detail: `the token is ${huge.length} characters; at most 16384 are accepted`,
+  });
+  // Just under the bound, the same kind of token is still verified.
+  const big = mint(claims({ padding: 'p'.repeat(11_000) }));
+  expect(big.length).toBeLessThan(16_384);
+  expect(verifyAssuranceToken(big, JWKS, config, NOW).state).toBe('verified');
+  expectNoLeak(JSON.stringify(facts), [huge.slice(0, 100)], 'the rejection');
+});
+
+test('a header that is JSON but not an object is rejected', () => {
+  const token = `${Buffer.from('[1]').toString('base64url')}.${b64(claims())}.sig`;
+  expect(verifyAssuranceToken(token, JWKS, config, NOW)).toStrictEqual({
+    state: 'invalid',
+    detail: 'the JWT header is not a JSON object',
+  });
 });

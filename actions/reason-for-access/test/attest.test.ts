@@ -1,5 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import { generateKeyPairSync } from 'node:crypto';
 import { nextRecord, type AuditFields } from '../src/audit.ts';
 import {
@@ -46,22 +46,21 @@ const TRUST = {
 
 test('the statement names the record digest as its subject', () => {
   const s = auditStatement(r1.record, r1.line);
-  assert.deepEqual(s.subject, [{ name: 'audit-record-1', digest: { sha256: r1.digest } }]);
-  assert.equal(s.predicateType, PREDICATE_TYPE);
+  expect(s.subject).toStrictEqual([{ name: 'audit-record-1', digest: { sha256: r1.digest } }]);
+  expect(s.predicateType).toBe(PREDICATE_TYPE);
 });
 
 test('a record signed with a local key verifies against that key (P-256 and Ed25519)', async () => {
   const bundle = await attestRecord(r1.record, r1.line, localKeySigner(ec.privateKey, 'audit-key'));
-  assert.equal(bundle.mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json');
-  assert.ok(bundle.dsseEnvelope, 'a DSSE envelope');
-  assert.deepEqual(verifyRecordAttestation(bundle, r1.line, TRUST), {
+  expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+  expect(bundle.dsseEnvelope).toBeTruthy();
+  expect(verifyRecordAttestation(bundle, r1.line, TRUST)).toStrictEqual({
     ok: true,
     subject: r1.digest,
     signer: 'public key',
   });
   const edBundle = await attestRecord(r1.record, r1.line, localKeySigner(ed.privateKey, 'ed'));
-  assert.equal(
-    verifyRecordAttestation(edBundle, r1.line, { ...TRUST, publicKeys: { ed: ed.publicKey } }).ok,
+  expect(verifyRecordAttestation(edBundle, r1.line, { ...TRUST, publicKeys: { ed: ed.publicKey } }).ok).toBe(
     true,
   );
 });
@@ -69,19 +68,18 @@ test('a record signed with a local key verifies against that key (P-256 and Ed25
 test('a tampered record fails verification', async () => {
   const bundle = await attestRecord(r1.record, r1.line, localKeySigner(ec.privateKey, 'audit-key'));
   const tampered = r1.line.replace('"decision":"allow"', '"decision":"deny"');
-  assert.notEqual(tampered, r1.line);
+  expect(tampered).not.toBe(r1.line);
   const check = verifyRecordAttestation(bundle, tampered, TRUST);
-  assert.equal(check.ok, false);
-  assert.match(
-    (check as { problem: string }).problem,
+  expect(check.ok).toBe(false);
+  expect((check as { problem: string }).problem).toMatch(
     /the record was changed or the bundle belongs to another record/,
   );
 });
 
 test("a swapped bundle (another record's) fails verification", async () => {
   const bundle2 = await attestRecord(r2.record, r2.line, localKeySigner(ec.privateKey, 'audit-key'));
-  assert.equal(verifyRecordAttestation(bundle2, r2.line, TRUST).ok, true);
-  assert.equal(verifyRecordAttestation(bundle2, r1.line, TRUST).ok, false);
+  expect(verifyRecordAttestation(bundle2, r2.line, TRUST).ok).toBe(true);
+  expect(verifyRecordAttestation(bundle2, r1.line, TRUST).ok).toBe(false);
 });
 
 test('an edited bundle payload, a wrong key, an unknown hint, and a missing transparency log all fail', async () => {
@@ -97,44 +95,37 @@ test('an edited bundle payload, a wrong key, an unknown hint, and a missing tran
     dsseEnvelope: { ...envelope, payload: Buffer.from(JSON.stringify(forged)).toString('base64') },
   };
   const check = verifyRecordAttestation(forgedBundle, forgedRecord, TRUST);
-  assert.equal(check.ok, false);
-  assert.match((check as { problem: string }).problem, /signature verification failed/);
+  expect(check.ok).toBe(false);
+  expect((check as { problem: string }).problem).toMatch(/signature verification failed/);
 
   const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  assert.equal(
+  expect(
     verifyRecordAttestation(bundle, r1.line, { ...TRUST, publicKeys: { 'audit-key': other.publicKey } }).ok,
-    false,
-  );
-  assert.match(
+  ).toBe(false);
+  expect(
     (verifyRecordAttestation(bundle, r1.line, { ...TRUST, publicKeys: {} }) as { problem: string }).problem,
-    /no trusted public key for hint 'audit-key'/,
-  );
+  ).toMatch(/no trusted public key for hint 'audit-key'/);
   // Default thresholds demand a transparency-log entry, which a local-key bundle does not have.
-  assert.equal(verifyRecordAttestation(bundle, r1.line, { publicKeys: TRUST.publicKeys }).ok, false);
-  assert.match(
+  expect(verifyRecordAttestation(bundle, r1.line, { publicKeys: TRUST.publicKeys }).ok).toBe(false);
+  expect(
     (verifyRecordAttestation({ nonsense: true }, r1.line, TRUST) as { problem: string }).problem,
-    /signature verification failed/,
-  );
+  ).toMatch(/signature verification failed/);
 });
 
 test('sigstoreInstanceFor: only a repository known to be public goes to the public Rekor log', () => {
-  assert.equal(sigstoreInstanceFor({ private: false, visibility: 'public' }), PUBLIC_GOOD);
-  assert.equal(sigstoreInstanceFor({ private: false }), PUBLIC_GOOD);
-  assert.equal(sigstoreInstanceFor({ private: true, visibility: 'private' }), GITHUB_INSTANCE);
-  assert.equal(sigstoreInstanceFor({ private: false, visibility: 'internal' }), GITHUB_INSTANCE);
-  assert.equal(sigstoreInstanceFor(undefined), GITHUB_INSTANCE, 'unknown visibility never publishes');
-  assert.equal(
-    sigstoreInstanceFor({ private: 'false' }),
-    GITHUB_INSTANCE,
-    'only a real boolean false is public',
-  );
-  assert.equal(GITHUB_INSTANCE.rekorURL, undefined);
-  assert.deepEqual(sigstoreInstanceFor({ private: true }, { fulcioURL: 'https://f.example' }), {
+  expect(sigstoreInstanceFor({ private: false, visibility: 'public' })).toBe(PUBLIC_GOOD);
+  expect(sigstoreInstanceFor({ private: false })).toBe(PUBLIC_GOOD);
+  expect(sigstoreInstanceFor({ private: true, visibility: 'private' })).toBe(GITHUB_INSTANCE);
+  expect(sigstoreInstanceFor({ private: false, visibility: 'internal' })).toBe(GITHUB_INSTANCE);
+  expect(sigstoreInstanceFor(undefined)).toBe(GITHUB_INSTANCE);
+  expect(sigstoreInstanceFor({ private: 'false' })).toBe(GITHUB_INSTANCE);
+  expect(GITHUB_INSTANCE.rekorURL).toBe(undefined);
+  expect(sigstoreInstanceFor({ private: true }, { fulcioURL: 'https://f.example' })).toStrictEqual({
     name: 'custom',
     fulcioURL: 'https://f.example',
     tsaURL: 'https://timestamp.githubapp.com',
   });
-  assert.deepEqual(sigstoreInstanceFor({ private: false }, { rekorURL: 'https://r.example' }), {
+  expect(sigstoreInstanceFor({ private: false }, { rekorURL: 'https://r.example' })).toStrictEqual({
     name: 'custom',
     fulcioURL: 'https://fulcio.sigstore.dev',
     rekorURL: 'https://r.example',

@@ -1,6 +1,7 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { expect, test } from '@jest/globals';
+
+import { mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,9 @@ import {
   verifyLog,
   type AuditFields,
 } from '../src/audit.ts';
+import { LockTimeout, scratchFolder, withLogLock } from '../src/audit-lock.ts';
+import { rejectionOf } from '../../../test/support/errors.ts';
+import { runOk } from '../../../test/support/run.ts';
 
 function fields(i: number): AuditFields {
   return {
@@ -47,12 +51,11 @@ const lines = (text: string) => text.trimEnd().split('\n');
 const join_ = (ls: string[]) => `${ls.join('\n')}\n`;
 
 test('canonical JSON sorts keys at every depth, has no spaces, and rejects what JSON cannot hold', () => {
-  assert.equal(
-    canonicalJson({ b: 1, a: [{ d: true, c: null }], é: 'x', A: undefined }),
+  expect(canonicalJson({ b: 1, a: [{ d: true, c: null }], é: 'x', A: undefined })).toBe(
     '{"a":[{"c":null,"d":true}],"b":1,"é":"x"}',
   );
-  assert.throws(() => canonicalJson({ n: Number.NaN }), /non-finite/);
-  assert.throws(() => canonicalJson({ f: () => 1 }), /cannot hold a function/);
+  expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
+  expect(() => canonicalJson({ f: () => 1 })).toThrow(/cannot hold a function/);
 });
 
 test('appendRecord writes a chained log through the file system that verifies', async () => {
@@ -62,13 +65,13 @@ test('appendRecord writes a chained log through the file system that verifies', 
   const second = await appendRecord(path, fields(2));
   const text = await readFile(path, 'utf8');
   const [l1, l2] = lines(text);
-  assert.equal(first.record.prev, GENESIS);
-  assert.equal(first.record.seq, 1);
-  assert.equal(second.record.seq, 2);
-  assert.equal(JSON.parse(l2!).prev, sha(l1!), 'prev is the sha256 of the previous line as written');
-  assert.equal(second.digest, sha(l2!));
-  assert.equal(JSON.parse(l1!).reason, fields(1).reason, 'the reason is stored verbatim as data');
-  assert.deepEqual(verifyLog(text), { ok: true, records: 2, head: sha(l2!) });
+  expect(first.record.prev).toBe(GENESIS);
+  expect(first.record.seq).toBe(1);
+  expect(second.record.seq).toBe(2);
+  expect(JSON.parse(l2!).prev).toBe(sha(l1!));
+  expect(second.digest).toBe(sha(l2!));
+  expect(JSON.parse(l1!).reason).toBe(fields(1).reason);
+  expect(verifyLog(text)).toStrictEqual({ ok: true, records: 2, head: sha(l2!) });
 });
 
 test('appending after a file cut off mid-line starts a new line (and the break is reported)', async () => {
@@ -78,14 +81,14 @@ test('appending after a file cut off mid-line starts a new line (and the break i
   await writeFile(path, log.slice(0, -20));
   await appendRecord(path, fields(3));
   const text = await readFile(path, 'utf8');
-  assert.equal(lines(text).length, 3);
+  expect(lines(text).length).toBe(3);
   const result = verifyLog(text);
-  assert.equal(result.broken?.kind, 'invalid-json');
-  assert.equal(result.broken?.line, 2);
+  expect(result.broken?.kind).toBe('invalid-json');
+  expect(result.broken?.line).toBe(2);
 });
 
 test('an empty log verifies with the genesis head', () => {
-  assert.deepEqual(verifyLog(''), { ok: true, records: 0, head: GENESIS });
+  expect(verifyLog('')).toStrictEqual({ ok: true, records: 0, head: GENESIS });
 });
 
 const TAMPER: [
@@ -164,13 +167,13 @@ const TAMPER: [
 for (const [name, tamper, expected] of TAMPER) {
   test(`verifyLog names the first broken record: ${name}`, () => {
     const log = buildLog(5);
-    assert.equal(verifyLog(log).ok, true);
+    expect(verifyLog(log).ok).toBe(true);
     const result = verifyLog(join_(tamper(lines(log))));
-    assert.equal(result.ok, false);
-    assert.equal(result.broken?.kind, expected.kind, result.broken?.message);
-    assert.equal(result.broken?.line, expected.line);
-    assert.equal(result.broken?.record, expected.record);
-    assert.match(result.broken!.message, expected.message);
+    expect(result.ok).toBe(false);
+    expect(result.broken?.kind).toBe(expected.kind);
+    expect(result.broken?.line).toBe(expected.line);
+    expect(result.broken?.record).toBe(expected.record);
+    expect(result.broken!.message).toMatch(expected.message);
   });
 }
 
@@ -178,13 +181,13 @@ test('a cut-off or edited tail is only caught against an expected head, and then
   const log = buildLog(5);
   const head = verifyLog(log).head;
   const cut = join_(lines(log).slice(0, 4));
-  assert.equal(verifyLog(cut).ok, true, 'the chain alone cannot see a removed last record');
+  expect(verifyLog(cut).ok).toBe(true);
   const r = verifyLog(cut, { expectedHead: head });
-  assert.equal(r.ok, false);
-  assert.equal(r.broken?.kind, 'head-mismatch');
+  expect(r.ok).toBe(false);
+  expect(r.broken?.kind).toBe('head-mismatch');
   const editedLast = join_(lines(log).map((l, i) => (i === 4 ? l.replace('INC005', 'INC006') : l)));
-  assert.equal(verifyLog(editedLast, { expectedHead: head }).broken?.kind, 'head-mismatch');
-  assert.equal(verifyLog(log, { expectedHead: head }).ok, true);
+  expect(verifyLog(editedLast, { expectedHead: head }).broken?.kind).toBe('head-mismatch');
+  expect(verifyLog(log, { expectedHead: head }).ok).toBe(true);
 });
 
 test('property: any single-character change to any record but the last is detected', () => {
@@ -211,29 +214,82 @@ test('property: any single-character change to any record but the last is detect
 
 test('commitRecordLine refuses a log that changed since the record was chained, and leaves it as it was', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'rfa-commit-'));
-  const path = join(dir, 'log.jsonl');
+  const path = join(dir, 'logs', 'log.jsonl');
   const first = await appendRecord(path, fields(1));
   const stale = nextRecord('', fields(2)); // chained onto an empty log, but record 1 exists now
-  await assert.rejects(
-    commitRecordLine(path, '', stale.line),
-    /the audit log changed while this decision was made/,
-  );
-  assert.equal(await readFile(path, 'utf8'), `${first.line}\n`);
-  const next = nextRecord(`${first.line}\n`, fields(2));
-  await commitRecordLine(path, `${first.line}\n`, next.line);
-  assert.equal(verifyLog(await readFile(path, 'utf8')).records, 2);
-  assert.deepEqual(await readdir(dir), ['log.jsonl'], 'no temporary file is left behind');
+  await withLogLock(path, async (lock) => {
+    await expect(commitRecordLine(path, '', stale.line, lock)).rejects.toThrow(
+      /the audit log changed while this decision was made/,
+    );
+    expect(await readFile(path, 'utf8')).toBe(`${first.line}\n`);
+    const next = nextRecord(`${first.line}\n`, fields(2));
+    await commitRecordLine(path, `${first.line}\n`, next.line, lock);
+  });
+  expect(verifyLog(await readFile(path, 'utf8')).records).toBe(2);
+  expect(await readdir(join(dir, 'logs'))).toStrictEqual(['log.jsonl']);
+  // The lock and the temporary copies live beside the folder, and nothing is left in it either.
+  expect(await readdir(scratchFolder(path))).toStrictEqual([]);
 });
 
 test('writeFileAtomic replaces the file whole and cleans up when it cannot', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'rfa-atomic-'));
-  const path = join(dir, 'a.txt');
-  await writeFileAtomic(path, 'one\n');
-  await writeFileAtomic(path, 'two\n');
-  assert.equal(await readFile(path, 'utf8'), 'two\n');
-  // The target is a directory: the rename fails, and the temporary file must not stay behind.
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(join(dir, 'sub'));
-  await assert.rejects(writeFileAtomic(join(dir, 'sub'), 'x'));
-  assert.deepEqual((await readdir(dir)).sort(), ['a.txt', 'sub']);
+  const path = join(dir, 'out', 'a.txt');
+  await withLogLock(path, async (lock) => {
+    await writeFileAtomic(path, 'one\n', lock);
+    await writeFileAtomic(path, 'two\n', lock);
+    expect(await readFile(path, 'utf8')).toBe('two\n');
+    // The target is a directory: the rename fails, and the temporary file must not stay behind.
+    await mkdir(join(dir, 'out', 'sub'));
+    await expect(writeFileAtomic(join(dir, 'out', 'sub'), 'x', lock)).rejects.toThrow();
+  });
+  expect((await readdir(join(dir, 'out'))).sort()).toStrictEqual(['a.txt', 'sub']);
+  expect(await readdir(scratchFolder(path))).toStrictEqual([]);
+});
+
+test('a second writer waits for the lock, and one that waits too long is refused with the reason', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rfa-lock-'));
+  const path = join(dir, 'audit', 'log.jsonl');
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const order: string[] = [];
+  const first = withLogLock(path, async () => {
+    order.push('first in');
+    await held;
+    order.push('first out');
+  });
+  await new Promise((r) => setTimeout(r, 20));
+  const error = await rejectionOf(withLogLock(path, async () => undefined, { waitMs: 150 }));
+  expect(error).toBeInstanceOf(LockTimeout);
+  expect((error as Error).message).toMatch(/has held the audit-log lock .* waited 0s; retry, or serialise/);
+  const second = withLogLock(path, async () => void order.push('second'), { waitMs: 5_000 });
+  await new Promise((r) => setTimeout(r, 30));
+  release();
+  await Promise.all([first, second]);
+  expect(order).toStrictEqual(['first in', 'first out', 'second']);
+});
+
+test('a lock left by a dead process, a half-written one and an old one are taken over', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rfa-stale-'));
+  const path = join(dir, 'audit', 'log.jsonl');
+  const lockFile = join(scratchFolder(path), 'log.jsonl.lock');
+  await mkdir(scratchFolder(path), { recursive: true });
+  // A pid that is certainly not running: a child that has exited.
+  const dead = await runOk(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  const owners = [
+    JSON.stringify({ token: 'a', pid: Number(dead), host: hostname(), created: Date.now() }),
+    JSON.stringify({ token: 'b', pid: process.pid, host: 'elsewhere', created: Date.now() - 3_600_000 }),
+  ];
+  for (const owner of owners) {
+    await writeFile(lockFile, owner);
+    await appendRecord(path, fields(1), { waitMs: 2_000 });
+  }
+  // Half-written (the writer died between creating and filling it) and over a second old.
+  await writeFile(lockFile, '{"tok');
+  await utimes(lockFile, new Date(Date.now() - 5_000), new Date(Date.now() - 5_000));
+  await appendRecord(path, fields(1), { waitMs: 2_000 });
+  expect(verifyLog(await readFile(path, 'utf8')).records).toBe(3);
+  expect(await readdir(scratchFolder(path))).toStrictEqual([]);
+  // A live lock on another host is not stale until staleMs: the writer gives up instead.
+  await writeFile(lockFile, JSON.stringify({ token: 'c', pid: 1, host: 'elsewhere', created: Date.now() }));
+  await expect(appendRecord(path, fields(1), { waitMs: 100 })).rejects.toThrow(/process 1 on elsewhere/);
 });

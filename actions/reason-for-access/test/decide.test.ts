@@ -1,15 +1,17 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import fc from 'fast-check';
 import {
   decide,
   RULES,
+  toOpaInput,
   type AccessRequest,
   type Approval,
   type Facts,
   type RuleName,
 } from '../src/decide.ts';
 import { parseAccessPolicy } from '../src/policy.ts';
+import { normalizeLogin } from '../src/policy-semantics.ts';
 import { checkReason, DEFAULT_REASON_RULES } from '../src/reason.ts';
 
 const policy = parseAccessPolicy(
@@ -69,17 +71,13 @@ function facts(overrides: Partial<Facts> = {}): Facts {
 
 test('the happy path allows, listing every rule as passed', () => {
   const d = decide(request(), policy, facts());
-  assert.equal(d.decision, 'allow', JSON.stringify(d.reasons));
-  assert.deepEqual(
-    d.reasons.map((r) => r.rule),
-    [...RULES],
-  );
-  assert.ok(d.reasons.every((r) => r.ok));
-  assert.match(
-    d.reasons.find((r) => r.rule === 'dual-control')!.detail,
+  expect(d.decision).toBe('allow');
+  expect(d.reasons.map((r) => r.rule)).toStrictEqual([...RULES]);
+  expect(d.reasons.every((r) => r.ok)).toBeTruthy();
+  expect(d.reasons.find((r) => r.rule === 'dual-control')!.detail).toMatch(
     /approved by bob via deployment-review/,
   );
-  assert.equal(d.decidedBy, 'all 9 rules passed');
+  expect(d.decidedBy).toBe('all 9 rules passed');
 });
 
 // Each row changes one thing and names the one rule that must fail (and the words it must use).
@@ -239,53 +237,52 @@ const DENY: [string, Partial<AccessRequest>, Partial<Facts>, RuleName, RegExp][]
 for (const [name, req, fx, rule, detail] of DENY) {
   test(`deny: ${name} -> ${rule}`, () => {
     const d = decide(request(req), policy, facts(fx));
-    assert.equal(d.decision, 'deny');
-    assert.equal(d.reasons.length, RULES.length, 'every rule is still listed');
+    expect(d.decision).toBe('deny');
+    expect(d.reasons.length).toBe(RULES.length);
     const failed = d.reasons.filter((r) => !r.ok).map((r) => r.rule);
-    assert.ok(failed.includes(rule), `expected ${rule} to fail, failed: ${failed.join(', ')}`);
-    assert.match(d.reasons.find((r) => r.rule === rule)!.detail, detail);
-    assert.match(d.decidedBy, new RegExp(`^(${failed[0]}): `));
+    expect(failed).toContain(rule);
+    expect(d.reasons.find((r) => r.rule === rule)!.detail).toMatch(detail);
+    expect(d.decidedBy).toMatch(new RegExp(`^(${failed[0]}): `));
   });
 }
 
 test('unknown environment: denied, and the dependent rules say they were not evaluated', () => {
   const d = decide(request({ environment: 'qa' }), policy, facts());
-  assert.equal(d.decision, 'deny');
-  assert.match(
-    d.decidedBy,
+  expect(d.decision).toBe('deny');
+  expect(d.decidedBy).toMatch(
     /^environment: environment 'qa' is not in the access policy \(known: prod, staging\)/,
   );
   for (const rule of ['ref', 'freeze', 'roles', 'assurance', 'dual-control']) {
-    assert.deepEqual(
-      d.reasons.find((r) => r.rule === rule),
-      { rule, ok: false, detail: 'not evaluated: no applicable rule' },
-    );
+    expect(d.reasons.find((r) => r.rule === rule)).toStrictEqual({
+      rule,
+      ok: false,
+      detail: 'not evaluated: no applicable rule',
+    });
   }
-  assert.equal(d.reasons.find((r) => r.rule === 'reason')!.ok, true, 'independent rules are still evaluated');
+  expect(d.reasons.find((r) => r.rule === 'reason')!.ok).toBe(true);
 });
 
 test('environment names match case-insensitively, like GitHub', () => {
-  assert.equal(decide(request({ environment: 'PROD' }), policy, facts()).decision, 'allow');
+  expect(decide(request({ environment: 'PROD' }), policy, facts()).decision).toBe('allow');
 });
 
 test('delete: a kind without a rule is denied; with a rule, dual control applies the same way', () => {
   const noRule = decide(request({ kind: 'delete', environment: 'staging' }), policy, facts());
-  assert.match(noRule.decidedBy, /no 'delete' rule for environment 'staging'/);
+  expect(noRule.decidedBy).toMatch(/no 'delete' rule for environment 'staging'/);
   const sre = facts({
     actorRoles: { sre: member },
     approvals: { state: 'known', approvals: [approvedBy('dave', {})] },
   });
-  assert.equal(
+  expect(
     decide(request({ kind: 'delete', actor: 'erin', ref: 'refs/heads/any' }), policy, sre).decision,
-    'allow',
-  );
+  ).toBe('allow');
   const self = facts({
     actorRoles: { sre: member },
     approvals: { state: 'known', approvals: [approvedBy('erin', {})] },
   });
   const d = decide(request({ kind: 'delete', actor: 'erin' }), policy, self);
-  assert.equal(d.decision, 'deny');
-  assert.match(d.decidedBy, /^dual-control: .*erin \(self-approval\)/);
+  expect(d.decision).toBe('deny');
+  expect(d.decidedBy).toMatch(/^dual-control: .*erin \(self-approval\)/);
 });
 
 test('several failures are all reported, the first decides', () => {
@@ -294,11 +291,8 @@ test('several failures are all reported, the first decides', () => {
     policy,
     facts({ actorRoles: {}, approvals: { state: 'known', approvals: [] } }),
   );
-  assert.deepEqual(
-    d.reasons.filter((r) => !r.ok).map((r) => r.rule),
-    ['ref', 'roles', 'dual-control'],
-  );
-  assert.match(d.decidedBy, /^ref: /);
+  expect(d.reasons.filter((r) => !r.ok).map((r) => r.rule)).toStrictEqual(['ref', 'roles', 'dual-control']);
+  expect(d.decidedBy).toMatch(/^ref: /);
 });
 
 test('a rule with no requirements allows (staging deploy), outside freezes and with a valid reason', () => {
@@ -307,7 +301,7 @@ test('a rule with no requirements allows (staging deploy), outside freezes and w
     policy,
     facts({ actorRoles: {}, approvals: { state: 'unknown', detail: 'x' }, assurance: { state: 'absent' } }),
   );
-  assert.equal(d.decision, 'allow', d.decidedBy);
+  expect(d.decision).toBe('allow');
 });
 
 test('property: approvals only by the actor (any casing) or bots never satisfy dual control', () => {
@@ -358,7 +352,7 @@ test('property: an allowed request is denied by dual-control once the approver l
   fc.assert(
     fc.property(scenario, (s) => {
       const before = decide(request({ ref: s.ref }), policy, allowedFacts(s));
-      assert.equal(before.decision, 'allow', JSON.stringify(before.reasons.filter((r) => !r.ok)));
+      expect(before.decision).toBe('allow');
       const f = allowedFacts(s);
       const roleless = {
         ...f,
@@ -368,8 +362,8 @@ test('property: an allowed request is denied by dual-control once the approver l
         },
       };
       const after = decide(request({ ref: s.ref }), policy, roleless);
-      assert.equal(after.decision, 'deny');
-      assert.match(after.decidedBy, /^dual-control: /);
+      expect(after.decision).toBe('deny');
+      expect(after.decidedBy).toMatch(/^dual-control: /);
     }),
   );
 });
@@ -386,8 +380,8 @@ test('property: the actor as the sole approver is always denied, in any letter c
           approvals: [approvedBy(self, { 'release-captain': member, sre: member }, s.source)],
         },
       });
-      assert.equal(d.decision, 'deny');
-      assert.equal(d.reasons.find((r) => r.rule === 'dual-control')!.ok, false);
+      expect(d.decision).toBe('deny');
+      expect(d.reasons.find((r) => r.rule === 'dual-control')!.ok).toBe(false);
     }),
   );
 });
@@ -402,9 +396,20 @@ test('property: an allowed request is denied by roles once the actor loses the r
           ...allowedFacts(s),
           actorRoles: { 'release-captain': lost },
         });
-        assert.equal(d.decision, 'deny');
-        assert.match(d.decidedBy, /^roles: /);
+        expect(d.decision).toBe('deny');
+        expect(d.decidedBy).toMatch(/^roles: /);
       },
     ),
   );
+});
+
+test('actors are normalised the same way for decide() and the Rego input', () => {
+  for (const raw of [' alice ', 'alice\n', '\ufeffalice', 'alice\u0085', 'alice\u200b'])
+    expect(
+      toOpaInput(request({ actor: raw, triggeringActor: raw }), facts()).request as {
+        actor: string;
+        triggering_actor: string;
+      },
+    ).toMatchObject({ actor: 'alice', triggering_actor: 'alice' });
+  expect(normalizeLogin('  ')).toBe('');
 });

@@ -1,5 +1,5 @@
-import { test, after, before } from 'node:test';
-import assert from 'node:assert/strict';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import {
   createGitHubClient,
   gatherApprovals,
@@ -21,24 +21,27 @@ const TOKEN = ['test', 'token', 'for', 'local', 'server'].join('-');
 const SHA = 'c0ffee'.padEnd(40, '0');
 const OLD = 'bada55'.padEnd(40, '0');
 
+/** The library's own back-off and write pacing, shrunk: milliseconds where GitHub would mean seconds. */
+const FAST = { retryAfterBaseValue: 5, writeSpacingMs: 0 };
+
 let gh: FakeGitHub;
 let client: GitHubClient;
-before(async () => {
+beforeAll(async () => {
   gh = await startGitHub();
-  client = createGitHubClient({ token: TOKEN, baseUrl: gh.baseUrl });
+  client = createGitHubClient({ token: TOKEN, baseUrl: gh.baseUrl, timing: FAST });
 });
-after(() => gh.close());
+afterAll(() => gh.close());
 
 const membership = (state: string) => ({ url: 'x', role: 'member', state });
 
 test('team membership: active is a member, pending and 404 are not, and the token is sent', async () => {
   gh.routes.set('GET /orgs/acme/teams/captains/memberships/alice', () => ({ body: membership('active') }));
   gh.routes.set('GET /orgs/acme/teams/captains/memberships/bob', () => ({ body: membership('pending') }));
-  assert.deepEqual(await teamMembership(client, 'acme/captains', 'alice'), { state: 'member' });
-  assert.deepEqual(await teamMembership(client, 'acme/captains', 'bob'), { state: 'not-member' });
-  assert.deepEqual(await teamMembership(client, 'acme/captains', 'mallory'), { state: 'not-member' });
+  expect(await teamMembership(client, 'acme/captains', 'alice')).toStrictEqual({ state: 'member' });
+  expect(await teamMembership(client, 'acme/captains', 'bob')).toStrictEqual({ state: 'not-member' });
+  expect(await teamMembership(client, 'acme/captains', 'mallory')).toStrictEqual({ state: 'not-member' });
   const seen = gh.requests.find((r) => r.line === 'GET /orgs/acme/teams/captains/memberships/alice');
-  assert.equal(seen?.authorization, `token ${TOKEN}`);
+  expect(seen?.authorization).toBe(`token ${TOKEN}`);
 });
 
 test('team membership: 403, 401 and 500 become unknown with status, message and a hint', async () => {
@@ -48,29 +51,25 @@ test('team membership: 403, 401 and 500 become unknown with status, message and 
   gh.routes.set('GET /orgs/acme/teams/broken/memberships/alice', () => ghError(500, 'Internal Server Error'));
   gh.routes.set('GET /orgs/acme/teams/expired/memberships/alice', () => ghError(401, 'Bad credentials'));
   const locked = await teamMembership(client, 'acme/locked', 'alice');
-  assert.equal(locked.state, 'unknown');
-  assert.match(
-    (locked as { detail: string }).detail,
+  expect(locked.state).toBe('unknown');
+  expect((locked as { detail: string }).detail).toMatch(
     /^GitHub API 403 on GET \/orgs\/acme\/teams\/locked\/memberships\/alice: Resource not accessible by integration \(the token lacks permission/,
   );
-  assert.match(
-    ((await teamMembership(client, 'acme/broken', 'alice')) as { detail: string }).detail,
+  expect(((await teamMembership(client, 'acme/broken', 'alice')) as { detail: string }).detail).toMatch(
     /GitHub API 500 .*retry the run later/,
   );
-  assert.match(
-    ((await teamMembership(client, 'acme/expired', 'alice')) as { detail: string }).detail,
+  expect(((await teamMembership(client, 'acme/expired', 'alice')) as { detail: string }).detail).toMatch(
     /401 .*Bad credentials \(the github-token is invalid/,
   );
 });
 
 test('team membership: an unreachable API is unknown, not a crash', async () => {
   const down = await startGitHub();
-  const downClient = createGitHubClient({ baseUrl: down.baseUrl });
+  const downClient = createGitHubClient({ baseUrl: down.baseUrl, timing: FAST });
   await down.close();
   const m = await teamMembership(downClient, 'acme/captains', 'alice');
-  assert.equal(m.state, 'unknown');
-  assert.match(
-    (m as { detail: string }).detail,
+  expect(m.state).toBe('unknown');
+  expect((m as { detail: string }).detail).toMatch(
     /GitHub API unreachable on GET \/orgs\/acme\/teams\/captains\/memberships\/alice/,
   );
 });
@@ -84,19 +83,20 @@ test('roles: listed users need no API call; any active team suffices; failures o
     empty: { teams: [], users: [] },
   };
   const before = gh.requests.length;
-  assert.deepEqual(await resolveRoles(client, roles, ['captain'], 'erin'), { captain: { state: 'member' } });
-  assert.equal(gh.requests.length, before, 'a listed user (case-insensitive) needs no lookup');
-  assert.deepEqual(await resolveRoles(client, roles, ['captain', 'empty', 'undefined-role'], 'carol'), {
+  expect(await resolveRoles(client, roles, ['captain'], 'erin')).toStrictEqual({
+    captain: { state: 'member' },
+  });
+  expect(gh.requests.length).toBe(before);
+  expect(await resolveRoles(client, roles, ['captain', 'empty', 'undefined-role'], 'carol')).toStrictEqual({
     captain: { state: 'member' },
     empty: { state: 'not-member' },
     'undefined-role': { state: 'not-member' },
   });
   const dave = await resolveRoles(client, roles, ['captain'], 'dave');
-  assert.equal(dave.captain!.state, 'unknown');
-  assert.match((dave.captain as { detail: string }).detail, /500/);
+  expect(dave.captain!.state).toBe('unknown');
+  expect((dave.captain as { detail: string }).detail).toMatch(/500/);
   const noToken = await resolveRoles(undefined, roles, ['captain'], 'dave');
-  assert.match(
-    (noToken.captain as { detail: string }).detail,
+  expect((noToken.captain as { detail: string }).detail).toMatch(
     /no github-token to look up team acme\/broken/,
   );
 });
@@ -109,13 +109,12 @@ test('run approvals: only reviews of this environment count; rejections are kept
       { state: 'rejected', comment: 'no', user: user('dave'), environments: [{ id: 1, name: 'prod' }] },
     ],
   }));
-  assert.deepEqual(
+  expect(
     await runApprovals(client, { owner: 'acme', repo: 'app', runId: '77', environment: 'prod' }),
-    [
-      { user: 'bob', source: 'deployment-review', state: 'approved' },
-      { user: 'dave', source: 'deployment-review', state: 'rejected' },
-    ],
-  );
+  ).toStrictEqual([
+    { user: 'bob', source: 'deployment-review', state: 'approved' },
+    { user: 'dave', source: 'deployment-review', state: 'rejected' },
+  ]);
 });
 
 test('PR reviews: latest review per person wins, stale approvals and unrelated PRs do not count, pages are followed', async () => {
@@ -147,16 +146,13 @@ test('PR reviews: latest review per person wins, stale approvals and unrelated P
     environment: 'prod',
     sha: SHA,
   });
-  assert.deepEqual(found, [
+  expect(found).toStrictEqual([
     { user: 'bob', source: 'pr-review', state: 'approved' },
     { user: 'dave', source: 'pr-review', state: 'approved' },
     { user: 'erin', source: 'pr-review', state: 'rejected' },
     { user: 'frank', source: 'pr-review', state: 'approved' },
   ]);
-  assert.ok(
-    !gh.requests.some((r) => r.line.startsWith('GET /repos/acme/app/pulls/6/')),
-    'a PR that did not produce the commit is not read',
-  );
+  expect(!gh.requests.some((r) => r.line.startsWith('GET /repos/acme/app/pulls/6/'))).toBeTruthy();
 });
 
 test('gatherApprovals: both sources, approver roles resolved; any API failure makes the fact unknown', async () => {
@@ -171,7 +167,7 @@ test('gatherApprovals: both sources, approver roles resolved; any API failure ma
     roles,
     ['sre'],
   );
-  assert.deepEqual(facts, {
+  expect(facts).toStrictEqual({
     state: 'known',
     approvals: [
       { user: 'carol', source: 'deployment-review', state: 'approved', roles: { sre: { state: 'member' } } },
@@ -187,7 +183,7 @@ test('gatherApprovals: both sources, approver roles resolved; any API failure ma
     roles,
     [],
   );
-  assert.deepEqual(denied, {
+  expect(denied).toStrictEqual({
     state: 'unknown',
     detail:
       'GitHub API 403 on GET /repos/acme/app/actions/runs/79/approvals: Must have admin rights to Repository. (the token lacks permission, or a rate limit was hit)',
@@ -200,15 +196,13 @@ test('gatherApprovals: both sources, approver roles resolved; any API failure ma
     roles,
     [],
   );
-  assert.equal(broken.state, 'unknown');
-  assert.match(
-    (broken as { detail: string }).detail,
+  expect(broken.state).toBe('unknown');
+  expect((broken as { detail: string }).detail).toMatch(
     /GitHub API 500 on pull request reviews of c0ffee000000/,
   );
-  assert.deepEqual(
+  expect(
     await gatherApprovals(undefined, { owner: 'acme', repo: 'app', environment: 'prod' }, roles, []),
-    { state: 'unknown', detail: 'no github-token, so approvals cannot be read' },
-  );
+  ).toStrictEqual({ state: 'unknown', detail: 'no github-token, so approvals cannot be read' });
 });
 
 test('storeAttestation posts the bundle and returns the id; errors propagate with status', async () => {
@@ -216,15 +210,11 @@ test('storeAttestation posts the bundle and returns the id; errors propagate wit
     status: 201,
     body: { id: (request.body as { bundle: { mediaType?: string } }).bundle.mediaType ? 42 : 0 },
   }));
-  assert.equal(
+  expect(
     await storeAttestation(client, 'acme', 'app', {
       mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     }),
-    42,
-  );
+  ).toBe(42);
   gh.routes.set('POST /repos/acme/app/attestations', () => ghError(404, 'Not Found'));
-  await assert.rejects(
-    storeAttestation(client, 'acme', 'app', {}),
-    (error: { status?: number }) => error.status === 404,
-  );
+  await expect(storeAttestation(client, 'acme', 'app', {})).rejects.toMatchObject({ status: 404 });
 });

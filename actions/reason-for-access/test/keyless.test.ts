@@ -3,8 +3,8 @@
  * against @sigstore/mock's Fulcio and Rekor served over real HTTP on 127.0.0.1, then verified with
  * @sigstore/verify against a trusted root made of the mock CA, CT log and transparency log keys.
  */
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import { createServer, type Server } from 'node:http';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +48,7 @@ let baseURL: string;
 let trustedRoot: unknown;
 const hits: string[] = [];
 
-before(async () => {
+beforeAll(async () => {
   const routes = new Map<string, HandlerFn>();
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -127,7 +127,7 @@ before(async () => {
     timestampAuthorities: [],
   };
 });
-after(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 // The shape of a GitHub Actions OIDC token; the mock Fulcio reads claims without checking a signature.
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -162,17 +162,14 @@ test('keyless: Fulcio certificate + Rekor entry, verified with thresholds 1 and 
     identityProvider: { getToken: async () => identityToken },
   });
   const bundle = await attestRecord(record, line, signer);
-  assert.ok(
-    hits.includes('POST /api/v2/signingCert') && hits.includes('POST /api/v1/log/entries'),
-    hits.join(', '),
-  );
-  assert.equal(bundle.verificationMaterial.tlogEntries.length, 1);
-  assert.ok(bundle.verificationMaterial.certificate, 'a Fulcio certificate, no long-lived key');
+  expect(hits.includes('POST /api/v2/signingCert') && hits.includes('POST /api/v1/log/entries')).toBeTruthy();
+  expect(bundle.verificationMaterial.tlogEntries.length).toBe(1);
+  expect(bundle.verificationMaterial.certificate).toBeTruthy();
 
   const trust = { trustedRoot, tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 };
   const identity = { subjectAlternativeName: SUBJECT, extensions: { issuer: ISSUER } };
   const ok = verifyRecordAttestation(bundle, line, { ...trust, identity });
-  assert.deepEqual(ok, {
+  expect(ok).toStrictEqual({
     ok: true,
     subject: createHash('sha256').update(line).digest('hex'),
     signer: SUBJECT,
@@ -185,20 +182,18 @@ test('keyless: Fulcio certificate + Rekor entry, verified with thresholds 1 and 
       extensions: { issuer: ISSUER },
     },
   });
-  assert.equal(wrongIdentity.ok, false, 'a bundle from another workflow identity is refused');
+  expect(wrongIdentity.ok).toBe(false);
 
   const tampered = verifyRecordAttestation(bundle, line.replace('INC0042', 'INC0043'), {
     ...trust,
     identity,
   });
-  assert.equal(tampered.ok, false);
+  expect(tampered.ok).toBe(false);
 
   const otherRoot = structuredClone(trustedRoot) as { certificateAuthorities: unknown[] };
   otherRoot.certificateAuthorities = [];
-  assert.equal(
-    verifyRecordAttestation(bundle, line, { ...trust, identity, trustedRoot: otherRoot }).ok,
+  expect(verifyRecordAttestation(bundle, line, { ...trust, identity, trustedRoot: otherRoot }).ok).toBe(
     false,
-    'an untrusted CA is refused',
   );
 });
 
@@ -210,7 +205,7 @@ test('keyless: a Fulcio outage is an error the caller sees (the action then fail
     identityProvider: { getToken: async () => identityToken },
     timeoutMs: 2000,
   });
-  await assert.rejects(attestRecord(record, line, signer), /error creating signing certificate|404/i);
+  await expect(attestRecord(record, line, signer)).rejects.toThrow(/error creating signing certificate|404/i);
 });
 
 test('keyless: the signer must be named (SAN and issuer); a bundle signed by anyone else, or any issuer, fails', async () => {
@@ -229,32 +224,32 @@ test('keyless: the signer must be named (SAN and issuer); a bundle signed by any
   );
   const trust = { trustedRoot, tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 0 };
   const omitted = verifyRecordAttestation(bundle, line, trust);
-  assert.equal(omitted.ok, false, 'without an expected identity a keyless bundle is refused');
-  assert.match((omitted as { problem: string }).problem, /needs the expected signer/);
+  expect(omitted.ok).toBe(false);
+  expect((omitted as { problem: string }).problem).toMatch(/needs the expected signer/);
   const sanOnly = verifyRecordAttestation(bundle, line, {
     ...trust,
     identity: { subjectAlternativeName: mallory },
   });
-  assert.match((sanOnly as { problem: string }).problem, /needs the expected signer/);
+  expect((sanOnly as { problem: string }).problem).toMatch(/needs the expected signer/);
   const wrongIssuer = verifyRecordAttestation(bundle, line, {
     ...trust,
     identity: { subjectAlternativeName: mallory, extensions: { issuer: 'https://accounts.example.com' } },
   });
-  assert.equal(wrongIssuer.ok, false, 'a certificate from another issuer is refused');
-  assert.match((wrongIssuer as { problem: string }).problem, /signature verification failed/);
+  expect(wrongIssuer.ok).toBe(false);
+  expect((wrongIssuer as { problem: string }).problem).toMatch(/signature verification failed/);
   const expected = verifyRecordAttestation(bundle, line, {
     ...trust,
     identity: { subjectAlternativeName: SUBJECT, extensions: { issuer: ISSUER } },
   });
-  assert.equal(expected.ok, false, 'mallory is not the expected signer');
+  expect(expected.ok).toBe(false);
   // Only when the verifier names mallory herself does it pass: proof the rest of the bundle is valid.
   const named = verifyRecordAttestation(bundle, line, {
     ...trust,
     identity: { subjectAlternativeName: mallory, extensions: { issuer: ISSUER } },
   });
-  assert.equal(named.ok, true, JSON.stringify(named));
+  expect(named.ok).toBe(true);
   const noRoot = verifyRecordAttestation(bundle, line, {
     identity: { subjectAlternativeName: mallory, extensions: { issuer: ISSUER } },
   });
-  assert.match((noRoot as { problem: string }).problem, /needs the Sigstore trusted root/);
+  expect((noRoot as { problem: string }).problem).toMatch(/needs the Sigstore trusted root/);
 });

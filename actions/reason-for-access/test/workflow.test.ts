@@ -4,8 +4,10 @@
  * deciding in between. Each "run" starts from a fresh clone, as each job starts on a fresh runner,
  * so the chain can only continue if the steps really persisted it.
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -39,7 +41,7 @@ async function workflow(): Promise<{ job: Job; step: (id: string) => Step; text:
   const job = doc.jobs['decide']!;
   const step = (id: string) => {
     const found = job.steps.find((s) => s.id === id);
-    assert.ok(found, `prod-promotion.yml has no step with id: ${id}`);
+    expectTruthy(found);
     return found;
   };
   return { job, step, text };
@@ -104,7 +106,7 @@ async function promotion(bare: string, branch = 'summit-ops-audit', between?: ()
     SERVER_URL: 'https://github.com',
   };
   const restore = runStep(step('restore'), workspace, values);
-  assert.equal(restore.status, 0, restore.stderr + restore.stdout);
+  expect(restore.status).toBe(0);
   const access = step('access');
   const auditLog = access.with!['audit-log']!.replace('${{ inputs.audit-log }}', 'reason-for-access.jsonl');
   const reason = 'CHG-8008 promote v1.2.3 to prod after the canary';
@@ -138,23 +140,23 @@ function branchLog(bare: string, branch = 'summit-ops-audit'): string {
 test('the chain survives throw-away runners: run 2 continues run 1 from the audit branch', async () => {
   const bare = await origin();
   const first = await promotion(bare);
-  assert.equal(first.persist.status, 0, first.persist.stderr + first.persist.stdout);
-  assert.match(first.restore.stdout, /Starting the audit chain/);
+  expect(first.persist.status).toBe(0);
+  expect(first.restore.stdout).toMatch(/Starting the audit chain/);
   const second = await promotion(bare);
-  assert.equal(second.persist.status, 0, second.persist.stderr);
-  assert.match(second.restore.stdout, /Continuing the audit chain/);
+  expect(second.persist.status).toBe(0);
+  expect(second.restore.stdout).toMatch(/Continuing the audit chain/);
   const log = branchLog(bare);
   const check = verifyLog(log);
-  assert.equal(check.ok, true, JSON.stringify(check.broken));
-  assert.equal(check.records, 2, 'both decisions are on the branch');
-  assert.equal(check.head, second.decided.outputs['record-digest']);
+  expect(check.ok).toBe(true);
+  expect(check.records).toBe(2);
+  expect(check.head).toBe(second.decided.outputs['record-digest']);
   // The decision output only exists once the record is pushed.
-  assert.equal(second.persist.outputs['decision'], second.decided.outputs['decision']);
-  assert.equal(second.persist.outputs['record-digest'], check.head);
+  expect(second.persist.outputs['decision']).toBe(second.decided.outputs['decision']);
+  expect(second.persist.outputs['record-digest']).toBe(check.head);
   // The caller's own branch is untouched and the token never reached a config file.
-  assert.equal(git(bare, 'log', '--format=%s', 'main'), 'init');
+  expect(git(bare, 'log', '--format=%s', 'main')).toBe('init');
   const config = await readFile(join(second.workspace, '.summit-ops-audit', '.git', 'config'), 'utf8');
-  assert.ok(!config.includes('extraheader'), 'no credentials persisted in .git/config');
+  expectNoLeak(config, 'extraheader', 'the git config');
 });
 
 test('a push rejected because another writer moved the branch fails the job and sets no decision', async () => {
@@ -168,9 +170,9 @@ test('a push rejected because another writer moved the branch fails the job and 
     git(other, 'commit', '-q', '-am', 'concurrent');
     git(other, 'push', '-q', 'origin', 'summit-ops-audit');
   });
-  assert.equal(run.persist.status, 1);
-  assert.match(run.persist.stdout, /::error::Pushing the audit record to summit-ops-audit failed/);
-  assert.equal(run.persist.outputs['decision'], undefined);
+  expect(run.persist.status).toBe(1);
+  expect(run.persist.stdout).toMatch(/::error::Pushing the audit record to summit-ops-audit failed/);
+  expect(run.persist.outputs['decision']).toBe(undefined);
 });
 
 test('an unreadable origin stops the job instead of starting a second chain', async () => {
@@ -180,28 +182,28 @@ test('an unreadable origin stops the job instead of starting a second chain', as
   git(runner, 'init', '-q', workspace);
   git(workspace, 'remote', 'add', 'origin', join(runner, 'does-not-exist.git'));
   const restore = runStep(step('restore'), workspace, { AUDIT_BRANCH: 'summit-ops-audit' });
-  assert.notEqual(restore.status, 0);
-  assert.match(restore.stdout, /refusing to start a new audit chain/);
-  assert.equal(existsSync(join(workspace, '.summit-ops-audit', 'reason-for-access.jsonl')), false);
+  expect(restore.status).not.toBe(0);
+  expect(restore.stdout).toMatch(/refusing to start a new audit chain/);
+  expect(existsSync(join(workspace, '.summit-ops-audit', 'reason-for-access.jsonl'))).toBe(false);
 });
 
 test('writers are serialised per audit branch and the log is kept out of the self-checkout', async () => {
   const { job, step } = await workflow();
-  assert.match(job.concurrency?.group ?? '', /inputs\.audit-branch/);
-  assert.equal(job.concurrency?.['cancel-in-progress'], false);
-  assert.equal(job.permissions?.['contents'], 'write', 'pushing the audit branch needs contents: write');
-  assert.match(job.outputs?.['decision'] ?? '', /steps\.persist\.outputs\.decision/);
-  assert.match(step('persist').if ?? '', /always\(\)/, 'denials are pushed too');
+  expect(job.concurrency?.group ?? '').toMatch(/inputs\.audit-branch/);
+  expect(job.concurrency?.['cancel-in-progress']).toBe(false);
+  expect(job.permissions?.['contents']).toBe('write');
+  expect(job.outputs?.['decision'] ?? '').toMatch(/steps\.persist\.outputs\.decision/);
+  expect(step('persist').if ?? '').toMatch(/always\(\)/);
   const selfCheckout = job.steps.find((s) => s.with?.['path'] === '.summit-ops');
-  assert.ok(selfCheckout, 'the self-checkout owns .summit-ops');
-  assert.ok(!step('access').with!['audit-log']!.startsWith('.summit-ops/'));
+  expect(selfCheckout).toBeTruthy();
+  expect(!step('access').with!['audit-log']!.startsWith('.summit-ops/')).toBeTruthy();
   // The org-members secret reads teams only; the job token does everything else.
-  assert.equal(step('access').with!['github-token'], '${{ github.token }}');
-  assert.equal(step('access').with!['roles-token'], '${{ secrets.roles-token }}');
+  expect(step('access').with!['github-token']).toBe('${{ github.token }}');
+  expect(step('access').with!['roles-token']).toBe('${{ secrets.roles-token }}');
   const action = parseYaml(await readFile(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
   };
-  assert.ok(!String(action.inputs['audit-log']!.default).startsWith('.summit-ops/'));
+  expect(!String(action.inputs['audit-log']!.default).startsWith('.summit-ops/')).toBeTruthy();
 });
 
 test('the caller example at the top of prod-promotion.yml is valid YAML that calls this workflow correctly', async () => {
@@ -215,11 +217,7 @@ test('the caller example at the top of prod-promotion.yml is valid YAML that cal
     comment.push(line.slice(4));
   }
   const doc = parseDocument(comment.join('\n'));
-  assert.deepEqual(
-    doc.errors.map((e) => e.message),
-    [],
-    'the example is valid YAML',
-  );
+  expect(doc.errors.map((e) => e.message)).toStrictEqual([]);
   const example = doc.toJS() as {
     jobs: Record<
       string,
@@ -232,16 +230,16 @@ test('the caller example at the top of prod-promotion.yml is valid YAML that cal
     >;
   };
   const promote = example.jobs['promote']!;
-  assert.match(promote.uses ?? '', /^summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml@/);
-  assert.equal(promote.with?.['reason'], '${{ inputs.reason }}');
-  assert.equal(promote.permissions?.['contents'], 'write');
-  assert.equal(promote.secrets?.['roles-token'], '${{ secrets.ORG_MEMBERS_READ_TOKEN }}');
+  expect(promote.uses ?? '').toMatch(/^summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml@/);
+  expect(promote.with?.['reason']).toBe('${{ inputs.reason }}');
+  expect(promote.permissions?.['contents']).toBe('write');
+  expect(promote.secrets?.['roles-token']).toBe('${{ secrets.ORG_MEMBERS_READ_TOKEN }}');
 });
 
 test("the README's record selection picks the record by seq even with blank lines in the log", async () => {
   const readme = await readFile(join(actionDir, 'README.md'), 'utf8');
   const command = readme.split('\n').find((l) => l.startsWith('grep ') && l.includes('audit.jsonl'));
-  assert.ok(command, 'README shows how to select a record');
+  expectTruthy(command);
   const base = {
     timestamp: 't',
     kind: 'deploy',
@@ -270,7 +268,9 @@ test("the README's record selection picks the record by seq even with blank line
   const dir = await mkdtemp(join(tmpdir(), 'rfa-readme-'));
   await writeFile(join(dir, 'audit.jsonl'), log);
   execFileSync('bash', ['-c', command], { cwd: dir });
-  assert.equal(await readFile(join(dir, 'record-3.json'), 'utf8'), lines[2]);
-  assert.match(readme, /--signer-workflow summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml/);
-  assert.match(readme, /certificate-identity-regexp '\^https:\/\/github\\\.com\/summit-ops\/summit-ops\//);
+  expect(await readFile(join(dir, 'record-3.json'), 'utf8')).toBe(lines[2]);
+  expect(readme).toMatch(
+    /--signer-workflow summit-ops\/summit-ops\/\.github\/workflows\/prod-promotion\.yml/,
+  );
+  expect(readme).toMatch(/certificate-identity-regexp '\^https:\/\/github\\\.com\/summit-ops\/summit-ops\//);
 });

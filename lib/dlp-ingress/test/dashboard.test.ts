@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests walk parsed JSON/YAML manifests by shape; a typed model of Grafana/Istio would add nothing here */
-import assert from 'node:assert/strict';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, expect, it } from '@jest/globals';
+import { thrownBy } from '../../../test/support/errors.ts';
 import YAML from 'yaml';
 import { builtInRulePackSpec } from '../../dlp/pack.ts';
 import { dashboardProblems, recordingRuleProblems } from '../dashboard.ts';
@@ -22,18 +23,15 @@ const DASHBOARD_METRICS = new Set([...RECORDED, 'istio_requests_total']);
 describe('infra/grafana/dlp-redaction-dashboard.json', () => {
   const dashboard = JSON.parse(dashboardText);
   it('is valid JSON whose every query parses, type-checks, uses ${ds} and only id-bearing labels', () => {
-    assert.deepEqual(dashboardProblems(dashboard, DASHBOARD_METRICS), []);
+    expect(dashboardProblems(dashboard, DASHBOARD_METRICS)).toStrictEqual([]);
   });
   it('reads ingress as a rate and CI as the latest pushed scan, never a rate of pushed counts', () => {
     const targets = (dashboard.panels as any[]).flatMap((p) => p.targets ?? []).map((t) => t.expr as string);
-    assert.ok(targets.some((e) => /summit_dlp_findings:rate5m\{source="ingress"/.test(e)));
+    expect(targets.some((e) => /summit_dlp_findings:rate5m\{source="ingress"/.test(e))).toBeTruthy();
     const ci = targets.filter((e) => /summit_dlp_findings:last_scan/.test(e));
-    assert.ok(ci.length > 0, 'a panel shows the CI latest-scan counts');
-    for (const e of ci) assert.doesNotMatch(e, /\[|rate\(|increase\(/);
-    assert.ok(
-      !targets.some((e) => /source=~?"[^"]*ci/.test(e) && /rate5m/.test(e)),
-      'no CI rate series is read',
-    );
+    expect(ci.length).toBeGreaterThan(0);
+    for (const e of ci) expect(e).not.toMatch(/\[|rate\(|increase\(/);
+    expect(!targets.some((e) => /source=~?"[^"]*ci/.test(e) && /rate5m/.test(e))).toBeTruthy();
   });
   const mutations: Array<[string, (d: any) => void, RegExp]> = [
     ['a duplicate panel id', (d) => (d.panels[1].id = d.panels[0].id), /duplicate id/],
@@ -103,51 +101,40 @@ describe('infra/grafana/dlp-redaction-dashboard.json', () => {
       const copy = JSON.parse(dashboardText);
       mutate(copy);
       const problems = dashboardProblems(copy, DASHBOARD_METRICS);
-      assert.ok(
-        problems.some((p) => expected.test(p)),
-        `expected a problem matching ${expected}, got ${JSON.stringify(problems)}`,
-      );
+      expect(problems.some((p) => expected.test(p))).toBeTruthy();
     });
   }
 });
 
 describe('infra/grafana/dlp-recording-rules.yaml', () => {
   it('parses and type-checks, with allowed labels only', () => {
-    assert.deepEqual(recording.problems, []);
+    expect(recording.problems).toStrictEqual([]);
   });
   it('records one ingress series per rule the Lua enforces, each a pii rule of the pack', () => {
     const pack = builtInRulePackSpec();
     const ingress = recording.rules
       .filter((r) => r.record === 'summit_dlp_findings:rate5m' && r.labels?.source === 'ingress')
       .map((r) => r.labels!.rule);
-    assert.deepEqual(
-      ingress,
-      ingressRules().map((r) => r.id),
-    );
-    for (const id of ingress)
-      assert.ok(
-        pack.rules.find((r) => r.id === id)?.tags.includes('pii'),
-        `${id} is a pii rule of lib/dlp/rules.json`,
-      );
+    expect(ingress).toStrictEqual(ingressRules().map((r) => r.id));
+    for (const id of ingress) expect(pack.rules.find((r) => r.id === id)?.tags).toContain('pii');
   });
   it("matches a rule id anywhere in the filter's comma-joined x-dlp-rules, and nothing else", () => {
     for (const r of recording.rules.filter((x) => x.labels?.source === 'ingress')) {
       const id = r.labels!.rule!;
       const pattern = /dlp_rules=~"([^"]+)"/.exec(r.expr)![1]!;
       const re = new RegExp(`^(?:${pattern})$`); // Prometheus anchors label regexes
-      for (const v of [id, `${id},other`, `other,${id}`, `a,${id},b`]) assert.ok(re.test(v), `${id}: ${v}`);
-      for (const v of [`x${id}`, `${id}x`, `other`, '', 'unknown']) assert.ok(!re.test(v), `${id}: ${v}`);
+      for (const v of [id, `${id},other`, `other,${id}`, `a,${id},b`]) expect(re.test(v)).toBeTruthy();
+      for (const v of [`x${id}`, `${id}x`, `other`, '', 'unknown']) expect(!re.test(v)).toBeTruthy();
     }
   });
   it('records the CI counts as their latest pushed value per rule, not a rate', () => {
     const ci = recording.rules.filter((r) => r.labels?.source === 'ci');
-    assert.deepEqual(
-      ci.map((r) => [r.record, r.expr]),
-      [['summit_dlp_findings:last_scan', 'sum by (rule) (summit_dlp_findings_total{source="ci"})']],
-    );
-    assert.ok(
+    expect(ci.map((r) => [r.record, r.expr])).toStrictEqual([
+      ['summit_dlp_findings:last_scan', 'sum by (rule) (summit_dlp_findings_total{source="ci"})'],
+    ]);
+    expect(
       !recording.rules.some((r) => r.record === 'summit_dlp_findings:rate5m' && r.labels?.source === 'ci'),
-    );
+    ).toBeTruthy();
   });
   it('a rate over pushed CI counts in a recording rule is reported', () => {
     const bad = YAML.stringify({
@@ -165,10 +152,7 @@ describe('infra/grafana/dlp-recording-rules.yaml', () => {
       ],
     });
     const { problems } = recordingRuleProblems(bad, new Set(['summit_dlp_findings_total']));
-    assert.ok(
-      problems.some((p) => /pushed per-run counts/.test(p)),
-      JSON.stringify(problems),
-    );
+    expect(problems.some((p) => /pushed per-run counts/.test(p))).toBeTruthy();
   });
   it('a recording rule with a broken expression or label is reported', () => {
     const bad = YAML.stringify({
@@ -177,51 +161,47 @@ describe('infra/grafana/dlp-recording-rules.yaml', () => {
       ],
     });
     const { problems } = recordingRuleProblems(bad, new Set(['x']));
-    assert.ok(problems.some((p) => /invalid record name/.test(p)));
-    assert.ok(problems.some((p) => /must be matrix/.test(p)));
-    assert.ok(problems.some((p) => /'secret_value' is not allowed/.test(p)));
+    expect(problems.some((p) => /invalid record name/.test(p))).toBeTruthy();
+    expect(problems.some((p) => /must be matrix/.test(p))).toBeTruthy();
+    expect(problems.some((p) => /'secret_value' is not allowed/.test(p))).toBeTruthy();
   });
 });
 
 describe('the counter pipeline is wired end to end', () => {
   it('the Telemetry tags read the headers the Lua sets, under the label names the recording rules use', () => {
     const telemetry = YAML.parse(readFileSync(TELEMETRY_PATH, 'utf8'));
-    assert.equal(telemetry.apiVersion, 'telemetry.istio.io/v1');
-    assert.deepEqual(telemetry.spec.selector.matchLabels, { istio: 'ingressgateway' });
+    expect(telemetry.apiVersion).toBe('telemetry.istio.io/v1');
+    expect(telemetry.spec.selector.matchLabels).toStrictEqual({ istio: 'ingressgateway' });
     const tags = telemetry.spec.metrics[0].overrides[0].tagOverrides as Record<string, { value: string }>;
-    assert.equal(telemetry.spec.metrics[0].overrides[0].match.metric, 'REQUEST_COUNT');
+    expect(telemetry.spec.metrics[0].overrides[0].match.metric).toBe('REQUEST_COUNT');
     const lua = extractLua(readFileSync(ENVOY_FILTER_PATH, 'utf8'));
     for (const [label, header] of [
       ['dlp_rules', 'x-dlp-rules'],
       ['dlp_verdict', 'x-dlp-verdict'],
     ] as const) {
-      assert.equal(tags[label]?.value, `response.headers['${header}']`);
-      assert.ok(lua.includes(`["${header}"]`), `the Lua sets ${header}`);
-      assert.ok(
-        readFileSync(RECORDING_RULES_PATH, 'utf8').includes(label),
-        `the recording rules read ${label}`,
-      );
+      expect(tags[label]?.value).toBe(`response.headers['${header}']`);
+      expect(lua).toContain(`["${header}"]`);
+      expect(readFileSync(RECORDING_RULES_PATH, 'utf8')).toContain(label);
     }
   });
 });
 
 describe('PromQL analysis', () => {
   it('reports syntax errors with their offset', () => {
-    assert.throws(
-      () => analysePromQL('sum(up'),
-      (e: unknown) => e instanceof PromQLError && e.offset >= 0,
-    );
+    expect(
+      ((e: unknown) => e instanceof PromQLError && e.offset >= 0)(thrownBy(() => analysePromQL('sum(up'))),
+    ).toBe(true);
   });
   it('rejects aggregating a range vector and a range of a range', () => {
-    assert.throws(() => analysePromQL('sum(up[5m])'), /must be vector, got matrix/);
-    assert.throws(() => analysePromQL('up[5m][5m]'), PromQLError);
+    expect(() => analysePromQL('sum(up[5m])')).toThrow(/must be vector, got matrix/);
+    expect(() => analysePromQL('up[5m][5m]')).toThrow(PromQLError);
   });
   it('collects metrics and labels', () => {
     const info = analysePromQL(
       'sum by (rule) (rate(a{source="ci"}[5m])) / on (rule) group_left sum by (rule) (rate(b[5m]))',
     );
-    assert.deepEqual(info.metrics, ['a', 'b']);
-    assert.deepEqual(info.labels, ['rule', 'source']);
-    assert.equal(info.type, 'vector');
+    expect(info.metrics).toStrictEqual(['a', 'b']);
+    expect(info.labels).toStrictEqual(['rule', 'source']);
+    expect(info.type).toBe('vector');
   });
 });

@@ -3,9 +3,10 @@
  * scanner (lib/dlp) over the same labelled cases plus ingress-specific bodies and random inputs.
  * Every PII-looking value is synthesised at run time; failure messages mask digits.
  */
-import assert from 'node:assert/strict';
+
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { expect, it } from '@jest/globals';
+import { describeUnless } from '../../../test/support/components.ts';
 import fc from 'fast-check';
 import { builtInRulePackSpec, compileRulePack } from '../../dlp/pack.ts';
 import { scanText } from '../../dlp/scan.ts';
@@ -66,16 +67,17 @@ function assertNoValueLeak(outcome: FilterOutcome, body: string | Uint8Array, wh
   for (const m of text.matchAll(/\d[\d -]{7,}\d/g)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 9) continue;
-    assert.ok(
-      !visible.replace(/\D/g, ' ').split(' ').includes(digits) && !visible.includes(m[0]),
-      `${where}: the filter's answer repeats a matched value`,
-    );
+    const repeated = visible.replace(/\D/g, ' ').split(' ').includes(digits) || visible.includes(m[0]);
+    // Names the case, never the value: the message of a failing test is a log too.
+    expect({ where, repeatsAMatchedValue: repeated }).toEqual({ where, repeatsAMatchedValue: false });
   }
 }
 
 /** Sends every body, then requires the Lua verdict to equal the CI scanner's. */
-function compareWithScanner(bodies: Array<{ name: string; body: string | Uint8Array }>): FilterOutcome[] {
-  const outcomes = runFilter(
+async function compareWithScanner(
+  bodies: Array<{ name: string; body: string | Uint8Array }>,
+): Promise<FilterOutcome[]> {
+  const outcomes = await runFilter(
     LUA,
     bodies.map(({ body }) => ({ body, headers: { 'content-type': 'application/json' } })),
   );
@@ -87,11 +89,7 @@ function compareWithScanner(bodies: Array<{ name: string; body: string | Uint8Ar
       mismatches.push(`${name}: lua ${JSON.stringify(lua)} vs ci ${JSON.stringify(ts)} on ${masked(body)}`);
     if (lua.length > 0) assertNoValueLeak(outcomes[i]!, body, name);
   });
-  assert.deepEqual(
-    mismatches,
-    [],
-    `the ingress Lua and the CI scanner disagree on ${mismatches.length} bodies`,
-  );
+  expect(mismatches).toStrictEqual([]);
   return outcomes;
 }
 
@@ -106,18 +104,18 @@ function badCheckDigit(valid: string): string {
   return valid.slice(0, -1) + String((last + 5) % 10);
 }
 
-describe('ingress Lua vs CI scanner on the shared labelled cases (lib/dlp/cases.ts)', { skip }, () => {
+describeUnless(skip)('ingress Lua vs CI scanner on the shared labelled cases (lib/dlp/cases.ts)', () => {
   const cases = labelledCases();
-  it('gives the same verdict on every case, raw and embedded in JSON', () => {
+  it('gives the same verdict on every case, raw and embedded in JSON', async () => {
     const bodies = cases.flatMap((c) => [
       { name: c.name, body: c.text },
       { name: `${c.name} (JSON field)`, body: JSON.stringify({ note: c.text, id: 7 }) },
     ]);
-    compareWithScanner(bodies);
+    await compareWithScanner(bodies);
   });
-  it('blocks exactly the ingress rules each case expects', () => {
+  it('blocks exactly the ingress rules each case expects', async () => {
     const relevant = cases.filter((c) => INGRESS_IDS.includes(c.rule) || c.rule === 'mixed');
-    const outcomes = runFilter(
+    const outcomes = await runFilter(
       LUA,
       relevant.map((c) => ({ body: c.text })),
     );
@@ -128,22 +126,18 @@ describe('ingress Lua vs CI scanner on the shared labelled cases (lib/dlp/cases.
       if (JSON.stringify(got) !== JSON.stringify(expected))
         wrong.push(`${c.name}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
     });
-    assert.deepEqual(wrong, []);
+    expect(wrong).toStrictEqual([]);
     // Guard against a vacuous pass: the shared cases must exercise both outcomes of both rules.
     for (const id of INGRESS_IDS) {
-      assert.ok(
-        relevant.filter((c) => c.expectedRuleIds.includes(id)).length >= 3,
-        `too few positive cases for ${id}`,
-      );
-      assert.ok(
-        relevant.filter((c) => c.rule === id && c.expectedRuleIds.length === 0).length >= 3,
-        `too few negative cases for ${id}`,
-      );
+      expect(relevant.filter((c) => c.expectedRuleIds.includes(id)).length).toBeGreaterThanOrEqual(3);
+      expect(
+        relevant.filter((c) => c.rule === id && c.expectedRuleIds.length === 0).length,
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 });
 
-describe('ingress-specific labelled bodies', { skip }, () => {
+describeUnless(skip)('ingress-specific labelled bodies', () => {
   const rng = seededRng(4242);
   const ssn = () => synth.ssn(rng);
   const bare = (s: string) => s.replace(/-/g, '');
@@ -278,123 +272,114 @@ describe('ingress-specific labelled bodies', { skip }, () => {
   pos('binary with a dashed ssn', planted(ssn()), [SSN]);
   pos('invalid UTF-8 with context and a bare ssn', planted(`ss#\xc3${bare(ssn())}`), [SSN]);
 
-  it('answers 422 with exactly the expected rule ids, or passes', () => {
-    const outcomes = compareWithScanner(labelled);
+  it('answers 422 with exactly the expected rule ids, or passes', async () => {
+    const outcomes = await compareWithScanner(labelled);
     const wrong: string[] = [];
     labelled.forEach((c, i) => {
       const got = blockedRules(outcomes[i]!);
       if (JSON.stringify(got) !== JSON.stringify(c.expect))
         wrong.push(`${c.name}: got ${JSON.stringify(got)}, expected ${JSON.stringify(c.expect)}`);
     });
-    assert.deepEqual(wrong, []);
+    expect(wrong).toStrictEqual([]);
   });
 
-  it('names the rules in a JSON 422, the x-dlp-rules header, metadata and one log line, never the value', () => {
+  it('names the rules in a JSON 422, the x-dlp-rules header, metadata and one log line, never the value', async () => {
     const body = `ssn ${ssn()} card ${groupCard(cardNumber(rng, 'jcb'))}`;
-    const [o] = runFilter(LUA, [{ body }]);
-    assert.equal(o!.action, 'respond');
-    assert.equal(o!.status, 422);
-    assert.deepEqual(JSON.parse(o!.body!), { error: 'dlp_blocked', rules: [SSN, CARD] });
-    assert.equal(o!.headers!['content-type'], 'application/json');
-    assert.equal(o!.headers!['x-dlp-rules'], `${SSN},${CARD}`);
-    assert.equal(o!.headers!['x-dlp-verdict'], 'blocked');
-    assert.deepEqual(o!.metadata['summit.dlp'], { verdict: 'blocked', rules: `${SSN},${CARD}` });
-    assert.deepEqual(
-      o!.logs.map((l) => l.level),
-      ['warn'],
-    );
-    assert.match(o!.logs[0]!.msg, /^summit-dlp: verdict=blocked rules=us-ssn,payment-card bytes=\d+$/);
+    const [o] = await runFilter(LUA, [{ body }]);
+    expect(o!.action).toBe('respond');
+    expect(o!.status).toBe(422);
+    expect(JSON.parse(o!.body!)).toStrictEqual({ error: 'dlp_blocked', rules: [SSN, CARD] });
+    expect(o!.headers!['content-type']).toBe('application/json');
+    expect(o!.headers!['x-dlp-rules']).toBe(`${SSN},${CARD}`);
+    expect(o!.headers!['x-dlp-verdict']).toBe('blocked');
+    expect(o!.metadata['summit.dlp']).toStrictEqual({ verdict: 'blocked', rules: `${SSN},${CARD}` });
+    expect(o!.logs.map((l) => l.level)).toStrictEqual(['warn']);
+    expect(o!.logs[0]!.msg).toMatch(/^summit-dlp: verdict=blocked rules=us-ssn,payment-card bytes=\d+$/);
     assertNoValueLeak(o!, body, 'two-rule body');
   });
 
-  it('passes clean bodies untouched and records the verdict in dynamic metadata', () => {
-    const [o] = runFilter(LUA, [{ body: '{"hello":"world"}' }]);
-    assert.equal(o!.action, 'continue');
-    assert.equal(o!.status, undefined);
-    assert.deepEqual(o!.metadata['summit.dlp'], { verdict: 'pass' });
-    assert.deepEqual(o!.logs, []);
+  it('passes clean bodies untouched and records the verdict in dynamic metadata', async () => {
+    const [o] = await runFilter(LUA, [{ body: '{"hello":"world"}' }]);
+    expect(o!.action).toBe('continue');
+    expect(o!.status).toBe(undefined);
+    expect(o!.metadata['summit.dlp']).toStrictEqual({ verdict: 'pass' });
+    expect(o!.logs).toStrictEqual([]);
   });
 });
 
-describe('request shapes, buffer limit and fail-closed paths', { skip }, () => {
+describeUnless(skip)('request shapes, buffer limit and fail-closed paths', () => {
   const rng = seededRng(99);
   const filler = (n: number) => 'a'.repeat(n);
 
-  it('GET without a body: body() is nil, the request passes', () => {
-    const [o] = runFilter(LUA, [{ headers: { ':method': 'GET' } }]);
-    assert.equal(o!.action, 'continue');
-    assert.equal(o!.bodyCalls, 1);
-    assert.deepEqual(o!.metadata['summit.dlp'], { verdict: 'no_body' });
+  it('GET without a body: body() is nil, the request passes', async () => {
+    const [o] = await runFilter(LUA, [{ headers: { ':method': 'GET' } }]);
+    expect(o!.action).toBe('continue');
+    expect(o!.bodyCalls).toBe(1);
+    expect(o!.metadata['summit.dlp']).toStrictEqual({ verdict: 'no_body' });
   });
 
-  it('scans a body of exactly the limit to its last byte', () => {
+  it('scans a body of exactly the limit to its last byte', async () => {
     const tail = ` ${synth.ssn(rng)}`;
     const atLimit = filler(MAX - tail.length) + tail;
     const cleanAtLimit = filler(MAX);
-    assert.equal(Buffer.byteLength(atLimit), MAX);
-    const [hit, clean] = runFilter(LUA, [
+    expect(Buffer.byteLength(atLimit)).toBe(MAX);
+    const [hit, clean] = await runFilter(LUA, [
       { body: atLimit, envoyBufferLimit: MAX, headers: { 'content-length': String(MAX) } },
       { body: cleanAtLimit, envoyBufferLimit: MAX },
     ]);
-    assert.deepEqual(blockedRules(hit!), [SSN]);
-    assert.equal(clean!.action, 'continue');
-    assert.deepEqual(tsVerdict(atLimit), [SSN], 'the CI scanner agrees on the at-limit body');
+    expect(blockedRules(hit!)).toStrictEqual([SSN]);
+    expect(clean!.action).toBe('continue');
+    expect(tsVerdict(atLimit)).toStrictEqual([SSN]);
   });
 
-  it('refuses a declared oversize body with 413 JSON before buffering it', () => {
-    const [o] = runFilter(LUA, [
+  it('refuses a declared oversize body with 413 JSON before buffering it', async () => {
+    const [o] = await runFilter(LUA, [
       { body: filler(MAX + 1), headers: { 'content-length': String(MAX + 1) }, envoyBufferLimit: MAX },
     ]);
-    assert.equal(o!.action, 'respond');
-    assert.equal(o!.status, 413);
-    assert.equal(o!.bodyCalls, 0, 'an oversize body must not be buffered');
-    assert.deepEqual(JSON.parse(o!.body!), { error: 'dlp_body_too_large', limit_bytes: MAX });
-    assert.equal(o!.headers!['x-dlp-verdict'], 'too_large');
+    expect(o!.action).toBe('respond');
+    expect(o!.status).toBe(413);
+    expect(o!.bodyCalls).toBe(0);
+    expect(JSON.parse(o!.body!)).toStrictEqual({ error: 'dlp_body_too_large', limit_bytes: MAX });
+    expect(o!.headers!['x-dlp-verdict']).toBe('too_large');
   });
 
-  it('leaves an undeclared (chunked) oversize body to Envoy, which answers 413 without resuming the script', () => {
-    const [o] = runFilter(LUA, [{ body: filler(MAX + 1), envoyBufferLimit: MAX }]);
-    assert.equal(o!.action, 'envoy_413');
-    assert.equal(o!.bodyCalls, 1);
+  it('leaves an undeclared (chunked) oversize body to Envoy, which answers 413 without resuming the script', async () => {
+    const [o] = await runFilter(LUA, [{ body: filler(MAX + 1), envoyBufferLimit: MAX }]);
+    expect(o!.action).toBe('envoy_413');
+    expect(o!.bodyCalls).toBe(1);
   });
 
-  it('refuses an oversize body itself when the gateway buffers more than the scan limit', () => {
-    const [o] = runFilter(LUA, [{ body: filler(MAX + 10), envoyBufferLimit: MAX * 4 }]);
-    assert.equal(o!.status, 413);
-    assert.deepEqual(JSON.parse(o!.body!), { error: 'dlp_body_too_large', limit_bytes: MAX });
+  it('refuses an oversize body itself when the gateway buffers more than the scan limit', async () => {
+    const [o] = await runFilter(LUA, [{ body: filler(MAX + 10), envoyBufferLimit: MAX * 4 }]);
+    expect(o!.status).toBe(413);
+    expect(JSON.parse(o!.body!)).toStrictEqual({ error: 'dlp_body_too_large', limit_bytes: MAX });
   });
 
-  it('refuses compressed bodies it cannot read (415) and scans identity-encoded ones', () => {
+  it('refuses compressed bodies it cannot read (415) and scans identity-encoded ones', async () => {
     const card = cardNumber(rng, 'visa');
-    const [gz, br, identity] = runFilter(LUA, [
+    const [gz, br, identity] = await runFilter(LUA, [
       { body: 'binary', headers: { 'content-encoding': 'gzip' } },
       { body: 'binary', headers: { 'Content-Encoding': 'br' } },
       { body: `pan ${card}`, headers: { 'content-encoding': 'Identity' } },
     ]);
     for (const o of [gz!, br!]) {
-      assert.equal(o.status, 415);
-      assert.deepEqual(JSON.parse(o.body!), { error: 'dlp_unscannable_encoding' });
-      assert.equal(o.bodyCalls, 0);
+      expect(o.status).toBe(415);
+      expect(JSON.parse(o.body!)).toStrictEqual({ error: 'dlp_unscannable_encoding' });
+      expect(o.bodyCalls).toBe(0);
     }
-    assert.deepEqual(blockedRules(identity!), [CARD]);
+    expect(blockedRules(identity!)).toStrictEqual([CARD]);
   });
 
-  it('fails closed (503) when scanning raises, instead of Envoy letting the request through', () => {
-    const [o] = runFilter(LUA, [{ body: `pan ${cardNumber(rng, 'visa')}`, failGetBytes: true }]);
-    assert.equal(o!.action, 'respond');
-    assert.equal(o!.status, 503);
-    assert.deepEqual(JSON.parse(o!.body!), { error: 'dlp_scan_failed' });
-    assert.deepEqual(
-      o!.logs.map((l) => l.level),
-      ['err'],
-    );
-    assert.ok(
-      !o!.logs[0]!.msg.includes('simulated'),
-      'the error text (which could quote the body) is not logged',
-    );
+  it('fails closed (503) when scanning raises, instead of Envoy letting the request through', async () => {
+    const [o] = await runFilter(LUA, [{ body: `pan ${cardNumber(rng, 'visa')}`, failGetBytes: true }]);
+    expect(o!.action).toBe('respond');
+    expect(o!.status).toBe(503);
+    expect(JSON.parse(o!.body!)).toStrictEqual({ error: 'dlp_scan_failed' });
+    expect(o!.logs.map((l) => l.level)).toStrictEqual(['err']);
+    expect(o!.logs[0]!.msg).not.toContain('simulated');
   });
 
-  it('scans a limit-sized body dense with number-like tokens in one pass', () => {
+  it('scans a limit-sized body dense with number-like tokens in one pass', async () => {
     const parts: string[] = [];
     let size = 0;
     while (size < MAX - 64) {
@@ -403,12 +388,12 @@ describe('request shapes, buffer limit and fail-closed paths', { skip }, () => {
       size += p.length;
     }
     const body = parts.join('');
-    compareWithScanner([{ name: 'dense numeric body', body }]);
+    await compareWithScanner([{ name: 'dense numeric body', body }]);
   });
 });
 
-describe('random bodies: Lua and CI scanner agree', { skip }, () => {
-  it('on 600 generated bodies mixing digits, separators, context words and planted values', () => {
+describeUnless(skip)('random bodies: Lua and CI scanner agree', () => {
+  it('on 600 generated bodies mixing digits, separators, context words and planted values', async () => {
     const rng = seededRng(777);
     const token = fc.oneof(
       fc.constantFrom(
@@ -447,10 +432,10 @@ describe('random bodies: Lua and CI scanner agree', { skip }, () => {
       fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join('')),
       { seed: 20261101, numRuns: 600 },
     );
-    const outcomes = compareWithScanner(
+    const outcomes = await compareWithScanner(
       bodies.map((body, i) => ({ name: `random #${i} (seed 20261101)`, body })),
     );
     const blocked = outcomes.filter((o) => o.action === 'respond').length;
-    assert.ok(blocked > 60 && blocked < 540, `random bodies should mix outcomes, got ${blocked}/600 blocked`);
+    expect(blocked > 60 && blocked < 540).toBeTruthy();
   });
 });

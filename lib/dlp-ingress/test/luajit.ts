@@ -2,7 +2,9 @@
  * Runs the ingress filter under the real LuaJIT with the stub Envoy host (harness.lua). One
  * luajit process handles a whole batch of requests, so hundreds of cases cost one spawn.
  */
-import { spawnSync } from 'node:child_process';
+import { missingComponent } from '../../../test/support/components.ts';
+import * as exec from '@actions/exec';
+import * as io from '@actions/io';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,30 +33,24 @@ export interface FilterOutcome {
   bodyCalls: number;
 }
 
-export function luajitAvailable(): boolean {
-  const r = spawnSync('luajit', ['-v'], { encoding: 'utf8' });
-  return r.status === 0;
+export async function luajitAvailable(): Promise<boolean> {
+  if (!(await io.which('luajit'))) return false;
+  const r = await exec.getExecOutput('luajit', ['-v'], { silent: true, ignoreReturnCode: true });
+  return r.exitCode === 0;
 }
 
 export const LUAJIT_MISSING =
   'luajit is not installed: `apt-get install -y luajit` (Debian package; .ci/run installs it). The ingress filter tests need the real LuaJIT.';
 
-/**
- * The `skip` option for LuaJIT tests: false when luajit runs. Missing on a developer machine, the
- * tests are skipped with LUAJIT_MISSING; missing in CI (CI=true), it throws, because a green CI run
- * that never ran the ingress filter would prove nothing.
- */
-export function luajitSkip(
-  env: NodeJS.ProcessEnv = process.env,
-  available = luajitAvailable(),
-): false | string {
-  if (available) return false;
-  if (env['CI'] === 'true') throw new Error(`CI=true but ${LUAJIT_MISSING}`);
-  return LUAJIT_MISSING;
+const LUAJIT_PRESENT = await luajitAvailable();
+
+/** Why LuaJIT tests skip here (false when luajit runs); throws in CI, see missingComponent(). */
+export function luajitSkip(env: NodeJS.ProcessEnv = process.env, available = LUAJIT_PRESENT): false | string {
+  return missingComponent(available, LUAJIT_MISSING, env);
 }
 
 /** Runs `lua` (the filter source) over the requests, in order. */
-export function runFilter(lua: string, requests: FilterRequest[]): FilterOutcome[] {
+export async function runFilter(lua: string, requests: FilterRequest[]): Promise<FilterOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'summit-dlp-ingress-'));
   try {
     const filterPath = join(dir, 'filter.lua');
@@ -76,17 +72,14 @@ export function runFilter(lua: string, requests: FilterRequest[]): FilterOutcome
         chunks.push(Buffer.from(`${head}BODY ${body.length}\n`), body, Buffer.from('END\n'));
       }
     });
-    const r = spawnSync('luajit', [HARNESS, filterPath], {
+    const r = await exec.getExecOutput('luajit', [HARNESS, filterPath], {
       input: Buffer.concat(chunks),
-      maxBuffer: 64 * 1024 * 1024,
+      silent: true,
+      ignoreReturnCode: true,
     });
-    if (r.error) throw r.error;
-    if (r.status !== 0)
-      throw new Error(`luajit harness failed (exit ${r.status}): ${r.stderr.toString().slice(0, 2000)}`);
-    const lines = r.stdout
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l !== '');
+    if (r.exitCode !== 0)
+      throw new Error(`luajit harness failed (exit ${r.exitCode}): ${r.stderr.slice(0, 2000)}`);
+    const lines = r.stdout.split('\n').filter((l) => l !== '');
     if (lines.length !== requests.length)
       throw new Error(`harness answered ${lines.length} of ${requests.length} requests`);
     return lines.map((l) => {

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import fc from 'fast-check';
 import { builtInRulePackSpec, compileRulePack, defaultRulePack } from '../pack.ts';
 import { GENERIC_ASSIGNMENT_SOURCE, genericAssignment } from '../native.ts';
@@ -99,7 +99,7 @@ test('genericAssignment matches exactly what the generic-secret regex matches, a
     fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 24 }), (parts) => {
       const text = parts.join('');
       for (let at = 0; at < text.length; at++) {
-        assert.deepEqual(byNative(text, at), byRegex(regex, text, at), `at ${at} of ${JSON.stringify(text)}`);
+        expect(byNative(text, at)).toStrictEqual(byRegex(regex, text, at));
       }
     }),
     { numRuns: 1500 },
@@ -143,11 +143,10 @@ test('genericAssignment: hand-picked edges of the regex', () => {
     `privatekey=${v}`,
     `private_key=${v}`,
   ];
-  for (const text of cases)
-    assert.deepEqual(byNative(text, 0), byRegex(regex, text, 0), JSON.stringify(text));
+  for (const text of cases) expect(byNative(text, 0)).toStrictEqual(byRegex(regex, text, 0));
   // Both branches and both outcomes occur among the cases, so the comparison is not vacuous.
   const outcomes = cases.map((t) => byRegex(regex, t, 0) !== undefined);
-  assert.ok(outcomes.includes(true) && outcomes.includes(false));
+  expect(outcomes.includes(true) && outcomes.includes(false)).toBeTruthy();
 });
 
 test('genericAssignment: every UTF-16 code unit after a key, inside and after a value', () => {
@@ -163,31 +162,27 @@ test('genericAssignment: every UTF-16 code unit after a key, inside and after a 
       const native = byNative(text, 0);
       const expected = byRegex(regex, text, 0);
       if (native?.join() !== expected?.join())
-        assert.fail(`U+${code.toString(16)} in ${JSON.stringify(text)}: ${native} vs ${expected}`);
+        throw new Error(`U+${code.toString(16)} in ${JSON.stringify(text)}: ${native} vs ${expected}`);
     }
   }
 });
 
 test('the built-in generic rule runs natively; an edited regex or flag falls back to the regex', () => {
   const builtIn = defaultRulePack().byId.get('generic-secret')!;
-  assert.equal(builtIn.native, genericAssignment);
+  expect(builtIn.native).toBe(genericAssignment);
   const spec = builtInRulePackSpec();
   const edited = spec.rules.find((r) => r.id === 'generic-secret')!;
   edited.regex = edited.regex.replace('|credential)', '|credential|passphrase)');
   edited.keywords = [...edited.keywords!, 'passphrase'];
   const pack = compileRulePack(spec);
-  assert.equal(pack.byId.get('generic-secret')!.native, undefined);
+  expect(pack.byId.get('generic-secret')!.native).toBe(undefined);
   const value = synth.genericValue(seededRng(3));
   // The edited regex is really the one that runs: a keyword only it knows is found.
-  assert.deepEqual(
-    scanText(`passphrase = "${value}"`, { rules: pack }).map((f) => f.ruleId),
-    ['generic-secret'],
-  );
-  assert.deepEqual(
-    scanText(`passphrase = "${value}"`).map((f) => f.ruleId),
-    [],
-  );
+  expect(scanText(`passphrase = "${value}"`, { rules: pack }).map((f) => f.ruleId)).toStrictEqual([
+    'generic-secret',
+  ]);
+  expect(scanText(`passphrase = "${value}"`).map((f) => f.ruleId)).toStrictEqual([]);
   const caseSensitive = builtInRulePackSpec();
   caseSensitive.rules.find((r) => r.id === 'generic-secret')!.ignoreCase = false;
-  assert.equal(compileRulePack(caseSensitive).byId.get('generic-secret')!.native, undefined);
+  expect(compileRulePack(caseSensitive).byId.get('generic-secret')!.native).toBe(undefined);
 });

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+
 import fc from 'fast-check';
 import { defaultRulePack } from '../pack.ts';
 import type { KeywordSpec, PrefilterResult } from '../prefilter.ts';
@@ -112,8 +112,7 @@ test('prefilter finds exactly what the obvious definition finds, across the two-
       (parts, pad) => {
         // Padding moves the middle (where the second stream starts) across the fragments.
         const text = 'q'.repeat(pad) + parts.join('');
-        assert.deepEqual(
-          normalise(prefilter.scan(text)),
+        expect(normalise(prefilter.scan(text))).toStrictEqual(
           normalise(reference(text, prefilter.keywords, minDigits, chars)),
         );
       },
@@ -132,8 +131,7 @@ test('prefilter: a digit run, a keyword and a gate char straddling the middle ar
     for (let shift = -30; shift <= 30; shift++) {
       const before = 'q'.repeat(1500 + shift);
       const text = before + middle + 'q'.repeat(1500);
-      assert.deepEqual(
-        normalise(prefilter.scan(text)),
+      expect(normalise(prefilter.scan(text))).toStrictEqual(
         normalise(reference(text, prefilter.keywords, minDigits, chars)),
       );
     }

@@ -1,5 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import { expect, test } from '@jest/globals';
+import { expectTruthy } from '../../../test/support/narrow.ts';
+
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { Redactor } from '../../redact.ts';
@@ -16,29 +17,29 @@ const ssn = synth.ssn(rng);
 test('positions: 1-based line and column, exclusive endColumn, multi-line end', () => {
   const text = `first line\n  key: ${awsId}\n`;
   const [f] = scanText(text, { path: 'a.env' });
-  assert.ok(f);
-  assert.equal(f.line, 2);
-  assert.equal(f.column, 8);
-  assert.equal(f.endColumn, 8 + awsId.length);
-  assert.equal(text.split('\n')[1]!.slice(f.column - 1, f.endColumn - 1), awsId);
+  expectTruthy(f);
+  expect(f.line).toBe(2);
+  expect(f.column).toBe(8);
+  expect(f.endColumn).toBe(8 + awsId.length);
+  expect(text.split('\n')[1]!.slice(f.column - 1, f.endColumn - 1)).toBe(awsId);
   const pem = synth.privateKey(rng);
   const [k] = scanText(`x\n${pem}\n`);
-  assert.equal(k!.line, 2);
-  assert.equal(k!.endLine, 2 + pem.split('\n').length - 1);
+  expect(k!.line).toBe(2);
+  expect(k!.endLine).toBe(2 + pem.split('\n').length - 1);
 });
 
 test('CRLF line endings and non-ASCII text before the match keep positions right', () => {
   const text = `ünïcødé → 🔑\r\nAWS=${awsId}\r\n`;
   const [f] = scanText(text);
-  assert.equal(f!.line, 2);
-  assert.equal(f!.column, 5);
+  expect(f!.line).toBe(2);
+  expect(f!.column).toBe(5);
   // A code unit above 0xFF whose low byte is 'A' must not fake a keyword hit either.
-  assert.equal(scanText('\u0141KIA' + 'A'.repeat(16)).length, 0);
+  expect(scanText('\u0141KIA' + 'A'.repeat(16)).length).toBe(0);
 });
 
 test('findings never carry the raw value: JSON, spread, structuredClone, inspect', () => {
   const findings = scanText(`token=${ghToken}\nssn ${ssn}`, { path: 'x' });
-  assert.equal(findings.length, 2);
+  expect(findings.length).toBe(2);
   const raw = [ghToken, ssn];
   const views = [
     JSON.stringify(findings),
@@ -47,32 +48,32 @@ test('findings never carry the raw value: JSON, spread, structuredClone, inspect
     inspect(findings, { showHidden: true, depth: 10 }),
     JSON.stringify(findings.map(toReportFinding)),
   ];
-  for (const view of views) for (const value of raw) assert.equal(view.includes(value), false);
-  assert.equal(secretOf(findings[0]!), ghToken);
-  assert.equal(secretOf({ ...findings[0]! }), undefined);
+  for (const view of views) for (const value of raw) expect(view.includes(value)).toBe(false);
+  expect(secretOf(findings[0]!)).toBe(ghToken);
+  expect(secretOf({ ...findings[0]! })).toBe(undefined);
 });
 
 test('registerSecrets teaches the redactor every found value', () => {
   const custom = `password: ${synth.genericValue(rng)}`;
   const text = `ssn ${ssn}\n${custom}\n`;
   const findings = scanText(text);
-  assert.equal(findings.length, 2);
+  expect(findings.length).toBe(2);
   const redactor = new Redactor();
   registerSecrets(redactor, findings);
   const out = redactor.redact(text);
-  assert.equal(out.includes(ssn), false);
-  for (const f of findings) assert.equal(out.includes(secretOf(f)!), false);
+  expect(out.includes(ssn)).toBe(false);
+  for (const f of findings) expect(out.includes(secretOf(f)!)).toBe(false);
 });
 
 test('fingerprint: sha256(ruleId:sha256(secret):path), stable across line moves, differs by path', () => {
   const a = scanText(`k=${awsId}`, { path: 'src/a.ts' })[0]!;
   const b = scanText(`\n\n  k=${awsId}`, { path: 'src/a.ts' })[0]!;
   const c = scanText(`k=${awsId}`, { path: 'src/b.ts' })[0]!;
-  assert.equal(a.fingerprint, b.fingerprint);
-  assert.notEqual(a.fingerprint, c.fingerprint);
-  assert.equal(a.fingerprint, sha256Hex(`aws-access-key-id:${sha256Hex(awsId)}:src/a.ts`));
-  assert.equal(fingerprint('aws-access-key-id', awsId, './src/a.ts'), a.fingerprint);
-  assert.match(a.fingerprint, /^[0-9a-f]{64}$/);
+  expect(a.fingerprint).toBe(b.fingerprint);
+  expect(a.fingerprint).not.toBe(c.fingerprint);
+  expect(a.fingerprint).toBe(sha256Hex(`aws-access-key-id:${sha256Hex(awsId)}:src/a.ts`));
+  expect(fingerprint('aws-access-key-id', awsId, './src/a.ts')).toBe(a.fingerprint);
+  expect(a.fingerprint).toMatch(/^[0-9a-f]{64}$/);
 });
 
 test('baseline: an accepted secret is suppressed, a new secret on the same line is still reported', () => {
@@ -81,54 +82,49 @@ test('baseline: an accepted secret is suppressed, a new secret on the same line 
   const before = scanText(`keys = ["${old}"]`, { path: 'k.py' });
   const baseline = new Set(before.map((f) => f.fingerprint));
   const after = scanTextWithStats(`keys = ["${old}", "${fresh}"]`, { path: 'k.py', baseline });
-  assert.equal(after.findings.length, 1);
-  assert.equal(after.findings[0]!.preview, `${fresh.slice(0, 4)}…(20)`);
-  assert.equal(after.suppressed.baseline, 1);
+  expect(after.findings.length).toBe(1);
+  expect(after.findings[0]!.preview).toBe(`${fresh.slice(0, 4)}…(20)`);
+  expect(after.suppressed.baseline).toBe(1);
   // The same secret in another file is not covered by the baseline entry.
-  assert.equal(scanText(`keys = ["${old}"]`, { path: 'other.py', baseline }).length, 1);
+  expect(scanText(`keys = ["${old}"]`, { path: 'other.py', baseline }).length).toBe(1);
 });
 
 test('inline dlp:allow: all rules, or only the named rule ids', () => {
-  assert.equal(scanTextWithStats(`AWS=${awsId} # dlp:allow`).suppressed.inline, 1);
-  assert.equal(scanText(`AWS=${awsId} # dlp:allow aws-access-key-id`).length, 0);
-  assert.deepEqual(
-    scanText(`AWS=${awsId} ssn ${ssn} # dlp:allow us-ssn`).map((f) => f.ruleId),
-    ['aws-access-key-id'],
-  );
+  expect(scanTextWithStats(`AWS=${awsId} # dlp:allow`).suppressed.inline).toBe(1);
+  expect(scanText(`AWS=${awsId} # dlp:allow aws-access-key-id`).length).toBe(0);
+  expect(scanText(`AWS=${awsId} ssn ${ssn} # dlp:allow us-ssn`).map((f) => f.ruleId)).toStrictEqual([
+    'aws-access-key-id',
+  ]);
   // Words after the marker that are not rule ids are a reason, not a scope.
-  assert.equal(scanText(`AWS=${awsId} // dlp:allow rotated in 2024`).length, 0);
+  expect(scanText(`AWS=${awsId} // dlp:allow rotated in 2024`).length).toBe(0);
   // The marker only covers its own line.
-  assert.equal(scanText(`# dlp:allow\nAWS=${awsId}`).length, 1);
+  expect(scanText(`# dlp:allow\nAWS=${awsId}`).length).toBe(1);
 });
 
 test('allowlists: path globs, regexes (secret/match/line targets), stopwords', () => {
   const text = `AWS=${awsId}`;
-  assert.equal(
+  expect(
     scanTextWithStats(text, { path: 'test/fixtures/a.env', allowlist: { paths: ['test/fixtures/**'] } })
       .suppressed.path,
-    1,
-  );
-  assert.equal(scanText(text, { path: 'src/a.env', allowlist: { paths: ['test/fixtures/**'] } }).length, 1);
-  assert.equal(scanText(text, { path: 'deep/dir/x.snap', allowlist: { paths: ['*.snap'] } }).length, 0);
-  assert.equal(
-    scanText(text, { path: 'a.env', allowlist: { regexes: [`^${awsId.slice(0, 8)}`] } }).length,
-    0,
-  );
-  assert.equal(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'line' } }).length, 0);
-  assert.equal(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'secret' } }).length, 1);
-  assert.equal(scanText(text, { allowlist: { stopwords: [awsId.slice(6, 12).toLowerCase()] } }).length, 0);
+  ).toBe(1);
+  expect(scanText(text, { path: 'src/a.env', allowlist: { paths: ['test/fixtures/**'] } }).length).toBe(1);
+  expect(scanText(text, { path: 'deep/dir/x.snap', allowlist: { paths: ['*.snap'] } }).length).toBe(0);
+  expect(scanText(text, { path: 'a.env', allowlist: { regexes: [`^${awsId.slice(0, 8)}`] } }).length).toBe(0);
+  expect(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'line' } }).length).toBe(0);
+  expect(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'secret' } }).length).toBe(1);
+  expect(scanText(text, { allowlist: { stopwords: [awsId.slice(6, 12).toLowerCase()] } }).length).toBe(0);
 });
 
 test('redactionLog counts per rule and never carries values', () => {
   const card = groupCard(cardNumber(rng, 'visa'));
   const findings = scanText(`${ssn}\n${synth.ssn(rng)}\ncard ${card}\nAWS=${awsId}`);
   const log = redactionLog(findings);
-  assert.deepEqual(log.byRule, { 'aws-access-key-id': 1, 'payment-card': 1, 'us-ssn': 2 });
-  assert.equal(log.total, 4);
-  assert.equal(log.bySeverity.error, 4);
-  assert.equal(log.byTag.pii, 3);
+  expect(log.byRule).toStrictEqual({ 'aws-access-key-id': 1, 'payment-card': 1, 'us-ssn': 2 });
+  expect(log.total).toBe(4);
+  expect(log.bySeverity.error).toBe(4);
+  expect(log.byTag.pii).toBe(3);
   const json = JSON.stringify(log);
-  for (const f of findings) assert.equal(json.includes(secretOf(f)!), false);
+  for (const f of findings) expect(json.includes(secretOf(f)!)).toBe(false);
 });
 
 test('gitleaks report: same field names, Match and Secret redacted, inclusive EndColumn', () => {
@@ -144,8 +140,8 @@ test('gitleaks report: same field names, Match and Secret redacted, inclusive En
     },
   });
   const [entry] = gitleaksReport(findings);
-  assert.ok(entry);
-  assert.deepEqual(Object.keys(entry).sort(), [
+  expectTruthy(entry);
+  expect(Object.keys(entry).sort()).toStrictEqual([
     'Author',
     'Commit',
     'Date',
@@ -165,13 +161,13 @@ test('gitleaks report: same field names, Match and Secret redacted, inclusive En
     'SymlinkFile',
     'Tags',
   ]);
-  assert.equal(entry.RuleID, 'npm-token');
-  assert.equal(entry.Secret, `npm_…(40)`);
-  assert.equal(entry.EndColumn - entry.StartColumn + 1, token.length);
-  assert.equal(entry.Commit, 'abc123');
-  assert.ok(entry.Entropy > 4);
-  assert.equal(JSON.stringify(entry).includes(token), false);
-  assert.equal(JSON.stringify(entry).includes(token.slice(4)), false);
+  expect(entry.RuleID).toBe('npm-token');
+  expect(entry.Secret).toBe(`npm_…(40)`);
+  expect(entry.EndColumn - entry.StartColumn + 1).toBe(token.length);
+  expect(entry.Commit).toBe('abc123');
+  expectTruthy(entry.Entropy > 4);
+  expect(JSON.stringify(entry).includes(token)).toBe(false);
+  expect(JSON.stringify(entry).includes(token.slice(4))).toBe(false);
 });
 
 // Adversarial inputs (catastrophic backtracking) are in adversarial.test.ts, under a time budget.
@@ -210,14 +206,14 @@ test('property: a planted secret is always found and never appears in any report
       const text = [...before, plant.line, ...after].join('\n');
       const findings: DlpFinding[] = scanText(text, { path: 'p.txt' });
       const hit = findings.find((f) => f.ruleId === plant.rule && f.line === before.length + 1);
-      assert.ok(hit, `${plant.rule} not found`);
-      assert.equal(secretOf(hit), plant.value);
+      expectTruthy(hit);
+      expect(secretOf(hit)).toBe(plant.value);
       for (const out of [
         JSON.stringify(findings),
         JSON.stringify(gitleaksReport(findings)),
         JSON.stringify(redactionLog(findings)),
       ]) {
-        assert.equal(out.includes(plant.value), false);
+        expect(out.includes(plant.value)).toBe(false);
       }
     }),
     { numRuns: 300 },
@@ -227,9 +223,6 @@ test('property: a planted secret is always found and never appears in any report
 test('userinfo@host of a private-use .internal host is not an email address', () => {
   const url = ['postgres://app:', 's3cret', '@db.internal:5432/app'].join('');
   const mail = ['ops', 'payments.co.uk'].join('@');
-  assert.deepEqual(
-    scanText(`url = "${url}"`).filter((f) => f.ruleId === 'email-address'),
-    [],
-  );
-  assert.equal(scanText(`contact: ${mail}`).filter((f) => f.ruleId === 'email-address').length, 1);
+  expect(scanText(`url = "${url}"`).filter((f) => f.ruleId === 'email-address')).toStrictEqual([]);
+  expect(scanText(`contact: ${mail}`).filter((f) => f.ruleId === 'email-address').length).toBe(1);
 });

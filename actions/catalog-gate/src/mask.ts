@@ -1,0 +1,37 @@
+/**
+ * PostgreSQL error messages quote values taken from the data: `invalid input syntax for type
+ * integer: "<value>"`, `Key (email)=(<value>) already exists`, `Failing row contains (<values>)`.
+ * A hostile migration can aim such an error at a secret (a cast of pg_authid's password hashes, a
+ * server file), and the message lands in annotations and the summary. So every quoted part of a
+ * database message is masked unless it is a name the migration itself wrote (`relation "users"
+ * does not exist` stays useful).
+ */
+export const MASK = '***';
+
+/** Words (identifiers, as PostgreSQL folds unquoted ones, and as written) of the SQL that ran. */
+export function namesIn(sql: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of sql.matchAll(/"((?:[^"]|"")+)"|([\p{L}_][\p{L}\p{N}_$]*)/gu)) {
+    if (m[1] !== undefined) names.add(m[1].replace(/""/g, '"'));
+    else {
+      names.add(m[2]!);
+      names.add(m[2]!.toLowerCase());
+    }
+  }
+  return names;
+}
+
+/** The message with every quoted value that is not a known name replaced by ***. */
+export function maskDatabaseMessage(message: string, known: ReadonlySet<string>): string {
+  const keep = (value: string) =>
+    value
+      .split('.')
+      .every((part) => known.has(part) || known.has(part.replace(/\(.*\)$/, '')) || part === '');
+  return (
+    message
+      // Key (col, …)=(value, …): the columns are names, the values are data.
+      .replace(/\)=\((.*?)\)( already exists| is not present| is still referenced|\s*$)/g, `)=(${MASK})$2`)
+      .replace(/(Failing row contains |row contains )\((.*)\)/g, `$1(${MASK})`)
+      .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, value: string) => (keep(value) ? whole : `"${MASK}"`))
+  );
+}

@@ -1,0 +1,4 @@
+import { afterEach } from '@jest/globals';
+import { runCleanups } from './cleanup.ts';
+
+afterEach(runCleanups);
