@@ -20,7 +20,7 @@ export default {
   },
   testMatch: ['<rootDir>/{lib,actions,cli,test,scripts,bench,edge,lab,infra,policy}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  modulePathIgnorePatterns: ['<rootDir>/actions/.*/dist/', '<rootDir>/.tmp/'],
+  modulePathIgnorePatterns: ['<rootDir>/actions/.*/dist/', '<rootDir>/cli/dist/', '<rootDir>/.tmp/'],
   // Two cores: two workers; the slow real-component tests (PostgreSQL, LuaJIT, bundles) set their own timeouts.
   maxWorkers: 2,
   testTimeout: 60_000,

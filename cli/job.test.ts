@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync, createPublicKey } from 'node:crypto';
 import { onCleanup } from '../test/support/cleanup.ts';
 import { sha256Hex } from '../lib/digest.ts';
-import { runMainJob, verifyEvidence, type Gate } from './job.ts';
+import { labsUnavailable, runMainJob, verifyEvidence, type Gate } from './job.ts';
 import { REPO_ROOT } from './actions.ts';
 
 async function temp(): Promise<string> {
@@ -153,4 +153,74 @@ test('the key file is created once, private (0600), and reused', async () => {
   expect(await fp(a.bundle)).toBe(await fp(b.bundle));
   const { statSync } = await import('node:fs');
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+});
+
+test('where the labs cannot run (an installed package, a Node without TypeScript) they are skipped, saying why', async () => {
+  const dir = await temp();
+  const s = streams();
+  let labRan = false;
+  const r = await runMainJob(
+    {
+      root: REPO_ROOT,
+      fast: false,
+      env: {},
+      evidenceRoot: join(dir, 'evidence'),
+      keyFile: join(dir, 'key.pem'),
+      labsUnavailable: () => 'needs a Summit Ops checkout: git clone, npm ci, npm start',
+      gates: [
+        gate('gate', false, async () => ({ passed: true, note: 'ok' })),
+        gate('lab', true, async () => {
+          labRan = true;
+          return { passed: true, note: 'ran' };
+        }),
+      ],
+    },
+    s.streams,
+  );
+  expect(labRan).toBe(false);
+  expect(r.results.map((x) => [x.gate.id, x.status, x.note])).toStrictEqual([
+    ['gate', 'passed', 'ok'],
+    ['lab', 'skipped', 'lab skipped (needs a Summit Ops checkout: git clone, npm ci, npm start)'],
+  ]);
+  expect(r.exitCode).toBe(0);
+  expect(await readFile(join(r.bundle, 'index.md'), 'utf8')).toContain(
+    'The labs were skipped: needs a Summit Ops checkout',
+  );
+});
+
+test('labsUnavailable: a checkout on a Node that runs TypeScript has them; a folder without their sources does not', async () => {
+  expect(labsUnavailable(REPO_ROOT)).toBe(undefined);
+  expect(labsUnavailable(await temp())).toMatch(/needs a Summit Ops checkout/);
+});
+
+test('a lab whose own component is missing (no prometheus on PATH) is skipped, saying how to get it; the others run', async () => {
+  const dir = await temp();
+  const s = streams();
+  let surgeRan = false;
+  const surge = {
+    ...gate('keda-surge', true, async () => {
+      surgeRan = true;
+      return { passed: true, note: 'ran' };
+    }),
+    unavailable: async () => 'prometheus is not on PATH: apt-get install prometheus, or set PROMETHEUS_BIN',
+  };
+  const r = await runMainJob(
+    {
+      root: REPO_ROOT,
+      fast: false,
+      env: {},
+      evidenceRoot: join(dir, 'evidence'),
+      keyFile: join(dir, 'key.pem'),
+      labsUnavailable: () => undefined,
+      gates: [surge, gate('drill', true, async () => ({ passed: true, note: 'ran' }))],
+    },
+    s.streams,
+  );
+  expect(surgeRan).toBe(false);
+  expect(r.results.map((x) => [x.gate.id, x.status])).toStrictEqual([
+    ['keda-surge', 'skipped'],
+    ['drill', 'passed'],
+  ]);
+  expect(r.results[0]!.note).toMatch(/apt-get install prometheus/);
+  expect(r.exitCode).toBe(0);
 });

@@ -27,7 +27,8 @@ import {
   verifyEvidenceBundle,
   describeVerification,
 } from '../lib/report/evidence.ts';
-import { importDefinition, resolveAction } from './actions.ts';
+import { pathToFileURL } from 'node:url';
+import { importDefinition, REPO_ROOT, resolveAction } from './actions.ts';
 import { formatAnnotation, type TerminalStreams } from './terminal.ts';
 
 export interface GateContext {
@@ -50,6 +51,8 @@ export interface Gate {
   title: string;
   /** A lab (local stand-in for the cloud) that `--fast` skips. */
   lab: boolean;
+  /** Why this gate cannot run on this machine (a component it starts is missing), or undefined. */
+  unavailable?(): Promise<string | undefined>;
   run(ctx: GateContext): Promise<GateOutcome>;
 }
 
@@ -96,7 +99,8 @@ async function runAction(
   inputs: Record<string, string>,
   ctx: GateContext,
 ): Promise<{ exitCode: number; outputs: Record<string, string>; failures: string[]; errors: number }> {
-  const manifest = await resolveAction(name, ctx.root);
+  // The action comes from this package; ctx.root is only the workspace it checks.
+  const manifest = await resolveAction(name);
   const definition = await importDefinition(manifest);
   const outputs: Record<string, string> = {};
   const failures: string[] = [];
@@ -143,6 +147,26 @@ const actionGate = (
     };
   },
 });
+
+/**
+ * The labs are development stand-ins (Prometheus, workerd, fake CDNs) that live in a Summit Ops
+ * checkout, not in the installed package: they are loaded from their TypeScript source at run time
+ * (never bundled into cli/dist), which needs a checkout and a Node that runs TypeScript.
+ */
+export const LAB_SOURCES = ['lab/scaling/lab.ts', 'lab/edge/lab.ts', 'edge/scripts/verify-tokenization.ts'];
+
+/** Why the labs cannot run here, or undefined when they can. */
+export function labsUnavailable(packageRoot = REPO_ROOT): string | undefined {
+  const missing = LAB_SOURCES.filter((f) => !existsSync(join(packageRoot, f)));
+  if (missing.length) return 'needs a Summit Ops checkout: git clone, npm ci, npm start';
+  if (!process.features.typescript)
+    return `needs Node ≥ 22.18 to run the lab's TypeScript source; this is ${process.version}`;
+  return undefined;
+}
+
+async function importLab<T>(file: string): Promise<T> {
+  return (await import(/* webpackIgnore: true */ pathToFileURL(join(REPO_ROOT, file)).href)) as T;
+}
 
 export function defaultGates(): Gate[] {
   return [
@@ -193,8 +217,15 @@ export function defaultGates(): Gate[] {
       id: 'keda-surge',
       title: 'scaling lab surge (Prometheus + HPA loop)',
       lab: true,
+      async unavailable() {
+        const { prometheusAvailable, PROMETHEUS_BIN } =
+          await importLab<typeof import('../lab/scaling/prometheus.ts')>('lab/scaling/prometheus.ts');
+        return prometheusAvailable()
+          ? undefined
+          : `${PROMETHEUS_BIN} is not on PATH: apt-get install prometheus, or set PROMETHEUS_BIN`;
+      },
       async run(ctx) {
-        const { runLab } = await import('../lab/scaling/lab.ts');
+        const { runLab } = await importLab<typeof import('../lab/scaling/lab.ts')>('lab/scaling/lab.ts');
         const factor = 10;
         const r = await runLab({
           manifest: join(ctx.root, 'infra/k8s/autoscaling/keda-gateway.yaml'),
@@ -214,7 +245,7 @@ export function defaultGates(): Gate[] {
       title: 'cross-CDN failover drill (edge lab)',
       lab: true,
       async run(ctx) {
-        const { startEdgeLab } = await import('../lab/edge/lab.ts');
+        const { startEdgeLab } = await importLab<typeof import('../lab/edge/lab.ts')>('lab/edge/lab.ts');
         // Every Terraform second becomes 250 ms: the whole drill (both providers) in well under a minute.
         const scale = 0.25;
         const at = (s: number) => `${(s * scale).toFixed(2)}s`;
@@ -253,7 +284,9 @@ export function defaultGates(): Gate[] {
       title: 'edge tokenization runbook (workerd)',
       lab: true,
       async run(ctx) {
-        const { verifyTokenization } = await import('../edge/scripts/verify-tokenization.ts');
+        const { verifyTokenization } = await importLab<
+          typeof import('../edge/scripts/verify-tokenization.ts')
+        >('edge/scripts/verify-tokenization.ts');
         const r = await verifyTokenization(['--out', join(ctx.dir, 'runbook')], ctx.log);
         const failed = r.checks.filter((c) => !c.ok).map((c) => c.name);
         return {
@@ -273,6 +306,8 @@ export interface JobOptions {
   evidenceRoot?: string;
   now?: () => Date;
   gates?: Gate[];
+  /** Why the labs cannot run (they are skipped, saying so); default labsUnavailable(). */
+  labsUnavailable?: () => string | undefined;
   /** The signing key's file; default ~/.config/summit-ops/evidence-ed25519.pem (created on first use). */
   keyFile?: string;
 }
@@ -292,14 +327,22 @@ export async function runMainJob(options: JobOptions, streams: TerminalStreams):
   await mkdir(bundle, { recursive: true });
   const gates = options.gates ?? defaultGates();
   const results: JobResult['results'] = [];
+  const noLabs = options.fast ? undefined : (options.labsUnavailable ?? labsUnavailable)();
   streams.out(
     `summit-ops main job${options.fast ? ' (--fast: labs skipped)' : ''}; evidence: ${relative(options.root, bundle) || bundle}\n`,
   );
   for (const gate of gates) {
     const label = `${gate.id.padEnd(18)} ${gate.title}`;
-    if (gate.lab && options.fast) {
-      results.push({ gate, status: 'skipped', seconds: 0, note: 'lab skipped (--fast)' });
-      streams.out(`  - ${label}  skipped (--fast)\n`);
+    if (gate.lab && (options.fast || noLabs)) {
+      const why = options.fast ? '--fast' : noLabs!;
+      results.push({ gate, status: 'skipped', seconds: 0, note: `lab skipped (${why})` });
+      streams.out(`  - ${label}  skipped (${why})\n`);
+      continue;
+    }
+    const missing = await gate.unavailable?.();
+    if (missing) {
+      results.push({ gate, status: 'skipped', seconds: 0, note: `skipped (${missing})` });
+      streams.out(`  - ${label}  skipped (${missing})\n`);
       continue;
     }
     const dir = join(bundle, gate.id);
@@ -333,7 +376,7 @@ export async function runMainJob(options: JobOptions, streams: TerminalStreams):
     );
   }
 
-  await writeFile(join(bundle, 'index.md'), indexMarkdown(results, options.fast, stamp));
+  await writeFile(join(bundle, 'index.md'), indexMarkdown(results, options.fast, stamp, noLabs));
   const { digest } = await sealEvidenceDirectory(bundle);
   const signer = await signManifest(bundle, digest, options.keyFile ?? defaultKeyFile(options.env));
   streams.out(`\n${table(results)}\n`);
@@ -357,12 +400,21 @@ function table(results: JobResult['results']): string {
     .join('\n');
 }
 
-function indexMarkdown(results: JobResult['results'], fast: boolean, stamp: string): string {
+function indexMarkdown(
+  results: JobResult['results'],
+  fast: boolean,
+  stamp: string,
+  noLabs: string | undefined,
+): string {
   const status = new Map(results.map((r) => [r.gate.id, r]));
   const lines = [
     `# Summit Ops evidence — ${stamp}`,
     '',
-    fast ? 'Run with `--fast`: the labs were skipped.' : 'Full run: gates and labs.',
+    fast
+      ? 'Run with `--fast`: the labs were skipped.'
+      : noLabs
+        ? `The labs were skipped: ${noLabs}.`
+        : 'Full run: gates and labs.',
     '',
     '| gate | result | time | note |',
     '| --- | --- | --- | --- |',

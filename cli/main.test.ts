@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, cp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -81,7 +81,7 @@ test('a failing action exits 1; an unknown input or action exits 2 with what to 
   expect(e.err.join('')).toMatch(/Unknown action 'no-such-action'; expected one of:/);
 });
 
-test('the bin runs on Node 24 as a process', async () => {
+test('cli/main.ts (npm start) runs on Node 24 as a process', async () => {
   const { stdout } = await run(join(REPO_ROOT, 'node_modules', '.bin', 'node'), [
     join(REPO_ROOT, 'cli', 'main.ts'),
     '--help',
@@ -115,4 +115,41 @@ test('usage errors of the main job and of evidence verify exit 2 with what to wr
   const io = capture();
   expect(await runCli(['evidence', 'verify', '/nonexistent-bundle'], io.streams, {})).toBe(1);
   expect(io.err.join('')).toMatch(/manifest\.json is missing; this is not an evidence bundle/);
+});
+
+test('reason-for-access from a terminal writes no audit log into the working tree unless given a path', async () => {
+  const ws = await mkdtemp(join(tmpdir(), 'rfa-local-'));
+  const env = { GITHUB_WORKSPACE: ws };
+  const reason = ['--input', 'reason=CHG-1234 local try', '--input', 'environment=prod'];
+  // A decision that records: refused before anything runs, saying what to pass.
+  const refused = capture();
+  expect(await runCli(['reason-for-access', ...reason], refused.streams, env)).toBe(2);
+  expect(refused.err.join('')).toMatch(
+    /reason-for-access would write its audit-log \(default \.summit-ops-audit\/reason-for-access\.jsonl\) into this directory; outside a workflow there is no default: pass --input audit-log=<path in this directory> .*, or --input dry-run=true/,
+  );
+  expect(await readdir(ws)).toStrictEqual([]);
+  // A dry run records nothing, so it needs no path.
+  const dry = capture();
+  expect(await runCli(['reason-for-access', ...reason, '--input', 'dry-run=true'], dry.streams, env)).toBe(0);
+  expect(dry.out.join('')).toMatch(/decision=dry-run-deny/);
+  expect(await readdir(ws)).toStrictEqual([]);
+  // An explicit path is used as given: the (denied) decision is recorded there and only there.
+  const given = capture();
+  expect(
+    await runCli(
+      ['reason-for-access', ...reason, '--input', 'audit-log=audit/local.jsonl', '--input', 'attest=false'],
+      given.streams,
+      env,
+    ),
+  ).toBe(1);
+  // (beside it, the writers' lock folder the README describes)
+  expect((await readdir(ws, { recursive: true })).sort()).toStrictEqual([
+    '.audit.lock.d',
+    'audit',
+    'audit/local.jsonl',
+  ]);
+  expect(JSON.parse((await readFile(join(ws, 'audit', 'local.jsonl'), 'utf8')).trim())).toMatchObject({
+    decision: 'deny',
+    reason: 'CHG-1234 local try',
+  });
 });

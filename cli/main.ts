@@ -5,10 +5,28 @@
  *   summit-ops [--fast]                 the main job: every gate with embedded defaults, one evidence bundle
  *   summit-ops <action> [--input name=value ...] [--verbose]
  *   summit-ops evidence verify <dir> [--key-fingerprint HEX]
+ *   summit-ops pre-commit <catalog-gate|dlp-scan> [--input name=value ...] [file ...]
  *   summit-ops --help | <action> --help
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { execute } from '../lib/runtime.ts';
-import { importDefinition, listManifests, resolveAction, type ActionManifest } from './actions.ts';
+// In the bundle, lib/dlp starts its scan workers on the file holding this module
+// (`new Worker(new URL(import.meta.url))`): imported here it sits in the entry, not in dlp-scan's
+// lazily loaded chunk, which a worker could not run on its own.
+import '../lib/dlp/threads.ts';
+import { registerWorkerEntry, workerRole } from '../lib/worker-entry.ts';
+import { PGLITE_WORKER_ROLE } from '../actions/catalog-gate/src/pglite-role.ts';
+import {
+  defaultFor,
+  importDefinition,
+  listManifests,
+  localDefaultRefusal,
+  resolveAction,
+  type ActionManifest,
+} from './actions.ts';
+import { HOOK_USAGE, runHook } from './hooks.ts';
 import { terminalSink, type TerminalStreams } from './terminal.ts';
 import { REPO_ROOT } from './actions.ts';
 import { runMainJob, verifyEvidence } from './job.ts';
@@ -43,15 +61,13 @@ export function parseArgs(argv: string[]): CliArgs {
   return args;
 }
 
-/** The value an input gets when the CLI user does not give one: action.yml's default, evaluated as far as a terminal can. */
-export function defaultFor(raw: unknown, env: Record<string, string | undefined>): string | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  const text = String(raw);
-  if (!text.includes('${{')) return text;
-  return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) =>
-    expression === 'github.token' ? (env['GITHUB_TOKEN'] ?? '') : '',
-  );
-}
+export { defaultFor };
+
+// The bundle is also the file worker threads run (lib/worker-entry.ts): catalog-gate's embedded
+// PGlite starts one with its role, and gets its module here instead of the CLI. From source the
+// worker runs its own module, so only the bundle registers itself.
+if (workerRole() === PGLITE_WORKER_ROLE) await import('../actions/catalog-gate/src/pglite-worker.ts');
+else if (!fileURLToPath(import.meta.url).endsWith('.ts')) registerWorkerEntry(import.meta.url);
 
 export function helpText(manifests: ActionManifest[], only?: ActionManifest): string {
   if (only) {
@@ -72,10 +88,11 @@ export function helpText(manifests: ActionManifest[], only?: ActionManifest): st
   const lines = [
     'Usage: summit-ops [--fast] | <action> [--input name=value ...] [--verbose] | evidence verify <dir>',
     '',
-    'With no action, runs the main job: every gate on this repository with embedded defaults',
-    '(catalog-gate with the PGlite back-out proof, dlp-scan, keda-verify, reason-for-access dry run)',
-    'and the labs (scaling surge, edge tokenization runbook; --fast skips them), and writes one',
-    'signed evidence bundle under evidence/<timestamp>/. Exit 1 when a gate fails.',
+    'With no action, runs the main job: every gate on the current repository (this checkout for',
+    '`npm start`) with embedded defaults (catalog-gate with the PGlite back-out proof, dlp-scan,',
+    'keda-verify, reason-for-access dry run) and, in a Summit Ops checkout, the labs (scaling surge,',
+    'failover drill, edge tokenization runbook; --fast skips them), and writes one signed evidence',
+    'bundle under evidence/<timestamp>/. Exit 1 when a gate fails.',
     '',
     'Actions:',
   ];
@@ -85,7 +102,13 @@ export function helpText(manifests: ActionManifest[], only?: ActionManifest): st
       ...Object.keys(m.inputs).map((i) => `      --input ${i}=…`),
     );
   if (manifests.length === 0) lines.push('  (none yet)');
-  lines.push('', 'summit-ops <action> --help describes one action and its inputs.');
+  lines.push(
+    '',
+    'summit-ops <action> --help describes one action and its inputs.',
+    '',
+    'Pre-commit hooks (.pre-commit-hooks.yaml runs these; quiet unless they fail):',
+    `  ${HOOK_USAGE.replace(/^usage: /, '')}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -99,6 +122,7 @@ export async function runCli(
   env: Record<string, string | undefined>,
 ): Promise<number> {
   if (argv[0] === 'evidence') return evidenceCommand(argv.slice(1), streams);
+  if (argv[0] === 'pre-commit') return runHook(argv.slice(1), streams, env);
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -114,7 +138,7 @@ export async function runCli(
   if (!args.action) {
     if (Object.keys(args.inputs).length)
       return usage(streams, '--input goes with an action: summit-ops <action> --input name=value');
-    const { exitCode } = await runMainJob({ root: REPO_ROOT, fast: args.fast, env }, streams);
+    const { exitCode } = await runMainJob({ root: mainJobRoot(), fast: args.fast, env }, streams);
     return exitCode;
   }
   if (args.fast) return usage(streams, '--fast goes with the main job (summit-ops with no action)');
@@ -137,6 +161,14 @@ export async function runCli(
     return 2;
   }
   return runOne(manifest, args.inputs, { ...streams, verbose: args.verbose }, env);
+}
+
+/**
+ * `npm start` (this file run from source) checks this checkout; the installed bin
+ * (cli/dist/summit-ops.js) checks the repository it is run in.
+ */
+function mainJobRoot(): string {
+  return fileURLToPath(import.meta.url).endsWith('.ts') ? REPO_ROOT : process.cwd();
 }
 
 function usage(streams: TerminalStreams, message: string): number {
@@ -175,10 +207,10 @@ async function runOne(
   const sink = terminalSink(streams);
   // INPUT_<NAME> from the environment, as the runner passes inputs: lets wrappers hand over secrets
   // without putting them on a command line that `ps` shows.
-  const source = (name: string) =>
-    given[name] ??
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ??
-    defaultFor(manifest.inputs[name]?.default, env);
+  const explicit = (name: string) => given[name] ?? env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+  const source = (name: string) => explicit(name) ?? defaultFor(manifest.inputs[name]?.default, env);
+  const refusal = localDefaultRefusal(manifest, explicit, source, env);
+  if (refusal) return usage(streams, refusal);
   const { exitCode } = await execute(definition, source, sink, {
     env: { ...env, GITHUB_WORKSPACE: env['GITHUB_WORKSPACE'] ?? process.cwd() },
   });
@@ -190,7 +222,21 @@ async function runOne(
   return exitCode;
 }
 
-if (import.meta.main) {
+/**
+ * Run as a program: `node cli/main.ts`, or the bundle through a bin link (node_modules/.bin is a
+ * symlink, hence realpath). Not `import.meta.main`: Node 20 lacks it. Not in a worker thread: lib/dlp
+ * starts its scan workers on the bundle itself.
+ */
+function isEntry(): boolean {
+  if (!isMainThread || !process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
   const code = await runCli(
     process.argv.slice(2),
     {

@@ -150,3 +150,38 @@ function headSha(event: Record<string, unknown>): string | undefined {
   const group = event['merge_group'] as { head_sha?: string } | undefined;
   return pr?.head?.sha ?? group?.head_sha;
 }
+
+/** What a change under review spans: a pull request, or a merge-queue group. */
+export interface ChangeRange {
+  kind: 'pull_request' | 'merge_group';
+  base: string;
+  head: string;
+  /** The pull request's number (pull_request events only: a merge group may carry several). */
+  pullRequest?: number;
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/**
+ * The base and head of the change a check is asked about, from the event payload: a pull request
+ * (pull_request.base.sha/head.sha) or a merge-queue group (merge_group.base_sha/head_sha, which a
+ * required check must also answer, or the queue waits forever). Undefined for every other event.
+ * Pure.
+ */
+export function changeRange(github: Pick<GitHubContext, 'eventName' | 'event'>): ChangeRange | undefined {
+  const event = github.event ?? {};
+  if (PULL_REQUEST_EVENTS.has(github.eventName ?? '')) {
+    const pr = event['pull_request'] as
+      { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
+    if (!pr?.base?.sha || !pr.head?.sha) return undefined;
+    const range: ChangeRange = { kind: 'pull_request', base: pr.base.sha, head: pr.head.sha };
+    if (typeof pr.number === 'number') range.pullRequest = pr.number;
+    return range;
+  }
+  if (github.eventName === 'merge_group') {
+    const group = event['merge_group'] as { base_sha?: string; head_sha?: string } | undefined;
+    if (!group?.base_sha || !group.head_sha) return undefined;
+    return { kind: 'merge_group', base: group.base_sha, head: group.head_sha };
+  }
+  return undefined;
+}

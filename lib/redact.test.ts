@@ -47,6 +47,47 @@ test('credential shapes are masked even when nobody registered them', () => {
   );
 });
 
+test('a readable path keeps a value that equals or sits inside it; the value is masked everywhere else', () => {
+  const r = new Redactor();
+  const value = 'Zq8vB3nK1xWp7Rt2';
+  r.addSecret(value);
+  r.addReadable(`deploy/${value}`);
+  r.addReadable(`key store/${value}.pem`);
+  expect(r.redact(`deploy/${value}:3: api key = ${value}`)).toBe(`deploy/${value}:3: api key = ${MASK}`);
+  expect(r.redact(`key store/${value}.pem:1 ${value}`)).toBe(`key store/${value}.pem:1 ${MASK}`);
+  // The forms a path takes in outputs: a summary table cell, JSON, a SARIF artifact URI.
+  expect(r.redact(table(['file'], [[`key store/${value}.pem`]]))).toContain(value);
+  expect(r.redact(JSON.stringify({ File: `deploy/${value}` }))).toBe(
+    JSON.stringify({ File: `deploy/${value}` }),
+  );
+  expect(r.redact(`"uri": "key%20store/${value}.pem"`)).toContain(value);
+  // Only the whole path protects: the value after another directory, or a mask reaching past the
+  // path's end, is masked.
+  expect(r.redact(`other/${value}`)).toBe(`other/${MASK}`);
+  r.addSecret(`${value}-suffix`);
+  expect(r.redact(`deploy/${value}-suffix`)).toBe(`deploy/${MASK}`);
+  // Shapes the redactor knows by itself stay readable inside a registered path too: it is a location.
+  const awsId = 'AKIA' + 'ABCDEFGHIJKLMNOP';
+  r.addReadable(`fixtures/${awsId}.json`);
+  expect(r.redact(`fixtures/${awsId}.json has ${awsId}`)).toBe(`fixtures/${awsId}.json has ${MASK}`);
+});
+
+test('readable paths keep redaction linear: 20,000 masks and 20,000 path occurrences', () => {
+  const r = new Redactor();
+  const values = Array.from({ length: 200 }, (_, i) => `val${String(i).padStart(5, '0')}xq`);
+  for (const v of values) {
+    r.addSecret(v);
+    r.addReadable(`p/${v}`);
+  }
+  const text = Array.from({ length: 20_000 }, (_, i) => `p/${values[i % 200]} ${values[(i * 7) % 200]}`).join(
+    '\n',
+  );
+  const started = performance.now();
+  const out = r.redact(text);
+  expect(performance.now() - started).toBeLessThan(2000);
+  expect(out.split('\n')[1]).toBe(`p/${values[1]} ${MASK}`);
+});
+
 test('a multi-line secret is masked line by line too', () => {
   const r = new Redactor();
   const key = [
@@ -313,4 +354,29 @@ test('an uncaught error reaches the runner masked: name, masked message, no stac
     process.exitCode = 0;
   }
   expect(writes.join('')).toBe(`::error::Unexpected Error: boom with ${MASK} and ${MASK}\n`);
+});
+
+test('an uncaught error after a run started is masked with that run’s registered secrets too', async () => {
+  // No known shape: only the registered input makes this a secret.
+  const token = `plain-${Math.random().toString(36).slice(2)}-words`;
+  const action = defineAction({
+    name: 'holds-a-token',
+    inputs: { token: str({ secret: true }) },
+    run: async () => ({ outputs: {}, annotations: [], summary: 'ok' }),
+  });
+  await execute(action, (name) => (name === 'token' ? token : undefined), new CapturingSink(), { env: {} });
+  const writes: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string) => (
+    writes.push(String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  try {
+    failSafely(new Error(`a late worker failed while holding ${token}`));
+  } finally {
+    process.stdout.write = original;
+    process.exitCode = 0;
+  }
+  expectNoLeak(writes.join(''), token, 'the runner failure');
+  expect(writes.join('')).toBe(`::error::Unexpected Error: a late worker failed while holding ${MASK}\n`);
 });

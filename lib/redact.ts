@@ -25,6 +25,8 @@ export class Redactor {
   private readonly values = new Set<string>();
   private readonly automaton = new StringSet();
   private readonly patterns: RegExp[] = [];
+  /** Strings that stay readable where they appear whole (made on the first `addReadable`). */
+  private readable: StringSet | undefined;
 
   /** Registers a value to mask wherever it appears, with its JSON- and URL-encoded forms. */
   addSecret(value: string | undefined | null): void {
@@ -46,6 +48,19 @@ export class Redactor {
     this.patterns.push(new RegExp(pattern.source, flags));
   }
 
+  /**
+   * A string that stays readable wherever it appears whole: a workspace path a report names. A
+   * found value that equals a file name, or sits inside one (`keys/<value>.pem`), is masked
+   * everywhere else but not inside that path, so annotations, tables and SARIF locations still
+   * say where the finding is. A path is no secret (anyone who sees the report sees the tree), and
+   * a mask that reaches outside the path's text is kept whole.
+   */
+  addReadable(text: string | undefined | null): void {
+    if (!text) return;
+    this.readable ??= new StringSet();
+    for (const form of readableForms(text)) if (form.length >= MIN_SECRET_LENGTH) this.readable.add(form);
+  }
+
   /** The registered values, for handing on to a child redactor (never for printing). */
   secrets(): readonly string[] {
     return [...this.values];
@@ -65,7 +80,14 @@ export class Redactor {
         else add(m.index, m.index + m[0].length);
       }
     }
-    return spans === undefined ? text : (spans as Spans).apply(text, MASK);
+    if (spans === undefined) return text;
+    if (this.readable !== undefined) {
+      const kept = spans as Spans;
+      const readable = new Spans();
+      this.readable.scan(text, (start, end) => readable.add(start, end));
+      kept.dropInside(readable);
+    }
+    return (spans as Spans).apply(text, MASK);
   }
 
   /** Redacts every string inside a JSON-like value, keys included. */
@@ -99,6 +121,41 @@ class Spans {
     }
     this.starts.push(start);
     this.ends.push(end);
+  }
+
+  /**
+   * Drops every interval that lies wholly inside one of `outer`'s. Sorted once, then a binary
+   * search per interval: O((k + r) log r).
+   */
+  dropInside(outer: Spans): void {
+    const count = outer.starts.length;
+    if (count === 0) return;
+    const order = Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) => outer.starts[a]! - outer.starts[b]!,
+    );
+    const starts = order.map((i) => outer.starts[i]!);
+    // reach[i]: the furthest end among the first i+1 outer intervals by start.
+    const reach: number[] = [];
+    for (const i of order) reach.push(Math.max(reach[reach.length - 1] ?? 0, outer.ends[i]!));
+    // Compacted in place: kept intervals move down, the tail is cut.
+    let w = 0;
+    for (let k = 0; k < this.starts.length; k++) {
+      const s = this.starts[k]!;
+      const e = this.ends[k]!;
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! <= s) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0 && reach[lo - 1]! >= e) continue;
+      this.starts[w] = s;
+      this.ends[w] = e;
+      w++;
+    }
+    this.starts.length = w;
+    this.ends.length = w;
   }
 
   apply(text: string, mask: string): string {
@@ -150,6 +207,27 @@ function encodedForms(value: string): string[] {
   );
   // A multi-line secret (a PEM key) also appears line by line in logs.
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) forms.add(line.trim());
+  return [...forms].filter(Boolean);
+}
+
+/**
+ * The forms a path takes in outputs: as is, JSON-escaped, escaped for the summary's text and
+ * table cells, and as a SARIF artifact URI (each segment percent-encoded, `@` and `+` kept, as
+ * lib/report/sarif.ts writes it).
+ */
+function readableForms(path: string): string[] {
+  const forms = new Set<string>([
+    path,
+    JSON.stringify(path).slice(1, -1),
+    escapeText(path),
+    escapeCell(path),
+  ]);
+  forms.add(
+    path
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+'))
+      .join('/'),
+  );
   return [...forms].filter(Boolean);
 }
 

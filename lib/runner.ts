@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import type { ActionDefinition } from './action.ts';
 import type { InputSpec } from './inputs.ts';
-import { execute, safeErrorMessage, type Sink } from './runtime.ts';
+import { currentRedactor, execute, safeErrorMessage, type Sink } from './runtime.ts';
 import { publishResultCheckRun } from './report/check-run.ts';
 
 export const runnerSink: Sink = {
@@ -46,7 +46,7 @@ export function runnerInput(name: string): string | undefined {
 export function failSafely(error: unknown): void {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  core.setFailed(`Unexpected ${name}: ${safeErrorMessage(message)}`);
+  core.setFailed(`Unexpected ${name}: ${safeErrorMessage(message, currentRedactor())}`);
   process.exitCode = 1;
 }
 

@@ -42,6 +42,16 @@ export interface Execution {
   exitCode: number;
 }
 
+let latestRedactor: Redactor | undefined;
+
+/**
+ * The redactor of the run in progress (the last one started), so a last-resort handler for an
+ * error nobody caught masks the same secrets the run registered, not only the shapes.
+ */
+export function currentRedactor(): Redactor | undefined {
+  return latestRedactor;
+}
+
 export async function execute<S extends InputSpec>(
   definition: ActionDefinition<S>,
   source: RawInputSource,
@@ -49,6 +59,7 @@ export async function execute<S extends InputSpec>(
   options: ExecuteOptions,
 ): Promise<Execution> {
   const redactor = new Redactor();
+  latestRedactor = redactor;
   for (const [name, descriptor] of Object.entries(definition.inputs)) {
     if (descriptor.secret) redactor.addSecret(source(name));
   }
@@ -74,7 +85,7 @@ export async function execute<S extends InputSpec>(
       now: options.now ?? (() => new Date()),
     };
     result = await definition.run(inputs, context);
-    const annotations = result.annotations.map((a) =>
+    const annotations = byLevel(result.annotations).map((a) =>
       redactAnnotation(relativeAnnotation(a, workspace), redactor),
     );
     for (const annotation of annotations) sink.annotate(annotation);
@@ -96,6 +107,16 @@ export async function execute<S extends InputSpec>(
     // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
     return { exitCode: error instanceof InputError || error instanceof InputErrors ? 2 : 1 };
   }
+}
+
+const LEVEL_RANK: Record<Annotation['level'], number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Errors, then warnings, then notices, each level in the order the action gave (a stable sort):
+ * GitHub shows only the first few annotations of a step, and the ones that fail it come first.
+ */
+export function byLevel(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort((a, b) => (LEVEL_RANK[a.level] ?? 3) - (LEVEL_RANK[b.level] ?? 3));
 }
 
 /** Longest error message printed; the rest is counted, never shown. */

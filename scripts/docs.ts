@@ -1,5 +1,5 @@
 /**
- * Generates each action README's inputs/outputs tables from its action.yml, between the markers
+ * Generates each action README's inputs/outputs lists from its action.yml, between the markers
  * `<!-- action-docs:start -->` and `<!-- action-docs:end -->`, so the docs cannot drift from what
  * the runner reads. Run by `npm run build`; a test fails when a README is stale.
  */
@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { inlineCode, markdownCell, table } from '../lib/report/summary.ts';
+import { escapeText, inlineCode } from '../lib/report/summary.ts';
 
 export const START = '<!-- action-docs:start (generated from action.yml by npm run build) -->';
 export const END = '<!-- action-docs:end -->';
@@ -19,26 +19,29 @@ interface ActionYml {
 
 const oneLine = (text: string | undefined) => (text ?? '').trim().replace(/\s*\n\s*/g, ' ');
 
+/**
+ * Lists, not tables: descriptions run to several hundred characters, and a table cell that long is
+ * unreadable in a rendered README and on a phone.
+ */
 export function renderActionDocs(actionYml: string): string {
   const yml = parseYaml(actionYml) as ActionYml;
-  const inputs = Object.entries(yml.inputs ?? {}).map(([name, i]) => [
-    markdownCell(inlineCode(name)),
-    oneLine(i.description),
-    i.required ? 'yes' : 'no',
-    i.default === undefined || i.default === '' ? '' : markdownCell(inlineCode(String(i.default))),
-  ]);
-  const outputs = Object.entries(yml.outputs ?? {}).map(([name, o]) => [
-    markdownCell(inlineCode(name)),
-    oneLine(o.description),
-  ]);
+  const inputs = Object.entries(yml.inputs ?? {}).map(([name, i]) => {
+    const dflt =
+      i.default === undefined || i.default === '' ? '' : `, default ${inlineCode(String(i.default))}`;
+    const how = i.required ? '**required**' : `optional${dflt}`;
+    return `- ${inlineCode(name)} (${how}): ${escapeText(oneLine(i.description))}`;
+  });
+  const outputs = Object.entries(yml.outputs ?? {}).map(
+    ([name, o]) => `- ${inlineCode(name)}: ${escapeText(oneLine(o.description))}`,
+  );
   return [
     '### Inputs',
     '',
-    inputs.length ? table(['input', 'description', 'required', 'default'], inputs) : '_none_',
+    inputs.length ? inputs.join('\n') : '_none_',
     '',
     '### Outputs',
     '',
-    outputs.length ? table(['output', 'description'], outputs) : '_none_',
+    outputs.length ? outputs.join('\n') : '_none_',
   ].join('\n');
 }
 

@@ -1,11 +1,15 @@
 /**
  * Checks reusable workflows for what actionlint cannot know about this repository:
  * - `on: workflow_call` (GitHub calls nothing else from another repository);
- * - no `${{ … }}` inside `run:` (script injection: values go through `env:` or action inputs);
+ * - every `workflow_call` input used somewhere in the workflow (an unused one silently does nothing);
+ * - no `${{ … }}` inside `run:` (script injection, e.g. of inputs or event data: values go through
+ *   `env:` or action inputs);
  * - third-party actions pinned by a full commit SHA;
- * - local actions used as `./.summit-ops/actions/<name>` after a checkout of this repository at the
- *   workflow's own commit into `.summit-ops` (inside a called workflow `./` is the caller's checkout),
- *   that commit read by a step `id: self` from the job's OIDC token (job_workflow_ref/_sha);
+ * - our actions named `./actions/<name>` after a checkout of the workspace (this repository's own
+ *   CI), or, in a published copy, `<owner>/<repo>/actions/<name>@<sha>` (scripts/release-workflows.ts);
+ *   never a checkout of this repository into the caller's workspace, never the job's OIDC token to
+ *   find the workflow's own commit;
+ * - `id-token: write` only in a job that signs (reason-for-access's keyless attestation);
  * - `with:` keys that the action declares, and every required input given;
  * - `permissions:` on every job (least privilege is decided per job, not inherited).
  * Every problem carries the YAML line and column.
@@ -14,10 +18,16 @@ import * as exec from '@actions/exec';
 import * as io from '@actions/io';
 import { parseConfig, type LoadedConfig, type PathSegment } from '../lib/config.ts';
 
-export const SELF_CHECKOUT_PATH = '.summit-ops';
-/** The step that reads the called workflow's own repository and commit from the job's OIDC token. */
-export const SELF_STEP_ID = 'self';
-const LOCAL_ACTION = /^\.\/\.summit-ops\/actions\/([a-z0-9-]+)$/;
+/** Where the Summit Ops self-checkout used to go; a checkout there is now refused. */
+export const LEGACY_SELF_CHECKOUT_PATH = '.summit-ops';
+/**
+ * A step with this id checks this repository's actions out for `./actions/<name>` in a job that
+ * otherwise needs no checkout; the release build drops it (the published copy needs none).
+ */
+export const DEV_CHECKOUT_ID = 'summit-ops-actions';
+/** Actions that sign with the job's OIDC identity: the only reason a job may hold id-token: write. */
+export const SIGNING_ACTIONS: ReadonlySet<string> = new Set(['reason-for-access']);
+const LOCAL_ACTION = /^\.\/actions\/([a-z0-9-]+)$/;
 const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/;
 
 export interface ActionInputs {
@@ -30,6 +40,15 @@ export interface WorkflowProblem {
   column: number;
   rule: string;
   message: string;
+}
+
+export interface LintOptions {
+  /**
+   * Lint a published copy (scripts/release-workflows.ts): our actions must be
+   * `<repository>/actions/<name>@<sha>`, and `./` is refused (it would resolve in the caller's
+   * workspace).
+   */
+  published?: { repository: string };
 }
 
 interface Step {
@@ -48,10 +67,32 @@ interface Workflow {
   jobs?: Record<string, Job>;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The workflow_call block of `on:`, when it is a mapping. */
+function workflowCall(triggers: unknown): { inputs?: Record<string, unknown> } | undefined {
+  if (!triggers || typeof triggers !== 'object' || Array.isArray(triggers)) return undefined;
+  const call = (triggers as Record<string, unknown>)['workflow_call'];
+  return call && typeof call === 'object' ? (call as { inputs?: Record<string, unknown> }) : undefined;
+}
+
+/** A checkout of the workspace itself: no other repository, no other directory. */
+function isWorkspaceCheckout(step: Step): boolean {
+  return (
+    typeof step.uses === 'string' &&
+    step.uses.startsWith('actions/checkout@') &&
+    step.with?.['repository'] === undefined &&
+    step.with?.['path'] === undefined
+  );
+}
+
 export function lintWorkflow(
   file: string,
   text: string,
   actions: Record<string, ActionInputs>,
+  options: LintOptions = {},
 ): WorkflowProblem[] {
   const config: LoadedConfig<Workflow> = parseConfig<Workflow>(file, text);
   const problems: WorkflowProblem[] = [];
@@ -69,6 +110,25 @@ export function lintWorkflow(
         : !!triggers && typeof triggers === 'object' && 'workflow_call' in triggers;
   if (!callable) report(['on'], 'workflow-call', 'a reusable workflow needs `on: workflow_call`');
 
+  // Inputs are read in expressions anywhere outside `on:` (jobs, concurrency, run-name…).
+  const { on: _on, ...rest } = workflow as Record<string, unknown>;
+  const usedText = JSON.stringify(rest);
+  for (const name of Object.keys(workflowCall(triggers)?.inputs ?? {})) {
+    const read = new RegExp(
+      `inputs(?:\\.${escapeRegExp(name)}(?![\\w-])|\\[\\s*'${escapeRegExp(name)}'\\s*\\])`,
+    );
+    if (!read.test(usedText))
+      report(
+        ['on', 'workflow_call', 'inputs', name],
+        'unused-input',
+        `workflow_call input '${name}' is never used; pass it on (e.g. with: ${name}: \${{ inputs.${name} }}) or remove it`,
+      );
+  }
+
+  const ownPublished = options.published
+    ? new RegExp(`^${escapeRegExp(options.published.repository)}/actions/([a-z0-9-]+)@[0-9a-f]{40}$`)
+    : undefined;
+
   for (const [jobName, job] of Object.entries(workflow.jobs ?? {})) {
     if (job.permissions === undefined)
       report(
@@ -76,80 +136,116 @@ export function lintWorkflow(
         'job-permissions',
         `job '${jobName}' has no permissions:; declare the least it needs (e.g. contents: read)`,
       );
-    let selfCheckedOut = false;
+    let workspaceCheckedOut = false;
+    let signs = false;
     for (const [index, step] of (job.steps ?? []).entries()) {
       const at: PathSegment[] = ['jobs', jobName, 'steps', index];
-      if (typeof step.run === 'string' && step.run.includes('${{')) {
-        report(
-          [...at, 'run'],
-          'no-expression-in-run',
-          '`${{ }}` inside run: is a script injection; pass the value through env: and use "$NAME"',
-        );
+      if (typeof step.run === 'string') {
+        if (step.run.includes('${{'))
+          report(
+            [...at, 'run'],
+            'no-expression-in-run',
+            '`${{ }}` inside run: is a script injection (inputs and event data are attacker-controlled); pass the value through env: and use "$NAME"',
+          );
+        if (step.run.includes('ACTIONS_ID_TOKEN_REQUEST'))
+          report(
+            [...at, 'run'],
+            'no-oidc-self-lookup',
+            "a run: step reads the job's OIDC token; forks and Dependabot get none. Name our actions ./actions/<name> (published as owner/repo/actions/<name>@sha)",
+          );
       }
       if (typeof step.uses !== 'string') continue;
-      if (step.uses.startsWith('actions/checkout@') && step.with?.['path'] === SELF_CHECKOUT_PATH) {
-        selfCheckedOut = true;
-        const resolver = (job.steps ?? []).slice(0, index).find((s) => s.id === SELF_STEP_ID);
-        if (!resolver || typeof resolver.run !== 'string' || !resolver.run.includes('job_workflow_sha')) {
-          report(
-            [...at, 'uses'],
-            'self-checkout',
-            `the ${SELF_CHECKOUT_PATH} checkout needs an earlier step with id '${SELF_STEP_ID}' reading job_workflow_ref/job_workflow_sha from the job's OIDC token`,
-          );
-        }
-        if (
-          step.with?.['ref'] !== '${{ steps.self.outputs.sha }}' ||
-          step.with?.['repository'] !== '${{ steps.self.outputs.repository }}'
-        ) {
-          report(
-            [...at, 'with'],
-            'self-checkout',
-            "check out this repository at the workflow's own commit: repository: ${{ steps.self.outputs.repository }}, ref: ${{ steps.self.outputs.sha }}",
-          );
+      if (step.uses.startsWith('actions/checkout@')) {
+        if (isWorkspaceCheckout(step)) workspaceCheckedOut = true;
+        else {
+          const target = `${String(step.with?.['repository'] ?? '')} ${String(step.with?.['ref'] ?? '')} ${String(step.with?.['path'] ?? '')}`;
+          if (
+            step.with?.['path'] === LEGACY_SELF_CHECKOUT_PATH ||
+            /steps\.self\.|job\.workflow_|github\.action_repository/.test(target)
+          )
+            report(
+              [...at, 'with'],
+              'no-self-checkout',
+              "this checks Summit Ops out into the caller's workspace (its files then count as the caller's); name our actions ./actions/<name> instead",
+            );
         }
       }
+      let name: string | undefined;
       if (step.uses.startsWith('./')) {
         const local = LOCAL_ACTION.exec(step.uses);
+        if (options.published) {
+          report(
+            [...at, 'uses'],
+            'local-action-path',
+            `'${step.uses}' resolves against the caller's workspace; a published workflow names ${options.published.repository}/actions/<name>@<sha>`,
+          );
+          continue;
+        }
         if (!local) {
           report(
             [...at, 'uses'],
             'local-action-path',
-            `'${step.uses}' resolves against the caller's checkout; use ./${SELF_CHECKOUT_PATH}/actions/<name>`,
+            `'${step.uses}' is not one of our actions; use ./actions/<name> (other local paths resolve against the caller's checkout)`,
           );
           continue;
         }
-        const name = local[1]!;
-        if (!selfCheckedOut)
+        name = local[1]!;
+        if (!workspaceCheckedOut)
           report(
             [...at, 'uses'],
-            'self-checkout',
-            `'${step.uses}' needs an earlier actions/checkout of this repository at the workflow's own commit with path: ${SELF_CHECKOUT_PATH}`,
+            'actions-checkout',
+            `'${step.uses}' needs an earlier actions/checkout of the workspace (no repository:, no path:; step id '${DEV_CHECKOUT_ID}' when only the action needs it)`,
           );
-        const inputs = actions[name];
-        if (!inputs) {
-          report(
-            [...at, 'uses'],
-            'unknown-action',
-            `no action '${name}' in actions/; expected one of ${Object.keys(actions).join(', ')}`,
-          );
-          continue;
-        }
-        for (const key of Object.keys(step.with ?? {})) {
-          if (!(key in inputs))
-            report([...at, 'with', key], 'unknown-input', `action '${name}' has no input '${key}'`);
-        }
-        for (const [input, spec] of Object.entries(inputs)) {
-          if (spec.required && spec.default === undefined && !(input in (step.with ?? {})))
-            report([...at, 'uses'], 'missing-input', `action '${name}' requires input '${input}'`);
-        }
+      } else if (ownPublished?.test(step.uses)) {
+        name = ownPublished.exec(step.uses)![1]!;
       } else if (!step.uses.startsWith('docker://') && !PINNED.test(step.uses)) {
         report(
           [...at, 'uses'],
           'pin-by-sha',
           `'${step.uses}' is not pinned to a full commit SHA; use owner/repo@<40-hex sha> # vX.Y.Z`,
         );
+        continue;
+      }
+      if (name === undefined) continue;
+      if (SIGNING_ACTIONS.has(name)) signs = true;
+      const inputs = actions[name];
+      if (!inputs) {
+        report(
+          [...at, 'uses'],
+          'unknown-action',
+          `no action '${name}' in actions/; expected one of ${Object.keys(actions).join(', ')}`,
+        );
+        continue;
+      }
+      for (const key of Object.keys(step.with ?? {})) {
+        if (!(key in inputs))
+          report(
+            [...at, 'with', key],
+            'unknown-input',
+            `action '${name}' has no input '${key}'; its inputs: ${Object.keys(inputs).join(', ')}`,
+          );
+      }
+      for (const [input, spec] of Object.entries(inputs)) {
+        if (spec.required && spec.default === undefined && !(input in (step.with ?? {})))
+          report(
+            [...at, 'uses'],
+            'missing-input',
+            `action '${name}' requires input '${input}'; add it under with:`,
+          );
       }
     }
+    const permissions = job.permissions;
+    if (
+      !signs &&
+      permissions &&
+      typeof permissions === 'object' &&
+      (permissions as Record<string, unknown>)['id-token'] === 'write'
+    )
+      report(
+        ['jobs', jobName, 'permissions', 'id-token'],
+        'id-token-for-signing',
+        `job '${jobName}' asks for id-token: write but signs nothing (${[...SIGNING_ACTIONS].join(', ')}); forks and Dependabot get no OIDC token, so drop it`,
+      );
   }
   return problems;
 }

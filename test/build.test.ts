@@ -3,10 +3,18 @@
 import { expect, test } from '@jest/globals';
 
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { bundleAction, bundleActionDir, listActions, ROOT, WORKFLOW_HEADER } from '../scripts/build.ts';
+import { basename, dirname, join, relative } from 'node:path';
+import {
+  bundleAction,
+  bundleActionDir,
+  bundleCli,
+  CLI_BIN,
+  listActions,
+  ROOT,
+  WORKFLOW_HEADER,
+} from '../scripts/build.ts';
 import { END, START, updateReadme } from '../scripts/docs.ts';
 
 async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
@@ -75,6 +83,16 @@ for (const name of await listActions()) {
   });
 }
 
+test('cli/dist is fresh (run npm run build and commit cli/dist if this fails)', async () => {
+  const fresh = await mkdtemp(join(tmpdir(), 'fresh-cli-'));
+  await bundleCli(join(fresh, 'dist'));
+  const built = await filesUnder(join(fresh, 'dist'));
+  expect(built.get(basename(CLI_BIN))?.subarray(0, 20).toString()).toBe('#!/usr/bin/env node\n');
+  expect(diffTrees(built, await filesUnder(join(ROOT, dirname(CLI_BIN))))).toStrictEqual([]);
+  // The bin must stay executable in git, or a checkout's `cli/dist/summit-ops.js` (pre-commit) cannot run.
+  expect((await stat(join(ROOT, CLI_BIN))).mode & 0o111).toBe(0o111);
+}, 180_000);
+
 test('no generated workflow copy outlives its source in reusable-workflows/ (run npm run build)', async () => {
   const dir = join(ROOT, '.github', 'workflows');
   const orphans = [];
@@ -98,14 +116,14 @@ test('every reusable workflow has an identical copy in .github/workflows (run np
   }
 });
 
-test('README tables are generated from action.yml between the markers', () => {
+test('README input and output lists are generated from action.yml between the markers', () => {
   const yml =
     'inputs:\n  fail-on:\n    description: "Lowest level that fails"\n    default: error\n  reason:\n    description: |\n      Why, with a\n      ticket\n    required: true\noutputs:\n  decision:\n    description: allow or deny\n';
   const readme = `# x\n\nintro\n\n${START}\nold\n${END}\n\nmore\n`;
   const updated = updateReadme(readme, yml)!;
-  expect(updated).toMatch(/\| `fail-on` +\| Lowest level that fails +\| no +\| `error` \|/);
-  expect(updated).toMatch(/\| `reason` +\| Why, with a ticket +\| yes +\| +\|/);
-  expect(updated).toMatch(/\| `decision` \| allow or deny \|/);
+  expect(updated).toContain('\n- `fail-on` (optional, default `error`): Lowest level that fails\n');
+  expect(updated).toContain('\n- `reason` (**required**): Why, with a ticket\n');
+  expect(updated).toContain('\n- `decision`: allow or deny\n');
   expect(
     updated.startsWith('# x\n\nintro\n\n') &&
       updated.endsWith(`${END}\n\nmore\n`) &&
@@ -115,7 +133,7 @@ test('README tables are generated from action.yml between the markers', () => {
 });
 
 for (const name of await listActions()) {
-  test(`actions/${name}/README.md inputs/outputs tables match action.yml (run npm run build)`, async () => {
+  test(`actions/${name}/README.md inputs/outputs lists match action.yml (run npm run build)`, async () => {
     const readme = await readFile(join(ROOT, 'actions', name, 'README.md'), 'utf8');
     const updated = updateReadme(readme, await readFile(join(ROOT, 'actions', name, 'action.yml'), 'utf8'));
     expect(updated).not.toBe(undefined);

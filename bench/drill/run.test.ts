@@ -10,7 +10,10 @@ test('both generators are measured the same way and the table row reads as the R
   const peer = await measureAutocannon(`${origin.url}/`, 100, 1);
   expect(ours.requests).toBe(50);
   expect(ours.errors).toBe(0);
+  // Measured, not a placeholder: a number of milliseconds, and no schedule gone wrong.
+  expect(Number.isFinite(ours.latenessP99)).toBe(true);
   expect(ours.latenessP99).toBeGreaterThanOrEqual(0);
+  expect(ours.latenessP99).toBeLessThan(1000);
   expect(peer.requests).toBeGreaterThan(0);
   expect(peer.latenessP99).toBeUndefined();
   expect(row({ ...ours, achieved: 101 })).toMatch(/^lib\/load\s+100\s+50\s+101\.0\s+\+1\.00%\s+yes\s+0 /);

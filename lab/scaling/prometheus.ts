@@ -75,10 +75,16 @@ export async function startPrometheus(options: {
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
+  // Without a listener a missing binary (ENOENT) would be an uncaught 'error' event.
+  let startFailed = false;
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    startFailed = true;
+    stderr += `cannot start ${PROMETHEUS_BIN}: ${error.code ?? error.message}`;
+  });
   child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && !startFailed) {
       child.kill('SIGTERM');
       // An unref'd guard: a Prometheus that ignores SIGTERM is killed, and the wait never holds the process.
       await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5000, undefined, { ref: false })]);
@@ -87,7 +93,7 @@ export async function startPrometheus(options: {
     rmSync(dir, { recursive: true, force: true });
   };
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) break;
+    if (child.exitCode !== null || startFailed) break;
     try {
       const r = await fetch(`${url}/-/ready`);
       if (r.ok) return { url, stop };

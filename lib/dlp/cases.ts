@@ -22,7 +22,13 @@ import {
   DIGITS,
   UPPER_BASE32,
   int,
+  luhnCheckDigit,
 } from './synth.ts';
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+/** Hiragana: text in a script without spaces, as messages in Japanese are written. */
+const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
 
 export interface LabelledCase {
   /** Human-readable, never containing the value. */
@@ -150,6 +156,70 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   neg('generic-secret', 'comparison', 'if (token == "")');
   neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
   neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
+  // Real-code shapes that name a credential rather than hold one (bench/dlp/noise.ts found each
+  // class in published packages; the values here are made up from the shape).
+  const cap = (n: number) => pick(rng, UPPER, 1) + pick(rng, LOWER, n - 1);
+  const vendor = cap(int(rng, 3, 5));
+  neg(
+    'generic-secret',
+    'HTTP header name in a constant',
+    `export const SESSION_TOKEN_QUERY_PARAM = "X-${vendor}-S${int(rng, 2, 9)}session-Token";`,
+  );
+  neg(
+    'generic-secret',
+    'header name in kebab case',
+    `const X_${vendor.toUpperCase()}_METADATA_TOKEN_TTL = "x-${vendor.toLowerCase()}-ec${int(rng, 2, 9)}-metadata-token-ttl-seconds";`,
+  );
+  neg(
+    'generic-secret',
+    'environment variable name',
+    `export const ENV_CREDENTIALS_PATH = "${vendor.toUpperCase()}_SHARED_CREDENTIALS_FILE";`,
+  );
+  neg(
+    'generic-secret',
+    'error code enum member',
+    `    QueryStringType${vendor}TokenMismatch = "query_string_type_${vendor.toLowerCase()}_token_mismatch",`,
+  );
+  neg(
+    'generic-secret',
+    'type annotation naming a token type',
+    `    tokenInput: Create${vendor}${int(rng, 2, 9)}TokenRequestBody | undefined;`,
+  );
+  neg(
+    'generic-secret',
+    'type annotation of another type',
+    `    'secretRef': V${int(rng, 1, 9)}Local${cap(6)}Reference;`,
+  );
+  neg(
+    'generic-secret',
+    'variable reference in an object literal',
+    `      withCredentials: defaultTo${cap(6)}${int(rng, 2, 9)},`,
+  );
+  neg(
+    'generic-secret',
+    'message in another script',
+    `  "Unexpected_token_${int(rng, 1000, 9999)}": "${pick(rng, KANA, 16)}。",`,
+  );
+  neg(
+    'generic-secret',
+    'strict comparison in minified code',
+    `h=t.clauses?.find(v=>v.token===${pick(rng, LOWER, 1)}.${cap(7)}Keyword),b=this.node(t)`,
+  );
+  neg(
+    'generic-secret',
+    'pagination cursor (base64 JSON without credential fields)',
+    `  continuationToken: '${Buffer.from(JSON.stringify({ pk: `${cap(6)}_${pick(rng, UPPER, 8)}`, sk: pick(rng, ALNUM, 24) })).toString('base64url')}',`,
+  );
+  pos(
+    'generic-secret',
+    'base64 JSON holding a private key',
+    `credentials_b64: "${Buffer.from(JSON.stringify({ type: 'service_account', private_key: pick(rng, ALNUM, 40) })).toString('base64')}"`,
+  );
+  pos(
+    'generic-secret',
+    'connection string password',
+    `Server=db;Password=${synth.genericValue(rng).slice(0, 16)};Database=app`,
+  );
 
   pos('generic-secret-forms', 'Make ?=', `DEPLOY_TOKEN ?= ${synth.genericValue(rng)}\n`);
   pos('generic-secret-forms', 'XML element', `<apiToken>${synth.genericValue(rng)}</apiToken>`);
@@ -164,6 +234,11 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
     `ssn 666.${pick(rng, '123456789', 2)}.${pick(rng, '123456789', 4)}`,
   );
   neg('us-ssn-dotted', 'version-like run', 'release 123.45.6789.1');
+  neg(
+    'us-ssn-dotted',
+    'version range',
+    `if (browser.satisfies({ chrome: '>${synth.ssn(rng).replace(/-/g, '.')}' }))`,
+  );
   pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
   pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
   pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
@@ -208,6 +283,34 @@ export function labelledCases(seed = 20261101): LabelledCase[] {
   neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
   neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
   neg('email-address', 'decorator', '@Component({ selector: "x" })');
+  neg('email-address', 'placeholder mailbox', `  email: "username@${pick(rng, LOWER, 8)}.com",`);
+  neg(
+    'email-address',
+    'placeholder domain',
+    `use a role contact (e.g. ${pick(rng, LOWER, 6)}-team@company.com)`,
+  );
+  neg('email-address', '"ex@mple" for example', `email: 'ex@mple.com',`);
+  neg(
+    'email-address',
+    'packed data with a mixed-case top-level domain',
+    `module.exports="}${pick(rng, UPPER, 4)}@${pick(rng, LOWER, 6)}.${cap(2)}!${pick(rng, LOWER, 2)}#$!!#<:%~"`,
+  );
+  neg(
+    'email-address',
+    'maintainer entry with a parenthesised alias',
+    `  **${cap(5)} ${cap(7)} (${pick(rng, KANA, 4)})** <<${synth.email(rng)}>> (he/him)`,
+  );
+  neg(
+    'email-address',
+    'URL userinfo inside a regex literal',
+    `const re = /https?:\\/\\/(.{1,256}):x-${pick(rng, LOWER, 5)}-basic@${pick(rng, LOWER, 6)}.com\\//g;`,
+  );
+  neg(
+    'email-address',
+    'role address with a tag',
+    `reported to the team at opensource+coc@${pick(rng, LOWER, 8)}.net.`,
+  );
+  pos('email-address', 'capitalised address', `Reply-To: ${cap(5)}.${cap(6)}@${cap(7)}.com`);
 
   // PII: phone
   pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
@@ -273,17 +376,7 @@ export interface RecallCase {
 
 function luhnFinish(rng: ReturnType<typeof seededRng>, prefix: string, length: number): string {
   const partial = prefix + pick(rng, DIGITS, length - prefix.length - 1);
-  for (let d = 0; d <= 9; d++) {
-    const candidate = partial + d;
-    let sum = 0;
-    for (let i = 0; i < candidate.length; i++) {
-      let n = Number(candidate[candidate.length - 1 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
+  return partial + luhnCheckDigit(partial);
 }
 
 /**

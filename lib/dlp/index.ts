@@ -9,6 +9,7 @@ export {
   loadRulePackOverride,
   loadRulePackText,
   mergeRulePack,
+  unvettedRuleIds,
   type CompiledRulePackWithPrefilter,
 } from './pack.ts';
 export {
@@ -22,6 +23,7 @@ export {
 } from './scan.ts';
 export {
   gitleaksReport,
+  isConfigFinding,
   redactionLog,
   ruleDescriptors,
   toReportFinding,
@@ -29,4 +31,14 @@ export {
   type RedactionLog,
 } from './report.ts';
 export { labelledCases, type LabelledCase } from './cases.ts';
-export { closeScanWorkers, scanFiles, type ScanFileInput, type ScanFilesOptions } from './threads.ts';
+export {
+  closeScanWorkers,
+  defaultRuleBudgetMs,
+  scanFiles,
+  scanFilesBudgeted,
+  type BudgetedScan,
+  type RuleBudgetExceeded,
+  type ScanFileInput,
+  type ScanFilesBudgetOptions,
+  type ScanFilesOptions,
+} from './threads.ts';

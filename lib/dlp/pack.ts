@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import YAML from 'yaml';
 import builtInRules from './rules.json' with { type: 'json' };
+import { compileRegExp } from './regexp-compat.ts';
 import { globToRegExp } from './glob.ts';
 import { Prefilter, type KeywordSpec } from './prefilter.ts';
 import { NATIVE_MATCHERS } from './native.ts';
@@ -236,7 +237,7 @@ function compileRule(
     fail('tags', "must include 'secret' or 'pii'");
   let regex: RegExp;
   try {
-    regex = new RegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
+    regex = compileRegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
   } catch (error) {
     return fail('regex', (error as Error).message);
   }
@@ -449,4 +450,39 @@ let builtIn: CompiledRulePackWithPrefilter | undefined;
 export function defaultRulePack(): CompiledRulePackWithPrefilter {
   builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json', undefined, true);
   return builtIn;
+}
+
+/**
+ * Ids of the pack's enabled rules whose matching the built-in pack does not vouch for: new ids, or
+ * a built-in id whose regex, case flag, window or allowlist regexes an override replaced. The
+ * built-in rules are held to linear time by the adversarial tests; these are not, so a scan runs
+ * them under a time budget (`scanFilesBudgeted`). Empty for the built-in pack.
+ */
+export function unvettedRuleIds(pack: CompiledRulePackWithPrefilter): string[] {
+  let ids = UNVETTED.get(pack);
+  if (ids === undefined) UNVETTED.set(pack, (ids = findUnvetted(pack)));
+  return [...ids];
+}
+
+/** Per compiled pack (a scan asks once per file). */
+const UNVETTED = new WeakMap<CompiledRulePackWithPrefilter, readonly string[]>();
+
+function findUnvetted(pack: CompiledRulePackWithPrefilter): string[] {
+  const builtInById = new Map((builtInRules as RulePackSpec).rules.map((r) => [r.id, r]));
+  const matching = (r: RuleSpec) => JSON.stringify([r.regex, r.ignoreCase ?? false, r.window ?? null]);
+  return pack.rules
+    .filter((rule) => {
+      const builtIn = builtInById.get(rule.id);
+      if (builtIn === undefined || matching(builtIn) !== matching(rule.spec)) return true;
+      // Dropping an allowlist regex costs nothing; adding one runs a user's regex.
+      const known = new Set(builtIn.allowlist?.regexes ?? []);
+      return (rule.spec.allowlist?.regexes ?? []).some((r) => !known.has(r));
+    })
+    .map((rule) => rule.id);
+}
+
+/** True when the pack-wide allowlist holds a regex the built-in pack does not have. */
+export function hasUnvettedAllowlist(pack: CompiledRulePackWithPrefilter): boolean {
+  const builtIn = new Set((builtInRules as RulePackSpec).allowlist?.regexes ?? []);
+  return (pack.spec.allowlist?.regexes ?? []).some((r) => !builtIn.has(r));
 }

@@ -10,6 +10,7 @@
  * digit, since digits share a class) is confirmed with one comparison at the hit, so all kinds
  * share one automaton.
  */
+import { DIGIT_TRIGGER, MAX_SEPARATORS, SEPARATORS } from './digit-run.ts';
 
 export interface KeywordSpec {
   text: string;
@@ -27,13 +28,6 @@ export interface PrefilterResult {
 
 /** Texts from this size are walked as two interleaved streams. */
 const TWO_STREAMS_FROM = 1024;
-
-/** A digit run is noticed from its first three consecutive digits. */
-const DIGIT_TRIGGER = 3;
-/** Characters allowed inside a formatted number: `4111 1111`, `555-0100`, `(415) 555`, `+44 20`. */
-const SEPARATORS = ' -.()/+';
-/** More consecutive separators than this end a digit run. */
-const MAX_SEPARATORS = 2;
 
 const DIGITS_CODE = -1;
 /** Gate character c is reported as `CHAR_CODE - c` (always < DIGITS_CODE). */

@@ -75,12 +75,21 @@ export function gitleaksReport(findings: readonly DlpFinding[]): GitleaksEntry[]
   }));
 }
 
+/**
+ * A finding about the scan's own configuration (dlp-scan's `dlp-config-*` rules) rather than a
+ * value: every rule of a pack is tagged `secret` or `pii`, so one with neither is not a match.
+ * Its description is the whole message; its preview is a word such as `added`, not a value.
+ */
+export function isConfigFinding(f: DlpFinding): boolean {
+  return !f.tags.includes('secret') && !f.tags.includes('pii');
+}
+
 /** The shared report vocabulary (annotations, SARIF) for a finding. */
 export function toReportFinding(f: DlpFinding): Finding {
   return {
     ruleId: f.ruleId,
     level: f.severity,
-    message: `${f.description}: ${f.preview}`,
+    message: isConfigFinding(f) ? f.description : `${f.description}: ${f.preview}`,
     location: { file: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
     fingerprint: f.fingerprint,
     properties: {

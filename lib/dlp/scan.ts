@@ -7,6 +7,7 @@ import type { Redactor } from '../redact.ts';
 import { sha256Hex } from '../digest.ts';
 import { globToRegExp, normalisePath } from './glob.ts';
 import { defaultRulePack, type CompiledRulePackWithPrefilter } from './pack.ts';
+import { compileRegExp } from './regexp-compat.ts';
 import type {
   AllowlistSpec,
   CommitInfo,
@@ -62,9 +63,16 @@ export function adoptSecret(finding: DlpFinding, secret: string): void {
   RAW_SECRETS.set(finding, secret);
 }
 
-/** Registers every finding's raw value with the redactor so no later output can carry it. */
+/**
+ * Registers every finding's raw value with the redactor so no later output can carry it, and its
+ * path as readable: a value that equals a file name (or sits inside one) must not mask where the
+ * finding is.
+ */
 export function registerSecrets(redactor: Redactor, findings: Iterable<DlpFinding>): void {
-  for (const finding of findings) redactor.addSecret(RAW_SECRETS.get(finding));
+  for (const finding of findings) {
+    redactor.addSecret(RAW_SECRETS.get(finding));
+    redactor.addReadable(finding.path);
+  }
 }
 
 export { sha256Hex } from '../digest.ts';
@@ -174,7 +182,7 @@ function candidateFrom(rule: CompiledRule, m: RegExpExecArray, offset: number): 
   // The secret's text locates it; only when it occurs twice in the match is `d` needed.
   let at = match.indexOf(secret);
   if (at !== match.lastIndexOf(secret)) {
-    const withIndices = new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
+    const withIndices = compileRegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
     at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
   }
   const start = matchStart + at;

@@ -115,7 +115,8 @@ export const CARD_PREFIXES: Record<string, { prefixes: string[]; length: number 
   diners: { prefixes: ['36', '300'], length: 14 },
 };
 
-function luhnCheckDigit(partial: string): string {
+/** The digit that makes `partial + digit` pass the Luhn check. */
+export function luhnCheckDigit(partial: string): string {
   for (let d = 0; d <= 9; d++) if (luhnValid(partial + d)) return String(d);
   throw new Error('unreachable');
 }

@@ -11,7 +11,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { compileRulePack, defaultRulePack, type CompiledRulePackWithPrefilter } from './pack.ts';
+import {
+  builtInRulePackSpec,
+  compileRulePack,
+  defaultRulePack,
+  hasUnvettedAllowlist,
+  unvettedRuleIds,
+  type CompiledRulePackWithPrefilter,
+} from './pack.ts';
 import { adoptSecret, scanTextWithStats, secretOf, type ScanOptions, type ScanResult } from './scan.ts';
 import type { AllowlistSpec, CommitInfo, RulePackSpec } from './types.ts';
 
@@ -29,8 +36,9 @@ export interface ScanFilesOptions {
   baseline?: ReadonlySet<string>;
   commit?: CommitInfo;
   /**
-   * Worker threads. 1 (the default) scans on the calling thread with no worker; `'auto'` uses
-   * `os.availableParallelism()`. Fewer are used when there is little to scan. Workers are kept
+   * Worker threads. 1 (the default) scans on the calling thread with no worker; `'auto'` uses one
+   * fewer than `os.availableParallelism()` (the calling thread reads files and collects results
+   * meanwhile; on 2 cores two workers were slower than none, bench/dlp/process.ts). Fewer are used when there is little to scan. Workers are kept
    * (idle, unref'd) for the next call; `closeScanWorkers()` ends them.
    */
   threads?: number | 'auto';
@@ -39,6 +47,8 @@ export interface ScanFilesOptions {
    * start-up costs ~50 ms). Default 2 Mi.
    */
   minUnitsPerThread?: number;
+  /** `report` for text a change adds (diff mode): see `ScanOptions.inlineAllow`. */
+  inlineAllow?: ScanOptions['inlineAllow'];
 }
 
 /** Below this many UTF-16 units per worker, a worker's start-up (~50 ms) costs more than it saves. */
@@ -54,11 +64,15 @@ interface Job {
   allowlist: AllowlistSpec | undefined;
   baseline: ReadonlySet<string> | undefined;
   commit: CommitInfo | undefined;
+  inlineAllow?: ScanOptions['inlineAllow'];
+  /** Reply `ready` once the pack is compiled (the budgeted scan starts its clock after that). */
+  ack?: boolean;
 }
 
 type Request = { kind: 'job'; job: Job } | { kind: 'batch'; id: number; files: ScanFileInput[] };
 
 type Reply =
+  | { kind: 'ready' }
   | { kind: 'batch'; id: number; results: Array<{ result: ScanResult; secrets: string[] }> }
   | { kind: 'error'; id: number; message: string; path: string };
 
@@ -72,12 +86,13 @@ function scanOne(
   if (job.baseline) options.baseline = job.baseline;
   const commit = file.commit ?? job.commit;
   if (commit) options.commit = commit;
+  if (job.inlineAllow) options.inlineAllow = job.inlineAllow;
   return scanTextWithStats(file.text, options);
 }
 
 function threadCount(options: ScanFilesOptions, files: readonly ScanFileInput[]): number {
   const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
-  const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
+  const wanted = threads === 'auto' ? Math.max(1, availableParallelism() - 1) : (threads ?? 1);
   if (!Number.isInteger(wanted) || wanted < 1)
     throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
   let units = 0;
@@ -124,6 +139,7 @@ export async function scanFiles(
     allowlist: options.allowlist,
     baseline: options.baseline,
     commit: options.commit,
+    inlineAllow: options.inlineAllow,
   };
   const threads = threadCount(options, files);
   if (threads === 1) {
@@ -163,6 +179,7 @@ export async function scanFiles(
             fail(new Error(`scanFiles: ${reply.path}: ${reply.message}`));
             return;
           }
+          if (reply.kind !== 'batch') return;
           const { from } = work[reply.id]!;
           reply.results.forEach(({ result, secrets }, i) => {
             result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]!));
@@ -178,6 +195,7 @@ export async function scanFiles(
         worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
         worker.postMessage({ kind: 'job', job } satisfies Request);
+        heldJob.set(worker, job);
         // Two batches in flight per worker, so it never waits for the main thread between them.
         feed(worker);
         feed(worker);
@@ -191,6 +209,224 @@ export async function scanFiles(
     else await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/** One file's rules that ran past their time budget. */
+export interface RuleBudgetExceeded {
+  path: string;
+  /** The rules stopped on this file (each could not finish alone, or these together could not). */
+  ruleIds: string[];
+  /**
+   * The allowlist regexes of the user's (pack-wide, or the scan's) were dropped on this file: no
+   * rule was slow alone, so they were (a value they would have allowed is reported: fail closed).
+   */
+  allowlist: boolean;
+  budgetMs: number;
+  /** True when even the rest of the pack could not finish: no rule's findings for this file. */
+  unscanned: boolean;
+}
+
+export interface BudgetedScan {
+  /** One per file, in input order (without the stopped rules' findings on the files they ran over). */
+  results: ScanResult[];
+  exceeded: RuleBudgetExceeded[];
+}
+
+export interface ScanFilesBudgetOptions extends ScanFilesOptions {
+  /** Milliseconds one file may take, or a function of its UTF-16 length. Default `defaultRuleBudgetMs`. */
+  budgetMs?: number | ((units: number) => number);
+}
+
+/**
+ * A file's budget: 2 s plus 2 s per MiB. A scan with the built-in pack takes tens of
+ * milliseconds per MiB; a rule that backtracks super-linearly takes minutes or forever.
+ */
+export function defaultRuleBudgetMs(units: number): number {
+  return 2000 + Math.ceil((2000 * units) / (1024 * 1024));
+}
+
+/**
+ * `scanFiles` for a pack with rules the built-in pack does not vouch for (a user's regexes, see
+ * `unvettedRuleIds`): no static check can tell every super-linear regex (`(?:\d{0,30}){1,30}`, a
+ * chain of bounded repeats, backreferences), so each file is scanned on a worker thread against a
+ * clock, and a worker that runs past the file's budget is terminated (V8 stops a backtracking
+ * regex there). The file is then scanned with each unvetted rule alone to find the ones that cannot
+ * finish, and once more without them; those rules and the file are reported in `exceeded`. With
+ * nothing unvetted this is `scanFiles`.
+ */
+export async function scanFilesBudgeted(
+  files: readonly ScanFileInput[],
+  options: ScanFilesBudgetOptions = {},
+): Promise<BudgetedScan> {
+  const rules = options.rules ?? defaultRulePack();
+  const unvetted = unvettedRuleIds(rules);
+  const builtInAllowlist = builtInRulePackSpec().allowlist;
+  const userAllowlist = hasUnvettedAllowlist(rules) || (options.allowlist?.regexes?.length ?? 0) > 0;
+  if (unvetted.length === 0 && !userAllowlist)
+    return { results: await scanFiles(files, options), exceeded: [] };
+  const budgetOf = (units: number) =>
+    typeof options.budgetMs === 'function'
+      ? options.budgetMs(units)
+      : (options.budgetMs ?? defaultRuleBudgetMs(units));
+  const job = (pack: RulePackSpec): Job => ({
+    pack,
+    allowlist: options.allowlist,
+    baseline: options.baseline,
+    commit: options.commit,
+    inlineAllow: options.inlineAllow,
+    ack: true,
+  });
+  const results: ScanResult[] = new Array(files.length);
+  const stoppedOn: Array<RuleBudgetExceeded | undefined> = new Array(files.length);
+  const scanOneFile = async (runner: BudgetRunner, index: number) => {
+    const file = files[index]!;
+    const budgetMs = budgetOf(unitsOf(file));
+    const whole = await runner.scan(job(rules.spec), file, budgetMs);
+    if (whole) {
+      results[index] = whole;
+      return;
+    }
+    // Which rules cannot finish on this file, each alone with the built-in allowlist? A single
+    // unvetted rule and no allowlist of the user's needs no search.
+    const alone = unvetted.length === 1 && !userAllowlist;
+    let stopped = alone ? [...unvetted] : [];
+    if (!alone)
+      for (const id of unvetted) {
+        const single = { ...onlyRules(rules.spec, [id]), allowlist: builtInAllowlist };
+        if (!(await runner.scan({ ...job(single), allowlist: undefined }, file, budgetMs))) stopped.push(id);
+      }
+    // None alone: the user's allowlist regexes, or the rules together.
+    const allowlist = stopped.length === 0 && userAllowlist;
+    if (stopped.length === 0) stopped = [...unvetted];
+    const restJob = allowlist
+      ? {
+          ...job({ ...withoutRules(rules.spec, stopped), allowlist: builtInAllowlist }),
+          allowlist: undefined,
+        }
+      : job(withoutRules(rules.spec, stopped));
+    const rest = await runner.scan(restJob, file, budgetMs);
+    results[index] = rest ?? { findings: [], suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 } };
+    stoppedOn[index] = {
+      path: file.path,
+      ruleIds: stopped,
+      allowlist,
+      budgetMs,
+      unscanned: rest === undefined,
+    };
+  };
+  // As many runners as scanFiles would start workers; each takes the next file when it is free.
+  const runners = Array.from({ length: threadCount(options, files) }, () => new BudgetRunner());
+  let next = 0;
+  let failed = false;
+  const outcomes = await Promise.allSettled(
+    runners.map(async (runner) => {
+      try {
+        while (next < files.length && !failed) await scanOneFile(runner, next++);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }),
+  );
+  // Every runner has stopped: idle workers go back to the pool, unless a scan failed.
+  await Promise.all(runners.map((runner) => runner.close(!failed)));
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw failure.reason;
+  const exceeded = stoppedOn.filter((e): e is RuleBudgetExceeded => e !== undefined);
+  return { results, exceeded };
+}
+
+function onlyRules(spec: RulePackSpec, ids: readonly string[]): RulePackSpec {
+  return { ...spec, rules: spec.rules.filter((r) => ids.includes(r.id)) };
+}
+
+function withoutRules(spec: RulePackSpec, ids: readonly string[]): RulePackSpec {
+  return { ...spec, rules: spec.rules.filter((r) => !ids.includes(r.id)) };
+}
+
+/** The job each worker last received (what it compiled), compared by identity. */
+const heldJob = new WeakMap<Worker, Job>();
+
+function sameJob(held: Job | undefined, job: Job): boolean {
+  return (
+    held !== undefined &&
+    held.pack === job.pack &&
+    held.allowlist === job.allowlist &&
+    held.baseline === job.baseline &&
+    held.commit === job.commit &&
+    held.inlineAllow === job.inlineAllow
+  );
+}
+
+/** One worker at a time, replaced when a scan runs out of time. */
+class BudgetRunner {
+  private worker: Worker | undefined;
+
+  /** The file's result, or undefined when the scan ran past `budgetMs` (the worker is then gone). */
+  async scan(job: Job, file: ScanFileInput, budgetMs: number): Promise<ScanResult | undefined> {
+    this.worker ??= takeWorker();
+    // A worker keeps its compiled pack: a scan of one file at a time (diff, history) compiles once.
+    if (!sameJob(heldJob.get(this.worker), job)) {
+      await this.request(this.worker, { kind: 'job', job }, undefined);
+      heldJob.set(this.worker, job);
+    }
+    const reply = await this.request(this.worker, { kind: 'batch', id: 0, files: [file] }, budgetMs);
+    if (reply === undefined) {
+      // Terminated mid-regex: the worker is not reused.
+      const late = this.worker;
+      this.worker = undefined;
+      await late.terminate();
+      return undefined;
+    }
+    if (reply.kind === 'error') throw new Error(`scanFiles: ${reply.path}: ${reply.message}`);
+    if (reply.kind !== 'batch') throw new Error(`scanFiles: unexpected reply '${reply.kind}' from a worker`);
+    const { result, secrets } = reply.results[0]!;
+    result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]!));
+    return result;
+  }
+
+  /** Posts a request and waits for the next reply, or (with `budgetMs`) gives up after it. */
+  private request(
+    worker: Worker,
+    request: Request,
+    budgetMs: number | undefined,
+  ): Promise<Reply | undefined> {
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      const onMessage = (reply: Reply) => {
+        done();
+        resolve(reply);
+      };
+      const onError = (error: Error) => {
+        done();
+        reject(new Error(`scanFiles: worker failed: ${error.message}`));
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      if (budgetMs !== undefined)
+        timer = setTimeout(() => {
+          done();
+          resolve(undefined);
+        }, budgetMs);
+      worker.postMessage(request);
+    });
+  }
+
+  /** Returns the worker to the pool (`reuse`) or ends it. */
+  async close(reuse: boolean): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    if (reuse) releaseWorker(worker);
+    else await worker.terminate();
+  }
 }
 
 /**
@@ -237,6 +473,7 @@ function serveScans(): void {
     if (request.kind === 'job') {
       job = request.job;
       rules = job.pack ? compileRulePack(job.pack, 'rule pack (worker copy)') : defaultRulePack();
+      if (job.ack) parentPort!.postMessage({ kind: 'ready' } satisfies Reply);
       return;
     }
     const out: Array<{ result: ScanResult; secrets: string[] }> = [];

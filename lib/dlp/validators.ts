@@ -364,6 +364,53 @@ const NON_PERSONAL_LOCAL = new Set([
   'feedback',
   'bugs',
   'conduct',
+  'opencode',
+]);
+
+/**
+ * Mailboxes of documentation and samples: `username@hostname.com`, `email@address.com`,
+ * `testuser@test.com`, `crawler-team@company.com`. Nobody reads mail there as themselves.
+ */
+const PLACEHOLDER_LOCAL = new Set([
+  'test',
+  'testuser',
+  'test.user',
+  'test-user',
+  'user',
+  'username',
+  'user.name',
+  'email',
+  'e-mail',
+  'name',
+  'someone',
+  'somebody',
+  'nobody',
+  'noone',
+  'no-one',
+  'not',
+  'foo',
+  'bar',
+  'baz',
+  'yourname',
+  'your.name',
+  'your-name',
+  'your.email',
+  'first.last',
+  'firstname.lastname',
+]);
+const PLACEHOLDER_DOMAINS = new Set([
+  'test.com',
+  'domain.com',
+  'address.com',
+  'hostname.com',
+  'host.com',
+  'company.com',
+  'yourcompany.com',
+  'yourdomain.com',
+  'your-domain.com',
+  'mydomain.com',
+  'somedomain.com',
+  'somewhere.com',
 ]);
 
 /**
@@ -376,8 +423,9 @@ function isAttribution(value: string, line: string): boolean {
     ['(', ')'],
   ] as const) {
     const at = line.indexOf(`${open}${value}${close}`);
-    // A name before it, maybe in markdown emphasis or with the address doubly bracketed.
-    if (at > 0 && /\p{L}[\p{L}.'-]*[*_\s<(]*$/u.test(line.slice(Math.max(0, at - 80), at))) return true;
+    // A name before it, maybe in markdown emphasis, with a parenthesised alias (`Jane Roe (ジェーン)`)
+    // or with the address doubly bracketed.
+    if (at > 0 && /\p{L}[\p{L}.'-]*\)?[*_\s<(]*$/u.test(line.slice(Math.max(0, at - 80), at))) return true;
   }
   return false;
 }
@@ -390,7 +438,9 @@ function isUrlUserinfo(value: string, line: string): boolean {
   const at = line.indexOf(value);
   if (at < 0) return false;
   if (line[at + value.length] === ':' && /[\w~]/.test(line[at + value.length + 1] ?? '')) return true;
-  return at > 0 && /:\/\/[^\s/]*$/.test(line.slice(Math.max(0, at - 200), at));
+  // `\/` is how a slash is written in a regex literal or JSON (`https?:\/\/(.+):x-oauth-basic@host`),
+  // `\\/` the same inside a JSON string (a source map's copy of that regex).
+  return at > 0 && /:\/\/[^\s/]*$/.test(line.slice(Math.max(0, at - 200), at).replace(/\\+\//g, '/'));
 }
 
 export function isPersonalEmail(value: string, context?: ValidatorContext): boolean {
@@ -401,6 +451,9 @@ export function isPersonalEmail(value: string, context?: ValidatorContext): bool
   const labels = domain.split('.');
   const tld = labels[labels.length - 1] ?? '';
   if (!/^[a-z]{2,24}$/.test(tld)) return false;
+  // `x@y.Bi`: a mixed-case top-level domain is packed data or minified code, not an address.
+  const writtenTld = value.slice(value.length - tld.length);
+  if (writtenTld !== tld && writtenTld !== tld.toUpperCase()) return false;
   if (RESERVED_TLDS.has(tld) || FILE_EXTENSIONS.has(tld)) return false;
   if (labels.some((label) => label === '' || label.startsWith('-') || label.endsWith('-'))) return false;
   if (/^\d+x$/.test(labels[0] ?? '')) return false;
@@ -408,6 +461,12 @@ export function isPersonalEmail(value: string, context?: ValidatorContext): bool
   for (const reserved of RESERVED_DOMAINS)
     if (domain === reserved || domain.endsWith('.' + reserved)) return false;
   if (NON_PERSONAL_LOCAL.has(local) || domain.endsWith('.noreply.github.com')) return false;
+  // `security+coc@…`: the tag does not make a role address personal.
+  const plus = local.indexOf('+');
+  if (plus > 0 && NON_PERSONAL_LOCAL.has(local.slice(0, plus))) return false;
+  if (PLACEHOLDER_LOCAL.has(local) || PLACEHOLDER_DOMAINS.has(domain)) return false;
+  // `ex@mple.com`: the `@` read as `a` spells "example".
+  if (value.toLowerCase().replace('@', 'a').startsWith('example')) return false;
   if (local.endsWith('.') || local.includes('..')) return false;
   return true;
 }
@@ -551,10 +610,62 @@ function keyOf(match: string, secret: string): string {
   return (/^[A-Za-z0-9_.-]+/.exec(head)?.[0] ?? '').toLowerCase();
 }
 
+/**
+ * Words that name a credential. A value made of words with one of these among them names the
+ * thing (`"X-Amz-Security-Token"`, `"AWS_SHARED_CREDENTIALS_FILE"`, `CreateOAuth2TokenRequestBody`,
+ * `"query_string_type_continuation_token_mismatch"`): a header, variable, type or error code.
+ */
+const CREDENTIAL_WORDS = [
+  'token',
+  'tokens',
+  'secret',
+  'secrets',
+  'password',
+  'passwords',
+  'passwd',
+  'credential',
+  'credentials',
+  'apikey',
+];
+
+/** Keys whose presence makes a JSON document worth protecting (`private_key`, `auth`, `password`). */
+const CREDENTIAL_KEY = /key|secret|token|pass|pwd|auth|cred|private|sig|cert|session|cookie/i;
+
+function jsonKeysHoldCredential(value: unknown, depth = 0): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    if (CREDENTIAL_KEY.test(key) || jsonKeysHoldCredential(inner, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * `eyJ…` that decodes to a JSON object with no credential-like key anywhere (`{"pk":…,"sk":…}`):
+ * a pagination cursor or client state, encoded, not a secret. A service-account key or a Docker
+ * `auths` document decodes to JSON too, and keeps its finding by its keys.
+ */
+function isEncodedJsonState(value: string): boolean {
+  if (!/^eyJ[A-Za-z0-9_+/-]+=*$/.test(value)) return false;
+  const decoded = base64UrlJson(value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+  return decoded !== null && typeof decoded === 'object' && !jsonKeysHoldCredential(decoded);
+}
+
+/** The first character after `match` on the line, skipping blanks ('' at the end of the line). */
+function nextCharAfter(match: string, line: string): string {
+  const at = line.indexOf(match);
+  if (at < 0) return '';
+  return /^[ \t]*(.?)/.exec(line.slice(at + match.length))![1]!;
+}
+
 /** False for values that are obviously not secrets: placeholders, ids, hashes, names, paths. */
 export function isGenericSecret(value: string, context?: ValidatorContext): boolean {
   if (UUID.test(value) || GIT_SHA.test(value)) return false;
   if (isExampleValue(value)) return false;
+  // Secrets are generated in ASCII; `"予期しないトークンです。"` under a `…_token_1012` key is a message.
+  if (/[^\x20-\x7e]/.test(value)) return false;
+  const words = wordsOf(value);
+  if (CREDENTIAL_WORDS.some((w) => words.has(w))) return false;
+  if (isEncodedJsonState(value)) return false;
   if (context) {
     const match = context.match;
     const quoted = /["'`]$/.test(match) || /["'`<]$/.test(match.slice(0, match.length));
@@ -566,9 +677,20 @@ export function isGenericSecret(value: string, context?: ValidatorContext): bool
     if (!quoted && identifier && !/\d/.test(value)) return false;
     // `a=this.b=null`: a chain of assignments in minified code.
     if (/^[A-Za-z_$][\w$.]*=[^=]/.test(value)) return false;
-    // `token == "…"`, `password === x`: a comparison, not an assignment.
+    // `token == "…"`, `password === x`: a comparison, not an assignment. In minified code the
+    // operator the regex took is the first `=` of `===`, and the "value" starts with the rest.
     const before = match.slice(0, Math.max(0, match.lastIndexOf(value)));
-    if (/[=!<>]=|=[=~]/.test(before)) return false;
+    if (/[=!<>]=|=[=~]/.test(before) || value.startsWith('=')) return false;
+    // `withCredentials: defaultToConfig2,`, `'secretRef': V1LocalObjectReference;`: after a colon,
+    // a bare identifier that code punctuation follows is a variable or a type (a literal would be
+    // quoted in every language that writes it so). YAML and .env values end the line instead.
+    if (
+      !quoted &&
+      /^[A-Za-z_$][\w$]*$/.test(value) &&
+      /(?<!:):[ \t]*$/.test(before) &&
+      /^[,;)}|&]$/.test(nextCharAfter(match, context.line))
+    )
+      return false;
   }
   for (const shape of PLACEHOLDER_SHAPES) if (shape.test(value)) return false;
   const lower = value.toLowerCase();

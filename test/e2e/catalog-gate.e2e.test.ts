@@ -38,6 +38,27 @@ test('the repository catalog passes with every back-out proven on embedded PGlit
   expect(!run.annotations.some((a) => a.level === 'error')).toBeTruthy();
 });
 
+test('the bundle bounds an endless migration on PGlite: not provable at its timeout, the next still proven', async () => {
+  const workspace = await workspaceWithDogfood();
+  const catalog = join(workspace, 'db/catalog/migrations.yaml');
+  const endless = '2026-12-01-001-endless';
+  await writeFile(join(workspace, `db/migrations/${endless}.up.sql`), 'DO $$ BEGIN LOOP END LOOP; END $$;\n');
+  await writeFile(join(workspace, `db/migrations/${endless}.down.sql`), 'SELECT 1;\n');
+  await writeFile(
+    catalog,
+    `${(await readFile(catalog, 'utf8')).trimEnd()}\n- id: ${endless}\n  service: app\n  risk: low\n  pii: false\n  rollout: online\n  owner: '@app'\n`,
+  );
+  const run = await runBundledAction({ actionDir, workspace, inputs: { 'statement-timeout': '1' } });
+  const report = JSON.parse(await readFile(run.outputs['report-path']!, 'utf8')) as {
+    entries: Array<{ id: string; backout: { status: string; problems: string[] } }>;
+  };
+  const last = report.entries.at(-1)!;
+  expect(last.id).toBe(endless);
+  expect(last.backout.status).toBe('not-provable');
+  expect(last.backout.problems.join(' ')).toMatch(/ended after a statement ran for 1 s/);
+  expect(report.entries.slice(0, -1).every((e) => e.backout.status === 'proven')).toBeTruthy();
+});
+
 test('malformed catalog YAML fails with an annotation at its line', async () => {
   const workspace = await workspaceWithDogfood();
   const catalog = join(workspace, 'db/catalog/migrations.yaml');
@@ -71,6 +92,11 @@ test('a risky statement declared low risk is an error at the SQL line, showing b
     /'2026-11-01-001-add-user-phone' declares risk low but the SQL is medium risk \(create-index-not-concurrent at db\/migrations\/2026-11-01-001-add-user-phone\.up\.sql:\d+/,
   );
   expect(run.outputs['violations']).not.toBe('0');
+  // Errors first, then warnings, then notices (GitHub shows only the first few of a step).
+  const levels = run.annotations.filter((a) => a.file).map((a) => a.level);
+  expect(new Set(levels)).toStrictEqual(new Set(['error', 'warning']));
+  const rank = { error: 0, warning: 1, notice: 2 };
+  expect(levels).toStrictEqual([...levels].sort((a, b) => rank[a] - rank[b]));
 });
 
 test('an unreachable database is named by host:port; its password is printed nowhere', async () => {
@@ -118,7 +144,7 @@ test('on a pull request with a token, one check run lands on the PR head with th
       githubToken: token,
       env: { GITHUB_API_URL: api.url },
       event: pullRequestEvent({ headSha: '9'.repeat(40) }),
-      inputs: { 'prove-backout': 'false' },
+      inputs: { 'prove-backout': 'false', 'check-run': 'true' },
     });
     expect(run.exitCode).toBe(1);
     const creates = api.requests.filter(

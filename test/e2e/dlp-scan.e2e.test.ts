@@ -52,7 +52,7 @@ test('tree mode (push event): planted values fail the step with annotations at t
     `error github-token src/client.ts:3:${p.github.line.indexOf(p.github.value) + 1}`,
   ]);
   for (const a of run.annotations.filter((x) => x.title?.startsWith('dlp-scan: ')))
-    expect(a.message).toMatch(/preview .+…\(\d+\), fingerprint [0-9a-f]{64}$/);
+    expect(a.message).toMatch(/^[^…]+…\(\d+\)[^…]*\. Fix: [^…]+\.$/);
   expect(run.summary).toMatch(/## DLP scan/);
   expect(run.summary).toMatch(/### Redaction log/);
   const failure = run.annotations.find((a) => a.level === 'error' && !a.file);
@@ -219,6 +219,7 @@ test('the check run goes to the GitHub API with masked annotations only', async 
       event: pushEvent,
       githubToken: jobToken,
       env: { GITHUB_API_URL: api.url },
+      inputs: { 'check-run': 'true' },
     });
     expect(
       api.requests.every(
@@ -232,6 +233,30 @@ test('the check run goes to the GitHub API with masked annotations only', async 
     expect(sent).toMatch(/"conclusion":"failure"/);
     expect(sent).toMatch(/"path":"a\.env"/);
     expectNoLeak(sent, p.all(), 'the API requests');
+    assertNoLeak(run, p.all());
+  } finally {
+    await api.close();
+  }
+});
+
+test('without check-run (the default) nothing goes to the checks API and no notice says so', async () => {
+  const p = plant(309);
+  const ws = await tempDir('dlp-e2e-');
+  await writeFiles(ws, { 'a.env': `${p.aws.line}\n` });
+  const api = await startGitHubApi({});
+  try {
+    const run = await runBundledAction({
+      actionDir,
+      workspace: ws,
+      event: pushEvent,
+      githubToken: ['local', 'job', String(process.pid)].join('-'),
+      env: { GITHUB_API_URL: api.url },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(api.requests).toStrictEqual([]);
+    // The finding is reported once, as an annotation, and no notice about a check run is added.
+    expect(run.annotations.filter((a) => a.title === `dlp-scan: ${p.aws.rule}`).length).toBe(1);
+    expect(run.annotations.some((a) => /check run/i.test(`${a.title ?? ''} ${a.message}`))).toBe(false);
     assertNoLeak(run, p.all());
   } finally {
     await api.close();
@@ -284,6 +309,16 @@ test('diff mode: a pull request cannot switch off its own scan; rules and baseli
     'error aws-access-key-id src/app.ts:1',
     'warning dlp-config-changed .summit-ops-dlp-baseline.json:1',
     'warning dlp-config-changed .summit-ops-dlp.yml:1',
+  ]);
+  // One plain sentence per changed file: which file, what the change did, what this scan used.
+  expect(
+    run.annotations
+      .filter((a) => a.title === 'dlp-scan: dlp-config-changed')
+      .map((a) => a.message)
+      .sort(),
+  ).toStrictEqual([
+    ".summit-ops-dlp-baseline.json (the baseline) is added by the scanned change. This scan used the base commit's configuration, not the change's: the file applies to scans after the merge. A reviewer should check it; nothing to fix if it is intended.",
+    ".summit-ops-dlp.yml (the rules file) is modified by the scanned change. This scan used the base commit's configuration, not the change's: the new version applies to scans after the merge. A reviewer should check it; nothing to fix if it is intended.",
   ]);
   assertNoLeak(run, [...p.all()]);
 });

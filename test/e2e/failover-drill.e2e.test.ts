@@ -35,12 +35,8 @@ describe('failover-drill bundle', () => {
       inputs: { ...lab.drillInputs(), ...FAST_DRILL },
       timeoutMs: 30_000,
     });
-    if (run.outputs['verdict'] !== 'pass') {
-      const t = JSON.parse(
-        await readFile(join(workspace, 'failover-drill-evidence', 'timeline.json'), 'utf8'),
-      );
-      console.log(run.summary, JSON.stringify(t.slices.filter((s: { failed: number }) => s.failed)));
-    }
+    // Leaks first: a failing assertion below prints the summary.
+    assertNoLeak(run, Object.values(lab.credentials));
     expect(run.outputs['verdict']).toBe('pass');
     expect(run.exitCode).toBe(0);
     expect(run.summary).toContain('Failover drill: pass');

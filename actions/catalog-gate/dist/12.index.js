@@ -6,7 +6,7 @@ export const id = 12;
 export const ids = [12];
 export const modules = {
 
-/***/ 4417:
+/***/ 44417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,14 +26,14 @@ var p=Object.create;var i=Object.defineProperty;var c=Object.getOwnPropertyDescr
 
 /***/ }),
 
-/***/ 12:
+/***/ 60012:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   tsm_system_rows: () => (/* binding */ o)
 /* harmony export */ });
-/* harmony import */ var _chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4417);
+/* harmony import */ var _chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44417);
 (0,_chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__.j)();var t=async(s,n)=>({bundlePath:__webpack_require__.ab + "tsm_system_rows.tar.gz"}),o={name:"tsm_system_rows",setup:t};
 //# sourceMappingURL=tsm_system_rows.js.map
 

@@ -6,7 +6,7 @@ export const id = 453;
 export const ids = [453];
 export const modules = {
 
-/***/ 7453:
+/***/ 57453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,19 +21,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
+var core = __webpack_require__(57264);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/config.ts
 var config = __webpack_require__(9426);
 // EXTERNAL MODULE: ./lib/inputs.ts
-var lib_inputs = __webpack_require__(453);
+var lib_inputs = __webpack_require__(90453);
 // EXTERNAL MODULE: ./lib/github.ts
-var lib_github = __webpack_require__(2183);
+var lib_github = __webpack_require__(22183);
 ;// CONCATENATED MODULE: ./lib/aho-corasick.ts
 /**
  * An Aho-Corasick automaton over UTF-16 code units that reports, for each position of a text, the
@@ -400,7 +400,7 @@ function scanShapes(text, hit) {
 }
 
 // EXTERNAL MODULE: ./lib/report/summary.ts
-var summary = __webpack_require__(2241);
+var summary = __webpack_require__(12241);
 ;// CONCATENATED MODULE: ./lib/redact.ts
 
 
@@ -425,6 +425,8 @@ class Redactor {
     values = new Set();
     automaton = new StringSet();
     patterns = [];
+    /** Strings that stay readable where they appear whole (made on the first `addReadable`). */
+    readable;
     /** Registers a value to mask wherever it appears, with its JSON- and URL-encoded forms. */
     addSecret(value) {
         if (!value)
@@ -443,6 +445,21 @@ class Redactor {
     addPattern(pattern) {
         const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
         this.patterns.push(new RegExp(pattern.source, flags));
+    }
+    /**
+     * A string that stays readable wherever it appears whole: a workspace path a report names. A
+     * found value that equals a file name, or sits inside one (`keys/<value>.pem`), is masked
+     * everywhere else but not inside that path, so annotations, tables and SARIF locations still
+     * say where the finding is. A path is no secret (anyone who sees the report sees the tree), and
+     * a mask that reaches outside the path's text is kept whole.
+     */
+    addReadable(text) {
+        if (!text)
+            return;
+        this.readable ??= new StringSet();
+        for (const form of readableForms(text))
+            if (form.length >= MIN_SECRET_LENGTH)
+                this.readable.add(form);
     }
     /** The registered values, for handing on to a child redactor (never for printing). */
     secrets() {
@@ -465,7 +482,15 @@ class Redactor {
                     add(m.index, m.index + m[0].length);
             }
         }
-        return spans === undefined ? text : spans.apply(text, MASK);
+        if (spans === undefined)
+            return text;
+        if (this.readable !== undefined) {
+            const kept = spans;
+            const readable = new Spans();
+            this.readable.scan(text, (start, end) => readable.add(start, end));
+            kept.dropInside(readable);
+        }
+        return spans.apply(text, MASK);
     }
     /** Redacts every string inside a JSON-like value, keys included. */
     redactDeep(value) {
@@ -499,6 +524,43 @@ class Spans {
         }
         this.starts.push(start);
         this.ends.push(end);
+    }
+    /**
+     * Drops every interval that lies wholly inside one of `outer`'s. Sorted once, then a binary
+     * search per interval: O((k + r) log r).
+     */
+    dropInside(outer) {
+        const count = outer.starts.length;
+        if (count === 0)
+            return;
+        const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => outer.starts[a] - outer.starts[b]);
+        const starts = order.map((i) => outer.starts[i]);
+        // reach[i]: the furthest end among the first i+1 outer intervals by start.
+        const reach = [];
+        for (const i of order)
+            reach.push(Math.max(reach[reach.length - 1] ?? 0, outer.ends[i]));
+        // Compacted in place: kept intervals move down, the tail is cut.
+        let w = 0;
+        for (let k = 0; k < this.starts.length; k++) {
+            const s = this.starts[k];
+            const e = this.ends[k];
+            let lo = 0;
+            let hi = count;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (starts[mid] <= s)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo > 0 && reach[lo - 1] >= e)
+                continue;
+            this.starts[w] = s;
+            this.ends[w] = e;
+            w++;
+        }
+        this.starts.length = w;
+        this.ends.length = w;
     }
     apply(text, mask) {
         const count = this.starts.length;
@@ -551,6 +613,24 @@ function encodedForms(value) {
     return [...forms].filter(Boolean);
 }
 /**
+ * The forms a path takes in outputs: as is, JSON-escaped, escaped for the summary's text and
+ * table cells, and as a SARIF artifact URI (each segment percent-encoded, `@` and `+` kept, as
+ * lib/report/sarif.ts writes it).
+ */
+function readableForms(path) {
+    const forms = new Set([
+        path,
+        JSON.stringify(path).slice(1, -1),
+        (0,summary/* escapeText */.X1)(path),
+        (0,summary/* escapeCell */.kq)(path),
+    ]);
+    forms.add(path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+'))
+        .join('/'));
+    return [...forms].filter(Boolean);
+}
+/**
  * A preview that says which value without showing it: its first characters and its length,
  * e.g. `AKIA…(20)`. Short values show nothing but the length.
  */
@@ -574,8 +654,17 @@ function maskedPreview(value, visible = 4) {
 
 
 
+let latestRedactor;
+/**
+ * The redactor of the run in progress (the last one started), so a last-resort handler for an
+ * error nobody caught masks the same secrets the run registered, not only the shapes.
+ */
+function currentRedactor() {
+    return latestRedactor;
+}
 async function execute(definition, source, sink, options) {
     const redactor = new Redactor();
+    latestRedactor = redactor;
     for (const [name, descriptor] of Object.entries(definition.inputs)) {
         if (descriptor.secret)
             redactor.addSecret(source(name));
@@ -601,7 +690,7 @@ async function execute(definition, source, sink, options) {
             now: options.now ?? (() => new Date()),
         };
         result = await definition.run(inputs, context);
-        const annotations = result.annotations.map((a) => redactAnnotation(relativeAnnotation(a, workspace), redactor));
+        const annotations = byLevel(result.annotations).map((a) => redactAnnotation(relativeAnnotation(a, workspace), redactor));
         for (const annotation of annotations)
             sink.annotate(annotation);
         for (const [name, value] of Object.entries(result.outputs))
@@ -626,6 +715,14 @@ async function execute(definition, source, sink, options) {
         // 2 marks a usage error (bad inputs), as CLIs do; the runner fails the step on any non-zero.
         return { exitCode: error instanceof lib_inputs/* InputError */.dz || error instanceof lib_inputs/* InputErrors */.G ? 2 : 1 };
     }
+}
+const LEVEL_RANK = { error: 0, warning: 1, notice: 2 };
+/**
+ * Errors, then warnings, then notices, each level in the order the action gave (a stable sort):
+ * GitHub shows only the first few annotations of a step, and the ones that fail it come first.
+ */
+function byLevel(annotations) {
+    return [...annotations].sort((a, b) => (LEVEL_RANK[a.level] ?? 3) - (LEVEL_RANK[b.level] ?? 3));
 }
 /** Longest error message printed; the rest is counted, never shown. */
 const MAX_ERROR_LENGTH = 600;
@@ -969,7 +1066,7 @@ function runnerInput(name) {
 function failSafely(error) {
     const name = error instanceof Error ? error.name : 'Error';
     const message = error instanceof Error ? error.message : String(error);
-    core/* setFailed */.C1(`Unexpected ${name}: ${safeErrorMessage(message)}`);
+    core/* setFailed */.C1(`Unexpected ${name}: ${safeErrorMessage(message, currentRedactor())}`);
     process.exitCode = 1;
 }
 let handlersInstalled = false;

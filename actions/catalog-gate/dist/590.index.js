@@ -15,9 +15,9 @@ export const modules = {
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
 /* unused harmony exports parseConfigDocuments, loadConfigFile */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
 /**
  * YAML and JSON loading that keeps positions: every value can be traced back to file:line:column,
  * so schema errors and policy findings become annotations on the exact line. JSON is parsed by the
@@ -166,21 +166,22 @@ function pointerToPath(pointer) {
 
 /***/ }),
 
-/***/ 2183:
+/***/ 22183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
-/* harmony export */   L7: () => (/* binding */ readGitHubContext)
+/* harmony export */   L7: () => (/* binding */ readGitHubContext),
+/* harmony export */   SZ: () => (/* binding */ changeRange)
 /* harmony export */ });
 /* unused harmony exports GITHUB_RETRIES, withActionsContext */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5555);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3251);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85555);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63251);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_3__);
 /**
  * The one way this repository reaches GitHub: @actions/github's `context` for what the runner says
@@ -304,11 +305,37 @@ function headSha(event) {
     const group = event['merge_group'];
     return pr?.head?.sha ?? group?.head_sha;
 }
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The base and head of the change a check is asked about, from the event payload: a pull request
+ * (pull_request.base.sha/head.sha) or a merge-queue group (merge_group.base_sha/head_sha, which a
+ * required check must also answer, or the queue waits forever). Undefined for every other event.
+ * Pure.
+ */
+function changeRange(github) {
+    const event = github.event ?? {};
+    if (PULL_REQUEST_EVENTS.has(github.eventName ?? '')) {
+        const pr = event['pull_request'];
+        if (!pr?.base?.sha || !pr.head?.sha)
+            return undefined;
+        const range = { kind: 'pull_request', base: pr.base.sha, head: pr.head.sha };
+        if (typeof pr.number === 'number')
+            range.pullRequest = pr.number;
+        return range;
+    }
+    if (github.eventName === 'merge_group') {
+        const group = event['merge_group'];
+        if (!group?.base_sha || !group.head_sha)
+            return undefined;
+        return { kind: 'merge_group', base: group.base_sha, head: group.head_sha };
+    }
+    return undefined;
+}
 
 
 /***/ }),
 
-/***/ 453:
+/***/ 90453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -489,7 +516,7 @@ function describe(d) {
 
 /***/ }),
 
-/***/ 2241:
+/***/ 12241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -6,13 +6,13 @@ export const id = 774;
 export const ids = [774];
 export const modules = {
 
-/***/ 4419:
+/***/ 64419:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const json = __webpack_require__(3653);
-const strings = __webpack_require__(4937);
-const regex = __webpack_require__(7868);
-const yaml = __webpack_require__(9004);
+const json = __webpack_require__(43653);
+const strings = __webpack_require__(84937);
+const regex = __webpack_require__(27868);
+const yaml = __webpack_require__(49004);
 
 module.exports = {
   ...json,
@@ -24,7 +24,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3653:
+/***/ 43653:
 /***/ ((module) => {
 
 function isValidJSON(str) {
@@ -49,7 +49,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7868:
+/***/ 27868:
 /***/ ((module) => {
 
 const regexSplit = (pattern, s) => s.split(RegExp(pattern));
@@ -59,10 +59,10 @@ module.exports = { "regex.split": regexSplit };
 
 /***/ }),
 
-/***/ 4937:
+/***/ 84937:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const vsprintf = (__webpack_require__(9973)/* .vsprintf */ .V);
+const vsprintf = (__webpack_require__(19973)/* .vsprintf */ .V);
 
 const sprintf = (s, values) => vsprintf(s, values);
 
@@ -71,10 +71,10 @@ module.exports = { sprintf };
 
 /***/ }),
 
-/***/ 9004:
+/***/ 49004:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const yaml = __webpack_require__(1267);
+const yaml = __webpack_require__(91267);
 
 // see: https://eemeli.org/yaml/v1/#errors
 const errors = new Set([
@@ -116,13 +116,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3712:
+/***/ 73712:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2018 The OPA Authors.  All rights reserved.
 // Use of this source code is governed by an Apache2
 // license that can be found in the LICENSE file.
-const builtIns = __webpack_require__(4419);
+const builtIns = __webpack_require__(64419);
 
 /**
  * @param {WebAssembly.Memory} mem
@@ -645,7 +645,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9973:
+/***/ 19973:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -884,13 +884,13 @@ var __webpack_unused_export__;
 
 /***/ }),
 
-/***/ 3816:
+/***/ 43816:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var PlainValue = __webpack_require__(5418);
-var resolveSeq = __webpack_require__(1724);
+var PlainValue = __webpack_require__(15418);
+var resolveSeq = __webpack_require__(11724);
 var Schema = __webpack_require__(9112);
 
 const defaultOptions = {
@@ -1528,7 +1528,7 @@ exports.scalarOptions = scalarOptions;
 
 /***/ }),
 
-/***/ 5418:
+/***/ 15418:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2305,9 +2305,9 @@ exports.defaultTags = defaultTags;
 
 
 
-var PlainValue = __webpack_require__(5418);
-var resolveSeq = __webpack_require__(1724);
-var warnings = __webpack_require__(9529);
+var PlainValue = __webpack_require__(15418);
+var resolveSeq = __webpack_require__(11724);
+var warnings = __webpack_require__(79529);
 
 function createMap(schema, obj, ctx) {
   const map = new resolveSeq.YAMLMap(schema);
@@ -2776,17 +2776,17 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 1256:
+/***/ 51256:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var parseCst = __webpack_require__(7116);
-var Document$1 = __webpack_require__(3816);
+var parseCst = __webpack_require__(17116);
+var Document$1 = __webpack_require__(43816);
 var Schema = __webpack_require__(9112);
-var PlainValue = __webpack_require__(5418);
-var warnings = __webpack_require__(9529);
-__webpack_require__(1724);
+var PlainValue = __webpack_require__(15418);
+var warnings = __webpack_require__(79529);
+__webpack_require__(11724);
 
 function createNode(value, wrapScalars = true, tag) {
   if (tag === undefined && typeof wrapScalars === 'string') {
@@ -2850,12 +2850,12 @@ exports.YAML = YAML;
 
 /***/ }),
 
-/***/ 7116:
+/***/ 17116:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var PlainValue = __webpack_require__(5418);
+var PlainValue = __webpack_require__(15418);
 
 class BlankLine extends PlainValue.Node {
   constructor() {
@@ -4364,12 +4364,12 @@ exports.parse = parse;
 
 /***/ }),
 
-/***/ 1724:
+/***/ 11724:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var PlainValue = __webpack_require__(5418);
+var PlainValue = __webpack_require__(15418);
 
 function addCommentBefore(str, indent, comment) {
   if (!comment) return str;
@@ -6230,13 +6230,13 @@ exports.toJSON = toJSON;
 
 /***/ }),
 
-/***/ 9529:
+/***/ 79529:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var PlainValue = __webpack_require__(5418);
-var resolveSeq = __webpack_require__(1724);
+var PlainValue = __webpack_require__(15418);
+var resolveSeq = __webpack_require__(11724);
 
 /* global atob, btoa, Buffer */
 const binary = {
@@ -6596,21 +6596,21 @@ exports.warnOptionDeprecation = warnOptionDeprecation;
 
 /***/ }),
 
-/***/ 1267:
+/***/ 91267:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(1256).YAML
+module.exports = __webpack_require__(51256).YAML
 
 
 /***/ }),
 
-/***/ 7774:
+/***/ 87774:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   loadPolicy: () => (/* binding */ loadPolicy)
 /* harmony export */ });
-/* harmony import */ var _opa_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3712);
+/* harmony import */ var _opa_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73712);
 
 /**
  * @type {opa.loadPolicy}

@@ -6,7 +6,7 @@ export const id = 784;
 export const ids = [784];
 export const modules = {
 
-/***/ 4417:
+/***/ 44417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -33,7 +33,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   tsm_system_time: () => (/* binding */ r)
 /* harmony export */ });
-/* harmony import */ var _chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4417);
+/* harmony import */ var _chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44417);
 (0,_chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__.j)();var t=async(s,n)=>({bundlePath:__webpack_require__.ab + "tsm_system_time.tar.gz"}),r={name:"tsm_system_time",setup:t};
 //# sourceMappingURL=tsm_system_time.js.map
 

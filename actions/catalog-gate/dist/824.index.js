@@ -6,7 +6,7 @@ export const id = 824;
 export const ids = [824];
 export const modules = {
 
-/***/ 4417:
+/***/ 44417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,14 +26,14 @@ var p=Object.create;var i=Object.defineProperty;var c=Object.getOwnPropertyDescr
 
 /***/ }),
 
-/***/ 824:
+/***/ 20824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   file_fdw: () => (/* binding */ a)
 /* harmony export */ });
-/* harmony import */ var _chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4417);
+/* harmony import */ var _chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44417);
 (0,_chunk_ZSOCVAT7_js__WEBPACK_IMPORTED_MODULE_0__.j)();var t=async(n,s)=>({bundlePath:__webpack_require__.ab + "file_fdw.tar.gz"}),a={name:"file_fdw",setup:t};
 //# sourceMappingURL=file_fdw.js.map
 

@@ -5,22 +5,38 @@ const __dirname = __summitDirname(__filename);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9523:
+/***/ 19523:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_reexec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7703);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_reexec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27703);
+/* harmony import */ var _lib_worker_entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49115);
+/* harmony import */ var _pglite_role_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(43243);
 
 
-// --liftoff-only: see lib/reexec.ts (Node 24 stalls ~2 s at exit after compiling libpg-query's wasm).
-// The action itself is imported lazily so the parent process, which only waits for the child,
-// does not load the 2 MB bundle.
-if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_1__/* .reexecWithV8Flags */ .o)(['--liftoff-only'], (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url)))) {
+
+
+
+if ((0,_lib_worker_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .workerRole */ .ru)() === _pglite_role_js__WEBPACK_IMPORTED_MODULE_4__/* .PGLITE_WORKER_ROLE */ .k) {
+    // This bundle started as the embedded PGlite's worker thread (backout.ts), not as the action.
+    await __nccwpck_require__.e(/* import() */ 317).then(__nccwpck_require__.bind(__nccwpck_require__, 10317));
+}
+else if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_2__/* .reexecWithV8Flags */ .o)(['--liftoff-only'], (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url)))) {
+    // --liftoff-only: see lib/reexec.ts (Node 24 stalls ~2 s at exit after compiling libpg-query's
+    // wasm). The action itself is imported lazily so the parent process, which only waits for the
+    // child, does not load the 2 MB bundle.
+    (0,_lib_worker_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .registerWorkerEntry */ .IW)(import.meta.url);
+    // V8's code cache on disk (Node's compile cache, in the OS temp dir): a second run on the same
+    // machine (a pre-commit hook, a self-hosted runner) skips compiling the lazily loaded chunks,
+    // ~40 ms of CPU of a one-migration run. A stale or unwritable cache is ignored by Node.
+    (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)();
     const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(264), __nccwpck_require__.e(590), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7453)),
-        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(590), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4274)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(264), __nccwpck_require__.e(590), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57453)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(590), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7511)),
     ]);
     await runOnGitHub(catalogGate);
 }
@@ -30,7 +46,19 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7703:
+/***/ 43243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ PGLITE_WORKER_ROLE)
+/* harmony export */ });
+/** workerData role of the embedded PGlite's worker thread (backout.ts, pglite-worker.ts). */
+const PGLITE_WORKER_ROLE = 'pglite';
+
+
+/***/ }),
+
+/***/ 27703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81,91 +109,129 @@ async function reexecWithV8Flags(flags, entry) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 49115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IW: () => (/* binding */ registerWorkerEntry),
+/* harmony export */   ru: () => (/* binding */ workerRole),
+/* harmony export */   wF: () => (/* binding */ workerScript)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Worker threads in a bundle. A worker needs a file to run; from source that is the worker's own
+ * module, but a bundler copies a `new URL('./x.ts', import.meta.url)` file as a raw asset, which
+ * cannot run on its own. So a bundle's entry registers its own URL, a worker runs that entry with
+ * a role in its workerData, and the entry, seeing the role, loads the worker's module (a chunk the
+ * bundler did pack) instead of the action.
+ */
+
+let entry;
+/** Called by a bundle's entry with its own `import.meta.url`. */
+function registerWorkerEntry(url) {
+    entry = new URL(url);
+}
+/** The file a worker of `role` runs: the registered entry, else (from source) `sourceModule`. */
+function workerScript(sourceModule) {
+    return entry ?? sourceModule;
+}
+/** In a worker started by `workerScript`, its role (e.g. 'pglite'); undefined on the main thread. */
+function workerRole() {
+    if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread)
+        return undefined;
+    const role = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.role;
+    return typeof role === 'string' ? role : undefined;
+}
+
+
+/***/ }),
+
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2250:
+/***/ 72250:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
+/***/ 91943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -179,91 +245,91 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 1376:
+/***/ 98995:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -277,70 +343,70 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -361,49 +427,49 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 9786:
+/***/ 49786:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream/promises");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8253:
+/***/ 98253:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
@@ -678,6 +744,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9523);
+/******/ var __webpack_exports__ = __nccwpck_require__(19523);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -7,8 +7,11 @@
  * their names. NOT NULL is compared as the column property (attnotnull), never as a constraint:
  * PostgreSQL 18 (PGlite) records it as a named constraint too, PostgreSQL 15 does not.
  */
-import type { Extension, PGlite } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../../../lib/worker-entry.ts';
+import { PGLITE_WORKER_ROLE } from './pglite-role.ts';
 import { PGLITE_CONTRIB } from './pglite-contrib.ts';
+import type { PgliteReply, PgliteRequest } from './pglite-worker.ts';
 
 /** The narrow surface both PGlite and node-postgres provide. */
 export interface Database {
@@ -30,6 +33,23 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
+/**
+ * The session was ended because a statement ran past the timeout. `resumable`: the same Database
+ * object goes on with a fresh, empty session (embedded PGlite restarts), so the proof can rebuild
+ * the schema and carry on; otherwise (a PostgreSQL sandbox) nothing later can run on it.
+ */
+export class SessionEndedError extends Error {
+  override name = 'SessionEndedError';
+  readonly resumable: boolean;
+  constructor(message: string, resumable: boolean) {
+    super(message);
+    this.resumable = resumable;
+  }
+}
+
+const endedAfter = (limitMs: number) =>
+  `the proof session was ended after a statement ran for ${Math.round(limitMs / 1000)} s (past statement_timeout)`;
+
 /** Extensions that are part of PGlite itself (no module to load). */
 const PGLITE_BUILTIN = new Set(['plpgsql']);
 
@@ -38,21 +58,105 @@ export function pgliteHasExtension(name: string): boolean {
   return name in PGLITE_CONTRIB || PGLITE_BUILTIN.has(name);
 }
 
-export async function openPglite(extensionNames: readonly string[] = []): Promise<Database> {
-  const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
-  const extensions: Record<string, Extension> = {};
-  for (const name of new Set(extensionNames)) {
-    const load = PGLITE_CONTRIB[name];
-    if (load) extensions[name.replace(/-/g, '_')] = await load();
-  }
-  const db: PGlite = new PGliteClass({ extensions });
-  await db.waitReady;
+/**
+ * PGlite on a worker thread (see pglite-worker.ts). A statement that runs past `statementMs` ends
+ * the worker, the way the watchdog ends a PostgreSQL session; the call fails with a resumable
+ * SessionEndedError and the next call starts a fresh, empty PGlite.
+ */
+export async function openPglite(
+  extensionNames: readonly string[] = [],
+  options: { statementMs?: number } = {},
+): Promise<Database> {
+  let session = await startPgliteWorker(extensionNames);
+  let closed = false;
+  const run = async (op: 'exec' | 'rows', sql: string) => {
+    if (closed) throw new Error('PGlite closed');
+    if (session.ended) session = await startPgliteWorker(extensionNames);
+    const reply = await session.call(op, sql, options.statementMs);
+    if (reply.ok) return reply.rows ?? [];
+    // Timed out or crashed: the worker is gone with its schema, whatever the reason.
+    if (session.ended) throw new SessionEndedError(reply.error.message, true);
+    throw Object.assign(new Error(reply.error.message), reply.error);
+  };
   return {
     label: 'PGlite (embedded)',
-    exec: async (sql) => void (await db.exec(sql)),
-    rows: async <T>(sql: string) => (await db.query<T>(sql)).rows,
-    close: () => db.close(),
+    exec: async (sql) => void (await run('exec', sql)),
+    rows: async <T>(sql: string) => (await run('rows', sql)) as T[],
+    close: async () => {
+      closed = true;
+      await session.close();
+    },
   };
+}
+
+// Not a `new URL('./pglite-worker.ts', import.meta.url)` literal: the bundler would copy the
+// TypeScript file as an asset. A bundle runs its own entry instead (lib/worker-entry.ts).
+const PGLITE_WORKER_FILE = './pglite-worker.ts';
+const PGLITE_WORKER_SOURCE = new URL(PGLITE_WORKER_FILE, import.meta.url);
+
+interface PgliteWorkerSession {
+  /** Set once the worker is gone (timed out, crashed or closed). */
+  readonly ended: string | undefined;
+  call(op: PgliteRequest['op'], sql: string | undefined, limitMs?: number): Promise<PgliteReply>;
+  close(): Promise<void>;
+}
+
+async function startPgliteWorker(extensionNames: readonly string[]): Promise<PgliteWorkerSession> {
+  const worker = new Worker(workerScript(PGLITE_WORKER_SOURCE), {
+    workerData: { role: PGLITE_WORKER_ROLE, extensions: [...extensionNames] },
+  });
+  const waiting = new Map<number, (reply: PgliteReply) => void>();
+  let ended: string | undefined;
+  const endAll = (why: string) => {
+    ended ??= why;
+    for (const [id, resolve] of waiting) resolve({ id, ok: false, error: { message: ended } });
+    waiting.clear();
+  };
+  worker.on('message', (reply: PgliteReply) => {
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+  });
+  worker.on('error', (error) => endAll(`PGlite stopped: ${error.message}`));
+  worker.on('exit', () => endAll('PGlite stopped'));
+  // The worker answers id 0 once its PGlite is ready (or fails to start).
+  const ready = new Promise<PgliteReply>((resolve) => waiting.set(0, resolve));
+  let next = 1;
+  const session: PgliteWorkerSession = {
+    get ended() {
+      return ended;
+    },
+    async call(op, sql, limitMs) {
+      if (ended) return { id: 0, ok: false, error: { message: ended } };
+      const id = next++;
+      const reply = new Promise<PgliteReply>((resolve) => waiting.set(id, resolve));
+      const timer =
+        limitMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              endAll(endedAfter(limitMs));
+              void worker.terminate();
+            }, limitMs);
+      const request: PgliteRequest = { id, op };
+      if (sql !== undefined) request.sql = sql;
+      worker.postMessage(request);
+      try {
+        return await reply;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      if (!ended) await session.call('close', undefined);
+      ended ??= 'PGlite closed';
+      await worker.terminate();
+    },
+  };
+  const started = await ready;
+  if (!started.ok) {
+    await worker.terminate();
+    throw new Error(`PGlite could not start: ${started.error.message}`);
+  }
+  return session;
 }
 
 /** host:port of a connection URL, for messages; the URL itself may hold a password. */
@@ -110,7 +214,7 @@ export async function openPostgres(
   // The server's statement_timeout is the first bound; a migration can turn it off, so this one
   // ends the session from a second connection (as the same role: it may signal its own backends).
   const guarded = async <T>(sql: string): Promise<T> => {
-    if (ended) throw new Error(ended);
+    if (ended) throw new SessionEndedError(ended, false);
     const limit = options.watchdogMs;
     if (!limit) return (await client.query(sql)) as T;
     const pid = (client as unknown as { processID: number }).processID;
@@ -123,8 +227,8 @@ export async function openPostgres(
       return (await client.query(sql)) as T;
     } catch (error) {
       if (!fired) throw error;
-      ended = `the proof session was ended after a statement ran for ${Math.round(limit / 1000)} s (past statement_timeout)`;
-      throw new Error(ended, { cause: error });
+      ended = endedAfter(limit);
+      throw new SessionEndedError(ended, false);
     } finally {
       clearTimeout(timer);
     }

@@ -478,9 +478,6 @@ function extensionsCreated(statements: readonly ParsedStatement[]): string[] {
   });
 }
 
-const callsPgSleep = (statements: readonly ParsedStatement[]) =>
-  statements.some((s) => /\bpg_sleep(_for|_until)?\s*\(/i.test(s.text));
-
 /** Why a migration cannot be proven on this engine, before running anything; undefined when it can. */
 function notProvableReason(
   up: readonly ParsedStatement[],
@@ -496,8 +493,6 @@ function notProvableReason(
   const missing = extensionsCreated(all).find((name) => !pgliteHasExtension(name));
   if (missing)
     return `extension ${missing} is not available in the embedded PGlite; set database-url to prove it on a PostgreSQL server that has it`;
-  if (callsPgSleep(all))
-    return 'it calls pg_sleep, and the embedded PGlite cannot interrupt a statement (no statement_timeout); set database-url to prove it on PostgreSQL';
   return undefined;
 }
 
@@ -614,7 +609,7 @@ async function prove(
       (() =>
         options.databaseUrl
           ? openSandbox(options.databaseUrl, options.timeouts ?? DEFAULT_TIMEOUTS)
-          : openPglite(extensions))
+          : openPglite(extensions, { statementMs: (options.timeouts ?? DEFAULT_TIMEOUTS).statementMs }))
     )();
   } catch (error) {
     report.findings.push({

@@ -2,8 +2,8 @@
  * catalog-gate as an action: inputs → runGate → annotations, job summary, JSON report, SARIF,
  * evidence bundle, check run. No process.env here; the runner adapter and the CLI supply context.
  */
-import { githubClient } from '../../../lib/github.ts';
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { changeRange, githubClient } from '../../../lib/github.ts';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { defineAction, type ActionResult, type RunContext } from '../../../lib/action.ts';
 import { bool, int, oneOf, str } from '../../../lib/inputs.ts';
@@ -15,7 +15,7 @@ import {
   type RuleDescriptor,
 } from '../../../lib/report/types.ts';
 import { escapeCell, statusMark } from '../../../lib/report/summary.ts';
-import { buildSarif } from '../../../lib/report/sarif.ts';
+import { buildSarif, writeSarif } from '../../../lib/report/sarif.ts';
 import { writeEvidenceBundle } from '../../../lib/report/evidence.ts';
 import { collectDecisions, decisionLogFile, type DecisionLogEntry } from '../../../lib/policy/index.ts';
 import { ALL_RULES, runGate, type GateReport } from './gate.ts';
@@ -60,16 +60,21 @@ const inputs = {
   }),
   'changed-only': bool({
     default: false,
-    description: 'Report only migrations whose files the pull request changes.',
+    description: 'Report only migrations whose files the pull request or merge group changes.',
   }),
   'fail-on': oneOf(['error', 'warning'] as const, {
     default: 'error',
     description: 'The lowest finding level that fails the step.',
   }),
   'evidence-dir': str({ description: 'Write an evidence bundle (report, SARIF, back-outs, manifest) here.' }),
+  'check-run': bool({
+    default: false,
+    description:
+      'Also publish the result as a check run (needs checks: write). Off by default: the annotations and the job summary already show every finding once.',
+  }),
   'github-token': str({
     secret: true,
-    description: 'Token for the changed files of the pull request and the check run.',
+    description: 'Token for the changed files and the check run.',
   }),
 };
 
@@ -103,13 +108,16 @@ export default defineAction({
         level: 'error',
         message: `evidence-dir ${evidenceProblem}; no evidence bundle was written. Use a fresh directory per run`,
       });
-    return toResult(
+    const result = await toResult(
       report,
       values.failOn ?? 'error',
       context,
       evidenceProblem ? undefined : values.evidenceDir,
       decisions,
     );
+    // Opt-in: the annotations and the job summary already show every finding once.
+    if (!values.checkRun) delete result.checkRun;
+    return result;
   },
 });
 
@@ -144,29 +152,59 @@ function rel(context: RunContext, path: string): string {
   return (isAbsolute(path) ? relative(context.workspace, path) : path).split('\\').join('/');
 }
 
-/** Files changed by the pull request (GitHub API), or undefined outside a pull request. */
+/** GitHub's compare API lists at most this many files; a longer list may be cut short. */
+export const COMPARE_FILE_LIMIT = 300;
+
+/**
+ * Files changed by the pull request or the merge-queue group (GitHub API), or undefined outside
+ * them. A merge group has no single pull request: its files are those of base...head.
+ */
 async function changedFilesOf(context: RunContext): Promise<string[] | undefined> {
-  const pr = (context.github.event?.['pull_request'] as { number?: number } | undefined)?.number;
+  const change = changeRange(context.github);
+  // An older payload without base/head still names its pull request.
+  const pr =
+    change?.pullRequest ??
+    (context.github.event?.['pull_request'] as { number?: number } | undefined)?.number;
   const [owner, repo] = (context.github.repository ?? '').split('/');
-  if (!pr || !owner || !repo || !context.github.token) {
-    context.log.warning('changed-only: not a pull request (or no github-token); checking every migration');
+  const group = change?.kind === 'merge_group' ? change : undefined;
+  if ((!pr && !group) || !owner || !repo || !context.github.token) {
+    context.log.warning(
+      'changed-only: not a pull request or merge group (or no github-token); checking every migration',
+    );
     return undefined;
   }
   const octokit = githubClient({ token: context.github.token, apiUrl: context.github.apiUrl });
+  const what = group
+    ? `merge group ${group.base.slice(0, 12)}...${group.head.slice(0, 12)}`
+    : `pull request #${pr}`;
   try {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-      owner,
-      repo,
-      pull_number: pr,
-      per_page: 100,
-    });
+    const files = group
+      ? ((
+          await octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${group.base}...${group.head}`,
+          })
+        ).data.files ?? [])
+      : await octokit.paginate(octokit.rest.pulls.listFiles, {
+          owner,
+          repo,
+          pull_number: pr!,
+          per_page: 100,
+        });
+    if (group && files.length >= COMPARE_FILE_LIMIT) {
+      context.log.warning(
+        `changed-only: ${what} changes ${files.length} or more files, more than GitHub's compare API lists; checking every migration`,
+      );
+      return undefined;
+    }
     // GitHub lists a renamed file under its new name; its old name matters too (an entry may lose its file).
     return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
   } catch (error) {
     // Failing open here would hide findings; checking everything only costs time.
     const status = (error as { status?: number }).status;
     context.log.warning(
-      `changed-only: listing the files of pull request #${pr} failed (${status ? `HTTP ${status}: ` : ''}${(error as Error).message.split('\n')[0]}); checking every migration`,
+      `changed-only: listing the files of ${what} failed (${status ? `HTTP ${status}: ` : ''}${(error as Error).message.split('\n')[0]}); checking every migration`,
     );
     return undefined;
   }
@@ -269,20 +307,6 @@ const sarifInput = (report: GateReport) => ({
   findings: report.findings,
 });
 
-/**
- * Builds the SARIF log and writes it atomically. Not lib's writeSarif: that validates every log
- * against the whole SARIF 2.1.0 schema, and compiling that schema costs more than the rest of a
- * one-migration run (pre-commit); the log is built from typed findings, and the tests validate
- * what this action writes against the schema.
- */
-async function writeSarifFile(path: string, report: GateReport, context: RunContext) {
-  const log = buildSarif(sarifInput(report), context.redactor);
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
-  await rename(temp, path);
-  return log;
-}
-
 async function writeBundle(
   report: GateReport,
   dir: string,
@@ -344,7 +368,9 @@ async function toResult(
   const violations = countViolations(report.findings, failOn);
   const markdown = summaryMarkdown(report);
   await writeFile(reportPath, `${JSON.stringify(context.redactor.redactDeep(report), null, 2)}\n`);
-  await writeSarifFile(sarifPath, report, context);
+  // The log's shape is fixed by buildSarif and validated by the tests; compiling the SARIF schema
+  // would cost more than the rest of a one-migration (pre-commit) run.
+  await writeSarif(sarifPath, sarifInput(report), context.redactor, { validate: false });
   const failed = violations > 0;
   const result: ActionResult = {
     outputs: { violations: String(violations), 'report-path': finalReport, 'sarif-path': finalSarif },

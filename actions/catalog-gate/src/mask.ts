@@ -27,6 +27,17 @@ export function maskDatabaseMessage(message: string, known: ReadonlySet<string>)
     value
       .split('.')
       .every((part) => known.has(part) || known.has(part.replace(/\(.*\)$/, '')) || part === '');
+  // A value PostgreSQL quotes is not escaped: one holding quotes (`"x" secret "y"`, `""secret""`)
+  // would split into harmless-looking quoted parts. So a quoted tail (`…: "<value>"`, how input
+  // errors quote a value) is masked as one span, and so is everything between the first and last
+  // quote when any quoted part is empty (never a name).
+  const tail = /^([^"]*: )"(.*)"$/s.exec(message);
+  if (tail && !keep(tail[2]!)) return `${tail[1]}"${MASK}"`;
+  if (/""/.test(message)) {
+    const first = message.indexOf('"');
+    const last = message.lastIndexOf('"');
+    return `${message.slice(0, first)}"${MASK}"${message.slice(last + 1)}`;
+  }
   return (
     message
       // Key (col, …)=(value, …): the columns are names, the values are data.

@@ -15,6 +15,7 @@ import {
   describeDiff,
   diffSchemas,
   isEmptyDiff,
+  SessionEndedError,
   snapshotSchema,
   type Database,
   type SchemaSnapshot,
@@ -68,6 +69,8 @@ async function runStatements(db: Database, script: Script, skipTransactionContro
       await db.exec(s.text);
       ran++;
     } catch (error) {
+      // Not the script's failure: the session is gone, and the caller decides what comes next.
+      if (error instanceof SessionEndedError) throw error;
       const e = error as Error & { position?: string | number };
       const offset = Number(e.position);
       // PostgreSQL's position is 1-based within the statement text we sent.
@@ -210,9 +213,16 @@ export async function proveBackouts(
       if (results.at(-1)!.status !== 'failed' || !results.at(-1)!.problems[0]?.startsWith('up failed'))
         applied.push(m);
     } catch (error) {
-      // The session itself failed (ended by the watchdog, connection lost): nothing later can run.
-      broken = `not provable: the proof session stopped at ${m.id} (${(error as Error).message})`;
-      if (results.at(-1)?.id !== m.id) done('not-provable', [broken]);
+      if (error instanceof SessionEndedError && error.resumable) {
+        // A fresh session (embedded PGlite restarted): this migration is not provable, the
+        // schema before the next one is rebuilt from the ups that applied.
+        if (results.at(-1)?.id !== m.id) done('not-provable', [`not provable: ${error.message}`]);
+        await rebuild(m.id).catch((e: Error) => (broken = `not provable: ${e.message}`));
+      } else {
+        // The session itself failed (ended by the watchdog, connection lost): nothing later can run.
+        broken = `not provable: the proof session stopped at ${m.id} (${(error as Error).message})`;
+        if (results.at(-1)?.id !== m.id) done('not-provable', [broken]);
+      }
     }
     await settle();
   }

@@ -45,6 +45,7 @@ async function gate(ws: string, extra: Record<string, string> = {}): Promise<Act
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
       ...(extra['evidence-dir'] ? { evidenceDir: extra['evidence-dir'] } : {}),
     },
     context(ws),

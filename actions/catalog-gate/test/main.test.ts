@@ -53,6 +53,7 @@ test('understated risk fails the step with annotations at the YAML and SQL lines
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: true,
     },
     context(ws),
   );
@@ -92,6 +93,7 @@ test('risks the entry declares are acknowledged as notices, not violations', asy
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -113,6 +115,7 @@ test('a migrations dir that does not exist is an error naming it', async () => {
       proveBackout: true,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -134,6 +137,7 @@ test('SQL the parser rejects is an annotation at its line', async () => {
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -158,6 +162,7 @@ test('an unreachable database-url fails with host:port and no credentials', asyn
       databaseUrl: `postgres://admin:${pw}@127.0.0.1:1/x`,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -179,6 +184,7 @@ test('fail-on: warning fails on a warning that fail-on: error lets pass', async 
     migrationsDir: 'db/migrations',
     proveBackout: false,
     changedOnly: false,
+    checkRun: false,
   } as const;
   const lenient = await action.run({ ...base, failOn: 'error' }, context(ws));
   expect(lenient.failure).toBe(undefined);
@@ -189,10 +195,12 @@ test('fail-on: warning fails on a warning that fail-on: error lets pass', async 
     'db/migrations/2026-11-01-001-build-index.up.sql',
     3,
   ]);
-  const strict = await action.run({ ...base, failOn: 'warning' }, context(ws));
+  const strict = await action.run({ ...base, failOn: 'warning', checkRun: true }, context(ws));
   expect(strict.outputs['violations']).toBe('1');
   expect(strict.failure ?? '').toMatch(/1 finding\(s\) at or above 'warning'/);
   expect(strict.checkRun?.conclusion).toBe('failure');
+  // Opt-in: without check-run there is none to publish.
+  expect(lenient.checkRun).toBe(undefined);
 });
 
 /** A local server speaking GitHub's REST API for GET /repos/{o}/{r}/pulls/{n}/files, paginated. */
@@ -208,6 +216,17 @@ async function fakeGitHub(files: string[], options: { status?: number } = {}) {
         JSON.stringify({
           message: 'Resource not accessible by integration',
           documentation_url: 'https://docs.github.com/rest',
+        }),
+      );
+      return;
+    }
+    const compare = /^\/repos\/acme\/shop\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(url.pathname);
+    if (compare) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: 'ahead',
+          files: files.map((filename, i) => ({ sha: `${i}`, filename, status: 'modified', changes: 1 })),
         }),
       );
       return;
@@ -282,6 +301,7 @@ test('changed-only asks GitHub for the PR files (paginated) and reports only the
         proveBackout: false,
         failOn: 'error',
         changedOnly: true,
+        checkRun: false,
       },
       ctx,
     );
@@ -299,6 +319,47 @@ test('changed-only asks GitHub for the PR files (paginated) and reports only the
     expect(result.summary).toMatch(/2026-11-02-002-add-other/);
     expect(result.summary).not.toMatch(/\| 2026-11-01-001-add-index \|/);
     expectNoLeak(JSON.stringify(result), token, 'the result');
+  } finally {
+    await gh.close();
+  }
+});
+
+test('changed-only in a merge queue lists the files of merge_group base...head and reports only their entries', async () => {
+  const base = 'b'.repeat(40);
+  const head = 'a'.repeat(40);
+  const gh = await fakeGitHub(['src/app.ts', 'db/migrations/2026-11-02-002-add-other.up.sql']);
+  try {
+    const ws = workspace({
+      'db/catalog/migrations.yaml': TWO,
+      'db/migrations/2026-11-01-001-add-index.up.sql':
+        "SET lock_timeout = '2s';\nCREATE INDEX ti ON users (a);\n",
+      'db/migrations/2026-11-02-002-add-other.up.sql':
+        "SET lock_timeout = '2s';\nCREATE INDEX to2 ON users (b);\n",
+    });
+    const ctx = context(ws);
+    ctx.github = {
+      ...ctx.github,
+      apiUrl: gh.apiUrl,
+      token: 't',
+      repository: 'acme/shop',
+      eventName: 'merge_group',
+      event: { merge_group: { base_sha: base, head_sha: head } },
+    };
+    const result = await action.run(
+      {
+        catalog: 'db/catalog/migrations.yaml',
+        migrationsDir: 'db/migrations',
+        proveBackout: false,
+        failOn: 'error',
+        changedOnly: true,
+        checkRun: false,
+      },
+      ctx,
+    );
+    expect(gh.seen.map((s) => s.url)).toStrictEqual([`/repos/acme/shop/compare/${base}...${head}`]);
+    const files = new Set(result.annotations.map((a) => a.file));
+    expect(files.has('db/migrations/2026-11-02-002-add-other.up.sql')).toBe(true);
+    expect(files.has('db/migrations/2026-11-01-001-add-index.up.sql')).toBe(false);
   } finally {
     await gh.close();
   }
@@ -330,6 +391,7 @@ test('changed-only: a GitHub API error checks every migration and says why', asy
         proveBackout: false,
         failOn: 'error',
         changedOnly: true,
+        checkRun: false,
       },
       ctx,
     );
@@ -360,6 +422,7 @@ test('changed-only outside a pull request checks everything with a warning', asy
       proveBackout: false,
       failOn: 'error',
       changedOnly: true,
+      checkRun: false,
     },
     ctx,
   );
@@ -396,6 +459,7 @@ test('changed-only: a catalog-only change (risk lowered, retention removed) chec
         proveBackout: false,
         failOn: 'error',
         changedOnly: true,
+        checkRun: false,
       },
       ctx,
     );
@@ -428,6 +492,7 @@ test('ALTER TYPE … USING on a table outside the catalog: annotated at its line
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -458,6 +523,7 @@ test('without the proof (pre-commit), a down script PostgreSQL cannot parse is a
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -536,6 +602,7 @@ test('a non-empty evidence-dir is an error found before the analysis; every othe
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
       evidenceDir: 'evidence',
     },
     context(ws),
@@ -564,6 +631,7 @@ test('a .sql file matching neither pattern (x.upp.sql) is drift at that file', a
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
     },
     context(ws),
   );
@@ -588,6 +656,7 @@ test('report.json and the evidence bundle carry each statement: file, line, tabl
       proveBackout: false,
       failOn: 'error',
       changedOnly: false,
+      checkRun: false,
       evidenceDir: 'evidence',
     },
     context(ws),

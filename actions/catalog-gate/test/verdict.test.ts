@@ -104,7 +104,7 @@ beforeAll(async () => {
     },
   ]);
   pglite = await action.run(
-    { ...inputs, failOn: 'error', changedOnly: false },
+    { ...inputs, failOn: 'error', changedOnly: false, checkRun: false },
     {
       workspace: ws,
       tempDir: mkdtempSync(join(tmpdir(), 'catalog-gate-tmp-')),

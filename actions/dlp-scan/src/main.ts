@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { defineAction, type ActionResult, type GitHubContext, type RunContext } from '../../../lib/action.ts';
+import { changeRange } from '../../../lib/github.ts';
 import { bool, InputError, oneOf, size, str } from '../../../lib/inputs.ts';
 import type { Level } from '../../../lib/report/types.ts';
 import { paragraph } from '../../../lib/report/summary.ts';
@@ -54,13 +55,13 @@ import { isInside, toWorkspacePath } from './tree.ts';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** Skips that fail the step under fail-on-skipped: content that was there but not read. */
-export const FAILING_SKIPS: ReadonlySet<string> = new Set(['oversized', 'unreadable']);
+export const FAILING_SKIPS: ReadonlySet<string> = new Set(['oversized', 'unreadable', 'rule-budget']);
 
 const inputs = {
   mode: oneOf(['auto', 'diff', 'tree', 'history'] as const, {
     default: 'auto',
     description:
-      'auto (diff on pull_request events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
+      'auto (diff on pull_request and merge_group events, tree otherwise), diff (lines added between base and head), tree (every file under path) or history (git log -p of base..head).',
   }),
   path: str({
     default: '.',
@@ -68,9 +69,12 @@ const inputs = {
       "Directory or file to scan (tree), or inside the repository (diff, history); '-' scans standard input.",
   }),
   base: str({
-    description: 'Base commit for diff and history; default: the pull request base (pull_request events).',
+    description: 'Base commit for diff and history; default: the pull request or merge group base.',
   }),
-  head: str({ description: 'Head commit for diff and history; default: the pull request head, else HEAD.' }),
+  head: str({
+    description:
+      'Head commit for diff and history; default: the pull request or merge group head, else HEAD.',
+  }),
   rules: str({
     description: `Rule-pack override or extension (YAML or JSON, see lib/dlp/README.md); default: ${DEFAULT_RULES_FILE} when present.`,
   }),
@@ -109,6 +113,11 @@ const inputs = {
     description:
       "Worker threads for tree mode: 'auto' (one per core, and none for a small scan, where starting a worker costs more than it saves) or a number (1: no worker).",
   }),
+  'check-run': bool({
+    default: false,
+    description:
+      'Also publish the findings as a check run (needs checks: write). Off by default: the annotations and the job summary already show every finding once.',
+  }),
   'github-token': str({ secret: true, description: 'Token for the check run.' }),
 };
 
@@ -137,16 +146,15 @@ export interface ScanPlan {
   head?: string;
 }
 
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-
-/** Decides the mode and the commits from the inputs and the event payload. Pure. */
+/**
+ * Decides the mode and the commits from the inputs and the event payload: pull requests and
+ * merge-queue groups (lib/github.ts changeRange) are diffs of their base and head. Pure.
+ */
 export function resolvePlan(
   values: { mode: 'auto' | ScanMode; path: string; base?: string; head?: string },
   github: Pick<GitHubContext, 'eventName' | 'event'>,
 ): ScanPlan {
-  const pr = github.event?.['pull_request'] as
-    { base?: { sha?: string }; head?: { sha?: string } } | undefined;
-  const isPr = PR_EVENTS.has(github.eventName ?? '') && !!pr;
+  const change = changeRange(github);
   if (values.path === '-') {
     if (values.mode === 'diff' || values.mode === 'history')
       throw new Error(
@@ -154,17 +162,16 @@ export function resolvePlan(
       );
     return { mode: 'stdin' };
   }
-  const mode: ScanMode =
-    values.mode === 'auto' ? (isPr && pr?.base?.sha && pr?.head?.sha ? 'diff' : 'tree') : values.mode;
+  const mode: ScanMode = values.mode === 'auto' ? (change ? 'diff' : 'tree') : values.mode;
   if (mode === 'tree') return { mode };
   const plan: ScanPlan = { mode };
-  const base = values.base || (isPr ? pr?.base?.sha : undefined);
-  const head = values.head || (isPr ? pr?.head?.sha : undefined) || 'HEAD';
+  const base = values.base || change?.base;
+  const head = values.head || change?.head || 'HEAD';
   if (base) plan.base = base;
   plan.head = head;
   if (mode === 'diff' && !base)
     throw new Error(
-      "mode 'diff' needs a base commit: set the base input (only pull_request events provide one), or use mode tree",
+      "mode 'diff' needs a base commit: set the base input (only pull_request and merge_group events provide one), or use mode tree",
     );
   return plan;
 }
@@ -305,6 +312,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
       }
       // Before any output is built: from here on every copy of a value is masked.
       registerSecrets(context.redactor, outcome.findings);
+      for (const skipped of outcome.stats.skipped) context.redactor.addReadable(skipped.path);
       outcome.findings.unshift(...configChanged);
       context.log.info(
         `dlp-scan: ${outcome.findings.length} finding(s) in ${outcome.stats.filesScanned} file(s) (${plan.mode}).`,
@@ -320,6 +328,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
         plan,
         values.failOnSkipped,
         pushgateway,
+        values.checkRun ?? false,
       );
     },
   });
@@ -338,6 +347,7 @@ async function toResult(
   plan: ScanPlan,
   failOnSkipped: boolean,
   pushgateway: URL | undefined,
+  checkRun: boolean,
 ): Promise<ActionResult> {
   const redact = <T>(value: T): T => context.redactor.redactDeep(value);
   const { shown, omitted } = annotatedFindings(findings);
@@ -417,7 +427,9 @@ async function toResult(
     outputs: { findings: String(findings.length), 'report-path': reportPath, 'sarif-path': sarifPath },
     annotations,
     summary: markdown,
-    checkRun: {
+  };
+  if (checkRun)
+    result.checkRun = {
       name: 'dlp-scan',
       title:
         failing > 0
@@ -430,8 +442,7 @@ async function toResult(
       conclusion:
         failing > 0 || unscanned.length > 0 ? 'failure' : findings.length > 0 ? 'neutral' : 'success',
       summary: markdown,
-    },
-  };
+    };
   const selfAllowed = findings.filter((f) => f.inlineAllowAdded).length;
   if (failing > 0) {
     const rulesHit = Object.entries(redactionLog(findings.filter((f) => violations([f], failOn) > 0)).byRule)
@@ -447,7 +458,10 @@ async function toResult(
       .map((k) => `${k.path} (${k.reason})`)
       .join(', ');
     const more = unscanned.length > 5 ? ` and ${unscanned.length - 5} more` : '';
-    const why = `dlp-scan: ${unscanned.length} file(s) could hold a secret but were not scanned: ${names}${more}. Raise max-file-size, allowlist the path in the rules file (with a comment saying why), or set fail-on-skipped: false.`;
+    const budget = unscanned.some((k) => k.reason === 'rule-budget')
+      ? ' A rule stopped for its time budget backtracks super-linearly on that text: rewrite its regex (one repeat per run of the same characters, no repeated group of repeats), or disable it.'
+      : '';
+    const why = `dlp-scan: ${unscanned.length} file(s) could hold a secret but were not scanned: ${names}${more}. Raise max-file-size, allowlist the path in the rules file (with a comment saying why), or set fail-on-skipped: false.${budget}`;
     result.failure = result.failure ? `${result.failure}\n${why}` : why;
   }
   return result;

@@ -6,6 +6,7 @@ import type { Annotation, Level } from '../../../lib/report/types.ts';
 import { atLeast } from '../../../lib/report/types.ts';
 import { summary } from '../../../lib/report/summary.ts';
 import {
+  isConfigFinding,
   redactionLog,
   type DlpFinding,
   type CompiledRulePackWithPrefilter,
@@ -47,6 +48,7 @@ export const REPORTED_SKIPS: ReadonlySet<SkipReason> = new Set([
   'oversized',
   'symlink-outside',
   'unreadable',
+  'rule-budget',
 ]);
 /** GitHub shows only a handful of annotations per step; the summary lists the rest. */
 export const MAX_SKIP_ANNOTATIONS = 20;
@@ -90,13 +92,34 @@ export function annotatedFindings(
 export const INLINE_ALLOW_ADDED =
   'The dlp:allow comment on this line is added by this same change, so it is not honoured (a change cannot switch off its own scan): a reviewer decides. To accept the value, land its fingerprint in the baseline in an earlier pull request';
 
+/**
+ * What to do about a finding, briefly. The fingerprint a baseline needs is in the report
+ * and the SARIF log, not here: 64 hex digits in every annotation only bury the message.
+ */
+export function fixHint(f: DlpFinding): string {
+  if (f.inlineAllowAdded) return `${INLINE_ALLOW_ADDED}.`;
+  const accept = `Add \`dlp:allow ${f.ruleId}\` to the line, or its fingerprint (in the report) to the baseline.`;
+  return f.tags.includes('secret')
+    ? `Fix: remove it and rotate the credential. Not a real one? ${accept}`
+    : `Fix: remove or mask the data. Test data? ${accept}`;
+}
+
+/**
+ * One short annotation per finding: what was found (the masked match, where the preview appears
+ * once) and the fix. A finding about the scan's own configuration carries a whole sentence as its
+ * description, fix included.
+ */
 export function findingAnnotation(f: DlpFinding): Annotation {
   const where = NOT_A_FILE.has(f.path) ? `${f.path}:${f.line}:${f.column}: ` : '';
   const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)})` : '';
+  // maskMatch truncates a long match, which can cut the preview off: then show the preview alone.
+  const found = f.matchPreview.includes(f.preview) ? f.matchPreview : f.preview;
   const annotation: Annotation = {
     level: f.severity,
     title: `dlp-scan: ${f.ruleId}`,
-    message: `${where}${f.description}${commit}: ${f.matchPreview} — preview ${f.preview}, fingerprint ${f.fingerprint}${f.inlineAllowAdded ? `. ${INLINE_ALLOW_ADDED}` : ''}`,
+    message: isConfigFinding(f)
+      ? `${where}${f.description}`
+      : `${where}${f.description}${commit}: ${found}. ${fixHint(f)}`,
   };
   if (!NOT_A_FILE.has(f.path)) {
     annotation.file = f.path;
@@ -129,6 +152,8 @@ export function skipMessage(s: SkippedFile, maxFileSize: number): string {
       return 'Not scanned: a symlink that points outside the workspace is not followed';
     case 'unreadable':
       return `Not scanned: cannot read (${s.detail ?? 'error'})`;
+    case 'rule-budget':
+      return `Not fully scanned: ${s.detail ?? 'a rule ran past its time budget'}`;
     default:
       return `Not scanned: ${s.reason}`;
   }

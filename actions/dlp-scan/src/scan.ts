@@ -6,10 +6,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
-  scanFiles,
-  scanTextWithStats,
+  scanFilesBudgeted,
+  type RuleBudgetExceeded,
   type ScanFileInput,
-  type ScanFilesOptions,
+  type ScanFilesBudgetOptions,
   type CommitInfo,
   type CompiledRulePackWithPrefilter,
   type DlpFinding,
@@ -19,7 +19,7 @@ import type { AddedFile } from './diff.ts';
 import { addedLines, history, repoRoot } from './git.ts';
 import { maskedPreview } from '../../../lib/redact.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
-import { decodeUtf8, isInside, looksBinary, toWorkspacePath, walkTree } from './tree.ts';
+import { decodeUtf8, isInside, looksBinary, toWorkspacePath, walkTree, type SkippedFile } from './tree.ts';
 
 export const STDIN_PATH = '<stdin>';
 /** Where findings in a commit's message (history mode) are placed: not a file of the tree. */
@@ -60,6 +60,8 @@ export interface ScanRequest {
   readStdin?: () => Promise<Buffer>;
   /** Tree mode: worker threads (lib/dlp/threads.ts); default 1. */
   threads?: number | 'auto';
+  /** Per-file time budget of a pack with user rules (lib/dlp's `scanFilesBudgeted`); default there. */
+  ruleBudgetMs?: number;
 }
 
 export interface ScanOutcome {
@@ -107,20 +109,47 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
 }
 
-function scanOne(
+/** A file whose user rules ran past their budget: reported like a skip, at the file. */
+function budgetSkip(exceeded: RuleBudgetExceeded, commit?: CommitInfo): SkippedFile {
+  const names: string[] = [];
+  if (exceeded.ruleIds.length > 0)
+    names.push(`rule(s) ${exceeded.ruleIds.map((id) => `'${id}'`).join(', ')}`);
+  if (exceeded.allowlist) names.push("the rules file's allowlist regexes");
+  const rules = names.join(' and ');
+  const stopped = exceeded.unscanned
+    ? `${rules} ran past the time budget (${exceeded.budgetMs.toLocaleString('en-US')} ms) on this file, and so did the rest of the pack without them: nothing was reported for it`
+    : `${rules} ran past the time budget (${exceeded.budgetMs.toLocaleString('en-US')} ms) on this file and were stopped; the other rules ran`;
+  return {
+    path: exceeded.path,
+    reason: 'rule-budget',
+    detail: commit ? `${stopped} (added in commit ${commit.sha.slice(0, 12)})` : stopped,
+  };
+}
+
+function scanOptions(request: ScanRequest): ScanFilesBudgetOptions {
+  const options: ScanFilesBudgetOptions = { rules: request.rules };
+  // Diff mode reads only added lines: a dlp:allow on one of them is the change's own say-so.
+  if (request.mode === 'diff') options.inlineAllow = 'report';
+  if (request.baseline) options.baseline = request.baseline;
+  if (request.ruleBudgetMs !== undefined) options.budgetMs = request.ruleBudgetMs;
+  return options;
+}
+
+async function scanOne(
   request: ScanRequest,
   stats: ScanStats,
   findings: DlpFinding[],
   text: string,
   path: string,
   commit?: CommitInfo,
-): DlpFinding[] {
-  const options: Parameters<typeof scanTextWithStats>[1] = { path, rules: request.rules };
-  // Diff mode reads only added lines: a dlp:allow on one of them is the change's own say-so.
-  if (request.mode === 'diff') options.inlineAllow = 'report';
-  if (request.baseline) options.baseline = request.baseline;
-  if (commit) options.commit = commit;
-  const result = scanTextWithStats(text, options);
+): Promise<DlpFinding[]> {
+  // The commit rides on the file, so a budget worker keeps one job (and one compiled pack) for all.
+  const { results, exceeded } = await scanFilesBudgeted(
+    [{ path, text, ...(commit ? { commit } : {}) }],
+    scanOptions(request),
+  );
+  const result = results[0]!;
+  for (const e of exceeded) stats.skipped.push(budgetSkip(e, commit));
   addSuppressed(stats.suppressed, result.suppressed);
   findings.push(...result.findings);
   return result.findings;
@@ -154,9 +183,10 @@ async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
   let units = 0;
   const flush = async () => {
     if (chunk.length === 0) return;
-    const options: ScanFilesOptions = { rules: request.rules, threads: request.threads ?? 1 };
-    if (request.baseline) options.baseline = request.baseline;
-    const results = await scanFiles(chunk, options);
+    const options = scanOptions(request);
+    options.threads = request.threads ?? 1;
+    const { results, exceeded } = await scanFilesBudgeted(chunk, options);
+    for (const e of exceeded) stats.skipped.push(budgetSkip(e));
     for (const result of results) {
       addSuppressed(stats.suppressed, result.suppressed);
       findings.push(...result.findings);
@@ -190,7 +220,7 @@ async function scanStdin(request: ScanRequest): Promise<ScanOutcome> {
     if (invalid) stats.invalidUtf8.push(STDIN_PATH);
     stats.filesScanned = 1;
     stats.bytesScanned = bytes.length;
-    scanOne(request, stats, findings, text, STDIN_PATH);
+    await scanOne(request, stats, findings, text, STDIN_PATH);
   }
   return { findings, stats };
 }
@@ -258,7 +288,7 @@ async function scanGit(request: ScanRequest): Promise<ScanOutcome> {
       );
     const stats = emptyStats('diff', `${request.base}..${head}`);
     for (const file of await addedLines(cwd, request.base, head, pathspec))
-      scanAdded(request, stats, findings, file, shown(file.path));
+      await scanAdded(request, stats, findings, file, shown(file.path));
     return { findings, stats };
   }
   const stats = emptyStats('history', request.base ? `${request.base}..${head}` : head);
@@ -268,21 +298,21 @@ async function scanGit(request: ScanRequest): Promise<ScanOutcome> {
     const shownCommit = commitForReport(commit, request.commitDetails ?? 'masked');
     // A commit message or an author name is text a person wrote: an SSN pasted into a message
     // is as much a leak as one in a file, and the report would otherwise carry it verbatim.
-    scanOne(request, stats, findings, commit.message, COMMIT_MESSAGE_PATH, shownCommit);
-    scanOne(request, stats, findings, commit.author, COMMIT_AUTHOR_PATH, shownCommit);
-    for (const file of files) scanAdded(request, stats, findings, file, shown(file.path), shownCommit);
+    await scanOne(request, stats, findings, commit.message, COMMIT_MESSAGE_PATH, shownCommit);
+    await scanOne(request, stats, findings, commit.author, COMMIT_AUTHOR_PATH, shownCommit);
+    for (const file of files) await scanAdded(request, stats, findings, file, shown(file.path), shownCommit);
   }
   return { findings, stats };
 }
 
-function scanAdded(
+async function scanAdded(
   request: ScanRequest,
   stats: ScanStats,
   findings: DlpFinding[],
   file: AddedFile,
   path: string,
   commit?: CommitInfo,
-): void {
+): Promise<void> {
   const where = commit ? `${path}@${commit.sha.slice(0, 12)}` : path;
   const inCommit = commit ? { detail: `added in commit ${commit.sha.slice(0, 12)}` } : {};
   // As in tree mode: an allowlisted path (a directory of generated bundles) is neither read nor
@@ -307,5 +337,5 @@ function scanAdded(
   if (invalid && !file.binary) stats.invalidUtf8.push(where);
   stats.filesScanned++;
   stats.bytesScanned += bytes.length;
-  mapAddedLines(scanOne(request, stats, findings, text, path, commit), file);
+  mapAddedLines(await scanOne(request, stats, findings, text, path, commit), file);
 }

@@ -61,14 +61,27 @@ async function realOrSame(path: string): Promise<string> {
   }
 }
 
+/**
+ * The sentence a reviewer reads: which file, what the change does to it, and what this scan used
+ * instead (the base commit's copy — the change's own copy could switch its scan off).
+ */
+export function configChangedMessage(
+  shown: string,
+  what: string,
+  state: 'added' | 'modified' | 'deleted',
+): string {
+  return `${shown} (the ${what}) is ${state} by the scanned change. This scan used the base commit's configuration, not the change's: the ${state === 'deleted' ? 'deletion' : state === 'added' ? 'file' : 'new version'} applies to scans after the merge. A reviewer should check it; nothing to fix if it is intended.`;
+}
+
 function changedFinding(
   ref: ConfigFileRef,
+  what: string,
   state: 'added' | 'modified' | 'deleted',
   blob: string,
 ): DlpFinding {
   return {
     ruleId: CONFIG_CHANGED_RULE,
-    description: `${CONFIG_CHANGED_DESCRIPTOR.shortDescription} (${state})`,
+    description: configChangedMessage(ref.shown, what, state),
     severity: 'warning',
     tags: ['config'],
     path: ref.shown,
@@ -176,7 +189,9 @@ export async function configFromBase(options: {
     ]);
     if (atFork?.id !== atHead?.id || atFork?.mode !== atHead?.mode) {
       const state = atFork === undefined ? 'added' : atHead === undefined ? 'deleted' : 'modified';
-      changed.push(changedFinding(ref, state, atHead?.id ?? 'deleted'));
+      // Named as the docs name it: "rules file" rather than the notes' "rule-pack override".
+      const label = what === 'baseline' ? 'baseline' : 'rules file';
+      changed.push(changedFinding(ref, label, state, atHead?.id ?? 'deleted'));
     }
     // A symlink is never followed, in any commit: its target is whatever the link text says.
     if (atHead?.mode === SYMLINK_MODE) changed.push(symlinkFinding(ref.shown, `head ${head.slice(0, 12)}`));

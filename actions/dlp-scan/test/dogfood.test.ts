@@ -48,9 +48,11 @@ test('every baseline entry of this repository says why', async () => {
 test('every allowlist entry of .summit-ops-dlp.yml has a comment saying why', async () => {
   const doc = parseDocument(await readFile(join(ROOT, DEFAULT_RULES_FILE), 'utf8'));
   const uncommented: string[] = [];
+  let checked = 0;
   const check = (list: unknown, where: string) => {
     if (!isSeq(list)) return;
     list.items.forEach((item, i) => {
+      checked++;
       const node = item as Node;
       // The comment may sit above the entry, or above the key when it is the first entry.
       const comment = node.commentBefore ?? node.comment ?? (i === 0 ? list.commentBefore : undefined);
@@ -67,6 +69,8 @@ test('every allowlist entry of .summit-ops-dlp.yml has a comment saying why', as
     rules.items.forEach(
       (rule, i) => isMap(rule) && walkAllowlist(rule.get('allowlist', true), `rules[${i}].allowlist`),
     );
+  // A restructured file must not turn this into a check of nothing.
+  expect(checked).toBeGreaterThan(0);
   expect(uncommented).toStrictEqual([]);
 });
 

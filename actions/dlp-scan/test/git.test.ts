@@ -9,7 +9,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { defaultRulePack, gitleaksReport, registerSecrets } from '../../../lib/dlp/index.ts';
+import {
+  defaultRulePack,
+  gitleaksReport,
+  loadRulePackOverride,
+  registerSecrets,
+} from '../../../lib/dlp/index.ts';
 import { seededRng, synth } from '../../../lib/dlp/synth.ts';
 import { Redactor } from '../../../lib/redact.ts';
 import { findingAnnotation } from '../src/report.ts';
@@ -263,3 +268,41 @@ test('without git on PATH: a clear error that says which modes need it', async (
     process.env['PATH'] = saved;
   }
 });
+
+test('diff mode runs a user rule under the time budget too: stopped on the added file it runs over, named with it', async () => {
+  const p = plant(14);
+  const repo = await initRepo();
+  const base = await commit(repo, { 'README.md': 'hello\n' }, 'base');
+  const head = await commit(
+    repo,
+    { 'data/long.txt': `${p.aws.line}\nsvc_token=${'1'.repeat(30_000)}\n`, 'src/ok.txt': 'svc_token=123y\n' },
+    'add',
+  );
+  const slow = loadRulePackOverride(
+    "rules:\n  - id: svc-slow\n    description: svc\n    severity: error\n    tags: [secret]\n    keywords: [svc_token]\n    regex: 'svc_token=(?:\\d{0,30}){1,30}y'\n",
+    'override.yml',
+  );
+  const { findings, stats } = await runScan(request(repo, { base, head, rules: slow, ruleBudgetMs: 300 }));
+  expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`).sort()).toStrictEqual([
+    'aws-access-key-id data/long.txt:1',
+    'svc-slow src/ok.txt:1',
+  ]);
+  expect(stats.skipped.map((k) => `${k.reason} ${k.path}: ${k.detail}`)).toStrictEqual([
+    "rule-budget data/long.txt: rule(s) 'svc-slow' ran past the time budget (300 ms) on this file and were stopped; the other rules ran",
+  ]);
+}, 30_000);
+
+test('history mode with a user rule (scanned on a budget worker, one file at a time): findings keep their commit', async () => {
+  const repo = await initRepo();
+  const first = await commit(repo, { 'a.txt': `key acme_${'k3y9'.repeat(6)}\n` }, 'first');
+  const second = await commit(repo, { 'b.txt': `key acme_${'z8q1'.repeat(6)}\n` }, 'second');
+  const acme = loadRulePackOverride(
+    "rules:\n  - id: acme-key\n    description: acme\n    severity: error\n    tags: [secret]\n    keywords: [acme_]\n    regex: 'acme_[a-z0-9]{24}'\n",
+    'override.yml',
+  );
+  const { findings, stats } = await runScan(request(repo, { mode: 'history', head: second, rules: acme }));
+  expect(findings.map((f) => `${f.ruleId} ${f.path} ${f.commit?.sha}`).sort()).toStrictEqual(
+    [`acme-key a.txt ${first}`, `acme-key b.txt ${second}`].sort(),
+  );
+  expect(stats.skipped).toStrictEqual([]);
+}, 30_000);

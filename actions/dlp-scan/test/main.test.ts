@@ -9,6 +9,7 @@ import { execute } from '../../../lib/runtime.ts';
 import { verifyEvidenceBundle } from '../../../lib/report/evidence.ts';
 import { validateSarif } from '../../../lib/report/sarif.ts';
 import { defaultRulePack } from '../../../lib/dlp/index.ts';
+import { escapeCell } from '../../../lib/report/summary.ts';
 import definition, { createDlpScan, resolvePlan } from '../src/main.ts';
 import { assertAbsent, commit, initRepo, plant, recordingSink, tempDir, writeFiles } from './fixtures.ts';
 
@@ -34,7 +35,7 @@ async function filesText(dir: string): Promise<string> {
   return out.join('\n');
 }
 
-test('tree mode: annotations at each value (rule, preview, fingerprint), failing outputs, and no value anywhere', async () => {
+test('tree mode: annotations at each value (rule, preview, fix), failing outputs, and no value anywhere', async () => {
   const p = plant(201);
   const ws = await tempDir();
   await writeFiles(ws, {
@@ -60,8 +61,17 @@ test('tree mode: annotations at each value (rule, preview, fingerprint), failing
     `error dlp-scan: github-token src/client.ts:2:${p.github.line.indexOf(p.github.value) + 1}`,
   ]);
   const aws = sink.annotations.find((a) => a.title === 'dlp-scan: aws-access-key-id')!;
+  // Short: what was found (the preview once) and the fix; the fingerprint is in the report only.
+  const preview = `${p.aws.value.slice(0, 4)}…(20)`;
+  for (const a of sink.annotations.filter((x) => x.title?.startsWith('dlp-scan: '))) {
+    expect(a.message).not.toMatch(/[0-9a-f]{64}/);
+    expect(a.message).toMatch(
+      /\. Fix: remove it and rotate the credential\. |\. Fix: remove or mask the data\. /,
+    );
+  }
+  expect(aws.message.split(preview).length - 1).toBe(1);
   expect(aws.message).toMatch(
-    new RegExp(`preview ${p.aws.value.slice(0, 4)}…\\(20\\), fingerprint [0-9a-f]{64}$`),
+    /^AWS .*: .*\. Fix: remove it and rotate the credential\. Not a real one\? Add `dlp:allow aws-access-key-id` to the line, or its fingerprint \(in the report\) to the baseline\.$/,
   );
   expect(sink.failures.join('\n')).toMatch(
     /3 finding\(s\) at or above 'error' \(aws-access-key-id ×1, github-token ×1, payment-card ×1\)/,
@@ -126,6 +136,98 @@ test('tree mode: annotations at each value (rule, preview, fingerprint), failing
   assertAbsent(await filesText(evidence), p.all(), 'the evidence bundle');
 });
 
+test('a value that is (or sits inside) a file name masks the value, not the path: annotations, summary, reports and SARIF say where', async () => {
+  const p = plant(207);
+  const ws = await tempDir();
+  // One file named exactly as the value it holds, one holding its value in a directory name with a space.
+  const equal = `deploy/${p.aws.value}`;
+  const inside = `key store/${p.github.value}.ts`;
+  await writeFiles(ws, { [equal]: `${p.aws.line}\n`, [inside]: `x\n${p.github.line}\n` });
+  const { sink, exitCode } = await run(ws, {
+    path: '.',
+    'evidence-dir': 'evidence',
+    'max-file-size': '1M',
+    'fail-on': 'error',
+    mode: 'tree',
+  });
+  expect(exitCode).toBe(1);
+  const placed = sink.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: ') && a.file)
+    .map((a) => `${a.title} ${a.file}:${a.line}`);
+  expect(placed).toStrictEqual([
+    `dlp-scan: aws-access-key-id ${equal}:1`,
+    `dlp-scan: github-token ${inside}:2`,
+  ]);
+  // Previews and messages still mask: the message never holds the value.
+  for (const a of sink.annotations)
+    assertAbsent(a.message, [p.aws.value, p.github.value], 'an annotation message');
+  const table = sink.summary.replace(/ +/g, ' ');
+  expect(table).toContain(`| aws-access-key-id | error | ${escapeCell(equal)} | 1 |`);
+  expect(table).toContain(`| github-token | error | ${escapeCell(inside)} | 2 |`);
+
+  const evidence = join(ws, 'evidence');
+  const gitleaks = JSON.parse(await readFile(join(evidence, 'dlp-report.json'), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
+  expect(gitleaks.map((g) => `${g['RuleID']} ${g['File']}:${g['StartLine']}`)).toStrictEqual([
+    `aws-access-key-id ${equal}:1`,
+    `github-token ${inside}:2`,
+  ]);
+  for (const g of gitleaks) assertAbsent(`${g['Match']} ${g['Secret']}`, p.all(), 'Match and Secret');
+  const sarif = JSON.parse(await readFile(join(evidence, 'dlp-scan.sarif'), 'utf8')) as {
+    runs: Array<{
+      results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    }>;
+  };
+  expect(
+    sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri),
+  ).toStrictEqual([equal, `key%20store/${p.github.value}.ts`]);
+  const report = JSON.parse(await readFile(join(evidence, 'report.json'), 'utf8')) as {
+    findings: Array<{ path: string }>;
+  };
+  expect(report.findings.map((f) => f.path)).toStrictEqual([equal, inside]);
+  // Outside the paths, the values appear nowhere.
+  const paths = [equal, inside, escapeCell(inside), `key%20store/${p.github.value}.ts`];
+  const withoutPaths = (text: string) => paths.reduce((t, path) => t.split(path).join('<path>'), text);
+  assertAbsent(withoutPaths(sink.all()), p.all(), 'the runner channels, paths aside');
+  assertAbsent(withoutPaths(await filesText(evidence)), p.all(), 'the evidence bundle, paths aside');
+});
+
+test('a user rule that backtracks past its time budget on a 30 KB line is stopped and named with the file; the step fails, the other rules still report', async () => {
+  const p = plant(208);
+  const ws = await tempDir();
+  // Passes the static regex check, yet a failing match tries every cut of a digit run: no end.
+  const slow =
+    "rules:\n  - id: svc-slow\n    description: svc\n    severity: error\n    tags: [secret]\n    keywords: [svc_token]\n    regex: 'svc_token=(?:\\d{0,30}){1,30}y'\n";
+  await writeFiles(ws, {
+    '.summit-ops-dlp.yml': slow,
+    'data/long.txt': `${p.aws.line}\nsvc_token=${'1'.repeat(30_000)}\n`,
+    'src/ok.txt': 'nothing here\n',
+  });
+  const started = performance.now();
+  const { sink, exitCode } = await run(ws, {
+    path: '.',
+    mode: 'tree',
+    'fail-on': 'error',
+    'max-file-size': '1M',
+  });
+  // The default budget (2 s for a file this size) once, then the file without the rule.
+  expect(performance.now() - started).toBeLessThan(20_000);
+  expect(exitCode).toBe(1);
+  const budget = sink.annotations.find((a) => a.title === 'dlp-scan: skipped (rule-budget)');
+  expectTruthy(budget);
+  expect(budget.file).toBe('data/long.txt');
+  expect(budget.message).toMatch(
+    /rule\(s\) 'svc-slow' ran past the time budget \(2,\d{3} ms\) on this file and were stopped; the other rules ran/,
+  );
+  expect(
+    sink.annotations.some((a) => a.title === 'dlp-scan: aws-access-key-id' && a.file === 'data/long.txt'),
+  ).toBe(true);
+  expect(sink.failures.join('\n')).toMatch(/data\/long\.txt \(rule-budget\).*rewrite its regex/s);
+  expect(sink.summary).toContain('data/long.txt: Not fully scanned');
+  assertAbsent(sink.all(), p.all(), 'the runner channels');
+}, 60_000);
+
 test('the Prometheus file is valid text format: one series per enabled rule, HELP/TYPE before samples', async () => {
   const ws = await tempDir();
   await writeFiles(ws, { 'a.txt': 'nothing here\n' });
@@ -179,13 +281,30 @@ test('fail-on: warnings pass at error and fail at warning; the check run says ne
   const ws = await tempDir();
   // An email address is a warning in the default pack; built at run time.
   await writeFiles(ws, { 'contacts.txt': `owner: ${['jane', 'doe'].join('.')}@${'acme-payments'}.com\n` });
-  const lenient = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' });
+  const lenient = await run(ws, {
+    path: '.',
+    mode: 'tree',
+    'fail-on': 'error',
+    'max-file-size': '1M',
+    'check-run': 'true',
+  });
   expect(lenient.exitCode).toBe(0);
   expect(lenient.sink.outputs['findings']).toBe('1');
   expect(lenient.checkRun?.conclusion).toBe('neutral');
-  const strict = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'warning', 'max-file-size': '1M' });
+  const strict = await run(ws, {
+    path: '.',
+    mode: 'tree',
+    'fail-on': 'warning',
+    'max-file-size': '1M',
+    'check-run': 'true',
+  });
   expect(strict.exitCode).toBe(1);
   expect(strict.checkRun?.conclusion).toBe('failure');
+  // Opt-in: without check-run the annotations and the summary are the only report.
+  const quiet = await run(ws, { path: '.', mode: 'tree', 'fail-on': 'warning', 'max-file-size': '1M' });
+  expect(quiet.exitCode).toBe(1);
+  expect(quiet.checkRun).toBe(undefined);
+  expect(quiet.sink.annotations.some((a) => a.title === 'Check run not published')).toBe(false);
 });
 
 test('check run: neutral for findings below fail-on, failure at or above, success when clean', async () => {
@@ -195,7 +314,7 @@ test('check run: neutral for findings below fail-on, failure at or above, succes
   for (const failOn of ['error', 'warning']) {
     const execution = await execute(
       definition,
-      (n) => ({ path: '.', mode: 'tree', 'fail-on': failOn, 'max-file-size': '1M' })[n],
+      (n) => ({ path: '.', mode: 'tree', 'fail-on': failOn, 'max-file-size': '1M', 'check-run': 'true' })[n],
       recordingSink(),
       { env: { GITHUB_WORKSPACE: ws } },
     );
@@ -204,7 +323,7 @@ test('check run: neutral for findings below fail-on, failure at or above, succes
   await writeFile(join(ws, 'contacts.txt'), 'nobody\n');
   const clean = await execute(
     definition,
-    (n) => ({ path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M' })[n],
+    (n) => ({ path: '.', mode: 'tree', 'fail-on': 'error', 'max-file-size': '1M', 'check-run': 'true' })[n],
     recordingSink(),
     { env: { GITHUB_WORKSPACE: ws } },
   );
@@ -328,4 +447,60 @@ test('resolvePlan: auto is diff on pull requests (base/head from the payload) an
     /mode 'diff' needs a base commit/,
   );
   expect(() => resolvePlan({ mode: 'history', path: '-' }, {})).toThrow(/path '-' scans standard input/);
+});
+
+test('a merge_group run scans only the lines the group adds (base/head from the event payload)', async () => {
+  const p = plant(16);
+  const repo = await initRepo();
+  // Already on the base branch: a merge-queue check must not re-report it (nor fall back to a tree scan).
+  const base = await commit(repo, { 'old.env': `${p.aws.line}\n` }, 'base');
+  const head = await commit(repo, { 'new.ts': `${p.github.line}\n` }, 'queued change');
+  const eventDir = await tempDir('dlp-event-');
+  const eventPath = join(eventDir, 'event.json');
+  await writeFile(eventPath, JSON.stringify({ merge_group: { base_sha: base, head_sha: head } }));
+  const { sink, exitCode } = await run(
+    repo,
+    { path: '.', mode: 'auto', 'fail-on': 'error', 'max-file-size': '1M' },
+    { env: { GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: eventPath } },
+  );
+  expect(exitCode).toBe(1);
+  const titles = sink.annotations
+    .filter((a) => a.title?.startsWith('dlp-scan: '))
+    .map((a) => [a.title, a.file]);
+  expect(titles).toStrictEqual([[`dlp-scan: ${p.github.rule}`, 'new.ts']]);
+  assertAbsent(sink.all(), p.all(), 'the runner channels');
+});
+
+test('resolvePlan: a merge-queue group is a diff of merge_group.base_sha..head_sha, like a pull request', () => {
+  const group = {
+    eventName: 'merge_group',
+    event: {
+      merge_group: {
+        base_sha: 'b'.repeat(40),
+        head_sha: 'a'.repeat(40),
+        head_ref: 'gh-readonly-queue/main/pr-1',
+      },
+    },
+  };
+  expect(resolvePlan({ mode: 'auto', path: '.' }, group)).toStrictEqual({
+    mode: 'diff',
+    base: 'b'.repeat(40),
+    head: 'a'.repeat(40),
+  });
+  // Explicit inputs still win; a payload without both commits falls back to a tree scan.
+  expect(resolvePlan({ mode: 'diff', path: '.', base: 'main' }, group)).toStrictEqual({
+    mode: 'diff',
+    base: 'main',
+    head: 'a'.repeat(40),
+  });
+  expect(
+    resolvePlan(
+      { mode: 'auto', path: '.' },
+      { eventName: 'merge_group', event: { merge_group: { head_sha: 'a'.repeat(40) } } },
+    ),
+  ).toStrictEqual({ mode: 'tree' });
+  // The merge_group key alone does not make another event a merge group.
+  expect(resolvePlan({ mode: 'auto', path: '.' }, { eventName: 'push', event: group.event })).toStrictEqual({
+    mode: 'tree',
+  });
 });

@@ -32,7 +32,7 @@ test('reusable-workflows/dlp-scan.yml exposes every action input, the pushgatewa
   const call = workflow.on.workflow_call;
   const step = Object.values(workflow.jobs)
     .flatMap((j) => j.steps)
-    .find((s) => s.uses?.endsWith('/actions/dlp-scan'));
+    .find((s) => s.uses === './actions/dlp-scan');
   expectTruthy(step);
   const missing: string[] = [];
   for (const [name, spec] of Object.entries(action.inputs)) {

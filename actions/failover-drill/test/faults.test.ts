@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -120,10 +121,9 @@ describe('refusals: nothing is changed', () => {
       const run = await runDefinition(definition, inputs, workspace);
       expect(run.outputs['verdict']).toBe('refused');
       expect(run.failure).toMatch(message);
-      expect(run.all()).not.toContain(wrong);
-      for (const secret of Object.values(lab.credentials)) expect(run.all()).not.toContain(secret);
+      expectNoLeak(run.all(), [wrong, ...Object.values(lab.credentials)], 'drill output');
       const evidence = await readFile(join(workspace, 'failover-drill-evidence', 'DR_EVIDENCE.md'), 'utf8');
-      expect(evidence).not.toContain(wrong);
+      expectNoLeak(evidence, [wrong, ...Object.values(lab.credentials)], 'DR_EVIDENCE.md');
       expect(lab.cloudflareApi.calls.filter((c) => !c.startsWith('GET'))).toEqual([]);
     },
   );

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import definition from '../src/main.ts';
 import { EVIDENCE_FILES } from '../src/evidence.ts';
 import { FAST_DRILL, labAndWorkspace, labIsRestored, runDefinition } from './support.ts';
@@ -9,12 +10,6 @@ describe('a whole drill against the edge lab', () => {
   test('Cloudflare out, CloudFront carries; CloudFront out, Cloudflare carries; all restored; pass', async () => {
     const { lab, workspace } = await labAndWorkspace();
     const run = await runDefinition(definition, { ...lab.drillInputs(), ...FAST_DRILL }, workspace);
-    if (run.failure) {
-      const t = JSON.parse(
-        await readFile(join(workspace, 'failover-drill-evidence', 'timeline.json'), 'utf8'),
-      );
-      console.log(run.log.join('\n'), JSON.stringify(t.slices.filter((s: { failed: number }) => s.failed)));
-    }
     expect(run.failure).toBeUndefined();
     expect(run.exitCode).toBe(0);
     expect(run.outputs['verdict']).toBe('pass');
@@ -88,11 +83,16 @@ describe('a whole drill against the edge lab', () => {
 
   test('a real Cloudflare outage (pools disabled): errors until Route 53 notices, within the bound the Terraform implies', async () => {
     const { lab, workspace } = await labAndWorkspace();
+    // The lab's health checkers are timers on this event loop: on a loaded machine each of them
+    // fires late by up to the loop's worst delay, which is measured rather than guessed.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const run = await runDefinition(
       definition,
       { ...lab.drillInputs('pools'), ...FAST_DRILL, 'allowed-non-2xx': '100000' },
       workspace,
     );
+    loopDelay.disable();
     expect(run.outputs['verdict']).toBe('pass');
     expect(lab.cloudflareApi.calls.filter((c) => c.startsWith('PATCH'))).toEqual([
       'PATCH /accounts/lab-account/load_balancers/pools/pool-us-east',
@@ -109,9 +109,11 @@ describe('a whole drill against the edge lab', () => {
     expect(outage!.non2xx).toBeGreaterThan(0);
     expect(outage!.lastNon2xxMs).toBeGreaterThan(0);
     // The switch happened inside the bound the Terraform implies (scaled like the lab), with slack
-    // for a loaded machine's scheduling.
+    // for a loaded machine's scheduling: a fixed second plus the measured worst timer lateness for
+    // each of the few health-check rounds between the outage and the switch.
     const bound = lab.bounds.find((b) => b.name.startsWith('CDN failover'))!.seconds * 1000 * lab.timeScale;
-    expect(outage!.switchMs).toBeLessThan(bound + 1000);
+    const lateness = loopDelay.max / 1e6;
+    expect(outage!.switchMs).toBeLessThan(bound + 1000 + 5 * lateness);
   }, 30_000);
 
   test('dry-run checks both paths and every lever and changes nothing', async () => {

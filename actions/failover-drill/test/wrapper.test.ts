@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { expectNoLeak } from '../../../test/support/leak.ts';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ describe('ci/dr/cross_cloud_failover.sh --env NAME --timeout S', () => {
     });
     expect(result.out).toContain('verdict=pass');
     expect(result.code).toBe(0);
-    for (const secret of Object.values(lab.credentials)) expect(result.out).not.toContain(secret);
+    expectNoLeak(result.out, Object.values(lab.credentials), 'wrapper output');
     expect(labIsRestored(lab)).toEqual({ pools: [true, true], inverted: [false, false] });
   }, 30_000);
 

@@ -1,17 +1,9 @@
 /**
  * What surge mode reads from the cluster, through the official client (@kubernetes/client-node):
  * the target's scale subresource, the HPA KEDA created, and its events. A refusal (401/403) is a
- * KubeAccessError naming the verb, resource and namespace to grant.
+ * KubeAccessError naming the verb, resource and namespace to grant. The client itself is in
+ * kube-client.ts, imported only when a reader is opened (see there).
  */
-import {
-  AppsV1Api,
-  AutoscalingV2Api,
-  CoreV1Api,
-  KubeConfig,
-  Observable,
-  type ConfigurationOptions,
-  type ObservableMiddleware,
-} from '@kubernetes/client-node';
 
 export class KubeAccessError extends Error {
   constructor(message: string) {
@@ -37,7 +29,7 @@ export interface KubeReader {
 /** Default bound of one API call: client-node sets none, and a silent API server would hang the step. */
 export const KUBE_TIMEOUT_MS = 10_000;
 
-function explain(
+export function explain(
   error: unknown,
   verb: string,
   resource: string,
@@ -63,73 +55,19 @@ function explain(
   );
 }
 
-export function kubeReader(
+/** Minimum Node of @kubernetes/client-node's HTTP stack (undici 8's engines field). */
+export const KUBE_CLIENT_NODE = [22, 19] as const;
+
+/** A reader over the cluster of `kubeconfigFile` (the default kubeconfig when absent). */
+export async function kubeReader(
   kubeconfigFile?: string,
   { timeoutMs = KUBE_TIMEOUT_MS }: { timeoutMs?: number } = {},
-): KubeReader {
-  // Every call gets its own deadline; the signal aborts the request, so no socket outlives it.
-  // The object-parameter API takes observable middleware (as client-node's own header middleware).
-  const bounded = (): ConfigurationOptions<ObservableMiddleware> => ({
-    middleware: [
-      {
-        pre: (context) => {
-          context.setSignal(AbortSignal.timeout(timeoutMs));
-          return new Observable(Promise.resolve(context));
-        },
-        post: (response) => new Observable(Promise.resolve(response)),
-      },
-    ],
-    middlewareMergeStrategy: 'append',
-  });
-  const kc = new KubeConfig();
-  if (kubeconfigFile) kc.loadFromFile(kubeconfigFile);
-  else kc.loadFromDefault();
-  const apps = kc.makeApiClient(AppsV1Api);
-  const autoscaling = kc.makeApiClient(AutoscalingV2Api);
-  const core = kc.makeApiClient(CoreV1Api);
-  return {
-    async replicas(namespace, name) {
-      try {
-        const scale = await apps.readNamespacedDeploymentScale({ name, namespace }, bounded());
-        return scale.status?.replicas ?? scale.spec?.replicas ?? 0;
-      } catch (error) {
-        explain(error, 'get', `deployments/${name}/scale`, namespace, timeoutMs);
-      }
-    },
-    async hpa(namespace, name) {
-      try {
-        const h = await autoscaling.readNamespacedHorizontalPodAutoscalerStatus(
-          { name, namespace },
-          bounded(),
-        );
-        const out: { current?: number; desired?: number } = {};
-        if (h.status?.currentReplicas !== undefined) out.current = h.status.currentReplicas;
-        if (h.status?.desiredReplicas !== undefined) out.desired = h.status.desiredReplicas;
-        return out;
-      } catch (error) {
-        if ((error as { code?: number }).code === 404) return undefined;
-        explain(error, 'get', `horizontalpodautoscalers/${name}`, namespace, timeoutMs);
-      }
-    },
-    async events(namespace, hpaName) {
-      try {
-        const list = await core.listNamespacedEvent(
-          {
-            namespace,
-            fieldSelector: `involvedObject.kind=HorizontalPodAutoscaler,involvedObject.name=${hpaName}`,
-          },
-          bounded(),
-        );
-        return list.items.map((e) => ({
-          at: (e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? new Date(0)).toString(),
-          type: e.type ?? '',
-          reason: e.reason ?? '',
-          message: e.message ?? '',
-          count: e.count ?? 1,
-        }));
-      } catch (error) {
-        explain(error, 'list', 'events', namespace, timeoutMs);
-      }
-    },
-  };
+): Promise<KubeReader> {
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  if (major < KUBE_CLIENT_NODE[0] || (major === KUBE_CLIENT_NODE[0] && minor < KUBE_CLIENT_NODE[1]))
+    throw new KubeAccessError(
+      `reading the cluster needs Node ≥ ${KUBE_CLIENT_NODE.join('.')} (@kubernetes/client-node); this is ${process.version}. Run on Node 24 (the actions' runtime), or use mode static`,
+    );
+  const { openKubeReader } = await import('./kube-client.ts');
+  return openKubeReader(kubeconfigFile, timeoutMs);
 }

@@ -225,7 +225,7 @@ export function createKedaVerify(ports: KedaVerifyPorts = {}) {
           };
           // With a kubeconfig the HPA arithmetic starts from the replicas running now.
           if (values.kubeconfig) {
-            const kube = kubeReader(
+            const kube = await kubeReader(
               isAbsolute(values.kubeconfig)
                 ? values.kubeconfig
                 : resolve(context.workspace, values.kubeconfig),

@@ -98,7 +98,7 @@ export async function runSurge(objects: LoadedConfig<ScaledObject>[], o: SurgeOp
   const namespace = so.metadata.namespace ?? 'default';
   const deployment = so.spec.scaleTargetRef.name;
   const hpaName = so.spec.advanced?.horizontalPodAutoscalerConfig?.name ?? `keda-hpa-${so.metadata.name}`;
-  const kube = o.kube ?? kubeReader(o.kubeconfig, { timeoutMs: o.timeoutMs });
+  const kube = o.kube ?? (await kubeReader(o.kubeconfig, { timeoutMs: o.timeoutMs }));
   const prom = o.prometheusUrl || latency.metadata['serverAddress'] || '';
   const popts = { timeoutMs: o.timeoutMs, retries: 0 };
 

@@ -43,14 +43,14 @@ async function silentApiServer(): Promise<{ kubeconfig: string; requests: () => 
 }
 
 test.each([
-  ['replicas', (k: ReturnType<typeof kubeReader>) => k.replicas('shop', 'api')],
-  ['hpa', (k: ReturnType<typeof kubeReader>) => k.hpa('shop', 'keda-hpa-api')],
-  ['events', (k: ReturnType<typeof kubeReader>) => k.events('shop', 'keda-hpa-api')],
+  ['replicas', (k: Awaited<ReturnType<typeof kubeReader>>) => k.replicas('shop', 'api')],
+  ['hpa', (k: Awaited<ReturnType<typeof kubeReader>>) => k.hpa('shop', 'keda-hpa-api')],
+  ['events', (k: Awaited<ReturnType<typeof kubeReader>>) => k.events('shop', 'keda-hpa-api')],
 ])(
   '%s: an API server that never answers fails within the timeout, naming it',
   async (_name, call) => {
     const api = await silentApiServer();
-    const reader = kubeReader(api.kubeconfig, { timeoutMs: 300 });
+    const reader = await kubeReader(api.kubeconfig, { timeoutMs: 300 });
     const started = Date.now();
     await expect(call(reader)).rejects.toThrow(/did not answer within 300 ms.*check the cluster/);
     expect(Date.now() - started).toBeLessThan(5_000);

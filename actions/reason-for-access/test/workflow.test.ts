@@ -187,16 +187,25 @@ test('an unreadable origin stops the job instead of starting a second chain', as
   expect(existsSync(join(workspace, '.summit-ops-audit', 'reason-for-access.jsonl'))).toBe(false);
 });
 
-test('writers are serialised per audit branch and the log is kept out of the self-checkout', async () => {
+test('writers are serialised per audit branch, with no self-checkout and id-token only for signing', async () => {
   const { job, step } = await workflow();
   expect(job.concurrency?.group ?? '').toMatch(/inputs\.audit-branch/);
   expect(job.concurrency?.['cancel-in-progress']).toBe(false);
   expect(job.permissions?.['contents']).toBe('write');
   expect(job.outputs?.['decision'] ?? '').toMatch(/steps\.persist\.outputs\.decision/);
   expect(step('persist').if ?? '').toMatch(/always\(\)/);
-  const selfCheckout = job.steps.find((s) => s.with?.['path'] === '.summit-ops');
-  expect(selfCheckout).toBeTruthy();
-  expect(!step('access').with!['audit-log']!.startsWith('.summit-ops/')).toBeTruthy();
+  // The action is ./actions/reason-for-access (published pinned to the release commit): nothing of
+  // Summit Ops is checked out next to the audit log, and no step reads the OIDC token.
+  const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+  expect(checkouts.map((s) => [s.with?.['repository'], s.with?.['path']])).toStrictEqual([
+    [undefined, undefined],
+  ]);
+  expect(step('access').uses).toBe('./actions/reason-for-access');
+  expect(job.steps.some((s) => (s.run ?? '').includes('ACTIONS_ID_TOKEN'))).toBe(false);
+  expect(step('access').with!['audit-log']!.startsWith('.summit-ops-audit/')).toBeTruthy();
+  // id-token: write is the signing identity; attest switches signing off.
+  expect(job.permissions?.['id-token']).toBe('write');
+  expect(step('access').with!['attest']).toBe('${{ inputs.attest }}');
   // The org-members secret reads teams only; the job token does everything else.
   expect(step('access').with!['github-token']).toBe('${{ github.token }}');
   expect(step('access').with!['roles-token']).toBe('${{ secrets.roles-token }}');

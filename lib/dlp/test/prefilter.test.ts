@@ -2,7 +2,8 @@ import { expect, test } from '@jest/globals';
 
 import fc from 'fast-check';
 import { defaultRulePack } from '../pack.ts';
-import type { KeywordSpec, PrefilterResult } from '../prefilter.ts';
+import { longestDigitRun } from '../digit-run.ts';
+import { Prefilter, type KeywordSpec, type PrefilterResult } from '../prefilter.ts';
 
 /**
  * The prefilter's contract, computed the slow and obvious way: every keyword occurrence (ASCII
@@ -136,4 +137,22 @@ test('prefilter: a digit run, a keyword and a gate char straddling the middle ar
       );
     }
   }
+});
+
+test("longestDigitRun (the edge Worker's gate) measures the runs the prefilter reports", () => {
+  const everyRun = new Prefilter([], { minDigits: 3 });
+  const ascii = FRAGMENTS.filter((f) => /^[\x00-\x7f]*$/.test(f));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...ascii), { maxLength: 200 }), (parts) => {
+      const text = parts.join('');
+      const runs = everyRun.scan(text).digitRuns;
+      let longest = 0;
+      for (let r = 2; r < runs.length; r += 3) longest = Math.max(longest, runs[r]!);
+      expect(longestDigitRun(text)).toBe(longest);
+    }),
+    { numRuns: 300 },
+  );
+  expect(longestDigitRun('+33.1.23.45.67.89')).toBe(0);
+  expect(longestDigitRun('call 415-555-0100 now')).toBe(10);
+  expect(longestDigitRun('1 2 3 4 5 6 7 8 9 0')).toBe(0);
 });

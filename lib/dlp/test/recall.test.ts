@@ -57,6 +57,21 @@ test.each([
   expect(scanText(text, { path: 'src/app.ts' }).map((f) => f.ruleId)).toStrictEqual([]);
 });
 
+test('a mailto link is a contact a document publishes: skipped by default, reported with the rule allowlist switched off', async () => {
+  // Built here: a made-up address, not anyone's.
+  const address = `${['olive', 'quill'].join('.')}@${'inbox'}mail.net`;
+  for (const line of [`- [Olive Quill](mailto:${address})`, `contact [${address}](mailto:${address})`])
+    expect(scanText(line, { path: 'README.md' })).toStrictEqual([]);
+  expect(scanText(`ping ${address} about it`, { path: 'README.md' }).map((f) => f.ruleId)).toStrictEqual([
+    'email-address',
+  ]);
+  const { loadRulePackOverride } = await import('../pack.ts');
+  const strict = loadRulePackOverride('rules:\n  - id: email-address\n    allowlist: {}\n', 'override.yml');
+  expect(
+    scanText(`- [Olive Quill](mailto:${address})`, { path: 'README.md', rules: strict }).map((f) => f.ruleId),
+  ).toStrictEqual(['email-address']);
+});
+
 test('e-mail addresses in authorship metadata files are skipped by default, and an override can switch that off', async () => {
   const line = 'contact jane.roe@fastmail.fm\n';
   for (const path of [
@@ -65,6 +80,8 @@ test('e-mail addresses in authorship metadata files are skipped by default, and 
     'AUTHORS',
     'package.json',
     'CHANGELOG.md',
+    'CODE_OF_CONDUCT.md',
+    'docs/SECURITY.md',
     'test/fixtures/users.json',
   ])
     expect(scanText(line, { path })).toStrictEqual([]);

@@ -162,6 +162,40 @@ describe('runLoad against a local node:http server', () => {
     );
   });
 
+  test('maxSockets caps connections: arrivals beyond it wait in the pool, and the wait is in their latency', async () => {
+    const sockets = new Set<unknown>();
+    let open = 0;
+    let peak = 0;
+    const target = await serve((req, res) => {
+      sockets.add(req.socket);
+      open++;
+      peak = Math.max(peak, open);
+      setTimeout(() => {
+        open--;
+        res.end('ok');
+      }, 100);
+    });
+    const run = await runLoad({ url: target.url, rate: 1000, maxRequests: 6, maxSockets: 2 });
+    expect(run.summary.http_req_failed.count).toBe(0);
+    expect(sockets.size).toBe(2);
+    expect(peak).toBe(2);
+    // Six 100 ms answers over two connections: the last pair waited for two rounds before its own.
+    expect(run.summary.http_req_duration.max).toBeGreaterThanOrEqual(290);
+  });
+
+  test('a connection reset is resent once, then recorded as a failure with its code', async () => {
+    let hits = 0;
+    const target = await serve((req) => {
+      hits++;
+      req.socket.destroy();
+    });
+    const run = await runLoad({ url: target.url, rate: 100, maxRequests: 1 });
+    expect(hits).toBe(2);
+    expect(run.records).toHaveLength(1);
+    expect(run.records[0]!.status).toBe(0);
+    expect(['ECONNRESET', 'UND_ERR_SOCKET']).toContain(run.records[0]!.error);
+  });
+
   test('a non-http URL is refused', async () => {
     await expect(runLoad({ url: 'ftp://127.0.0.1/', rate: 1, maxRequests: 1 })).rejects.toThrow(
       /http\(s\) URL, got ftp:/,

@@ -5,6 +5,7 @@
  * Schemas with `new Function`, which workerd forbids, and a JSON value needs no prefilter pass.
  */
 import rulePack from '../../../../lib/dlp/rules.json' with { type: 'json' };
+import { longestDigitRun } from '../../../../lib/dlp/digit-run.ts';
 import { VALIDATORS } from '../../../../lib/dlp/validators.ts';
 import type { RulePackSpec, Validator, ValidatorContext } from '../../../../lib/dlp/types.ts';
 
@@ -61,34 +62,24 @@ export const KEYWORD_RULES = DETECTORS.some((d) => d.keywords.length > 0);
 export const DETECTOR_RULE_IDS: readonly string[] = DETECTORS.map((d) => d.id);
 
 /**
- * A cheap superset of every rule's gate: enough digits anywhere, a gate character, or (for rules
- * with keywords) any value at all. Most values in a JSON body stop here.
+ * A cheap superset of every rule's gate: a digit run as long as the shortest digit gate (runs as
+ * lib/dlp's prefilter measures them), a gate character, or (for rules with keywords) any value at
+ * all. Most values in a JSON body stop here.
  */
 export function mayHoldPii(value: string): boolean {
   if (KEYWORD_RULES) return true;
   for (const c of GATE_CHARS) if (value.includes(c)) return true;
-  let digits = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57 && ++digits >= MIN_DIGITS) return true;
-  }
-  return false;
+  return longestDigitRun(value, MIN_DIGITS) >= MIN_DIGITS;
 }
 
-function gateOpen(d: Detector, value: string): boolean {
+/** The rule's keyword, character and digit gates; keywords may be in the key name (`context`). */
+function gateOpen(d: Detector, value: string, context: string): boolean {
   if (d.keywords.length > 0) {
-    const hay = d.ignoreCase ? value.toLowerCase() : value;
+    const hay = d.ignoreCase ? `${context} ${value}`.toLowerCase() : `${context} ${value}`;
     if (!d.keywords.some((k) => hay.includes(k))) return false;
   }
   if (d.char !== undefined && !value.includes(d.char)) return false;
-  if (d.minDigits > 0) {
-    let digits = 0;
-    for (let i = 0; i < value.length && digits < d.minDigits; i++) {
-      const c = value.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits++;
-    }
-    if (digits < d.minDigits) return false;
-  }
+  if (d.minDigits > 0 && longestDigitRun(value, d.minDigits) < d.minDigits) return false;
   return true;
 }
 
@@ -109,7 +100,7 @@ export function findPii(value: string, context: string): Span[] {
   };
   for (let order = 0; order < DETECTORS.length; order++) {
     const d = DETECTORS[order]!;
-    if (!gateOpen(d, value)) continue;
+    if (!gateOpen(d, value, context)) continue;
     d.regex.lastIndex = 0;
     for (let m = d.regex.exec(value); m; m = d.regex.exec(value)) {
       if (m[0].length === 0) {
