@@ -24,7 +24,7 @@ import {
   type Context,
 } from './workflow-call.ts';
 import { commit, git, initRepo } from '../../actions/dlp-scan/test/fixtures.ts';
-import { FAST_DRILL, labIsRestored } from '../../actions/failover-drill/test/support.ts';
+import { PASSING_DRILL, labIsRestored } from '../../actions/failover-drill/test/support.ts';
 import { startEdgeLab } from '../../lab/edge/lab.ts';
 import { loadModule } from '../../lib/terraform/hcl.ts';
 import {
@@ -451,7 +451,7 @@ describe('failover-drill.yml on schedule', () => {
           // so the durations shrink with it (the budget judged in lab time, too).
           'cloudflare-api-url': labInputs['cloudflare-api-url']!,
           'route53-endpoint': labInputs['route53-endpoint']!,
-          ...FAST_DRILL,
+          ...PASSING_DRILL,
           budget: '600ms',
         },
         event: { name: 'schedule', payload: { schedule: '17 9 * * 2' } },

@@ -8,7 +8,12 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertNoLeak, REPO_ROOT, runBundledAction } from './harness.ts';
-import { FAST_DRILL, labAndWorkspace, labIsRestored } from '../../actions/failover-drill/test/support.ts';
+import {
+  FAST_DRILL,
+  PASSING_DRILL,
+  labAndWorkspace,
+  labIsRestored,
+} from '../../actions/failover-drill/test/support.ts';
 import { onCleanup } from '../support/cleanup.ts';
 
 const actionDir = join(REPO_ROOT, 'actions', 'failover-drill');
@@ -32,12 +37,13 @@ describe('failover-drill bundle', () => {
       actionDir,
       event: scheduleEvent,
       workspace,
-      inputs: { ...lab.drillInputs(), ...FAST_DRILL },
+      inputs: { ...lab.drillInputs(), ...PASSING_DRILL },
       timeoutMs: 30_000,
     });
     // Leaks first: a failing assertion below prints the summary.
     assertNoLeak(run, Object.values(lab.credentials));
-    expect(run.outputs['verdict']).toBe('pass');
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect({ verdict: run.outputs['verdict'], errors }).toEqual({ verdict: 'pass', errors: [] });
     expect(run.exitCode).toBe(0);
     expect(run.summary).toContain('Failover drill: pass');
     expect(existsSync(join(workspace, 'failover-drill-evidence', 'DR_EVIDENCE.md'))).toBe(true);

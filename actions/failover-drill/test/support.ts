@@ -67,6 +67,15 @@ export const FAST_DRILL = {
   'api-timeout': '500ms',
 };
 
+/**
+ * For drills a test expects to pass. The timeouts only bound how long the drill waits for
+ * something that is late; on a loaded CI machine (other suites starting PostgreSQL, PGlite and
+ * Prometheus beside this one) the lab's health-check timers fire seconds late, and a 3 s wait for
+ * traffic to return then aborts a drill that was going to pass. The switch itself is still judged
+ * against the Terraform's bound, so the longer waits hide no slow failover.
+ */
+export const PASSING_DRILL = { ...FAST_DRILL, timeout: '15s', 'api-timeout': '5s' };
+
 export async function labAndWorkspace(
   options: EdgeLabOptions = {},
 ): Promise<{ lab: EdgeLab; workspace: string }> {
