@@ -288,7 +288,7 @@ export function defaultGates(): Gate[] {
           typeof import('../edge/scripts/verify-tokenization.ts')
         >('edge/scripts/verify-tokenization.ts');
         const r = await verifyTokenization(['--out', join(ctx.dir, 'runbook')], ctx.log);
-        const failed = r.checks.filter((c) => !c.ok).map((c) => c.name);
+        const failed = r.checks.filter((c) => c.status === 'fail').map((c) => c.name);
         return {
           passed: r.ok,
           note: failed.length ? `failed: ${failed.join(', ')}` : `${r.checks.length} checks passed`,

@@ -36615,7 +36615,7 @@ function packageRoot(here) {
 const BUILT_IN = {
     'catalog-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(2627), __nccwpck_require__.e(4082), __nccwpck_require__.e(5973), __nccwpck_require__.e(3715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33715)),
     'dlp-scan': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(4082), __nccwpck_require__.e(9440), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90763)),
-    'failover-drill': () => Promise.all(/* import() */[__nccwpck_require__.e(6752), __nccwpck_require__.e(2585), __nccwpck_require__.e(7241)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67241)),
+    'failover-drill': () => Promise.all(/* import() */[__nccwpck_require__.e(6752), __nccwpck_require__.e(2585), __nccwpck_require__.e(1697)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11697)),
     'keda-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(2210), __nccwpck_require__.e(6752), __nccwpck_require__.e(786), __nccwpck_require__.e(8119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88119)),
     'reason-for-access': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(5814), __nccwpck_require__.e(7962), __nccwpck_require__.e(9440), __nccwpck_require__.e(5973), __nccwpck_require__.e(8970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58970)),
 };
@@ -37089,7 +37089,7 @@ function defaultGates() {
             async run(ctx) {
                 const { verifyTokenization } = await importLab('edge/scripts/verify-tokenization.ts');
                 const r = await verifyTokenization(['--out', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(ctx.dir, 'runbook')], ctx.log);
-                const failed = r.checks.filter((c) => !c.ok).map((c) => c.name);
+                const failed = r.checks.filter((c) => c.status === 'fail').map((c) => c.name);
                 return {
                     passed: r.ok,
                     note: failed.length ? `failed: ${failed.join(', ')}` : `${r.checks.length} checks passed`,

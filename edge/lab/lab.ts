@@ -71,6 +71,10 @@ export interface EdgeLab {
     roles: string[],
     options?: { sub?: string; ttlSeconds?: number; iatOffset?: number; signer?: 'lab' | 'stranger' },
   ): Promise<string>;
+  /** The tokenize Worker and the vault over real HTTP on 127.0.0.1, as a deployment's routes are. */
+  urls(): Promise<{ edge: string; vault: string }>;
+  /** The key `claim` signs with (pkcs8, base64url; kid `lab`), as an operator's CI secret holds it. */
+  claimSigningKey: string;
   restart(options: LabOptions): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -141,6 +145,7 @@ export async function startEdgeLab(options: LabOptions = {}): Promise<EdgeLab> {
           ...o.vaultVars,
         },
         d1Databases: { DB: 'summit-ops-vault' },
+        unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
       },
     ];
     if (o.passthrough)
@@ -195,6 +200,11 @@ export async function startEdgeLab(options: LabOptions = {}): Promise<EdgeLab> {
         exp: now + (o.ttlSeconds ?? 300),
       });
     },
+    urls: async () => ({
+      edge: (await lab.mf.ready).origin,
+      vault: (await lab.mf.unsafeGetDirectURL('vault')).origin,
+    }),
+    claimSigningKey: b64url(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))),
     restart: async (o) => {
       current = o;
       if (o.keys) lab.keys = o.keys;

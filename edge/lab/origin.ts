@@ -52,3 +52,9 @@ export async function startOrigin(): Promise<RecordingOrigin> {
   };
   return origin;
 }
+
+/** An answer for `respond`: the request body back, as an echo service behind the Worker answers. */
+export function echoRequest(req: Received, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' });
+  res.end(req.body);
+}

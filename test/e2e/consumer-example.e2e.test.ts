@@ -26,6 +26,9 @@ import {
 import { commit, git, initRepo } from '../../actions/dlp-scan/test/fixtures.ts';
 import { PASSING_DRILL, labIsRestored } from '../../actions/failover-drill/test/support.ts';
 import { startEdgeLab } from '../../lab/edge/lab.ts';
+import { startEdgeLab as startWorkersLab } from '../../edge/lab/lab.ts';
+import { echoRequest } from '../../edge/lab/origin.ts';
+import { NO_WORKERD } from '../../edge/test/workerd.ts';
 import { loadModule } from '../../lib/terraform/hcl.ts';
 import {
   bounds,
@@ -499,6 +502,50 @@ describe('failover-drill.yml on schedule', () => {
     const slow = await check(text.replace(/^dns_ttl\s*=\s*15$/m, 'dns_ttl = 60'));
     expect(slow.over).toStrictEqual(['CDN failover (Route 53 health checks + TTL): 91 s']);
   });
+});
+
+describe('edge-verify.yml after a deploy', () => {
+  testUnless(NO_WORKERD)(
+    'the runbook passes against the Workers with the workflow’s inputs; the signing key is never printed',
+    async () => {
+      // The deployment: the tokenize and vault Workers in workerd over HTTP, an echo origin behind them.
+      const edge = await startWorkersLab();
+      onCleanup(() => edge.dispose());
+      edge.origin.respond = echoRequest;
+      const urls = await edge.urls();
+      const inputs = await actionInputs('edge-verify.yml', 'edge-verify.yml', 'edge-verify', {
+        secrets: { CLAIM_SIGNING_KEY: edge.claimSigningKey },
+        runnerTemp: await tempDir('runner-temp-'),
+      });
+      expect(inputs).toMatchObject({
+        'deployment-url': 'https://api.stage.example.com',
+        'echo-path': '/__summit-ops/echo',
+        'vault-url': 'https://vault.stage.example.com',
+        'claim-kid': 'ci-stage',
+        'require-vault': 'true',
+        'request-timeout': '10s',
+      });
+      expect(inputs['claim-signing-key']).toBe(edge.claimSigningKey);
+      const run = await runBundledAction({
+        actionDir: join(REPO_ROOT, 'actions', 'edge-verify'),
+        workspace: await tempDir('consumer-'),
+        // Not stage: the lab's routes, and its key id.
+        inputs: { ...inputs, 'deployment-url': urls.edge, 'vault-url': urls.vault, 'claim-kid': 'lab' },
+        event: {
+          name: 'deployment_status',
+          payload: { deployment_status: { state: 'success' }, deployment: { environment: 'stage' } },
+        },
+        timeoutMs: 30_000,
+      });
+      assertNoLeak(run, [edge.claimSigningKey]);
+      const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+      expect({ verdict: run.outputs['verdict'], errors }).toEqual({ verdict: 'pass', errors: [] });
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toMatchObject({ passed: '11', failed: '0', skipped: '1' });
+      expect(edge.origin.received.some((r) => r.body.toString('utf8').includes('tok_email_v1_'))).toBe(true);
+    },
+    60_000,
+  );
 });
 
 test('the example holds no audit log, evidence or state a run would write', () => {

@@ -18,7 +18,7 @@ import {
   type DrillSettings,
   type ProbeResult,
 } from './drill.ts';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../../../lib/duration.ts';
 import { evidenceMarkdown, metricsText, timelineSvg, writeEvidence } from './evidence.ts';
 import { INPUTS } from './inputs.ts';
 import { restoreSaved, StateFile } from './state.ts';

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import type { RequestRecord } from '../../../lib/load/index.ts';
 import { analysePhase, carriedSince, decide } from '../src/analysis.ts';
-import { parseDuration } from '../src/duration.ts';
+import { parseDuration } from '../../../lib/duration.ts';
 import { INPUTS } from '../src/inputs.ts';
 import { StateFile } from '../src/state.ts';
 import { mostServed } from '../src/drill.ts';

@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 7241;
-export const ids = [7241];
+export const id = 1697;
+export const ids = [1697];
 export const modules = {
 
-/***/ 67241:
+/***/ 11697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -625,7 +625,7 @@ function mostServed(records) {
     return best;
 }
 
-;// CONCATENATED MODULE: ./actions/failover-drill/src/duration.ts
+;// CONCATENATED MODULE: ./lib/duration.ts
 /** Durations as people write them in workflow inputs: 90, 90s, 1500ms, 2m (a bare number is seconds). */
 
 const UNITS = { ms: 1, s: 1000, m: 60_000 };
@@ -634,9 +634,6 @@ function parseDuration(input, text) {
     if (!match)
         throw new lib_inputs/* InputError */.dz(input, `'${text}' is not a duration`, 'e.g. 90, 90s, 1500ms or 2m');
     return Number(match[1]) * UNITS[match[2] ?? 's'];
-}
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"

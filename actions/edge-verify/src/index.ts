@@ -1,0 +1,4 @@
+import { runOnGitHub } from '../../../lib/runner.ts';
+import definition from './main.ts';
+
+await runOnGitHub(definition);
