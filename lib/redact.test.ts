@@ -23,6 +23,24 @@ test('registered values are masked with their encoded forms', () => {
   expect(r.redact(`u?p=${encodeURIComponent('pa"ss word/1')}`)).toBe(`u?p=${MASK}`);
 });
 
+test('a URL with credentials: the URL, its user and its password alone, raw and decoded, are masked', () => {
+  const password = `p@ss/${Math.random().toString(36).slice(2, 10)}`;
+  const url = new URL(`postgres://gate_admin:${encodeURIComponent(password)}@db.internal:5432/app`);
+  const r = new Redactor();
+  r.addUrlCredentials(url);
+  const text = `${url.href}: connect to db.internal:5432 failed: password authentication failed for user "gate_admin" (${password})`;
+  const out = r.redact(text);
+  expectNoLeak(out, [password, encodeURIComponent(password), 'gate_admin'], 'the redacted message');
+  expect(out).toBe(
+    `${MASK}: connect to db.internal:5432 failed: password authentication failed for user "${MASK}" (${MASK})`,
+  );
+  // A password that is not valid percent-encoding is masked raw, and registering it does not throw.
+  const odd = new URL('https://ops:%E0%A4%Axyz@push.example/');
+  const r2 = new Redactor();
+  expect(() => r2.addUrlCredentials(odd)).not.toThrow();
+  expect(r2.redact('bad password %E0%A4%Axyz')).toBe(`bad password ${MASK}`);
+});
+
 test('short values are not registered (masking "10" everywhere would destroy output)', () => {
   const r = new Redactor();
   r.addSecret('10');

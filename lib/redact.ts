@@ -40,6 +40,23 @@ export class Redactor {
   }
 
   /**
+   * Registers a URL that may carry credentials: the whole URL, and its user name and password on
+   * their own (raw and percent-decoded), since a server's message or a log line can show either alone.
+   */
+  addUrlCredentials(url: URL): void {
+    this.addSecret(url.href);
+    for (const part of [url.username, url.password]) {
+      if (!part) continue;
+      this.addSecret(part);
+      try {
+        this.addSecret(decodeURIComponent(part));
+      } catch {
+        // not valid percent-encoding: the raw form is registered already
+      }
+    }
+  }
+
+  /**
    * An extra shape to mask. The caller vouches that it is linear (no nested or adjacent
    * overlapping repeats: lib/dlp/regex-safety.ts checks that) and never builds it from secrets.
    */

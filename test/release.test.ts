@@ -129,3 +129,12 @@ test('a version that is not MAJOR.MINOR.PATCH is refused before anything is tagg
   expect(run.output).toMatch(/version 'v?1\.2' is not/);
   expect(git(bare, 'tag', '--list')).toBe('');
 });
+
+test('the release job runs only for the default branch: a dispatch on another branch cannot move v1', async () => {
+  const workflow = parseYaml(await readFile(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8')) as {
+    jobs: { release: { if?: string } };
+  };
+  expect(workflow.jobs.release.if).toBe(
+    "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)",
+  );
+});

@@ -42,41 +42,18 @@ var report_sarif = __webpack_require__(11188);
 var evidence = __webpack_require__(68868);
 // EXTERNAL MODULE: ./lib/policy/index.ts + 3 modules
 var lib_policy = __webpack_require__(26727);
+// EXTERNAL MODULE: ./lib/workspace.ts
+var lib_workspace = __webpack_require__(29907);
 ;// CONCATENATED MODULE: ./actions/catalog-gate/src/paths.ts
 /**
- * Every file the gate reads comes from the pull request's workspace. A path that leaves it — an
- * input like `catalog: /etc/passwd`, `../..`, or a committed symlink pointing outside — is refused
- * before anything is read, so no byte of an outside file can reach a message.
+ * Every file the gate reads comes from the pull request's workspace (lib/workspace.ts refuses a
+ * path that leaves it), and no file over the size limit is read.
  */
+
 
 
 /** Largest file the gate reads (catalog, SQL); beyond it a file is a finding, not a read. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-let workspaceReal;
-async function realWorkspace(workspace) {
-    if (workspaceReal?.dir !== workspace)
-        workspaceReal = { dir: workspace, real: (0,promises_.realpath)(workspace).catch(() => workspace) };
-    return workspaceReal.real;
-}
-/** Why `path` (workspace-relative or absolute) resolves outside the workspace, or undefined. */
-async function outsideWorkspace(workspace, path) {
-    const root = await realWorkspace(workspace);
-    const target = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path);
-    let real;
-    try {
-        real = await (0,promises_.realpath)(target);
-    }
-    catch {
-        // A missing file is the caller's finding; only the lexical path can be checked.
-        real = (0,external_node_path_.join)(root, (0,external_node_path_.relative)(workspace, target));
-    }
-    const rel = (0,external_node_path_.relative)(root, real);
-    if (rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)))
-        return undefined;
-    return real === target
-        ? 'it is outside the workspace'
-        : 'it is a symbolic link (or inside one) that resolves outside the workspace';
-}
 /**
  * Reads a workspace file as UTF-8, refusing one outside the workspace or over the size limit.
  * `plainFileInCheckedDir`: the caller listed it as a regular file (not a symlink) of a directory
@@ -84,7 +61,7 @@ async function outsideWorkspace(workspace, path) {
  * biggest cost of a 346-migration run) is skipped.
  */
 async function readWorkspaceFile(workspace, path, plainFileInCheckedDir = false) {
-    const outside = plainFileInCheckedDir ? undefined : await outsideWorkspace(workspace, path);
+    const outside = plainFileInCheckedDir ? undefined : await (0,lib_workspace/* outsideWorkspace */.t)(workspace, path);
     if (outside)
         return {
             ok: false,
@@ -2741,6 +2718,8 @@ function denyFindings(deny, catalog, policyFile) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./lib/redact.ts + 2 modules
+var redact = __webpack_require__(99133);
 // EXTERNAL MODULE: ./lib/worker-entry.ts
 var worker_entry = __webpack_require__(49115);
 // EXTERNAL MODULE: ./actions/catalog-gate/src/pglite-role.ts
@@ -2757,6 +2736,7 @@ var pglite_contrib = __webpack_require__(6502);
  * their names. NOT NULL is compared as the column property (attnotnull), never as a constraint:
  * PostgreSQL 18 (PGlite) records it as a named constraint too, PostgreSQL 15 does not.
  */
+
 
 
 
@@ -2917,16 +2897,9 @@ async function openPostgres(url, options = {}) {
     }
     catch (error) {
         // Server messages can name the user ("password authentication failed for user …"): scrub both parts.
-        let reason = error.message || String(error.code ?? error);
-        for (const secret of [
-            parsed.password,
-            decodeURIComponent(parsed.password),
-            parsed.username,
-            decodeURIComponent(parsed.username),
-        ]) {
-            if (secret)
-                reason = reason.split(secret).join('***');
-        }
+        const scrub = new redact/* Redactor */.pO();
+        scrub.addUrlCredentials(parsed);
+        const reason = scrub.redact(error.message || String(error.code ?? error));
         await client.end().catch(() => { });
         throw new DatabaseUnreachableError(endpoint, reason);
     }
@@ -3670,6 +3643,7 @@ async function connectSession(url, home, timeouts, options) {
 
 
 
+
 const PROOF_RULES = {
     notProven: {
         id: 'backout-not-proven',
@@ -3729,7 +3703,7 @@ async function runGate(options) {
     if (!catalog)
         return report;
     let files;
-    const dirOutside = await outsideWorkspace(options.workspace, dirPath);
+    const dirOutside = await (0,lib_workspace/* outsideWorkspace */.t)(options.workspace, dirPath);
     if (dirOutside) {
         report.findings.push({
             ruleId: CATALOG_RULES.pathOutside.id,
@@ -3946,7 +3920,7 @@ async function evaluatePolicy(options, catalog, report, parsed, files, pattern) 
     const display = options.policy.split('\\').join('/');
     // An absolute policy path is the workflow author's choice (e.g. built into runner.temp); a
     // relative one is repository content, which must not lead outside the workspace.
-    const outside = (0,external_node_path_.isAbsolute)(display) ? undefined : await outsideWorkspace(options.workspace, display);
+    const outside = (0,external_node_path_.isAbsolute)(display) ? undefined : await (0,lib_workspace/* outsideWorkspace */.t)(options.workspace, display);
     if (outside)
         return [
             {

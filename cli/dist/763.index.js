@@ -551,10 +551,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(95490);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(95490);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57378);
 /* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90453);
-/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(12241);
+/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(12241);
 /* harmony import */ var _lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11188);
 /* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68868);
 /* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(63425);
@@ -564,8 +564,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(79003);
 /* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(19710);
 /* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(79450);
-/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(32094);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(36310);
+/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(32094);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(29907);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(36310);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__, _config_js__WEBPACK_IMPORTED_MODULE_8__, _report_js__WEBPACK_IMPORTED_MODULE_10__, _scan_js__WEBPACK_IMPORTED_MODULE_11__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_13__]);
 ([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__, _config_js__WEBPACK_IMPORTED_MODULE_8__, _report_js__WEBPACK_IMPORTED_MODULE_10__, _scan_js__WEBPACK_IMPORTED_MODULE_11__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_13__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
@@ -574,6 +575,7 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
  * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
  * anything is written, so even a stray copy is masked on its way out.
  */
+
 
 
 
@@ -687,8 +689,8 @@ function inWorkspace(context, path) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(context.workspace, path);
 }
 function shown(context, absolute) {
-    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.workspace, absolute)
-        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
+    return (0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .F)(context.workspace, absolute)
+        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_15__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
         : absolute;
 }
 /** Diff mode: the input's file, or the conventional one whether or not the checkout still has it. */
@@ -712,9 +714,9 @@ function configFile(context, given, conventional, what) {
  * instead): the link could point anywhere, such as an allowlist of `**` outside the repository.
  */
 async function unlinkedConfig(context, file, findings) {
-    if (!file || !(0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.workspace, file))
+    if (!file || !(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .F)(context.workspace, file))
         return file;
-    const link = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_13__/* .symlinkOnPath */ .EY)(context.workspace, (0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .toWorkspacePath */ .CR)(context.workspace, file));
+    const link = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_13__/* .symlinkOnPath */ .EY)(context.workspace, (0,_tree_js__WEBPACK_IMPORTED_MODULE_15__/* .toWorkspacePath */ .CR)(context.workspace, file));
     if (link === undefined)
         return file;
     const shownAs = shown(context, file);
@@ -722,8 +724,8 @@ async function unlinkedConfig(context, file, findings) {
     context.log.info(`Not using ${shownAs}: it is reached through a symlink (${link}), never followed.`);
     return undefined;
 }
-function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_15__/* .processStdin */ .K }) {
-    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_16__/* .defineAction */ .Q)({
+function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_16__/* .processStdin */ .K }) {
+    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_17__/* .defineAction */ .Q)({
         name: 'dlp-scan',
         inputs,
         async run(values, context) {
@@ -735,7 +737,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
                 ? (0,_push_js__WEBPACK_IMPORTED_MODULE_12__/* .parsePushgatewayUrl */ .p5)(values.metricsPushgatewayUrl)
                 : undefined;
             if (pushgateway)
-                (0,_push_js__WEBPACK_IMPORTED_MODULE_12__/* .registerUrlSecrets */ .AI)(context.redactor, pushgateway);
+                context.redactor.addUrlCredentials(pushgateway);
             const threads = parseThreads(values.threads);
             const planInput = { mode: values.mode, path: values.path };
             if (values.base)
@@ -745,7 +747,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             const plan = resolvePlan(planInput, context.github);
             const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
             if (plan.mode !== 'stdin') {
-                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.workspace, target))
+                if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .F)(context.workspace, target))
                     throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
                 if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
                     throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
@@ -813,7 +815,7 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
     const redact = (value) => context.redactor.redactDeep(value);
     const { shown, omitted } = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .annotatedFindings */ .Xr)(findings);
     const capNote = `${omitted} finding(s) have no annotation (at most ${_report_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATIONS_PER_FILE */ .io} per file and ${_report_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATIONS_PER_RUN */ .ht} per run); every finding is in the report (report-path) and the SARIF log.`;
-    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize) + (omitted > 0 ? `\n${(0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_17__/* .paragraph */ .FY)(capNote)}` : '');
+    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize) + (omitted > 0 ? `\n${(0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_18__/* .paragraph */ .FY)(capNote)}` : '');
     const gitleaks = `${JSON.stringify(redact((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__/* .gitleaksReport */ .F1)(findings)), null, 2)}\n`;
     // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
     const log = `${JSON.stringify(redact({ ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__/* .redactionLog */ .e0)(findings), suppressed: stats.suppressed, skippedFiles: (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .countSkips */ .c5)(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
@@ -925,7 +927,6 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ registerUrlSecrets),
 /* harmony export */   U6: () => (/* binding */ pushMetrics),
 /* harmony export */   p5: () => (/* binding */ parsePushgatewayUrl)
 /* harmony export */ });
@@ -969,21 +970,6 @@ function pushUrl(base, repository) {
     const encoded = Buffer.from(repository, 'utf8').toString('base64url');
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/metrics/job/${PUSH_JOB}/repository@base64/${encoded}`;
     return url;
-}
-/** Userinfo parts are masked on their own too: a log line could show the password alone. */
-function registerUrlSecrets(redactor, url) {
-    redactor.addSecret(url.href);
-    for (const part of [url.username, url.password]) {
-        if (!part)
-            continue;
-        redactor.addSecret(part);
-        try {
-            redactor.addSecret(decodeURIComponent(part));
-        }
-        catch {
-            // not percent-encoded text: the raw form is registered already
-        }
-    }
 }
 /**
  * PUTs the metrics text; never throws. A failed push is a warning for the caller: the scan's
@@ -1322,7 +1308,8 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61111);
 /* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99133);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1108);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(36310);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29907);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36310);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_5__]);
 ([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_5__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
@@ -1330,6 +1317,7 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
  * scan only the added lines, so their line numbers are translated to the new file's).
  */
+
 
 
 
@@ -1371,7 +1359,7 @@ async function assertTargetInside(workspace, target, label) {
         throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
     }
     const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace);
-    if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .FK)(workspaceReal, real))
+    if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .F)(workspaceReal, real))
         throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
 }
 async function runScan(request) {
@@ -1437,7 +1425,7 @@ async function scanTree(request) {
         stats.suppressed.path++;
         return true;
     };
-    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .walkTree */ .Ir)(request.target, {
+    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .walkTree */ .Ir)(request.target, {
         workspace: request.workspace,
         maxFileSize: request.maxFileSize,
         onExcludedDir: () => stats.excludedDirs++,
@@ -1483,10 +1471,10 @@ async function scanStdin(request) {
     const bytes = await request.readStdin();
     if (bytes.length > request.maxFileSize)
         stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
-    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .looksBinary */ .Wb)(bytes))
+    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .looksBinary */ .Wb)(bytes))
         stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
     else {
-        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeUtf8 */ ._6)(bytes);
+        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeUtf8 */ ._6)(bytes);
         if (invalid)
             stats.invalidUtf8.push(STDIN_PATH);
         stats.filesScanned = 1;
@@ -1547,7 +1535,7 @@ async function scanGit(request) {
     const top = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .repoRoot */ .jv)(cwd);
     const shown = (gitPath) => {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, gitPath);
-        return (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .FK)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
+        return (0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .F)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
     };
     const findings = [];
     const head = request.head || 'HEAD';
@@ -1594,7 +1582,7 @@ async function scanAdded(request, stats, findings, file, path, commit) {
         stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
         return;
     }
-    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeUtf8 */ ._6)(bytes);
+    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeUtf8 */ ._6)(bytes);
     if (invalid && !file.binary)
         stats.invalidUtf8.push(where);
     stats.filesScanned++;
@@ -1628,7 +1616,6 @@ const processStdin = async () => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
-/* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   Ir: () => (/* binding */ walkTree),
 /* harmony export */   Wb: () => (/* binding */ looksBinary),
 /* harmony export */   _6: () => (/* binding */ decodeUtf8)
@@ -1638,6 +1625,7 @@ const processStdin = async () => {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29907);
 /**
  * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
  * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
@@ -1648,6 +1636,7 @@ const processStdin = async () => {
 // Synchronous on purpose: each file costs five file-system calls, and awaiting each one through
 // libuv's thread pool left the scan idle for a fifth of its time (bench/dlp, 480 files). Nothing
 // else runs on this thread meanwhile; worker threads scan what was already read.
+
 
 
 const EXCLUDED_DIRS = new Set(['.git', 'node_modules']);
@@ -1673,10 +1662,6 @@ function decodeUtf8(bytes) {
 }
 function toWorkspacePath(workspace, absolute) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, absolute).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
-function isInside(parent, child) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
 /** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
 async function* walkTree(root, options, skipped) {
@@ -1728,7 +1713,7 @@ async function* walkTree(root, options, skipped) {
                 skipped.push({ path: rel(path), reason: 'symlink-broken' });
                 return;
             }
-            if (!isInside(workspaceReal, target)) {
+            if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .F)(workspaceReal, target)) {
                 skipped.push({
                     path: rel(path),
                     reason: 'symlink-outside',
@@ -1743,7 +1728,7 @@ async function* walkTree(root, options, skipped) {
                 skipped.push({ path: rel(path), reason: 'symlink-dir' });
                 return;
             }
-            if (isInside(rootReal, target)) {
+            if ((0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .F)(rootReal, target)) {
                 skipped.push({ path: rel(path), reason: 'symlink-duplicate' });
                 return;
             }

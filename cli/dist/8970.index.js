@@ -1484,12 +1484,14 @@ async function fileAtRef(client, q) {
 /* unused harmony exports typed, INPUT_LIMITS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90453);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71060);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29907);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90453);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71060);
 /**
  * reason-for-access's inputs: declared as text (so even a malformed one produces a recorded
  * denial), typed inside run(), and size-checked before anything else looks at them.
  */
+
 
 
 
@@ -1499,81 +1501,81 @@ const DEFAULT_AUDIT_LOG = '.summit-ops-audit/reason-for-access.jsonl';
  * recorded denial instead of failing before anything is written.
  */
 const inputs = {
-    reason: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    reason: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         description: 'Why access is needed; must cite a ticket or incident. Treated as data, never run.',
     }),
-    environment: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'The environment to act on, as named in the access policy.' }),
-    kind: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'deploy or delete.' }),
-    'access-policy': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Workspace-relative access-policy YAML; empty: the built-in policy.' }),
-    'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Workspace-relative JSON Lines audit log to append to (or verify).' }),
-    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'decide or verify.' }),
-    'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'verify mode: the sha256 the last record must have.' }),
-    'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    environment: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'The environment to act on, as named in the access policy.' }),
+    kind: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'deploy or delete.' }),
+    'access-policy': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Workspace-relative access-policy YAML; empty: the built-in policy.' }),
+    'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Workspace-relative JSON Lines audit log to append to (or verify).' }),
+    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'decide or verify.' }),
+    'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'verify mode: the sha256 the last record must have.' }),
+    'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         description: 'The sha256 the access policy must have; any other policy denies.',
     }),
-    attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
-    'fulcio-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Fulcio URL; default by repository visibility.' }),
-    'rekor-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Rekor URL; default by repository visibility.' }),
-    'tsa-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Timestamp authority URL; default by repository visibility.' }),
-    'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Sign each record (keyless Sigstore) and store the attestation.' }),
+    'fulcio-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Fulcio URL; default by repository visibility.' }),
+    'rekor-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Rekor URL; default by repository visibility.' }),
+    'tsa-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Timestamp authority URL; default by repository visibility.' }),
+    'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         secret: true,
         description: 'An IdP-issued token proving how the actor authenticated.',
     }),
-    policy: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    policy: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         description: 'Custom Rego (bundle, policy.wasm or .rego folder), evaluated after the built-in rules; deny wins.',
     }),
-    'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Write an evidence bundle (record, summary, OPA decision log) here.' }),
-    'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ description: 'Decide and report only: write no record, never fail the step.' }),
-    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Write an evidence bundle (record, summary, OPA decision log) here.' }),
+    'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ description: 'Decide and report only: write no record, never fail the step.' }),
+    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         secret: true,
         description: 'The job token: approvals, PR reviews, the policy on the default branch, attestations.',
     }),
-    'openfga-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    'openfga-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         secret: true,
         description: "Bearer token for the OpenFGA store of the policy's roles: { source: openfga }.",
     }),
-    'roles-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({
+    'roles-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({
         secret: true,
         description: 'Token used only to read team membership (members:read); default: github-token.',
     }),
 };
 const typed = {
-    reason: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(),
-    environment: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(),
-    kind: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_KINDS */ .cI, { default: 'deploy' }),
-    'access-policy': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(),
-    'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ default: DEFAULT_AUDIT_LOG }),
-    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(['decide', 'verify'], { default: 'decide' }),
-    'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
-    'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
-    attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .bool */ .lc)({ default: true }),
-    'fulcio-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
-    'rekor-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
-    'tsa-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
-    'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ secret: true }),
-    policy: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(),
-    'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(),
-    'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .bool */ .lc)({ default: false }),
-    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ secret: true }),
-    'roles-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ secret: true }),
-    'openfga-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)({ secret: true }),
+    reason: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(),
+    environment: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(),
+    kind: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .REQUEST_KINDS */ .cI, { default: 'deploy' }),
+    'access-policy': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(),
+    'audit-log': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ default: DEFAULT_AUDIT_LOG }),
+    mode: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(['decide', 'verify'], { default: 'decide' }),
+    'expected-head': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
+    'expected-policy-digest': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ pattern: /^[0-9a-f]{64}$/, patternHint: 'a lowercase hex sha256' }),
+    attest: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)({ default: true }),
+    'fulcio-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+    'rekor-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+    'tsa-url': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ pattern: /^https:\/\/\S+$/, patternHint: 'an https:// URL' }),
+    'assurance-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ secret: true }),
+    policy: (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(),
+    'evidence-dir': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(),
+    'dry-run': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)({ default: false }),
+    'github-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ secret: true }),
+    'roles-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ secret: true }),
+    'openfga-token': (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)({ secret: true }),
 };
 function readTyped(raw, setup) {
     const byName = {};
     for (const name of Object.keys(typed))
         byName[name] = raw[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
     try {
-        return (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(typed, (name) => byName[name]);
+        return (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)(typed, (name) => byName[name]);
     }
     catch (error) {
-        if (!(error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz || error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputErrors */ .G))
+        if (!(error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz || error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G))
             throw error;
-        setup.errors.push(...(error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputErrors */ .G ? error.errors : [error]).map((e) => e.message));
+        setup.errors.push(...(error instanceof _lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G ? error.errors : [error]).map((e) => e.message));
         // Fail closed on every other input, but keep what is readable so the denial can be recorded.
         const out = {};
         for (const [name, descriptor] of Object.entries(typed)) {
             try {
-                Object.assign(out, (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)({ [name]: descriptor }, (n) => byName[n]));
+                Object.assign(out, (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)({ [name]: descriptor }, (n) => byName[n]));
             }
             catch {
                 // already reported
@@ -1585,7 +1587,7 @@ function readTyped(raw, setup) {
 function inWorkspace(context, path, input, setup) {
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(context.workspace, path);
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(context.workspace, absolute);
-    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel)) {
+    if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_1__/* .isInside */ .F)(context.workspace, absolute)) {
         setup.errors.push(`Input '${input}': '${path}' is outside the workspace; expected a workspace-relative path`);
         return undefined;
     }
@@ -2297,6 +2299,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/digest.ts
 var digest = __webpack_require__(49416);
+// EXTERNAL MODULE: ./lib/workspace.ts
+var lib_workspace = __webpack_require__(29907);
 // EXTERNAL MODULE: ./lib/config.ts
 var config = __webpack_require__(9426);
 // EXTERNAL MODULE: ./lib/schema.ts
@@ -2580,6 +2584,7 @@ var src_reason = __webpack_require__(68375);
 
 
 
+
 const REQUEST_KINDS = ['deploy', 'delete'];
 const WEEKDAYS = (/* unused pure expression or super */ null && (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']));
 /**
@@ -2630,7 +2635,7 @@ async function loadAccessPolicy(path, options) {
             digest: (0,digest/* sha256Hex */.f)(BUILT_IN_POLICY_YAML),
         };
     }
-    const read = (file, hint) => options.read ? readVia(options.read, file) : readText((0,external_node_path_.resolve)(options.workspace, file), file, hint);
+    const read = (file, hint) => options.read ? readVia(options.read, file) : readText(options.workspace, file, hint);
     const text = await read(path, 'check the access-policy input');
     const loaded = (0,config/* parseConfig */.o4)(path, text);
     const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
@@ -2876,13 +2881,17 @@ async function readVia(read, file) {
         throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, error.message);
     }
 }
-async function readText(absolute, display, hint) {
+async function readText(workspace, file, hint) {
+    // A committed symlink to a file outside the repository is no policy of the repository.
+    const outside = await (0,lib_workspace/* outsideWorkspace */.t)(workspace, file);
+    if (outside)
+        throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, `${outside}; ${hint}`);
     try {
-        return await (0,promises_.readFile)(absolute, 'utf8');
+        return await (0,promises_.readFile)((0,external_node_path_.resolve)(workspace, file), 'utf8');
     }
     catch (error) {
         const code = error.code;
-        throw new config/* ConfigError */.xL(display, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`);
+        throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`);
     }
 }
 
@@ -3268,6 +3277,61 @@ function renderSummary(s) {
 /* harmony export */ });
 function defineAction(definition) {
     return definition;
+}
+
+
+/***/ }),
+
+/***/ 29907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   t: () => (/* binding */ outsideWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a path stays inside the workspace. Every file an action reads comes from the job's
+ * workspace, and a path that leaves it — an input like `/etc/passwd` or `../..`, or a committed
+ * symlink pointing outside — is refused before anything is read, so no byte of an outside file
+ * can reach a message.
+ */
+
+
+/** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
+function isInside(parent, child) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+let workspaceReal;
+async function realWorkspace(workspace) {
+    if (workspaceReal?.dir !== workspace)
+        workspaceReal = { dir: workspace, real: (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace) };
+    return workspaceReal.real;
+}
+/**
+ * Why `path` (workspace-relative or absolute) resolves outside the workspace once every symlink on
+ * its way is followed, or undefined when it stays inside. A missing file is checked lexically (its
+ * absence is the caller's finding).
+ */
+async function outsideWorkspace(workspace, path) {
+    const root = await realWorkspace(workspace);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, path);
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+    }
+    catch {
+        real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, target));
+    }
+    if (isInside(root, real))
+        return undefined;
+    return real === target
+        ? 'it is outside the workspace'
+        : 'it is a symbolic link (or inside one) that resolves outside the workspace';
 }
 
 

@@ -36613,8 +36613,8 @@ function packageRoot(here) {
 }
 /** The actions of this package by directory name (lazy: `--help` loads none of them). */
 const BUILT_IN = {
-    'catalog-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(2627), __nccwpck_require__.e(4082), __nccwpck_require__.e(5973), __nccwpck_require__.e(3715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33715)),
-    'dlp-scan': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(4082), __nccwpck_require__.e(9440), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90763)),
+    'catalog-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(2627), __nccwpck_require__.e(3416), __nccwpck_require__.e(5973), __nccwpck_require__.e(3715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33715)),
+    'dlp-scan': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(3416), __nccwpck_require__.e(9440), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90763)),
     'failover-drill': () => Promise.all(/* import() */[__nccwpck_require__.e(6752), __nccwpck_require__.e(2585), __nccwpck_require__.e(1697)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11697)),
     'keda-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(2210), __nccwpck_require__.e(6752), __nccwpck_require__.e(786), __nccwpck_require__.e(8119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88119)),
     'reason-for-access': () => Promise.all(/* import() */[__nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(5814), __nccwpck_require__.e(7962), __nccwpck_require__.e(9440), __nccwpck_require__.e(5973), __nccwpck_require__.e(8970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58970)),
@@ -47239,6 +47239,24 @@ class Redactor {
             if (form.length >= MIN_SECRET_LENGTH && !this.values.has(form)) {
                 this.values.add(form);
                 this.automaton.add(form);
+            }
+        }
+    }
+    /**
+     * Registers a URL that may carry credentials: the whole URL, and its user name and password on
+     * their own (raw and percent-decoded), since a server's message or a log line can show either alone.
+     */
+    addUrlCredentials(url) {
+        this.addSecret(url.href);
+        for (const part of [url.username, url.password]) {
+            if (!part)
+                continue;
+            this.addSecret(part);
+            try {
+                this.addSecret(decodeURIComponent(part));
+            }
+            catch {
+                // not valid percent-encoding: the raw form is registered already
             }
         }
     }

@@ -35,8 +35,8 @@ else if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_2__/* .reexecWithV8F
     // ~40 ms of CPU of a one-migration run. A stale or unwritable cache is ignored by Node.
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)();
     const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(264), __nccwpck_require__.e(590), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57453)),
-        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(590), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7511)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(264), __nccwpck_require__.e(644), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76954)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(644), __nccwpck_require__.e(392)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70392)),
     ]);
     await runOnGitHub(catalogGate);
 }

@@ -8,6 +8,7 @@
  * PostgreSQL 18 (PGlite) records it as a named constraint too, PostgreSQL 15 does not.
  */
 import { Worker } from 'node:worker_threads';
+import { Redactor } from '../../../lib/redact.ts';
 import { workerScript } from '../../../lib/worker-entry.ts';
 import { PGLITE_WORKER_ROLE } from './pglite-role.ts';
 import { PGLITE_CONTRIB } from './pglite-contrib.ts';
@@ -198,15 +199,11 @@ export async function openPostgres(
     await client.connect();
   } catch (error) {
     // Server messages can name the user ("password authentication failed for user …"): scrub both parts.
-    let reason = (error as Error).message || String((error as NodeJS.ErrnoException).code ?? error);
-    for (const secret of [
-      parsed.password,
-      decodeURIComponent(parsed.password),
-      parsed.username,
-      decodeURIComponent(parsed.username),
-    ]) {
-      if (secret) reason = reason.split(secret).join('***');
-    }
+    const scrub = new Redactor();
+    scrub.addUrlCredentials(parsed);
+    const reason = scrub.redact(
+      (error as Error).message || String((error as NodeJS.ErrnoException).code ?? error),
+    );
     await client.end().catch(() => {});
     throw new DatabaseUnreachableError(endpoint, reason);
   }

@@ -5,7 +5,8 @@
  * evidence, and the CLI/bench call this directly.
  */
 import { readdir } from 'node:fs/promises';
-import { outsideWorkspace, readWorkspaceFile } from './paths.ts';
+import { outsideWorkspace } from '../../../lib/workspace.ts';
+import { readWorkspaceFile } from './paths.ts';
 import { isAbsolute, join, posix } from 'node:path';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
 import {

@@ -65525,10 +65525,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(5490);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(5490);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7378);
 /* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(453);
-/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2241);
+/* harmony import */ var _lib_report_summary_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(2241);
 /* harmony import */ var _lib_report_sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1188);
 /* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8868);
 /* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3425);
@@ -65538,8 +65538,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9003);
 /* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5498);
 /* harmony import */ var _trusted_config_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9450);
-/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(2094);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6310);
+/* harmony import */ var _stdin_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2094);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9907);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6310);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__, _config_js__WEBPACK_IMPORTED_MODULE_8__, _report_js__WEBPACK_IMPORTED_MODULE_10__, _scan_js__WEBPACK_IMPORTED_MODULE_11__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_13__]);
 ([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__, _config_js__WEBPACK_IMPORTED_MODULE_8__, _report_js__WEBPACK_IMPORTED_MODULE_10__, _scan_js__WEBPACK_IMPORTED_MODULE_11__, _trusted_config_js__WEBPACK_IMPORTED_MODULE_13__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
@@ -65548,6 +65549,7 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
  * evidence bundle, check run. Every raw value found is registered with the run's Redactor before
  * anything is written, so even a stray copy is masked on its way out.
  */
+
 
 
 
@@ -65661,8 +65663,8 @@ function inWorkspace(context, path) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(context.workspace, path);
 }
 function shown(context, absolute) {
-    return (0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.workspace, absolute)
-        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
+    return (0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .F)(context.workspace, absolute)
+        ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_15__/* .toWorkspacePath */ .CR)(context.workspace, absolute) || '.'
         : absolute;
 }
 /** Diff mode: the input's file, or the conventional one whether or not the checkout still has it. */
@@ -65686,9 +65688,9 @@ function configFile(context, given, conventional, what) {
  * instead): the link could point anywhere, such as an allowlist of `**` outside the repository.
  */
 async function unlinkedConfig(context, file, findings) {
-    if (!file || !(0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.workspace, file))
+    if (!file || !(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .F)(context.workspace, file))
         return file;
-    const link = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_13__/* .symlinkOnPath */ .EY)(context.workspace, (0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .toWorkspacePath */ .CR)(context.workspace, file));
+    const link = await (0,_trusted_config_js__WEBPACK_IMPORTED_MODULE_13__/* .symlinkOnPath */ .EY)(context.workspace, (0,_tree_js__WEBPACK_IMPORTED_MODULE_15__/* .toWorkspacePath */ .CR)(context.workspace, file));
     if (link === undefined)
         return file;
     const shownAs = shown(context, file);
@@ -65696,8 +65698,8 @@ async function unlinkedConfig(context, file, findings) {
     context.log.info(`Not using ${shownAs}: it is reached through a symlink (${link}), never followed.`);
     return undefined;
 }
-function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_15__/* .processStdin */ .K }) {
-    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_16__/* .defineAction */ .Q)({
+function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_16__/* .processStdin */ .K }) {
+    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_17__/* .defineAction */ .Q)({
         name: 'dlp-scan',
         inputs,
         async run(values, context) {
@@ -65709,7 +65711,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
                 ? (0,_push_js__WEBPACK_IMPORTED_MODULE_12__/* .parsePushgatewayUrl */ .p5)(values.metricsPushgatewayUrl)
                 : undefined;
             if (pushgateway)
-                (0,_push_js__WEBPACK_IMPORTED_MODULE_12__/* .registerUrlSecrets */ .AI)(context.redactor, pushgateway);
+                context.redactor.addUrlCredentials(pushgateway);
             const threads = parseThreads(values.threads);
             const planInput = { mode: values.mode, path: values.path };
             if (values.base)
@@ -65719,7 +65721,7 @@ function createDlpScan(ports = { readStdin: _stdin_js__WEBPACK_IMPORTED_MODULE_1
             const plan = resolvePlan(planInput, context.github);
             const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
             if (plan.mode !== 'stdin') {
-                if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.workspace, target))
+                if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .F)(context.workspace, target))
                     throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
                 if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(target))
                     throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);
@@ -65787,7 +65789,7 @@ async function toResult(findings, stats, rules, failOn, maxFileSize, context, ev
     const redact = (value) => context.redactor.redactDeep(value);
     const { shown, omitted } = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .annotatedFindings */ .Xr)(findings);
     const capNote = `${omitted} finding(s) have no annotation (at most ${_report_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATIONS_PER_FILE */ .io} per file and ${_report_js__WEBPACK_IMPORTED_MODULE_10__/* .ANNOTATIONS_PER_RUN */ .ht} per run); every finding is in the report (report-path) and the SARIF log.`;
-    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize) + (omitted > 0 ? `\n${(0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_17__/* .paragraph */ .FY)(capNote)}` : '');
+    const markdown = (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(findings, stats, failOn, maxFileSize) + (omitted > 0 ? `\n${(0,_lib_report_summary_js__WEBPACK_IMPORTED_MODULE_18__/* .paragraph */ .FY)(capNote)}` : '');
     const gitleaks = `${JSON.stringify(redact((0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__/* .gitleaksReport */ .F1)(findings)), null, 2)}\n`;
     // Counts only: per rule, severity and tag, what was suppressed and why, what was not scanned.
     const log = `${JSON.stringify(redact({ ...(0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_7__/* .redactionLog */ .e0)(findings), suppressed: stats.suppressed, skippedFiles: (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .countSkips */ .c5)(stats.skipped), invalidUtf8Files: stats.invalidUtf8.length }), null, 2)}\n`;
@@ -65902,8 +65904,7 @@ __webpack_async_result__();
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   p5: () => (/* binding */ parsePushgatewayUrl),
-  U6: () => (/* binding */ pushMetrics),
-  AI: () => (/* binding */ registerUrlSecrets)
+  U6: () => (/* binding */ pushMetrics)
 });
 
 // UNUSED EXPORTS: PUSH_JOB, pushUrl
@@ -66248,21 +66249,6 @@ function pushUrl(base, repository) {
     url.pathname = `${url.pathname.replace(/\/+$/, '')}/metrics/job/${PUSH_JOB}/repository@base64/${encoded}`;
     return url;
 }
-/** Userinfo parts are masked on their own too: a log line could show the password alone. */
-function registerUrlSecrets(redactor, url) {
-    redactor.addSecret(url.href);
-    for (const part of [url.username, url.password]) {
-        if (!part)
-            continue;
-        redactor.addSecret(part);
-        try {
-            redactor.addSecret(decodeURIComponent(part));
-        }
-        catch {
-            // not percent-encoded text: the raw form is registered already
-        }
-    }
-}
 /**
  * PUTs the metrics text; never throws. A failed push is a warning for the caller: the scan's
  * verdict must not depend on a monitoring endpoint being up.
@@ -66600,7 +66586,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1111);
 /* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9133);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1108);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6310);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9907);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6310);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_5__]);
 ([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_2__, _report_js__WEBPACK_IMPORTED_MODULE_5__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
@@ -66608,6 +66595,7 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
  * scan only the added lines, so their line numbers are translated to the new file's).
  */
+
 
 
 
@@ -66649,7 +66637,7 @@ async function assertTargetInside(workspace, target, label) {
         throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
     }
     const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace);
-    if (!(0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .FK)(workspaceReal, real))
+    if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .F)(workspaceReal, real))
         throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
 }
 async function runScan(request) {
@@ -66715,7 +66703,7 @@ async function scanTree(request) {
         stats.suppressed.path++;
         return true;
     };
-    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .walkTree */ .Ir)(request.target, {
+    const files = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .walkTree */ .Ir)(request.target, {
         workspace: request.workspace,
         maxFileSize: request.maxFileSize,
         onExcludedDir: () => stats.excludedDirs++,
@@ -66761,10 +66749,10 @@ async function scanStdin(request) {
     const bytes = await request.readStdin();
     if (bytes.length > request.maxFileSize)
         stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
-    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .looksBinary */ .Wb)(bytes))
+    else if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .looksBinary */ .Wb)(bytes))
         stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
     else {
-        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeUtf8 */ ._6)(bytes);
+        const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeUtf8 */ ._6)(bytes);
         if (invalid)
             stats.invalidUtf8.push(STDIN_PATH);
         stats.filesScanned = 1;
@@ -66825,7 +66813,7 @@ async function scanGit(request) {
     const top = await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .repoRoot */ .jv)(cwd);
     const shown = (gitPath) => {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, gitPath);
-        return (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .FK)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
+        return (0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .F)(request.workspace, absolute) ? (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .toWorkspacePath */ .CR)(request.workspace, absolute) : gitPath;
     };
     const findings = [];
     const head = request.head || 'HEAD';
@@ -66872,7 +66860,7 @@ async function scanAdded(request, stats, findings, file, path, commit) {
         stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
         return;
     }
-    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeUtf8 */ ._6)(bytes);
+    const { text, invalid } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeUtf8 */ ._6)(bytes);
     if (invalid && !file.binary)
         stats.invalidUtf8.push(where);
     stats.filesScanned++;
@@ -66906,7 +66894,6 @@ const processStdin = async () => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
-/* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   Ir: () => (/* binding */ walkTree),
 /* harmony export */   Wb: () => (/* binding */ looksBinary),
 /* harmony export */   _6: () => (/* binding */ decodeUtf8)
@@ -66916,6 +66903,7 @@ const processStdin = async () => {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_workspace_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9907);
 /**
  * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
  * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
@@ -66926,6 +66914,7 @@ const processStdin = async () => {
 // Synchronous on purpose: each file costs five file-system calls, and awaiting each one through
 // libuv's thread pool left the scan idle for a fifth of its time (bench/dlp, 480 files). Nothing
 // else runs on this thread meanwhile; worker threads scan what was already read.
+
 
 
 const EXCLUDED_DIRS = new Set(['.git', 'node_modules']);
@@ -66951,10 +66940,6 @@ function decodeUtf8(bytes) {
 }
 function toWorkspacePath(workspace, absolute) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, absolute).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
-function isInside(parent, child) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
 /** Yields text files under `root` (a directory or one file) in a stable order; `skipped` collects the rest. */
 async function* walkTree(root, options, skipped) {
@@ -67006,7 +66991,7 @@ async function* walkTree(root, options, skipped) {
                 skipped.push({ path: rel(path), reason: 'symlink-broken' });
                 return;
             }
-            if (!isInside(workspaceReal, target)) {
+            if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .F)(workspaceReal, target)) {
                 skipped.push({
                     path: rel(path),
                     reason: 'symlink-outside',
@@ -67021,7 +67006,7 @@ async function* walkTree(root, options, skipped) {
                 skipped.push({ path: rel(path), reason: 'symlink-dir' });
                 return;
             }
-            if (isInside(rootReal, target)) {
+            if ((0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .F)(rootReal, target)) {
                 skipped.push({ path: rel(path), reason: 'symlink-duplicate' });
                 return;
             }
@@ -77624,6 +77609,24 @@ class Redactor {
         }
     }
     /**
+     * Registers a URL that may carry credentials: the whole URL, and its user name and password on
+     * their own (raw and percent-decoded), since a server's message or a log line can show either alone.
+     */
+    addUrlCredentials(url) {
+        this.addSecret(url.href);
+        for (const part of [url.username, url.password]) {
+            if (!part)
+                continue;
+            this.addSecret(part);
+            try {
+                this.addSecret(decodeURIComponent(part));
+            }
+            catch {
+                // not valid percent-encoding: the raw form is registered already
+            }
+        }
+    }
+    /**
      * An extra shape to mask. The caller vouches that it is linear (no nested or adjacent
      * overlapping repeats: lib/dlp/regex-safety.ts checks that) and never builds it from secrets.
      */
@@ -80792,6 +80795,61 @@ async function runOnGitHub(definition) {
     catch (error) {
         failSafely(error);
     }
+}
+
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside)
+/* harmony export */ });
+/* unused harmony export outsideWorkspace */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a path stays inside the workspace. Every file an action reads comes from the job's
+ * workspace, and a path that leaves it — an input like `/etc/passwd` or `../..`, or a committed
+ * symlink pointing outside — is refused before anything is read, so no byte of an outside file
+ * can reach a message.
+ */
+
+
+/** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
+function isInside(parent, child) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+let workspaceReal;
+async function realWorkspace(workspace) {
+    if (workspaceReal?.dir !== workspace)
+        workspaceReal = { dir: workspace, real: realpath(workspace).catch(() => workspace) };
+    return workspaceReal.real;
+}
+/**
+ * Why `path` (workspace-relative or absolute) resolves outside the workspace once every symlink on
+ * its way is followed, or undefined when it stays inside. A missing file is checked lexically (its
+ * absence is the caller's finding).
+ */
+async function outsideWorkspace(workspace, path) {
+    const root = await realWorkspace(workspace);
+    const target = isAbsolute(path) ? path : join(workspace, path);
+    let real;
+    try {
+        real = await realpath(target);
+    }
+    catch {
+        real = join(root, relative(workspace, target));
+    }
+    if (isInside(root, real))
+        return undefined;
+    return real === target
+        ? 'it is outside the workspace'
+        : 'it is a symbolic link (or inside one) that resolves outside the workspace';
 }
 
 

@@ -39,7 +39,7 @@ import {
   type ScanStats,
 } from './report.ts';
 import { runScan } from './scan.ts';
-import { parsePushgatewayUrl, pushMetrics, registerUrlSecrets } from './push.ts';
+import { parsePushgatewayUrl, pushMetrics } from './push.ts';
 import {
   CONFIG_CHANGED_DESCRIPTOR,
   CONFIG_CHANGED_RULE,
@@ -51,7 +51,8 @@ import {
   type ConfigFileRef,
 } from './trusted-config.ts';
 import { processStdin, type ReadStdin } from './stdin.ts';
-import { isInside, toWorkspacePath } from './tree.ts';
+import { isInside } from '../../../lib/workspace.ts';
+import { toWorkspacePath } from './tree.ts';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** Skips that fail the step under fail-on-skipped: content that was there but not read. */
@@ -242,7 +243,7 @@ export function createDlpScan(ports: DlpScanPorts = { readStdin: processStdin })
       const pushgateway = values.metricsPushgatewayUrl
         ? parsePushgatewayUrl(values.metricsPushgatewayUrl)
         : undefined;
-      if (pushgateway) registerUrlSecrets(context.redactor, pushgateway);
+      if (pushgateway) context.redactor.addUrlCredentials(pushgateway);
       const threads = parseThreads(values.threads);
       const planInput: Parameters<typeof resolvePlan>[0] = { mode: values.mode, path: values.path };
       if (values.base) planInput.base = values.base;

@@ -6,7 +6,6 @@
  */
 import { HttpError, httpRequest, type HttpRequestOptions } from '../../../lib/http.ts';
 import { InputError } from '../../../lib/inputs.ts';
-import type { Redactor } from '../../../lib/redact.ts';
 
 export const PUSH_JOB = 'summit-dlp-scan';
 const INPUT = 'metrics-pushgateway-url';
@@ -46,20 +45,6 @@ export function pushUrl(base: URL, repository: string): URL {
   const encoded = Buffer.from(repository, 'utf8').toString('base64url');
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/metrics/job/${PUSH_JOB}/repository@base64/${encoded}`;
   return url;
-}
-
-/** Userinfo parts are masked on their own too: a log line could show the password alone. */
-export function registerUrlSecrets(redactor: Redactor, url: URL): void {
-  redactor.addSecret(url.href);
-  for (const part of [url.username, url.password]) {
-    if (!part) continue;
-    redactor.addSecret(part);
-    try {
-      redactor.addSecret(decodeURIComponent(part));
-    } catch {
-      // not percent-encoded text: the raw form is registered already
-    }
-  }
 }
 
 export type PushOutcome = { pushed: true; url: string } | { pushed: false; reason: string };

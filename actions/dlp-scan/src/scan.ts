@@ -19,7 +19,8 @@ import type { AddedFile } from './diff.ts';
 import { addedLines, history, repoRoot } from './git.ts';
 import { maskedPreview } from '../../../lib/redact.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
-import { decodeUtf8, isInside, looksBinary, toWorkspacePath, walkTree, type SkippedFile } from './tree.ts';
+import { isInside } from '../../../lib/workspace.ts';
+import { decodeUtf8, looksBinary, toWorkspacePath, walkTree, type SkippedFile } from './tree.ts';
 
 export const STDIN_PATH = '<stdin>';
 /** Where findings in a commit's message (history mode) are placed: not a file of the tree. */

@@ -18,7 +18,8 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { isInside } from '../../../lib/workspace.ts';
 
 export const EXCLUDED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 /** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
@@ -71,11 +72,6 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean 
 
 export function toWorkspacePath(workspace: string, absolute: string): string {
   return relative(workspace, absolute).split(sep).join('/');
-}
-
-export function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export interface WalkOptions {

@@ -2,8 +2,9 @@
  * reason-for-access's inputs: declared as text (so even a malformed one produces a recorded
  * denial), typed inside run(), and size-checked before anything else looks at them.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { RunContext } from '../../../lib/action.ts';
+import { isInside } from '../../../lib/workspace.ts';
 import { InputError, InputErrors, readInputs, bool, oneOf, str } from '../../../lib/inputs.ts';
 import type { Annotation } from '../../../lib/report/types.ts';
 import { REQUEST_KINDS } from './policy.ts';
@@ -137,7 +138,7 @@ export function inWorkspace(
 ): Located | undefined {
   const absolute = resolve(context.workspace, path);
   const rel = relative(context.workspace, absolute);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
+  if (!isInside(context.workspace, absolute)) {
     setup.errors.push(
       `Input '${input}': '${path}' is outside the workspace; expected a workspace-relative path`,
     );

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { sha256Hex } from '../../../lib/digest.ts';
+import { outsideWorkspace } from '../../../lib/workspace.ts';
 import { ConfigError, parseConfig, type LoadedConfig, type PathSegment } from '../../../lib/config.ts';
 import { compileSchema, validateConfig } from '../../../lib/schema.ts';
 import type { OpenFgaRoleSource } from './openfga.ts';
@@ -148,7 +149,7 @@ export async function loadAccessPolicy(
     };
   }
   const read = (file: string, hint: string) =>
-    options.read ? readVia(options.read, file) : readText(resolve(options.workspace, file), file, hint);
+    options.read ? readVia(options.read, file) : readText(options.workspace, file, hint);
   const text = await read(path, 'check the access-policy input');
   const loaded = parseConfig<Record<string, unknown>>(path, text);
   const rolesFile = typeof loaded.value?.rolesFile === 'string' ? loaded.value.rolesFile : undefined;
@@ -456,13 +457,16 @@ async function readVia(read: (path: string) => Promise<string>, file: string): P
   }
 }
 
-async function readText(absolute: string, display: string, hint: string): Promise<string> {
+async function readText(workspace: string, file: string, hint: string): Promise<string> {
+  // A committed symlink to a file outside the repository is no policy of the repository.
+  const outside = await outsideWorkspace(workspace, file);
+  if (outside) throw new ConfigError(file, { line: 1, column: 1 }, `${outside}; ${hint}`);
   try {
-    return await readFile(absolute, 'utf8');
+    return await readFile(resolve(workspace, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(
-      display,
+      file,
       { line: 1, column: 1 },
       code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`,
     );

@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { rejectionOf, thrownBy } from '../../../test/support/errors.ts';
 
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, mkdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -206,6 +206,38 @@ test('a policy file with a roles file: users merged, digest covers both, errors 
   expect(String(await rejectionOf(loadAccessPolicy('missing.yml', { workspace: ws })))).toMatch(
     /^ConfigError: missing\.yml:1:1: file not found; check the access-policy input/,
   );
+});
+
+test('a policy or roles file that is a symlink out of the workspace is refused, not read', async () => {
+  const outside = await mkdtemp(join(tmpdir(), 'rfa-outside-'));
+  // Permissive on purpose: if it were read, everyone could promote.
+  await writeFile(
+    join(outside, 'open.yml'),
+    'version: 1\nenvironments:\n  prod:\n    deploy:\n      roles: []\n',
+  );
+  await writeFile(join(outside, 'roles.yml'), 'roles:\n  sre: [mallory]\n');
+  const ws = await mkdtemp(join(tmpdir(), 'rfa-policy-'));
+  await mkdir(join(ws, '.github'));
+  await symlink(join(outside, 'open.yml'), join(ws, '.github/access.yml'));
+  await expect(loadAccessPolicy('.github/access.yml', { workspace: ws })).rejects.toThrow(
+    /^\.github\/access\.yml:1:1: it is a symbolic link \(or inside one\) that resolves outside the workspace; check the access-policy input/,
+  );
+  await rm(join(ws, '.github/access.yml'));
+  await writeFile(
+    join(ws, '.github/access.yml'),
+    'version: 1\nrolesFile: .github/roles.yml\nenvironments:\n  prod:\n    deploy:\n      roles: [sre]\n',
+  );
+  await symlink(join(outside, 'roles.yml'), join(ws, '.github/roles.yml'));
+  await expect(loadAccessPolicy('.github/access.yml', { workspace: ws })).rejects.toThrow(
+    /^\.github\/roles\.yml:1:1: it is a symbolic link .* outside the workspace; check rolesFile in \.github\/access\.yml/,
+  );
+  // A link that stays inside the repository is an ordinary file.
+  await rm(join(ws, '.github/roles.yml'));
+  await writeFile(join(ws, '.github/roles.real.yml'), 'roles:\n  sre: [alice]\n');
+  await symlink('roles.real.yml', join(ws, '.github/roles.yml'));
+  expect((await loadAccessPolicy('.github/access.yml', { workspace: ws })).policy.roles.sre!.users).toEqual([
+    'alice',
+  ]);
 });
 
 const weekly = (zone: string) => `version: 1

@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 511;
-export const ids = [511];
+export const id = 392;
+export const ids = [392];
 export const modules = {
 
-/***/ 7511:
+/***/ 70392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -930,23 +930,31 @@ async function loadPolicyPath(absolute, file, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/catalog-gate/src/paths.ts
+;// CONCATENATED MODULE: ./lib/workspace.ts
 /**
- * Every file the gate reads comes from the pull request's workspace. A path that leaves it — an
- * input like `catalog: /etc/passwd`, `../..`, or a committed symlink pointing outside — is refused
- * before anything is read, so no byte of an outside file can reach a message.
+ * Whether a path stays inside the workspace. Every file an action reads comes from the job's
+ * workspace, and a path that leaves it — an input like `/etc/passwd` or `../..`, or a committed
+ * symlink pointing outside — is refused before anything is read, so no byte of an outside file
+ * can reach a message.
  */
 
 
-/** Largest file the gate reads (catalog, SQL); beyond it a file is a finding, not a read. */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
+function isInside(parent, child) {
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
+}
 let workspaceReal;
 async function realWorkspace(workspace) {
     if (workspaceReal?.dir !== workspace)
         workspaceReal = { dir: workspace, real: (0,promises_.realpath)(workspace).catch(() => workspace) };
     return workspaceReal.real;
 }
-/** Why `path` (workspace-relative or absolute) resolves outside the workspace, or undefined. */
+/**
+ * Why `path` (workspace-relative or absolute) resolves outside the workspace once every symlink on
+ * its way is followed, or undefined when it stays inside. A missing file is checked lexically (its
+ * absence is the caller's finding).
+ */
 async function outsideWorkspace(workspace, path) {
     const root = await realWorkspace(workspace);
     const target = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path);
@@ -955,16 +963,25 @@ async function outsideWorkspace(workspace, path) {
         real = await (0,promises_.realpath)(target);
     }
     catch {
-        // A missing file is the caller's finding; only the lexical path can be checked.
         real = (0,external_node_path_.join)(root, (0,external_node_path_.relative)(workspace, target));
     }
-    const rel = (0,external_node_path_.relative)(root, real);
-    if (rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)))
+    if (isInside(root, real))
         return undefined;
     return real === target
         ? 'it is outside the workspace'
         : 'it is a symbolic link (or inside one) that resolves outside the workspace';
 }
+
+;// CONCATENATED MODULE: ./actions/catalog-gate/src/paths.ts
+/**
+ * Every file the gate reads comes from the pull request's workspace (lib/workspace.ts refuses a
+ * path that leaves it), and no file over the size limit is read.
+ */
+
+
+
+/** Largest file the gate reads (catalog, SQL); beyond it a file is a finding, not a read. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /**
  * Reads a workspace file as UTF-8, refusing one outside the workspace or over the size limit.
  * `plainFileInCheckedDir`: the caller listed it as a regular file (not a symlink) of a directory
@@ -3696,6 +3713,8 @@ function denyFindings(deny, catalog, policyFile) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./lib/redact.ts + 2 modules
+var redact = __webpack_require__(99133);
 // EXTERNAL MODULE: ./lib/worker-entry.ts
 var worker_entry = __webpack_require__(49115);
 // EXTERNAL MODULE: ./actions/catalog-gate/src/pglite-role.ts
@@ -3712,6 +3731,7 @@ var pglite_contrib = __webpack_require__(6502);
  * their names. NOT NULL is compared as the column property (attnotnull), never as a constraint:
  * PostgreSQL 18 (PGlite) records it as a named constraint too, PostgreSQL 15 does not.
  */
+
 
 
 
@@ -3872,16 +3892,9 @@ async function openPostgres(url, options = {}) {
     }
     catch (error) {
         // Server messages can name the user ("password authentication failed for user …"): scrub both parts.
-        let reason = error.message || String(error.code ?? error);
-        for (const secret of [
-            parsed.password,
-            decodeURIComponent(parsed.password),
-            parsed.username,
-            decodeURIComponent(parsed.username),
-        ]) {
-            if (secret)
-                reason = reason.split(secret).join('***');
-        }
+        const scrub = new redact/* Redactor */.pO();
+        scrub.addUrlCredentials(parsed);
+        const reason = scrub.redact(error.message || String(error.code ?? error));
         await client.end().catch(() => { });
         throw new DatabaseUnreachableError(endpoint, reason);
     }
@@ -4612,6 +4625,7 @@ async function connectSession(url, home, timeouts, options) {
  * them on a database. Returns plain data; main.ts turns it into annotations, a summary, SARIF and
  * evidence, and the CLI/bench call this directly.
  */
+
 
 
 

@@ -2,8 +2,8 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 590;
-export const ids = [590];
+export const id = 644;
+export const ids = [644];
 export const modules = {
 
 /***/ 9426:
@@ -511,6 +511,645 @@ function describe(d) {
         case 'size':
             return 'a byte count such as 1048576, 512k, 10M or 1G';
     }
+}
+
+
+/***/ }),
+
+/***/ 99133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  v5: () => (/* binding */ MASK),
+  pO: () => (/* binding */ Redactor)
+});
+
+// UNUSED EXPORTS: maskedPreview
+
+;// CONCATENATED MODULE: ./lib/aho-corasick.ts
+/**
+ * An Aho-Corasick automaton over UTF-16 code units that reports, for each position of a text, the
+ * longest registered string ending there. One pass, O(text + total pattern length), whatever the
+ * strings contain — unlike a RegExp alternation built from them, which V8 refuses past a size
+ * ("Regular expression too large", with the source — the secrets — in the message) and which can
+ * backtrack.
+ *
+ * No Node built-ins: lib/dlp and the edge Worker may use it.
+ */
+const ROOT = 0;
+class StringSet {
+    /**
+     * Transitions of every node but the root. A long value is a chain of one-child nodes, so the
+     * first child sits in two flat arrays and only branching nodes get a map for the others.
+     */
+    firstCode = [-1];
+    firstChild = [-1];
+    more = new Map();
+    /** The root's transitions as a dense table: the hot path of a scan stays in the root. */
+    rootNext = new Int32Array(65536).fill(-1);
+    fail = [ROOT];
+    /** Length of the longest registered string that is a suffix of this node's path (0: none). */
+    longest = [0];
+    rootChildren = [];
+    /** The code unit on the edge into each node. */
+    codes = [0];
+    built = true;
+    total = 0;
+    /** Number of code units registered (the automaton's size is at most this plus one). */
+    get size() {
+        return this.total;
+    }
+    add(text) {
+        if (!text)
+            return;
+        let node = ROOT;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            let child = this.step(node, code);
+            if (child < 0) {
+                child = this.fail.length;
+                this.fail.push(ROOT);
+                this.longest.push(0);
+                this.codes.push(code);
+                this.firstCode.push(-1);
+                this.firstChild.push(-1);
+                if (node === ROOT) {
+                    this.rootNext[code] = child;
+                    this.rootChildren.push(child);
+                }
+                else if (this.firstCode[node] === -1) {
+                    this.firstCode[node] = code;
+                    this.firstChild[node] = child;
+                }
+                else {
+                    let others = this.more.get(node);
+                    if (!others)
+                        this.more.set(node, (others = new Map()));
+                    others.set(code, child);
+                }
+                this.total++;
+            }
+            node = child;
+        }
+        if (this.longest[node] < text.length)
+            this.longest[node] = text.length;
+        this.built = false;
+    }
+    /** The child of `node` along `code`, or -1. */
+    step(node, code) {
+        if (node === ROOT)
+            return this.rootNext[code];
+        if (this.firstCode[node] === code)
+            return this.firstChild[node];
+        if (this.firstCode[node] === -1)
+            return -1;
+        return this.more.get(node)?.get(code) ?? -1;
+    }
+    /**
+     * Calls `hit(start, end)` for every position where a registered string ends, with the longest
+     * such string (shorter ones ending at the same place lie inside it). Ends increase strictly.
+     */
+    scan(text, hit) {
+        if (this.total === 0)
+            return;
+        if (!this.built)
+            this.build();
+        const { rootNext, fail, longest } = this;
+        let node = ROOT;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            for (;;) {
+                if (node === ROOT) {
+                    const child = rootNext[code];
+                    node = child < 0 ? ROOT : child;
+                    break;
+                }
+                const child = this.step(node, code);
+                if (child >= 0) {
+                    node = child;
+                    break;
+                }
+                node = fail[node];
+            }
+            const length = longest[node];
+            if (length > 0)
+                hit(i + 1 - length, i + 1);
+        }
+    }
+    /** Failure links breadth first; `longest` inherits along them (the dictionary-suffix links). */
+    build() {
+        const { fail, longest, codes, firstChild, more } = this;
+        const queue = [];
+        for (const child of this.rootChildren) {
+            fail[child] = ROOT;
+            queue.push(child);
+        }
+        const link = (node, child) => {
+            const code = codes[child];
+            let f = fail[node];
+            let target = -1;
+            for (;;) {
+                target = this.step(f, code);
+                if (target >= 0 || f === ROOT)
+                    break;
+                f = fail[f];
+            }
+            fail[child] = target >= 0 ? target : ROOT;
+            if (longest[fail[child]] > longest[child])
+                longest[child] = longest[fail[child]];
+            queue.push(child);
+        };
+        for (let head = 0; head < queue.length; head++) {
+            const node = queue[head];
+            const first = firstChild[node];
+            if (first < 0)
+                continue;
+            link(node, first);
+            if (more.size > 0) {
+                const others = more.get(node);
+                if (others)
+                    for (const child of others.values())
+                        link(node, child);
+            }
+        }
+        this.built = true;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/redact-shapes.ts
+/**
+ * Credential shapes the redactor masks even when nobody registered the value, found by a
+ * hand-written scanner instead of regexes with lookbehind and open-ended repeats (those backtrack:
+ * one such pattern took 27 s on a 68 KB string). One literal-anchor pass finds where a shape may
+ * start; each anchor is then extended over character runs that are never scanned twice, so the
+ * whole pass is linear in the text.
+ *
+ * An optional backslash before `_` and `-`: the same tokens after markdown escaping in a job
+ * summary. No Node built-ins (lib/dlp and the edge Worker share this file's consumers).
+ */
+const ANCHORS = /gh[pousr]\\?_|github\\?_pat\\?_|A(?:KIA|SIA|BIA|CCA)|xox[abposre]|glpat\\?-|npm\\?_|eyJ|[Bb]earer|-----BEGIN |:\/\//g;
+const ALNUM = charClass('A-Za-z0-9');
+const UPPER_DIGIT = charClass('A-Z0-9');
+const PAT = charClass('A-Za-z0-9_\\\\');
+const SLACK = charClass('A-Za-z0-9\\\\\\-');
+const GLPAT = charClass('A-Za-z0-9_\\\\\\-');
+const JWT = GLPAT;
+const BEARER = charClass('A-Za-z0-9._~+/\\\\\\-');
+const WORD = charClass('A-Za-z0-9_');
+const SCHEME = charClass('A-Za-z0-9+.\\-');
+const PEM_BODY = charClass('A-Za-z0-9+/=,:.\\- \\t\\r\\n');
+/** A 128-entry lookup table; code units past ASCII are never in these classes. */
+function charClass(spec) {
+    const table = new Uint8Array(128);
+    const re = new RegExp(`[${spec}]`);
+    for (let c = 0; c < 128; c++)
+        if (re.test(String.fromCharCode(c)))
+            table[c] = 1;
+    return table;
+}
+function inClass(table, code) {
+    return code < 128 && table[code] === 1;
+}
+/**
+ * The end of the run of `table` characters starting at `from`. Remembers the last run per table so
+ * that anchors inside one long run (`eyJ-eyJ-eyJ…`) do not rescan it: anchors arrive in order.
+ */
+class Runs {
+    cache = new Map();
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    end(table, from) {
+        const last = this.cache.get(table);
+        if (last && from >= last.start && from <= last.end)
+            return last.end;
+        let i = from;
+        const { text } = this;
+        while (i < text.length && inClass(table, text.charCodeAt(i)))
+            i++;
+        this.cache.set(table, { start: from, end: i });
+        return i;
+    }
+}
+function wordBefore(text, at) {
+    return at > 0 && inClass(WORD, text.charCodeAt(at - 1));
+}
+function wordAt(text, at) {
+    return at < text.length && inClass(WORD, text.charCodeAt(at));
+}
+function scanShapes(text, hit) {
+    ANCHORS.lastIndex = 0;
+    let m = ANCHORS.exec(text);
+    if (!m)
+        return;
+    const runs = new Runs(text);
+    // The next PEM footer at or after a position. Callers ask with increasing positions, and a
+    // search starts past the previous answer, so all searches together read the text once.
+    let footerAt = -2;
+    const footer = (from) => {
+        if (footerAt === -2 || (footerAt >= 0 && footerAt < from))
+            footerAt = text.indexOf('-----END ', from);
+        return footerAt;
+    };
+    let maskedTo = 0;
+    const emit = (start, end) => {
+        hit(start, end);
+        if (end > maskedTo)
+            maskedTo = end;
+    };
+    for (; m; m = ANCHORS.exec(text)) {
+        const at = m.index;
+        const anchor = m[0];
+        const after = at + anchor.length;
+        if (at < maskedTo && anchor !== '://')
+            continue;
+        switch (anchor[0]) {
+            case 'g':
+                if (wordBefore(text, at))
+                    break;
+                if (anchor.startsWith('github')) {
+                    if (runs.end(PAT, after) - after >= 22)
+                        emit(at, runs.end(PAT, after));
+                }
+                else if (anchor.startsWith('glpat')) {
+                    if (runs.end(GLPAT, after) - after >= 20)
+                        emit(at, runs.end(GLPAT, after));
+                }
+                else if (runs.end(ALNUM, after) - after >= 36)
+                    emit(at, runs.end(ALNUM, after));
+                break;
+            case 'A': {
+                if (wordBefore(text, at))
+                    break;
+                const end = runs.end(UPPER_DIGIT, after);
+                if (end - after === 16 && !wordAt(text, end))
+                    emit(at, end);
+                break;
+            }
+            case 'x': {
+                if (wordBefore(text, at))
+                    break;
+                // xoxb-, xoxe.xoxp-, xoxe-: a dash or dot, then the token body
+                const sep = text[after] === '\\' ? after + 1 : after;
+                if (text[sep] !== '-' && text[sep] !== '.')
+                    break;
+                const end = runs.end(SLACK, sep + 1);
+                if (end - sep - 1 >= 10)
+                    emit(at, end);
+                break;
+            }
+            case 'n': {
+                if (wordBefore(text, at))
+                    break;
+                const end = runs.end(ALNUM, after);
+                if (end - after >= 36)
+                    emit(at, end);
+                break;
+            }
+            case 'e': {
+                if (wordBefore(text, at))
+                    break;
+                const one = runs.end(JWT, after);
+                if (one - after < 8 || text[one] !== '.' || !text.startsWith('eyJ', one + 1))
+                    break;
+                const two = runs.end(JWT, one + 4);
+                if (two - one - 4 < 8 || text[two] !== '.')
+                    break;
+                const three = runs.end(JWT, two + 1);
+                if (three - two - 1 < 8)
+                    break;
+                emit(at, three);
+                break;
+            }
+            case 'B':
+            case 'b': {
+                if (wordBefore(text, at))
+                    break;
+                let i = after;
+                while (i < text.length && /\s/.test(text[i]))
+                    i++;
+                if (i === after)
+                    break;
+                let end = runs.end(BEARER, i);
+                if (end - i < 16)
+                    break;
+                while (text[end] === '=')
+                    end++;
+                emit(i, end);
+                break;
+            }
+            case '-': {
+                const header = /^[A-Z ]{0,40}PRIVATE KEY-----/.exec(text.slice(after, after + 60));
+                if (!header)
+                    break;
+                const bodyStart = after + header[0].length;
+                let end = -1;
+                for (let f = footer(bodyStart); f >= 0; f = footer(f + 1)) {
+                    const closing = /^-----END [A-Z ]{0,40}PRIVATE KEY-----/.exec(text.slice(f, f + 70));
+                    if (closing) {
+                        end = f + closing[0].length;
+                        break;
+                    }
+                }
+                // No footer (a truncated key in a log): mask the key material that follows the header.
+                emit(at, end >= 0 ? end : runs.end(PEM_BODY, bodyStart));
+                break;
+            }
+            case ':': {
+                // scheme://userinfo@host — the userinfo runs to the last @ before the host.
+                if (at === 0 || !inClass(SCHEME, text.charCodeAt(at - 1)))
+                    break;
+                const start = after;
+                let stop = start;
+                while (stop < text.length && text[stop] !== '/' && !/\s/.test(text[stop]))
+                    stop++;
+                let lastAt = -1;
+                for (let i = stop - 2; i >= start; i--) {
+                    if (text[i] === '@' && text[i + 1] !== '@') {
+                        lastAt = i;
+                        break;
+                    }
+                }
+                if (lastAt <= start)
+                    break;
+                let colon = start;
+                while (colon < lastAt && text[colon] !== ':')
+                    colon++;
+                const user = colon < lastAt ? text.slice(start, colon) : '';
+                if (user.length > 0 && !user.includes('@')) {
+                    emit(start, lastAt);
+                    break;
+                }
+                // a token alone as userinfo: https://<token>@host (short names such as git@ are left alone)
+                const end = runs.end(GLPAT, start);
+                if (end === lastAt && end - start >= 20)
+                    emit(start, end);
+                break;
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/report/summary.ts
+var summary = __webpack_require__(12241);
+;// CONCATENATED MODULE: ./lib/redact.ts
+
+
+
+/**
+ * One redactor per run. Every string leaving an action — log lines, annotations, the job summary,
+ * outputs, reports, SARIF, evidence files — passes through `redact()`. Secrets are registered by
+ * value (tokens from inputs, values a scanner found) and by pattern (shapes that must never be
+ * printed even if nobody registered them).
+ */
+const MASK = '***';
+/** Values shorter than this are not registered: masking "a" or "10" everywhere destroys output. */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * Masking is one pass over the text whatever was registered: registered values (every encoded
+ * form) sit in an Aho-Corasick automaton, never in a RegExp built from them — V8 refuses a large
+ * one and puts its source, the secrets, in the error — and the built-in credential shapes come from
+ * a linear hand-written scanner (lib/redact-shapes.ts). Every match becomes an interval; the union
+ * of the intervals is replaced by the mask, so overlapping matches never leave a tail visible.
+ */
+class Redactor {
+    values = new Set();
+    automaton = new StringSet();
+    patterns = [];
+    /** Strings that stay readable where they appear whole (made on the first `addReadable`). */
+    readable;
+    /** Registers a value to mask wherever it appears, with its JSON- and URL-encoded forms. */
+    addSecret(value) {
+        if (!value)
+            return;
+        for (const form of encodedForms(value)) {
+            if (form.length >= MIN_SECRET_LENGTH && !this.values.has(form)) {
+                this.values.add(form);
+                this.automaton.add(form);
+            }
+        }
+    }
+    /**
+     * Registers a URL that may carry credentials: the whole URL, and its user name and password on
+     * their own (raw and percent-decoded), since a server's message or a log line can show either alone.
+     */
+    addUrlCredentials(url) {
+        this.addSecret(url.href);
+        for (const part of [url.username, url.password]) {
+            if (!part)
+                continue;
+            this.addSecret(part);
+            try {
+                this.addSecret(decodeURIComponent(part));
+            }
+            catch {
+                // not valid percent-encoding: the raw form is registered already
+            }
+        }
+    }
+    /**
+     * An extra shape to mask. The caller vouches that it is linear (no nested or adjacent
+     * overlapping repeats: lib/dlp/regex-safety.ts checks that) and never builds it from secrets.
+     */
+    addPattern(pattern) {
+        const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
+        this.patterns.push(new RegExp(pattern.source, flags));
+    }
+    /**
+     * A string that stays readable wherever it appears whole: a workspace path a report names. A
+     * found value that equals a file name, or sits inside one (`keys/<value>.pem`), is masked
+     * everywhere else but not inside that path, so annotations, tables and SARIF locations still
+     * say where the finding is. A path is no secret (anyone who sees the report sees the tree), and
+     * a mask that reaches outside the path's text is kept whole.
+     */
+    addReadable(text) {
+        if (!text)
+            return;
+        this.readable ??= new StringSet();
+        for (const form of readableForms(text))
+            if (form.length >= MIN_SECRET_LENGTH)
+                this.readable.add(form);
+    }
+    /** The registered values, for handing on to a child redactor (never for printing). */
+    secrets() {
+        return [...this.values];
+    }
+    redact(text) {
+        if (!text)
+            return text;
+        // Most strings hold nothing to mask: no span set is made for them.
+        let spans;
+        const add = (start, end) => (spans ??= new Spans()).add(start, end);
+        this.automaton.scan(text, add);
+        scanShapes(text, add);
+        for (const pattern of this.patterns) {
+            pattern.lastIndex = 0;
+            for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+                if (m[0].length === 0)
+                    pattern.lastIndex++;
+                else
+                    add(m.index, m.index + m[0].length);
+            }
+        }
+        if (spans === undefined)
+            return text;
+        if (this.readable !== undefined) {
+            const kept = spans;
+            const readable = new Spans();
+            this.readable.scan(text, (start, end) => readable.add(start, end));
+            kept.dropInside(readable);
+        }
+        return spans.apply(text, MASK);
+    }
+    /** Redacts every string inside a JSON-like value, keys included. */
+    redactDeep(value) {
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((item) => this.walk(item));
+        if (value && typeof value === 'object') {
+            const out = {};
+            for (const [key, item] of Object.entries(value))
+                out[this.redact(key)] = this.walk(item);
+            return out;
+        }
+        return value;
+    }
+}
+/** A union of half-open intervals, sorted once when applied (O(k log k) for k matches). */
+class Spans {
+    starts = [];
+    ends = [];
+    add(start, end) {
+        const last = this.starts.length - 1;
+        // Consecutive hits of one source often overlap (a long value reported at each end position).
+        if (last >= 0 && this.starts[last] <= start && this.ends[last] >= start) {
+            if (end > this.ends[last])
+                this.ends[last] = end;
+            return;
+        }
+        this.starts.push(start);
+        this.ends.push(end);
+    }
+    /**
+     * Drops every interval that lies wholly inside one of `outer`'s. Sorted once, then a binary
+     * search per interval: O((k + r) log r).
+     */
+    dropInside(outer) {
+        const count = outer.starts.length;
+        if (count === 0)
+            return;
+        const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => outer.starts[a] - outer.starts[b]);
+        const starts = order.map((i) => outer.starts[i]);
+        // reach[i]: the furthest end among the first i+1 outer intervals by start.
+        const reach = [];
+        for (const i of order)
+            reach.push(Math.max(reach[reach.length - 1] ?? 0, outer.ends[i]));
+        // Compacted in place: kept intervals move down, the tail is cut.
+        let w = 0;
+        for (let k = 0; k < this.starts.length; k++) {
+            const s = this.starts[k];
+            const e = this.ends[k];
+            let lo = 0;
+            let hi = count;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (starts[mid] <= s)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo > 0 && reach[lo - 1] >= e)
+                continue;
+            this.starts[w] = s;
+            this.ends[w] = e;
+            w++;
+        }
+        this.starts.length = w;
+        this.ends.length = w;
+    }
+    apply(text, mask) {
+        const count = this.starts.length;
+        if (count === 0)
+            return text;
+        const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => this.starts[a] - this.starts[b]);
+        const parts = [];
+        let at = 0;
+        let open = -1;
+        let close = -1;
+        for (const i of order) {
+            const s = this.starts[i];
+            const e = this.ends[i];
+            if (open >= 0 && s <= close) {
+                if (e > close)
+                    close = e;
+                continue;
+            }
+            if (open >= 0) {
+                parts.push(text.slice(at, open), mask);
+                at = close;
+            }
+            open = s;
+            close = e;
+        }
+        parts.push(text.slice(at, open), mask, text.slice(close));
+        return parts.join('');
+    }
+}
+function encodedForms(value) {
+    const forms = new Set([value, value.trim()]);
+    forms.add(JSON.stringify(value).slice(1, -1));
+    forms.add(encodeURIComponent(value));
+    // Markdown and HTML escaping happen before redaction (the summary builder escapes user text),
+    // and GitHub renders the escaped form back to the value: mask those forms too.
+    forms.add((0,summary/* escapeText */.X1)(value));
+    forms.add((0,summary/* escapeCell */.kq)(value));
+    // Workflow-command escaping of annotation data and properties.
+    forms.add(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    forms.add(value
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C'));
+    // A multi-line secret (a PEM key) also appears line by line in logs.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.add(line.trim());
+    return [...forms].filter(Boolean);
+}
+/**
+ * The forms a path takes in outputs: as is, JSON-escaped, escaped for the summary's text and
+ * table cells, and as a SARIF artifact URI (each segment percent-encoded, `@` and `+` kept, as
+ * lib/report/sarif.ts writes it).
+ */
+function readableForms(path) {
+    const forms = new Set([
+        path,
+        JSON.stringify(path).slice(1, -1),
+        (0,summary/* escapeText */.X1)(path),
+        (0,summary/* escapeCell */.kq)(path),
+    ]);
+    forms.add(path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+'))
+        .join('/'));
+    return [...forms].filter(Boolean);
+}
+/**
+ * A preview that says which value without showing it: its first characters and its length,
+ * e.g. `AKIA…(20)`. Short values show nothing but the length.
+ */
+function maskedPreview(value, visible = 4) {
+    if (value.length <= visible * 2)
+        return `…(${value.length})`;
+    return `${value.slice(0, visible)}…(${value.length})`;
 }
 
 

@@ -2,8 +2,8 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 4082;
-export const ids = [4082];
+export const id = 3416;
+export const ids = [3416];
 export const modules = {
 
 /***/ 95490:
@@ -314,6 +314,61 @@ const LEVEL_RANK = { notice: 0, warning: 1, error: 2 };
 /** True when `level` is at least as severe as `threshold` (fail-on semantics). */
 function atLeast(level, threshold) {
     return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+
+
+/***/ }),
+
+/***/ 29907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   t: () => (/* binding */ outsideWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a path stays inside the workspace. Every file an action reads comes from the job's
+ * workspace, and a path that leaves it — an input like `/etc/passwd` or `../..`, or a committed
+ * symlink pointing outside — is refused before anything is read, so no byte of an outside file
+ * can reach a message.
+ */
+
+
+/** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
+function isInside(parent, child) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+let workspaceReal;
+async function realWorkspace(workspace) {
+    if (workspaceReal?.dir !== workspace)
+        workspaceReal = { dir: workspace, real: (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace) };
+    return workspaceReal.real;
+}
+/**
+ * Why `path` (workspace-relative or absolute) resolves outside the workspace once every symlink on
+ * its way is followed, or undefined when it stays inside. A missing file is checked lexically (its
+ * absence is the caller's finding).
+ */
+async function outsideWorkspace(workspace, path) {
+    const root = await realWorkspace(workspace);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, path);
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+    }
+    catch {
+        real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, target));
+    }
+    if (isInside(root, real))
+        return undefined;
+    return real === target
+        ? 'it is outside the workspace'
+        : 'it is a symbolic link (or inside one) that resolves outside the workspace';
 }
 
 
