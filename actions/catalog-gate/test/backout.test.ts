@@ -346,6 +346,18 @@ test('an unreachable database names host:port and never the credentials', async 
   expect(!error.message.includes(password) && !error.message.includes(user)).toBeTruthy();
 });
 
+test('a password that is not valid percent-encoding still gets the unreachable error, without it', async () => {
+  const password = `%E0%A4%A${Math.random().toString(36).slice(2, 8)}`;
+  const error = await openPostgres(`postgres://gate_user:${password}@127.0.0.1:1/app`, {
+    connectTimeoutMs: 2000,
+  }).then(
+    () => new Error('connected to port 1?'),
+    (e: unknown) => e as Error,
+  );
+  expectTruthy(error instanceof DatabaseUnreachableError);
+  expectNoLeak(error.message, [password, 'gate_user'], 'the message');
+});
+
 pgTest('a bad password on a real server is reported without the credentials', async () => {
   expectTruthy(server);
   // The test cluster uses trust auth, so a role that does not exist is what the server rejects.
