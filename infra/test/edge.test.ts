@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,9 +15,16 @@ import {
 } from '../../lib/terraform/hcl.ts';
 import { bounds, FAILOVER_BUDGET_S, readEdgeTiming } from '../../lib/terraform/edge-timing.ts';
 import { onCleanup } from '../../test/support/cleanup.ts';
+import { missingComponent, testUnless } from '../../test/support/components.ts';
+import { run } from '../../test/support/run.ts';
 import { rejectionOf } from '../../test/support/errors.ts';
 
 const INFRA = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FORMATTER = await (async () => {
+  for (const bin of ['terraform', 'tofu'])
+    if ((await run('sh', ['-c', `command -v ${bin}`])).exitCode === 0) return bin;
+  return undefined;
+})();
 let cloudflare: TerraformModule;
 let aws: TerraformModule;
 
@@ -68,19 +74,24 @@ describe('every .tf parses with the HCL parser', () => {
     );
   });
 
-  const terraform = (() => {
-    try {
-      execFileSync('terraform', ['version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  // terraform is not in any package registry this project installs from, so its absence skips in CI too.
-  (terraform ? test : test.skip)(
-    `terraform fmt -check${terraform ? '' : ' [skipped: no terraform on PATH]'}`,
-    () => {
-      execFileSync('terraform', ['fmt', '-check', '-recursive', INFRA], { stdio: 'pipe' });
+  // OpenTofu's formatter is Terraform's (the fork kept hclwrite); .ci/run builds `tofu`, and a
+  // developer's `terraform` does as well.
+  testUnless(
+    missingComponent(FORMATTER !== undefined, 'neither terraform nor tofu is on PATH (.ci/run builds tofu)'),
+  )(
+    'terraform fmt -check: infra/ and the consumer example are formatted as Terraform writes them',
+    async () => {
+      for (const dir of [INFRA, join(INFRA, '..', 'examples', 'consumer')]) {
+        const result = await run(FORMATTER!, ['fmt', '-check', '-recursive', '-no-color', dir], {
+          env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+        });
+        // fmt -check lists the files it would rewrite on stdout.
+        expect({ dir, exitCode: result.exitCode, unformatted: result.stdout.trim() }).toEqual({
+          dir,
+          exitCode: 0,
+          unformatted: '',
+        });
+      }
     },
   );
 });
