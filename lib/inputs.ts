@@ -13,6 +13,22 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * An http(s) URL input, checked before anything runs. The value is never echoed: it may hold
+ * credentials. `example` is what a right value looks like.
+ */
+export function httpUrl(input: string, value: string, example: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(input, 'not a URL (value not shown: it may hold credentials)', example);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+  return url;
+}
+
 interface Base {
   required?: boolean;
   /** Mask the value in every output (tokens, URLs with passwords). */

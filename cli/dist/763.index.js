@@ -948,15 +948,7 @@ const INPUT = 'metrics-pushgateway-url';
  * The value is never echoed: it may hold credentials.
  */
 function parsePushgatewayUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    const url = (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .httpUrl */ .q3)(INPUT, value, 'http(s)://host:9091');
     if (url.search || url.hash)
         throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
     return url;
@@ -1351,15 +1343,13 @@ function addSuppressed(into, from) {
  * (and report on) files outside it. Every mode but stdin: git runs in that directory too.
  */
 async function assertTargetInside(workspace, target, label) {
-    let real;
     try {
-        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(target);
     }
     catch {
         throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
     }
-    const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace);
-    if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .F)(workspaceReal, real))
+    if (await (0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .outsideWorkspace */ .t)(workspace, target))
         throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
 }
 async function runScan(request) {

@@ -46656,6 +46656,7 @@ function changeRange(github) {
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   lc: () => (/* binding */ bool),
 /* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   q3: () => (/* binding */ httpUrl),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
 /* unused harmony exports camelCase, describe */
@@ -46671,6 +46672,22 @@ class InputError extends Error {
         this.name = 'InputError';
         this.input = input;
     }
+}
+/**
+ * An http(s) URL input, checked before anything runs. The value is never echoed: it may hold
+ * credentials. `example` is what a right value looks like.
+ */
+function httpUrl(input, value, example) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(input, 'not a URL (value not shown: it may hold credentials)', example);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    return url;
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
 const str = (options = {}) => ({

@@ -17,7 +17,6 @@ export interface RemoteOptions {
   claimSigningKey?: string;
   claimKid?: string;
   timeoutMs: number;
-  fetch?: typeof fetch;
 }
 
 /** A refusal the Worker wrote itself (README: `{"error", "message", "requestId"}`), not an origin answer. */
@@ -36,9 +35,8 @@ function joinUrl(base: string, path: string): string {
 }
 
 export function remoteTarget(options: RemoteOptions): RunbookTarget {
-  const doFetch = options.fetch ?? fetch;
   const timed = (url: string, init?: RequestInit) =>
-    doFetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
+    fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
   const origin = new URL(options.deploymentUrl).origin;
   const target: RunbookTarget = {
     description: `deployment ${origin} (origin echo at ${options.echoPath})`,

@@ -347,7 +347,7 @@ function changeRange(github) {
 /* harmony export */   lc: () => (/* binding */ bool),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* unused harmony exports list, size, camelCase, describe */
+/* unused harmony exports httpUrl, list, size, camelCase, describe */
 /**
  * Action inputs read into a typed object. The spec says what each input is; the reader says what
  * is wrong in one shape: `Input 'x': <what is wrong>; expected <what>`. Defaults live in action.yml
@@ -360,6 +360,22 @@ class InputError extends Error {
         this.name = 'InputError';
         this.input = input;
     }
+}
+/**
+ * An http(s) URL input, checked before anything runs. The value is never echoed: it may hold
+ * credentials. `example` is what a right value looks like.
+ */
+function httpUrl(input, value, example) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(input, 'not a URL (value not shown: it may hold credentials)', example);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    return url;
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
 const str = (options = {}) => ({

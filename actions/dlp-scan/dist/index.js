@@ -66226,15 +66226,7 @@ const INPUT = 'metrics-pushgateway-url';
  * The value is never echoed: it may hold credentials.
  */
 function parsePushgatewayUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new inputs/* InputError */.dz(INPUT, 'not a URL (value not shown: it may hold credentials)', 'http(s)://host:9091');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new inputs/* InputError */.dz(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    const url = (0,inputs/* httpUrl */.q3)(INPUT, value, 'http(s)://host:9091');
     if (url.search || url.hash)
         throw new inputs/* InputError */.dz(INPUT, 'has a query or fragment, which the Pushgateway path syntax cannot carry', 'the gateway base URL such as https://user:pass@pushgateway:9091');
     return url;
@@ -66629,15 +66621,13 @@ function addSuppressed(into, from) {
  * (and report on) files outside it. Every mode but stdin: git runs in that directory too.
  */
 async function assertTargetInside(workspace, target, label) {
-    let real;
     try {
-        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(target);
     }
     catch {
         throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
     }
-    const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace);
-    if (!(0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .isInside */ .F)(workspaceReal, real))
+    if (await (0,_lib_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .outsideWorkspace */ .t)(workspace, target))
         throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
 }
 async function runScan(request) {
@@ -77022,6 +77012,7 @@ function changeRange(github) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   q3: () => (/* binding */ httpUrl),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
 /* unused harmony exports int, list, camelCase, describe */
@@ -77037,6 +77028,22 @@ class InputError extends Error {
         this.name = 'InputError';
         this.input = input;
     }
+}
+/**
+ * An http(s) URL input, checked before anything runs. The value is never echoed: it may hold
+ * credentials. `example` is what a right value looks like.
+ */
+function httpUrl(input, value, example) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(input, 'not a URL (value not shown: it may hold credentials)', example);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    return url;
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
 const str = (options = {}) => ({
@@ -80804,9 +80811,9 @@ async function runOnGitHub(definition) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ isInside)
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   t: () => (/* binding */ outsideWorkspace)
 /* harmony export */ });
-/* unused harmony export outsideWorkspace */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -80827,7 +80834,7 @@ function isInside(parent, child) {
 let workspaceReal;
 async function realWorkspace(workspace) {
     if (workspaceReal?.dir !== workspace)
-        workspaceReal = { dir: workspace, real: realpath(workspace).catch(() => workspace) };
+        workspaceReal = { dir: workspace, real: (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace) };
     return workspaceReal.real;
 }
 /**
@@ -80837,13 +80844,13 @@ async function realWorkspace(workspace) {
  */
 async function outsideWorkspace(workspace, path) {
     const root = await realWorkspace(workspace);
-    const target = isAbsolute(path) ? path : join(workspace, path);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, path);
     let real;
     try {
-        real = await realpath(target);
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
     }
     catch {
-        real = join(root, relative(workspace, target));
+        real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, target));
     }
     if (isInside(root, real))
         return undefined;

@@ -5,7 +5,7 @@
  * series forever.
  */
 import { HttpError, httpRequest, type HttpRequestOptions } from '../../../lib/http.ts';
-import { InputError } from '../../../lib/inputs.ts';
+import { httpUrl, InputError } from '../../../lib/inputs.ts';
 
 export const PUSH_JOB = 'summit-dlp-scan';
 const INPUT = 'metrics-pushgateway-url';
@@ -15,18 +15,7 @@ const INPUT = 'metrics-pushgateway-url';
  * The value is never echoed: it may hold credentials.
  */
 export function parsePushgatewayUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError(
-      INPUT,
-      'not a URL (value not shown: it may hold credentials)',
-      'http(s)://host:9091',
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new InputError(INPUT, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+  const url = httpUrl(INPUT, value, 'http(s)://host:9091');
   if (url.search || url.hash)
     throw new InputError(
       INPUT,

@@ -3,7 +3,7 @@
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
  * scan only the added lines, so their line numbers are translated to the new file's).
  */
-import { realpath, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
   scanFilesBudgeted,
@@ -19,7 +19,7 @@ import type { AddedFile } from './diff.ts';
 import { addedLines, history, repoRoot } from './git.ts';
 import { maskedPreview } from '../../../lib/redact.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
-import { isInside } from '../../../lib/workspace.ts';
+import { isInside, outsideWorkspace } from '../../../lib/workspace.ts';
 import { decodeUtf8, looksBinary, toWorkspacePath, walkTree, type SkippedFile } from './tree.ts';
 
 export const STDIN_PATH = '<stdin>';
@@ -83,14 +83,12 @@ function addSuppressed(
  * (and report on) files outside it. Every mode but stdin: git runs in that directory too.
  */
 export async function assertTargetInside(workspace: string, target: string, label: string): Promise<void> {
-  let real: string;
   try {
-    real = await realpath(target);
+    await access(target);
   } catch {
     throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
   }
-  const workspaceReal = await realpath(workspace);
-  if (!isInside(workspaceReal, real))
+  if (await outsideWorkspace(workspace, target))
     throw new Error(
       `path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`,
     );

@@ -64646,7 +64646,7 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_mai
 _main_js__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
-await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay);
+await (0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -64658,9 +64658,9 @@ __webpack_async_result__();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
-/* unused harmony exports inputs, createEdgeVerify */
+/* unused harmony export inputs */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -64721,82 +64721,71 @@ const inputs = {
         description: 'Directory (empty or new) for the evidence bundle, relative to the workspace.',
     }),
 };
-function httpUrl(name, text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, 'is not a URL', 'an https:// URL such as https://api.staging.example.com');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `has the scheme ${url.protocol}`, 'an https:// URL');
+/** A route's base URL: http(s), and no user:password (a Worker route takes none; it would be printed). */
+function routeUrl(input, value) {
+    const url = (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .httpUrl */ .q3)(input, value, 'an https:// URL such as https://api.staging.example.com');
     if (url.username || url.password)
-        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, 'holds credentials', 'a URL without user:password@; the Worker route needs none');
-    return text;
+        throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, 'holds credentials', 'a URL without user:password@; the Worker route needs none');
+    return value;
 }
-function createEdgeVerify(ports = {}) {
-    return (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_7__/* .defineAction */ .Q)({
-        name: 'edge-verify',
-        inputs,
-        async run(values, context) {
-            const deploymentUrl = httpUrl('deployment-url', values.deploymentUrl);
-            const vaultUrl = values.vaultUrl === undefined ? undefined : httpUrl('vault-url', values.vaultUrl);
-            if (values.requireVault && (!vaultUrl || !values.claimSigningKey))
-                throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(vaultUrl ? 'claim-signing-key' : 'vault-url', 'is not set, so the vault checks cannot run', 'vault-url and claim-signing-key (a secret), or require-vault: false to skip the vault checks');
-            const timeoutMs = (0,_lib_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)('request-timeout', values.requestTimeout);
-            const seed = values.seed === undefined ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(1, 1_000_000_000) : Number(values.seed);
-            const target = (0,_edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteTarget */ .O)({
-                deploymentUrl,
-                echoPath: values.echoPath,
-                ...(vaultUrl ? { vaultUrl } : {}),
-                ...(values.claimSigningKey ? { claimSigningKey: values.claimSigningKey } : {}),
-                claimKid: values.claimKid,
-                timeoutMs,
-                ...(ports.fetch ? { fetch: ports.fetch } : {}),
-            });
-            const result = await (0,_edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__/* .runTokenizationRunbook */ .Nz)(target, { seed, print: (l) => context.log.info(l) });
-            const evidenceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(values.evidenceDir)
-                ? values.evidenceDir
-                : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, values.evidenceDir);
-            await (0,_edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__/* .writeRunbookEvidence */ .$T)(evidenceDir, result, target);
-            const count = (s) => result.checks.filter((c) => c.status === s).length;
-            const failed = result.checks.filter((c) => c.status === 'fail');
-            const skipped = result.checks.filter((c) => c.status === 'skip');
-            // One warning per reason a check could not run, naming the checks it covers.
-            const skippedFor = new Map();
-            for (const c of skipped)
-                skippedFor.set(c.detail, [...(skippedFor.get(c.detail) ?? []), c.name]);
-            const annotations = [
-                ...failed.map((c) => ({
-                    level: 'error',
-                    title: `edge-verify: ${c.name}`,
-                    message: c.detail,
-                })),
-                ...[...skippedFor].map(([detail, names]) => ({
-                    level: 'warning',
-                    title: 'edge-verify: checks not run',
-                    message: `${names.join('; ')}: not run (${detail})`,
-                })),
-            ];
-            const outcome = {
-                outputs: {
-                    verdict: result.ok ? 'pass' : 'fail',
-                    passed: String(count('pass')),
-                    failed: String(count('fail')),
-                    skipped: String(count('skip')),
-                    'evidence-dir': evidenceDir,
-                },
-                annotations,
-                summary: result.redactor.redact(`${result.markdown}\nEvidence: \`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(values.evidenceDir, _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_MD */ .Rg)}\` and \`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(values.evidenceDir, _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST */ .e0)}\` (SHA-256 of every file).\n`),
-            };
-            if (!result.ok)
-                outcome.failure = `PII tokenization verification failed: ${failed.map((c) => c.name).join('; ')} (evidence in ${values.evidenceDir})`;
-            return outcome;
-        },
-    });
-}
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createEdgeVerify());
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_lib_action_js__WEBPACK_IMPORTED_MODULE_7__/* .defineAction */ .Q)({
+    name: 'edge-verify',
+    inputs,
+    async run(values, context) {
+        const deploymentUrl = routeUrl('deployment-url', values.deploymentUrl);
+        const vaultUrl = values.vaultUrl === undefined ? undefined : routeUrl('vault-url', values.vaultUrl);
+        if (values.requireVault && (!vaultUrl || !values.claimSigningKey))
+            throw new _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(vaultUrl ? 'claim-signing-key' : 'vault-url', 'is not set, so the vault checks cannot run', 'vault-url and claim-signing-key (a secret), or require-vault: false to skip the vault checks');
+        const timeoutMs = (0,_lib_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)('request-timeout', values.requestTimeout);
+        const seed = values.seed === undefined ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(1, 1_000_000_000) : Number(values.seed);
+        const target = (0,_edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteTarget */ .O)({
+            deploymentUrl,
+            echoPath: values.echoPath,
+            ...(vaultUrl ? { vaultUrl } : {}),
+            ...(values.claimSigningKey ? { claimSigningKey: values.claimSigningKey } : {}),
+            claimKid: values.claimKid,
+            timeoutMs,
+        });
+        const result = await (0,_edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__/* .runTokenizationRunbook */ .Nz)(target, { seed, print: (l) => context.log.info(l) });
+        const evidenceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(values.evidenceDir)
+            ? values.evidenceDir
+            : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, values.evidenceDir);
+        await (0,_edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__/* .writeRunbookEvidence */ .$T)(evidenceDir, result, target);
+        const count = (s) => result.checks.filter((c) => c.status === s).length;
+        const failed = result.checks.filter((c) => c.status === 'fail');
+        const skipped = result.checks.filter((c) => c.status === 'skip');
+        // One warning per reason a check could not run, naming the checks it covers.
+        const skippedFor = new Map();
+        for (const c of skipped)
+            skippedFor.set(c.detail, [...(skippedFor.get(c.detail) ?? []), c.name]);
+        const annotations = [
+            ...failed.map((c) => ({
+                level: 'error',
+                title: `edge-verify: ${c.name}`,
+                message: c.detail,
+            })),
+            ...[...skippedFor].map(([detail, names]) => ({
+                level: 'warning',
+                title: 'edge-verify: checks not run',
+                message: `${names.join('; ')}: not run (${detail})`,
+            })),
+        ];
+        const outcome = {
+            outputs: {
+                verdict: result.ok ? 'pass' : 'fail',
+                passed: String(count('pass')),
+                failed: String(count('fail')),
+                skipped: String(count('skip')),
+                'evidence-dir': evidenceDir,
+            },
+            annotations,
+            summary: result.redactor.redact(`${result.markdown}\nEvidence: \`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(values.evidenceDir, _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_MD */ .Rg)}\` and \`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(values.evidenceDir, _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST */ .e0)}\` (SHA-256 of every file).\n`),
+        };
+        if (!result.ok)
+            outcome.failure = `PII tokenization verification failed: ${failed.map((c) => c.name).join('; ')} (evidence in ${values.evidenceDir})`;
+        return outcome;
+    },
+}));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } });
@@ -64946,8 +64935,7 @@ function joinUrl(base, path) {
     return base.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
 }
 function remoteTarget(options) {
-    const doFetch = options.fetch ?? fetch;
-    const timed = (url, init) => doFetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
+    const timed = (url, init) => fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
     const origin = new URL(options.deploymentUrl).origin;
     const target = {
         description: `deployment ${origin} (origin echo at ${options.echoPath})`,
@@ -69478,7 +69466,8 @@ function parseDuration(input, text) {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   lc: () => (/* binding */ bool)
+/* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   q3: () => (/* binding */ httpUrl)
 /* harmony export */ });
 /* unused harmony exports int, list, size, oneOf, camelCase, describe */
 /**
@@ -69493,6 +69482,22 @@ class InputError extends Error {
         this.name = 'InputError';
         this.input = input;
     }
+}
+/**
+ * An http(s) URL input, checked before anything runs. The value is never echoed: it may hold
+ * credentials. `example` is what a right value looks like.
+ */
+function httpUrl(input, value, example) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(input, 'not a URL (value not shown: it may hold credentials)', example);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+    return url;
 }
 // Generic over the options so that `str({ default: 'x' })` is typed as always present.
 const str = (options = {}) => ({

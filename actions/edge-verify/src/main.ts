@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { defineAction, type ActionResult, type RunContext } from '../../../lib/action.ts';
 import { parseDuration } from '../../../lib/duration.ts';
-import { bool, InputError, str } from '../../../lib/inputs.ts';
+import { bool, httpUrl, InputError, str } from '../../../lib/inputs.ts';
 import { MANIFEST, REPORT_MD } from '../../../lib/report/evidence.ts';
 import { remoteTarget } from '../../../edge/runbook/remote-target.ts';
 import { runTokenizationRunbook, writeRunbookEvidence } from '../../../edge/runbook/runbook.ts';
@@ -51,93 +51,78 @@ export const inputs = {
   }),
 };
 
-export interface EdgeVerifyPorts {
-  fetch?: typeof fetch;
-}
-
-function httpUrl(name: string, text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError(name, 'is not a URL', 'an https:// URL such as https://api.staging.example.com');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InputError(name, `has the scheme ${url.protocol}`, 'an https:// URL');
+/** A route's base URL: http(s), and no user:password (a Worker route takes none; it would be printed). */
+function routeUrl(input: string, value: string): string {
+  const url = httpUrl(input, value, 'an https:// URL such as https://api.staging.example.com');
   if (url.username || url.password)
     throw new InputError(
-      name,
+      input,
       'holds credentials',
       'a URL without user:password@; the Worker route needs none',
     );
-  return text;
+  return value;
 }
 
-export function createEdgeVerify(ports: EdgeVerifyPorts = {}) {
-  return defineAction({
-    name: 'edge-verify',
-    inputs,
-    async run(values, context: RunContext): Promise<ActionResult> {
-      const deploymentUrl = httpUrl('deployment-url', values.deploymentUrl);
-      const vaultUrl = values.vaultUrl === undefined ? undefined : httpUrl('vault-url', values.vaultUrl);
-      if (values.requireVault && (!vaultUrl || !values.claimSigningKey))
-        throw new InputError(
-          vaultUrl ? 'claim-signing-key' : 'vault-url',
-          'is not set, so the vault checks cannot run',
-          'vault-url and claim-signing-key (a secret), or require-vault: false to skip the vault checks',
-        );
-      const timeoutMs = parseDuration('request-timeout', values.requestTimeout);
-      const seed = values.seed === undefined ? randomInt(1, 1_000_000_000) : Number(values.seed);
-      const target = remoteTarget({
-        deploymentUrl,
-        echoPath: values.echoPath,
-        ...(vaultUrl ? { vaultUrl } : {}),
-        ...(values.claimSigningKey ? { claimSigningKey: values.claimSigningKey } : {}),
-        claimKid: values.claimKid,
-        timeoutMs,
-        ...(ports.fetch ? { fetch: ports.fetch } : {}),
-      });
-      const result = await runTokenizationRunbook(target, { seed, print: (l) => context.log.info(l) });
-      const evidenceDir = isAbsolute(values.evidenceDir)
-        ? values.evidenceDir
-        : resolve(context.workspace, values.evidenceDir);
-      await writeRunbookEvidence(evidenceDir, result, target);
-      const count = (s: string) => result.checks.filter((c) => c.status === s).length;
-      const failed = result.checks.filter((c) => c.status === 'fail');
-      const skipped = result.checks.filter((c) => c.status === 'skip');
-      // One warning per reason a check could not run, naming the checks it covers.
-      const skippedFor = new Map<string, string[]>();
-      for (const c of skipped) skippedFor.set(c.detail, [...(skippedFor.get(c.detail) ?? []), c.name]);
-      const annotations: ActionResult['annotations'] = [
-        ...failed.map((c) => ({
-          level: 'error' as const,
-          title: `edge-verify: ${c.name}`,
-          message: c.detail,
-        })),
-        ...[...skippedFor].map(([detail, names]) => ({
-          level: 'warning' as const,
-          title: 'edge-verify: checks not run',
-          message: `${names.join('; ')}: not run (${detail})`,
-        })),
-      ];
-      const outcome: ActionResult = {
-        outputs: {
-          verdict: result.ok ? 'pass' : 'fail',
-          passed: String(count('pass')),
-          failed: String(count('fail')),
-          skipped: String(count('skip')),
-          'evidence-dir': evidenceDir,
-        },
-        annotations,
-        summary: result.redactor.redact(
-          `${result.markdown}\nEvidence: \`${join(values.evidenceDir, REPORT_MD)}\` and \`${join(values.evidenceDir, MANIFEST)}\` (SHA-256 of every file).\n`,
-        ),
-      };
-      if (!result.ok)
-        outcome.failure = `PII tokenization verification failed: ${failed.map((c) => c.name).join('; ')} (evidence in ${values.evidenceDir})`;
-      return outcome;
-    },
-  });
-}
-
-export default createEdgeVerify();
+export default defineAction({
+  name: 'edge-verify',
+  inputs,
+  async run(values, context: RunContext): Promise<ActionResult> {
+    const deploymentUrl = routeUrl('deployment-url', values.deploymentUrl);
+    const vaultUrl = values.vaultUrl === undefined ? undefined : routeUrl('vault-url', values.vaultUrl);
+    if (values.requireVault && (!vaultUrl || !values.claimSigningKey))
+      throw new InputError(
+        vaultUrl ? 'claim-signing-key' : 'vault-url',
+        'is not set, so the vault checks cannot run',
+        'vault-url and claim-signing-key (a secret), or require-vault: false to skip the vault checks',
+      );
+    const timeoutMs = parseDuration('request-timeout', values.requestTimeout);
+    const seed = values.seed === undefined ? randomInt(1, 1_000_000_000) : Number(values.seed);
+    const target = remoteTarget({
+      deploymentUrl,
+      echoPath: values.echoPath,
+      ...(vaultUrl ? { vaultUrl } : {}),
+      ...(values.claimSigningKey ? { claimSigningKey: values.claimSigningKey } : {}),
+      claimKid: values.claimKid,
+      timeoutMs,
+    });
+    const result = await runTokenizationRunbook(target, { seed, print: (l) => context.log.info(l) });
+    const evidenceDir = isAbsolute(values.evidenceDir)
+      ? values.evidenceDir
+      : resolve(context.workspace, values.evidenceDir);
+    await writeRunbookEvidence(evidenceDir, result, target);
+    const count = (s: string) => result.checks.filter((c) => c.status === s).length;
+    const failed = result.checks.filter((c) => c.status === 'fail');
+    const skipped = result.checks.filter((c) => c.status === 'skip');
+    // One warning per reason a check could not run, naming the checks it covers.
+    const skippedFor = new Map<string, string[]>();
+    for (const c of skipped) skippedFor.set(c.detail, [...(skippedFor.get(c.detail) ?? []), c.name]);
+    const annotations: ActionResult['annotations'] = [
+      ...failed.map((c) => ({
+        level: 'error' as const,
+        title: `edge-verify: ${c.name}`,
+        message: c.detail,
+      })),
+      ...[...skippedFor].map(([detail, names]) => ({
+        level: 'warning' as const,
+        title: 'edge-verify: checks not run',
+        message: `${names.join('; ')}: not run (${detail})`,
+      })),
+    ];
+    const outcome: ActionResult = {
+      outputs: {
+        verdict: result.ok ? 'pass' : 'fail',
+        passed: String(count('pass')),
+        failed: String(count('fail')),
+        skipped: String(count('skip')),
+        'evidence-dir': evidenceDir,
+      },
+      annotations,
+      summary: result.redactor.redact(
+        `${result.markdown}\nEvidence: \`${join(values.evidenceDir, REPORT_MD)}\` and \`${join(values.evidenceDir, MANIFEST)}\` (SHA-256 of every file).\n`,
+      ),
+    };
+    if (!result.ok)
+      outcome.failure = `PII tokenization verification failed: ${failed.map((c) => c.name).join('; ')} (evidence in ${values.evidenceDir})`;
+    return outcome;
+  },
+});
