@@ -12,11 +12,8 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { execute } from '../lib/runtime.ts';
-// In the bundle, lib/dlp starts its scan workers on the file holding this module
-// (`new Worker(new URL(import.meta.url))`): imported here it sits in the entry, not in dlp-scan's
-// lazily loaded chunk, which a worker could not run on its own.
-import '../lib/dlp/threads.ts';
 import { registerWorkerEntry, workerRole } from '../lib/worker-entry.ts';
+import { DLP_SCAN_WORKER_ROLE } from '../lib/dlp/scan-worker-role.ts';
 import { PGLITE_WORKER_ROLE } from '../actions/catalog-gate/src/pglite-role.ts';
 import {
   defaultFor,
@@ -64,9 +61,10 @@ export function parseArgs(argv: string[]): CliArgs {
 export { defaultFor };
 
 // The bundle is also the file worker threads run (lib/worker-entry.ts): catalog-gate's embedded
-// PGlite starts one with its role, and gets its module here instead of the CLI. From source the
+// PGlite and dlp-scan's scanner start them with their roles, and get their modules here instead of the CLI. From source the
 // worker runs its own module, so only the bundle registers itself.
 if (workerRole() === PGLITE_WORKER_ROLE) await import('../actions/catalog-gate/src/pglite-worker.ts');
+else if (workerRole() === DLP_SCAN_WORKER_ROLE) await import('../lib/dlp/scan-worker.ts');
 else if (!fileURLToPath(import.meta.url).endsWith('.ts')) registerWorkerEntry(import.meta.url);
 
 export function helpText(manifests: ActionManifest[], only?: ActionManifest): string {
@@ -224,8 +222,8 @@ async function runOne(
 
 /**
  * Run as a program: `node cli/main.ts`, or the bundle through a bin link (node_modules/.bin is a
- * symlink, hence realpath). Not `import.meta.main`: Node 20 lacks it. Not in a worker thread: lib/dlp
- * starts its scan workers on the bundle itself.
+ * symlink, hence realpath). Not `import.meta.main`: Node 20 lacks it. Not in a worker thread: the
+ * bundle is also what catalog-gate's and dlp-scan's workers run.
  */
 function isEntry(): boolean {
   if (!isMainThread || !process.argv[1]) return false;

@@ -323,6 +323,55 @@ test('the automaton reports the longest value ending at each position', () => {
   expect(hits).toStrictEqual(['1-4', '2-6']);
 });
 
+test('property: the automaton finds what a naive search finds, with values added between scans', () => {
+  // A small alphabet makes shared prefixes, suffixes and branching nodes common.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '\n', 'é'), minLength: 1, maxLength: 8 });
+  const naive = (values: string[], text: string): string[] => {
+    const hits: string[] = [];
+    for (let end = 1; end <= text.length; end++) {
+      const longest = Math.max(
+        0,
+        ...values.filter((v) => text.slice(0, end).endsWith(v)).map((v) => v.length),
+      );
+      if (longest > 0) hits.push(`${end - longest}-${end}`);
+    }
+    return hits;
+  };
+  fc.assert(
+    fc.property(
+      fc.array(word, { maxLength: 12 }),
+      fc.array(word, { maxLength: 12 }),
+      word,
+      (first, later, text) => {
+        const set = new StringSet();
+        const scan = (t: string): string[] => {
+          const hits: string[] = [];
+          set.scan(t, (start, end) => hits.push(`${start}-${end}`));
+          return hits;
+        };
+        for (const v of first) set.add(v);
+        const long = text.repeat(6);
+        expect(scan(long)).toStrictEqual(naive(first, long));
+        for (const v of later) set.add(v);
+        expect(scan(long)).toStrictEqual(naive([...first, ...later], long));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('the automaton grows past its first tables and keeps every value', () => {
+  const set = new StringSet();
+  const values = Array.from({ length: 300 }, (_, i) => `value-${i}-${'x'.repeat(i % 17)}-end`);
+  for (const v of values) set.add(v);
+  expect(set.size).toBeGreaterThan(1024 * 4);
+  for (const v of values) {
+    const hits: Array<[number, number]> = [];
+    set.scan(`<${v}>`, (start, end) => hits.push([start, end]));
+    expect(hits).toContainEqual([1, 1 + v.length]);
+  }
+});
+
 test('an error carrying a key in its message fails the step masked and truncated', async () => {
   const key = syntheticPem(32 * 1024);
   const throwing = defineAction({

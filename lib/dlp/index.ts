@@ -34,8 +34,10 @@ export { labelledCases, type LabelledCase } from './cases.ts';
 export {
   closeScanWorkers,
   defaultRuleBudgetMs,
+  MIN_UNITS_PER_LANE,
   scanFiles,
   scanFilesBudgeted,
+  warmScanWorkers,
   type BudgetedScan,
   type RuleBudgetExceeded,
   type ScanFileInput,

@@ -1,26 +1,26 @@
 /**
  * Scanning many files on several cores: `scanFiles(files, { threads })` hands batches of files to
- * `node:worker_threads` workers and returns one `ScanResult` per file, in input order, exactly
- * what `scanTextWithStats` would return for each (raw values included, for `registerSecrets`).
+ * `node:worker_threads` workers and scans on the calling thread too, and returns one `ScanResult`
+ * per file, in input order, exactly what `scanTextWithStats` would return for each (raw values
+ * included, for `registerSecrets`).
  *
- * The worker runs this very module: `new Worker(new URL(import.meta.url))`. From source that URL
- * is this file; in an ncc bundle it is the bundle itself (ncc keeps `import.meta.url` as is),
- * which would also evaluate the action's entry. So in a worker this module answers messages and
- * then awaits forever at top level: every module that imports it (the entry included) waits for
- * it, and the entry's body never runs in a worker. The worker ends when the pool terminates it.
+ * A worker runs lib/dlp/scan-worker.ts: from source that file, in a bundle the bundle's entry with
+ * the worker's role, which loads only the scanner's chunk (lib/worker-entry.ts). A worker that
+ * compiled the whole action bundle took ~300 ms to scan its first batch.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../worker-entry.ts';
 import {
   builtInRulePackSpec,
-  compileRulePack,
   defaultRulePack,
   hasUnvettedAllowlist,
   unvettedRuleIds,
   type CompiledRulePackWithPrefilter,
 } from './pack.ts';
-import { adoptSecret, scanTextWithStats, secretOf, type ScanOptions, type ScanResult } from './scan.ts';
+import { adoptSecret, scanTextWithStats, type ScanOptions, type ScanResult } from './scan.ts';
 import type { AllowlistSpec, CommitInfo, RulePackSpec } from './types.ts';
+import { DLP_SCAN_WORKER_ROLE } from './scan-worker-role.ts';
 
 export interface ScanFileInput {
   /** Workspace-relative path (fingerprints, path allowlists). */
@@ -36,10 +36,10 @@ export interface ScanFilesOptions {
   baseline?: ReadonlySet<string>;
   commit?: CommitInfo;
   /**
-   * Worker threads. 1 (the default) scans on the calling thread with no worker; `'auto'` uses one
-   * fewer than `os.availableParallelism()` (the calling thread reads files and collects results
-   * meanwhile; on 2 cores two workers were slower than none, bench/dlp/process.ts). Fewer are used when there is little to scan. Workers are kept
-   * (idle, unref'd) for the next call; `closeScanWorkers()` ends them.
+   * Threads that scan, the calling thread included: 1 (the default) scans here with no worker, n
+   * adds n - 1 workers, `'auto'` is `os.availableParallelism()`. Fewer are used when there is
+   * little to scan. Workers are kept (idle, unref'd) for the next call; `closeScanWorkers()` ends
+   * them. A budgeted scan (`scanFilesBudgeted`) runs every lane on a worker, against a clock.
    */
   threads?: number | 'auto';
   /**
@@ -51,15 +51,18 @@ export interface ScanFilesOptions {
   inlineAllow?: ScanOptions['inlineAllow'];
 }
 
-/** Below this many UTF-16 units per worker, a worker's start-up (~50 ms) costs more than it saves. */
-const MIN_UNITS_PER_WORKER = 2 * 1024 * 1024;
+/** Below this many UTF-16 units per lane, a worker's start-up (~50 ms) costs more than it saves. */
+export const MIN_UNITS_PER_LANE = 2 * 1024 * 1024;
 /** A batch: consecutive files up to about this many UTF-16 units (or BATCH_FILES files). */
 const BATCH_UNITS = 1024 * 1024;
 const BATCH_FILES = 256;
 const MIN_BATCH_UNITS = 64 * 1024;
-const WORKER_MARK = 'summit-dlp-scan-worker';
+// Not a `new URL('./scan-worker.ts', import.meta.url)` literal: the bundler would copy the
+// TypeScript file as an asset. A bundle runs its own entry instead (lib/worker-entry.ts).
+const SCAN_WORKER_FILE = './scan-worker.ts';
+const SCAN_WORKER_SOURCE = new URL(SCAN_WORKER_FILE, import.meta.url);
 
-interface Job {
+export interface Job {
   pack: RulePackSpec | undefined;
   allowlist: AllowlistSpec | undefined;
   baseline: ReadonlySet<string> | undefined;
@@ -69,14 +72,14 @@ interface Job {
   ack?: boolean;
 }
 
-type Request = { kind: 'job'; job: Job } | { kind: 'batch'; id: number; files: ScanFileInput[] };
+export type Request = { kind: 'job'; job: Job } | { kind: 'batch'; id: number; files: ScanFileInput[] };
 
-type Reply =
+export type Reply =
   | { kind: 'ready' }
   | { kind: 'batch'; id: number; results: Array<{ result: ScanResult; secrets: string[] }> }
   | { kind: 'error'; id: number; message: string; path: string };
 
-function scanOne(
+export function scanOne(
   file: ScanFileInput,
   rules: CompiledRulePackWithPrefilter,
   job: Omit<Job, 'pack'>,
@@ -90,9 +93,23 @@ function scanOne(
   return scanTextWithStats(file.text, options);
 }
 
-function threadCount(options: ScanFilesOptions, files: readonly ScanFileInput[]): number {
-  const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
-  const wanted = threads === 'auto' ? Math.max(1, availableParallelism() - 1) : (threads ?? 1);
+/** One file on the calling thread; a failure names the file. */
+function scanHere(
+  file: ScanFileInput,
+  rules: CompiledRulePackWithPrefilter,
+  job: Omit<Job, 'pack'>,
+): ScanResult {
+  try {
+    return scanOne(file, rules, job);
+  } catch (error) {
+    throw new Error(`scanFiles: ${file.path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Threads that scan (the calling thread is one of them), fewer when there is little to scan. */
+function laneCount(options: ScanFilesOptions, files: readonly ScanFileInput[]): number {
+  const { threads, minUnitsPerThread = MIN_UNITS_PER_LANE } = options;
+  const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
   if (!Number.isInteger(wanted) || wanted < 1)
     throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
   let units = 0;
@@ -141,20 +158,12 @@ export async function scanFiles(
     commit: options.commit,
     inlineAllow: options.inlineAllow,
   };
-  const threads = threadCount(options, files);
-  if (threads === 1) {
-    return files.map((file) => {
-      try {
-        return scanOne(file, rules, job);
-      } catch (error) {
-        throw new Error(`scanFiles: ${file.path}: ${(error as Error).message}`, { cause: error });
-      }
-    });
-  }
+  const lanes = laneCount(options, files);
+  if (lanes === 1) return files.map((file) => scanHere(file, rules, job));
 
-  const work = batches(files, threads);
+  const work = batches(files, lanes);
   const results: ScanResult[] = new Array(files.length);
-  const workers = Array.from({ length: threads }, takeWorker);
+  const workers = Array.from({ length: lanes - 1 }, takeWorker);
   const detach: Array<() => void> = [];
   let ok = false;
   try {
@@ -167,8 +176,12 @@ export async function scanFiles(
         failed = true;
         reject(error);
       };
+      const finished = () => {
+        done++;
+        if (done === work.length) resolve();
+      };
       const feed = (worker: Worker) => {
-        if (next >= work.length) return;
+        if (failed || next >= work.length) return;
         const id = next++;
         const { from, to } = work[id]!;
         worker.postMessage({ kind: 'batch', id, files: files.slice(from, to) } satisfies Request);
@@ -185,9 +198,8 @@ export async function scanFiles(
             result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]!));
             results[from + i] = result;
           });
-          done++;
-          if (done === work.length) resolve();
-          else feed(worker);
+          feed(worker);
+          finished();
         };
         const onError = (error: Error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
         const onExit = (code: number) =>
@@ -196,10 +208,28 @@ export async function scanFiles(
         detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
         worker.postMessage({ kind: 'job', job } satisfies Request);
         heldJob.set(worker, job);
-        // Two batches in flight per worker, so it never waits for the main thread between them.
+        // Two batches in flight per worker, so it never waits for this thread between them.
         feed(worker);
         feed(worker);
       }
+      // This thread is a lane too: it takes the next batch whenever it is free, so a worker still
+      // starting (compiling the bundle) only means it takes fewer batches. Between batches it
+      // yields, so replies are collected and the workers fed.
+      const scanOnThisThread = async () => {
+        while (!failed && next < work.length) {
+          const id = next++;
+          const { from, to } = work[id]!;
+          try {
+            for (let i = from; i < to; i++) results[i] = scanHere(files[i]!, rules, job);
+          } catch (error) {
+            fail(error as Error);
+            return;
+          }
+          finished();
+          await new Promise<void>((wake) => setImmediate(wake));
+        }
+      };
+      void scanOnThisThread();
     });
     ok = true;
   } finally {
@@ -315,7 +345,7 @@ export async function scanFilesBudgeted(
     };
   };
   // As many runners as scanFiles would start workers; each takes the next file when it is free.
-  const runners = Array.from({ length: threadCount(options, files) }, () => new BudgetRunner());
+  const runners = Array.from({ length: laneCount(options, files) }, () => new BudgetRunner());
   let next = 0;
   let failed = false;
   const outcomes = await Promise.allSettled(
@@ -441,19 +471,31 @@ export function scanWorkersStarted(): number {
   return workersStarted;
 }
 
+function startWorker(): Worker {
+  workersStarted++;
+  const created = new Worker(workerScript(SCAN_WORKER_SOURCE), {
+    workerData: { role: DLP_SCAN_WORKER_ROLE },
+  });
+  created.on('exit', () => {
+    const at = idle.indexOf(created);
+    if (at !== -1) idle.splice(at, 1);
+  });
+  return created;
+}
+
 function takeWorker(): Worker {
-  let worker = idle.pop();
-  if (!worker) {
-    workersStarted++;
-    const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
-    created.on('exit', () => {
-      const at = idle.indexOf(created);
-      if (at !== -1) idle.splice(at, 1);
-    });
-    worker = created;
-  }
+  const worker = idle.pop() ?? startWorker();
   worker.ref();
   return worker;
+}
+
+/**
+ * Starts the workers a scan with `threads` lanes will use, so they load while the caller is still
+ * reading files; they wait idle (unref'd) for `scanFiles`.
+ */
+export function warmScanWorkers(threads: number | 'auto'): void {
+  const workers = (threads === 'auto' ? availableParallelism() : threads) - 1;
+  for (let missing = workers - idle.length; missing > 0; missing--) releaseWorker(startWorker());
 }
 
 function releaseWorker(worker: Worker): void {
@@ -464,42 +506,4 @@ function releaseWorker(worker: Worker): void {
 /** Ends the idle workers kept by `scanFiles` (they end with the process anyway). */
 export async function closeScanWorkers(): Promise<void> {
   await Promise.all(idle.splice(0).map((w) => w.terminate()));
-}
-
-function serveScans(): void {
-  let rules: CompiledRulePackWithPrefilter = defaultRulePack();
-  let job: Job = { pack: undefined, allowlist: undefined, baseline: undefined, commit: undefined };
-  parentPort!.on('message', (request: Request) => {
-    if (request.kind === 'job') {
-      job = request.job;
-      rules = job.pack ? compileRulePack(job.pack, 'rule pack (worker copy)') : defaultRulePack();
-      if (job.ack) parentPort!.postMessage({ kind: 'ready' } satisfies Reply);
-      return;
-    }
-    const out: Array<{ result: ScanResult; secrets: string[] }> = [];
-    for (const file of request.files) {
-      try {
-        const result = scanOne(file, rules, job);
-        // The raw values live in this thread's WeakMap; they travel beside the findings so the
-        // main thread can put them in its own (findings themselves stay free of them).
-        out.push({ result, secrets: result.findings.map((f) => secretOf(f)!) });
-      } catch (error) {
-        parentPort!.postMessage({
-          kind: 'error',
-          id: request.id,
-          message: (error as Error).message,
-          path: file.path,
-        } satisfies Reply);
-        return;
-      }
-    }
-    parentPort!.postMessage({ kind: 'batch', id: request.id, results: out } satisfies Reply);
-  });
-}
-
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_MARK] === true) {
-  serveScans();
-  // See the header: keeps whatever imported this module (an action's entry, in a bundle) from
-  // running in the worker. The message port keeps the thread alive until it is terminated.
-  await new Promise<never>(() => {});
 }

@@ -112,7 +112,7 @@ const inputs = {
   threads: str({
     default: 'auto',
     description:
-      "Worker threads for tree mode: 'auto' (one per core, and none for a small scan, where starting a worker costs more than it saves) or a number (1: no worker).",
+      "Threads that scan in tree mode, this one included: 'auto' (one per core) or a number (1: no worker thread). A small scan stays on one thread, where starting a worker costs more than it saves.",
   }),
   'check-run': bool({
     default: false,

@@ -6,7 +6,9 @@
 import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
+  MIN_UNITS_PER_LANE,
   scanFilesBudgeted,
+  warmScanWorkers,
   type RuleBudgetExceeded,
   type ScanFileInput,
   type ScanFilesBudgetOptions,
@@ -180,6 +182,7 @@ async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
   // the chunk is split among them; with one thread (or a small scan) it runs here.
   let chunk: ScanFileInput[] = [];
   let units = 0;
+  let warmed = false;
   const flush = async () => {
     if (chunk.length === 0) return;
     const options = scanOptions(request);
@@ -199,6 +202,11 @@ async function scanTree(request: ScanRequest): Promise<ScanOutcome> {
     if (file.invalidUtf8) stats.invalidUtf8.push(file.path);
     chunk.push({ path: file.path, text: file.text });
     units += file.text.length;
+    // Enough to share: the workers load while the rest of the tree is read.
+    if (!warmed && request.threads !== 1 && units >= MIN_UNITS_PER_LANE) {
+      warmed = true;
+      warmScanWorkers(request.threads ?? 1);
+    }
     if (units >= CHUNK_UNITS) await flush();
   }
   await flush();

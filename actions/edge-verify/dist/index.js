@@ -64670,9 +64670,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(453);
 /* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8868);
 /* harmony import */ var _edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2329);
-/* harmony import */ var _edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3565);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__, _edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__]);
-([_edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__, _edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _edge_runbook_runbook_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4553);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__]);
+_edge_runbook_remote_target_js__WEBPACK_IMPORTED_MODULE_5__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**
  * edge-verify as an action: the PII tokenization runbook (edge/runbook/runbook.ts) against a
  * deployment. Synthetic PII, generated for this run, goes through the tokenize Worker's route to an
@@ -64792,115 +64792,6 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7062:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HS: () => (/* binding */ piiFindings),
-/* harmony export */   Ms: () => (/* binding */ plantedDocument),
-/* harmony export */   c9: () => (/* binding */ plantedIn)
-/* harmony export */ });
-/* unused harmony export piiValues */
-/* harmony import */ var _lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3425);
-/* harmony import */ var _lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3883);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_0__]);
-_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-/**
- * Synthetic PII for the edge tests, generated at run time from lib/dlp's seeded generators
- * (nothing real, nothing committed), and the check an origin's view must pass.
- */
-
-
-function piiValues(rng) {
-    return {
-        email: _lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .synth */ .Hp.email(rng),
-        ssn: _lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .synth */ .Hp.ssn(rng),
-        phone: _lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .synth */ .Hp.phone(rng),
-        card: (0,_lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .cardNumber */ .Uk)(rng, 'visa'),
-        iban: (0,_lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .iban */ .Zk)(rng, 'DE'),
-    };
-}
-/**
- * A document with PII under configured keys in every case style, under unexpected keys, inside
- * free text, nested in arrays and objects, next to big integers and unicode.
- */
-function plantedDocument(seed) {
-    const rng = (0,_lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .seededRng */ .iP)(seed);
-    const a = piiValues(rng);
-    const b = piiValues(rng);
-    const c = piiValues(rng);
-    const doc = `{
-  "id": 12345678901234567890123,
-  "Email": ${JSON.stringify(a.email)},
-  "USER_EMAIL": ${JSON.stringify(b.email.toUpperCase())},
-  "profile": { "ssn": ${JSON.stringify(a.ssn)}, "Phone": ${JSON.stringify(a.phone)}, "name": "Zoë Ångström 🌍" },
-  "contacts": [
-    { "kind": "work", "value": ${JSON.stringify(c.email)} },
-    { "kind": "mobile", "value": ${JSON.stringify(b.phone)} },
-    [ ${JSON.stringify((0,_lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .groupCard */ .ks)(a.card))}, ${b.card}, null, true, -1.5e-3 ]
-  ],
-  "notes": ${JSON.stringify(`Customer asked to refund ${c.card} and update IBAN ${a.iban}; ssn ${b.ssn} verified, call ${c.phone}`)},
-  "misc": { "x-ref": ${JSON.stringify(b.iban)}, "emails": [${JSON.stringify(c.email)}, ${JSON.stringify(a.email)}], "count": 3 },
-  "escaped": "\\u0063ontact: ${c.email.replace('@', '\\u0040')}",
-  "amount": 1234.50,
-  "big": [9007199254740993, -9007199254740995]
-}`;
-    const values = [
-        a.email,
-        b.email.toUpperCase(),
-        c.email,
-        a.ssn,
-        b.ssn,
-        a.phone,
-        b.phone,
-        c.phone,
-        (0,_lib_dlp_synth_js__WEBPACK_IMPORTED_MODULE_1__/* .groupCard */ .ks)(a.card),
-        b.card,
-        c.card,
-        a.iban,
-        b.iban,
-    ];
-    return { body: doc, values };
-}
-/**
- * PII findings of lib/dlp's rule pack in a JSON text (rule ids only: never the values). The
- * document is scanned pretty-printed, one value per line beside its key, as the scanner sees a
- * file: on one long line a `tok_ssn_…` token would lend "ssn" context to every unrelated 9-digit
- * number in the document. Non-JSON text is scanned as it is.
- */
-function piiFindings(text) {
-    let view = text;
-    try {
-        view = JSON.stringify(JSON.parse(text), null, 2);
-    }
-    catch {
-        // not JSON: scan the raw text
-    }
-    return (0,_lib_dlp_index_js__WEBPACK_IMPORTED_MODULE_0__/* .scanText */ .Ff)(view)
-        .filter((f) => f.tags.includes('pii'))
-        .map((f) => `${f.ruleId}@${f.line}:${f.column}`);
-}
-/** Planted values found in `text` (as indexes into `values`, so a failure prints no PII). */
-function plantedIn(text, values) {
-    const lower = text.toLowerCase();
-    const digitsOnly = text.replace(/\D/g, '');
-    return values.flatMap((v, k) => {
-        if (lower.includes(v.toLowerCase()))
-            return [k];
-        const digits = v.replace(/\D/g, '');
-        // A number re-grouped differently is still the number.
-        if (digits.length >= 9 && /^[\d\s().+-]+$/.test(v) && digitsOnly.includes(digits))
-            return [k];
-        return [];
-    });
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
 /***/ 2329:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -64964,325 +64855,25 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3565:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $T: () => (/* binding */ writeRunbookEvidence),
-/* harmony export */   Nz: () => (/* binding */ runTokenizationRunbook)
-/* harmony export */ });
-/* unused harmony export tokensIn */
-/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3701);
-/* harmony import */ var _lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8868);
-/* harmony import */ var _workers_shared_attest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3377);
-/* harmony import */ var _lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7062);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__]);
-_lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-/**
- * Runbook "PII Tokenization Verification": one sequence of checks, run against a target that is
- * either the local lab (the Workers in workerd, a recording origin; edge/runbook/local-target.ts)
- * or a deployment (the tokenize Worker's route, an origin path that echoes what it received, the
- * vault's route; edge/runbook/remote-target.ts). The checks never print or store a planted value:
- * everything leaving here passes through a redactor that knows them, and a failure names planted
- * values by index.
- */
-
-
-
-
-const TOKEN = /tok_[a-z0-9]+_v\d+_[A-Za-z0-9_-]{32}/g;
-/** Pages of 1,000 records: the chain of a staging vault fits; a production vault's is too long to audit from CI. */
-const MAX_CHAIN_PAGES = 100;
-function tokensIn(text) {
-    return [...new Set(text.match(TOKEN) ?? [])].sort();
-}
-async function readAll(vault, what, claim) {
-    const records = [];
-    let after = 0;
-    for (let page = 0; page < MAX_CHAIN_PAGES; page++) {
-        const res = await vault.fetch(`/${what}?after=${after}&limit=1000`, {
-            headers: { authorization: `Claim ${claim}` },
-        });
-        if (res.status !== 200)
-            throw new Error(`GET /${what} answered HTTP ${res.status}`);
-        const batch = (await res.json()).records ?? [];
-        records.push(...batch);
-        if (batch.length < 1000)
-            return records;
-        const last = batch.at(-1);
-        after = Number(last.seq ?? last.id);
-    }
-    throw new Error(`the vault holds more than ${MAX_CHAIN_PAGES * 1000} ${what} records; run the runbook against a staging vault`);
-}
-async function runTokenizationRunbook(target, options) {
-    const print = options.print ?? (() => { });
-    const planted = (0,_lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__/* .plantedDocument */ .Ms)(options.seed);
-    // Everything below that leaves this function passes through this redactor.
-    const redactor = new _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .Redactor */ .pO();
-    for (const v of planted.values)
-        redactor.addSecret(v);
-    const checks = [];
-    const check = (name, status, detail) => {
-        const s = typeof status === 'boolean' ? (status ? 'pass' : 'fail') : status;
-        checks.push({ name, status: s, detail: redactor.redact(detail) });
-        print(`${s.toUpperCase().padEnd(4)}  ${name}: ${redactor.redact(detail)}`);
-    };
-    const guarded = async (name, body) => {
-        try {
-            await body();
-        }
-        catch (error) {
-            check(name, false, `could not run: ${error.message}`);
-        }
-    };
-    print(`${target.description}; seed ${options.seed}; ${planted.values.length} planted PII values`);
-    const json = { 'content-type': 'application/json' };
-    let first = { status: 0, origin: undefined };
-    await guarded('request forwarded', async () => {
-        first = await target.send(target.path, { method: 'POST', headers: json, body: planted.body });
-        check('request forwarded', first.status === 200 && first.origin !== undefined, `HTTP ${first.status}; the origin ${first.origin === undefined ? 'received nothing' : 'received the request'}`);
-    });
-    const originText = first.origin ?? '';
-    const tokens = tokensIn(originText);
-    const byField = {};
-    for (const t of tokens) {
-        const prefix = /^tok_[a-z0-9]+_v\d+/.exec(t)[0];
-        byField[prefix] = (byField[prefix] ?? 0) + 1;
-    }
-    check('origin sees tok_* tokens', tokens.length > 0, `${tokens.length} distinct tokens: ${JSON.stringify(byField)}`);
-    const leaked = (0,_lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__/* .plantedIn */ .c9)(originText, planted.values);
-    const findings = (0,_lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__/* .piiFindings */ .HS)(originText);
-    check('origin never saw a planted value', first.origin !== undefined && leaked.length === 0 && findings.length === 0, `planted values found: ${leaked.length === 0 ? 'none' : `#${leaked.join(', #')}`}; lib/dlp PII findings: ${findings.length === 0 ? 'none' : findings.join(', ')}`);
-    // The Worker fails closed: each of these must be refused before the origin sees it.
-    const email = planted.values[0];
-    const refusals = [
-        {
-            what: 'PII in the query string',
-            init: { method: 'GET' },
-            query: `?email=${encodeURIComponent(email)}`,
-            expect: 400,
-        },
-        {
-            what: 'PII in a request header',
-            init: { method: 'POST', headers: { ...json, 'x-customer-contact': email }, body: '{}' },
-            expect: 400,
-        },
-        {
-            what: 'malformed JSON',
-            init: { method: 'POST', headers: json, body: `{"email": ${JSON.stringify(email)}` },
-            expect: 400,
-        },
-        {
-            what: 'a body that cannot be inspected',
-            init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `contact ${email}` },
-            expect: 415,
-        },
-    ];
-    for (const r of refusals)
-        await guarded(`refused: ${r.what}`, async () => {
-            const got = await target.send(`${target.path}${r.query ?? ''}`, r.init);
-            check(`refused: ${r.what}`, got.status === r.expect && got.origin === undefined, `HTTP ${got.status} (expected ${r.expect}); the origin ${got.origin === undefined ? 'received nothing' : 'RECEIVED it'}`);
-        });
-    const vault = target.vault;
-    const files = [
-        { name: 'origin-received.txt', content: originText + '\n' },
-    ];
-    let chain = [];
-    if (!vault) {
-        for (const name of [
-            'vault maps tokens back for a pii-reader claim',
-            'replay without a claim, without the role, or with an expired claim is refused',
-            'a replayed request gets the same tokens and adds no vault entry',
-            'attestation chain verifies and holds every token once',
-        ])
-            check(name, 'skip', 'no vault to ask (give vault-url and a claim signing key)');
-    }
-    else {
-        const detokenize = (claim) => vault.fetch('/detokenize', {
-            method: 'POST',
-            headers: { ...json, ...(claim ? { authorization: `Claim ${claim}` } : {}) },
-            body: JSON.stringify({ tokens }),
-        });
-        await guarded('vault maps tokens back for a pii-reader claim', async () => {
-            const res = await detokenize(await vault.claim(['pii-reader'], { sub: 'runbook' }));
-            const values = res.status === 200
-                ? ((await res.json()).values ?? {})
-                : {};
-            // The evidence names which planted value each token resolved to, never the value or a digest
-            // of it (a 9-digit SSN's hash is reversed by trying them all).
-            const plantedIndex = (v) => v === null ? null : planted.values.findIndex((p) => p.toLowerCase() === v.toLowerCase());
-            const mapping = Object.entries(values).map(([token, v]) => ({
-                token,
-                resolvesToPlanted: plantedIndex(v),
-            }));
-            const covered = new Set(mapping.map((m) => m.resolvesToPlanted).filter((i) => i !== null && i >= 0));
-            files.push({ name: 'vault-mapping.json', content: JSON.stringify(mapping, null, 2) + '\n' });
-            check('vault maps tokens back for a pii-reader claim', res.status === 200 &&
-                tokens.length > 0 &&
-                mapping.length === tokens.length &&
-                covered.size === planted.values.length, `HTTP ${res.status}; ${mapping.length} tokens resolved; they cover ${covered.size} of ${planted.values.length} planted values`);
-        });
-        await guarded('replay without a claim, without the role, or with an expired claim is refused', async () => {
-            const noClaim = (await detokenize(null)).status;
-            const wrongRole = (await detokenize(await vault.claim(['auditor'], { sub: 'runbook' }))).status;
-            const expired = (await detokenize(await vault.claim(['pii-reader'], { sub: 'runbook', ttlSeconds: 30, iatOffset: -60 }))).status;
-            check('replay without a claim, without the role, or with an expired claim is refused', noClaim === 401 && wrongRole === 403 && expired === 401, `no claim → ${noClaim}, auditor role → ${wrongRole}, expired claim → ${expired}`);
-        });
-        await guarded('a replayed request gets the same tokens and adds no vault entry', async () => {
-            const auditor = await vault.claim(['auditor'], { sub: 'runbook' });
-            const ours = (records) => records.filter((r) => tokens.includes(r.token)).length;
-            const before = ours(await readAll(vault, 'attestations', auditor));
-            const again = await target.send(target.path, { method: 'POST', headers: json, body: planted.body });
-            chain = await readAll(vault, 'attestations', auditor);
-            const same = again.origin !== undefined && tokensIn(again.origin).join() === tokens.join();
-            check('a replayed request gets the same tokens and adds no vault entry', tokens.length > 0 && same && ours(chain) === before, `same tokens at the origin: ${same}; vault records for these tokens ${before} → ${ours(chain)}`);
-            const audit = await readAll(vault, 'audit', auditor);
-            files.push({ name: 'vault-audit.json', content: JSON.stringify({ records: audit }, null, 2) + '\n' });
-        });
-        await guarded('attestation chain verifies and holds every token once', async () => {
-            const verdict = await (0,_workers_shared_attest_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyChain */ .H5)(chain);
-            const counts = new Map();
-            for (const r of chain)
-                counts.set(r.token, (counts.get(r.token) ?? 0) + 1);
-            const missing = tokens.filter((t) => counts.get(t) !== 1).length;
-            files.push({
-                name: 'vault-attestations.json',
-                content: JSON.stringify({ records: chain }, null, 2) + '\n',
-            });
-            check('attestation chain verifies and holds every token once', verdict.ok && tokens.length > 0 && missing === 0, verdict.ok
-                ? `${verdict.count} records, head ${verdict.head}; tokens without exactly one record: ${missing}`
-                : `broken at seq ${verdict.seq}: ${verdict.problem}`);
-        });
-    }
-    if (!target.logs)
-        check('worker logs hold counts and token prefixes only', 'skip', 'not readable from here: read them in Workers Logs');
-    else {
-        const logs = target.logs();
-        const logText = JSON.stringify(logs);
-        files.push({ name: 'worker-logs.jsonl', content: logs.map((l) => JSON.stringify(l)).join('\n') + '\n' });
-        check('worker logs hold counts and token prefixes only', (0,_lab_synthetic_pii_js__WEBPACK_IMPORTED_MODULE_3__/* .plantedIn */ .c9)(logText, planted.values).length === 0 && !tokens.some((t) => logText.includes(t)), `${logs.length} log lines`);
-    }
-    const ok = checks.every((c) => c.status !== 'fail');
-    const markdown = [
-        '# PII tokenization verification',
-        '',
-        `Result: **${ok ? 'PASS' : 'FAIL'}** (seed ${options.seed}; ${target.description})`,
-        '',
-        '| check | result | detail |',
-        '| --- | --- | --- |',
-        ...checks.map((c) => `| ${c.name} | ${c.status.toUpperCase()} | ${c.detail.replace(/\|/g, '\\|')} |`),
-        '',
-    ].join('\n');
-    return { ok, seed: options.seed, checks, tokens, markdown, files, redactor };
-}
-/** Writes the runbook's evidence bundle (lib/report/evidence.ts) through its redactor. */
-async function writeRunbookEvidence(dir, result, target) {
-    return (0,_lib_report_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .writeEvidenceBundle */ .NU)(dir, {
-        report: {
-            kind: 'pii-tokenization-verification',
-            seed: result.seed,
-            target: target.description,
-            ok: result.ok,
-            checks: result.checks,
-        },
-        markdown: result.markdown,
-        files: result.files,
-    }, result.redactor);
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 1405:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _S: () => (/* binding */ sign)
-/* harmony export */ });
-/* unused harmony exports keygen, main */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7065);
-/**
- * Ed25519 role claims for the vault.
- *
- *   node edge/scripts/claim.ts keygen <kid>
- *       prints a new key pair: the private key (PKCS#8, base64url) for the signer's secret store,
- *       and the CLAIM_KEYS entry (raw public key) for the vault.
- *   node edge/scripts/claim.ts sign <kid> --sub <who> --role <role> [--role <role>…] [--ttl <seconds>]
- *       reads the private key from CLAIM_SIGNING_KEY and prints a claim (default ttl 300 s,
- *       at most 900 s: the vault refuses longer ones).
- */
-
-
-const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
-async function keygen(kid) {
-    const pair = (await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.generateKey('Ed25519', true, [
-        'sign',
-        'verify',
-    ]));
-    return {
-        privateKey: b64url(await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.exportKey('pkcs8', pair.privateKey)),
-        claimKeys: { [kid]: b64url(await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.exportKey('raw', pair.publicKey)) },
-    };
-}
-async function sign(kid, privateKey, sub, roles, ttlSeconds, now = Math.floor(Date.now() / 1000)) {
-    if (!(ttlSeconds > 0 && ttlSeconds <= _workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CLAIM_SECONDS */ .Ir))
-        throw new Error(`--ttl must be between 1 and ${_workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CLAIM_SECONDS */ .Ir} seconds`);
-    const key = await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.importKey('pkcs8', Buffer.from(privateKey, 'base64url'), 'Ed25519', false, ['sign']);
-    return (0,_workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .signClaim */ .S6)(key, { sub, roles, kid, iat: now, exp: now + ttlSeconds });
-}
-function values(argv, name) {
-    return argv.flatMap((a, k) => (a === name && argv[k + 1] !== undefined ? [argv[k + 1]] : []));
-}
-async function main(argv, env = process.env, out = console.log) {
-    const [command, kid] = argv;
-    if (command === 'keygen' && kid) {
-        const { privateKey, claimKeys } = await keygen(kid);
-        out(`private key (keep secret, e.g. CLAIM_SIGNING_KEY): ${privateKey}`);
-        out(`vault CLAIM_KEYS entry: ${JSON.stringify(claimKeys)}`);
-        return 0;
-    }
-    if (command === 'sign' && kid) {
-        const key = env['CLAIM_SIGNING_KEY'];
-        const [sub] = values(argv, '--sub');
-        const roles = values(argv, '--role');
-        if (!key || !sub || roles.length === 0) {
-            out('sign needs CLAIM_SIGNING_KEY in the environment, --sub <who> and at least one --role <role>');
-            return 2;
-        }
-        try {
-            out(await sign(kid, key, sub, roles, Number(values(argv, '--ttl')[0] ?? 300)));
-            return 0;
-        }
-        catch (e) {
-            out(e.message);
-            return 2;
-        }
-    }
-    out('usage: claim.ts keygen <kid> | claim.ts sign <kid> --sub <who> --role <role> [--ttl <seconds>]');
-    return 2;
-}
-if (import.meta.url === `file://${process.argv[1]}`)
-    process.exitCode = await main(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 3377:
+/***/ 4553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H5: () => (/* binding */ verifyChain)
-/* harmony export */ });
-/* unused harmony exports GENESIS_HASH, canonicalRecord, attestationHash */
-/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5989);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Nz: () => (/* binding */ runTokenizationRunbook),
+  $T: () => (/* binding */ writeRunbookEvidence)
+});
+
+// UNUSED EXPORTS: tokensIn
+
+// EXTERNAL MODULE: ./lib/redact.ts + 3 modules
+var redact = __nccwpck_require__(3701);
+// EXTERNAL MODULE: ./lib/report/evidence.ts
+var evidence = __nccwpck_require__(8868);
+// EXTERNAL MODULE: ./edge/workers/shared/encoding.ts
+var encoding = __nccwpck_require__(5989);
+;// CONCATENATED MODULE: ./edge/workers/shared/attest.ts
 /**
  * The vault's attestation chain: each stored token gets a record (seq, token, field, key
  * version, time) whose hash covers the previous record's hash, so removing, reordering or
@@ -65295,7 +64886,7 @@ function canonicalRecord(a) {
     return JSON.stringify([a.seq, a.token, a.field, a.keyVersion, a.createdAt, a.prevHash]);
 }
 function attestationHash(a) {
-    return (0,_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(canonicalRecord(a));
+    return (0,encoding/* sha256Hex */.fg)(canonicalRecord(a));
 }
 /** Checks a chain from its first record (or from `anchor`, the hash before `records[0]`). */
 async function verifyChain(records, anchor = GENESIS_HASH) {
@@ -65322,534 +64913,126 @@ async function verifyChain(records, anchor = GENESIS_HASH) {
     return { ok: true, count: records.length, head: prev };
 }
 
-
-/***/ }),
-
-/***/ 7065:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ir: () => (/* binding */ MAX_CLAIM_SECONDS),
-/* harmony export */   S6: () => (/* binding */ signClaim)
-/* harmony export */ });
-/* unused harmony exports importClaimKeys, verifyClaim */
-/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5989);
-
-/** Longest lifetime a claim may have: a leaked claim is useless soon after. */
-const MAX_CLAIM_SECONDS = 15 * 60;
-const CLOCK_SKEW_SECONDS = 60;
-async function signClaim(privateKey, payload) {
-    const body = (0,_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .toBase64Url */ ._e)(_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .utf8 */ .As.encode(JSON.stringify(payload)));
-    const signature = await crypto.subtle.sign('Ed25519', privateKey, _encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .utf8 */ .As.encode(body));
-    return `${body}.${(0,_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .toBase64Url */ ._e)(new Uint8Array(signature))}`;
-}
-/** `{"<kid>": "<base64url raw 32-byte Ed25519 public key>"}` → imported keys. */
-async function importClaimKeys(raw) {
-    const out = new Map();
-    for (const [kid, value] of Object.entries(raw))
-        out.set(kid, await crypto.subtle.importKey('raw', fromBase64Url(value), 'Ed25519', false, ['verify']));
-    return out;
-}
-async function verifyClaim(text, keys, nowSeconds) {
-    if (!text)
-        return { ok: false, status: 401, reason: 'missing' };
-    const parts = text.split('.');
-    if (parts.length !== 2)
-        return { ok: false, status: 401, reason: 'malformed' };
-    const [body, signature] = parts;
-    let payload;
-    let sig;
-    try {
-        payload = JSON.parse(decodeUtf8(fromBase64Url(body)));
-        sig = fromBase64Url(signature);
-    }
-    catch {
-        return { ok: false, status: 401, reason: 'malformed' };
-    }
-    if (!payload ||
-        typeof payload.sub !== 'string' ||
-        !Array.isArray(payload.roles) ||
-        typeof payload.kid !== 'string' ||
-        !Number.isFinite(payload.iat) ||
-        !Number.isFinite(payload.exp))
-        return { ok: false, status: 401, reason: 'malformed' };
-    const key = keys.get(payload.kid);
-    if (!key)
-        return { ok: false, status: 401, reason: 'unknown-key' };
-    if (!(await crypto.subtle.verify('Ed25519', key, sig, utf8.encode(body))))
-        return { ok: false, status: 401, reason: 'bad-signature' };
-    if (payload.exp <= nowSeconds)
-        return { ok: false, status: 401, reason: 'expired' };
-    if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)
-        return { ok: false, status: 401, reason: 'not-yet-valid' };
-    if (payload.exp - payload.iat > MAX_CLAIM_SECONDS)
-        return { ok: false, status: 401, reason: 'too-long' };
-    return { ok: true, claim: payload };
-}
-
-
-/***/ }),
-
-/***/ 5989:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   As: () => (/* binding */ utf8),
-/* harmony export */   _e: () => (/* binding */ toBase64Url),
-/* harmony export */   fg: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* unused harmony exports decodeUtf8, fromBase64Url, toHex, timingSafeEqual */
-/** Byte/text helpers shared by both Workers (no Buffer: the vault runs without nodejs_compat). */
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
-function decodeUtf8(bytes) {
-    return utf8Decoder.decode(bytes);
-}
-function toBase64Url(bytes) {
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-        binary += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 0x8000)));
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-/** Throws on anything that is not base64url, so a tampered field fails loudly, not silently. */
-function fromBase64Url(text) {
-    if (!/^[A-Za-z0-9_-]*$/.test(text))
-        throw new Error('not base64url');
-    const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-    const binary = atob(padded);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++)
-        out[i] = binary.charCodeAt(i);
-    return out;
-}
-function toHex(bytes) {
-    let out = '';
-    for (const b of bytes)
-        out += b.toString(16).padStart(2, '0');
-    return out;
-}
-async function sha256Hex(text) {
-    return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text))));
-}
-/** Constant-time comparison of two strings (signatures, digests). */
-function timingSafeEqual(a, b) {
-    if (a.length !== b.length)
-        return false;
-    let diff = 0;
-    for (let i = 0; i < a.length; i++)
-        diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-    return diff === 0;
-}
-
-
-/***/ }),
-
-/***/ 5490:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ defineAction)
-/* harmony export */ });
-function defineAction(definition) {
-    return definition;
-}
-
-
-/***/ }),
-
-/***/ 9416:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/dlp/rules.json
+const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id (AKIA, ASIA, ABIA, ACCA)","severity":"error","keywords":["AKIA","ASIA","ABIA","ACCA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-, rotating xoxe.xoxp-, app-level xapp-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-","xoxe.","xapp-"],"regex":"(?<![A-Za-z0-9])(?:xox[abposr]-[0-9]{1,20}-[0-9A-Za-z-]{8,200}|xoxe(?:\\\\.xox[bp])?-[0-9]-[0-9A-Za-z]{20,250}|xapp-[0-9]-[A-Z0-9]{6,20}-[0-9]{6,20}-[0-9a-f]{20,128})(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack webhook URL (incoming webhooks, workflow and trigger URLs)","severity":"error","keywords":["hooks.slack.com/"],"regex":"hooks\\\\.slack\\\\.com\\\\/(?:services|workflows|triggers)\\\\/(?<secret>T[A-Z0-9]{8,12}(?:\\\\/[A-Za-z0-9]{8,40}){2,3})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe secret or restricted key, live or test mode","severity":"error","keywords":["sk_live_","rk_live_","sk_test_","rk_test_"],"regex":"(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----(?:\\\\s{1,16}[A-Z][A-Za-z-]{1,15}:[^\\\\n]{0,128}){0,4}[A-Za-z0-9+\\\\/=\\\\s]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"generic-secret-forms","description":"High-entropy value given to a key, secret, token or password in forms the assignment rule does not read: Make (?= ::= :::= +=), PHP .=, Go var with a type, setProperty(\\"X\\", \\"v\\"), XML elements and value attributes, env lines inside JSON strings","severity":"warning","keywords":["password","passwd","secret","token","apikey","api_key","api-key","credential"],"ignoreCase":true,"window":"line","regex":"(?:set(?:Property|env)?|putenv|put)\\\\([ \\\\t]{0,4}[\\"\'][A-Za-z0-9_.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'][ \\\\t]{0,4},[ \\\\t]{0,4}[\\"\'](?<secret>[A-Za-z0-9+/=_.~!@#%^*-]{8,256})[\\"\']|(?:password|passwd|secret|token|api[_-]?key|credential)[A-Za-z0-9_]{0,30}(?:(?:[ \\\\t]{0,8}(?:\\\\?=|::?:?=|\\\\+=|\\\\.=)[ \\\\t]{0,8}|[ \\\\t]{1,4}string[ \\\\t]{0,4}=[ \\\\t]{0,4}|>|[\\"\'][ \\\\t]{1,8}value=)[\\"\'`]?(?<secret>[A-Za-z0-9+/=_.~!@#%^*-]{8,256})(?:[\\"\'`<]|\\\\\\\\n|(?![^\\\\s,;)\\\\]}]))|=(?<secret>[A-Za-z0-9+/=_.~-]{8,256})\\\\\\\\n)","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"us-ssn-dotted","description":"US social security number written with dots (123.45.6789)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+<>=~^-])\\\\d{3}\\\\.\\\\d{2}\\\\.\\\\d{4}(?![\\\\w.-])","validator":"ssn-dotted","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"payment-card-other","description":"Payment card number of brands the ingress filter does not claim (Maestro 12-19, JCB 15, UATP, Dankort): prefix, length and Luhn check","severity":"error","gate":{"digits":12},"regex":"(?<![\\\\w.+-])(?:\\\\d{12,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{1,4}){0,2}|\\\\d{4}([ -])\\\\d{5}\\\\2\\\\d{6}|\\\\d{4}([ -])\\\\d{6}\\\\3\\\\d{5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card-other","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains, and authorship metadata: LICENSE/NOTICE/AUTHORS files, package manifests, author/maintainer/copyright lines, excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"],"allowlist":{"paths":["{LICENSE,LICENCE,License,Licence,license,licence,COPYING,Copying,copying,NOTICE,Notice,notice,AUTHORS,Authors,authors,CONTRIBUTORS,Contributors,contributors,MAINTAINERS,Maintainers,maintainers,CREDITS,Credits,CODEOWNERS,PATENTS}{,.*,-*,_*}","{CHANGELOG,Changelog,changelog,CHANGES,Changes,HISTORY,History,history}{,.*}","{CODE_OF_CONDUCT,code_of_conduct,CODE-OF-CONDUCT,code-of-conduct,SECURITY,Security,security,CONTRIBUTING,Contributing,contributing,SUPPORT,GOVERNANCE,FUNDING}{,.*}","{package.json,bower.json,composer.json,.mailmap,Cargo.toml,pyproject.toml,setup.py,setup.cfg,PKG-INFO,METADATA,DESCRIPTION,*.gemspec,*.nuspec,*.podspec,pom.xml,build.gradle,build.gradle.kts}","**/{test,tests,__tests__,spec,fixtures,__fixtures__,testdata,benchmark,benchmarks}/**","*.{test,spec}.{js,ts,mjs,cjs,jsx,tsx}"],"regexTarget":"line","regexes":["(?:[Aa]uthors?|AUTHORS?|[Mm]aintainers?|MAINTAINERS?|[Cc]ontributors?|[Cc]opyright|COPYRIGHT|\\\\([Cc]\\\\) |©|[Cc]reated by|[Ww]ritten by|<maintainer>|<author>|<developer>|mailto:)"]}},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-]|001[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[ .-])\\\\d{3}[ .-]\\\\d{4}(?: ?(?:x|ext\\\\.?) ?\\\\d{1,5})?|\\\\+[1-9]\\\\d{7,14}|(?:\\\\+|00)[1-9]\\\\d{0,5}(?: ?\\\\(\\\\d{1,4}\\\\) ?|[ .-])\\\\d{1,5}(?:[ .-]\\\\d{1,5}){0,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"phone-number-context","description":"International phone number next to a phone-like word, in formats without three digits in a row (+33.1.23.45.67.89)","severity":"warning","keywords":["phone","tel","mobile","cell","fax"],"ignoreCase":true,"window":"line","regex":"(?<![\\\\w+.(-])(?:\\\\+|00)[1-9]\\\\d{0,2}(?: ?\\\\(\\\\d{1,4}\\\\) ?|[ .-])\\\\d{1,4}(?:[ .-]\\\\d{1,4}){2,6}(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check; spaces, dashes, any case)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Za-z]{2}\\\\d{2}(?:[A-Za-z0-9]{11,30}|[ -][A-Za-z0-9]{4}(?:[ -][A-Za-z0-9]{4}){1,6}(?:[ -][A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{"regexes":["[xX]{6}|#{4}|\\\\*{4}|0{12}"]}}');
+;// CONCATENATED MODULE: ./lib/dlp/regexp-compat.ts
 /**
- * The one SHA-256 helper: strings are hashed as UTF-8, bytes as they are. Digests identify audit
- * records, policies and files across actions, so every caller must hash the same way.
- */
-
-/** Lowercase hex SHA-256 of `data` (a string is encoded as UTF-8). */
-function sha256Hex(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
-        .digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 3576:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* unused harmony exports labelledCases, RECALL_FAMILIES, recallCases */
-/* harmony import */ var _synth_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3883);
-/**
- * Labelled cases, generated at run time: every rule gets positives and negatives. The CI scanner
- * tests and the Envoy-Lua ingress tests run over the same cases, so the two agree on what is PII.
+ * Duplicate named groups — `(?:"(?<secret>…)"|(?<secret>…))`, one name in several alternatives —
+ * are ES2025: Node 24 compiles them, Node 20 (V8 11.3) throws "Duplicate capture group name". The
+ * rule pack uses them, and the installed CLI must run on Node ≥ 20 with the same findings.
  *
- *   import { labelledCases } from '../lib/dlp/cases.ts';
- *   for (const c of labelledCases()) { ...scan c.text, expect exactly c.expectedRuleIds... }
+ * The fallback renames every repeat of a name (`secret` → `secret$2`) and merges the aliases back
+ * into `groups` (and `indices.groups` with the `d` flag) after each exec. Equivalent because a
+ * name may only repeat in different alternatives, so at most one of its groups takes part in a
+ * match; group numbers do not change. `source` stays the pattern as written.
  */
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-/** Hiragana: text in a script without spaces, as messages in Japanese are written. */
-const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
-function labelledCases(seed = 20261101) {
-    const rng = seededRng(seed);
-    const cases = [];
-    const pos = (rule, name, text, expected = [rule]) => cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
-    const neg = (rule, name, text) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
-    // AWS
-    pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
-    pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
-    neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
-    neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
-    pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
-    pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
-    neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
-    // GitHub
-    pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
-    pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
-    neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
-    pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
-    neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
-    pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
-    neg('gitlab-pat', 'too short', `prefix ${'glpat'}-abc123`);
-    pos('slack-token', 'bot token', `slack_client = WebClient("${synth.slack(rng)}")`);
-    neg('slack-token', 'hugs', 'xoxo-love from everyone');
-    pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
-    pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
-    pos('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
-    neg('stripe-secret-key', 'publishable key', `Stripe("pk_` + `live_${pick(rng, ALNUM, 24)}")`);
-    pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
-    neg('google-api-key', 'too short', `AI${'za'}Sy123`);
-    pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
-    neg('azure-account-key', 'development storage', 'UseDevelopmentStorage=true;AccountName=devstoreaccount1');
-    pos('npm-token', '.npmrc', `//registry.npmjs.org/:_authToken=${npmToken(rng)}`);
-    neg('npm-token', 'bad checksum', `//registry.npmjs.org/:_auth=${npmToken(rng, false)}`);
-    neg('npm-token', 'npm_config variable', 'echo $npm_config_registry $npm_package_version');
-    pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
-    pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
-    pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
-    pos('private-key', 'encrypted PEM (Proc-Type and DEK-Info headers)', synth
-        .privateKey(rng, 'RSA')
-        .replace(' KEY-----\n', ` KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${pick(rng, '0123456789ABCDEF', 32)}\n\n`));
-    neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
-    neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
-    pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
-    neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
-    // Generic assignments.
-    pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
-    pos('generic-secret', 'password in YAML', `  password: ${synth.genericValue(rng)}\n`);
-    pos('generic-secret', 'client secret in JSON', `{"client_secret": "${synth.genericValue(rng)}"}`);
-    neg('generic-secret', '${DB_PASSWORD} placeholder', 'DB_PASSWORD="${DB_PASSWORD}"');
-    neg('generic-secret', '<redacted> placeholder', 'password = "<redacted>"');
-    neg('generic-secret', 'xxxx placeholder', 'api_key: "xxxxxxxxxxxxxxxxxxxx"');
-    neg('generic-secret', 'changeme', 'password = "changeme123"');
-    neg('generic-secret', 'UUID', `token = "${uuid(rng)}"`);
-    neg('generic-secret', '40-hex commit hash', `secret_ref = "${pick(rng, HEX, 40)}"`);
-    neg('generic-secret', 'low entropy', 'password = "aaaaaaaabbbbbbbb"');
-    neg('generic-secret', 'identifier, not a value', 'token = this.tokenService.current');
-    neg('generic-secret', 'comparison', 'if (token == "")');
-    neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
-    neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
-    // Real-code shapes that name a credential rather than hold one (bench/dlp/noise.ts found each
-    // class in published packages; the values here are made up from the shape).
-    const cap = (n) => pick(rng, UPPER, 1) + pick(rng, LOWER, n - 1);
-    const vendor = cap(int(rng, 3, 5));
-    neg('generic-secret', 'HTTP header name in a constant', `export const SESSION_TOKEN_QUERY_PARAM = "X-${vendor}-S${int(rng, 2, 9)}session-Token";`);
-    neg('generic-secret', 'header name in kebab case', `const X_${vendor.toUpperCase()}_METADATA_TOKEN_TTL = "x-${vendor.toLowerCase()}-ec${int(rng, 2, 9)}-metadata-token-ttl-seconds";`);
-    neg('generic-secret', 'environment variable name', `export const ENV_CREDENTIALS_PATH = "${vendor.toUpperCase()}_SHARED_CREDENTIALS_FILE";`);
-    neg('generic-secret', 'error code enum member', `    QueryStringType${vendor}TokenMismatch = "query_string_type_${vendor.toLowerCase()}_token_mismatch",`);
-    neg('generic-secret', 'type annotation naming a token type', `    tokenInput: Create${vendor}${int(rng, 2, 9)}TokenRequestBody | undefined;`);
-    neg('generic-secret', 'type annotation of another type', `    'secretRef': V${int(rng, 1, 9)}Local${cap(6)}Reference;`);
-    neg('generic-secret', 'variable reference in an object literal', `      withCredentials: defaultTo${cap(6)}${int(rng, 2, 9)},`);
-    neg('generic-secret', 'message in another script', `  "Unexpected_token_${int(rng, 1000, 9999)}": "${pick(rng, KANA, 16)}。",`);
-    neg('generic-secret', 'strict comparison in minified code', `h=t.clauses?.find(v=>v.token===${pick(rng, LOWER, 1)}.${cap(7)}Keyword),b=this.node(t)`);
-    neg('generic-secret', 'pagination cursor (base64 JSON without credential fields)', `  continuationToken: '${Buffer.from(JSON.stringify({ pk: `${cap(6)}_${pick(rng, UPPER, 8)}`, sk: pick(rng, ALNUM, 24) })).toString('base64url')}',`);
-    pos('generic-secret', 'base64 JSON holding a private key', `credentials_b64: "${Buffer.from(JSON.stringify({ type: 'service_account', private_key: pick(rng, ALNUM, 40) })).toString('base64')}"`);
-    pos('generic-secret', 'connection string password', `Server=db;Password=${synth.genericValue(rng).slice(0, 16)};Database=app`);
-    pos('generic-secret-forms', 'Make ?=', `DEPLOY_TOKEN ?= ${synth.genericValue(rng)}\n`);
-    pos('generic-secret-forms', 'XML element', `<apiToken>${synth.genericValue(rng)}</apiToken>`);
-    neg('generic-secret-forms', 'Make ?= from another variable', 'DEPLOY_TOKEN ?= $(CI_JOB_TOKEN)');
-    neg('generic-secret-forms', 'XML element holding a placeholder', '<apiToken>${API_TOKEN}</apiToken>');
-    // PII: SSN
-    pos('us-ssn-dotted', 'dotted', `ssn ${synth.ssn(rng).replace(/-/g, '.')}`);
-    neg('us-ssn-dotted', 'dotted area 666', `ssn 666.${pick(rng, '123456789', 2)}.${pick(rng, '123456789', 4)}`);
-    neg('us-ssn-dotted', 'version-like run', 'release 123.45.6789.1');
-    neg('us-ssn-dotted', 'version range', `if (browser.satisfies({ chrome: '>${synth.ssn(rng).replace(/-/g, '.')}' }))`);
-    pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
-    pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
-    pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
-    neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
-    neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
-    neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
-    // PII: cards
-    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
-        pos('payment-card', `${brand} grouped`, `card: ${groupCard(cardNumber(rng, brand))}`);
-        pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
-        neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
+/** Compiles `source` with `flags`, natively when this engine can, with the fallback otherwise. */
+function compileRegExp(source, flags) {
+    try {
+        return new RegExp(source, flags);
     }
-    pos('payment-card-other', 'Dankort', `card ${luhnFinish(rng, '5019', 16)}`);
-    pos('payment-card-other', 'UATP', `card ${luhnFinish(rng, '1', 15)}`);
-    neg('payment-card-other', 'Luhn-valid 15 digits of no brand', `id ${luhnFinish(rng, '7', 15)}`);
-    pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
-    pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
-    neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
-    neg('payment-card', 'millisecond timestamp', 'createdAt: 1700000000123');
-    // PII: email
-    pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
-    for (const domain of [
-        'example.com',
-        'mail.example.org',
-        'example.net',
-        'ci.test',
-        'host.example',
-        'nowhere.invalid',
-    ]) {
-        neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
+    catch (error) {
+        const renamed = renameDuplicateGroups(source);
+        if (!renamed)
+            throw error;
+        return new DuplicateGroupsRegExp(renamed.source, flags, source, renamed.aliases);
     }
-    neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
-    neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
-    neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
-    neg('email-address', 'decorator', '@Component({ selector: "x" })');
-    neg('email-address', 'placeholder mailbox', `  email: "username@${pick(rng, LOWER, 8)}.com",`);
-    neg('email-address', 'placeholder domain', `use a role contact (e.g. ${pick(rng, LOWER, 6)}-team@company.com)`);
-    neg('email-address', '"ex@mple" for example', `email: 'ex@mple.com',`);
-    neg('email-address', 'packed data with a mixed-case top-level domain', `module.exports="}${pick(rng, UPPER, 4)}@${pick(rng, LOWER, 6)}.${cap(2)}!${pick(rng, LOWER, 2)}#$!!#<:%~"`);
-    neg('email-address', 'maintainer entry with a parenthesised alias', `  **${cap(5)} ${cap(7)} (${pick(rng, KANA, 4)})** <<${synth.email(rng)}>> (he/him)`);
-    neg('email-address', 'URL userinfo inside a regex literal', `const re = /https?:\\/\\/(.{1,256}):x-${pick(rng, LOWER, 5)}-basic@${pick(rng, LOWER, 6)}.com\\//g;`);
-    neg('email-address', 'role address with a tag', `reported to the team at opensource+coc@${pick(rng, LOWER, 8)}.net.`);
-    pos('email-address', 'capitalised address', `Reply-To: ${cap(5)}.${cap(6)}@${cap(7)}.com`);
-    // PII: phone
-    pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
-    pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
-    pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-    neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
-    neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
-    neg('phone-number', 'version string', 'version 1.234.567.8');
-    pos('phone-number-context', 'French dotted with a phone word', `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`);
-    neg('phone-number-context', 'dotted digits without a phone word', `v +33.1.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)} build`);
-    // PII: IBAN
-    for (const country of ['DE', 'GB', 'FR', 'NL']) {
-        pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
-        pos('iban', `${country} grouped`, `IBAN ${groupIban(iban(rng, country))}`);
-        neg('iban', `${country} bad checksum`, `iban: ${iban(rng, country, false)}`);
-    }
-    neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
-    // Several in one text: every one is reported.
-    pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, [
-        'us-ssn',
-        'aws-access-key-id',
-    ]);
-    return cases;
-}
-/** A family dlp-scan claims, and the rules whose findings count for it. */
-const RECALL_FAMILIES = {
-    aws: ['aws-access-key-id', 'aws-secret-access-key'],
-    stripe: ['stripe-secret-key'],
-    github: ['github-token', 'github-fine-grained-pat'],
-    slack: ['slack-token', 'slack-webhook-url'],
-    'generic-assignment': ['generic-secret', 'generic-secret-forms'],
-    phone: ['phone-number', 'phone-number-context'],
-    iban: ['iban'],
-    'payment-card': ['payment-card', 'payment-card-other'],
-    ssn: ['us-ssn', 'us-ssn-dotted'],
-};
-function luhnFinish(rng, prefix, length) {
-    const partial = prefix + pick(rng, DIGITS, length - prefix.length - 1);
-    return partial + luhnCheckDigit(partial);
 }
 /**
- * The recall set: for each family dlp-scan claims, the shapes its published formats allow and
- * the ways people write them (assignment forms of the languages in use, current token prefixes
- * and versions, separators). Values are generated from the formats with a seeded PRNG; nothing is
- * copied from anyone's samples. A case counts as found when a scan reports any rule of its family.
+ * The pattern with each repeated group name made unique, and the aliases (new name → name);
+ * undefined when no name repeats, or when a repeated name is used in a `\k<name>` backreference
+ * (that cannot be rewritten without changing what matches).
  */
-function recallCases(seed = 20261204) {
-    const rng = seededRng(seed);
-    const out = [];
-    const add = (family, shape, text) => out.push({ family, shape, text });
-    const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    // AWS: every access key id prefix AWS documents for keys (AKIA user, ASIA temporary, ABIA/ACCA).
-    for (const prefix of ['AKIA', 'ASIA', 'ABIA', 'ACCA'])
-        for (const form of ['env', 'json', 'ini']) {
-            const id = prefix + pick(rng, UPPER_BASE32, 16);
-            add('aws', `${prefix} key id (${form})`, form === 'env'
-                ? `AWS_ACCESS_KEY_ID=${id}\n`
-                : form === 'json'
-                    ? `{"AccessKeyId": "${id}"}`
-                    : `[default]\naws_access_key_id = ${id}\n`);
+function renameDuplicateGroups(source) {
+    const seen = new Map();
+    const names = new Set();
+    const groupAt = [];
+    const backrefs = new Set();
+    let inClass = false;
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') {
+            const ref = /^k<([^>]+)>/.exec(source.slice(i + 1));
+            if (ref && !inClass)
+                backrefs.add(ref[1]);
+            i++;
         }
-    add('aws', 'secret access key (ini)', `aws_secret_access_key = ${synth.awsSecret(rng)}\n`);
-    add('aws', 'secret access key (yaml)', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
-    // Stripe: secret (sk_) and restricted (rk_) keys, live and test mode, the lengths Stripe issues.
-    for (const kind of ['sk', 'rk'])
-        for (const mode of ['live', 'test'])
-            for (const length of [24, 99]) {
-                const key = `${kind}_${mode}_` + pick(rng, ALNUM, length);
-                add('stripe', `${kind}_${mode}_ (${length})`, `STRIPE_KEY=${key}\n`);
-                add('stripe', `${kind}_${mode}_ in code (${length})`, `stripe.api_key = "${key}"`);
-            }
-    // GitHub: classic tokens of every kind, and fine-grained PATs (82 characters of [A-Za-z0-9_]).
-    for (const kind of ['p', 'o', 'u', 's', 'r'])
-        add('github', `gh${kind}_ token`, `token: ${githubToken(rng, true, kind)}\n`);
-    for (let i = 0; i < 6; i++) {
-        const body = pick(rng, ALNUM + '_', 82);
-        add('github', `fine-grained PAT #${i}`, `GH_TOKEN=${'github'}_pat_${body}\n`);
+        else if (inClass) {
+            if (ch === ']')
+                inClass = false;
+        }
+        else if (ch === '[')
+            inClass = true;
+        else if (ch === '(' && source.startsWith('?<', i + 1) && !'=!'.includes(source[i + 3] ?? '')) {
+            const end = source.indexOf('>', i + 3);
+            if (end === -1)
+                return undefined;
+            const name = source.slice(i + 3, end);
+            names.add(name);
+            groupAt.push({ at: i + 3, name });
+            i = end;
+        }
     }
-    add('github', 'fine-grained PAT (22_59 form)', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
-    // Slack: bot, user, app-level, refresh and rotated tokens; webhooks of every kind.
-    const d = (n) => pick(rng, '123456789', 1) + pick(rng, DIGITS, n - 1);
-    add('slack', 'xoxb bot token', `SLACK_BOT_TOKEN=xo${'xb'}-${d(12)}-${d(13)}-${pick(rng, ALNUM, 24)}`);
-    add('slack', 'xoxp user token', `"xo${'xp'}-${d(12)}-${d(12)}-${d(13)}-${pick(rng, HEX, 32)}"`);
-    add('slack', 'xoxa-2 workspace token', `token = "xo${'xa'}-2-${d(12)}-${d(12)}-${pick(rng, HEX, 64)}"`);
-    add('slack', 'xoxr-1 refresh token', `refresh: xo${'xr'}-1-${d(12)}-${pick(rng, ALNUM, 40)}`);
-    add('slack', 'xoxe.xoxp-1 rotating token', `SLACK=xo${'xe'}.xoxp-1-${pick(rng, ALNUM, 150)}`);
-    add('slack', 'xoxe-1 refresh token', `SLACK_REFRESH=xo${'xe'}-1-${pick(rng, ALNUM, 140)}`);
-    add('slack', 'xapp-1 app-level token', `SLACK_APP_TOKEN=xa${'pp'}-1-A${pick(rng, upper + DIGITS, 10)}-${d(13)}-${pick(rng, HEX, 64)}`);
-    const team = () => 'T' + pick(rng, upper + DIGITS, 10);
-    add('slack', 'webhook (services)', `url: https://hooks.slack.com/services/${team()}/B${pick(rng, upper + DIGITS, 10)}/${pick(rng, ALNUM, 24)}`);
-    add('slack', 'webhook (workflows)', `"https://hooks.slack.com/workflows/${team()}/A${pick(rng, upper + DIGITS, 10)}/${d(18)}/${pick(rng, ALNUM, 24)}"`);
-    add('slack', 'webhook (triggers)', `WEBHOOK=https://hooks.slack.com/triggers/${team()}/${d(13)}/${pick(rng, HEX, 32)}`);
-    add('slack', 'webhook (services, legacy short)', `https://hooks.slack.com/services/${team().slice(0, 9)}/B${pick(rng, upper + DIGITS, 8)}/${pick(rng, ALNUM, 24)}`);
-    // Generic assignments, as each language writes them.
-    const v = () => synth.genericValue(rng);
-    const forms = [
-        ['.env', (x) => `API_TOKEN=${x}\n`],
-        ['shell export', (x) => `export SERVICE_TOKEN="${x}"\n`],
-        ['YAML', (x) => `  client_secret: ${x}\n`],
-        ['TOML', (x) => `api_key = "${x}"\n`],
-        ['Java properties', (x) => `db.password=${x}\n`],
-        ['Java properties (colon)', (x) => `service.token: ${x}\n`],
-        ['Python', (x) => `SECRET_KEY = '${x}'\n`],
-        ['JavaScript object', (x) => `const cfg = { apiKey: "${x}" };\n`],
-        ['Go short declaration', (x) => `authToken := "${x}"\n`],
-        ['Go var with type', (x) => `var apiToken string = "${x}"\n`],
-        ['Make ?=', (x) => `DEPLOY_TOKEN ?= ${x}\n`],
-        ['Make :=', (x) => `DEPLOY_TOKEN := ${x}\n`],
-        ['Make ::=', (x) => `DEPLOY_TOKEN ::= ${x}\n`],
-        ['Make :::=', (x) => `DEPLOY_TOKEN :::= ${x}\n`],
-        ['Make +=', (x) => `EXTRA_SECRET += ${x}\n`],
-        ['PHP assignment', (x) => `$dbPassword = "${x}";\n`],
-        ['PHP .=', (x) => `$apiSecret .= "${x}";\n`],
-        ['PHP array', (x) => `'api_key' => '${x}',\n`],
-        ['Java setProperty', (x) => `System.setProperty("SERVICE_TOKEN", "${x}");\n`],
-        ['XML element', (x) => `<apiToken>${x}</apiToken>\n`],
-        ['XML attribute', (x) => `<add key="ClientSecret" value="${x}" />\n`],
-        ['JSON', (x) => `{"access_token": "${x}"}\n`],
-        ['JSON string holding an env file', (x) => `{"env": "SERVICE_TOKEN=${x}\\nNEXT=1"}\n`],
-        ['Ruby hash', (x) => `config.secret_token = '${x}'\n`],
-        ['C#', (x) => `private const string ApiKey = "${x}";\n`],
-        ['Kotlin', (x) => `val apiSecret = "${x}"\n`],
-        ['Terraform', (x) => `  password = "${x}"\n`],
-        ['Dockerfile ENV', (x) => `ENV API_TOKEN=${x}\n`],
-        ['docker-compose list', (x) => `      - DB_PASSWORD=${x}\n`],
-        ['CLI flag', (x) => `mysql --password=${x} -h db\n`],
-        ['INI', (x) => `secret = ${x}\n`],
-    ];
-    for (const [shape, make] of forms)
-        add('generic-assignment', shape, make(v()));
-    // Phones: international formats with context; NANP with extensions, 001 and spaces.
-    const nanp = () => `${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}`;
-    const exch = () => `${int(rng, 2, 9)}${int(rng, 0, 4)}${pick(rng, DIGITS, 1)}`;
-    const phones = [
-        [
-            '+CC (0)AA BBB BB BB',
-            `Phone: +${int(rng, 30, 49)} (0)${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 2)}`,
-        ],
-        [
-            '+CCCCCC BBB BBB',
-            `tel: +${int(rng, 2, 9)}${pick(rng, DIGITS, 5)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
-        ],
-        [
-            '+CC AA BBBB BBBB',
-            `mobile: +${int(rng, 30, 49)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)} ${pick(rng, DIGITS, 4)}`,
-        ],
-        [
-            '+CC-AAA-BBB-BBBB',
-            `phone +${int(rng, 30, 49)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 4)}`,
-        ],
-        [
-            '+CC.AA.BB.BB.BB',
-            `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`,
-        ],
-        ['compact E.164', `"phone": "+${int(rng, 30, 49)}${pick(rng, DIGITS, 10)}"`],
-        [
-            'NANP with x extension',
-            `Phone: (${nanp()}) ${exch()}-${pick(rng, DIGITS, 4)} x${pick(rng, DIGITS, 3)}`,
-        ],
-        ['NANP with ext.', `call ${nanp()}-${exch()}-${pick(rng, DIGITS, 4)} ext. ${pick(rng, DIGITS, 4)}`],
-        ['001- international prefix', `phone: 001-${nanp()}-${exch()}-${pick(rng, DIGITS, 4)}`],
-        [
-            '00 international prefix',
-            `Tel: 00${int(rng, 30, 49)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
-        ],
-        ['NANP with spaces', `phone: ${nanp()} ${exch()} ${pick(rng, DIGITS, 4)}`],
-        ['+1 NANP dotted', `cell: +1.${nanp()}.${exch()}.${pick(rng, DIGITS, 4)}`],
-        ['NANP formatted', `Call ${synth.phone(rng)} today`],
-        ['bare NANP with context', `phone=${nanp()}${exch()}${pick(rng, DIGITS, 4)}`],
-    ];
-    for (const [shape, text] of phones)
-        add('phone', shape, text);
-    // IBANs: compact, grouped by spaces or dashes, lowercase, followed by a one-letter word.
-    for (const country of ['DE', 'GB', 'FR', 'NL', 'ES']) {
-        const value = iban(rng, country);
-        add('iban', `${country} compact`, `iban: ${value}`);
-        add('iban', `${country} spaces`, `IBAN ${groupIban(value)}`);
-        add('iban', `${country} dashes`, `account ${groupIban(value).replace(/ /g, '-')}`);
-        add('iban', `${country} lowercase`, `iban=${value.toLowerCase()}`);
-        add('iban', `${country} then a one-letter word`, `Pay to ${groupIban(iban(rng, country))} A Smith`);
+    const aliases = new Map();
+    let out = '';
+    let from = 0;
+    for (const { at, name } of groupAt) {
+        const count = (seen.get(name) ?? 0) + 1;
+        seen.set(name, count);
+        if (count === 1)
+            continue;
+        if (backrefs.has(name))
+            return undefined;
+        let alias = `${name}$${count}`;
+        while (names.has(alias))
+            alias += '$';
+        names.add(alias);
+        aliases.set(alias, name);
+        out += source.slice(from, at) + alias;
+        from = at + name.length;
     }
-    // Cards: the claimed brands plus Maestro (12-19), JCB 15 (1800/2131), UATP, Dankort.
-    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
-        const n = cardNumber(rng, brand);
-        add('payment-card', `${brand} spaces`, `card: ${groupCard(n)}`);
-        add('payment-card', `${brand} dashes`, `card ${groupCard(n, '-')}`);
-        add('payment-card', `${brand} contiguous`, `"pan":"${n}"`);
+    if (aliases.size === 0)
+        return undefined;
+    return { source: out + source.slice(from), aliases };
+}
+/** A RegExp whose renamed duplicate groups read back under their one name (see the file comment). */
+class DuplicateGroupsRegExp extends RegExp {
+    // split/matchAll build a plain copy through the species: they never expose groups.
+    static get [Symbol.species]() {
+        return RegExp;
     }
-    const extra = [
-        ['Maestro 12', '501800', 12],
-        ['Maestro 13', '6759', 13],
-        ['Maestro 19', '6304', 19],
-        ['JCB 15 (1800)', '1800', 15],
-        ['JCB 15 (2131)', '2131', 15],
-        ['UATP 15', '1', 15],
-        ['Dankort 16', '5019', 16],
-    ];
-    for (const [shape, prefix, length] of extra) {
-        const n = luhnFinish(rng, prefix, length);
-        add('payment-card', `${shape} contiguous`, `card number: ${n}`);
-        add('payment-card', `${shape} grouped`, `card: ${n.replace(/(\d{4})(?=\d)/g, '$1 ')}`);
+    #written;
+    #aliases;
+    constructor(renamed, flags, written, aliases) {
+        super(renamed, flags);
+        this.#written = written;
+        this.#aliases = aliases;
     }
-    // SSNs: dashes, spaces with context, bare with context, dots.
-    for (let i = 0; i < 3; i++) {
-        const ssn = synth.ssn(rng);
-        add('ssn', 'dashed', `employee ssn: ${ssn}`);
-        add('ssn', 'spaces with context', `SSN ${ssn.replace(/-/g, ' ')}`);
-        add('ssn', 'bare with context', `"ssn": "${ssn.replace(/-/g, '')}"`);
-        add('ssn', 'dots', `social security no. ${ssn.replace(/-/g, '.')}`);
-        add('ssn', 'dots without context', `record 7 | ${ssn.replace(/-/g, '.')} | active`);
+    get source() {
+        return this.#written;
     }
-    return out;
+    exec(text) {
+        const m = super.exec(text);
+        if (m?.groups)
+            merge(m.groups, this.#aliases);
+        if (m?.indices?.groups)
+            merge(m.indices.groups, this.#aliases);
+        return m;
+    }
+}
+function merge(groups, aliases) {
+    for (const [alias, name] of aliases) {
+        if (groups[name] === undefined && groups[alias] !== undefined)
+            groups[name] = groups[alias];
+        delete groups[alias];
+    }
 }
 
-
-/***/ }),
-
-/***/ 4111:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ normalisePath),
-/* harmony export */   t: () => (/* binding */ globToRegExp)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./lib/dlp/glob.ts
 /**
  * Path globs for allowlists: `**` crosses directories, `*` and `?` do not, `{a,b}` alternates.
  * A pattern without `/` matches the file name in any directory (like .gitignore).
@@ -65892,55 +65075,6 @@ function normalisePath(path) {
     return path.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
-
-/***/ }),
-
-/***/ 3425:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ff: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.Ff)
-/* harmony export */ });
-/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7782);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(492);
-/* harmony import */ var _cases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3576);
-/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6932);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_threads_js__WEBPACK_IMPORTED_MODULE_3__]);
-_threads_js__WEBPACK_IMPORTED_MODULE_3__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
-
-
-
-
-
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 7782:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ZC: () => (/* binding */ compileRulePack),
-  T1: () => (/* binding */ defaultRulePack)
-});
-
-// UNUSED EXPORTS: DlpRulePackError, RULE_PACK_OVERRIDE_SCHEMA, RULE_PACK_SCHEMA, builtInRulePackSpec, hasUnvettedAllowlist, loadRulePackOverride, loadRulePackText, mergeRulePack, parsePackText, unvettedRuleIds
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/dlp/rules.json
-const rules_namespaceObject = /*#__PURE__*/JSON.parse('{"version":1,"rules":[{"id":"aws-access-key-id","description":"AWS access key id (AKIA, ASIA, ABIA, ACCA)","severity":"error","keywords":["AKIA","ASIA","ABIA","ACCA"],"regex":"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])","tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLE$"]}},{"id":"aws-secret-access-key","description":"AWS secret access key assigned to a named setting","severity":"error","keywords":["secret_access_key","secretaccesskey","secret-access-key","aws_secret","aws-secret"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}[\\"\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])","entropy":4,"tags":["secret","aws"],"allowlist":{"regexes":["EXAMPLEKEY$"]}},{"id":"github-token","description":"GitHub classic token (ghp_/gho_/ghu_/ghs_/ghr_) with a valid checksum","severity":"error","keywords":["ghp_","gho_","ghu_","ghs_","ghr_"],"regex":"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"github-checksum","tags":["secret","github"]},{"id":"github-fine-grained-pat","description":"GitHub fine-grained personal access token","severity":"error","keywords":["github_pat_"],"regex":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])","tags":["secret","github"]},{"id":"gitlab-pat","description":"GitLab personal access token","severity":"error","keywords":["glpat-"],"regex":"(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?:\\\\.[0-9a-z]{2}\\\\.[0-9a-z]{9})?(?![A-Za-z0-9_-])","tags":["secret","gitlab"]},{"id":"slack-token","description":"Slack token (xoxb-/xoxp-/xoxa-/xoxr-/xoxs-/xoxe-, rotating xoxe.xoxp-, app-level xapp-)","severity":"error","keywords":["xoxb-","xoxp-","xoxa-","xoxr-","xoxs-","xoxo-","xoxe-","xoxe.","xapp-"],"regex":"(?<![A-Za-z0-9])(?:xox[abposr]-[0-9]{1,20}-[0-9A-Za-z-]{8,200}|xoxe(?:\\\\.xox[bp])?-[0-9]-[0-9A-Za-z]{20,250}|xapp-[0-9]-[A-Z0-9]{6,20}-[0-9]{6,20}-[0-9a-f]{20,128})(?![0-9A-Za-z-])","tags":["secret","slack"]},{"id":"slack-webhook-url","description":"Slack webhook URL (incoming webhooks, workflow and trigger URLs)","severity":"error","keywords":["hooks.slack.com/"],"regex":"hooks\\\\.slack\\\\.com\\\\/(?:services|workflows|triggers)\\\\/(?<secret>T[A-Z0-9]{8,12}(?:\\\\/[A-Za-z0-9]{8,40}){2,3})(?![A-Za-z0-9])","tags":["secret","slack"]},{"id":"stripe-secret-key","description":"Stripe secret or restricted key, live or test mode","severity":"error","keywords":["sk_live_","rk_live_","sk_test_","rk_test_"],"regex":"(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])","tags":["secret","stripe"]},{"id":"google-api-key","description":"Google API key","severity":"error","keywords":["AIza"],"regex":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])","tags":["secret","google"]},{"id":"azure-account-key","description":"Azure storage account key or shared access key in a connection string","severity":"error","keywords":["AccountKey=","SharedAccessKey="],"ignoreCase":true,"regex":"(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+\\\\/]{86}==|[A-Za-z0-9+\\\\/]{43}=)(?![A-Za-z0-9+\\\\/=])","tags":["secret","azure"]},{"id":"npm-token","description":"npm access token with a valid checksum","severity":"error","keywords":["npm_"],"regex":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])","validator":"npm-checksum","tags":["secret","npm"]},{"id":"pypi-token","description":"PyPI upload token","severity":"error","keywords":["pypi-AgEIcHlwaS5vcmc"],"regex":"(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])","tags":["secret","pypi"]},{"id":"private-key","description":"PEM or OpenSSH private key","severity":"error","keywords":["-----BEGIN"],"regex":"-----BEGIN(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----(?:\\\\s{1,16}[A-Z][A-Za-z-]{1,15}:[^\\\\n]{0,128}){0,4}[A-Za-z0-9+\\\\/=\\\\s]{32,65536}?-----END(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----","tags":["secret","private-key"]},{"id":"jwt","description":"JSON Web Token (header decodes to JSON with alg)","severity":"warning","keywords":["eyJ"],"regex":"(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{8,4096}\\\\.ey[A-Za-z0-9_-]{8,16384}\\\\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])","validator":"jwt","tags":["secret","jwt"],"allowlist":{"stopwords":["SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"]}},{"id":"generic-secret","description":"High-entropy value assigned to a key, secret, token or password","severity":"warning","keywords":["password","passwd","pwd","secret","token","apikey","api_key","api-key","access_key","accesskey","private_key","credential"],"ignoreCase":true,"followedBy":{"chars":":=","within":64},"regex":"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'\\\\]]{0,2}[ \\\\t]{0,8}(?::=|=>|[:=])[ \\\\t]{0,8}(?:[\\"\'`](?<secret>[^\\"\'`\\\\s$<>{}\\\\\\\\]{8,256})[\\"\'`]|(?<secret>[A-Za-z0-9+/=_.~-]{8,256})(?![^\\\\s,;)\\\\]}]))","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"generic-secret-forms","description":"High-entropy value given to a key, secret, token or password in forms the assignment rule does not read: Make (?= ::= :::= +=), PHP .=, Go var with a type, setProperty(\\"X\\", \\"v\\"), XML elements and value attributes, env lines inside JSON strings","severity":"warning","keywords":["password","passwd","secret","token","apikey","api_key","api-key","credential"],"ignoreCase":true,"window":"line","regex":"(?:set(?:Property|env)?|putenv|put)\\\\([ \\\\t]{0,4}[\\"\'][A-Za-z0-9_.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|credential)[A-Za-z0-9_.-]{0,30}[\\"\'][ \\\\t]{0,4},[ \\\\t]{0,4}[\\"\'](?<secret>[A-Za-z0-9+/=_.~!@#%^*-]{8,256})[\\"\']|(?:password|passwd|secret|token|api[_-]?key|credential)[A-Za-z0-9_]{0,30}(?:(?:[ \\\\t]{0,8}(?:\\\\?=|::?:?=|\\\\+=|\\\\.=)[ \\\\t]{0,8}|[ \\\\t]{1,4}string[ \\\\t]{0,4}=[ \\\\t]{0,4}|>|[\\"\'][ \\\\t]{1,8}value=)[\\"\'`]?(?<secret>[A-Za-z0-9+/=_.~!@#%^*-]{8,256})(?:[\\"\'`<]|\\\\\\\\n|(?![^\\\\s,;)\\\\]}]))|=(?<secret>[A-Za-z0-9+/=_.~-]{8,256})\\\\\\\\n)","validator":"generic-secret","entropy":3.5,"tags":["secret","generic"]},{"id":"us-ssn","description":"US social security number (bare digits only next to \\"SSN\\"-like context)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+-])(?:\\\\d{3}-\\\\d{2}-\\\\d{4}|\\\\d{3} \\\\d{2} \\\\d{4}|\\\\d{9})(?![\\\\w-]|\\\\.\\\\d)","validator":"ssn","tags":["pii"]},{"id":"us-ssn-dotted","description":"US social security number written with dots (123.45.6789)","severity":"error","gate":{"digits":9},"regex":"(?<![\\\\w.+<>=~^-])\\\\d{3}\\\\.\\\\d{2}\\\\.\\\\d{4}(?![\\\\w.-])","validator":"ssn-dotted","tags":["pii"]},{"id":"payment-card","description":"Payment card number (brand prefix, length and Luhn check)","severity":"error","gate":{"digits":13},"regex":"(?<![\\\\w.+-])(?:\\\\d{13,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{3})?|\\\\d{4}([ -])\\\\d{6}\\\\2\\\\d{4,5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card","tags":["pii","pci"]},{"id":"payment-card-other","description":"Payment card number of brands the ingress filter does not claim (Maestro 12-19, JCB 15, UATP, Dankort): prefix, length and Luhn check","severity":"error","gate":{"digits":12},"regex":"(?<![\\\\w.+-])(?:\\\\d{12,19}|\\\\d{4}([ -])\\\\d{4}\\\\1\\\\d{4}(?:\\\\1\\\\d{1,4}){0,2}|\\\\d{4}([ -])\\\\d{5}\\\\2\\\\d{6}|\\\\d{4}([ -])\\\\d{6}\\\\3\\\\d{5})(?![\\\\w-]|\\\\.\\\\d)","validator":"payment-card-other","tags":["pii","pci"]},{"id":"email-address","description":"Email address (reserved and example domains, and authorship metadata: LICENSE/NOTICE/AUTHORS files, package manifests, author/maintainer/copyright lines, excluded)","severity":"warning","gate":{"char":"@","wordAround":true},"regex":"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\\\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])","validator":"email","tags":["pii"],"allowlist":{"paths":["{LICENSE,LICENCE,License,Licence,license,licence,COPYING,Copying,copying,NOTICE,Notice,notice,AUTHORS,Authors,authors,CONTRIBUTORS,Contributors,contributors,MAINTAINERS,Maintainers,maintainers,CREDITS,Credits,CODEOWNERS,PATENTS}{,.*,-*,_*}","{CHANGELOG,Changelog,changelog,CHANGES,Changes,HISTORY,History,history}{,.*}","{CODE_OF_CONDUCT,code_of_conduct,CODE-OF-CONDUCT,code-of-conduct,SECURITY,Security,security,CONTRIBUTING,Contributing,contributing,SUPPORT,GOVERNANCE,FUNDING}{,.*}","{package.json,bower.json,composer.json,.mailmap,Cargo.toml,pyproject.toml,setup.py,setup.cfg,PKG-INFO,METADATA,DESCRIPTION,*.gemspec,*.nuspec,*.podspec,pom.xml,build.gradle,build.gradle.kts}","**/{test,tests,__tests__,spec,fixtures,__fixtures__,testdata,benchmark,benchmarks}/**","*.{test,spec}.{js,ts,mjs,cjs,jsx,tsx}"],"regexTarget":"line","regexes":["(?:[Aa]uthors?|AUTHORS?|[Mm]aintainers?|MAINTAINERS?|[Cc]ontributors?|[Cc]opyright|COPYRIGHT|\\\\([Cc]\\\\) |©|[Cc]reated by|[Ww]ritten by|<maintainer>|<author>|<developer>|mailto:)"]}},{"id":"phone-number","description":"Phone number (formatted, international, or bare digits next to \\"phone\\"-like context)","severity":"warning","gate":{"digits":10},"regex":"(?<![\\\\w+.(-])(?:(?:\\\\+?1[ .-]|001[ .-])?(?:\\\\(\\\\d{3}\\\\) ?|\\\\d{3}[ .-])\\\\d{3}[ .-]\\\\d{4}(?: ?(?:x|ext\\\\.?) ?\\\\d{1,5})?|\\\\+[1-9]\\\\d{7,14}|(?:\\\\+|00)[1-9]\\\\d{0,5}(?: ?\\\\(\\\\d{1,4}\\\\) ?|[ .-])\\\\d{1,5}(?:[ .-]\\\\d{1,5}){0,5}|\\\\d{10})(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"phone-number-context","description":"International phone number next to a phone-like word, in formats without three digits in a row (+33.1.23.45.67.89)","severity":"warning","keywords":["phone","tel","mobile","cell","fax"],"ignoreCase":true,"window":"line","regex":"(?<![\\\\w+.(-])(?:\\\\+|00)[1-9]\\\\d{0,2}(?: ?\\\\(\\\\d{1,4}\\\\) ?|[ .-])\\\\d{1,4}(?:[ .-]\\\\d{1,4}){2,6}(?![\\\\w-]|\\\\.\\\\d)","validator":"phone","tags":["pii"]},{"id":"iban","description":"International bank account number (country length and mod-97 check; spaces, dashes, any case)","severity":"error","gate":{"digits":9},"regex":"(?<![A-Za-z0-9])[A-Za-z]{2}\\\\d{2}(?:[A-Za-z0-9]{11,30}|[ -][A-Za-z0-9]{4}(?:[ -][A-Za-z0-9]{4}){1,6}(?:[ -][A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])","validator":"iban","tags":["pii","financial"]}],"allowlist":{"regexes":["[xX]{6}|#{4}|\\\\*{4}|0{12}"]}}');
-// EXTERNAL MODULE: ./lib/dlp/regexp-compat.ts
-var regexp_compat = __nccwpck_require__(9039);
-// EXTERNAL MODULE: ./lib/dlp/glob.ts
-var glob = __nccwpck_require__(4111);
 ;// CONCATENATED MODULE: ./lib/dlp/digit-run.ts
 /**
  * What a "digit run" is for the rules' `gate.digits`: digits with at most MAX_SEPARATORS
@@ -66395,15 +65529,15 @@ function table(chars) {
         t[ch.charCodeAt(0)] = 1;
     return t;
 }
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const native_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** `[A-Za-z0-9_.-]` */
-const KEY_TAIL = table(ALNUM + '_.-');
+const KEY_TAIL = table(native_ALNUM + '_.-');
 /** `["'\]]` */
 const KEY_QUOTE = table(`"']`);
 /** `["'`]` */
 const QUOTE = table('"\'`');
 /** `[A-Za-z0-9+/=_.~-]` */
-const BARE = table(ALNUM + '+/=_.~-');
+const BARE = table(native_ALNUM + '+/=_.~-');
 /** `[,;)\]}]` (with `\s`, what may follow a bare value) */
 const BARE_END = table(',;)]}');
 /** `["'`$<>{}\\]`: excluded from a quoted value, with `\s`. */
@@ -67032,1669 +66166,7 @@ function findAdjacentOverlap(source, ignoreCase = false) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./lib/dlp/validators.ts
-var validators = __nccwpck_require__(330);
-;// CONCATENATED MODULE: ./lib/dlp/pack.ts
-/**
- * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
- * field (and, for text input, the file and line), because a pack is edited by hand.
- */
-
-
-
-
-
-
-
-
-
-class DlpRulePackError extends Error {
-    ruleId;
-    field;
-    source;
-    line;
-    constructor(source, detail, options = {}) {
-        const where = options.line !== undefined ? `${source}:${options.line}` : source;
-        const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
-        const field = options.field !== undefined ? `field '${options.field}': ` : '';
-        super(`${where}: ${rule}${field}${detail}`);
-        this.name = 'DlpRulePackError';
-        this.ruleId = options.ruleId;
-        this.field = options.field;
-        this.source = source;
-        this.line = options.line;
-    }
-}
-const allowlistSchema = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        paths: { type: 'array', items: { type: 'string', minLength: 1 } },
-        regexes: { type: 'array', items: { type: 'string', minLength: 1 } },
-        regexTarget: { enum: ['secret', 'match', 'line'] },
-        stopwords: { type: 'array', items: { type: 'string', minLength: 1 } },
-    },
-};
-const ruleProperties = {
-    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
-    description: { type: 'string', minLength: 1 },
-    severity: { enum: ['error', 'warning', 'notice'] },
-    keywords: {
-        type: 'array',
-        maxItems: 64,
-        // Three characters at least: shorter keywords hit everywhere and defeat the prefilter.
-        items: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[\\x20-\\x7e]+$' },
-    },
-    gate: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: {
-            digits: { type: 'integer', minimum: 4, maximum: 64 },
-            char: { type: 'string', pattern: '^[!-/:-~]$' },
-            wordAround: { type: 'boolean' },
-        },
-    },
-    followedBy: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['chars', 'within'],
-        properties: {
-            chars: { type: 'string', minLength: 1, maxLength: 16 },
-            within: { type: 'integer', minimum: 1, maximum: 256 },
-        },
-    },
-    regex: { type: 'string', minLength: 1, maxLength: 4096 },
-    ignoreCase: { type: 'boolean' },
-    window: { enum: ['keyword', 'line'] },
-    validator: { type: 'string' },
-    entropy: { type: 'number', minimum: 0, maximum: 16 },
-    tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    // A rule's own `paths` switch off that rule only (email addresses in LICENSE and package.json).
-    allowlist: allowlistSchema,
-    disabled: { type: 'boolean' },
-};
-const RULE_PACK_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['rules'],
-    properties: {
-        version: { type: 'integer', minimum: 1 },
-        rules: {
-            type: 'array',
-            items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['id', 'description', 'severity', 'regex', 'tags'],
-                properties: ruleProperties,
-            },
-        },
-        allowlist: allowlistSchema,
-    },
-};
-const RULE_PACK_OVERRIDE_SCHEMA = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        rules: {
-            type: 'array',
-            items: { type: 'object', additionalProperties: false, required: ['id'], properties: ruleProperties },
-        },
-        disable: { type: 'array', items: { type: 'string', minLength: 1 } },
-        allowlist: allowlistSchema,
-    },
-};
-// Compiled on first use: a scan with the built-in pack alone (the pre-commit case) never pays
-// for ajv's code generation, which is most of a one-file scan's start-up.
-let shapeValidators;
-function shapes() {
-    if (!shapeValidators) {
-        const ajv = new dist_ajv.Ajv({ allErrors: false, strict: false });
-        shapeValidators = {
-            pack: ajv.compile(RULE_PACK_SCHEMA),
-            override: ajv.compile(RULE_PACK_OVERRIDE_SCHEMA),
-        };
-    }
-    return shapeValidators;
-}
-function shapeError(source, value, error, locate) {
-    const segments = error.instancePath.split('/').slice(1);
-    let field;
-    let ruleId;
-    let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    if (segments[0] === 'rules' && segments[1] !== undefined) {
-        const index = Number(segments[1]);
-        const rule = value.rules[index];
-        ruleId = typeof rule?.id === 'string' && rule.id !== '' ? rule.id : `#${index + 1} (no id)`;
-        field = segments.slice(2).join('.') || undefined;
-    }
-    else {
-        field = segments.join('.') || undefined;
-    }
-    let detail = error.message ?? 'invalid';
-    if (error.keyword === 'required') {
-        const missing = error.params.missingProperty;
-        field = field ? `${field}.${missing}` : missing;
-        detail = 'is required';
-    }
-    else if (error.keyword === 'additionalProperties') {
-        const extra = error.params.additionalProperty;
-        field = field ? `${field}.${extra}` : extra;
-        path = [...path, extra];
-        detail = 'unknown field (check the spelling; see lib/dlp/README.md)';
-    }
-    else if (error.keyword === 'enum') {
-        detail = `must be one of ${error.params.allowedValues.join(', ')}`;
-    }
-    return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
-}
-function compileAllowlist(spec, source, ruleId) {
-    const regexes = (spec?.regexes ?? []).map((r, i) => {
-        let compiled;
-        try {
-            compiled = new RegExp(r);
-        }
-        catch (error) {
-            throw new DlpRulePackError(source, error.message, {
-                ruleId,
-                field: `allowlist.regexes.${i}`,
-            });
-        }
-        // Allowlist regexes run on every candidate's line too: the same backtracking checks apply.
-        const unsafe = findNestedQuantifier(r) ?? findAdjacentOverlap(r);
-        if (unsafe)
-            throw new DlpRulePackError(source, `${unsafe}; it can backtrack catastrophically`, {
-                ruleId,
-                field: `allowlist.regexes.${i}`,
-            });
-        return compiled;
-    });
-    return {
-        paths: (spec?.paths ?? []).map(glob/* globToRegExp */.t),
-        regexes,
-        regexTarget: spec?.regexTarget ?? 'secret',
-        stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
-    };
-}
-function compileRule(spec, index, source, locate, trusted = false) {
-    const fail = (field, detail) => {
-        throw new DlpRulePackError(source, detail, {
-            ruleId: spec.id,
-            field,
-            line: locate?.(['rules', index, field]),
-        });
-    };
-    const hasKeywords = (spec.keywords?.length ?? 0) > 0;
-    const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
-    if (!hasKeywords && !spec.gate)
-        fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
-    if (window === 'keyword' && !hasKeywords)
-        fail('window', "'keyword' window needs keywords");
-    if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
-        fail('gate', "needs exactly one of 'digits' or 'char'");
-    if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
-        fail('gate.wordAround', "only applies to a 'char' gate");
-    if (spec.followedBy && window !== 'keyword')
-        fail('followedBy', "only applies to rules with the 'keyword' window");
-    if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
-        fail('tags', "must include 'secret' or 'pii'");
-    let regex;
-    try {
-        regex = (0,regexp_compat/* compileRegExp */.DM)(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
-    }
-    catch (error) {
-        return fail('regex', error.message);
-    }
-    // The built-in rules are held to these checks by pack.test.ts, not at every start.
-    const nested = trusted ? undefined : findNestedQuantifier(spec.regex);
-    if (nested)
-        fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
-    const adjacent = trusted ? undefined : findAdjacentOverlap(spec.regex, spec.ignoreCase ?? false);
-    if (adjacent)
-        fail('regex', `${adjacent}; it can backtrack for minutes on one long line`);
-    if (window === 'keyword') {
-        const mismatch = keywordCannotStart(spec.regex, spec.keywords ?? [], spec.ignoreCase ?? false);
-        if (mismatch)
-            fail('regex', `with window 'keyword' the regex is tried only where a keyword starts, so it never matches: ${mismatch}. Start the regex with a keyword, or set window: line`);
-    }
-    const validator = spec.validator === undefined ? undefined : validators/* VALIDATORS */.wY[spec.validator];
-    if (spec.validator !== undefined && !validator) {
-        fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(validators/* VALIDATORS */.wY).join(', ')})`);
-    }
-    const native = NATIVE_MATCHERS.get(spec.regex);
-    return {
-        spec,
-        id: spec.id,
-        index,
-        window,
-        regex,
-        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false)
-            ? native.matcher
-            : undefined,
-        validator,
-        allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
-        gate: spec.gate,
-        followedBy: spec.followedBy
-            ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
-            : undefined,
-    };
-}
-/** Validates a pack (plain data) and compiles it. `source` names it in errors. */
-function compileRulePack(input, source = 'rule pack', locate, 
-/** The built-in pack: its shape is checked by the tests (pack.test.ts), not at every start. */
-trusted = false) {
-    if (!trusted && !shapes().pack(input))
-        throw shapeError(source, input, shapes().pack.errors[0], locate);
-    const spec = input;
-    const seen = new Set();
-    const rules = [];
-    spec.rules.forEach((rule, index) => {
-        if (seen.has(rule.id)) {
-            throw new DlpRulePackError(source, 'duplicate id', {
-                ruleId: rule.id,
-                field: 'id',
-                line: locate?.(['rules', index, 'id']),
-            });
-        }
-        seen.add(rule.id);
-        if (rule.disabled)
-            return;
-        rules.push(compileRule(rule, index, source, locate, trusted));
-    });
-    const keywords = [];
-    const rulesByKeyword = [];
-    const keywordIndex = new Map();
-    const digitRules = [];
-    const charRules = new Map();
-    for (const rule of rules) {
-        for (const text of rule.spec.keywords ?? []) {
-            const ignoreCase = rule.spec.ignoreCase ?? false;
-            const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
-            let k = keywordIndex.get(key);
-            if (k === undefined) {
-                k = keywords.length;
-                keywordIndex.set(key, k);
-                keywords.push({ text, ignoreCase });
-                rulesByKeyword.push([]);
-            }
-            if (!rulesByKeyword[k].includes(rule))
-                rulesByKeyword[k].push(rule);
-        }
-        if (rule.gate?.digits !== undefined)
-            digitRules.push(rule);
-        if (rule.gate?.char !== undefined) {
-            const code = rule.gate.char.charCodeAt(0);
-            charRules.set(code, [...(charRules.get(code) ?? []), rule]);
-        }
-    }
-    const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate.digits)) : undefined;
-    const prefilter = new Prefilter(keywords, {
-        minDigits,
-        chars: [...charRules.keys()].map((c) => String.fromCharCode(c)),
-    });
-    return {
-        spec,
-        rules,
-        allowlist: compileAllowlist(spec.allowlist, source),
-        byId: new Map(rules.map((r) => [r.id, r])),
-        prefilter,
-        rulesByKeyword,
-        digitRules,
-        charRules,
-    };
-}
-/** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
-function mergeRulePack(base, input, source = 'rule override', locate) {
-    if (!shapes().override(input))
-        throw shapeError(source, input, shapes().override.errors[0], locate);
-    const override = input;
-    const rules = base.rules.map((r) => ({ ...r }));
-    for (const [index, change] of (override.rules ?? []).entries()) {
-        const existing = rules.findIndex((r) => r.id === change.id);
-        if (existing >= 0)
-            rules[existing] = { ...rules[existing], ...change };
-        else {
-            const missing = ['description', 'severity', 'regex', 'tags'].find((f) => change[f] === undefined);
-            if (missing) {
-                throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
-                    ruleId: change.id,
-                    field: missing,
-                    line: locate?.(['rules', index]),
-                });
-            }
-            rules.push(change);
-        }
-    }
-    for (const [index, id] of (override.disable ?? []).entries()) {
-        const rule = rules.find((r) => r.id === id);
-        if (!rule) {
-            throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
-                field: `disable.${index}`,
-                line: locate?.(['disable', index]),
-            });
-        }
-        rule.disabled = true;
-    }
-    const a = base.allowlist ?? {};
-    const b = override.allowlist ?? {};
-    const allowlist = {
-        paths: [...(a.paths ?? []), ...(b.paths ?? [])],
-        regexes: [...(a.regexes ?? []), ...(b.regexes ?? [])],
-        stopwords: [...(a.stopwords ?? []), ...(b.stopwords ?? [])],
-        regexTarget: b.regexTarget ?? a.regexTarget ?? 'secret',
-    };
-    return { version: base.version ?? 1, rules, allowlist };
-}
-/** Parses JSON or YAML text; returns the data and a function mapping a data path to a 1-based line. */
-function parsePackText(text, file) {
-    const doc = YAML.parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const line = e.linePos?.[0]?.line;
-        throw new DlpRulePackError(file, `cannot parse: ${e.message.split('\n')[0]}`, { line });
-    }
-    const lineOf = (offset) => {
-        let line = 1;
-        for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-            line++;
-        return line;
-    };
-    const locate = (path) => {
-        for (let n = path.length; n > 0; n--) {
-            const node = doc.getIn(path.slice(0, n), true);
-            if (node && typeof node === 'object' && node.range)
-                return lineOf(node.range[0]);
-        }
-        return undefined;
-    };
-    return { data: doc.toJS(), locate };
-}
-/** Compiles a pack from JSON/YAML text (a whole pack). */
-function loadRulePackText(text, file) {
-    const { data, locate } = parsePackText(text, file);
-    return compileRulePack(data, file, locate);
-}
-/** The built-in pack with a user override (JSON/YAML text) applied. */
-function loadRulePackOverride(text, file) {
-    const { data, locate } = parsePackText(text, file);
-    const merged = mergeRulePack(builtInRulePackSpec(), data, file, locate);
-    // Errors in merged rules name the override file; line numbers would point into the built-in pack.
-    return compileRulePack(merged, file);
-}
-function builtInRulePackSpec() {
-    return structuredClone(rules_namespaceObject);
-}
-let builtIn;
-function defaultRulePack() {
-    builtIn ??= compileRulePack(builtInRulePackSpec(), 'lib/dlp/rules.json', undefined, true);
-    return builtIn;
-}
-/**
- * Ids of the pack's enabled rules whose matching the built-in pack does not vouch for: new ids, or
- * a built-in id whose regex, case flag, window or allowlist regexes an override replaced. The
- * built-in rules are held to linear time by the adversarial tests; these are not, so a scan runs
- * them under a time budget (`scanFilesBudgeted`). Empty for the built-in pack.
- */
-function unvettedRuleIds(pack) {
-    let ids = UNVETTED.get(pack);
-    if (ids === undefined)
-        UNVETTED.set(pack, (ids = findUnvetted(pack)));
-    return [...ids];
-}
-/** Per compiled pack (a scan asks once per file). */
-const UNVETTED = new WeakMap();
-function findUnvetted(pack) {
-    const builtInById = new Map(builtInRules.rules.map((r) => [r.id, r]));
-    const matching = (r) => JSON.stringify([r.regex, r.ignoreCase ?? false, r.window ?? null]);
-    return pack.rules
-        .filter((rule) => {
-        const builtIn = builtInById.get(rule.id);
-        if (builtIn === undefined || matching(builtIn) !== matching(rule.spec))
-            return true;
-        // Dropping an allowlist regex costs nothing; adding one runs a user's regex.
-        const known = new Set(builtIn.allowlist?.regexes ?? []);
-        return (rule.spec.allowlist?.regexes ?? []).some((r) => !known.has(r));
-    })
-        .map((rule) => rule.id);
-}
-/** True when the pack-wide allowlist holds a regex the built-in pack does not have. */
-function hasUnvettedAllowlist(pack) {
-    const builtIn = new Set(builtInRules.allowlist?.regexes ?? []);
-    return (pack.spec.allowlist?.regexes ?? []).some((r) => !builtIn.has(r));
-}
-
-
-/***/ }),
-
-/***/ 9039:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DM: () => (/* binding */ compileRegExp)
-/* harmony export */ });
-/* unused harmony exports renameDuplicateGroups, DuplicateGroupsRegExp */
-/**
- * Duplicate named groups — `(?:"(?<secret>…)"|(?<secret>…))`, one name in several alternatives —
- * are ES2025: Node 24 compiles them, Node 20 (V8 11.3) throws "Duplicate capture group name". The
- * rule pack uses them, and the installed CLI must run on Node ≥ 20 with the same findings.
- *
- * The fallback renames every repeat of a name (`secret` → `secret$2`) and merges the aliases back
- * into `groups` (and `indices.groups` with the `d` flag) after each exec. Equivalent because a
- * name may only repeat in different alternatives, so at most one of its groups takes part in a
- * match; group numbers do not change. `source` stays the pattern as written.
- */
-/** Compiles `source` with `flags`, natively when this engine can, with the fallback otherwise. */
-function compileRegExp(source, flags) {
-    try {
-        return new RegExp(source, flags);
-    }
-    catch (error) {
-        const renamed = renameDuplicateGroups(source);
-        if (!renamed)
-            throw error;
-        return new DuplicateGroupsRegExp(renamed.source, flags, source, renamed.aliases);
-    }
-}
-/**
- * The pattern with each repeated group name made unique, and the aliases (new name → name);
- * undefined when no name repeats, or when a repeated name is used in a `\k<name>` backreference
- * (that cannot be rewritten without changing what matches).
- */
-function renameDuplicateGroups(source) {
-    const seen = new Map();
-    const names = new Set();
-    const groupAt = [];
-    const backrefs = new Set();
-    let inClass = false;
-    for (let i = 0; i < source.length; i++) {
-        const ch = source[i];
-        if (ch === '\\') {
-            const ref = /^k<([^>]+)>/.exec(source.slice(i + 1));
-            if (ref && !inClass)
-                backrefs.add(ref[1]);
-            i++;
-        }
-        else if (inClass) {
-            if (ch === ']')
-                inClass = false;
-        }
-        else if (ch === '[')
-            inClass = true;
-        else if (ch === '(' && source.startsWith('?<', i + 1) && !'=!'.includes(source[i + 3] ?? '')) {
-            const end = source.indexOf('>', i + 3);
-            if (end === -1)
-                return undefined;
-            const name = source.slice(i + 3, end);
-            names.add(name);
-            groupAt.push({ at: i + 3, name });
-            i = end;
-        }
-    }
-    const aliases = new Map();
-    let out = '';
-    let from = 0;
-    for (const { at, name } of groupAt) {
-        const count = (seen.get(name) ?? 0) + 1;
-        seen.set(name, count);
-        if (count === 1)
-            continue;
-        if (backrefs.has(name))
-            return undefined;
-        let alias = `${name}$${count}`;
-        while (names.has(alias))
-            alias += '$';
-        names.add(alias);
-        aliases.set(alias, name);
-        out += source.slice(from, at) + alias;
-        from = at + name.length;
-    }
-    if (aliases.size === 0)
-        return undefined;
-    return { source: out + source.slice(from), aliases };
-}
-/** A RegExp whose renamed duplicate groups read back under their one name (see the file comment). */
-class DuplicateGroupsRegExp extends RegExp {
-    // split/matchAll build a plain copy through the species: they never expose groups.
-    static get [Symbol.species]() {
-        return RegExp;
-    }
-    #written;
-    #aliases;
-    constructor(renamed, flags, written, aliases) {
-        super(renamed, flags);
-        this.#written = written;
-        this.#aliases = aliases;
-    }
-    get source() {
-        return this.#written;
-    }
-    exec(text) {
-        const m = super.exec(text);
-        if (m?.groups)
-            merge(m.groups, this.#aliases);
-        if (m?.indices?.groups)
-            merge(m.indices.groups, this.#aliases);
-        return m;
-    }
-}
-function merge(groups, aliases) {
-    for (const [alias, name] of aliases) {
-        if (groups[name] === undefined && groups[alias] !== undefined)
-            groups[name] = groups[alias];
-        delete groups[alias];
-    }
-}
-
-
-/***/ }),
-
-/***/ 492:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ff: () => (/* binding */ scanText),
-/* harmony export */   OM: () => (/* binding */ secretOf),
-/* harmony export */   Qo: () => (/* binding */ scanTextWithStats)
-/* harmony export */ });
-/* unused harmony exports adoptSecret, registerSecrets, fingerprint */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3701);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9416);
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4111);
-/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7782);
-/* harmony import */ var _regexp_compat_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9039);
-/* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(330);
-/**
- * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
- * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
- */
-
-
-
-
-
-
-/**
- * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
- * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
- * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
- */
-const RAW_SECRETS = new WeakMap();
-/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
-function secretOf(finding) {
-    return RAW_SECRETS.get(finding);
-}
-/**
- * Attaches a raw value to a finding that crossed a thread (structured clone drops the WeakMap
- * entry with the object identity). Internal to lib/dlp: threads.ts only.
- */
-function adoptSecret(finding, secret) {
-    RAW_SECRETS.set(finding, secret);
-}
-/**
- * Registers every finding's raw value with the redactor so no later output can carry it, and its
- * path as readable: a value that equals a file name (or sits inside one) must not mask where the
- * finding is.
- */
-function registerSecrets(redactor, findings) {
-    for (const finding of findings) {
-        redactor.addSecret(RAW_SECRETS.get(finding));
-        redactor.addReadable(finding.path);
-    }
-}
-
-/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
-function fingerprint(ruleId, secret, path) {
-    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(`${ruleId}:${(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .f)(secret)}:${(0,_glob_js__WEBPACK_IMPORTED_MODULE_5__/* .normalisePath */ .q)(path)}`);
-}
-const compiledExtra = new WeakMap();
-function compileExtraAllowlist(spec) {
-    let compiled = compiledExtra.get(spec);
-    if (!compiled) {
-        compiled = {
-            paths: (spec.paths ?? []).map(_glob_js__WEBPACK_IMPORTED_MODULE_5__/* .globToRegExp */ .t),
-            regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
-            regexTarget: spec.regexTarget ?? 'secret',
-            stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
-        };
-        compiledExtra.set(spec, compiled);
-    }
-    return compiled;
-}
-/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
-const SPAN = new Int32Array(4);
-/** Line windows reach at most this far either side of a hit (minified files, data dumps). */
-const HALF_WINDOW = 4096;
-function allowedBy(list, c, line) {
-    if (list.stopwords.length > 0) {
-        const lower = c.secret.toLowerCase();
-        if (list.stopwords.some((w) => lower.includes(w)))
-            return true;
-    }
-    if (list.regexes.length > 0) {
-        const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
-        if (list.regexes.some((r) => r.test(target)))
-            return true;
-    }
-    return false;
-}
-const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
-/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
-function inlineAllows(line, ruleId, knownIds) {
-    if (!line.includes('dlp:allow'))
-        return false;
-    const m = INLINE_ALLOW.exec(line);
-    if (!m)
-        return false;
-    const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
-    return ids.length === 0 || ids.includes(ruleId);
-}
-/**
- * The line(s) holding [start, end), but at most HALF_WINDOW either side: on a 1 MiB line with
- * thousands of findings an unbounded search back and forth per finding is quadratic.
- */
-function lineBounds(text, start, end) {
-    return windowBounds(text, start, Math.max(start, end - 1) + 1, LINE_REACH);
-}
-/** How far the line of a finding (allowlist `line` target, inline allow, context words) reaches. */
-const LINE_REACH = 1024;
-/** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
-function windowBounds(text, at, atEnd, reach = HALF_WINDOW) {
-    const from = Math.max(0, at - reach);
-    const back = text.slice(from, at).lastIndexOf('\n');
-    const ws = back === -1 ? from : from + back + 1;
-    const to = Math.min(text.length, atEnd + reach);
-    const ahead = text.slice(atEnd, to).indexOf('\n');
-    let we = ahead === -1 ? to : atEnd + ahead;
-    if (we > ws && text.charCodeAt(we - 1) === 13)
-        we--;
-    return [ws, we];
-}
-function candidateFrom(rule, m, offset) {
-    const matchStart = m.index + offset;
-    const match = m[0];
-    const secret = m.groups?.secret;
-    if (secret === undefined) {
-        return {
-            rule,
-            matchStart,
-            matchEnd: matchStart + match.length,
-            start: matchStart,
-            end: matchStart + match.length,
-            match,
-            secret: match,
-            entropy: NaN,
-        };
-    }
-    // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
-    // The secret's text locates it; only when it occurs twice in the match is `d` needed.
-    let at = match.indexOf(secret);
-    if (at !== match.lastIndexOf(secret)) {
-        const withIndices = (0,_regexp_compat_js__WEBPACK_IMPORTED_MODULE_3__/* .compileRegExp */ .DM)(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
-        at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
-    }
-    const start = matchStart + at;
-    return {
-        rule,
-        matchStart,
-        matchEnd: matchStart + match.length,
-        start,
-        end: start + secret.length,
-        match,
-        secret,
-        entropy: NaN,
-    };
-}
-/** Letters, digits and `._%+-` (NaN, past either end, is not). */
-function isWordish(c) {
-    return ((c >= 97 && c <= 122) ||
-        (c >= 65 && c <= 90) ||
-        (c >= 48 && c <= 57) ||
-        c === 46 ||
-        c === 95 ||
-        c === 37 ||
-        c === 43 ||
-        c === 45);
-}
-/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
-const STOP = new Uint8Array(128);
-for (const ch of '\n(),;{}<>!?&|')
-    STOP[ch.charCodeAt(0)] = 1;
-function followedBy(text, start, codes, within) {
-    const end = Math.min(text.length, start + within);
-    for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        for (let j = 0; j < codes.length; j++)
-            if (codes[j] === c)
-                return true;
-        if (c < 128 && STOP[c] === 1)
-            return false;
-    }
-    return false;
-}
-/**
- * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
- * pure and keep nothing, and the line is sliced only when a validator asks for it.
- */
-class LazyContext {
-    text;
-    match = '';
-    start = 0;
-    end = 0;
-    lineText;
-    constructor(text) {
-        this.text = text;
-    }
-    aim(c) {
-        this.match = c.match;
-        this.start = c.start;
-        this.end = c.end;
-        this.lineText = undefined;
-        return this;
-    }
-    get line() {
-        if (this.lineText === undefined) {
-            const [ls, le] = lineBounds(this.text, this.start, this.end);
-            this.lineText = this.text.slice(ls, le);
-        }
-        return this.lineText;
-    }
-}
-/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
-const RULE_INFO = new WeakMap();
-function ruleInfo(pack) {
-    let info = RULE_INFO.get(pack);
-    if (!info) {
-        info = [];
-        for (const rule of pack.rules) {
-            const spec = rule.spec;
-            info[rule.index] = {
-                generic: spec.tags.includes('generic'),
-                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
-                minEntropy: spec.entropy ?? -Infinity,
-            };
-        }
-        RULE_INFO.set(pack, info);
-    }
-    return info;
-}
-function scanText(text, options = {}) {
-    return scanTextWithStats(text, options).findings;
-}
-function scanTextWithStats(text, options = {}) {
-    const pack = options.rules ?? (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
-    const path = (0,_glob_js__WEBPACK_IMPORTED_MODULE_5__/* .normalisePath */ .q)(options.path ?? '');
-    const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
-    const allowlists = [pack.allowlist];
-    if (options.allowlist)
-        allowlists.push(compileExtraAllowlist(options.allowlist));
-    if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
-        suppressed.path++;
-        return { findings: [], suppressed };
-    }
-    // Stages are separate functions: small functions reach optimised code sooner (a scan of a
-    // few MiB is over before one big function would), and each stays monomorphic.
-    const hits = pack.prefilter.scan(text);
-    const infos = ruleInfo(pack);
-    const candidates = [];
-    const windows = new Map();
-    keywordCandidates(text, pack, infos, hits.keywordHits, candidates, windows);
-    gateWindows(text, pack, hits.digitRuns, hits.charHits, windows);
-    windowCandidates(text, windows, candidates);
-    if (candidates.length === 0)
-        return { findings: [], suppressed };
-    const kept = resolveOverlaps(validCandidates(text, infos, candidates), infos);
-    return { findings: toFindings(text, pack, kept, allowlists, path, options, suppressed), suppressed };
-}
-/**
- * Adds the line window around [at, atEnd) to the rule's windows ([start, end) pairs). Hits
- * arrive in text order, so a window that touches the previous one extends it: each character is
- * searched at most once per rule, even on a 1 MB line with 50,000 gate characters.
- */
-function addWindow(text, windows, rule, at, atEnd) {
-    let perRule = windows.get(rule);
-    if (!perRule)
-        windows.set(rule, (perRule = []));
-    const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1] : -1;
-    if (atEnd <= lastEnd)
-        return;
-    const [ws, we] = windowBounds(text, at, atEnd);
-    if (ws <= lastEnd)
-        perRule[perRule.length - 1] = Math.max(lastEnd, we);
-    else
-        perRule.push(ws, we);
-}
-function keywordCandidates(text, pack, infos, keywordHits, candidates, windows) {
-    const span = SPAN;
-    for (let h = 0; h < keywordHits.length; h += 2) {
-        const start = keywordHits[h + 1];
-        const rules = pack.rulesByKeyword[keywordHits[h]];
-        for (let r = 0; r < rules.length; r++) {
-            const rule = rules[r];
-            if (rule.native !== undefined) {
-                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
-                // a match puts the operator within 51 characters of the keyword, with no stop character.
-                if (!rule.native(text, start, span))
-                    continue;
-                const entropy = (0,_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .shannonEntropyOf */ .M9)(text, span[2], span[3]);
-                if (entropy < infos[rule.index].minEntropy)
-                    continue;
-                const match = text.slice(span[0], span[1]);
-                candidates.push({
-                    rule,
-                    matchStart: span[0],
-                    matchEnd: span[1],
-                    start: span[2],
-                    end: span[3],
-                    match,
-                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
-                    entropy,
-                });
-                continue;
-            }
-            if (rule.window === 'line') {
-                addWindow(text, windows, rule, start, start + 1);
-                continue;
-            }
-            if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
-                continue;
-            rule.regex.lastIndex = start;
-            const m = rule.regex.exec(text);
-            if (m)
-                candidates.push(candidateFrom(rule, m, 0));
-        }
-    }
-}
-function gateWindows(text, pack, digitRuns, charHits, windows) {
-    for (let r = 0; r < digitRuns.length; r += 3) {
-        for (const rule of pack.digitRules) {
-            if (digitRuns[r + 2] >= rule.gate.digits)
-                addWindow(text, windows, rule, digitRuns[r], digitRuns[r + 1]);
-        }
-    }
-    for (let c = 0; c < charHits.length; c += 2) {
-        const at = charHits[c + 1];
-        for (const rule of pack.charRules.get(charHits[c]) ?? []) {
-            if (rule.gate.wordAround &&
-                !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1))))
-                continue;
-            addWindow(text, windows, rule, at, at + 1);
-        }
-    }
-}
-function windowCandidates(text, windows, candidates) {
-    for (const [rule, perRule] of windows) {
-        for (let w = 0; w < perRule.length; w += 2) {
-            const ws = perRule[w];
-            const we = perRule[w + 1];
-            const slice = text.slice(ws, we);
-            rule.regex.lastIndex = 0;
-            for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
-                if (m[0].length === 0)
-                    rule.regex.lastIndex++;
-                else
-                    candidates.push(candidateFrom(rule, m, ws));
-            }
-        }
-    }
-}
-/** Validators and entropy first, so a rejected specific candidate does not hide a generic one. */
-function validCandidates(text, infos, candidates) {
-    const valid = [];
-    const seen = new Set();
-    const context = new LazyContext(text);
-    for (const c of candidates) {
-        // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
-        const key = c.start * 4096 + c.rule.index;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const info = infos[c.rule.index];
-        let entropy;
-        // Entropy first: it is cheap and rejects most generic-assignment noise.
-        if (info.measureEntropy) {
-            entropy = c.entropy === c.entropy ? c.entropy : (0,_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .shannonEntropyOf */ .M9)(text, c.start, c.end);
-            if (entropy < info.minEntropy)
-                continue;
-        }
-        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
-            continue;
-        valid.push({ c, entropy });
-    }
-    return valid;
-}
-/**
- * Overlapping candidates of different rules: a specific rule beats the generic one, then the
- * longer match wins (an IBAN over the card-like digits inside it), then pack order. Returns the
- * kept ones in text order.
- */
-function resolveOverlaps(valid, infos) {
-    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
-    valid.sort((a, b) => isGeneric(a) - isGeneric(b) ||
-        b.c.end - b.c.start - (a.c.end - a.c.start) ||
-        a.c.rule.index - b.c.rule.index);
-    // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
-    // finds the only neighbours that could overlap a new span.
-    const kept = [];
-    for (const v of valid) {
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (kept[mid].c.start < v.c.start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const before = kept[lo - 1];
-        const after = kept[lo];
-        if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end))
-            continue;
-        kept.splice(lo, 0, v);
-    }
-    return kept;
-}
-/** Allowlists, inline `dlp:allow`, baseline, then the findings (raw values in the side table). */
-function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
-    const lines = new LineCursor(text);
-    const findings = [];
-    for (const { c, entropy } of kept) {
-        const spec = c.rule.spec;
-        if (c.rule.allowlist &&
-            c.rule.allowlist.paths.length > 0 &&
-            c.rule.allowlist.paths.some((p) => p.test(path))) {
-            suppressed.allowlist++;
-            continue;
-        }
-        const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
-        const lineText = text.slice(lineStart, lineEnd);
-        if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) ||
-            allowlists.some((a) => allowedBy(a, c, lineText))) {
-            suppressed.allowlist++;
-            continue;
-        }
-        const firstLineEnd = lineText.indexOf('\n', c.start - lineStart);
-        const firstLine = firstLineEnd === -1 ? lineText : lineText.slice(0, firstLineEnd);
-        const allowedInline = inlineAllows(firstLine, c.rule.id, pack.byId);
-        if (allowedInline && options.inlineAllow !== 'report') {
-            suppressed.inline++;
-            continue;
-        }
-        const fp = fingerprint(c.rule.id, c.secret, path);
-        if (options.baseline?.has(fp)) {
-            suppressed.baseline++;
-            continue;
-        }
-        // `kept` is in text order and spans do not overlap, so these offsets only grow.
-        const [line, column] = lines.position(c.start);
-        const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
-        const preview = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .maskedPreview */ .eu)(c.secret);
-        const finding = {
-            ruleId: c.rule.id,
-            description: spec.description,
-            severity: spec.severity,
-            tags: [...spec.tags],
-            path,
-            line,
-            endLine,
-            column,
-            endColumn: endColumnInclusive + 1,
-            preview,
-            matchPreview: maskMatch(c, preview),
-            fingerprint: fp,
-        };
-        if (entropy !== undefined)
-            finding.entropy = Math.round(entropy * 1000) / 1000;
-        if (allowedInline)
-            finding.inlineAllowAdded = true;
-        if (options.commit)
-            finding.commit = { ...options.commit };
-        RAW_SECRETS.set(finding, c.secret);
-        findings.push(finding);
-    }
-    return findings;
-}
-/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
-function maskMatch(c, preview) {
-    const before = c.match.slice(0, c.start - c.matchStart);
-    const after = c.match.slice(c.end - c.matchStart);
-    const masked = `${before}${preview}${after}`;
-    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
-}
-/**
- * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
- * come in text order, so a file is read at most up to its last finding, once, with no index array.
- */
-class LineCursor {
-    text;
-    line = 1;
-    lineStart = 0;
-    /** The first newline at or after `lineStart`, or -1. */
-    nextNewline;
-    constructor(text) {
-        this.text = text;
-        this.nextNewline = text.indexOf('\n');
-    }
-    position(offset) {
-        if (offset < this.lineStart) {
-            this.line = 1;
-            this.lineStart = 0;
-            this.nextNewline = this.text.indexOf('\n');
-        }
-        while (this.nextNewline !== -1 && this.nextNewline < offset) {
-            this.line++;
-            this.lineStart = this.nextNewline + 1;
-            this.nextNewline = this.text.indexOf('\n', this.lineStart);
-        }
-        return [this.line, offset - this.lineStart + 1];
-    }
-}
-
-
-/***/ }),
-
-/***/ 3883:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hp: () => (/* binding */ synth),
-/* harmony export */   Uk: () => (/* binding */ cardNumber),
-/* harmony export */   Zk: () => (/* binding */ iban),
-/* harmony export */   iP: () => (/* binding */ seededRng),
-/* harmony export */   ks: () => (/* binding */ groupCard)
-/* harmony export */ });
-/* unused harmony exports ALNUM, BASE64, BASE64URL, UPPER_BASE32, DIGITS, HEX, pick, int, githubToken, npmToken, CARD_PREFIXES, luhnCheckDigit, groupIban, uuid */
-/* harmony import */ var _validators_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
-/**
- * Synthetic secrets and PII, generated at run time from a seeded PRNG so nothing secret-looking
- * is committed in clear. Shared by the labelled cases, the tests and the benchmark.
- */
-
-/** mulberry32: tiny, seedable, good enough for test data. */
-function seededRng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const BASE64 = ALNUM + '+/';
-const BASE64URL = ALNUM + '-_';
-const UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const DIGITS = '0123456789';
-const HEX = '0123456789abcdef';
-function pick(rng, alphabet, length) {
-    let out = '';
-    for (let i = 0; i < length; i++)
-        out += alphabet[Math.floor(rng() * alphabet.length)];
-    return out;
-}
-function int(rng, min, max) {
-    return min + Math.floor(rng() * (max - min + 1));
-}
-/** Random base62 with at least one digit, upper and lower: what real generators produce. */
-function mixed(rng, length) {
-    for (;;) {
-        const s = pick(rng, ALNUM, length);
-        if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s))
-            return s;
-    }
-}
-function corrupt(rng, value) {
-    const last = value[value.length - 1];
-    let replacement = last;
-    while (replacement === last)
-        replacement = pick(rng, ALNUM, 1);
-    return value.slice(0, -1) + replacement;
-}
-function githubToken(rng, validChecksum = true, kind = 'p') {
-    const random = mixed(rng, 30);
-    const token = `gh${kind}_` + random + checksumTokenBody(random);
-    return validChecksum ? token : corrupt(rng, token);
-}
-function npmToken(rng, validChecksum = true) {
-    const random = mixed(rng, 30);
-    const token = 'npm' + '_' + random + checksumTokenBody(random);
-    return validChecksum ? token : corrupt(rng, token);
-}
-const synth = {
-    awsAccessKeyId: (rng) => 'AK' + 'IA' + pick(rng, UPPER_BASE32, 16),
-    awsSecret: (rng) => mixed(rng, 36) + pick(rng, BASE64, 4),
-    githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
-    gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
-    slack: (rng) => 'xo' + 'xb-' + pick(rng, DIGITS, 12) + '-' + pick(rng, DIGITS, 13) + '-' + mixed(rng, 24),
-    slackWebhook: (rng) => 'https://hooks.slack.com/' +
-        'services/T' +
-        pick(rng, UPPER_BASE32, 10) +
-        '/B' +
-        pick(rng, UPPER_BASE32, 10) +
-        '/' +
-        mixed(rng, 24),
-    stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + int(rng, 0, 75)),
-    google: (rng) => 'AI' + 'za' + mixed(rng, 30) + pick(rng, BASE64URL, 5),
-    azureConnectionString: (rng) => `DefaultEndpointsProtocol=https;AccountName=acct${pick(rng, DIGITS, 4)};Account` +
-        `Key=${mixed(rng, 60)}${pick(rng, BASE64, 26)}==;EndpointSuffix=core.windows.net`,
-    pypi: (rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + pick(rng, BASE64URL, 30),
-    privateKey: (rng, kind = 'RSA') => {
-        const lines = [];
-        for (let i = 0; i < 12; i++)
-            lines.push(pick(rng, BASE64, 64));
-        return (`-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----');
-    },
-    jwt: (rng) => {
-        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-        return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: mixed(rng, 12), iat: int(rng, 1.6e9, 1.8e9) })}.${pick(rng, BASE64URL, 43)}`;
-    },
-    genericValue: (rng) => mixed(rng, 32),
-    ssn: (rng) => {
-        let area = int(rng, 1, 899);
-        if (area === 666)
-            area = 667;
-        return `${String(area).padStart(3, '0')}-${String(int(rng, 1, 99)).padStart(2, '0')}-${String(int(rng, 1, 9999)).padStart(4, '0')}`;
-    },
-    email: (rng) => `${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
-    phone: (rng) => `(${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}) ${int(rng, 2, 9)}${pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${pick(rng, DIGITS, 4)}`,
-};
-const CARD_PREFIXES = {
-    visa: { prefixes: ['4'], length: 16 },
-    mastercard: { prefixes: ['51', '55', '2221', '2720'], length: 16 },
-    amex: { prefixes: ['34', '37'], length: 15 },
-    discover: { prefixes: ['6011', '65', '644'], length: 16 },
-    jcb: { prefixes: ['3528', '3589'], length: 16 },
-    diners: { prefixes: ['36', '300'], length: 14 },
-};
-/** The digit that makes `partial + digit` pass the Luhn check. */
-function luhnCheckDigit(partial) {
-    for (let d = 0; d <= 9; d++)
-        if ((0,_validators_js__WEBPACK_IMPORTED_MODULE_0__/* .luhnValid */ .M0)(partial + d))
-            return String(d);
-    throw new Error('unreachable');
-}
-/** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
-function cardNumber(rng, brand, validLuhn = true, prefix) {
-    const spec = CARD_PREFIXES[brand];
-    const start = prefix ?? spec.prefixes[int(rng, 0, spec.prefixes.length - 1)];
-    let partial = start + pick(rng, DIGITS, spec.length - start.length - 1);
-    if (/^(\d)\1+$/.test(partial))
-        partial = partial.slice(0, -1) + ((Number(partial.slice(-1)) + 1) % 10);
-    const check = luhnCheckDigit(partial);
-    return partial + (validLuhn ? check : String((Number(check) + 1 + int(rng, 0, 8)) % 10));
-}
-function groupCard(digits, separator = ' ') {
-    if (digits.length === 15 || digits.length === 14)
-        return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
-    return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
-}
-const BBAN = {
-    DE: (rng) => pick(rng, DIGITS, 18),
-    GB: (rng) => pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + pick(rng, DIGITS, 14),
-    FR: (rng) => pick(rng, DIGITS, 23),
-    NL: (rng) => pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + pick(rng, DIGITS, 10),
-    ES: (rng) => pick(rng, DIGITS, 20),
-};
-function iban(rng, country = 'DE', validChecksum = true) {
-    const bban = BBAN[country](rng);
-    const check = 98 - (0,_validators_js__WEBPACK_IMPORTED_MODULE_0__/* .ibanMod97 */ .tT)(`${country}00${bban}`);
-    const good = `${country}${String(check).padStart(2, '0')}${bban}`;
-    if (validChecksum)
-        return good;
-    const wrong = (check % 97) + 1 === check ? check + 1 : (check % 97) + 1;
-    return `${country}${String(wrong === check ? check - 1 : wrong).padStart(2, '0')}${bban}`;
-}
-function groupIban(value) {
-    return value.replace(/(.{4})(?=.)/g, '$1 ');
-}
-function uuid(rng) {
-    const h = pick(rng, HEX, 32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-}
-
-
-/***/ }),
-
-/***/ 6932:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* unused harmony exports scanFiles, defaultRuleBudgetMs, scanFilesBudgeted, scanWorkersStarted, closeScanWorkers */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7782);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(492);
-/**
- * Scanning many files on several cores: `scanFiles(files, { threads })` hands batches of files to
- * `node:worker_threads` workers and returns one `ScanResult` per file, in input order, exactly
- * what `scanTextWithStats` would return for each (raw values included, for `registerSecrets`).
- *
- * The worker runs this very module: `new Worker(new URL(import.meta.url))`. From source that URL
- * is this file; in an ncc bundle it is the bundle itself (ncc keeps `import.meta.url` as is),
- * which would also evaluate the action's entry. So in a worker this module answers messages and
- * then awaits forever at top level: every module that imports it (the entry included) waits for
- * it, and the entry's body never runs in a worker. The worker ends when the pool terminates it.
- */
-
-
-
-
-/** Below this many UTF-16 units per worker, a worker's start-up (~50 ms) costs more than it saves. */
-const MIN_UNITS_PER_WORKER = (/* unused pure expression or super */ null && (2 * 1024 * 1024));
-/** A batch: consecutive files up to about this many UTF-16 units (or BATCH_FILES files). */
-const BATCH_UNITS = (/* unused pure expression or super */ null && (1024 * 1024));
-const BATCH_FILES = 256;
-const MIN_BATCH_UNITS = (/* unused pure expression or super */ null && (64 * 1024));
-const WORKER_MARK = 'summit-dlp-scan-worker';
-function scanOne(file, rules, job) {
-    const options = { path: file.path, rules };
-    if (job.allowlist)
-        options.allowlist = job.allowlist;
-    if (job.baseline)
-        options.baseline = job.baseline;
-    const commit = file.commit ?? job.commit;
-    if (commit)
-        options.commit = commit;
-    if (job.inlineAllow)
-        options.inlineAllow = job.inlineAllow;
-    return (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanTextWithStats */ .Qo)(file.text, options);
-}
-function threadCount(options, files) {
-    const { threads, minUnitsPerThread = MIN_UNITS_PER_WORKER } = options;
-    const wanted = threads === 'auto' ? Math.max(1, availableParallelism() - 1) : (threads ?? 1);
-    if (!Number.isInteger(wanted) || wanted < 1)
-        throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
-    let units = 0;
-    for (const f of files)
-        units += unitsOf(f);
-    const byUnits = minUnitsPerThread > 0 ? Math.floor(units / minUnitsPerThread) : wanted;
-    return Math.max(1, Math.min(wanted, byUnits, batches(files, wanted).length));
-}
-/** UTF-16 units of a file's text (0 for a non-string, which the scan then reports with its path). */
-const unitsOf = (file) => (typeof file.text === 'string' ? file.text.length : 0);
-/** Consecutive files, about `size` units each: at least 4 per worker, so a slow one is not last alone. */
-function batches(files, threads) {
-    let total = 0;
-    for (const f of files)
-        total += unitsOf(f);
-    const size = Math.max(MIN_BATCH_UNITS, Math.min(BATCH_UNITS, Math.ceil(total / (threads * 4))));
-    const out = [];
-    let from = 0;
-    let units = 0;
-    for (let i = 0; i < files.length; i++) {
-        units += unitsOf(files[i]);
-        if (units >= size || i + 1 - from >= BATCH_FILES) {
-            out.push({ from, to: i + 1 });
-            from = i + 1;
-            units = 0;
-        }
-    }
-    if (from < files.length)
-        out.push({ from, to: files.length });
-    return out;
-}
-/**
- * Scans `files` and returns one result per file, in input order. With `threads` > 1 the work
- * runs on worker threads; the findings (and their raw values, for `registerSecrets`) are the
- * same as on one thread.
- */
-async function scanFiles(files, options = {}) {
-    const rules = options.rules ?? defaultRulePack();
-    const job = {
-        pack: options.rules?.spec,
-        allowlist: options.allowlist,
-        baseline: options.baseline,
-        commit: options.commit,
-        inlineAllow: options.inlineAllow,
-    };
-    const threads = threadCount(options, files);
-    if (threads === 1) {
-        return files.map((file) => {
-            try {
-                return scanOne(file, rules, job);
-            }
-            catch (error) {
-                throw new Error(`scanFiles: ${file.path}: ${error.message}`, { cause: error });
-            }
-        });
-    }
-    const work = batches(files, threads);
-    const results = new Array(files.length);
-    const workers = Array.from({ length: threads }, takeWorker);
-    const detach = [];
-    let ok = false;
-    try {
-        await new Promise((resolve, reject) => {
-            let next = 0;
-            let done = 0;
-            let failed = false;
-            const fail = (error) => {
-                if (failed)
-                    return;
-                failed = true;
-                reject(error);
-            };
-            const feed = (worker) => {
-                if (next >= work.length)
-                    return;
-                const id = next++;
-                const { from, to } = work[id];
-                worker.postMessage({ kind: 'batch', id, files: files.slice(from, to) });
-            };
-            for (const worker of workers) {
-                const onMessage = (reply) => {
-                    if (reply.kind === 'error') {
-                        fail(new Error(`scanFiles: ${reply.path}: ${reply.message}`));
-                        return;
-                    }
-                    if (reply.kind !== 'batch')
-                        return;
-                    const { from } = work[reply.id];
-                    reply.results.forEach(({ result, secrets }, i) => {
-                        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
-                        results[from + i] = result;
-                    });
-                    done++;
-                    if (done === work.length)
-                        resolve();
-                    else
-                        feed(worker);
-                };
-                const onError = (error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
-                const onExit = (code) => fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
-                worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-                detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
-                worker.postMessage({ kind: 'job', job });
-                heldJob.set(worker, job);
-                // Two batches in flight per worker, so it never waits for the main thread between them.
-                feed(worker);
-                feed(worker);
-            }
-        });
-        ok = true;
-    }
-    finally {
-        for (const off of detach)
-            off();
-        // A failed call may leave batches in flight: those workers are not reused.
-        if (ok)
-            for (const worker of workers)
-                releaseWorker(worker);
-        else
-            await Promise.all(workers.map((w) => w.terminate()));
-    }
-    return results;
-}
-/**
- * A file's budget: 2 s plus 2 s per MiB. A scan with the built-in pack takes tens of
- * milliseconds per MiB; a rule that backtracks super-linearly takes minutes or forever.
- */
-function defaultRuleBudgetMs(units) {
-    return 2000 + Math.ceil((2000 * units) / (1024 * 1024));
-}
-/**
- * `scanFiles` for a pack with rules the built-in pack does not vouch for (a user's regexes, see
- * `unvettedRuleIds`): no static check can tell every super-linear regex (`(?:\d{0,30}){1,30}`, a
- * chain of bounded repeats, backreferences), so each file is scanned on a worker thread against a
- * clock, and a worker that runs past the file's budget is terminated (V8 stops a backtracking
- * regex there). The file is then scanned with each unvetted rule alone to find the ones that cannot
- * finish, and once more without them; those rules and the file are reported in `exceeded`. With
- * nothing unvetted this is `scanFiles`.
- */
-async function scanFilesBudgeted(files, options = {}) {
-    const rules = options.rules ?? defaultRulePack();
-    const unvetted = unvettedRuleIds(rules);
-    const builtInAllowlist = builtInRulePackSpec().allowlist;
-    const userAllowlist = hasUnvettedAllowlist(rules) || (options.allowlist?.regexes?.length ?? 0) > 0;
-    if (unvetted.length === 0 && !userAllowlist)
-        return { results: await scanFiles(files, options), exceeded: [] };
-    const budgetOf = (units) => typeof options.budgetMs === 'function'
-        ? options.budgetMs(units)
-        : (options.budgetMs ?? defaultRuleBudgetMs(units));
-    const job = (pack) => ({
-        pack,
-        allowlist: options.allowlist,
-        baseline: options.baseline,
-        commit: options.commit,
-        inlineAllow: options.inlineAllow,
-        ack: true,
-    });
-    const results = new Array(files.length);
-    const stoppedOn = new Array(files.length);
-    const scanOneFile = async (runner, index) => {
-        const file = files[index];
-        const budgetMs = budgetOf(unitsOf(file));
-        const whole = await runner.scan(job(rules.spec), file, budgetMs);
-        if (whole) {
-            results[index] = whole;
-            return;
-        }
-        // Which rules cannot finish on this file, each alone with the built-in allowlist? A single
-        // unvetted rule and no allowlist of the user's needs no search.
-        const alone = unvetted.length === 1 && !userAllowlist;
-        let stopped = alone ? [...unvetted] : [];
-        if (!alone)
-            for (const id of unvetted) {
-                const single = { ...onlyRules(rules.spec, [id]), allowlist: builtInAllowlist };
-                if (!(await runner.scan({ ...job(single), allowlist: undefined }, file, budgetMs)))
-                    stopped.push(id);
-            }
-        // None alone: the user's allowlist regexes, or the rules together.
-        const allowlist = stopped.length === 0 && userAllowlist;
-        if (stopped.length === 0)
-            stopped = [...unvetted];
-        const restJob = allowlist
-            ? {
-                ...job({ ...withoutRules(rules.spec, stopped), allowlist: builtInAllowlist }),
-                allowlist: undefined,
-            }
-            : job(withoutRules(rules.spec, stopped));
-        const rest = await runner.scan(restJob, file, budgetMs);
-        results[index] = rest ?? { findings: [], suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 } };
-        stoppedOn[index] = {
-            path: file.path,
-            ruleIds: stopped,
-            allowlist,
-            budgetMs,
-            unscanned: rest === undefined,
-        };
-    };
-    // As many runners as scanFiles would start workers; each takes the next file when it is free.
-    const runners = Array.from({ length: threadCount(options, files) }, () => new BudgetRunner());
-    let next = 0;
-    let failed = false;
-    const outcomes = await Promise.allSettled(runners.map(async (runner) => {
-        try {
-            while (next < files.length && !failed)
-                await scanOneFile(runner, next++);
-        }
-        catch (error) {
-            failed = true;
-            throw error;
-        }
-    }));
-    // Every runner has stopped: idle workers go back to the pool, unless a scan failed.
-    await Promise.all(runners.map((runner) => runner.close(!failed)));
-    const failure = outcomes.find((o) => o.status === 'rejected');
-    if (failure)
-        throw failure.reason;
-    const exceeded = stoppedOn.filter((e) => e !== undefined);
-    return { results, exceeded };
-}
-function onlyRules(spec, ids) {
-    return { ...spec, rules: spec.rules.filter((r) => ids.includes(r.id)) };
-}
-function withoutRules(spec, ids) {
-    return { ...spec, rules: spec.rules.filter((r) => !ids.includes(r.id)) };
-}
-/** The job each worker last received (what it compiled), compared by identity. */
-const heldJob = new WeakMap();
-function sameJob(held, job) {
-    return (held !== undefined &&
-        held.pack === job.pack &&
-        held.allowlist === job.allowlist &&
-        held.baseline === job.baseline &&
-        held.commit === job.commit &&
-        held.inlineAllow === job.inlineAllow);
-}
-/** One worker at a time, replaced when a scan runs out of time. */
-class BudgetRunner {
-    worker;
-    /** The file's result, or undefined when the scan ran past `budgetMs` (the worker is then gone). */
-    async scan(job, file, budgetMs) {
-        this.worker ??= takeWorker();
-        // A worker keeps its compiled pack: a scan of one file at a time (diff, history) compiles once.
-        if (!sameJob(heldJob.get(this.worker), job)) {
-            await this.request(this.worker, { kind: 'job', job }, undefined);
-            heldJob.set(this.worker, job);
-        }
-        const reply = await this.request(this.worker, { kind: 'batch', id: 0, files: [file] }, budgetMs);
-        if (reply === undefined) {
-            // Terminated mid-regex: the worker is not reused.
-            const late = this.worker;
-            this.worker = undefined;
-            await late.terminate();
-            return undefined;
-        }
-        if (reply.kind === 'error')
-            throw new Error(`scanFiles: ${reply.path}: ${reply.message}`);
-        if (reply.kind !== 'batch')
-            throw new Error(`scanFiles: unexpected reply '${reply.kind}' from a worker`);
-        const { result, secrets } = reply.results[0];
-        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
-        return result;
-    }
-    /** Posts a request and waits for the next reply, or (with `budgetMs`) gives up after it. */
-    request(worker, request, budgetMs) {
-        return new Promise((resolve, reject) => {
-            let timer;
-            const done = () => {
-                if (timer)
-                    clearTimeout(timer);
-                worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-            };
-            const onMessage = (reply) => {
-                done();
-                resolve(reply);
-            };
-            const onError = (error) => {
-                done();
-                reject(new Error(`scanFiles: worker failed: ${error.message}`));
-            };
-            const onExit = (code) => {
-                done();
-                reject(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
-            };
-            worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-            if (budgetMs !== undefined)
-                timer = setTimeout(() => {
-                    done();
-                    resolve(undefined);
-                }, budgetMs);
-            worker.postMessage(request);
-        });
-    }
-    /** Returns the worker to the pool (`reuse`) or ends it. */
-    async close(reuse) {
-        const worker = this.worker;
-        this.worker = undefined;
-        if (!worker)
-            return;
-        if (reuse)
-            releaseWorker(worker);
-        else
-            await worker.terminate();
-    }
-}
-/**
- * Idle workers, kept between calls so a second scan (history mode: one call per commit) starts
- * with warm, optimised code. Unref'd while idle: they never keep the process alive.
- */
-const idle = (/* unused pure expression or super */ null && ([]));
-let workersStarted = 0;
-/** How many worker threads this module has started so far (idle ones are reused, not counted again). */
-function scanWorkersStarted() {
-    return workersStarted;
-}
-function takeWorker() {
-    let worker = idle.pop();
-    if (!worker) {
-        workersStarted++;
-        const created = new Worker(new URL(import.meta.url), { workerData: { [WORKER_MARK]: true } });
-        created.on('exit', () => {
-            const at = idle.indexOf(created);
-            if (at !== -1)
-                idle.splice(at, 1);
-        });
-        worker = created;
-    }
-    worker.ref();
-    return worker;
-}
-function releaseWorker(worker) {
-    worker.unref();
-    idle.push(worker);
-}
-/** Ends the idle workers kept by `scanFiles` (they end with the process anyway). */
-async function closeScanWorkers() {
-    await Promise.all(idle.splice(0).map((w) => w.terminate()));
-}
-function serveScans() {
-    let rules = (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
-    let job = { pack: undefined, allowlist: undefined, baseline: undefined, commit: undefined };
-    node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.on('message', (request) => {
-        if (request.kind === 'job') {
-            job = request.job;
-            rules = job.pack ? (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .compileRulePack */ .ZC)(job.pack, 'rule pack (worker copy)') : (0,_pack_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultRulePack */ .T1)();
-            if (job.ack)
-                node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({ kind: 'ready' });
-            return;
-        }
-        const out = [];
-        for (const file of request.files) {
-            try {
-                const result = scanOne(file, rules, job);
-                // The raw values live in this thread's WeakMap; they travel beside the findings so the
-                // main thread can put them in its own (findings themselves stay free of them).
-                out.push({ result, secrets: result.findings.map((f) => (0,_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .secretOf */ .OM)(f)) });
-            }
-            catch (error) {
-                node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({
-                    kind: 'error',
-                    id: request.id,
-                    message: error.message,
-                    path: file.path,
-                });
-                return;
-            }
-        }
-        node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage({ kind: 'batch', id: request.id, results: out });
-    });
-}
-if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.workerData?.[WORKER_MARK] === true) {
-    serveScans();
-    // See the header: keeps whatever imported this module (an action's entry, in a bundle) from
-    // running in the worker. The message port keeps the thread alive until it is terminated.
-    await new Promise(() => { });
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 330:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M0: () => (/* binding */ luhnValid),
-/* harmony export */   M9: () => (/* binding */ shannonEntropyOf),
-/* harmony export */   tT: () => (/* binding */ ibanMod97),
-/* harmony export */   wY: () => (/* binding */ VALIDATORS)
-/* harmony export */ });
-/* unused harmony exports crc32, shannonEntropy, base62, checksumTokenBody, cardBrand, otherCardBrand, isOtherPaymentCard, isPaymentCard, wordsOf, isSsn, IBAN_LENGTHS, isIban, isPersonalEmail, isPhone, isJwt, isExampleValue, isGenericSecret */
+;// CONCATENATED MODULE: ./lib/dlp/validators.ts
 // CRC-32 (IEEE, reflected 0xEDB88320) in plain code rather than node:zlib, so the detectors also
 // bundle into a Cloudflare Worker (edge/workers/tokenize) without Node built-ins.
 const CRC_TABLE = new Uint32Array(256);
@@ -68750,14 +66222,14 @@ function base62(value, width) {
  * characters then the CRC32 of those 30, base62-encoded and left-padded to 6. A wrong checksum
  * means a made-up string (docs, tests), not a token.
  */
-function checksumTokenBody(random30) {
+function validators_checksumTokenBody(random30) {
     return base62(crc32(random30), 6);
 }
 function hasValidTokenChecksum(token, prefix) {
     const body = token.replace(prefix, '');
     if (body.length !== 36)
         return false;
-    return checksumTokenBody(body.slice(0, 30)) === body.slice(30);
+    return validators_checksumTokenBody(body.slice(0, 30)) === body.slice(30);
 }
 function luhnValid(digits) {
     let sum = 0;
@@ -69435,6 +66907,2420 @@ const VALIDATORS = {
     'generic-secret': (secret, context) => isGenericSecret(secret, context),
 };
 
+;// CONCATENATED MODULE: ./lib/dlp/pack.ts
+/**
+ * Loading, validating, merging and compiling rule packs. Every error names the rule id and the
+ * field (and, for text input, the file and line), because a pack is edited by hand.
+ */
+
+
+
+
+
+
+
+
+
+class DlpRulePackError extends Error {
+    ruleId;
+    field;
+    source;
+    line;
+    constructor(source, detail, options = {}) {
+        const where = options.line !== undefined ? `${source}:${options.line}` : source;
+        const rule = options.ruleId !== undefined ? `rule '${options.ruleId}': ` : '';
+        const field = options.field !== undefined ? `field '${options.field}': ` : '';
+        super(`${where}: ${rule}${field}${detail}`);
+        this.name = 'DlpRulePackError';
+        this.ruleId = options.ruleId;
+        this.field = options.field;
+        this.source = source;
+        this.line = options.line;
+    }
+}
+const allowlistSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        paths: { type: 'array', items: { type: 'string', minLength: 1 } },
+        regexes: { type: 'array', items: { type: 'string', minLength: 1 } },
+        regexTarget: { enum: ['secret', 'match', 'line'] },
+        stopwords: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+};
+const ruleProperties = {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    description: { type: 'string', minLength: 1 },
+    severity: { enum: ['error', 'warning', 'notice'] },
+    keywords: {
+        type: 'array',
+        maxItems: 64,
+        // Three characters at least: shorter keywords hit everywhere and defeat the prefilter.
+        items: { type: 'string', minLength: 3, maxLength: 64, pattern: '^[\\x20-\\x7e]+$' },
+    },
+    gate: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+            digits: { type: 'integer', minimum: 4, maximum: 64 },
+            char: { type: 'string', pattern: '^[!-/:-~]$' },
+            wordAround: { type: 'boolean' },
+        },
+    },
+    followedBy: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['chars', 'within'],
+        properties: {
+            chars: { type: 'string', minLength: 1, maxLength: 16 },
+            within: { type: 'integer', minimum: 1, maximum: 256 },
+        },
+    },
+    regex: { type: 'string', minLength: 1, maxLength: 4096 },
+    ignoreCase: { type: 'boolean' },
+    window: { enum: ['keyword', 'line'] },
+    validator: { type: 'string' },
+    entropy: { type: 'number', minimum: 0, maximum: 16 },
+    tags: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    // A rule's own `paths` switch off that rule only (email addresses in LICENSE and package.json).
+    allowlist: allowlistSchema,
+    disabled: { type: 'boolean' },
+};
+const RULE_PACK_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['rules'],
+    properties: {
+        version: { type: 'integer', minimum: 1 },
+        rules: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'description', 'severity', 'regex', 'tags'],
+                properties: ruleProperties,
+            },
+        },
+        allowlist: allowlistSchema,
+    },
+};
+const RULE_PACK_OVERRIDE_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        rules: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['id'], properties: ruleProperties },
+        },
+        disable: { type: 'array', items: { type: 'string', minLength: 1 } },
+        allowlist: allowlistSchema,
+    },
+};
+// Compiled on first use: a scan with the built-in pack alone (the pre-commit case) never pays
+// for ajv's code generation, which is most of a one-file scan's start-up.
+let shapeValidators;
+function shapes() {
+    if (!shapeValidators) {
+        const ajv = new dist_ajv.Ajv({ allErrors: false, strict: false });
+        shapeValidators = {
+            pack: ajv.compile(RULE_PACK_SCHEMA),
+            override: ajv.compile(RULE_PACK_OVERRIDE_SCHEMA),
+        };
+    }
+    return shapeValidators;
+}
+function shapeError(source, value, error, locate) {
+    const segments = error.instancePath.split('/').slice(1);
+    let field;
+    let ruleId;
+    let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    if (segments[0] === 'rules' && segments[1] !== undefined) {
+        const index = Number(segments[1]);
+        const rule = value.rules[index];
+        ruleId = typeof rule?.id === 'string' && rule.id !== '' ? rule.id : `#${index + 1} (no id)`;
+        field = segments.slice(2).join('.') || undefined;
+    }
+    else {
+        field = segments.join('.') || undefined;
+    }
+    let detail = error.message ?? 'invalid';
+    if (error.keyword === 'required') {
+        const missing = error.params.missingProperty;
+        field = field ? `${field}.${missing}` : missing;
+        detail = 'is required';
+    }
+    else if (error.keyword === 'additionalProperties') {
+        const extra = error.params.additionalProperty;
+        field = field ? `${field}.${extra}` : extra;
+        path = [...path, extra];
+        detail = 'unknown field (check the spelling; see lib/dlp/README.md)';
+    }
+    else if (error.keyword === 'enum') {
+        detail = `must be one of ${error.params.allowedValues.join(', ')}`;
+    }
+    return new DlpRulePackError(source, detail, { ruleId, field, line: locate?.(path) });
+}
+function compileAllowlist(spec, source, ruleId) {
+    const regexes = (spec?.regexes ?? []).map((r, i) => {
+        let compiled;
+        try {
+            compiled = new RegExp(r);
+        }
+        catch (error) {
+            throw new DlpRulePackError(source, error.message, {
+                ruleId,
+                field: `allowlist.regexes.${i}`,
+            });
+        }
+        // Allowlist regexes run on every candidate's line too: the same backtracking checks apply.
+        const unsafe = findNestedQuantifier(r) ?? findAdjacentOverlap(r);
+        if (unsafe)
+            throw new DlpRulePackError(source, `${unsafe}; it can backtrack catastrophically`, {
+                ruleId,
+                field: `allowlist.regexes.${i}`,
+            });
+        return compiled;
+    });
+    return {
+        paths: (spec?.paths ?? []).map(globToRegExp),
+        regexes,
+        regexTarget: spec?.regexTarget ?? 'secret',
+        stopwords: (spec?.stopwords ?? []).map((w) => w.toLowerCase()),
+    };
+}
+function compileRule(spec, index, source, locate, trusted = false) {
+    const fail = (field, detail) => {
+        throw new DlpRulePackError(source, detail, {
+            ruleId: spec.id,
+            field,
+            line: locate?.(['rules', index, field]),
+        });
+    };
+    const hasKeywords = (spec.keywords?.length ?? 0) > 0;
+    const window = spec.window ?? (hasKeywords ? 'keyword' : 'line');
+    if (!hasKeywords && !spec.gate)
+        fail('keywords', 'a rule needs keywords or a gate (digits or char), or it never runs');
+    if (window === 'keyword' && !hasKeywords)
+        fail('window', "'keyword' window needs keywords");
+    if (spec.gate && (spec.gate.digits === undefined) === (spec.gate.char === undefined))
+        fail('gate', "needs exactly one of 'digits' or 'char'");
+    if (spec.gate?.wordAround !== undefined && spec.gate.char === undefined)
+        fail('gate.wordAround', "only applies to a 'char' gate");
+    if (spec.followedBy && window !== 'keyword')
+        fail('followedBy', "only applies to rules with the 'keyword' window");
+    if (!spec.tags.includes('secret') && !spec.tags.includes('pii'))
+        fail('tags', "must include 'secret' or 'pii'");
+    let regex;
+    try {
+        regex = compileRegExp(spec.regex, (window === 'keyword' ? 'y' : 'g') + (spec.ignoreCase ? 'i' : ''));
+    }
+    catch (error) {
+        return fail('regex', error.message);
+    }
+    // The built-in rules are held to these checks by pack.test.ts, not at every start.
+    const nested = trusted ? undefined : findNestedQuantifier(spec.regex);
+    if (nested)
+        fail('regex', `${nested} can backtrack catastrophically; bound the inner or outer quantifier`);
+    const adjacent = trusted ? undefined : findAdjacentOverlap(spec.regex, spec.ignoreCase ?? false);
+    if (adjacent)
+        fail('regex', `${adjacent}; it can backtrack for minutes on one long line`);
+    if (window === 'keyword') {
+        const mismatch = keywordCannotStart(spec.regex, spec.keywords ?? [], spec.ignoreCase ?? false);
+        if (mismatch)
+            fail('regex', `with window 'keyword' the regex is tried only where a keyword starts, so it never matches: ${mismatch}. Start the regex with a keyword, or set window: line`);
+    }
+    const validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
+    if (spec.validator !== undefined && !validator) {
+        fail('validator', `unknown validator '${spec.validator}' (known: ${Object.keys(VALIDATORS).join(', ')})`);
+    }
+    const native = NATIVE_MATCHERS.get(spec.regex);
+    return {
+        spec,
+        id: spec.id,
+        index,
+        window,
+        regex,
+        native: native && window === 'keyword' && native.ignoreCase === (spec.ignoreCase ?? false)
+            ? native.matcher
+            : undefined,
+        validator,
+        allowlist: spec.allowlist ? compileAllowlist(spec.allowlist, source, spec.id) : undefined,
+        gate: spec.gate,
+        followedBy: spec.followedBy
+            ? { codes: [...spec.followedBy.chars].map((c) => c.charCodeAt(0)), within: spec.followedBy.within }
+            : undefined,
+    };
+}
+/** Validates a pack (plain data) and compiles it. `source` names it in errors. */
+function compileRulePack(input, source = 'rule pack', locate, 
+/** The built-in pack: its shape is checked by the tests (pack.test.ts), not at every start. */
+trusted = false) {
+    if (!trusted && !shapes().pack(input))
+        throw shapeError(source, input, shapes().pack.errors[0], locate);
+    const spec = input;
+    const seen = new Set();
+    const rules = [];
+    spec.rules.forEach((rule, index) => {
+        if (seen.has(rule.id)) {
+            throw new DlpRulePackError(source, 'duplicate id', {
+                ruleId: rule.id,
+                field: 'id',
+                line: locate?.(['rules', index, 'id']),
+            });
+        }
+        seen.add(rule.id);
+        if (rule.disabled)
+            return;
+        rules.push(compileRule(rule, index, source, locate, trusted));
+    });
+    const keywords = [];
+    const rulesByKeyword = [];
+    const keywordIndex = new Map();
+    const digitRules = [];
+    const charRules = new Map();
+    for (const rule of rules) {
+        for (const text of rule.spec.keywords ?? []) {
+            const ignoreCase = rule.spec.ignoreCase ?? false;
+            const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
+            let k = keywordIndex.get(key);
+            if (k === undefined) {
+                k = keywords.length;
+                keywordIndex.set(key, k);
+                keywords.push({ text, ignoreCase });
+                rulesByKeyword.push([]);
+            }
+            if (!rulesByKeyword[k].includes(rule))
+                rulesByKeyword[k].push(rule);
+        }
+        if (rule.gate?.digits !== undefined)
+            digitRules.push(rule);
+        if (rule.gate?.char !== undefined) {
+            const code = rule.gate.char.charCodeAt(0);
+            charRules.set(code, [...(charRules.get(code) ?? []), rule]);
+        }
+    }
+    const minDigits = digitRules.length > 0 ? Math.min(...digitRules.map((r) => r.gate.digits)) : undefined;
+    const prefilter = new Prefilter(keywords, {
+        minDigits,
+        chars: [...charRules.keys()].map((c) => String.fromCharCode(c)),
+    });
+    return {
+        spec,
+        rules,
+        allowlist: compileAllowlist(spec.allowlist, source),
+        byId: new Map(rules.map((r) => [r.id, r])),
+        prefilter,
+        rulesByKeyword,
+        digitRules,
+        charRules,
+    };
+}
+/** Merges an override into a pack: rules by id (fields replace), disable by id, allowlists appended. */
+function mergeRulePack(base, input, source = 'rule override', locate) {
+    if (!shapes().override(input))
+        throw shapeError(source, input, shapes().override.errors[0], locate);
+    const override = input;
+    const rules = base.rules.map((r) => ({ ...r }));
+    for (const [index, change] of (override.rules ?? []).entries()) {
+        const existing = rules.findIndex((r) => r.id === change.id);
+        if (existing >= 0)
+            rules[existing] = { ...rules[existing], ...change };
+        else {
+            const missing = ['description', 'severity', 'regex', 'tags'].find((f) => change[f] === undefined);
+            if (missing) {
+                throw new DlpRulePackError(source, `is required for a new rule (no built-in rule has this id)`, {
+                    ruleId: change.id,
+                    field: missing,
+                    line: locate?.(['rules', index]),
+                });
+            }
+            rules.push(change);
+        }
+    }
+    for (const [index, id] of (override.disable ?? []).entries()) {
+        const rule = rules.find((r) => r.id === id);
+        if (!rule) {
+            throw new DlpRulePackError(source, `unknown rule '${id}' (known: ${rules.map((r) => r.id).join(', ')})`, {
+                field: `disable.${index}`,
+                line: locate?.(['disable', index]),
+            });
+        }
+        rule.disabled = true;
+    }
+    const a = base.allowlist ?? {};
+    const b = override.allowlist ?? {};
+    const allowlist = {
+        paths: [...(a.paths ?? []), ...(b.paths ?? [])],
+        regexes: [...(a.regexes ?? []), ...(b.regexes ?? [])],
+        stopwords: [...(a.stopwords ?? []), ...(b.stopwords ?? [])],
+        regexTarget: b.regexTarget ?? a.regexTarget ?? 'secret',
+    };
+    return { version: base.version ?? 1, rules, allowlist };
+}
+/** Parses JSON or YAML text; returns the data and a function mapping a data path to a 1-based line. */
+function parsePackText(text, file) {
+    const doc = YAML.parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const line = e.linePos?.[0]?.line;
+        throw new DlpRulePackError(file, `cannot parse: ${e.message.split('\n')[0]}`, { line });
+    }
+    const lineOf = (offset) => {
+        let line = 1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+            line++;
+        return line;
+    };
+    const locate = (path) => {
+        for (let n = path.length; n > 0; n--) {
+            const node = doc.getIn(path.slice(0, n), true);
+            if (node && typeof node === 'object' && node.range)
+                return lineOf(node.range[0]);
+        }
+        return undefined;
+    };
+    return { data: doc.toJS(), locate };
+}
+/** Compiles a pack from JSON/YAML text (a whole pack). */
+function loadRulePackText(text, file) {
+    const { data, locate } = parsePackText(text, file);
+    return compileRulePack(data, file, locate);
+}
+/** The built-in pack with a user override (JSON/YAML text) applied. */
+function loadRulePackOverride(text, file) {
+    const { data, locate } = parsePackText(text, file);
+    const merged = mergeRulePack(pack_builtInRulePackSpec(), data, file, locate);
+    // Errors in merged rules name the override file; line numbers would point into the built-in pack.
+    return compileRulePack(merged, file);
+}
+function pack_builtInRulePackSpec() {
+    return structuredClone(rules_namespaceObject);
+}
+let builtIn;
+function pack_defaultRulePack() {
+    builtIn ??= compileRulePack(pack_builtInRulePackSpec(), 'lib/dlp/rules.json', undefined, true);
+    return builtIn;
+}
+/**
+ * Ids of the pack's enabled rules whose matching the built-in pack does not vouch for: new ids, or
+ * a built-in id whose regex, case flag, window or allowlist regexes an override replaced. The
+ * built-in rules are held to linear time by the adversarial tests; these are not, so a scan runs
+ * them under a time budget (`scanFilesBudgeted`). Empty for the built-in pack.
+ */
+function pack_unvettedRuleIds(pack) {
+    let ids = UNVETTED.get(pack);
+    if (ids === undefined)
+        UNVETTED.set(pack, (ids = findUnvetted(pack)));
+    return [...ids];
+}
+/** Per compiled pack (a scan asks once per file). */
+const UNVETTED = new WeakMap();
+function findUnvetted(pack) {
+    const builtInById = new Map(builtInRules.rules.map((r) => [r.id, r]));
+    const matching = (r) => JSON.stringify([r.regex, r.ignoreCase ?? false, r.window ?? null]);
+    return pack.rules
+        .filter((rule) => {
+        const builtIn = builtInById.get(rule.id);
+        if (builtIn === undefined || matching(builtIn) !== matching(rule.spec))
+            return true;
+        // Dropping an allowlist regex costs nothing; adding one runs a user's regex.
+        const known = new Set(builtIn.allowlist?.regexes ?? []);
+        return (rule.spec.allowlist?.regexes ?? []).some((r) => !known.has(r));
+    })
+        .map((rule) => rule.id);
+}
+/** True when the pack-wide allowlist holds a regex the built-in pack does not have. */
+function pack_hasUnvettedAllowlist(pack) {
+    const builtIn = new Set(builtInRules.allowlist?.regexes ?? []);
+    return (pack.spec.allowlist?.regexes ?? []).some((r) => !builtIn.has(r));
+}
+
+// EXTERNAL MODULE: ./lib/digest.ts
+var digest = __nccwpck_require__(9416);
+;// CONCATENATED MODULE: ./lib/dlp/scan.ts
+/**
+ * The scanner: prefilter pass, regexes only at keyword hits or in gated lines, validators,
+ * allowlists, inline `dlp:allow`, baseline. Returns findings that carry no raw secret.
+ */
+
+
+
+
+
+
+/**
+ * Raw values, keyed by finding. A WeakMap rather than a property: JSON.stringify, spreads,
+ * structuredClone, util.inspect (even with showHidden) and worker postMessage cannot reach it.
+ * Only `secretOf` / `registerSecrets` read it, to teach the Redactor what to mask.
+ */
+const RAW_SECRETS = new WeakMap();
+/** The raw value of a finding. NEVER serialise, log or print it: it exists to feed a Redactor. */
+function secretOf(finding) {
+    return RAW_SECRETS.get(finding);
+}
+/**
+ * Attaches a raw value to a finding that crossed a thread (structured clone drops the WeakMap
+ * entry with the object identity). Internal to lib/dlp: threads.ts only.
+ */
+function scan_adoptSecret(finding, secret) {
+    RAW_SECRETS.set(finding, secret);
+}
+/**
+ * Registers every finding's raw value with the redactor so no later output can carry it, and its
+ * path as readable: a value that equals a file name (or sits inside one) must not mask where the
+ * finding is.
+ */
+function registerSecrets(redactor, findings) {
+    for (const finding of findings) {
+        redactor.addSecret(RAW_SECRETS.get(finding));
+        redactor.addReadable(finding.path);
+    }
+}
+
+/** sha256(ruleId:sha256(secret):path): stable across runs and line moves, never the raw value. */
+function fingerprint(ruleId, secret, path) {
+    return (0,digest/* sha256Hex */.f)(`${ruleId}:${(0,digest/* sha256Hex */.f)(secret)}:${normalisePath(path)}`);
+}
+const compiledExtra = new WeakMap();
+function compileExtraAllowlist(spec) {
+    let compiled = compiledExtra.get(spec);
+    if (!compiled) {
+        compiled = {
+            paths: (spec.paths ?? []).map(globToRegExp),
+            regexes: (spec.regexes ?? []).map((r) => new RegExp(r)),
+            regexTarget: spec.regexTarget ?? 'secret',
+            stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
+        };
+        compiledExtra.set(spec, compiled);
+    }
+    return compiled;
+}
+/** [matchStart, matchEnd, secretStart, secretEnd] from a native matcher. */
+const SPAN = new Int32Array(4);
+/** Line windows reach at most this far either side of a hit (minified files, data dumps). */
+const HALF_WINDOW = 4096;
+function allowedBy(list, c, line) {
+    if (list.stopwords.length > 0) {
+        const lower = c.secret.toLowerCase();
+        if (list.stopwords.some((w) => lower.includes(w)))
+            return true;
+    }
+    if (list.regexes.length > 0) {
+        const target = list.regexTarget === 'match' ? c.match : list.regexTarget === 'line' ? line : c.secret;
+        if (list.regexes.some((r) => r.test(target)))
+            return true;
+    }
+    return false;
+}
+const INLINE_ALLOW = /dlp:allow\b((?:[ \t,]{1,8}[a-z0-9][a-z0-9-]{0,63}){0,16})/;
+/** `dlp:allow` allows every rule; `dlp:allow rule-a rule-b` (ids that exist) only those. */
+function inlineAllows(line, ruleId, knownIds) {
+    if (!line.includes('dlp:allow'))
+        return false;
+    const m = INLINE_ALLOW.exec(line);
+    if (!m)
+        return false;
+    const ids = (m[1] ?? '').split(/[ \t,]+/).filter((t) => knownIds.has(t));
+    return ids.length === 0 || ids.includes(ruleId);
+}
+/**
+ * The line(s) holding [start, end), but at most HALF_WINDOW either side: on a 1 MiB line with
+ * thousands of findings an unbounded search back and forth per finding is quadratic.
+ */
+function lineBounds(text, start, end) {
+    return windowBounds(text, start, Math.max(start, end - 1) + 1, LINE_REACH);
+}
+/** How far the line of a finding (allowlist `line` target, inline allow, context words) reaches. */
+const LINE_REACH = 1024;
+/** The line around [at, atEnd), but at most HALF_WINDOW either side (minified files, data). */
+function windowBounds(text, at, atEnd, reach = HALF_WINDOW) {
+    const from = Math.max(0, at - reach);
+    const back = text.slice(from, at).lastIndexOf('\n');
+    const ws = back === -1 ? from : from + back + 1;
+    const to = Math.min(text.length, atEnd + reach);
+    const ahead = text.slice(atEnd, to).indexOf('\n');
+    let we = ahead === -1 ? to : atEnd + ahead;
+    if (we > ws && text.charCodeAt(we - 1) === 13)
+        we--;
+    return [ws, we];
+}
+function candidateFrom(rule, m, offset) {
+    const matchStart = m.index + offset;
+    const match = m[0];
+    const secret = m.groups?.secret;
+    if (secret === undefined) {
+        return {
+            rule,
+            matchStart,
+            matchEnd: matchStart + match.length,
+            start: matchStart,
+            end: matchStart + match.length,
+            match,
+            secret: match,
+            entropy: NaN,
+        };
+    }
+    // The `d` flag would give the group's offsets but makes every exec ~8x slower, hits or not.
+    // The secret's text locates it; only when it occurs twice in the match is `d` needed.
+    let at = match.indexOf(secret);
+    if (at !== match.lastIndexOf(secret)) {
+        const withIndices = compileRegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'd');
+        at = withIndices.exec(match)?.indices?.groups?.secret?.[0] ?? at;
+    }
+    const start = matchStart + at;
+    return {
+        rule,
+        matchStart,
+        matchEnd: matchStart + match.length,
+        start,
+        end: start + secret.length,
+        match,
+        secret,
+        entropy: NaN,
+    };
+}
+/** Letters, digits and `._%+-` (NaN, past either end, is not). */
+function isWordish(c) {
+    return ((c >= 97 && c <= 122) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 48 && c <= 57) ||
+        c === 46 ||
+        c === 95 ||
+        c === 37 ||
+        c === 43 ||
+        c === 45);
+}
+/** The `followedBy` walk gives up at these: an assignment's key never contains them. */
+const STOP = new Uint8Array(128);
+for (const ch of '\n(),;{}<>!?&|')
+    STOP[ch.charCodeAt(0)] = 1;
+function followedBy(text, start, codes, within) {
+    const end = Math.min(text.length, start + within);
+    for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        for (let j = 0; j < codes.length; j++)
+            if (codes[j] === c)
+                return true;
+        if (c < 128 && STOP[c] === 1)
+            return false;
+    }
+    return false;
+}
+/**
+ * The validator's view of a candidate. One per scan, re-aimed at each candidate: validators are
+ * pure and keep nothing, and the line is sliced only when a validator asks for it.
+ */
+class LazyContext {
+    text;
+    match = '';
+    start = 0;
+    end = 0;
+    lineText;
+    constructor(text) {
+        this.text = text;
+    }
+    aim(c) {
+        this.match = c.match;
+        this.start = c.start;
+        this.end = c.end;
+        this.lineText = undefined;
+        return this;
+    }
+    get line() {
+        if (this.lineText === undefined) {
+            const [ls, le] = lineBounds(this.text, this.start, this.end);
+            this.lineText = this.text.slice(ls, le);
+        }
+        return this.lineText;
+    }
+}
+/** Per-rule facts the candidate loop needs, by rule index, computed once per pack. */
+const RULE_INFO = new WeakMap();
+function ruleInfo(pack) {
+    let info = RULE_INFO.get(pack);
+    if (!info) {
+        info = [];
+        for (const rule of pack.rules) {
+            const spec = rule.spec;
+            info[rule.index] = {
+                generic: spec.tags.includes('generic'),
+                measureEntropy: spec.tags.includes('secret') || spec.entropy !== undefined,
+                minEntropy: spec.entropy ?? -Infinity,
+            };
+        }
+        RULE_INFO.set(pack, info);
+    }
+    return info;
+}
+function scanText(text, options = {}) {
+    return scan_scanTextWithStats(text, options).findings;
+}
+function scan_scanTextWithStats(text, options = {}) {
+    const pack = options.rules ?? pack_defaultRulePack();
+    const path = normalisePath(options.path ?? '');
+    const suppressed = { path: 0, allowlist: 0, inline: 0, baseline: 0 };
+    const allowlists = [pack.allowlist];
+    if (options.allowlist)
+        allowlists.push(compileExtraAllowlist(options.allowlist));
+    if (path !== '' && allowlists.some((a) => a.paths.some((p) => p.test(path)))) {
+        suppressed.path++;
+        return { findings: [], suppressed };
+    }
+    // Stages are separate functions: small functions reach optimised code sooner (a scan of a
+    // few MiB is over before one big function would), and each stays monomorphic.
+    const hits = pack.prefilter.scan(text);
+    const infos = ruleInfo(pack);
+    const candidates = [];
+    const windows = new Map();
+    keywordCandidates(text, pack, infos, hits.keywordHits, candidates, windows);
+    gateWindows(text, pack, hits.digitRuns, hits.charHits, windows);
+    windowCandidates(text, windows, candidates);
+    if (candidates.length === 0)
+        return { findings: [], suppressed };
+    const kept = resolveOverlaps(validCandidates(text, infos, candidates), infos);
+    return { findings: toFindings(text, pack, kept, allowlists, path, options, suppressed), suppressed };
+}
+/**
+ * Adds the line window around [at, atEnd) to the rule's windows ([start, end) pairs). Hits
+ * arrive in text order, so a window that touches the previous one extends it: each character is
+ * searched at most once per rule, even on a 1 MB line with 50,000 gate characters.
+ */
+function addWindow(text, windows, rule, at, atEnd) {
+    let perRule = windows.get(rule);
+    if (!perRule)
+        windows.set(rule, (perRule = []));
+    const lastEnd = perRule.length > 0 ? perRule[perRule.length - 1] : -1;
+    if (atEnd <= lastEnd)
+        return;
+    const [ws, we] = windowBounds(text, at, atEnd);
+    if (ws <= lastEnd)
+        perRule[perRule.length - 1] = Math.max(lastEnd, we);
+    else
+        perRule.push(ws, we);
+}
+function keywordCandidates(text, pack, infos, keywordHits, candidates, windows) {
+    const span = SPAN;
+    for (let h = 0; h < keywordHits.length; h += 2) {
+        const start = keywordHits[h + 1];
+        const rules = pack.rulesByKeyword[keywordHits[h]];
+        for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
+            if (rule.native !== undefined) {
+                // Most hits of generic words end here, with nothing allocated. `followedBy` is implied:
+                // a match puts the operator within 51 characters of the keyword, with no stop character.
+                if (!rule.native(text, start, span))
+                    continue;
+                const entropy = shannonEntropyOf(text, span[2], span[3]);
+                if (entropy < infos[rule.index].minEntropy)
+                    continue;
+                const match = text.slice(span[0], span[1]);
+                candidates.push({
+                    rule,
+                    matchStart: span[0],
+                    matchEnd: span[1],
+                    start: span[2],
+                    end: span[3],
+                    match,
+                    secret: match.slice(span[2] - span[0], span[3] - span[0]),
+                    entropy,
+                });
+                continue;
+            }
+            if (rule.window === 'line') {
+                addWindow(text, windows, rule, start, start + 1);
+                continue;
+            }
+            if (rule.followedBy && !followedBy(text, start, rule.followedBy.codes, rule.followedBy.within))
+                continue;
+            rule.regex.lastIndex = start;
+            const m = rule.regex.exec(text);
+            if (m)
+                candidates.push(candidateFrom(rule, m, 0));
+        }
+    }
+}
+function gateWindows(text, pack, digitRuns, charHits, windows) {
+    for (let r = 0; r < digitRuns.length; r += 3) {
+        for (const rule of pack.digitRules) {
+            if (digitRuns[r + 2] >= rule.gate.digits)
+                addWindow(text, windows, rule, digitRuns[r], digitRuns[r + 1]);
+        }
+    }
+    for (let c = 0; c < charHits.length; c += 2) {
+        const at = charHits[c + 1];
+        for (const rule of pack.charRules.get(charHits[c]) ?? []) {
+            if (rule.gate.wordAround &&
+                !(isWordish(text.charCodeAt(at - 1)) && isWordish(text.charCodeAt(at + 1))))
+                continue;
+            addWindow(text, windows, rule, at, at + 1);
+        }
+    }
+}
+function windowCandidates(text, windows, candidates) {
+    for (const [rule, perRule] of windows) {
+        for (let w = 0; w < perRule.length; w += 2) {
+            const ws = perRule[w];
+            const we = perRule[w + 1];
+            const slice = text.slice(ws, we);
+            rule.regex.lastIndex = 0;
+            for (let m = rule.regex.exec(slice); m; m = rule.regex.exec(slice)) {
+                if (m[0].length === 0)
+                    rule.regex.lastIndex++;
+                else
+                    candidates.push(candidateFrom(rule, m, ws));
+            }
+        }
+    }
+}
+/** Validators and entropy first, so a rejected specific candidate does not hide a generic one. */
+function validCandidates(text, infos, candidates) {
+    const valid = [];
+    const seen = new Set();
+    const context = new LazyContext(text);
+    for (const c of candidates) {
+        // Same rule, same span (two keywords of one rule, overlapping windows): keep one.
+        const key = c.start * 4096 + c.rule.index;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const info = infos[c.rule.index];
+        let entropy;
+        // Entropy first: it is cheap and rejects most generic-assignment noise.
+        if (info.measureEntropy) {
+            entropy = c.entropy === c.entropy ? c.entropy : shannonEntropyOf(text, c.start, c.end);
+            if (entropy < info.minEntropy)
+                continue;
+        }
+        if (c.rule.validator && !c.rule.validator(c.secret, context.aim(c)))
+            continue;
+        valid.push({ c, entropy });
+    }
+    return valid;
+}
+/**
+ * Overlapping candidates of different rules: a specific rule beats the generic one, then the
+ * longer match wins (an IBAN over the card-like digits inside it), then pack order. Returns the
+ * kept ones in text order.
+ */
+function resolveOverlaps(valid, infos) {
+    const isGeneric = (v) => (infos[v.c.rule.index].generic ? 1 : 0);
+    valid.sort((a, b) => isGeneric(a) - isGeneric(b) ||
+        b.c.end - b.c.start - (a.c.end - a.c.start) ||
+        a.c.rule.index - b.c.rule.index);
+    // Kept spans never overlap, so sorted by start they are also sorted by end: a binary search
+    // finds the only neighbours that could overlap a new span.
+    const kept = [];
+    for (const v of valid) {
+        let lo = 0;
+        let hi = kept.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (kept[mid].c.start < v.c.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const before = kept[lo - 1];
+        const after = kept[lo];
+        if ((before && before.c.end > v.c.start) || (after && after.c.start < v.c.end))
+            continue;
+        kept.splice(lo, 0, v);
+    }
+    return kept;
+}
+/** Allowlists, inline `dlp:allow`, baseline, then the findings (raw values in the side table). */
+function toFindings(text, pack, kept, allowlists, path, options, suppressed) {
+    const lines = new LineCursor(text);
+    const findings = [];
+    for (const { c, entropy } of kept) {
+        const spec = c.rule.spec;
+        if (c.rule.allowlist &&
+            c.rule.allowlist.paths.length > 0 &&
+            c.rule.allowlist.paths.some((p) => p.test(path))) {
+            suppressed.allowlist++;
+            continue;
+        }
+        const [lineStart, lineEnd] = lineBounds(text, c.start, c.end);
+        const lineText = text.slice(lineStart, lineEnd);
+        if ((c.rule.allowlist && allowedBy(c.rule.allowlist, c, lineText)) ||
+            allowlists.some((a) => allowedBy(a, c, lineText))) {
+            suppressed.allowlist++;
+            continue;
+        }
+        const firstLineEnd = lineText.indexOf('\n', c.start - lineStart);
+        const firstLine = firstLineEnd === -1 ? lineText : lineText.slice(0, firstLineEnd);
+        const allowedInline = inlineAllows(firstLine, c.rule.id, pack.byId);
+        if (allowedInline && options.inlineAllow !== 'report') {
+            suppressed.inline++;
+            continue;
+        }
+        const fp = fingerprint(c.rule.id, c.secret, path);
+        if (options.baseline?.has(fp)) {
+            suppressed.baseline++;
+            continue;
+        }
+        // `kept` is in text order and spans do not overlap, so these offsets only grow.
+        const [line, column] = lines.position(c.start);
+        const [endLine, endColumnInclusive] = lines.position(Math.max(c.start, c.end - 1));
+        const preview = (0,redact/* maskedPreview */.eu)(c.secret);
+        const finding = {
+            ruleId: c.rule.id,
+            description: spec.description,
+            severity: spec.severity,
+            tags: [...spec.tags],
+            path,
+            line,
+            endLine,
+            column,
+            endColumn: endColumnInclusive + 1,
+            preview,
+            matchPreview: maskMatch(c, preview),
+            fingerprint: fp,
+        };
+        if (entropy !== undefined)
+            finding.entropy = Math.round(entropy * 1000) / 1000;
+        if (allowedInline)
+            finding.inlineAllowAdded = true;
+        if (options.commit)
+            finding.commit = { ...options.commit };
+        RAW_SECRETS.set(finding, c.secret);
+        findings.push(finding);
+    }
+    return findings;
+}
+/** The match with its secret replaced by the preview; only the key name and punctuation remain. */
+function maskMatch(c, preview) {
+    const before = c.match.slice(0, c.start - c.matchStart);
+    const after = c.match.slice(c.end - c.matchStart);
+    const masked = `${before}${preview}${after}`;
+    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
+}
+/**
+ * Offsets to 1-based line/column, counting newlines forward from the previous answer: findings
+ * come in text order, so a file is read at most up to its last finding, once, with no index array.
+ */
+class LineCursor {
+    text;
+    line = 1;
+    lineStart = 0;
+    /** The first newline at or after `lineStart`, or -1. */
+    nextNewline;
+    constructor(text) {
+        this.text = text;
+        this.nextNewline = text.indexOf('\n');
+    }
+    position(offset) {
+        if (offset < this.lineStart) {
+            this.line = 1;
+            this.lineStart = 0;
+            this.nextNewline = this.text.indexOf('\n');
+        }
+        while (this.nextNewline !== -1 && this.nextNewline < offset) {
+            this.line++;
+            this.lineStart = this.nextNewline + 1;
+            this.nextNewline = this.text.indexOf('\n', this.lineStart);
+        }
+        return [this.line, offset - this.lineStart + 1];
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/synth.ts
+/**
+ * Synthetic secrets and PII, generated at run time from a seeded PRNG so nothing secret-looking
+ * is committed in clear. Shared by the labelled cases, the tests and the benchmark.
+ */
+
+/** mulberry32: tiny, seedable, good enough for test data. */
+function synth_seededRng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const synth_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const synth_BASE64 = synth_ALNUM + '+/';
+const BASE64URL = synth_ALNUM + '-_';
+const synth_UPPER_BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const synth_DIGITS = '0123456789';
+const synth_HEX = '0123456789abcdef';
+function synth_pick(rng, alphabet, length) {
+    let out = '';
+    for (let i = 0; i < length; i++)
+        out += alphabet[Math.floor(rng() * alphabet.length)];
+    return out;
+}
+function synth_int(rng, min, max) {
+    return min + Math.floor(rng() * (max - min + 1));
+}
+/** Random base62 with at least one digit, upper and lower: what real generators produce. */
+function mixed(rng, length) {
+    for (;;) {
+        const s = synth_pick(rng, synth_ALNUM, length);
+        if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s))
+            return s;
+    }
+}
+function corrupt(rng, value) {
+    const last = value[value.length - 1];
+    let replacement = last;
+    while (replacement === last)
+        replacement = synth_pick(rng, synth_ALNUM, 1);
+    return value.slice(0, -1) + replacement;
+}
+function synth_githubToken(rng, validChecksum = true, kind = 'p') {
+    const random = mixed(rng, 30);
+    const token = `gh${kind}_` + random + checksumTokenBody(random);
+    return validChecksum ? token : corrupt(rng, token);
+}
+function synth_npmToken(rng, validChecksum = true) {
+    const random = mixed(rng, 30);
+    const token = 'npm' + '_' + random + checksumTokenBody(random);
+    return validChecksum ? token : corrupt(rng, token);
+}
+const synth_synth = {
+    awsAccessKeyId: (rng) => 'AK' + 'IA' + synth_pick(rng, synth_UPPER_BASE32, 16),
+    awsSecret: (rng) => mixed(rng, 36) + synth_pick(rng, synth_BASE64, 4),
+    githubFineGrained: (rng) => 'github' + '_pat_' + mixed(rng, 22) + '_' + mixed(rng, 59),
+    gitlab: (rng) => 'gl' + 'pat-' + mixed(rng, 20),
+    slack: (rng) => 'xo' + 'xb-' + synth_pick(rng, synth_DIGITS, 12) + '-' + synth_pick(rng, synth_DIGITS, 13) + '-' + mixed(rng, 24),
+    slackWebhook: (rng) => 'https://hooks.slack.com/' +
+        'services/T' +
+        synth_pick(rng, synth_UPPER_BASE32, 10) +
+        '/B' +
+        synth_pick(rng, synth_UPPER_BASE32, 10) +
+        '/' +
+        mixed(rng, 24),
+    stripe: (rng) => 'sk' + '_live_' + mixed(rng, 24 + synth_int(rng, 0, 75)),
+    google: (rng) => 'AI' + 'za' + mixed(rng, 30) + synth_pick(rng, BASE64URL, 5),
+    azureConnectionString: (rng) => `DefaultEndpointsProtocol=https;AccountName=acct${synth_pick(rng, synth_DIGITS, 4)};Account` +
+        `Key=${mixed(rng, 60)}${synth_pick(rng, synth_BASE64, 26)}==;EndpointSuffix=core.windows.net`,
+    pypi: (rng) => 'pypi-' + 'AgEIcHlwaS5vcmc' + mixed(rng, 40) + synth_pick(rng, BASE64URL, 30),
+    privateKey: (rng, kind = 'RSA') => {
+        const lines = [];
+        for (let i = 0; i < 12; i++)
+            lines.push(synth_pick(rng, synth_BASE64, 64));
+        return (`-----BEGIN ${kind} PRIVATE` + ` KEY-----\n${lines.join('\n')}\n-----END ${kind} PRIVATE` + ' KEY-----');
+    },
+    jwt: (rng) => {
+        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ sub: mixed(rng, 12), iat: synth_int(rng, 1.6e9, 1.8e9) })}.${synth_pick(rng, BASE64URL, 43)}`;
+    },
+    genericValue: (rng) => mixed(rng, 32),
+    ssn: (rng) => {
+        let area = synth_int(rng, 1, 899);
+        if (area === 666)
+            area = 667;
+        return `${String(area).padStart(3, '0')}-${String(synth_int(rng, 1, 99)).padStart(2, '0')}-${String(synth_int(rng, 1, 9999)).padStart(4, '0')}`;
+    },
+    email: (rng) => `${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 6)}.${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 5)}@${synth_pick(rng, 'abcdefghijklmnopqrstuvwxyz', 7)}.com`,
+    phone: (rng) => `(${synth_int(rng, 2, 9)}${synth_pick(rng, synth_DIGITS, 2)}) ${synth_int(rng, 2, 9)}${synth_pick(rng, '0123456789', 2).replace(/^55$/, '56')}-${synth_pick(rng, synth_DIGITS, 4)}`,
+};
+const CARD_PREFIXES = {
+    visa: { prefixes: ['4'], length: 16 },
+    mastercard: { prefixes: ['51', '55', '2221', '2720'], length: 16 },
+    amex: { prefixes: ['34', '37'], length: 15 },
+    discover: { prefixes: ['6011', '65', '644'], length: 16 },
+    jcb: { prefixes: ['3528', '3589'], length: 16 },
+    diners: { prefixes: ['36', '300'], length: 14 },
+};
+/** The digit that makes `partial + digit` pass the Luhn check. */
+function synth_luhnCheckDigit(partial) {
+    for (let d = 0; d <= 9; d++)
+        if (luhnValid(partial + d))
+            return String(d);
+    throw new Error('unreachable');
+}
+/** A card number with a brand prefix and length; `validLuhn=false` gives a wrong check digit. */
+function synth_cardNumber(rng, brand, validLuhn = true, prefix) {
+    const spec = CARD_PREFIXES[brand];
+    const start = prefix ?? spec.prefixes[synth_int(rng, 0, spec.prefixes.length - 1)];
+    let partial = start + synth_pick(rng, synth_DIGITS, spec.length - start.length - 1);
+    if (/^(\d)\1+$/.test(partial))
+        partial = partial.slice(0, -1) + ((Number(partial.slice(-1)) + 1) % 10);
+    const check = synth_luhnCheckDigit(partial);
+    return partial + (validLuhn ? check : String((Number(check) + 1 + synth_int(rng, 0, 8)) % 10));
+}
+function synth_groupCard(digits, separator = ' ') {
+    if (digits.length === 15 || digits.length === 14)
+        return `${digits.slice(0, 4)}${separator}${digits.slice(4, 10)}${separator}${digits.slice(10)}`;
+    return digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+}
+const BBAN = {
+    DE: (rng) => synth_pick(rng, synth_DIGITS, 18),
+    GB: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 14),
+    FR: (rng) => synth_pick(rng, synth_DIGITS, 23),
+    NL: (rng) => synth_pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4) + synth_pick(rng, synth_DIGITS, 10),
+    ES: (rng) => synth_pick(rng, synth_DIGITS, 20),
+};
+function synth_iban(rng, country = 'DE', validChecksum = true) {
+    const bban = BBAN[country](rng);
+    const check = 98 - ibanMod97(`${country}00${bban}`);
+    const good = `${country}${String(check).padStart(2, '0')}${bban}`;
+    if (validChecksum)
+        return good;
+    const wrong = (check % 97) + 1 === check ? check + 1 : (check % 97) + 1;
+    return `${country}${String(wrong === check ? check - 1 : wrong).padStart(2, '0')}${bban}`;
+}
+function synth_groupIban(value) {
+    return value.replace(/(.{4})(?=.)/g, '$1 ');
+}
+function synth_uuid(rng) {
+    const h = synth_pick(rng, synth_HEX, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/cases.ts
+/**
+ * Labelled cases, generated at run time: every rule gets positives and negatives. The CI scanner
+ * tests and the Envoy-Lua ingress tests run over the same cases, so the two agree on what is PII.
+ *
+ *   import { labelledCases } from '../lib/dlp/cases.ts';
+ *   for (const c of labelledCases()) { ...scan c.text, expect exactly c.expectedRuleIds... }
+ */
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+/** Hiragana: text in a script without spaces, as messages in Japanese are written. */
+const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
+function labelledCases(seed = 20261101) {
+    const rng = seededRng(seed);
+    const cases = [];
+    const pos = (rule, name, text, expected = [rule]) => cases.push({ rule, name: `${rule}: ${name}`, text, expectedRuleIds: expected });
+    const neg = (rule, name, text) => cases.push({ rule, name: `${rule}: ${name} (negative)`, text, expectedRuleIds: [] });
+    // AWS
+    pos('aws-access-key-id', 'in an env file', `AWS_ACCESS_KEY_ID=${synth.awsAccessKeyId(rng)}\n`);
+    pos('aws-access-key-id', 'temporary ASIA key in JSON', `{"AccessKeyId": "AS` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}"}`);
+    neg('aws-access-key-id', 'AWS documentation example', `key = "AK` + `IAIOSFODNN7EXAMPLE"`);
+    neg('aws-access-key-id', 'inside a longer identifier', `x = "XAK` + `IA${pick(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}"`);
+    pos('aws-secret-access-key', 'credentials file', `[default]\naws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+    pos('aws-secret-access-key', 'YAML', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
+    neg('aws-secret-access-key', 'low entropy', `aws_secret_access_key = ${'A'.repeat(20)}${'B'.repeat(20)}\n`);
+    // GitHub
+    pos('github-token', 'classic PAT', `const client = new Octokit({ auth: '${githubToken(rng)}' });`);
+    pos('github-token', 'app installation token', `GITHUB=${githubToken(rng, true, 's')}`);
+    neg('github-token', 'bad checksum', `const x = '${githubToken(rng, false)}';`);
+    pos('github-fine-grained-pat', 'fine-grained PAT', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
+    neg('github-fine-grained-pat', 'truncated', `see ${'github'}_pat_${pick(rng, ALNUM, 10)} in the docs`);
+    pos('gitlab-pat', 'CI variable', `GITLAB=${synth.gitlab(rng)}`);
+    neg('gitlab-pat', 'too short', `prefix ${'glpat'}-abc123`);
+    pos('slack-token', 'bot token', `slack_client = WebClient("${synth.slack(rng)}")`);
+    neg('slack-token', 'hugs', 'xoxo-love from everyone');
+    pos('slack-webhook-url', 'webhook', `curl -X POST ${synth.slackWebhook(rng)}`);
+    pos('stripe-secret-key', 'live key', `Stripe.apiKey = "${synth.stripe(rng)}";`);
+    pos('stripe-secret-key', 'test-mode key', `const stripe = new Stripe("sk_` + `test_${pick(rng, ALNUM, 24)}");`);
+    neg('stripe-secret-key', 'publishable key', `Stripe("pk_` + `live_${pick(rng, ALNUM, 24)}")`);
+    pos('google-api-key', 'maps key', `<script src="https://maps.googleapis.com/maps/api/js?key=${synth.google(rng)}"></script>`);
+    neg('google-api-key', 'too short', `AI${'za'}Sy123`);
+    pos('azure-account-key', 'storage connection string', `conn = ${synth.azureConnectionString(rng)}`);
+    neg('azure-account-key', 'development storage', 'UseDevelopmentStorage=true;AccountName=devstoreaccount1');
+    pos('npm-token', '.npmrc', `//registry.npmjs.org/:_authToken=${npmToken(rng)}`);
+    neg('npm-token', 'bad checksum', `//registry.npmjs.org/:_auth=${npmToken(rng, false)}`);
+    neg('npm-token', 'npm_config variable', 'echo $npm_config_registry $npm_package_version');
+    pos('pypi-token', '.pypirc', `[pypi]\n  username = __token__\n  pass = ${synth.pypi(rng)}\n`);
+    pos('private-key', 'RSA PEM', `${synth.privateKey(rng, 'RSA')}\n`);
+    pos('private-key', 'OpenSSH key', `key: |\n${synth.privateKey(rng, 'OPENSSH')}\n`);
+    pos('private-key', 'encrypted PEM (Proc-Type and DEK-Info headers)', synth
+        .privateKey(rng, 'RSA')
+        .replace(' KEY-----\n', ` KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${pick(rng, '0123456789ABCDEF', 32)}\n\n`));
+    neg('private-key', 'public key', `-----BEGIN PUBLIC` + ` KEY-----\n${pick(rng, BASE64, 64)}\n-----END PUBLIC KEY-----\n`);
+    neg('private-key', 'header only in docs', 'Paste the block that starts with -----BEGIN' + ' PRIVATE KEY----- here.');
+    pos('jwt', 'bearer header', `Authorization: Bearer ${synth.jwt(rng)}`);
+    neg('jwt', 'eyJ-prefixed base64 that is not JSON', `blob = "eyJ${pick(rng, ALNUM, 20)}.eyJ${pick(rng, ALNUM, 20)}.${pick(rng, ALNUM, 30)}"`);
+    // Generic assignments.
+    pos('generic-secret', 'api_key in Python', `api_key = "${synth.genericValue(rng)}"`);
+    pos('generic-secret', 'password in YAML', `  password: ${synth.genericValue(rng)}\n`);
+    pos('generic-secret', 'client secret in JSON', `{"client_secret": "${synth.genericValue(rng)}"}`);
+    neg('generic-secret', '${DB_PASSWORD} placeholder', 'DB_PASSWORD="${DB_PASSWORD}"');
+    neg('generic-secret', '<redacted> placeholder', 'password = "<redacted>"');
+    neg('generic-secret', 'xxxx placeholder', 'api_key: "xxxxxxxxxxxxxxxxxxxx"');
+    neg('generic-secret', 'changeme', 'password = "changeme123"');
+    neg('generic-secret', 'UUID', `token = "${uuid(rng)}"`);
+    neg('generic-secret', '40-hex commit hash', `secret_ref = "${pick(rng, HEX, 40)}"`);
+    neg('generic-secret', 'low entropy', 'password = "aaaaaaaabbbbbbbb"');
+    neg('generic-secret', 'identifier, not a value', 'token = this.tokenService.current');
+    neg('generic-secret', 'comparison', 'if (token == "")');
+    neg('generic-secret', 'base64 blob without a key', `const data = "${pick(rng, BASE64, 400)}";`);
+    neg('generic-secret', 'environment lookup', 'password = os.environ["DB_PASSWORD"]');
+    // Real-code shapes that name a credential rather than hold one (bench/dlp/noise.ts found each
+    // class in published packages; the values here are made up from the shape).
+    const cap = (n) => pick(rng, UPPER, 1) + pick(rng, LOWER, n - 1);
+    const vendor = cap(int(rng, 3, 5));
+    neg('generic-secret', 'HTTP header name in a constant', `export const SESSION_TOKEN_QUERY_PARAM = "X-${vendor}-S${int(rng, 2, 9)}session-Token";`);
+    neg('generic-secret', 'header name in kebab case', `const X_${vendor.toUpperCase()}_METADATA_TOKEN_TTL = "x-${vendor.toLowerCase()}-ec${int(rng, 2, 9)}-metadata-token-ttl-seconds";`);
+    neg('generic-secret', 'environment variable name', `export const ENV_CREDENTIALS_PATH = "${vendor.toUpperCase()}_SHARED_CREDENTIALS_FILE";`);
+    neg('generic-secret', 'error code enum member', `    QueryStringType${vendor}TokenMismatch = "query_string_type_${vendor.toLowerCase()}_token_mismatch",`);
+    neg('generic-secret', 'type annotation naming a token type', `    tokenInput: Create${vendor}${int(rng, 2, 9)}TokenRequestBody | undefined;`);
+    neg('generic-secret', 'type annotation of another type', `    'secretRef': V${int(rng, 1, 9)}Local${cap(6)}Reference;`);
+    neg('generic-secret', 'variable reference in an object literal', `      withCredentials: defaultTo${cap(6)}${int(rng, 2, 9)},`);
+    neg('generic-secret', 'message in another script', `  "Unexpected_token_${int(rng, 1000, 9999)}": "${pick(rng, KANA, 16)}。",`);
+    neg('generic-secret', 'strict comparison in minified code', `h=t.clauses?.find(v=>v.token===${pick(rng, LOWER, 1)}.${cap(7)}Keyword),b=this.node(t)`);
+    neg('generic-secret', 'pagination cursor (base64 JSON without credential fields)', `  continuationToken: '${Buffer.from(JSON.stringify({ pk: `${cap(6)}_${pick(rng, UPPER, 8)}`, sk: pick(rng, ALNUM, 24) })).toString('base64url')}',`);
+    pos('generic-secret', 'base64 JSON holding a private key', `credentials_b64: "${Buffer.from(JSON.stringify({ type: 'service_account', private_key: pick(rng, ALNUM, 40) })).toString('base64')}"`);
+    pos('generic-secret', 'connection string password', `Server=db;Password=${synth.genericValue(rng).slice(0, 16)};Database=app`);
+    pos('generic-secret-forms', 'Make ?=', `DEPLOY_TOKEN ?= ${synth.genericValue(rng)}\n`);
+    pos('generic-secret-forms', 'XML element', `<apiToken>${synth.genericValue(rng)}</apiToken>`);
+    neg('generic-secret-forms', 'Make ?= from another variable', 'DEPLOY_TOKEN ?= $(CI_JOB_TOKEN)');
+    neg('generic-secret-forms', 'XML element holding a placeholder', '<apiToken>${API_TOKEN}</apiToken>');
+    // PII: SSN
+    pos('us-ssn-dotted', 'dotted', `ssn ${synth.ssn(rng).replace(/-/g, '.')}`);
+    neg('us-ssn-dotted', 'dotted area 666', `ssn 666.${pick(rng, '123456789', 2)}.${pick(rng, '123456789', 4)}`);
+    neg('us-ssn-dotted', 'version-like run', 'release 123.45.6789.1');
+    neg('us-ssn-dotted', 'version range', `if (browser.satisfies({ chrome: '>${synth.ssn(rng).replace(/-/g, '.')}' }))`);
+    pos('us-ssn', 'dashed', `employee ssn: ${synth.ssn(rng)}`);
+    pos('us-ssn', 'dashed without context', `record 7 | ${synth.ssn(rng)} | active`);
+    pos('us-ssn', 'bare digits with context', `"ssn": "${synth.ssn(rng).replace(/-/g, '')}"`);
+    neg('us-ssn', 'area 000', `ssn: 000-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'area 666', `ssn: 666-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'area 9xx', `ssn: 9${pick(rng, DIGITS, 2)}-${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'group 00', `ssn: 4${pick(rng, '123456789', 2)}-00-${pick(rng, '123456789', 4)}`);
+    neg('us-ssn', 'serial 0000', `ssn: 4${pick(rng, '123456789', 2)}-${pick(rng, '123456789', 2)}-0000`);
+    neg('us-ssn', 'bare digits without context', `order id ${synth.ssn(rng).replace(/-/g, '')} shipped`);
+    // PII: cards
+    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
+        pos('payment-card', `${brand} grouped`, `card: ${groupCard(cardNumber(rng, brand))}`);
+        pos('payment-card', `${brand} contiguous`, `"pan":"${cardNumber(rng, brand)}"`);
+        neg('payment-card', `${brand} bad check digit`, `card: ${groupCard(cardNumber(rng, brand, false))}`);
+    }
+    pos('payment-card-other', 'Dankort', `card ${luhnFinish(rng, '5019', 16)}`);
+    pos('payment-card-other', 'UATP', `card ${luhnFinish(rng, '1', 15)}`);
+    neg('payment-card-other', 'Luhn-valid 15 digits of no brand', `id ${luhnFinish(rng, '7', 15)}`);
+    pos('payment-card', 'mastercard 2-series', `pan=${cardNumber(rng, 'mastercard', true, '2720')}`);
+    pos('payment-card', 'dashed', `card ${groupCard(cardNumber(rng, 'visa'), '-')}`);
+    neg('payment-card', 'Luhn-valid but no brand', `id ${cardNumber(rng, 'visa', true, '9')}`);
+    neg('payment-card', 'millisecond timestamp', 'createdAt: 1700000000123');
+    // PII: email
+    pos('email-address', 'in a comment', `// contact ${synth.email(rng)} for access`);
+    for (const domain of [
+        'example.com',
+        'mail.example.org',
+        'example.net',
+        'ci.test',
+        'host.example',
+        'nowhere.invalid',
+    ]) {
+        neg('email-address', `reserved domain ${domain}`, `author: Jane <jane@${domain}>`);
+    }
+    neg('email-address', 'ssh remote', 'git clone git@github.com:octo/repo.git');
+    neg('email-address', 'retina asset', 'background: url(icon@2x.png)');
+    neg('email-address', 'package spec', 'npm i lodash@4.17.21 @types/node@24');
+    neg('email-address', 'decorator', '@Component({ selector: "x" })');
+    neg('email-address', 'placeholder mailbox', `  email: "username@${pick(rng, LOWER, 8)}.com",`);
+    neg('email-address', 'placeholder domain', `use a role contact (e.g. ${pick(rng, LOWER, 6)}-team@company.com)`);
+    neg('email-address', '"ex@mple" for example', `email: 'ex@mple.com',`);
+    neg('email-address', 'packed data with a mixed-case top-level domain', `module.exports="}${pick(rng, UPPER, 4)}@${pick(rng, LOWER, 6)}.${cap(2)}!${pick(rng, LOWER, 2)}#$!!#<:%~"`);
+    neg('email-address', 'maintainer entry with a parenthesised alias', `  **${cap(5)} ${cap(7)} (${pick(rng, KANA, 4)})** <<${synth.email(rng)}>> (he/him)`);
+    neg('email-address', 'URL userinfo inside a regex literal', `const re = /https?:\\/\\/(.{1,256}):x-${pick(rng, LOWER, 5)}-basic@${pick(rng, LOWER, 6)}.com\\//g;`);
+    neg('email-address', 'role address with a tag', `reported to the team at opensource+coc@${pick(rng, LOWER, 8)}.net.`);
+    pos('email-address', 'capitalised address', `Reply-To: ${cap(5)}.${cap(6)}@${cap(7)}.com`);
+    // PII: phone
+    pos('phone-number', 'US formatted', `Call ${synth.phone(rng)} today`);
+    pos('phone-number', 'international', `tel: +44 20 79${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)}`);
+    pos('phone-number', 'bare with context', `phone=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+    neg('phone-number', 'bare without context', `id=4${pick(rng, '23456789', 1)}${pick(rng, DIGITS, 1)}7${pick(rng, DIGITS, 2)}${pick(rng, DIGITS, 4)}`);
+    neg('phone-number', 'fictional 555-01xx', `Call (415) 555-01${pick(rng, DIGITS, 2)}`);
+    neg('phone-number', 'version string', 'version 1.234.567.8');
+    pos('phone-number-context', 'French dotted with a phone word', `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`);
+    neg('phone-number-context', 'dotted digits without a phone word', `v +33.1.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)} build`);
+    // PII: IBAN
+    for (const country of ['DE', 'GB', 'FR', 'NL']) {
+        pos('iban', `${country} compact`, `iban: ${iban(rng, country)}`);
+        pos('iban', `${country} grouped`, `IBAN ${groupIban(iban(rng, country))}`);
+        neg('iban', `${country} bad checksum`, `iban: ${iban(rng, country, false)}`);
+    }
+    neg('iban', 'unknown country', `iban: ZZ${pick(rng, DIGITS, 20)}`);
+    // Several in one text: every one is reported.
+    pos('mixed', 'secret and PII on one line', `ssn=${synth.ssn(rng)} key=${synth.awsAccessKeyId(rng)}`, [
+        'us-ssn',
+        'aws-access-key-id',
+    ]);
+    return cases;
+}
+/** A family dlp-scan claims, and the rules whose findings count for it. */
+const RECALL_FAMILIES = {
+    aws: ['aws-access-key-id', 'aws-secret-access-key'],
+    stripe: ['stripe-secret-key'],
+    github: ['github-token', 'github-fine-grained-pat'],
+    slack: ['slack-token', 'slack-webhook-url'],
+    'generic-assignment': ['generic-secret', 'generic-secret-forms'],
+    phone: ['phone-number', 'phone-number-context'],
+    iban: ['iban'],
+    'payment-card': ['payment-card', 'payment-card-other'],
+    ssn: ['us-ssn', 'us-ssn-dotted'],
+};
+function luhnFinish(rng, prefix, length) {
+    const partial = prefix + pick(rng, DIGITS, length - prefix.length - 1);
+    return partial + luhnCheckDigit(partial);
+}
+/**
+ * The recall set: for each family dlp-scan claims, the shapes its published formats allow and
+ * the ways people write them (assignment forms of the languages in use, current token prefixes
+ * and versions, separators). Values are generated from the formats with a seeded PRNG; nothing is
+ * copied from anyone's samples. A case counts as found when a scan reports any rule of its family.
+ */
+function recallCases(seed = 20261204) {
+    const rng = seededRng(seed);
+    const out = [];
+    const add = (family, shape, text) => out.push({ family, shape, text });
+    const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    // AWS: every access key id prefix AWS documents for keys (AKIA user, ASIA temporary, ABIA/ACCA).
+    for (const prefix of ['AKIA', 'ASIA', 'ABIA', 'ACCA'])
+        for (const form of ['env', 'json', 'ini']) {
+            const id = prefix + pick(rng, UPPER_BASE32, 16);
+            add('aws', `${prefix} key id (${form})`, form === 'env'
+                ? `AWS_ACCESS_KEY_ID=${id}\n`
+                : form === 'json'
+                    ? `{"AccessKeyId": "${id}"}`
+                    : `[default]\naws_access_key_id = ${id}\n`);
+        }
+    add('aws', 'secret access key (ini)', `aws_secret_access_key = ${synth.awsSecret(rng)}\n`);
+    add('aws', 'secret access key (yaml)', `  AWS_SECRET_ACCESS_KEY: "${synth.awsSecret(rng)}"\n`);
+    // Stripe: secret (sk_) and restricted (rk_) keys, live and test mode, the lengths Stripe issues.
+    for (const kind of ['sk', 'rk'])
+        for (const mode of ['live', 'test'])
+            for (const length of [24, 99]) {
+                const key = `${kind}_${mode}_` + pick(rng, ALNUM, length);
+                add('stripe', `${kind}_${mode}_ (${length})`, `STRIPE_KEY=${key}\n`);
+                add('stripe', `${kind}_${mode}_ in code (${length})`, `stripe.api_key = "${key}"`);
+            }
+    // GitHub: classic tokens of every kind, and fine-grained PATs (82 characters of [A-Za-z0-9_]).
+    for (const kind of ['p', 'o', 'u', 's', 'r'])
+        add('github', `gh${kind}_ token`, `token: ${githubToken(rng, true, kind)}\n`);
+    for (let i = 0; i < 6; i++) {
+        const body = pick(rng, ALNUM + '_', 82);
+        add('github', `fine-grained PAT #${i}`, `GH_TOKEN=${'github'}_pat_${body}\n`);
+    }
+    add('github', 'fine-grained PAT (22_59 form)', `gh auth login --with-token <<< ${synth.githubFineGrained(rng)}`);
+    // Slack: bot, user, app-level, refresh and rotated tokens; webhooks of every kind.
+    const d = (n) => pick(rng, '123456789', 1) + pick(rng, DIGITS, n - 1);
+    add('slack', 'xoxb bot token', `SLACK_BOT_TOKEN=xo${'xb'}-${d(12)}-${d(13)}-${pick(rng, ALNUM, 24)}`);
+    add('slack', 'xoxp user token', `"xo${'xp'}-${d(12)}-${d(12)}-${d(13)}-${pick(rng, HEX, 32)}"`);
+    add('slack', 'xoxa-2 workspace token', `token = "xo${'xa'}-2-${d(12)}-${d(12)}-${pick(rng, HEX, 64)}"`);
+    add('slack', 'xoxr-1 refresh token', `refresh: xo${'xr'}-1-${d(12)}-${pick(rng, ALNUM, 40)}`);
+    add('slack', 'xoxe.xoxp-1 rotating token', `SLACK=xo${'xe'}.xoxp-1-${pick(rng, ALNUM, 150)}`);
+    add('slack', 'xoxe-1 refresh token', `SLACK_REFRESH=xo${'xe'}-1-${pick(rng, ALNUM, 140)}`);
+    add('slack', 'xapp-1 app-level token', `SLACK_APP_TOKEN=xa${'pp'}-1-A${pick(rng, upper + DIGITS, 10)}-${d(13)}-${pick(rng, HEX, 64)}`);
+    const team = () => 'T' + pick(rng, upper + DIGITS, 10);
+    add('slack', 'webhook (services)', `url: https://hooks.slack.com/services/${team()}/B${pick(rng, upper + DIGITS, 10)}/${pick(rng, ALNUM, 24)}`);
+    add('slack', 'webhook (workflows)', `"https://hooks.slack.com/workflows/${team()}/A${pick(rng, upper + DIGITS, 10)}/${d(18)}/${pick(rng, ALNUM, 24)}"`);
+    add('slack', 'webhook (triggers)', `WEBHOOK=https://hooks.slack.com/triggers/${team()}/${d(13)}/${pick(rng, HEX, 32)}`);
+    add('slack', 'webhook (services, legacy short)', `https://hooks.slack.com/services/${team().slice(0, 9)}/B${pick(rng, upper + DIGITS, 8)}/${pick(rng, ALNUM, 24)}`);
+    // Generic assignments, as each language writes them.
+    const v = () => synth.genericValue(rng);
+    const forms = [
+        ['.env', (x) => `API_TOKEN=${x}\n`],
+        ['shell export', (x) => `export SERVICE_TOKEN="${x}"\n`],
+        ['YAML', (x) => `  client_secret: ${x}\n`],
+        ['TOML', (x) => `api_key = "${x}"\n`],
+        ['Java properties', (x) => `db.password=${x}\n`],
+        ['Java properties (colon)', (x) => `service.token: ${x}\n`],
+        ['Python', (x) => `SECRET_KEY = '${x}'\n`],
+        ['JavaScript object', (x) => `const cfg = { apiKey: "${x}" };\n`],
+        ['Go short declaration', (x) => `authToken := "${x}"\n`],
+        ['Go var with type', (x) => `var apiToken string = "${x}"\n`],
+        ['Make ?=', (x) => `DEPLOY_TOKEN ?= ${x}\n`],
+        ['Make :=', (x) => `DEPLOY_TOKEN := ${x}\n`],
+        ['Make ::=', (x) => `DEPLOY_TOKEN ::= ${x}\n`],
+        ['Make :::=', (x) => `DEPLOY_TOKEN :::= ${x}\n`],
+        ['Make +=', (x) => `EXTRA_SECRET += ${x}\n`],
+        ['PHP assignment', (x) => `$dbPassword = "${x}";\n`],
+        ['PHP .=', (x) => `$apiSecret .= "${x}";\n`],
+        ['PHP array', (x) => `'api_key' => '${x}',\n`],
+        ['Java setProperty', (x) => `System.setProperty("SERVICE_TOKEN", "${x}");\n`],
+        ['XML element', (x) => `<apiToken>${x}</apiToken>\n`],
+        ['XML attribute', (x) => `<add key="ClientSecret" value="${x}" />\n`],
+        ['JSON', (x) => `{"access_token": "${x}"}\n`],
+        ['JSON string holding an env file', (x) => `{"env": "SERVICE_TOKEN=${x}\\nNEXT=1"}\n`],
+        ['Ruby hash', (x) => `config.secret_token = '${x}'\n`],
+        ['C#', (x) => `private const string ApiKey = "${x}";\n`],
+        ['Kotlin', (x) => `val apiSecret = "${x}"\n`],
+        ['Terraform', (x) => `  password = "${x}"\n`],
+        ['Dockerfile ENV', (x) => `ENV API_TOKEN=${x}\n`],
+        ['docker-compose list', (x) => `      - DB_PASSWORD=${x}\n`],
+        ['CLI flag', (x) => `mysql --password=${x} -h db\n`],
+        ['INI', (x) => `secret = ${x}\n`],
+    ];
+    for (const [shape, make] of forms)
+        add('generic-assignment', shape, make(v()));
+    // Phones: international formats with context; NANP with extensions, 001 and spaces.
+    const nanp = () => `${int(rng, 2, 9)}${pick(rng, DIGITS, 2)}`;
+    const exch = () => `${int(rng, 2, 9)}${int(rng, 0, 4)}${pick(rng, DIGITS, 1)}`;
+    const phones = [
+        [
+            '+CC (0)AA BBB BB BB',
+            `Phone: +${int(rng, 30, 49)} (0)${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 2)}`,
+        ],
+        [
+            '+CCCCCC BBB BBB',
+            `tel: +${int(rng, 2, 9)}${pick(rng, DIGITS, 5)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
+        ],
+        [
+            '+CC AA BBBB BBBB',
+            `mobile: +${int(rng, 30, 49)} ${pick(rng, DIGITS, 2)} ${pick(rng, DIGITS, 4)} ${pick(rng, DIGITS, 4)}`,
+        ],
+        [
+            '+CC-AAA-BBB-BBBB',
+            `phone +${int(rng, 30, 49)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 3)}-${pick(rng, DIGITS, 4)}`,
+        ],
+        [
+            '+CC.AA.BB.BB.BB',
+            `Tel. +33.${int(rng, 1, 9)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}.${pick(rng, DIGITS, 2)}`,
+        ],
+        ['compact E.164', `"phone": "+${int(rng, 30, 49)}${pick(rng, DIGITS, 10)}"`],
+        [
+            'NANP with x extension',
+            `Phone: (${nanp()}) ${exch()}-${pick(rng, DIGITS, 4)} x${pick(rng, DIGITS, 3)}`,
+        ],
+        ['NANP with ext.', `call ${nanp()}-${exch()}-${pick(rng, DIGITS, 4)} ext. ${pick(rng, DIGITS, 4)}`],
+        ['001- international prefix', `phone: 001-${nanp()}-${exch()}-${pick(rng, DIGITS, 4)}`],
+        [
+            '00 international prefix',
+            `Tel: 00${int(rng, 30, 49)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)} ${pick(rng, DIGITS, 3)}`,
+        ],
+        ['NANP with spaces', `phone: ${nanp()} ${exch()} ${pick(rng, DIGITS, 4)}`],
+        ['+1 NANP dotted', `cell: +1.${nanp()}.${exch()}.${pick(rng, DIGITS, 4)}`],
+        ['NANP formatted', `Call ${synth.phone(rng)} today`],
+        ['bare NANP with context', `phone=${nanp()}${exch()}${pick(rng, DIGITS, 4)}`],
+    ];
+    for (const [shape, text] of phones)
+        add('phone', shape, text);
+    // IBANs: compact, grouped by spaces or dashes, lowercase, followed by a one-letter word.
+    for (const country of ['DE', 'GB', 'FR', 'NL', 'ES']) {
+        const value = iban(rng, country);
+        add('iban', `${country} compact`, `iban: ${value}`);
+        add('iban', `${country} spaces`, `IBAN ${groupIban(value)}`);
+        add('iban', `${country} dashes`, `account ${groupIban(value).replace(/ /g, '-')}`);
+        add('iban', `${country} lowercase`, `iban=${value.toLowerCase()}`);
+        add('iban', `${country} then a one-letter word`, `Pay to ${groupIban(iban(rng, country))} A Smith`);
+    }
+    // Cards: the claimed brands plus Maestro (12-19), JCB 15 (1800/2131), UATP, Dankort.
+    for (const brand of ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners']) {
+        const n = cardNumber(rng, brand);
+        add('payment-card', `${brand} spaces`, `card: ${groupCard(n)}`);
+        add('payment-card', `${brand} dashes`, `card ${groupCard(n, '-')}`);
+        add('payment-card', `${brand} contiguous`, `"pan":"${n}"`);
+    }
+    const extra = [
+        ['Maestro 12', '501800', 12],
+        ['Maestro 13', '6759', 13],
+        ['Maestro 19', '6304', 19],
+        ['JCB 15 (1800)', '1800', 15],
+        ['JCB 15 (2131)', '2131', 15],
+        ['UATP 15', '1', 15],
+        ['Dankort 16', '5019', 16],
+    ];
+    for (const [shape, prefix, length] of extra) {
+        const n = luhnFinish(rng, prefix, length);
+        add('payment-card', `${shape} contiguous`, `card number: ${n}`);
+        add('payment-card', `${shape} grouped`, `card: ${n.replace(/(\d{4})(?=\d)/g, '$1 ')}`);
+    }
+    // SSNs: dashes, spaces with context, bare with context, dots.
+    for (let i = 0; i < 3; i++) {
+        const ssn = synth.ssn(rng);
+        add('ssn', 'dashed', `employee ssn: ${ssn}`);
+        add('ssn', 'spaces with context', `SSN ${ssn.replace(/-/g, ' ')}`);
+        add('ssn', 'bare with context', `"ssn": "${ssn.replace(/-/g, '')}"`);
+        add('ssn', 'dots', `social security no. ${ssn.replace(/-/g, '.')}`);
+        add('ssn', 'dots without context', `record 7 | ${ssn.replace(/-/g, '.')} | active`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./lib/worker-entry.ts
+/**
+ * Worker threads in a bundle. A worker needs a file to run; from source that is the worker's own
+ * module, but a bundler copies a `new URL('./x.ts', import.meta.url)` file as a raw asset, which
+ * cannot run on its own. So a bundle's entry registers its own URL, a worker runs that entry with
+ * a role in its workerData, and the entry, seeing the role, loads the worker's module (a chunk the
+ * bundler did pack) instead of the action.
+ */
+
+let entry;
+/** Called by a bundle's entry with its own `import.meta.url`. */
+function registerWorkerEntry(url) {
+    entry = new URL(url);
+}
+/** The file a worker of `role` runs: the registered entry, else (from source) `sourceModule`. */
+function worker_entry_workerScript(sourceModule) {
+    return entry ?? sourceModule;
+}
+/** In a worker started by `workerScript`, its role (e.g. 'pglite'); undefined on the main thread. */
+function workerRole() {
+    if (isMainThread)
+        return undefined;
+    const role = workerData?.role;
+    return typeof role === 'string' ? role : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/threads.ts
+/**
+ * Scanning many files on several cores: `scanFiles(files, { threads })` hands batches of files to
+ * `node:worker_threads` workers and scans on the calling thread too, and returns one `ScanResult`
+ * per file, in input order, exactly what `scanTextWithStats` would return for each (raw values
+ * included, for `registerSecrets`).
+ *
+ * A worker runs lib/dlp/scan-worker.ts: from source that file, in a bundle the bundle's entry with
+ * the worker's role, which loads only the scanner's chunk (lib/worker-entry.ts). A worker that
+ * compiled the whole action bundle took ~300 ms to scan its first batch.
+ */
+
+
+
+
+
+
+/** Below this many UTF-16 units per lane, a worker's start-up (~50 ms) costs more than it saves. */
+const MIN_UNITS_PER_LANE = (/* unused pure expression or super */ null && (2 * 1024 * 1024));
+/** A batch: consecutive files up to about this many UTF-16 units (or BATCH_FILES files). */
+const BATCH_UNITS = (/* unused pure expression or super */ null && (1024 * 1024));
+const BATCH_FILES = 256;
+const MIN_BATCH_UNITS = (/* unused pure expression or super */ null && (64 * 1024));
+// Not a `new URL('./scan-worker.ts', import.meta.url)` literal: the bundler would copy the
+// TypeScript file as an asset. A bundle runs its own entry instead (lib/worker-entry.ts).
+const SCAN_WORKER_FILE = './scan-worker.ts';
+const SCAN_WORKER_SOURCE = new URL(SCAN_WORKER_FILE, import.meta.url);
+function scanOne(file, rules, job) {
+    const options = { path: file.path, rules };
+    if (job.allowlist)
+        options.allowlist = job.allowlist;
+    if (job.baseline)
+        options.baseline = job.baseline;
+    const commit = file.commit ?? job.commit;
+    if (commit)
+        options.commit = commit;
+    if (job.inlineAllow)
+        options.inlineAllow = job.inlineAllow;
+    return scanTextWithStats(file.text, options);
+}
+/** One file on the calling thread; a failure names the file. */
+function scanHere(file, rules, job) {
+    try {
+        return scanOne(file, rules, job);
+    }
+    catch (error) {
+        throw new Error(`scanFiles: ${file.path}: ${error.message}`, { cause: error });
+    }
+}
+/** Threads that scan (the calling thread is one of them), fewer when there is little to scan. */
+function laneCount(options, files) {
+    const { threads, minUnitsPerThread = MIN_UNITS_PER_LANE } = options;
+    const wanted = threads === 'auto' ? availableParallelism() : (threads ?? 1);
+    if (!Number.isInteger(wanted) || wanted < 1)
+        throw new RangeError(`scanFiles: threads must be a positive integer or 'auto', got ${String(threads)}`);
+    let units = 0;
+    for (const f of files)
+        units += unitsOf(f);
+    const byUnits = minUnitsPerThread > 0 ? Math.floor(units / minUnitsPerThread) : wanted;
+    return Math.max(1, Math.min(wanted, byUnits, batches(files, wanted).length));
+}
+/** UTF-16 units of a file's text (0 for a non-string, which the scan then reports with its path). */
+const unitsOf = (file) => (typeof file.text === 'string' ? file.text.length : 0);
+/** Consecutive files, about `size` units each: at least 4 per worker, so a slow one is not last alone. */
+function batches(files, threads) {
+    let total = 0;
+    for (const f of files)
+        total += unitsOf(f);
+    const size = Math.max(MIN_BATCH_UNITS, Math.min(BATCH_UNITS, Math.ceil(total / (threads * 4))));
+    const out = [];
+    let from = 0;
+    let units = 0;
+    for (let i = 0; i < files.length; i++) {
+        units += unitsOf(files[i]);
+        if (units >= size || i + 1 - from >= BATCH_FILES) {
+            out.push({ from, to: i + 1 });
+            from = i + 1;
+            units = 0;
+        }
+    }
+    if (from < files.length)
+        out.push({ from, to: files.length });
+    return out;
+}
+/**
+ * Scans `files` and returns one result per file, in input order. With `threads` > 1 the work
+ * runs on worker threads; the findings (and their raw values, for `registerSecrets`) are the
+ * same as on one thread.
+ */
+async function scanFiles(files, options = {}) {
+    const rules = options.rules ?? defaultRulePack();
+    const job = {
+        pack: options.rules?.spec,
+        allowlist: options.allowlist,
+        baseline: options.baseline,
+        commit: options.commit,
+        inlineAllow: options.inlineAllow,
+    };
+    const lanes = laneCount(options, files);
+    if (lanes === 1)
+        return files.map((file) => scanHere(file, rules, job));
+    const work = batches(files, lanes);
+    const results = new Array(files.length);
+    const workers = Array.from({ length: lanes - 1 }, takeWorker);
+    const detach = [];
+    let ok = false;
+    try {
+        await new Promise((resolve, reject) => {
+            let next = 0;
+            let done = 0;
+            let failed = false;
+            const fail = (error) => {
+                if (failed)
+                    return;
+                failed = true;
+                reject(error);
+            };
+            const finished = () => {
+                done++;
+                if (done === work.length)
+                    resolve();
+            };
+            const feed = (worker) => {
+                if (failed || next >= work.length)
+                    return;
+                const id = next++;
+                const { from, to } = work[id];
+                worker.postMessage({ kind: 'batch', id, files: files.slice(from, to) });
+            };
+            for (const worker of workers) {
+                const onMessage = (reply) => {
+                    if (reply.kind === 'error') {
+                        fail(new Error(`scanFiles: ${reply.path}: ${reply.message}`));
+                        return;
+                    }
+                    if (reply.kind !== 'batch')
+                        return;
+                    const { from } = work[reply.id];
+                    reply.results.forEach(({ result, secrets }, i) => {
+                        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
+                        results[from + i] = result;
+                    });
+                    feed(worker);
+                    finished();
+                };
+                const onError = (error) => fail(new Error(`scanFiles: worker failed: ${error.message}`));
+                const onExit = (code) => fail(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+                worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+                detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+                worker.postMessage({ kind: 'job', job });
+                heldJob.set(worker, job);
+                // Two batches in flight per worker, so it never waits for this thread between them.
+                feed(worker);
+                feed(worker);
+            }
+            // This thread is a lane too: it takes the next batch whenever it is free, so a worker still
+            // starting (compiling the bundle) only means it takes fewer batches. Between batches it
+            // yields, so replies are collected and the workers fed.
+            const scanOnThisThread = async () => {
+                while (!failed && next < work.length) {
+                    const id = next++;
+                    const { from, to } = work[id];
+                    try {
+                        for (let i = from; i < to; i++)
+                            results[i] = scanHere(files[i], rules, job);
+                    }
+                    catch (error) {
+                        fail(error);
+                        return;
+                    }
+                    finished();
+                    await new Promise((wake) => setImmediate(wake));
+                }
+            };
+            void scanOnThisThread();
+        });
+        ok = true;
+    }
+    finally {
+        for (const off of detach)
+            off();
+        // A failed call may leave batches in flight: those workers are not reused.
+        if (ok)
+            for (const worker of workers)
+                releaseWorker(worker);
+        else
+            await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+/**
+ * A file's budget: 2 s plus 2 s per MiB. A scan with the built-in pack takes tens of
+ * milliseconds per MiB; a rule that backtracks super-linearly takes minutes or forever.
+ */
+function defaultRuleBudgetMs(units) {
+    return 2000 + Math.ceil((2000 * units) / (1024 * 1024));
+}
+/**
+ * `scanFiles` for a pack with rules the built-in pack does not vouch for (a user's regexes, see
+ * `unvettedRuleIds`): no static check can tell every super-linear regex (`(?:\d{0,30}){1,30}`, a
+ * chain of bounded repeats, backreferences), so each file is scanned on a worker thread against a
+ * clock, and a worker that runs past the file's budget is terminated (V8 stops a backtracking
+ * regex there). The file is then scanned with each unvetted rule alone to find the ones that cannot
+ * finish, and once more without them; those rules and the file are reported in `exceeded`. With
+ * nothing unvetted this is `scanFiles`.
+ */
+async function scanFilesBudgeted(files, options = {}) {
+    const rules = options.rules ?? defaultRulePack();
+    const unvetted = unvettedRuleIds(rules);
+    const builtInAllowlist = builtInRulePackSpec().allowlist;
+    const userAllowlist = hasUnvettedAllowlist(rules) || (options.allowlist?.regexes?.length ?? 0) > 0;
+    if (unvetted.length === 0 && !userAllowlist)
+        return { results: await scanFiles(files, options), exceeded: [] };
+    const budgetOf = (units) => typeof options.budgetMs === 'function'
+        ? options.budgetMs(units)
+        : (options.budgetMs ?? defaultRuleBudgetMs(units));
+    const job = (pack) => ({
+        pack,
+        allowlist: options.allowlist,
+        baseline: options.baseline,
+        commit: options.commit,
+        inlineAllow: options.inlineAllow,
+        ack: true,
+    });
+    const results = new Array(files.length);
+    const stoppedOn = new Array(files.length);
+    const scanOneFile = async (runner, index) => {
+        const file = files[index];
+        const budgetMs = budgetOf(unitsOf(file));
+        const whole = await runner.scan(job(rules.spec), file, budgetMs);
+        if (whole) {
+            results[index] = whole;
+            return;
+        }
+        // Which rules cannot finish on this file, each alone with the built-in allowlist? A single
+        // unvetted rule and no allowlist of the user's needs no search.
+        const alone = unvetted.length === 1 && !userAllowlist;
+        let stopped = alone ? [...unvetted] : [];
+        if (!alone)
+            for (const id of unvetted) {
+                const single = { ...onlyRules(rules.spec, [id]), allowlist: builtInAllowlist };
+                if (!(await runner.scan({ ...job(single), allowlist: undefined }, file, budgetMs)))
+                    stopped.push(id);
+            }
+        // None alone: the user's allowlist regexes, or the rules together.
+        const allowlist = stopped.length === 0 && userAllowlist;
+        if (stopped.length === 0)
+            stopped = [...unvetted];
+        const restJob = allowlist
+            ? {
+                ...job({ ...withoutRules(rules.spec, stopped), allowlist: builtInAllowlist }),
+                allowlist: undefined,
+            }
+            : job(withoutRules(rules.spec, stopped));
+        const rest = await runner.scan(restJob, file, budgetMs);
+        results[index] = rest ?? { findings: [], suppressed: { path: 0, allowlist: 0, inline: 0, baseline: 0 } };
+        stoppedOn[index] = {
+            path: file.path,
+            ruleIds: stopped,
+            allowlist,
+            budgetMs,
+            unscanned: rest === undefined,
+        };
+    };
+    // As many runners as scanFiles would start workers; each takes the next file when it is free.
+    const runners = Array.from({ length: laneCount(options, files) }, () => new BudgetRunner());
+    let next = 0;
+    let failed = false;
+    const outcomes = await Promise.allSettled(runners.map(async (runner) => {
+        try {
+            while (next < files.length && !failed)
+                await scanOneFile(runner, next++);
+        }
+        catch (error) {
+            failed = true;
+            throw error;
+        }
+    }));
+    // Every runner has stopped: idle workers go back to the pool, unless a scan failed.
+    await Promise.all(runners.map((runner) => runner.close(!failed)));
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+    const exceeded = stoppedOn.filter((e) => e !== undefined);
+    return { results, exceeded };
+}
+function onlyRules(spec, ids) {
+    return { ...spec, rules: spec.rules.filter((r) => ids.includes(r.id)) };
+}
+function withoutRules(spec, ids) {
+    return { ...spec, rules: spec.rules.filter((r) => !ids.includes(r.id)) };
+}
+/** The job each worker last received (what it compiled), compared by identity. */
+const heldJob = new WeakMap();
+function sameJob(held, job) {
+    return (held !== undefined &&
+        held.pack === job.pack &&
+        held.allowlist === job.allowlist &&
+        held.baseline === job.baseline &&
+        held.commit === job.commit &&
+        held.inlineAllow === job.inlineAllow);
+}
+/** One worker at a time, replaced when a scan runs out of time. */
+class BudgetRunner {
+    worker;
+    /** The file's result, or undefined when the scan ran past `budgetMs` (the worker is then gone). */
+    async scan(job, file, budgetMs) {
+        this.worker ??= takeWorker();
+        // A worker keeps its compiled pack: a scan of one file at a time (diff, history) compiles once.
+        if (!sameJob(heldJob.get(this.worker), job)) {
+            await this.request(this.worker, { kind: 'job', job }, undefined);
+            heldJob.set(this.worker, job);
+        }
+        const reply = await this.request(this.worker, { kind: 'batch', id: 0, files: [file] }, budgetMs);
+        if (reply === undefined) {
+            // Terminated mid-regex: the worker is not reused.
+            const late = this.worker;
+            this.worker = undefined;
+            await late.terminate();
+            return undefined;
+        }
+        if (reply.kind === 'error')
+            throw new Error(`scanFiles: ${reply.path}: ${reply.message}`);
+        if (reply.kind !== 'batch')
+            throw new Error(`scanFiles: unexpected reply '${reply.kind}' from a worker`);
+        const { result, secrets } = reply.results[0];
+        result.findings.forEach((finding, k) => adoptSecret(finding, secrets[k]));
+        return result;
+    }
+    /** Posts a request and waits for the next reply, or (with `budgetMs`) gives up after it. */
+    request(worker, request, budgetMs) {
+        return new Promise((resolve, reject) => {
+            let timer;
+            const done = () => {
+                if (timer)
+                    clearTimeout(timer);
+                worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+            };
+            const onMessage = (reply) => {
+                done();
+                resolve(reply);
+            };
+            const onError = (error) => {
+                done();
+                reject(new Error(`scanFiles: worker failed: ${error.message}`));
+            };
+            const onExit = (code) => {
+                done();
+                reject(new Error(`scanFiles: a worker exited (code ${code}) before the scan finished`));
+            };
+            worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+            if (budgetMs !== undefined)
+                timer = setTimeout(() => {
+                    done();
+                    resolve(undefined);
+                }, budgetMs);
+            worker.postMessage(request);
+        });
+    }
+    /** Returns the worker to the pool (`reuse`) or ends it. */
+    async close(reuse) {
+        const worker = this.worker;
+        this.worker = undefined;
+        if (!worker)
+            return;
+        if (reuse)
+            releaseWorker(worker);
+        else
+            await worker.terminate();
+    }
+}
+/**
+ * Idle workers, kept between calls so a second scan (history mode: one call per commit) starts
+ * with warm, optimised code. Unref'd while idle: they never keep the process alive.
+ */
+const idle = (/* unused pure expression or super */ null && ([]));
+let workersStarted = 0;
+/** How many worker threads this module has started so far (idle ones are reused, not counted again). */
+function scanWorkersStarted() {
+    return workersStarted;
+}
+function startWorker() {
+    workersStarted++;
+    const created = new Worker(workerScript(SCAN_WORKER_SOURCE), {
+        workerData: { role: DLP_SCAN_WORKER_ROLE },
+    });
+    created.on('exit', () => {
+        const at = idle.indexOf(created);
+        if (at !== -1)
+            idle.splice(at, 1);
+    });
+    return created;
+}
+function takeWorker() {
+    const worker = idle.pop() ?? startWorker();
+    worker.ref();
+    return worker;
+}
+/**
+ * Starts the workers a scan with `threads` lanes will use, so they load while the caller is still
+ * reading files; they wait idle (unref'd) for `scanFiles`.
+ */
+function warmScanWorkers(threads) {
+    const workers = (threads === 'auto' ? availableParallelism() : threads) - 1;
+    for (let missing = workers - idle.length; missing > 0; missing--)
+        releaseWorker(startWorker());
+}
+function releaseWorker(worker) {
+    worker.unref();
+    idle.push(worker);
+}
+/** Ends the idle workers kept by `scanFiles` (they end with the process anyway). */
+async function closeScanWorkers() {
+    await Promise.all(idle.splice(0).map((w) => w.terminate()));
+}
+
+;// CONCATENATED MODULE: ./lib/dlp/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./edge/lab/synthetic-pii.ts
+/**
+ * Synthetic PII for the edge tests, generated at run time from lib/dlp's seeded generators
+ * (nothing real, nothing committed), and the check an origin's view must pass.
+ */
+
+
+function piiValues(rng) {
+    return {
+        email: synth_synth.email(rng),
+        ssn: synth_synth.ssn(rng),
+        phone: synth_synth.phone(rng),
+        card: synth_cardNumber(rng, 'visa'),
+        iban: synth_iban(rng, 'DE'),
+    };
+}
+/**
+ * A document with PII under configured keys in every case style, under unexpected keys, inside
+ * free text, nested in arrays and objects, next to big integers and unicode.
+ */
+function plantedDocument(seed) {
+    const rng = synth_seededRng(seed);
+    const a = piiValues(rng);
+    const b = piiValues(rng);
+    const c = piiValues(rng);
+    const doc = `{
+  "id": 12345678901234567890123,
+  "Email": ${JSON.stringify(a.email)},
+  "USER_EMAIL": ${JSON.stringify(b.email.toUpperCase())},
+  "profile": { "ssn": ${JSON.stringify(a.ssn)}, "Phone": ${JSON.stringify(a.phone)}, "name": "Zoë Ångström 🌍" },
+  "contacts": [
+    { "kind": "work", "value": ${JSON.stringify(c.email)} },
+    { "kind": "mobile", "value": ${JSON.stringify(b.phone)} },
+    [ ${JSON.stringify(synth_groupCard(a.card))}, ${b.card}, null, true, -1.5e-3 ]
+  ],
+  "notes": ${JSON.stringify(`Customer asked to refund ${c.card} and update IBAN ${a.iban}; ssn ${b.ssn} verified, call ${c.phone}`)},
+  "misc": { "x-ref": ${JSON.stringify(b.iban)}, "emails": [${JSON.stringify(c.email)}, ${JSON.stringify(a.email)}], "count": 3 },
+  "escaped": "\\u0063ontact: ${c.email.replace('@', '\\u0040')}",
+  "amount": 1234.50,
+  "big": [9007199254740993, -9007199254740995]
+}`;
+    const values = [
+        a.email,
+        b.email.toUpperCase(),
+        c.email,
+        a.ssn,
+        b.ssn,
+        a.phone,
+        b.phone,
+        c.phone,
+        synth_groupCard(a.card),
+        b.card,
+        c.card,
+        a.iban,
+        b.iban,
+    ];
+    return { body: doc, values };
+}
+/**
+ * PII findings of lib/dlp's rule pack in a JSON text (rule ids only: never the values). The
+ * document is scanned pretty-printed, one value per line beside its key, as the scanner sees a
+ * file: on one long line a `tok_ssn_…` token would lend "ssn" context to every unrelated 9-digit
+ * number in the document. Non-JSON text is scanned as it is.
+ */
+function piiFindings(text) {
+    let view = text;
+    try {
+        view = JSON.stringify(JSON.parse(text), null, 2);
+    }
+    catch {
+        // not JSON: scan the raw text
+    }
+    return scanText(view)
+        .filter((f) => f.tags.includes('pii'))
+        .map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+}
+/** Planted values found in `text` (as indexes into `values`, so a failure prints no PII). */
+function plantedIn(text, values) {
+    const lower = text.toLowerCase();
+    const digitsOnly = text.replace(/\D/g, '');
+    return values.flatMap((v, k) => {
+        if (lower.includes(v.toLowerCase()))
+            return [k];
+        const digits = v.replace(/\D/g, '');
+        // A number re-grouped differently is still the number.
+        if (digits.length >= 9 && /^[\d\s().+-]+$/.test(v) && digitsOnly.includes(digits))
+            return [k];
+        return [];
+    });
+}
+
+;// CONCATENATED MODULE: ./edge/runbook/runbook.ts
+/**
+ * Runbook "PII Tokenization Verification": one sequence of checks, run against a target that is
+ * either the local lab (the Workers in workerd, a recording origin; edge/runbook/local-target.ts)
+ * or a deployment (the tokenize Worker's route, an origin path that echoes what it received, the
+ * vault's route; edge/runbook/remote-target.ts). The checks never print or store a planted value:
+ * everything leaving here passes through a redactor that knows them, and a failure names planted
+ * values by index.
+ */
+
+
+
+
+const TOKEN = /tok_[a-z0-9]+_v\d+_[A-Za-z0-9_-]{32}/g;
+/** Pages of 1,000 records: the chain of a staging vault fits; a production vault's is too long to audit from CI. */
+const MAX_CHAIN_PAGES = 100;
+function tokensIn(text) {
+    return [...new Set(text.match(TOKEN) ?? [])].sort();
+}
+async function readAll(vault, what, claim) {
+    const records = [];
+    let after = 0;
+    for (let page = 0; page < MAX_CHAIN_PAGES; page++) {
+        const res = await vault.fetch(`/${what}?after=${after}&limit=1000`, {
+            headers: { authorization: `Claim ${claim}` },
+        });
+        if (res.status !== 200)
+            throw new Error(`GET /${what} answered HTTP ${res.status}`);
+        const batch = (await res.json()).records ?? [];
+        records.push(...batch);
+        if (batch.length < 1000)
+            return records;
+        const last = batch.at(-1);
+        after = Number(last.seq ?? last.id);
+    }
+    throw new Error(`the vault holds more than ${MAX_CHAIN_PAGES * 1000} ${what} records; run the runbook against a staging vault`);
+}
+async function runTokenizationRunbook(target, options) {
+    const print = options.print ?? (() => { });
+    const planted = plantedDocument(options.seed);
+    // Everything below that leaves this function passes through this redactor.
+    const redactor = new redact/* Redactor */.pO();
+    for (const v of planted.values)
+        redactor.addSecret(v);
+    const checks = [];
+    const check = (name, status, detail) => {
+        const s = typeof status === 'boolean' ? (status ? 'pass' : 'fail') : status;
+        checks.push({ name, status: s, detail: redactor.redact(detail) });
+        print(`${s.toUpperCase().padEnd(4)}  ${name}: ${redactor.redact(detail)}`);
+    };
+    const guarded = async (name, body) => {
+        try {
+            await body();
+        }
+        catch (error) {
+            check(name, false, `could not run: ${error.message}`);
+        }
+    };
+    print(`${target.description}; seed ${options.seed}; ${planted.values.length} planted PII values`);
+    const json = { 'content-type': 'application/json' };
+    let first = { status: 0, origin: undefined };
+    await guarded('request forwarded', async () => {
+        first = await target.send(target.path, { method: 'POST', headers: json, body: planted.body });
+        check('request forwarded', first.status === 200 && first.origin !== undefined, `HTTP ${first.status}; the origin ${first.origin === undefined ? 'received nothing' : 'received the request'}`);
+    });
+    const originText = first.origin ?? '';
+    const tokens = tokensIn(originText);
+    const byField = {};
+    for (const t of tokens) {
+        const prefix = /^tok_[a-z0-9]+_v\d+/.exec(t)[0];
+        byField[prefix] = (byField[prefix] ?? 0) + 1;
+    }
+    check('origin sees tok_* tokens', tokens.length > 0, `${tokens.length} distinct tokens: ${JSON.stringify(byField)}`);
+    const leaked = plantedIn(originText, planted.values);
+    const findings = piiFindings(originText);
+    check('origin never saw a planted value', first.origin !== undefined && leaked.length === 0 && findings.length === 0, `planted values found: ${leaked.length === 0 ? 'none' : `#${leaked.join(', #')}`}; lib/dlp PII findings: ${findings.length === 0 ? 'none' : findings.join(', ')}`);
+    // The Worker fails closed: each of these must be refused before the origin sees it.
+    const email = planted.values[0];
+    const refusals = [
+        {
+            what: 'PII in the query string',
+            init: { method: 'GET' },
+            query: `?email=${encodeURIComponent(email)}`,
+            expect: 400,
+        },
+        {
+            what: 'PII in a request header',
+            init: { method: 'POST', headers: { ...json, 'x-customer-contact': email }, body: '{}' },
+            expect: 400,
+        },
+        {
+            what: 'malformed JSON',
+            init: { method: 'POST', headers: json, body: `{"email": ${JSON.stringify(email)}` },
+            expect: 400,
+        },
+        {
+            what: 'a body that cannot be inspected',
+            init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `contact ${email}` },
+            expect: 415,
+        },
+    ];
+    for (const r of refusals)
+        await guarded(`refused: ${r.what}`, async () => {
+            const got = await target.send(`${target.path}${r.query ?? ''}`, r.init);
+            check(`refused: ${r.what}`, got.status === r.expect && got.origin === undefined, `HTTP ${got.status} (expected ${r.expect}); the origin ${got.origin === undefined ? 'received nothing' : 'RECEIVED it'}`);
+        });
+    const vault = target.vault;
+    const files = [
+        { name: 'origin-received.txt', content: originText + '\n' },
+    ];
+    let chain = [];
+    if (!vault) {
+        for (const name of [
+            'vault maps tokens back for a pii-reader claim',
+            'replay without a claim, without the role, or with an expired claim is refused',
+            'a replayed request gets the same tokens and adds no vault entry',
+            'attestation chain verifies and holds every token once',
+        ])
+            check(name, 'skip', 'no vault to ask (give vault-url and a claim signing key)');
+    }
+    else {
+        const detokenize = (claim) => vault.fetch('/detokenize', {
+            method: 'POST',
+            headers: { ...json, ...(claim ? { authorization: `Claim ${claim}` } : {}) },
+            body: JSON.stringify({ tokens }),
+        });
+        await guarded('vault maps tokens back for a pii-reader claim', async () => {
+            const res = await detokenize(await vault.claim(['pii-reader'], { sub: 'runbook' }));
+            const values = res.status === 200
+                ? ((await res.json()).values ?? {})
+                : {};
+            // The evidence names which planted value each token resolved to, never the value or a digest
+            // of it (a 9-digit SSN's hash is reversed by trying them all).
+            const plantedIndex = (v) => v === null ? null : planted.values.findIndex((p) => p.toLowerCase() === v.toLowerCase());
+            const mapping = Object.entries(values).map(([token, v]) => ({
+                token,
+                resolvesToPlanted: plantedIndex(v),
+            }));
+            const covered = new Set(mapping.map((m) => m.resolvesToPlanted).filter((i) => i !== null && i >= 0));
+            files.push({ name: 'vault-mapping.json', content: JSON.stringify(mapping, null, 2) + '\n' });
+            check('vault maps tokens back for a pii-reader claim', res.status === 200 &&
+                tokens.length > 0 &&
+                mapping.length === tokens.length &&
+                covered.size === planted.values.length, `HTTP ${res.status}; ${mapping.length} tokens resolved; they cover ${covered.size} of ${planted.values.length} planted values`);
+        });
+        await guarded('replay without a claim, without the role, or with an expired claim is refused', async () => {
+            const noClaim = (await detokenize(null)).status;
+            const wrongRole = (await detokenize(await vault.claim(['auditor'], { sub: 'runbook' }))).status;
+            const expired = (await detokenize(await vault.claim(['pii-reader'], { sub: 'runbook', ttlSeconds: 30, iatOffset: -60 }))).status;
+            check('replay without a claim, without the role, or with an expired claim is refused', noClaim === 401 && wrongRole === 403 && expired === 401, `no claim → ${noClaim}, auditor role → ${wrongRole}, expired claim → ${expired}`);
+        });
+        await guarded('a replayed request gets the same tokens and adds no vault entry', async () => {
+            const auditor = await vault.claim(['auditor'], { sub: 'runbook' });
+            const ours = (records) => records.filter((r) => tokens.includes(r.token)).length;
+            const before = ours(await readAll(vault, 'attestations', auditor));
+            const again = await target.send(target.path, { method: 'POST', headers: json, body: planted.body });
+            chain = await readAll(vault, 'attestations', auditor);
+            const same = again.origin !== undefined && tokensIn(again.origin).join() === tokens.join();
+            check('a replayed request gets the same tokens and adds no vault entry', tokens.length > 0 && same && ours(chain) === before, `same tokens at the origin: ${same}; vault records for these tokens ${before} → ${ours(chain)}`);
+            const audit = await readAll(vault, 'audit', auditor);
+            files.push({ name: 'vault-audit.json', content: JSON.stringify({ records: audit }, null, 2) + '\n' });
+        });
+        await guarded('attestation chain verifies and holds every token once', async () => {
+            const verdict = await verifyChain(chain);
+            const counts = new Map();
+            for (const r of chain)
+                counts.set(r.token, (counts.get(r.token) ?? 0) + 1);
+            const missing = tokens.filter((t) => counts.get(t) !== 1).length;
+            files.push({
+                name: 'vault-attestations.json',
+                content: JSON.stringify({ records: chain }, null, 2) + '\n',
+            });
+            check('attestation chain verifies and holds every token once', verdict.ok && tokens.length > 0 && missing === 0, verdict.ok
+                ? `${verdict.count} records, head ${verdict.head}; tokens without exactly one record: ${missing}`
+                : `broken at seq ${verdict.seq}: ${verdict.problem}`);
+        });
+    }
+    if (!target.logs)
+        check('worker logs hold counts and token prefixes only', 'skip', 'not readable from here: read them in Workers Logs');
+    else {
+        const logs = target.logs();
+        const logText = JSON.stringify(logs);
+        files.push({ name: 'worker-logs.jsonl', content: logs.map((l) => JSON.stringify(l)).join('\n') + '\n' });
+        check('worker logs hold counts and token prefixes only', plantedIn(logText, planted.values).length === 0 && !tokens.some((t) => logText.includes(t)), `${logs.length} log lines`);
+    }
+    const ok = checks.every((c) => c.status !== 'fail');
+    const markdown = [
+        '# PII tokenization verification',
+        '',
+        `Result: **${ok ? 'PASS' : 'FAIL'}** (seed ${options.seed}; ${target.description})`,
+        '',
+        '| check | result | detail |',
+        '| --- | --- | --- |',
+        ...checks.map((c) => `| ${c.name} | ${c.status.toUpperCase()} | ${c.detail.replace(/\|/g, '\\|')} |`),
+        '',
+    ].join('\n');
+    return { ok, seed: options.seed, checks, tokens, markdown, files, redactor };
+}
+/** Writes the runbook's evidence bundle (lib/report/evidence.ts) through its redactor. */
+async function writeRunbookEvidence(dir, result, target) {
+    return (0,evidence/* writeEvidenceBundle */.NU)(dir, {
+        report: {
+            kind: 'pii-tokenization-verification',
+            seed: result.seed,
+            target: target.description,
+            ok: result.ok,
+            checks: result.checks,
+        },
+        markdown: result.markdown,
+        files: result.files,
+    }, result.redactor);
+}
+
+
+/***/ }),
+
+/***/ 1405:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _S: () => (/* binding */ sign)
+/* harmony export */ });
+/* unused harmony exports keygen, main */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7065);
+/**
+ * Ed25519 role claims for the vault.
+ *
+ *   node edge/scripts/claim.ts keygen <kid>
+ *       prints a new key pair: the private key (PKCS#8, base64url) for the signer's secret store,
+ *       and the CLAIM_KEYS entry (raw public key) for the vault.
+ *   node edge/scripts/claim.ts sign <kid> --sub <who> --role <role> [--role <role>…] [--ttl <seconds>]
+ *       reads the private key from CLAIM_SIGNING_KEY and prints a claim (default ttl 300 s,
+ *       at most 900 s: the vault refuses longer ones).
+ */
+
+
+const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
+async function keygen(kid) {
+    const pair = (await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.generateKey('Ed25519', true, [
+        'sign',
+        'verify',
+    ]));
+    return {
+        privateKey: b64url(await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.exportKey('pkcs8', pair.privateKey)),
+        claimKeys: { [kid]: b64url(await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.exportKey('raw', pair.publicKey)) },
+    };
+}
+async function sign(kid, privateKey, sub, roles, ttlSeconds, now = Math.floor(Date.now() / 1000)) {
+    if (!(ttlSeconds > 0 && ttlSeconds <= _workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CLAIM_SECONDS */ .Ir))
+        throw new Error(`--ttl must be between 1 and ${_workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CLAIM_SECONDS */ .Ir} seconds`);
+    const key = await node_crypto__WEBPACK_IMPORTED_MODULE_0__.webcrypto.subtle.importKey('pkcs8', Buffer.from(privateKey, 'base64url'), 'Ed25519', false, ['sign']);
+    return (0,_workers_shared_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .signClaim */ .S6)(key, { sub, roles, kid, iat: now, exp: now + ttlSeconds });
+}
+function values(argv, name) {
+    return argv.flatMap((a, k) => (a === name && argv[k + 1] !== undefined ? [argv[k + 1]] : []));
+}
+async function main(argv, env = process.env, out = console.log) {
+    const [command, kid] = argv;
+    if (command === 'keygen' && kid) {
+        const { privateKey, claimKeys } = await keygen(kid);
+        out(`private key (keep secret, e.g. CLAIM_SIGNING_KEY): ${privateKey}`);
+        out(`vault CLAIM_KEYS entry: ${JSON.stringify(claimKeys)}`);
+        return 0;
+    }
+    if (command === 'sign' && kid) {
+        const key = env['CLAIM_SIGNING_KEY'];
+        const [sub] = values(argv, '--sub');
+        const roles = values(argv, '--role');
+        if (!key || !sub || roles.length === 0) {
+            out('sign needs CLAIM_SIGNING_KEY in the environment, --sub <who> and at least one --role <role>');
+            return 2;
+        }
+        try {
+            out(await sign(kid, key, sub, roles, Number(values(argv, '--ttl')[0] ?? 300)));
+            return 0;
+        }
+        catch (e) {
+            out(e.message);
+            return 2;
+        }
+    }
+    out('usage: claim.ts keygen <kid> | claim.ts sign <kid> --sub <who> --role <role> [--ttl <seconds>]');
+    return 2;
+}
+if (import.meta.url === `file://${process.argv[1]}`)
+    process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ir: () => (/* binding */ MAX_CLAIM_SECONDS),
+/* harmony export */   S6: () => (/* binding */ signClaim)
+/* harmony export */ });
+/* unused harmony exports importClaimKeys, verifyClaim */
+/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5989);
+
+/** Longest lifetime a claim may have: a leaked claim is useless soon after. */
+const MAX_CLAIM_SECONDS = 15 * 60;
+const CLOCK_SKEW_SECONDS = 60;
+async function signClaim(privateKey, payload) {
+    const body = (0,_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .toBase64Url */ ._e)(_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .utf8 */ .As.encode(JSON.stringify(payload)));
+    const signature = await crypto.subtle.sign('Ed25519', privateKey, _encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .utf8 */ .As.encode(body));
+    return `${body}.${(0,_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .toBase64Url */ ._e)(new Uint8Array(signature))}`;
+}
+/** `{"<kid>": "<base64url raw 32-byte Ed25519 public key>"}` → imported keys. */
+async function importClaimKeys(raw) {
+    const out = new Map();
+    for (const [kid, value] of Object.entries(raw))
+        out.set(kid, await crypto.subtle.importKey('raw', fromBase64Url(value), 'Ed25519', false, ['verify']));
+    return out;
+}
+async function verifyClaim(text, keys, nowSeconds) {
+    if (!text)
+        return { ok: false, status: 401, reason: 'missing' };
+    const parts = text.split('.');
+    if (parts.length !== 2)
+        return { ok: false, status: 401, reason: 'malformed' };
+    const [body, signature] = parts;
+    let payload;
+    let sig;
+    try {
+        payload = JSON.parse(decodeUtf8(fromBase64Url(body)));
+        sig = fromBase64Url(signature);
+    }
+    catch {
+        return { ok: false, status: 401, reason: 'malformed' };
+    }
+    if (!payload ||
+        typeof payload.sub !== 'string' ||
+        !Array.isArray(payload.roles) ||
+        typeof payload.kid !== 'string' ||
+        !Number.isFinite(payload.iat) ||
+        !Number.isFinite(payload.exp))
+        return { ok: false, status: 401, reason: 'malformed' };
+    const key = keys.get(payload.kid);
+    if (!key)
+        return { ok: false, status: 401, reason: 'unknown-key' };
+    if (!(await crypto.subtle.verify('Ed25519', key, sig, utf8.encode(body))))
+        return { ok: false, status: 401, reason: 'bad-signature' };
+    if (payload.exp <= nowSeconds)
+        return { ok: false, status: 401, reason: 'expired' };
+    if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)
+        return { ok: false, status: 401, reason: 'not-yet-valid' };
+    if (payload.exp - payload.iat > MAX_CLAIM_SECONDS)
+        return { ok: false, status: 401, reason: 'too-long' };
+    return { ok: true, claim: payload };
+}
+
+
+/***/ }),
+
+/***/ 5989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ utf8),
+/* harmony export */   _e: () => (/* binding */ toBase64Url),
+/* harmony export */   fg: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* unused harmony exports decodeUtf8, fromBase64Url, toHex, timingSafeEqual */
+/** Byte/text helpers shared by both Workers (no Buffer: the vault runs without nodejs_compat). */
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+function decodeUtf8(bytes) {
+    return utf8Decoder.decode(bytes);
+}
+function toBase64Url(bytes) {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 0x8000)));
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+/** Throws on anything that is not base64url, so a tampered field fails loudly, not silently. */
+function fromBase64Url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text))
+        throw new Error('not base64url');
+    const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+    const binary = atob(padded);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++)
+        out[i] = binary.charCodeAt(i);
+    return out;
+}
+function toHex(bytes) {
+    let out = '';
+    for (const b of bytes)
+        out += b.toString(16).padStart(2, '0');
+    return out;
+}
+async function sha256Hex(text) {
+    return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text))));
+}
+/** Constant-time comparison of two strings (signatures, digests). */
+function timingSafeEqual(a, b) {
+    if (a.length !== b.length)
+        return false;
+    let diff = 0;
+    for (let i = 0; i < a.length; i++)
+        diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+    return diff === 0;
+}
+
+
+/***/ }),
+
+/***/ 5490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ defineAction)
+/* harmony export */ });
+function defineAction(definition) {
+    return definition;
+}
+
+
+/***/ }),
+
+/***/ 9416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The one SHA-256 helper: strings are hashed as UTF-8, bytes as they are. Digests identify audit
+ * records, policies and files across actions, so every caller must hash the same way.
+ */
+
+/** Lowercase hex SHA-256 of `data` (a string is encoded as UTF-8). */
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+        .digest('hex');
+}
+
 
 /***/ }),
 
@@ -69673,30 +69559,43 @@ __nccwpck_require__.d(__webpack_exports__, {
  * ("Regular expression too large", with the source — the secrets — in the message) and which can
  * backtrack.
  *
+ * Everything lives in typed arrays: the root's transitions in a dense table, every other
+ * transition in one open-addressing hash table keyed by (node, code unit). A run that registers a
+ * thousand findings (PEM keys in all their encoded forms: over half a million code units) builds
+ * in a few milliseconds, and a scan costs a few table reads per code unit (bench/redact).
+ *
  * No Node built-ins: lib/dlp and the edge Worker may use it.
  */
 const ROOT = 0;
+const NONE = -1;
+const INITIAL_NODES = 1024;
 class StringSet {
-    /**
-     * Transitions of every node but the root. A long value is a chain of one-child nodes, so the
-     * first child sits in two flat arrays and only branching nodes get a map for the others.
-     */
-    firstCode = [-1];
-    firstChild = [-1];
-    more = new Map();
     /** The root's transitions as a dense table: the hot path of a scan stays in the root. */
-    rootNext = new Int32Array(65536).fill(-1);
-    fail = [ROOT];
+    rootNext = new Int32Array(65536).fill(NONE);
+    /**
+     * A long value is a chain of one-child nodes: each node's first child sits in two flat arrays
+     * (read in sequence while a value is added), and only the other children of a branching node go
+     * to the hash table.
+     */
+    firstCode = new Int32Array(INITIAL_NODES).fill(NONE);
+    firstChild = new Int32Array(INITIAL_NODES);
+    /** Per node: its parent, the code unit on the edge into it, its failure link and depth. */
+    parent = new Int32Array(INITIAL_NODES);
+    codes = new Uint16Array(INITIAL_NODES);
+    fail = new Int32Array(INITIAL_NODES);
+    depth = new Int32Array(INITIAL_NODES);
     /** Length of the longest registered string that is a suffix of this node's path (0: none). */
-    longest = [0];
-    rootChildren = [];
-    /** The code unit on the edge into each node. */
-    codes = [0];
+    longest = new Int32Array(INITIAL_NODES);
+    nodes = 1;
+    /** Other children: slot → (from, code, to); `from` is NONE in an empty slot. */
+    edgeFrom = new Int32Array(INITIAL_NODES * 2).fill(NONE);
+    edgeCode = new Uint16Array(INITIAL_NODES * 2);
+    edgeTo = new Int32Array(INITIAL_NODES * 2);
+    edges = 0;
     built = true;
-    total = 0;
     /** Number of code units registered (the automaton's size is at most this plus one). */
     get size() {
-        return this.total;
+        return this.nodes - 1;
     }
     add(text) {
         if (!text)
@@ -69704,29 +69603,17 @@ class StringSet {
         let node = ROOT;
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
-            let child = this.step(node, code);
+            let child = node === ROOT ? this.rootNext[code] : this.edge(node, code);
             if (child < 0) {
-                child = this.fail.length;
-                this.fail.push(ROOT);
-                this.longest.push(0);
-                this.codes.push(code);
-                this.firstCode.push(-1);
-                this.firstChild.push(-1);
-                if (node === ROOT) {
+                child = this.newNode(node, code);
+                if (node === ROOT)
                     this.rootNext[code] = child;
-                    this.rootChildren.push(child);
-                }
-                else if (this.firstCode[node] === -1) {
+                else if (this.firstCode[node] === NONE) {
                     this.firstCode[node] = code;
                     this.firstChild[node] = child;
                 }
-                else {
-                    let others = this.more.get(node);
-                    if (!others)
-                        this.more.set(node, (others = new Map()));
-                    others.set(code, child);
-                }
-                this.total++;
+                else
+                    this.addEdge(node, code, child);
             }
             node = child;
         }
@@ -69734,37 +69621,97 @@ class StringSet {
             this.longest[node] = text.length;
         this.built = false;
     }
-    /** The child of `node` along `code`, or -1. */
-    step(node, code) {
-        if (node === ROOT)
-            return this.rootNext[code];
-        if (this.firstCode[node] === code)
+    newNode(parent, code) {
+        if (this.nodes === this.codes.length)
+            this.growNodes();
+        const node = this.nodes++;
+        this.parent[node] = parent;
+        this.codes[node] = code;
+        this.depth[node] = this.depth[parent] + 1;
+        return node;
+    }
+    growNodes() {
+        const size = this.codes.length * 2;
+        const widen = (old, next) => {
+            next.set(old);
+            return next;
+        };
+        this.firstCode = widen(this.firstCode, new Int32Array(size).fill(NONE));
+        this.firstChild = widen(this.firstChild, new Int32Array(size));
+        this.parent = widen(this.parent, new Int32Array(size));
+        this.codes = widen(this.codes, new Uint16Array(size));
+        this.fail = widen(this.fail, new Int32Array(size));
+        this.depth = widen(this.depth, new Int32Array(size));
+        this.longest = widen(this.longest, new Int32Array(size));
+    }
+    static slot(node, code, mask) {
+        return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+    }
+    /** The child of non-root `node` along `code`, or NONE. */
+    edge(node, code) {
+        const first = this.firstCode[node];
+        if (first === code)
             return this.firstChild[node];
-        if (this.firstCode[node] === -1)
-            return -1;
-        return this.more.get(node)?.get(code) ?? -1;
+        if (first === NONE || this.edges === 0)
+            return NONE;
+        const { edgeFrom, edgeCode } = this;
+        const mask = edgeFrom.length - 1;
+        for (let s = StringSet.slot(node, code, mask);; s = (s + 1) & mask) {
+            const from = edgeFrom[s];
+            if (from === NONE)
+                return NONE;
+            if (from === node && edgeCode[s] === code)
+                return this.edgeTo[s];
+        }
+    }
+    addEdge(node, code, child) {
+        // At most half full, so a probe ends soon at an empty slot.
+        if ((this.edges + 1) * 2 > this.edgeFrom.length)
+            this.rehash(this.edgeFrom.length * 2);
+        this.place(node, code, child);
+        this.edges++;
+    }
+    place(node, code, child) {
+        const { edgeFrom } = this;
+        const mask = edgeFrom.length - 1;
+        let s = StringSet.slot(node, code, mask);
+        while (edgeFrom[s] !== NONE)
+            s = (s + 1) & mask;
+        edgeFrom[s] = node;
+        this.edgeCode[s] = code;
+        this.edgeTo[s] = child;
+    }
+    rehash(size) {
+        const { edgeFrom, edgeCode, edgeTo } = this;
+        this.edgeFrom = new Int32Array(size).fill(NONE);
+        this.edgeCode = new Uint16Array(size);
+        this.edgeTo = new Int32Array(size);
+        for (let s = 0; s < edgeFrom.length; s++)
+            if (edgeFrom[s] !== NONE)
+                this.place(edgeFrom[s], edgeCode[s], edgeTo[s]);
     }
     /**
      * Calls `hit(start, end)` for every position where a registered string ends, with the longest
      * such string (shorter ones ending at the same place lie inside it). Ends increase strictly.
      */
     scan(text, hit) {
-        if (this.total === 0)
+        if (this.nodes === 1)
             return;
         if (!this.built)
             this.build();
-        const { rootNext, fail, longest } = this;
+        const { rootNext, fail, longest, firstCode, firstChild } = this;
         let node = ROOT;
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
             for (;;) {
                 if (node === ROOT) {
                     const child = rootNext[code];
-                    node = child < 0 ? ROOT : child;
+                    if (child !== NONE)
+                        node = child;
                     break;
                 }
-                const child = this.step(node, code);
-                if (child >= 0) {
+                const child = firstCode[node] === code ? firstChild[node] : this.edge(node, code);
+                if (child !== NONE) {
                     node = child;
                     break;
                 }
@@ -69775,41 +69722,43 @@ class StringSet {
                 hit(i + 1 - length, i + 1);
         }
     }
-    /** Failure links breadth first; `longest` inherits along them (the dictionary-suffix links). */
+    /**
+     * Failure links in order of depth (a counting sort of the nodes), so a node's parent is linked
+     * before it; `longest` inherits along them (the dictionary-suffix links).
+     */
     build() {
-        const { fail, longest, codes, firstChild, more } = this;
-        const queue = [];
-        for (const child of this.rootChildren) {
-            fail[child] = ROOT;
-            queue.push(child);
-        }
-        const link = (node, child) => {
-            const code = codes[child];
-            let f = fail[node];
-            let target = -1;
+        const { fail, longest, codes, parent, depth, nodes } = this;
+        let deepest = 0;
+        for (let n = 1; n < nodes; n++)
+            if (depth[n] > deepest)
+                deepest = depth[n];
+        const start = new Int32Array(deepest + 2);
+        for (let n = 1; n < nodes; n++)
+            start[depth[n] + 1]++;
+        for (let d = 1; d <= deepest + 1; d++)
+            start[d] += start[d - 1];
+        const order = new Int32Array(nodes - 1);
+        for (let n = 1; n < nodes; n++)
+            order[start[depth[n]]++] = n;
+        for (const node of order) {
+            const from = parent[node];
+            if (from === ROOT) {
+                fail[node] = ROOT;
+                continue;
+            }
+            const code = codes[node];
+            let f = fail[from];
+            let target = NONE;
             for (;;) {
-                target = this.step(f, code);
-                if (target >= 0 || f === ROOT)
+                target = f === ROOT ? this.rootNext[code] : this.edge(f, code);
+                if (target !== NONE || f === ROOT)
                     break;
                 f = fail[f];
             }
-            fail[child] = target >= 0 ? target : ROOT;
-            if (longest[fail[child]] > longest[child])
-                longest[child] = longest[fail[child]];
-            queue.push(child);
-        };
-        for (let head = 0; head < queue.length; head++) {
-            const node = queue[head];
-            const first = firstChild[node];
-            if (first < 0)
-                continue;
-            link(node, first);
-            if (more.size > 0) {
-                const others = more.get(node);
-                if (others)
-                    for (const child of others.values())
-                        link(node, child);
-            }
+            const to = target !== NONE ? target : ROOT;
+            fail[node] = to;
+            if (longest[to] > longest[node])
+                longest[node] = longest[to];
         }
         this.built = true;
     }

@@ -9,7 +9,13 @@ import { bundleAction, ROOT } from '../../../scripts/build.ts';
 import { builtInRulePackSpec, compileRulePack } from '../pack.ts';
 import { scanTextWithStats, secretOf } from '../scan.ts';
 import { cardNumber, githubToken, groupCard, seededRng, synth } from '../synth.ts';
-import { closeScanWorkers, scanFiles, scanWorkersStarted, type ScanFileInput } from '../threads.ts';
+import {
+  closeScanWorkers,
+  scanFiles,
+  scanWorkersStarted,
+  warmScanWorkers,
+  type ScanFileInput,
+} from '../threads.ts';
 import type { DlpFinding } from '../types.ts';
 
 /** Files with planted items at known places, built at run time (nothing secret is committed). */
@@ -41,13 +47,13 @@ async function countingWorkers<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [result, scanWorkersStarted() - before];
 }
 
-test('scanFiles on 2 and 3 workers returns, per file and in order, what scanTextWithStats returns', async () => {
+test('scanFiles on 2 and 3 threads (1 and 2 workers) returns, per file and in order, what scanTextWithStats returns', async () => {
   const files = plantedFiles(60);
   const expected = files.map((f) => scanTextWithStats(f.text, { path: f.path }));
   expect(expected.flatMap((r) => r.findings).length).toBeGreaterThanOrEqual(40);
   await closeScanWorkers();
   for (const [threads, fresh] of [
-    [2, 2],
+    [2, 1],
     [3, 1],
     [3, 0],
   ] as const) {
@@ -64,6 +70,21 @@ test('scanFiles on 2 and 3 workers returns, per file and in order, what scanText
       expect(r.findings.map((f) => secretOf(f))).toStrictEqual(expected[i]!.findings.map((f) => secretOf(f)));
     });
   }
+});
+
+test('warmScanWorkers starts the workers a scan will use, before it is called', async () => {
+  await closeScanWorkers();
+  const files = plantedFiles(60);
+  const [, warmed] = await countingWorkers(async () => warmScanWorkers(3));
+  expect(warmed).toBe(2);
+  const [results, started] = await countingWorkers(() =>
+    scanFiles(files, { threads: 3, minUnitsPerThread: 0 }),
+  );
+  expect(started).toBe(0);
+  expect(results.map((r) => r.findings.map(view))).toStrictEqual(
+    files.map((f) => scanTextWithStats(f.text, { path: f.path }).findings.map(view)),
+  );
+  await closeScanWorkers();
 });
 
 test('scanFiles passes a custom pack, allowlist, baseline and commit to the workers', async () => {

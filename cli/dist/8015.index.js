@@ -2,15 +2,104 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 9440;
-export const ids = [9440];
+export const id = 8015;
+export const ids = [8015];
 export const modules = {
 
-/***/ 90964:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+/***/ 78304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
-// UNUSED EXPORTS: RECALL_FAMILIES, labelledCases, recallCases
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yL: () => (/* reexport */ pack/* DlpRulePackError */.yL),
+  _3: () => (/* reexport */ threads/* MIN_UNITS_PER_LANE */._3),
+  T1: () => (/* reexport */ pack/* defaultRulePack */.T1),
+  F1: () => (/* reexport */ gitleaksReport),
+  eq: () => (/* reexport */ isConfigFinding),
+  Ee: () => (/* reexport */ pack/* loadRulePackOverride */.Ee),
+  e0: () => (/* reexport */ redactionLog),
+  dg: () => (/* reexport */ scan/* registerSecrets */.dg),
+  tP: () => (/* reexport */ ruleDescriptors),
+  rq: () => (/* reexport */ threads/* scanFilesBudgeted */.rq),
+  Ff: () => (/* reexport */ scan/* scanText */.Ff),
+  vC: () => (/* reexport */ toReportFinding),
+  eg: () => (/* reexport */ threads/* warmScanWorkers */.eg)
+});
+
+// UNUSED EXPORTS: RULE_PACK_OVERRIDE_SCHEMA, RULE_PACK_SCHEMA, builtInRulePackSpec, closeScanWorkers, compileRulePack, defaultRuleBudgetMs, fingerprint, labelledCases, loadRulePackText, mergeRulePack, scanFiles, scanTextWithStats, secretOf, unvettedRuleIds
+
+// EXTERNAL MODULE: ./lib/dlp/pack.ts + 5 modules
+var pack = __webpack_require__(67782);
+// EXTERNAL MODULE: ./lib/dlp/scan.ts
+var scan = __webpack_require__(40492);
+;// CONCATENATED MODULE: ./lib/dlp/report.ts
+function redactionLog(findings) {
+    const byRule = {};
+    const byTag = {};
+    const bySeverity = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings) {
+        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+        bySeverity[f.severity]++;
+        for (const tag of f.tags)
+            byTag[tag] = (byTag[tag] ?? 0) + 1;
+    }
+    const sorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+    return { total: findings.length, byRule: sorted(byRule), bySeverity, byTag: sorted(byTag) };
+}
+function gitleaksReport(findings) {
+    return findings.map((f) => ({
+        RuleID: f.ruleId,
+        Description: f.description,
+        StartLine: f.line,
+        EndLine: f.endLine,
+        StartColumn: f.column,
+        EndColumn: f.endColumn - 1,
+        Match: f.matchPreview,
+        Secret: f.preview,
+        File: f.path,
+        SymlinkFile: '',
+        Commit: f.commit?.sha ?? '',
+        Entropy: f.entropy ?? 0,
+        Author: f.commit?.author ?? '',
+        Email: f.commit?.email ?? '',
+        Date: f.commit?.date ?? '',
+        Message: f.commit?.message ?? '',
+        Tags: [...f.tags],
+        Fingerprint: f.fingerprint,
+    }));
+}
+/**
+ * A finding about the scan's own configuration (dlp-scan's `dlp-config-*` rules) rather than a
+ * value: every rule of a pack is tagged `secret` or `pii`, so one with neither is not a match.
+ * Its description is the whole message; its preview is a word such as `added`, not a value.
+ */
+function isConfigFinding(f) {
+    return !f.tags.includes('secret') && !f.tags.includes('pii');
+}
+/** The shared report vocabulary (annotations, SARIF) for a finding. */
+function toReportFinding(f) {
+    return {
+        ruleId: f.ruleId,
+        level: f.severity,
+        message: isConfigFinding(f) ? f.description : `${f.description}: ${f.preview}`,
+        location: { file: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        fingerprint: f.fingerprint,
+        properties: {
+            preview: f.preview,
+            tags: f.tags,
+            ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
+        },
+    };
+}
+function ruleDescriptors(pack) {
+    return pack.rules.map((r) => ({
+        id: r.id,
+        shortDescription: r.spec.description,
+        defaultLevel: r.spec.severity,
+        tags: [...r.spec.tags],
+    }));
+}
 
 // EXTERNAL MODULE: ./lib/dlp/validators.ts
 var validators = __webpack_require__(50330);
@@ -519,120 +608,14 @@ function recallCases(seed = 20261204) {
     return out;
 }
 
-
-/***/ }),
-
-/***/ 63425:
-/***/ ((module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ee: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.Ee),
-/* harmony export */   F1: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.F1),
-/* harmony export */   Ff: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.Ff),
-/* harmony export */   T1: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.T1),
-/* harmony export */   dg: () => (/* reexport safe */ _scan_js__WEBPACK_IMPORTED_MODULE_1__.dg),
-/* harmony export */   e0: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.e0),
-/* harmony export */   eq: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.eq),
-/* harmony export */   rq: () => (/* reexport safe */ _threads_js__WEBPACK_IMPORTED_MODULE_4__.rq),
-/* harmony export */   tP: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.tP),
-/* harmony export */   vC: () => (/* reexport safe */ _report_js__WEBPACK_IMPORTED_MODULE_2__.vC),
-/* harmony export */   yL: () => (/* reexport safe */ _pack_js__WEBPACK_IMPORTED_MODULE_0__.yL)
-/* harmony export */ });
-/* harmony import */ var _pack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67782);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40492);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77823);
-/* harmony import */ var _cases_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90964);
-/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16932);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_threads_js__WEBPACK_IMPORTED_MODULE_4__]);
-_threads_js__WEBPACK_IMPORTED_MODULE_4__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+// EXTERNAL MODULE: ./lib/dlp/threads.ts
+var threads = __webpack_require__(16932);
+;// CONCATENATED MODULE: ./lib/dlp/index.ts
 
 
 
 
 
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } });
-
-/***/ }),
-
-/***/ 77823:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F1: () => (/* binding */ gitleaksReport),
-/* harmony export */   e0: () => (/* binding */ redactionLog),
-/* harmony export */   eq: () => (/* binding */ isConfigFinding),
-/* harmony export */   tP: () => (/* binding */ ruleDescriptors),
-/* harmony export */   vC: () => (/* binding */ toReportFinding)
-/* harmony export */ });
-function redactionLog(findings) {
-    const byRule = {};
-    const byTag = {};
-    const bySeverity = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings) {
-        byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-        bySeverity[f.severity]++;
-        for (const tag of f.tags)
-            byTag[tag] = (byTag[tag] ?? 0) + 1;
-    }
-    const sorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-    return { total: findings.length, byRule: sorted(byRule), bySeverity, byTag: sorted(byTag) };
-}
-function gitleaksReport(findings) {
-    return findings.map((f) => ({
-        RuleID: f.ruleId,
-        Description: f.description,
-        StartLine: f.line,
-        EndLine: f.endLine,
-        StartColumn: f.column,
-        EndColumn: f.endColumn - 1,
-        Match: f.matchPreview,
-        Secret: f.preview,
-        File: f.path,
-        SymlinkFile: '',
-        Commit: f.commit?.sha ?? '',
-        Entropy: f.entropy ?? 0,
-        Author: f.commit?.author ?? '',
-        Email: f.commit?.email ?? '',
-        Date: f.commit?.date ?? '',
-        Message: f.commit?.message ?? '',
-        Tags: [...f.tags],
-        Fingerprint: f.fingerprint,
-    }));
-}
-/**
- * A finding about the scan's own configuration (dlp-scan's `dlp-config-*` rules) rather than a
- * value: every rule of a pack is tagged `secret` or `pii`, so one with neither is not a match.
- * Its description is the whole message; its preview is a word such as `added`, not a value.
- */
-function isConfigFinding(f) {
-    return !f.tags.includes('secret') && !f.tags.includes('pii');
-}
-/** The shared report vocabulary (annotations, SARIF) for a finding. */
-function toReportFinding(f) {
-    return {
-        ruleId: f.ruleId,
-        level: f.severity,
-        message: isConfigFinding(f) ? f.description : `${f.description}: ${f.preview}`,
-        location: { file: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        fingerprint: f.fingerprint,
-        properties: {
-            preview: f.preview,
-            tags: f.tags,
-            ...(f.entropy !== undefined ? { entropy: f.entropy } : {}),
-        },
-    };
-}
-function ruleDescriptors(pack) {
-    return pack.rules.map((r) => ({
-        id: r.id,
-        shortDescription: r.spec.description,
-        defaultLevel: r.spec.severity,
-        tags: [...r.spec.tags],
-    }));
-}
 
 
 /***/ }),
