@@ -4,7 +4,8 @@
  * symlinks) are refused and never read.
  */
 import { expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,3 +159,17 @@ test('an unreadable migration (a directory named like one) is a finding at it; t
   ]);
   expect(r.annotations.some((a) => a.title === 'risk-understated')).toBe(true);
 });
+
+test('a catalog that is a FIFO is a finding, not a read that never returns', async () => {
+  const ws = workspace({
+    'db/catalog/other.yaml': '',
+    'db/migrations/2026-01-02-002-b.up.sql': "SET lock_timeout = '1s';\nCREATE INDEX i ON t (a);\n",
+  });
+  rmSync(join(ws, 'db/catalog/other.yaml'));
+  // Nothing ever writes to it: a blocking open or read would hang the gate.
+  execFileSync('mkfifo', [join(ws, 'db/catalog/migrations.yaml')]);
+  const r = await gate(ws);
+  const f = r.annotations.find((a) => a.message.includes('migrations.yaml'));
+  expect(f?.message).toMatch(/db\/catalog\/migrations\.yaml: is not a regular file/);
+  expect(r.summary).toContain('not a regular file');
+}, 15_000);
