@@ -323,13 +323,17 @@ function atLeast(level, threshold) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ isInside),
-/* harmony export */   t: () => (/* binding */ outsideWorkspace)
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile),
+/* harmony export */   tq: () => (/* binding */ outsideWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* unused harmony export MAX_WORKSPACE_FILE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * Whether a path stays inside the workspace. Every file an action reads comes from the job's
  * workspace, and a path that leaves it — an input like `/etc/passwd` or `../..`, or a committed
@@ -338,15 +342,16 @@ function atLeast(level, threshold) {
  */
 
 
+
 /** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
 function isInside(parent, child) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel));
 }
 let workspaceReal;
 async function realWorkspace(workspace) {
     if (workspaceReal?.dir !== workspace)
-        workspaceReal = { dir: workspace, real: (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace) };
+        workspaceReal = { dir: workspace, real: (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace) };
     return workspaceReal.real;
 }
 /**
@@ -356,19 +361,68 @@ async function realWorkspace(workspace) {
  */
 async function outsideWorkspace(workspace, path) {
     const root = await realWorkspace(workspace);
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, path);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path);
     let real;
     try {
-        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(target);
     }
     catch {
-        real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, target));
+        real = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, target));
     }
     if (isInside(root, real))
         return undefined;
     return real === target
         ? 'it is outside the workspace'
         : 'it is a symbolic link (or inside one) that resolves outside the workspace';
+}
+/** Largest file an action reads from the workspace unless the caller says otherwise. */
+const MAX_WORKSPACE_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads a workspace file as UTF-8, or says why not: it resolves outside the workspace (a committed
+ * symlink to /etc/passwd, /proc/self/environ or /dev/zero is never opened), it is not a regular
+ * file (a FIFO or device is opened non-blocking and refused, never read), or it is over the size
+ * limit. Synchronous on purpose: awaiting hundreds of small reads through libuv's thread pool left
+ * catalog-gate idle for a third of its run.
+ */
+async function readWorkspaceFile(workspace, path, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_WORKSPACE_FILE_BYTES;
+    const outside = options.plainFileInCheckedDir ? undefined : await outsideWorkspace(workspace, path);
+    if (outside)
+        return {
+            ok: false,
+            why: `refused to read ${path}: ${outside}; only files of the repository are read`,
+        };
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (info.isDirectory())
+            return { ok: false, why: `${path}: is a directory, not a file` };
+        if (!info.isFile())
+            return { ok: false, why: `${path}: is not a regular file` };
+        if (info.size > maxBytes)
+            return { ok: false, why: `${path} is ${info.size} bytes, over the ${maxBytes}-byte limit` };
+        const buffer = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+        // It may have grown since fstat.
+        if (buffer.length > maxBytes)
+            return { ok: false, why: `${path} is ${buffer.length} bytes, over the ${maxBytes}-byte limit` };
+        return { ok: true, text: buffer.toString('utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'not found'
+            : code === 'EISDIR'
+                ? 'is a directory, not a file'
+                : code === 'EACCES' || code === 'EPERM'
+                    ? 'cannot be read (permission denied)'
+                    : `cannot be read (${code ?? error.message})`;
+        return { ok: false, why: `${path}: ${why}` };
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
 

@@ -884,7 +884,7 @@ async function* walkTree(root, options, skipped) {
                 skipped.push({ path: rel(path), reason: 'symlink-broken' });
                 return;
             }
-            if (!(0,lib_workspace/* isInside */.F)(workspaceReal, target)) {
+            if (!(0,lib_workspace/* isInside */.FK)(workspaceReal, target)) {
                 skipped.push({
                     path: rel(path),
                     reason: 'symlink-outside',
@@ -899,7 +899,7 @@ async function* walkTree(root, options, skipped) {
                 skipped.push({ path: rel(path), reason: 'symlink-dir' });
                 return;
             }
-            if ((0,lib_workspace/* isInside */.F)(rootReal, target)) {
+            if ((0,lib_workspace/* isInside */.FK)(rootReal, target)) {
                 skipped.push({ path: rel(path), reason: 'symlink-duplicate' });
                 return;
             }
@@ -996,7 +996,7 @@ async function assertTargetInside(workspace, target, label) {
     catch {
         throw new Error(`path '${label}' does not exist in the workspace; check the path input`);
     }
-    if (await (0,lib_workspace/* outsideWorkspace */.t)(workspace, target))
+    if (await (0,lib_workspace/* outsideWorkspace */.tq)(workspace, target))
         throw new Error(`path '${label}' leads outside the workspace (${workspace}) through a symlink; scan a directory inside it`);
 }
 async function runScan(request) {
@@ -1178,7 +1178,7 @@ async function scanGit(request) {
     const top = await repoRoot(cwd);
     const shown = (gitPath) => {
         const absolute = (0,external_node_path_.join)(top, gitPath);
-        return (0,lib_workspace/* isInside */.F)(request.workspace, absolute) ? toWorkspacePath(request.workspace, absolute) : gitPath;
+        return (0,lib_workspace/* isInside */.FK)(request.workspace, absolute) ? toWorkspacePath(request.workspace, absolute) : gitPath;
     };
     const findings = [];
     const head = request.head || 'HEAD';
@@ -1609,7 +1609,7 @@ function inWorkspace(context, path) {
     return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(context.workspace, path);
 }
 function shown(context, absolute) {
-    return (0,lib_workspace/* isInside */.F)(context.workspace, absolute)
+    return (0,lib_workspace/* isInside */.FK)(context.workspace, absolute)
         ? toWorkspacePath(context.workspace, absolute) || '.'
         : absolute;
 }
@@ -1634,7 +1634,7 @@ function configFile(context, given, conventional, what) {
  * instead): the link could point anywhere, such as an allowlist of `**` outside the repository.
  */
 async function unlinkedConfig(context, file, findings) {
-    if (!file || !(0,lib_workspace/* isInside */.F)(context.workspace, file))
+    if (!file || !(0,lib_workspace/* isInside */.FK)(context.workspace, file))
         return file;
     const link = await symlinkOnPath(context.workspace, toWorkspacePath(context.workspace, file));
     if (link === undefined)
@@ -1667,7 +1667,7 @@ function createDlpScan(ports = { readStdin: processStdin }) {
             const plan = resolvePlan(planInput, context.github);
             const target = plan.mode === 'stdin' ? context.workspace : inWorkspace(context, values.path);
             if (plan.mode !== 'stdin') {
-                if (!(0,lib_workspace/* isInside */.F)(context.workspace, target))
+                if (!(0,lib_workspace/* isInside */.FK)(context.workspace, target))
                     throw new Error(`path '${values.path}' is outside the workspace (${context.workspace}); scan a directory inside it`);
                 if (!(0,external_node_fs_.existsSync)(target))
                     throw new Error(`path '${values.path}' does not exist in the workspace; check the path input`);

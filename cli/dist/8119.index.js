@@ -79,6 +79,8 @@ var types = __webpack_require__(60944);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./lib/config.ts
 var lib_config = __webpack_require__(9426);
+// EXTERNAL MODULE: ./lib/workspace.ts
+var lib_workspace = __webpack_require__(29907);
 ;// CONCATENATED MODULE: ./actions/keda-verify/src/load.ts
 /**
  * Reads the manifests to verify: files or directories (every *.yaml / *.yml below them, sorted),
@@ -86,6 +88,7 @@ var lib_config = __webpack_require__(9426);
  * Deployment beside a ScaledObject, a Service) are counted and skipped. Also reads Prometheus rule
  * files so a trigger's recorded series can be traced back to the windows in its rule.
  */
+
 
 
 
@@ -101,11 +104,21 @@ async function collect(absolute, out) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules')
             continue;
         const child = (0,external_node_path_.join)(absolute, entry.name);
+        // A symlinked directory is not entered (it may lead out of the workspace, or round in a
+        // cycle); a symlinked file is listed, and reading it refuses one that leaves the workspace.
         if (entry.isDirectory())
             await collect(child, out);
         else if (/\.ya?ml$/.test(entry.name))
             out.push(child);
     }
+}
+/** A workspace file's text, or a ConfigError at it saying why it is not read. */
+async function readText(workspace, absolute, shown, hint) {
+    const read = await (0,lib_workspace/* readWorkspaceFile */.sL)(workspace, absolute);
+    if (read.ok)
+        return read.text;
+    const why = read.why.replaceAll(absolute, shown);
+    throw new lib_config/* ConfigError */.xL(shown, { line: 1, column: 1 }, why.endsWith(': not found') ? `not found; ${hint}` : why);
 }
 /** Workspace-relative display path with forward slashes. */
 function display(workspace, absolute) {
@@ -116,6 +129,9 @@ async function loadManifests(workspace, paths) {
     const files = [];
     for (const p of paths) {
         const absolute = (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(workspace, p);
+        const outside = await (0,lib_workspace/* outsideWorkspace */.tq)(workspace, absolute);
+        if (outside)
+            throw new lib_config/* ConfigError */.xL(p, { line: 1, column: 1 }, `refused: ${outside}; verify manifests of the repository`);
         try {
             await collect(absolute, files);
         }
@@ -128,7 +144,8 @@ async function loadManifests(workspace, paths) {
     for (const file of files) {
         const shown = display(workspace, file);
         set.files.push(shown);
-        const docs = (0,lib_config/* parseConfigDocuments */.Su)(shown, await (0,promises_.readFile)(file, 'utf8'));
+        const text = await readText(workspace, file, shown, 'check the path input');
+        const docs = (0,lib_config/* parseConfigDocuments */.Su)(shown, text);
         for (const doc of docs) {
             set.documents++;
             const value = doc.value;
@@ -149,13 +166,7 @@ async function loadRecordingRules(workspace, paths) {
     for (const p of paths) {
         const absolute = (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(workspace, p);
         const shown = display(workspace, absolute);
-        let text;
-        try {
-            text = await (0,promises_.readFile)(absolute, 'utf8');
-        }
-        catch {
-            throw new lib_config/* ConfigError */.xL(shown, { line: 1, column: 1 }, 'rule file not found; check the prometheus-rules input');
-        }
+        const text = await readText(workspace, absolute, shown, 'check the prometheus-rules input');
         const config = (0,lib_config/* parseConfig */.o4)(shown, text);
         (config.value?.groups ?? []).forEach((g, gi) => (g.rules ?? []).forEach((r, ri) => {
             if (r.record && r.expr && !rules.has(r.record))
@@ -3008,6 +3019,115 @@ function toProblem(config, error) {
         path: error.instancePath,
         message,
     };
+}
+
+
+/***/ }),
+
+/***/ 29907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile),
+/* harmony export */   tq: () => (/* binding */ outsideWorkspace)
+/* harmony export */ });
+/* unused harmony export MAX_WORKSPACE_FILE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Whether a path stays inside the workspace. Every file an action reads comes from the job's
+ * workspace, and a path that leaves it — an input like `/etc/passwd` or `../..`, or a committed
+ * symlink pointing outside — is refused before anything is read, so no byte of an outside file
+ * can reach a message.
+ */
+
+
+
+/** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
+function isInside(parent, child) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel));
+}
+let workspaceReal;
+async function realWorkspace(workspace) {
+    if (workspaceReal?.dir !== workspace)
+        workspaceReal = { dir: workspace, real: (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace) };
+    return workspaceReal.real;
+}
+/**
+ * Why `path` (workspace-relative or absolute) resolves outside the workspace once every symlink on
+ * its way is followed, or undefined when it stays inside. A missing file is checked lexically (its
+ * absence is the caller's finding).
+ */
+async function outsideWorkspace(workspace, path) {
+    const root = await realWorkspace(workspace);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path);
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(target);
+    }
+    catch {
+        real = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, target));
+    }
+    if (isInside(root, real))
+        return undefined;
+    return real === target
+        ? 'it is outside the workspace'
+        : 'it is a symbolic link (or inside one) that resolves outside the workspace';
+}
+/** Largest file an action reads from the workspace unless the caller says otherwise. */
+const MAX_WORKSPACE_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads a workspace file as UTF-8, or says why not: it resolves outside the workspace (a committed
+ * symlink to /etc/passwd, /proc/self/environ or /dev/zero is never opened), it is not a regular
+ * file (a FIFO or device is opened non-blocking and refused, never read), or it is over the size
+ * limit. Synchronous on purpose: awaiting hundreds of small reads through libuv's thread pool left
+ * catalog-gate idle for a third of its run.
+ */
+async function readWorkspaceFile(workspace, path, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_WORKSPACE_FILE_BYTES;
+    const outside = options.plainFileInCheckedDir ? undefined : await outsideWorkspace(workspace, path);
+    if (outside)
+        return {
+            ok: false,
+            why: `refused to read ${path}: ${outside}; only files of the repository are read`,
+        };
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (info.isDirectory())
+            return { ok: false, why: `${path}: is a directory, not a file` };
+        if (!info.isFile())
+            return { ok: false, why: `${path}: is not a regular file` };
+        if (info.size > maxBytes)
+            return { ok: false, why: `${path} is ${info.size} bytes, over the ${maxBytes}-byte limit` };
+        const buffer = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+        // It may have grown since fstat.
+        if (buffer.length > maxBytes)
+            return { ok: false, why: `${path} is ${buffer.length} bytes, over the ${maxBytes}-byte limit` };
+        return { ok: true, text: buffer.toString('utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'not found'
+            : code === 'EISDIR'
+                ? 'is a directory, not a file'
+                : code === 'EACCES' || code === 'EPERM'
+                    ? 'cannot be read (permission denied)'
+                    : `cannot be read (${code ?? error.message})`;
+        return { ok: false, why: `${path}: ${why}` };
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
 

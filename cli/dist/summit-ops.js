@@ -30811,7 +30811,7 @@ function packageRoot(here) {
 }
 /** The actions of this package by directory name (lazy: `--help` loads none of them). */
 const BUILT_IN = {
-    'catalog-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(2463), __nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(2627), __nccwpck_require__.e(3416), __nccwpck_require__.e(5973), __nccwpck_require__.e(3715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33715)),
+    'catalog-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(2463), __nccwpck_require__.e(6158), __nccwpck_require__.e(2210), __nccwpck_require__.e(2627), __nccwpck_require__.e(3416), __nccwpck_require__.e(5973), __nccwpck_require__.e(404)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30404)),
     'dlp-scan': () => Promise.all(/* import() */[__nccwpck_require__.e(2463), __nccwpck_require__.e(6158), __nccwpck_require__.e(6932), __nccwpck_require__.e(3416), __nccwpck_require__.e(8015), __nccwpck_require__.e(8069)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8069)),
     'failover-drill': () => Promise.all(/* import() */[__nccwpck_require__.e(6752), __nccwpck_require__.e(2585), __nccwpck_require__.e(1697)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11697)),
     'keda-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(2463), __nccwpck_require__.e(2210), __nccwpck_require__.e(6752), __nccwpck_require__.e(786), __nccwpck_require__.e(8119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88119)),

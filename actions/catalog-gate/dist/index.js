@@ -36,7 +36,7 @@ else if (!(await (0,_lib_reexec_js__WEBPACK_IMPORTED_MODULE_2__/* .reexecWithV8F
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)();
     const [{ runOnGitHub }, { default: catalogGate }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(264), __nccwpck_require__.e(644), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76954)),
-        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(644), __nccwpck_require__.e(392)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70392)),
+        Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(385), __nccwpck_require__.e(644), __nccwpck_require__.e(353)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23353)),
     ]);
     await runOnGitHub(catalogGate);
 }

@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { outsideWorkspace } from '../../../lib/workspace.ts';
-import { readWorkspaceFile } from './paths.ts';
+import { readWorkspaceFile } from '../../../lib/workspace.ts';
 import { isAbsolute, join, posix } from 'node:path';
 import type { Finding, RuleDescriptor } from '../../../lib/report/types.ts';
 import {
@@ -221,7 +221,9 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   const downStatements = new Map<string, ParsedStatement[]>();
   const readSql = async (name: string, entryId: string): Promise<ParsedStatement[] | undefined> => {
     const display = pathOf(name);
-    const file = await readWorkspaceFile(options.workspace, display, plainFiles.has(name));
+    const file = await readWorkspaceFile(options.workspace, display, {
+      plainFileInCheckedDir: plainFiles.has(name),
+    });
     if (!file.ok) {
       report.findings.push(
         withEntry(

@@ -76,7 +76,7 @@ test('a catalog outside the workspace (absolute path or ..) is refused, never re
     const r = await gate(ws, { catalog });
     const f = r.annotations.find((a) => a.title === 'path-outside-workspace');
     expect(f?.message).toMatch(
-      /refused to read .*: it is outside the workspace; the gate reads only files of the repository/,
+      /refused to read .*: it is outside the workspace; only files of the repository are read/,
     );
     expect(r.summary).toMatch(/## Migration catalog gate/);
     expect(r.outputs['violations']).toBe('1');

@@ -2164,6 +2164,7 @@ var redact = __webpack_require__(9133);
  */
 
 
+
 /** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
 function isInside(parent, child) {
     const rel = (0,external_node_path_.relative)(parent, child);
@@ -2195,6 +2196,55 @@ async function outsideWorkspace(workspace, path) {
     return real === target
         ? 'it is outside the workspace'
         : 'it is a symbolic link (or inside one) that resolves outside the workspace';
+}
+/** Largest file an action reads from the workspace unless the caller says otherwise. */
+const MAX_WORKSPACE_FILE_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+/**
+ * Reads a workspace file as UTF-8, or says why not: it resolves outside the workspace (a committed
+ * symlink to /etc/passwd, /proc/self/environ or /dev/zero is never opened), it is not a regular
+ * file (a FIFO or device is opened non-blocking and refused, never read), or it is over the size
+ * limit. Synchronous on purpose: awaiting hundreds of small reads through libuv's thread pool left
+ * catalog-gate idle for a third of its run.
+ */
+async function readWorkspaceFile(workspace, path, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_WORKSPACE_FILE_BYTES;
+    const outside = options.plainFileInCheckedDir ? undefined : await outsideWorkspace(workspace, path);
+    if (outside)
+        return {
+            ok: false,
+            why: `refused to read ${path}: ${outside}; only files of the repository are read`,
+        };
+    let fd;
+    try {
+        fd = openSync(isAbsolute(path) ? path : join(workspace, path), constants.O_RDONLY | constants.O_NONBLOCK);
+        const info = fstatSync(fd);
+        if (info.isDirectory())
+            return { ok: false, why: `${path}: is a directory, not a file` };
+        if (!info.isFile())
+            return { ok: false, why: `${path}: is not a regular file` };
+        if (info.size > maxBytes)
+            return { ok: false, why: `${path} is ${info.size} bytes, over the ${maxBytes}-byte limit` };
+        const buffer = readFileSync(fd);
+        // It may have grown since fstat.
+        if (buffer.length > maxBytes)
+            return { ok: false, why: `${path} is ${buffer.length} bytes, over the ${maxBytes}-byte limit` };
+        return { ok: true, text: buffer.toString('utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'not found'
+            : code === 'EISDIR'
+                ? 'is a directory, not a file'
+                : code === 'EACCES' || code === 'EPERM'
+                    ? 'cannot be read (permission denied)'
+                    : `cannot be read (${code ?? error.message})`;
+        return { ok: false, why: `${path}: ${why}` };
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/tree.ts

@@ -4,10 +4,11 @@
  * Deployment beside a ScaledObject, a Service) are counted and skipped. Also reads Prometheus rule
  * files so a trigger's recorded series can be traced back to the windows in its rule.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ConfigError, parseConfig, parseConfigDocuments, type LoadedConfig } from '../../../lib/config.ts';
 import type { RecordingRule } from './semantics.ts';
+import { outsideWorkspace, readWorkspaceFile } from '../../../lib/workspace.ts';
 
 export const KEDA_KINDS = new Set(['ScaledObject', 'TriggerAuthentication', 'ClusterTriggerAuthentication']);
 
@@ -29,9 +30,23 @@ async function collect(absolute: string, out: string[]): Promise<void> {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = join(absolute, entry.name);
+    // A symlinked directory is not entered (it may lead out of the workspace, or round in a
+    // cycle); a symlinked file is listed, and reading it refuses one that leaves the workspace.
     if (entry.isDirectory()) await collect(child, out);
     else if (/\.ya?ml$/.test(entry.name)) out.push(child);
   }
+}
+
+/** A workspace file's text, or a ConfigError at it saying why it is not read. */
+async function readText(workspace: string, absolute: string, shown: string, hint: string): Promise<string> {
+  const read = await readWorkspaceFile(workspace, absolute);
+  if (read.ok) return read.text;
+  const why = read.why.replaceAll(absolute, shown);
+  throw new ConfigError(
+    shown,
+    { line: 1, column: 1 },
+    why.endsWith(': not found') ? `not found; ${hint}` : why,
+  );
 }
 
 /** Workspace-relative display path with forward slashes. */
@@ -44,6 +59,13 @@ export async function loadManifests(workspace: string, paths: string[]): Promise
   const files: string[] = [];
   for (const p of paths) {
     const absolute = isAbsolute(p) ? p : join(workspace, p);
+    const outside = await outsideWorkspace(workspace, absolute);
+    if (outside)
+      throw new ConfigError(
+        p,
+        { line: 1, column: 1 },
+        `refused: ${outside}; verify manifests of the repository`,
+      );
     try {
       await collect(absolute, files);
     } catch (error) {
@@ -59,7 +81,8 @@ export async function loadManifests(workspace: string, paths: string[]): Promise
   for (const file of files) {
     const shown = display(workspace, file);
     set.files.push(shown);
-    const docs = parseConfigDocuments<Record<string, unknown>>(shown, await readFile(file, 'utf8'));
+    const text = await readText(workspace, file, shown, 'check the path input');
+    const docs = parseConfigDocuments<Record<string, unknown>>(shown, text);
     for (const doc of docs) {
       set.documents++;
       const value = doc.value;
@@ -83,16 +106,7 @@ export async function loadRecordingRules(
   for (const p of paths) {
     const absolute = isAbsolute(p) ? p : join(workspace, p);
     const shown = display(workspace, absolute);
-    let text: string;
-    try {
-      text = await readFile(absolute, 'utf8');
-    } catch {
-      throw new ConfigError(
-        shown,
-        { line: 1, column: 1 },
-        'rule file not found; check the prometheus-rules input',
-      );
-    }
+    const text = await readText(workspace, absolute, shown, 'check the prometheus-rules input');
     const config = parseConfig<{ groups?: Array<{ rules?: Array<{ record?: string; expr?: string }> }> }>(
       shown,
       text,

@@ -1,7 +1,8 @@
 // Static mode through the action's run(): the repository's manifests pass; each bad input is an
 // error at its YAML line with a reason.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redactor } from '../../../lib/redact.ts';
@@ -184,3 +185,69 @@ test.each(['prometheus.monitoring.svc:9090', 'ftp://prometheus:9090', 'not a url
     ]);
   },
 );
+
+describe('keda-verify: a pull request cannot make it read outside the repository', () => {
+  /** A workspace holding a good manifest plus what `plant` adds; an outside file with a marker. */
+  function hostile(plant: (workspace: string, outside: string) => void): string {
+    const workspace = mkdtempSync(join(tmpdir(), 'keda-hostile-'));
+    const outsideDir = mkdtempSync(join(tmpdir(), 'keda-outside-'));
+    onCleanup(() => rmSync(workspace, { recursive: true, force: true }));
+    onCleanup(() => rmSync(outsideDir, { recursive: true, force: true }));
+    const outside = join(outsideDir, 'secret.yaml');
+    writeFileSync(outside, `token: outside-${process.pid}-marker\n`);
+    mkdirSync(join(workspace, 'keda'));
+    writeFileSync(join(workspace, 'keda', 'good.yaml'), GOOD);
+    plant(workspace, outside);
+    return workspace;
+  }
+
+  async function run(workspace: string, raw: Record<string, string>) {
+    const values = readInputs(inputs, (n) => raw[n]);
+    return action.run(values, {
+      workspace,
+      tempDir: workspace,
+      github: { apiUrl: 'http://127.0.0.1:1', serverUrl: 'http://127.0.0.1:1' },
+      log: { info: () => {}, debug: () => {}, warning: () => {} },
+      redactor: new Redactor(),
+      now: () => new Date(),
+    });
+  }
+
+  const messageOf = async (p: Promise<unknown>) =>
+    p.then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
+
+  test('a manifest symlinked to a file outside is refused, never read', async () => {
+    const ws = hostile((w, outside) => symlinkSync(outside, join(w, 'keda', 'leak.yaml')));
+    const message = await messageOf(run(ws, { path: 'keda' }));
+    expect(message).toMatch(/keda\/leak\.yaml.*resolves outside the workspace/);
+    expect(message).not.toContain('marker');
+  });
+
+  test('a manifest symlinked to /dev/zero is refused instead of read forever', async () => {
+    const ws = hostile((w) => symlinkSync('/dev/zero', join(w, 'keda', 'zero.yaml')));
+    expect(await messageOf(run(ws, { path: 'keda' }))).toMatch(/keda\/zero\.yaml.*outside the workspace/);
+  });
+
+  test('a FIFO named like a manifest is refused, not a read that never returns', async () => {
+    const ws = hostile((w) => execFileSync('mkfifo', [join(w, 'keda', 'pipe.yaml')]));
+    expect(await messageOf(run(ws, { path: 'keda' }))).toMatch(/keda\/pipe\.yaml: is not a regular file/);
+  }, 15_000);
+
+  test('a symlinked directory is not entered; a path input through one is refused', async () => {
+    const ws = hostile((w, outside) => symlinkSync(join(outside, '..'), join(w, 'keda', 'elsewhere')));
+    // The link is skipped, the good manifest verifies.
+    const r = await run(ws, { path: 'keda' });
+    expect(r.failure).toBeUndefined();
+    expect(await messageOf(run(ws, { path: 'keda/elsewhere' }))).toMatch(/resolves outside the workspace/);
+  });
+
+  test('a prometheus-rules file symlinked outside is refused, never read', async () => {
+    const ws = hostile((w, outside) => symlinkSync(outside, join(w, 'rules.yaml')));
+    const message = await messageOf(run(ws, { path: 'keda', 'prometheus-rules': 'rules.yaml' }));
+    expect(message).toMatch(/rules\.yaml.*resolves outside the workspace/);
+    expect(message).not.toContain('marker');
+  });
+});

@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 392;
-export const ids = [392];
+export const id = 353;
+export const ids = [353];
 export const modules = {
 
-/***/ 70392:
+/***/ 23353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -930,6 +930,8 @@ async function loadPolicyPath(absolute, file, options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/workspace.ts
 /**
  * Whether a path stays inside the workspace. Every file an action reads comes from the job's
@@ -937,6 +939,7 @@ async function loadPolicyPath(absolute, file, options) {
  * symlink pointing outside — is refused before anything is read, so no byte of an outside file
  * can reach a message.
  */
+
 
 
 /** Whether `child` is `parent` or below it, comparing the paths as written (no link is followed). */
@@ -971,35 +974,23 @@ async function outsideWorkspace(workspace, path) {
         ? 'it is outside the workspace'
         : 'it is a symbolic link (or inside one) that resolves outside the workspace';
 }
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./actions/catalog-gate/src/paths.ts
+/** Largest file an action reads from the workspace unless the caller says otherwise. */
+const MAX_WORKSPACE_FILE_BYTES = 16 * 1024 * 1024;
 /**
- * Every file the gate reads comes from the pull request's workspace (lib/workspace.ts refuses a
- * path that leaves it), and no file over the size limit is read.
+ * Reads a workspace file as UTF-8, or says why not: it resolves outside the workspace (a committed
+ * symlink to /etc/passwd, /proc/self/environ or /dev/zero is never opened), it is not a regular
+ * file (a FIFO or device is opened non-blocking and refused, never read), or it is over the size
+ * limit. Synchronous on purpose: awaiting hundreds of small reads through libuv's thread pool left
+ * catalog-gate idle for a third of its run.
  */
-
-
-
-/** Largest file the gate reads (catalog, SQL); beyond it a file is a finding, not a read. */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/**
- * Reads a workspace file as UTF-8, refusing one outside the workspace or over the size limit.
- * `plainFileInCheckedDir`: the caller listed it as a regular file (not a symlink) of a directory
- * already checked to be inside the workspace, so resolving it again (a realpath per file, the
- * biggest cost of a 346-migration run) is skipped.
- */
-async function readWorkspaceFile(workspace, path, plainFileInCheckedDir = false) {
-    const outside = plainFileInCheckedDir ? undefined : await outsideWorkspace(workspace, path);
+async function readWorkspaceFile(workspace, path, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_WORKSPACE_FILE_BYTES;
+    const outside = options.plainFileInCheckedDir ? undefined : await outsideWorkspace(workspace, path);
     if (outside)
         return {
             ok: false,
-            why: `refused to read ${path}: ${outside}; the gate reads only files of the repository`,
+            why: `refused to read ${path}: ${outside}; only files of the repository are read`,
         };
-    // Synchronous: a 346-migration run awaited 700 reads through libuv's thread pool and sat idle
-    // for a third of its time (bench/catalog-gate). O_NONBLOCK: a FIFO in the tree must not block
-    // the open; it is then refused as not a regular file.
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
@@ -1008,11 +999,12 @@ async function readWorkspaceFile(workspace, path, plainFileInCheckedDir = false)
             return { ok: false, why: `${path}: is a directory, not a file` };
         if (!info.isFile())
             return { ok: false, why: `${path}: is not a regular file` };
-        if (info.size > MAX_FILE_BYTES)
-            return { ok: false, why: `${path} is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit` };
+        if (info.size > maxBytes)
+            return { ok: false, why: `${path} is ${info.size} bytes, over the ${maxBytes}-byte limit` };
         const buffer = (0,external_node_fs_.readFileSync)(fd);
-        if (buffer.length > MAX_FILE_BYTES)
-            return { ok: false, why: `${path} is ${buffer.length} bytes, over the ${MAX_FILE_BYTES}-byte limit` };
+        // It may have grown since fstat.
+        if (buffer.length > maxBytes)
+            return { ok: false, why: `${path} is ${buffer.length} bytes, over the ${maxBytes}-byte limit` };
         return { ok: true, text: buffer.toString('utf8') };
     }
     catch (error) {
@@ -4768,7 +4760,9 @@ async function runGate(options) {
     const downStatements = new Map();
     const readSql = async (name, entryId) => {
         const display = pathOf(name);
-        const file = await readWorkspaceFile(options.workspace, display, plainFiles.has(name));
+        const file = await readWorkspaceFile(options.workspace, display, {
+            plainFileInCheckedDir: plainFiles.has(name),
+        });
         if (!file.ok) {
             report.findings.push(withEntry({
                 ruleId: file.why.startsWith('refused')

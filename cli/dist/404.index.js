@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 3715;
-export const ids = [3715];
+export const id = 404;
+export const ids = [404];
 export const modules = {
 
-/***/ 33715:
+/***/ 30404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -43,49 +43,7 @@ var evidence = __webpack_require__(68868);
 // EXTERNAL MODULE: ./lib/policy/index.ts + 3 modules
 var lib_policy = __webpack_require__(26727);
 // EXTERNAL MODULE: ./lib/workspace.ts
-var lib_workspace = __webpack_require__(29907);
-;// CONCATENATED MODULE: ./actions/catalog-gate/src/paths.ts
-/**
- * Every file the gate reads comes from the pull request's workspace (lib/workspace.ts refuses a
- * path that leaves it), and no file over the size limit is read.
- */
-
-
-
-/** Largest file the gate reads (catalog, SQL); beyond it a file is a finding, not a read. */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
-/**
- * Reads a workspace file as UTF-8, refusing one outside the workspace or over the size limit.
- * `plainFileInCheckedDir`: the caller listed it as a regular file (not a symlink) of a directory
- * already checked to be inside the workspace, so resolving it again (a realpath per file, the
- * biggest cost of a 346-migration run) is skipped.
- */
-async function readWorkspaceFile(workspace, path, plainFileInCheckedDir = false) {
-    const outside = plainFileInCheckedDir ? undefined : await (0,lib_workspace/* outsideWorkspace */.t)(workspace, path);
-    if (outside)
-        return {
-            ok: false,
-            why: `refused to read ${path}: ${outside}; the gate reads only files of the repository`,
-        };
-    try {
-        const buffer = await (0,promises_.readFile)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path));
-        if (buffer.length > MAX_FILE_BYTES)
-            return { ok: false, why: `${path} is ${buffer.length} bytes, over the ${MAX_FILE_BYTES}-byte limit` };
-        return { ok: true, text: buffer.toString('utf8') };
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'not found'
-            : code === 'EISDIR'
-                ? 'is a directory, not a file'
-                : code === 'EACCES' || code === 'EPERM'
-                    ? 'cannot be read (permission denied)'
-                    : `cannot be read (${code ?? error.message})`;
-        return { ok: false, why: `${path}: ${why}` };
-    }
-}
-
+var workspace = __webpack_require__(29907);
 // EXTERNAL MODULE: ./lib/config.ts
 var lib_config = __webpack_require__(9426);
 // EXTERNAL MODULE: ./lib/schema.ts
@@ -3684,7 +3642,7 @@ async function runGate(options) {
     const dirPath = options.migrationsDir.replace(/\/+$/, '');
     const report = { catalog: options.catalog, migrationsDir: dirPath, entries: [], findings: [] };
     const abs = (p) => (0,external_node_path_.join)(options.workspace, p);
-    const read = await readWorkspaceFile(options.workspace, options.catalog);
+    const read = await (0,workspace/* readWorkspaceFile */.sL)(options.workspace, options.catalog);
     if (!read.ok) {
         const outside = read.why.startsWith('refused');
         report.findings.push({
@@ -3703,7 +3661,7 @@ async function runGate(options) {
     if (!catalog)
         return report;
     let files;
-    const dirOutside = await (0,lib_workspace/* outsideWorkspace */.t)(options.workspace, dirPath);
+    const dirOutside = await (0,workspace/* outsideWorkspace */.tq)(options.workspace, dirPath);
     if (dirOutside) {
         report.findings.push({
             ruleId: CATALOG_RULES.pathOutside.id,
@@ -3757,7 +3715,9 @@ async function runGate(options) {
     const downStatements = new Map();
     const readSql = async (name, entryId) => {
         const display = pathOf(name);
-        const file = await readWorkspaceFile(options.workspace, display, plainFiles.has(name));
+        const file = await (0,workspace/* readWorkspaceFile */.sL)(options.workspace, display, {
+            plainFileInCheckedDir: plainFiles.has(name),
+        });
         if (!file.ok) {
             report.findings.push(withEntry({
                 ruleId: file.why.startsWith('refused')
@@ -3920,7 +3880,7 @@ async function evaluatePolicy(options, catalog, report, parsed, files, pattern) 
     const display = options.policy.split('\\').join('/');
     // An absolute policy path is the workflow author's choice (e.g. built into runner.temp); a
     // relative one is repository content, which must not lead outside the workspace.
-    const outside = (0,external_node_path_.isAbsolute)(display) ? undefined : await (0,lib_workspace/* outsideWorkspace */.t)(options.workspace, display);
+    const outside = (0,external_node_path_.isAbsolute)(display) ? undefined : await (0,workspace/* outsideWorkspace */.tq)(options.workspace, display);
     if (outside)
         return [
             {
