@@ -1329,7 +1329,6 @@ function reasonRules(options = {}) {
 
 
 
-
 const REQUEST_KINDS = ['deploy', 'delete'];
 const WEEKDAYS = (/* unused pure expression or super */ null && (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']));
 /**
@@ -1626,18 +1625,17 @@ async function readVia(read, file) {
         throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, error.message);
     }
 }
+/**
+ * A workspace file the policy names (the policy, its roles file, a JWKS), or a ConfigError at it.
+ * A committed symlink to a file outside the repository, a FIFO or a device is no file of the
+ * repository: lib/workspace.ts refuses it unread.
+ */
 async function readText(workspace, file, hint) {
-    // A committed symlink to a file outside the repository is no policy of the repository.
-    const outside = await (0,lib_workspace/* outsideWorkspace */.tq)(workspace, file);
-    if (outside)
-        throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, `${outside}; ${hint}`);
-    try {
-        return await (0,promises_.readFile)((0,external_node_path_.resolve)(workspace, file), 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`);
-    }
+    const read = await (0,lib_workspace/* readWorkspaceFile */.sL)(workspace, file);
+    if (read.ok)
+        return read.text;
+    const why = read.why.endsWith(': not found') ? `file not found; ${hint}` : `${read.why}; ${hint}`;
+    throw new config/* ConfigError */.xL(file, { line: 1, column: 1 }, why);
 }
 
 ;// CONCATENATED MODULE: ./actions/reason-for-access/src/decide.ts
@@ -2368,12 +2366,6 @@ function nextRecordPreview(fields) {
 }
 
 ;// CONCATENATED MODULE: ./actions/reason-for-access/src/facts.ts
-/**
- * The facts decide() needs, from GitHub (roles, approvals, the policy on the default branch) and
- * the identity provider (the assurance token, verified against its JWKS).
- */
-
-
 
 
 
@@ -2433,7 +2425,7 @@ async function gatherFacts(context, loaded, request, values, deps, owner, repo, 
                     ? await deps.fetchText(source)
                     : readTrusted
                         ? await readTrusted(source)
-                        : await (0,promises_.readFile)((0,external_node_path_.resolve)(context.workspace, source), 'utf8');
+                        : await readText(context.workspace, source, 'check assurance.jwks in the access policy');
                 assurance = verifyAssuranceToken(values.assuranceToken, parseJwks(text, source), policy.assurance, context.now());
             }
             catch (error) {

@@ -2433,8 +2433,8 @@ async function scanFiles(files, options = {}) {
                 feed(worker);
             }
             // This thread is a lane too: it takes the next batch whenever it is free, so a worker still
-            // starting (compiling the bundle) only means it takes fewer batches. Between batches it
-            // yields, so replies are collected and the workers fed.
+            // starting or warming up only means it takes fewer batches. Between batches it yields, so
+            // replies are collected and the workers fed.
             const scanOnThisThread = async () => {
                 while (!failed && next < work.length) {
                     const id = next++;

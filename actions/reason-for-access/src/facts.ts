@@ -2,8 +2,6 @@
  * The facts decide() needs, from GitHub (roles, approvals, the policy on the default branch) and
  * the identity provider (the assurance token, verified against its JWKS).
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { RunContext } from '../../../lib/action.ts';
 import type { LockOptions } from './audit-lock.ts';
 import { parseJwks, verifyAssuranceToken } from './assurance.ts';
@@ -24,7 +22,7 @@ import {
 } from './github.ts';
 import type { Typed } from './inputs.ts';
 import { openFgaFacts } from './openfga.ts';
-import { policySource, REQUEST_KINDS, type LoadedPolicy, type PolicySource } from './policy.ts';
+import { policySource, readText, REQUEST_KINDS, type LoadedPolicy, type PolicySource } from './policy.ts';
 import { message } from './record.ts';
 import type { SecretScanner } from './reason.ts';
 
@@ -109,7 +107,7 @@ export async function gatherFacts(
           ? await deps.fetchText(source)
           : readTrusted
             ? await readTrusted(source)
-            : await readFile(resolve(context.workspace, source), 'utf8');
+            : await readText(context.workspace, source, 'check assurance.jwks in the access policy');
         assurance = verifyAssuranceToken(
           values.assuranceToken,
           parseJwks(text, source),

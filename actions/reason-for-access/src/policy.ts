@@ -4,10 +4,9 @@
  * which refs, and when nothing may happen at all (freeze windows). Loading is the only I/O here;
  * every problem is a ConfigError naming file:line:column.
  */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { sha256Hex } from '../../../lib/digest.ts';
-import { outsideWorkspace } from '../../../lib/workspace.ts';
+import { readWorkspaceFile } from '../../../lib/workspace.ts';
 import { ConfigError, parseConfig, type LoadedConfig, type PathSegment } from '../../../lib/config.ts';
 import { compileSchema, validateConfig } from '../../../lib/schema.ts';
 import type { OpenFgaRoleSource } from './openfga.ts';
@@ -457,20 +456,16 @@ async function readVia(read: (path: string) => Promise<string>, file: string): P
   }
 }
 
-async function readText(workspace: string, file: string, hint: string): Promise<string> {
-  // A committed symlink to a file outside the repository is no policy of the repository.
-  const outside = await outsideWorkspace(workspace, file);
-  if (outside) throw new ConfigError(file, { line: 1, column: 1 }, `${outside}; ${hint}`);
-  try {
-    return await readFile(resolve(workspace, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      file,
-      { line: 1, column: 1 },
-      code === 'ENOENT' ? `file not found; ${hint}` : `cannot read file (${code ?? 'error'})`,
-    );
-  }
+/**
+ * A workspace file the policy names (the policy, its roles file, a JWKS), or a ConfigError at it.
+ * A committed symlink to a file outside the repository, a FIFO or a device is no file of the
+ * repository: lib/workspace.ts refuses it unread.
+ */
+export async function readText(workspace: string, file: string, hint: string): Promise<string> {
+  const read = await readWorkspaceFile(workspace, file);
+  if (read.ok) return read.text;
+  const why = read.why.endsWith(': not found') ? `file not found; ${hint}` : `${read.why}; ${hint}`;
+  throw new ConfigError(file, { line: 1, column: 1 }, why);
 }
 
 interface RawKindRule {

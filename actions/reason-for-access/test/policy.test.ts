@@ -220,7 +220,7 @@ test('a policy or roles file that is a symlink out of the workspace is refused, 
   await mkdir(join(ws, '.github'));
   await symlink(join(outside, 'open.yml'), join(ws, '.github/access.yml'));
   await expect(loadAccessPolicy('.github/access.yml', { workspace: ws })).rejects.toThrow(
-    /^\.github\/access\.yml:1:1: it is a symbolic link \(or inside one\) that resolves outside the workspace; check the access-policy input/,
+    /^\.github\/access\.yml:1:1: refused to read \.github\/access\.yml: it is a symbolic link \(or inside one\) that resolves outside the workspace; only files of the repository are read; check the access-policy input/,
   );
   await rm(join(ws, '.github/access.yml'));
   await writeFile(
@@ -229,7 +229,7 @@ test('a policy or roles file that is a symlink out of the workspace is refused, 
   );
   await symlink(join(outside, 'roles.yml'), join(ws, '.github/roles.yml'));
   await expect(loadAccessPolicy('.github/access.yml', { workspace: ws })).rejects.toThrow(
-    /^\.github\/roles\.yml:1:1: it is a symbolic link .* outside the workspace; check rolesFile in \.github\/access\.yml/,
+    /^\.github\/roles\.yml:1:1: refused to read \.github\/roles\.yml: it is a symbolic link .* outside the workspace; only files of the repository are read; check rolesFile in \.github\/access\.yml/,
   );
   // A link that stays inside the repository is an ordinary file.
   await rm(join(ws, '.github/roles.yml'));
