@@ -31,6 +31,12 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(anchored);
 }
 
+/**
+ * A workspace-relative path as rules and fingerprints see it. Callers pass `/`-separated paths
+ * (git's, or tree mode's own conversion of the platform separator); a backslash is left alone:
+ * on Linux and macOS it is an ordinary file-name character, and reading `a\b` as `a/b` would let
+ * a file at the root named `dist\x.env` match an allowlisted `dist/**`.
+ */
 export function normalisePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\//, '');
+  return path.replace(/^\.\//, '');
 }

@@ -22,7 +22,7 @@ else {
     (0,_lib_worker_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .registerWorkerEntry */ .IW)(import.meta.url);
     const [{ runOnGitHub }, { default: dlpScan }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(493), __nccwpck_require__.e(264), __nccwpck_require__.e(133), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6954)),
-        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(493), __nccwpck_require__.e(463), __nccwpck_require__.e(133), __nccwpck_require__.e(932), __nccwpck_require__.e(641)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9641)),
+        Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(493), __nccwpck_require__.e(463), __nccwpck_require__.e(133), __nccwpck_require__.e(932), __nccwpck_require__.e(150)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1150)),
     ]);
     await runOnGitHub(dlpScan);
 }

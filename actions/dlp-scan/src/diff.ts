@@ -161,33 +161,74 @@ export function parseUnifiedDiff(output: Buffer): AddedFile[] {
   return files.filter((f) => f.binary || f.lines.length > 0);
 }
 
-/** The marker that opens each commit in the `git log` format below; nothing else writes it. */
-export const COMMIT_MARKER = '\x1eSUMMIT-DLP\x1f';
-/** `git log --format` that heads each commit's patch with the marker and the gitleaks fields. */
-export const LOG_FORMAT = `${COMMIT_MARKER.replace('\x1e', '%x1e').replace('\x1f', '%x1f')}%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1f`;
+/**
+ * The delimiters of one `git log` run. File content, commit messages and author names are the
+ * pull request's to write, and git passes any byte through (0x1e, 0x1f, a fixed marker string):
+ * a fixed delimiter would let a commit open a fake record and hide the rest of itself. A random
+ * nonce per run cannot be guessed by whoever wrote the commits.
+ */
+export interface LogDelimiters {
+  /** Opens each commit's record. */
+  marker: string;
+  /** Ends each of the record's header fields. */
+  separator: string;
+}
 
-/** Parses `git log -p --format=LOG_FORMAT` output into commits with their added lines. */
-export function parseLog(output: Buffer): CommitPatch[] {
-  const marker = Buffer.from(COMMIT_MARKER, 'latin1');
-  const commits: CommitPatch[] = [];
+export function logDelimiters(nonce: string): LogDelimiters {
+  if (!/^[0-9a-f]{16,}$/.test(nonce))
+    throw new Error('the log nonce must be 16 or more lowercase hex digits');
+  return { marker: `\x1eSUMMIT-DLP-${nonce}\x1e`, separator: `\x1f${nonce}\x1f` };
+}
+
+/** The header fields of each record, in order (%e: the commit's `encoding` header, when it has one). */
+const LOG_FIELDS = ['%H', '%an', '%ae', '%aI', '%e', '%B'] as const;
+
+/** `git log --format` that heads each commit's patch with the marker and the gitleaks fields. */
+export function logFormat({ marker, separator }: LogDelimiters): string {
+  const escape = (text: string) => text.replace(/\x1e/g, '%x1e').replace(/\x1f/g, '%x1f');
+  return escape(marker) + LOG_FIELDS.map((field) => field + escape(separator)).join('');
+}
+
+export interface LoggedCommit extends CommitPatch {
+  /** The `encoding` header git re-encoded the message from ('' when none: UTF-8). */
+  encoding: string;
+}
+
+/**
+ * Parses `git log -p --format=logFormat(delimiters)` output into commits with their added lines.
+ * A record without all its fields cannot come from that format: it throws rather than drop the
+ * commit's patch.
+ */
+export function parseLog(output: Buffer, delimiters: LogDelimiters): LoggedCommit[] {
+  const marker = Buffer.from(delimiters.marker, 'latin1');
+  const separator = Buffer.from(delimiters.separator, 'latin1');
+  const commits: LoggedCommit[] = [];
   let at = output.indexOf(marker);
+  if (at > 0 || (at === -1 && output.length > 0))
+    throw new Error('git log printed text before its first commit record');
   while (at !== -1) {
     const next = output.indexOf(marker, at + marker.length);
     const record = output.subarray(at + marker.length, next === -1 ? output.length : next);
     at = next;
-    // sha, author, email, date, message: five fields each ended by 0x1f; the patch follows.
     const fields: string[] = [];
     let start = 0;
-    for (let n = 0; n < 5; n++) {
-      const end = record.indexOf(0x1f, start);
-      if (end === -1) break;
+    for (let n = 0; n < LOG_FIELDS.length; n++) {
+      const end = record.indexOf(separator, start);
+      if (end === -1) throw new Error(`a git log record has ${n} of its ${LOG_FIELDS.length} fields`);
       fields.push(record.subarray(start, end).toString('utf8'));
-      start = end + 1;
+      start = end + separator.length;
     }
-    if (fields.length < 5) continue;
-    const [sha, author, email, date, message] = fields as [string, string, string, string, string];
+    const [sha, author, email, date, encoding, message] = fields as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     commits.push({
       commit: { sha, author, email, date: utcDate(date), message: message.trim() },
+      encoding,
       files: parseUnifiedDiff(record.subarray(start)),
     });
   }

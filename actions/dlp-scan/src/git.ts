@@ -4,7 +4,16 @@
  * a user value never reaches git as an option and a missing commit is named in plain words.
  */
 import * as exec from '@actions/exec';
-import { parseLog, parseUnifiedDiff, LOG_FORMAT, type AddedFile, type CommitPatch } from './diff.ts';
+import { randomBytes } from 'node:crypto';
+import {
+  logDelimiters,
+  logFormat,
+  parseLog,
+  parseUnifiedDiff,
+  type AddedFile,
+  type CommitPatch,
+} from './diff.ts';
+import { decodeUtf8 } from './bytes.ts';
 
 /** A git failure with the words to show a user; never a stack trace. */
 export class GitError extends Error {
@@ -170,8 +179,18 @@ export async function history(
   // commit itself introduced against git's own re-merge of its parents; the parents' changes are
   // scanned in their own commits. (`-m`/`--first-parent` would either rescan every merged change
   // per parent or credit the whole branch to the merge and skip the branch's own commits.)
+  const delimiters = logDelimiters(randomBytes(16).toString('hex'));
   const result = await runGit(
-    ['log', '-p', '--diff-merges=remerge', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec],
+    [
+      'log',
+      '-p',
+      '--diff-merges=remerge',
+      ...PATCH_OPTIONS,
+      `--format=${logFormat(delimiters)}`,
+      range,
+      '--',
+      pathspec,
+    ],
     dir,
   );
   if (result.code !== 0) {
@@ -184,7 +203,21 @@ export async function history(
       `git log ${base ? `${base}..` : ''}${head} failed: ${stderr || `git exited with ${result.code}`}`,
     );
   }
-  return parseLog(result.stdout);
+  let commits;
+  try {
+    commits = parseLog(result.stdout, delimiters);
+  } catch (error) {
+    throw new GitError(`git log ${range} could not be read: ${(error as Error).message}`);
+  }
+  for (const { commit, encoding } of commits) {
+    // git log re-encodes a message from its `encoding` header (IBM037, UTF-16…); the bytes the
+    // commit holds, which `git cat-file -p` and every clone show, are scanned too.
+    if (encoding === '' || /^utf-?8$/i.test(encoding)) continue;
+    const raw = await gitOk(['cat-file', 'commit', commit.sha], dir, `git cat-file commit ${commit.sha}`);
+    const body = raw.indexOf('\n\n');
+    if (body !== -1) commit.message += `\n${decodeUtf8(raw.subarray(body + 2)).text.trim()}`;
+  }
+  return commits.map(({ commit, files }) => ({ commit, files }));
 }
 
 /**

@@ -22,7 +22,8 @@ import { addedLines, history, repoRoot } from './git.ts';
 import { maskedPreview } from '../../../lib/redact.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
 import { isInside, outsideWorkspace } from '../../../lib/workspace.ts';
-import { decodeUtf8, looksBinary, toWorkspacePath, walkTree, type SkippedFile } from './tree.ts';
+import { decodeForScan } from './bytes.ts';
+import { toWorkspacePath, walkTree, type SkippedFile } from './tree.ts';
 
 export const STDIN_PATH = '<stdin>';
 /** Where findings in a commit's message (history mode) are placed: not a file of the tree. */
@@ -221,10 +222,10 @@ async function scanStdin(request: ScanRequest): Promise<ScanOutcome> {
   const bytes = await request.readStdin();
   if (bytes.length > request.maxFileSize)
     stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
-  else if (looksBinary(bytes)) stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
   else {
-    const { text, invalid } = decodeUtf8(bytes);
-    if (invalid) stats.invalidUtf8.push(STDIN_PATH);
+    // Decoded as a file in any mode (bytes.ts): binary input is not skipped.
+    const { text, invalidUtf8 } = decodeForScan(bytes);
+    if (invalidUtf8) stats.invalidUtf8.push(STDIN_PATH);
     stats.filesScanned = 1;
     stats.bytesScanned = bytes.length;
     await scanOne(request, stats, findings, text, STDIN_PATH);
@@ -241,16 +242,6 @@ export function addedText(file: AddedFile): Buffer {
     parts.push(line);
   });
   return Buffer.concat(parts);
-}
-
-/** Control bytes (but tab and newline) become spaces: offsets and lines stay where they were. */
-export function printable(bytes: Buffer): Buffer {
-  const out = Buffer.from(bytes);
-  for (let i = 0; i < out.length; i++) {
-    const b = out[i]!;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f) out[i] = 0x20;
-  }
-  return out;
 }
 
 /** Bytes in runs of 8 or more non-space characters: what a binary file has worth reading. */
@@ -328,20 +319,22 @@ async function scanAdded(
     stats.suppressed.path++;
     return;
   }
-  // A binary file (a NUL in the added bytes) is scanned over its printable runs: a key placed
-  // beside a NUL byte is still a key. Without any added line (git's "Binary files differ"
-  // without --text, kept for old output) there is nothing to read.
+  // A binary file (a NUL in the added bytes) is decoded as in every mode (bytes.ts): UTF-16/32
+  // text as text, anything else over its printable runs — a key beside a NUL byte is still a key.
+  // Without any added line (git's "Binary files differ" without --text, kept for old output)
+  // there is nothing to read.
   if (file.binary && file.lines.length === 0) {
     stats.skipped.push({ path, reason: 'binary', ...inCommit });
     return;
   }
-  const bytes = file.binary ? printable(addedText(file)) : addedText(file);
-  if (bytes.length > request.maxFileSize && !(file.binary && printableBytes(bytes) <= request.maxFileSize)) {
+  const bytes = addedText(file);
+  const { text, invalidUtf8, encoding } = decodeForScan(bytes, file.binary);
+  // Binary content weighs what it has worth reading (its printable runs); text its bytes.
+  if ((encoding === 'binary' ? printableBytes(bytes) : bytes.length) > request.maxFileSize) {
     stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
     return;
   }
-  const { text, invalid } = decodeUtf8(bytes);
-  if (invalid && !file.binary) stats.invalidUtf8.push(where);
+  if (invalidUtf8) stats.invalidUtf8.push(where);
   stats.filesScanned++;
   stats.bytesScanned += bytes.length;
   mapAddedLines(await scanOne(request, stats, findings, text, path, commit), file);

@@ -1,8 +1,9 @@
 /**
  * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
- * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
- * files over the size limit (reported), and symlinks that leave the workspace (never followed,
- * reported). Invalid UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
+ * Skips `.git` and `node_modules`, files over the size limit (reported; a binary one only
+ * counted), and symlinks that leave the workspace (never followed, reported). A binary file is
+ * decoded as every mode decodes one (bytes.ts: UTF-16/32 text, or its printable runs). Invalid
+ * UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
  * rest of the file nor stops the scan.
  */
 // Synchronous on purpose: each file costs five file-system calls, and awaiting each one through
@@ -20,10 +21,9 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isInside } from '../../../lib/workspace.ts';
+import { BINARY_SNIFF_BYTES, decodeForScan, looksBinary } from './bytes.ts';
 
 export const EXCLUDED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
-/** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
-export const BINARY_SNIFF_BYTES = 8192;
 
 export type SkipReason =
   | 'binary'
@@ -50,24 +50,6 @@ export interface TextFile {
   text: string;
   bytes: number;
   invalidUtf8: boolean;
-}
-
-export function looksBinary(head: Uint8Array): boolean {
-  const end = Math.min(head.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < end; i++) if (head[i] === 0) return true;
-  return false;
-}
-
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-
-/** UTF-8 text; invalid sequences become U+FFFD and are reported rather than failing the file. */
-export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean } {
-  try {
-    return { text: strict.decode(bytes), invalid: false };
-  } catch {
-    return { text: lenient.decode(bytes), invalid: true };
-  }
 }
 
 export function toWorkspacePath(workspace: string, absolute: string): string {
@@ -171,21 +153,20 @@ export async function* walkTree(
   async function* readText(file: string, shownAs: string, size: number): AsyncGenerator<TextFile> {
     if (options.ignorePath?.(shownAs)) return;
     let bytes: Buffer;
+    let binary: boolean;
     try {
-      // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
+      // Sniff first: a binary over the limit (an image, an archive) is counted as binary, not
+      // reported as oversized, and never read whole.
       const fd = openSync(file, 'r');
       try {
         const head = Buffer.alloc(Math.min(size, BINARY_SNIFF_BYTES));
         readSync(fd, head, 0, head.length, 0);
-        if (looksBinary(head)) {
-          skipped.push({ path: shownAs, reason: 'binary', size });
-          return;
-        }
+        binary = looksBinary(head);
       } finally {
         closeSync(fd);
       }
       if (size > options.maxFileSize) {
-        skipped.push({ path: shownAs, reason: 'oversized', size });
+        skipped.push({ path: shownAs, reason: binary ? 'binary' : 'oversized', size });
         return;
       }
       bytes = readFileSync(file);
@@ -197,8 +178,8 @@ export async function* walkTree(
       });
       return;
     }
-    const { text, invalid } = decodeUtf8(bytes);
-    yield { path: shownAs, text, bytes: bytes.length, invalidUtf8: invalid };
+    const { text, invalidUtf8 } = decodeForScan(bytes, binary);
+    yield { path: shownAs, text, bytes: bytes.length, invalidUtf8 };
   }
 
   yield* visit(root);

@@ -9,7 +9,7 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import { sha256Hex } from '../../../lib/digest.ts';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CompiledRulePackWithPrefilter, DlpFinding } from '../../../lib/dlp/index.ts';
 import type { RuleDescriptor } from '../../../lib/report/types.ts';
 import { baselineFromText, loadBaseline, loadRules, rulesFromText, type Baseline } from './config.ts';
@@ -40,7 +40,10 @@ export interface ConfigFileRef {
   absolute: string;
   /** How it is named in messages (workspace-relative). */
   shown: string;
-  /** True when an input named it, false when it is the conventional file at the workspace root. */
+  /**
+   * True when an input named it, false when it is the conventional file (at the workspace root, or
+   * at the repository's root when the checkout is in a subdirectory).
+   */
   explicit: boolean;
 }
 
@@ -174,9 +177,24 @@ export async function configFromBase(options: {
   const notes: string[] = [];
   const changed: DlpFinding[] = [];
 
-  async function locate(ref: ConfigFileRef | undefined, what: string): Promise<Source> {
-    if (!ref) return { kind: 'none' };
-    const where = await repoPathOf(top, options.workspace ?? options.cwd, ref.absolute);
+  async function locate(given: ConfigFileRef | undefined, what: string): Promise<Source> {
+    if (!given) return { kind: 'none' };
+    let ref = given;
+    const workspace = options.workspace ?? options.cwd;
+    let where = await repoPathOf(top, workspace, ref.absolute);
+    if ('outside' in where && !ref.explicit) {
+      // The conventional file belongs to the repository's root: with the checkout in a
+      // subdirectory of the workspace (actions/checkout `path:`), that is not the workspace root.
+      const name = basename(ref.absolute);
+      const inRepo = join(top, name);
+      const rel = relative(await realOrSame(workspace), inRepo);
+      ref = {
+        ...ref,
+        absolute: inRepo,
+        shown: rel.startsWith('..') || isAbsolute(rel) ? inRepo : rel.split(sep).join('/'),
+      };
+      where = { gitPath: name };
+    }
     if ('outside' in where) {
       notes.push(`Using ${what} ${ref.shown} (outside the repository, read from disk).`);
       return { kind: 'disk', ref };

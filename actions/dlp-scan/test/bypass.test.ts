@@ -2,7 +2,7 @@
 // each must fail the scan with the key reported (and never printed).
 import { expect, test } from '@jest/globals';
 
-import { symlink, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execute } from '../../../lib/runtime.ts';
 import { defaultRulePack } from '../../../lib/dlp/index.ts';
@@ -184,4 +184,98 @@ test('threads: tree mode on worker threads finds what one thread finds; a bad co
   const bad = await run(ws, { mode: 'tree', path: '.', threads: 'many' });
   expect(bad.exitCode).toBe(2);
   expect(bad.sink.failures.join('\n')).toMatch(/threads.*'many' is not a thread count/);
+});
+
+test('history mode: a commit that writes the old fixed record marker, or 0x1f in its author name, hides nothing', async () => {
+  const p = plant(905);
+  const repo = await initRepo();
+  const base = await commit(repo, { 'README.md': 'hello\n' }, 'base');
+  // The delimiters a fixed log format used, in a file, in the message, and in the author's name.
+  const forged = '\x1eSUMMIT-DLP\x1f';
+  await commit(repo, { 'a-marker.txt': `x ${forged}\n`, 'deploy/.env': `${p.aws.line}\n` }, `msg ${forged}`);
+  await writeFile(join(repo, 'creds.ts'), `${p.github.line}\n`);
+  await git(repo, 'add', '-A');
+  await git(repo, '-c', 'user.name=a\x1fb', '-c', 'user.email=x@example.com', 'commit', '-q', '-m', 'named');
+  const head = await git(repo, 'rev-parse', 'HEAD');
+  const { findings } = await runScan(request(repo, { mode: 'history', base, head }));
+  expect(findings.map((f) => `${f.ruleId} ${f.path}`).sort()).toStrictEqual([
+    'aws-access-key-id deploy/.env',
+    'github-token creds.ts',
+  ]);
+});
+
+test('history mode: a message git re-encodes from its encoding header is also scanned as the commit holds it', async () => {
+  const p = plant(906);
+  const repo = await initRepo();
+  const base = await commit(repo, { 'README.md': 'hello\n' }, 'base');
+  await writeFile(join(repo, 'x.txt'), 'x\n');
+  await git(repo, 'add', '-A');
+  const tree = await git(repo, 'write-tree');
+  // Written by hand: `git commit` would not let the header lie about the message's bytes.
+  const raw = `tree ${tree}\nparent ${base}\nauthor t <t@example.com> 1700000000 +0000\ncommitter t <t@example.com> 1700000000 +0000\nencoding IBM037\n\ndeploy ${p.github.value}\n`;
+  const objects = await tempDir('dlp-commit-');
+  await writeFile(join(objects, 'commit.txt'), raw);
+  const head = await git(repo, 'hash-object', '-t', 'commit', '-w', join(objects, 'commit.txt'));
+  const { findings } = await runScan(request(repo, { mode: 'history', base, head }));
+  expect(findings.map((f) => f.ruleId)).toStrictEqual(['github-token']);
+});
+
+test.each([
+  ['UTF-16LE with a byte-order mark', 'utf16le', true],
+  ['UTF-16LE without one', 'utf16le', false],
+  ['UTF-16BE with a byte-order mark', 'utf16be', true],
+  ['UTF-16BE without one', 'utf16be', false],
+  ['UTF-32LE with a byte-order mark', 'utf32le', true],
+  ['UTF-32BE without one', 'utf32be', false],
+])('a file in %s is decoded, in diff, history and tree modes', async (_name, encoding, bom) => {
+  const p = plant(907);
+  const text = `[default]\n${p.aws.line}\nregion = eu-west-1\n`;
+  const encode = (s: string): Buffer => {
+    const units = [...(bom ? '\ufeff' : ''), ...s];
+    if (encoding === 'utf16le') return Buffer.from(units.join(''), 'utf16le');
+    if (encoding === 'utf16be') return Buffer.from(units.join(''), 'utf16le').swap16();
+    const out = Buffer.alloc(units.length * 4);
+    units.forEach((ch, i) =>
+      encoding === 'utf32le'
+        ? out.writeUInt32LE(ch.codePointAt(0)!, i * 4)
+        : out.writeUInt32BE(ch.codePointAt(0)!, i * 4),
+    );
+    return out;
+  };
+  const repo = await initRepo();
+  const base = await commit(repo, { 'README.md': 'hello\n', 'creds.ini': encode('[old]\n') }, 'base');
+  const head = await commit(repo, { 'creds.ini': encode(text) }, 'as PowerShell writes it');
+  for (const mode of ['diff', 'history', 'tree'] as const) {
+    const { findings, stats } = await runScan(request(repo, { mode, base, head }));
+    // The line an editor shows for the key: the second of the file.
+    expect(findings.map((f) => `${mode} ${f.ruleId} ${f.path}:${f.line}`)).toStrictEqual([
+      `${mode} aws-access-key-id creds.ini:2`,
+    ]);
+    expect(stats.invalidUtf8).toStrictEqual([]);
+  }
+});
+
+test('diff mode with the checkout in a subdirectory of the workspace reads the conventional config at the repository root, from the base', async () => {
+  const p = plant(908);
+  const workspace = await tempDir('dlp-ws-');
+  await mkdir(join(workspace, 'repo'));
+  const repo = await initRepo(join(workspace, 'repo'));
+  // The base's rules file switches the AWS rule off; the change must not be able to, and a
+  // missing file at the workspace root is no error.
+  const base = await commit(
+    repo,
+    { '.summit-ops-dlp.yml': 'disable: [aws-access-key-id, generic-secret]\n', 'a.txt': 'x\n' },
+    'base',
+  );
+  const head = await commit(
+    repo,
+    { 'deploy/.env': `${p.aws.line}\n`, 'src/app.ts': `${p.github.line}\n` },
+    'pr',
+  );
+  const { sink, exitCode } = await run(workspace, { mode: 'diff', base, head, path: 'repo' });
+  expect(exitCode).toBe(1);
+  expect(sink.annotations.map((a) => `${a.title} ${a.file}`)).toStrictEqual([
+    'dlp-scan: github-token repo/src/app.ts',
+  ]);
+  expect(sink.lines.some((l) => l.includes('repo/.summit-ops-dlp.yml as of the base commit'))).toBe(true);
 });

@@ -2,7 +2,7 @@
 // new-file line numbers, and content that looks like a header stays content.
 import { expect, test } from '@jest/globals';
 
-import { COMMIT_MARKER, parseLog, parseUnifiedDiff, unquoteGitPath } from '../src/diff.ts';
+import { logDelimiters, logFormat, parseLog, parseUnifiedDiff, unquoteGitPath } from '../src/diff.ts';
 
 const text = (files: ReturnType<typeof parseUnifiedDiff>) =>
   files.map((f) => ({
@@ -136,8 +136,9 @@ test('git C-quoted paths: escapes, octal UTF-8 bytes', () => {
 });
 
 test('log records carry the commit fields gitleaks reports, and each commit its own files', () => {
+  const d = logDelimiters('0123456789abcdef0123456789abcdef');
   const record = (sha: string, message: string, body: string) =>
-    `${COMMIT_MARKER}${sha}\x1fDee\x1fdee@users.noreply.github.com\x1f2026-11-01T12:00:00+02:00\x1f${message}\x1f\n\n${body}`;
+    `${d.marker}${[sha, 'Dee', 'dee@users.noreply.github.com', '2026-11-01T12:00:00+02:00', '', message].map((f) => f + d.separator).join('')}\n\n${body}`;
   const out = Buffer.from(
     record(
       'a'.repeat(40),
@@ -151,7 +152,7 @@ test('log records carry the commit fields gitleaks reports, and each commit its 
       ) +
       record('c'.repeat(40), 'merge', ''),
   );
-  const commits = parseLog(out);
+  const commits = parseLog(out, d);
   expect(commits.map((c) => ({ ...c.commit, files: text(c.files) }))).toStrictEqual([
     {
       sha: 'a'.repeat(40),
@@ -178,4 +179,39 @@ test('log records carry the commit fields gitleaks reports, and each commit its 
       files: [],
     },
   ]);
+});
+
+test('the log format is the delimiters around the fields gitleaks reports and the encoding header', () => {
+  const d = logDelimiters('00112233445566778899aabbccddeeff');
+  expect(logFormat(d)).toBe(
+    [
+      '%x1eSUMMIT-DLP-00112233445566778899aabbccddeeff%x1e',
+      ...['%H', '%an', '%ae', '%aI', '%e', '%B'].map((f) => `${f}%x1f00112233445566778899aabbccddeeff%x1f`),
+    ].join(''),
+  );
+  expect(() => logDelimiters('fixed')).toThrow(/16 or more lowercase hex digits/);
+});
+
+test('a commit cannot forge a record: fixed markers and 0x1f in names, messages or files are data; a short record throws', () => {
+  const d = logDelimiters('fedcba9876543210fedcba9876543210');
+  // What the old fixed format used as delimiters, written by the commit itself.
+  const forged = '\x1eSUMMIT-DLP\x1f';
+  const fields = (name: string, message: string) =>
+    ['a'.repeat(40), name, 'e@example.com', '2026-11-01T12:00:00Z', '', message]
+      .map((f) => f + d.separator)
+      .join('');
+  const patch = `diff --git a/k b/k\n--- a/k\n+++ b/k\n@@ -0,0 +1,2 @@\n+${forged}x\n+key line\n`;
+  const out = Buffer.from(`${d.marker}${fields('a\x1fb', `msg ${forged}\x1f more`)}\n\n${patch}`);
+  const [commit, ...rest] = parseLog(out, d);
+  expect(rest).toStrictEqual([]);
+  expect(commit?.commit.author).toBe('a\x1fb');
+  expect(commit?.commit.message).toBe(`msg ${forged}\x1f more`);
+  expect(text(commit!.files)).toStrictEqual([
+    { path: 'k', binary: false, lines: [1, 2], content: [`${forged}x`, 'key line'] },
+  ]);
+  expect(() => parseLog(Buffer.from(`${d.marker}${'a'.repeat(40)}${d.separator}`), d)).toThrow(
+    /1 of its 6 fields/,
+  );
+  expect(() => parseLog(Buffer.from('warning: something\n'), d)).toThrow(/before its first commit record/);
+  expect(parseLog(Buffer.alloc(0), d)).toStrictEqual([]);
 });

@@ -277,6 +277,20 @@ test('standard input (path -) through the injected reader: findings named <stdin
   assertAbsent(sink.all(), p.all(), 'the runner channels');
 });
 
+test('binary standard input is read over its printable runs, not skipped', async () => {
+  const p = plant(203);
+  const ws = await tempDir();
+  const { sink, exitCode } = await run(
+    ws,
+    { path: '-', mode: 'auto', 'fail-on': 'error', 'max-file-size': '1M' },
+    { stdin: Buffer.concat([Buffer.from([0x00, 0x01, 0x0a]), Buffer.from(`${p.aws.line}\n`)]) },
+  );
+  expect(exitCode).toBe(1);
+  const finding = sink.annotations.find((a) => a.title === 'dlp-scan: aws-access-key-id');
+  expect(finding?.message).toMatch(/^<stdin>:2:\d+: AWS access key id/);
+  assertAbsent(sink.all(), p.all(), 'the runner channels');
+});
+
 test('fail-on: warnings pass at error and fail at warning; the check run says neutral, then failure', async () => {
   const ws = await tempDir();
   // An email address is a warning in the default pack; built at run time.

@@ -6,7 +6,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRulePack, loadRulePackOverride } from '../../../lib/dlp/index.ts';
 import { runScan, type ScanRequest } from '../src/scan.ts';
-import { decodeUtf8, looksBinary } from '../src/tree.ts';
+import { decodeUtf8, looksBinary } from '../src/bytes.ts';
 import { git, initRepo, plant, tempDir, writeFiles } from './fixtures.ts';
 
 const request = (workspace: string, extra: Partial<ScanRequest> = {}): ScanRequest => ({
@@ -37,17 +37,27 @@ test('findings in nested files at their line and column; .git and node_modules a
   expect(stats.filesScanned).toBe(2);
 });
 
-test('a binary file (NUL in the first 8 KiB) is skipped and counted, even when a secret follows', async () => {
+test('a binary file (NUL in the first 8 KiB) is scanned over its printable runs, as in diff mode; a binary over max-file-size is counted, not read', async () => {
   const p = plant(102);
   const ws = await tempDir();
+  const nul = Buffer.from([0x89, 0x50, 0x00, 0x0a]);
   await writeFiles(ws, {
-    'blob.bin': Buffer.concat([Buffer.from([0x89, 0x50, 0x00, 0x0a]), Buffer.from(`${p.aws.line}\n`)]),
+    // A key stored beside NUL and control bytes (a SQLite file, a build artefact) is still a key.
+    'blob.bin': Buffer.concat([nul, Buffer.from(`${p.aws.line}\n`), Buffer.from([0x01, 0x02, 0xff, 0xfe])]),
     'late-nul.txt': Buffer.concat([Buffer.from(`${'a'.repeat(9000)}\n${p.github.line}\n`), Buffer.from([0])]),
+    'big.bin': Buffer.concat([nul, Buffer.alloc(20_000, 0x41), Buffer.from(`${p.card.line}\n`)]),
   });
-  const { findings, stats } = await runScan(request(ws));
-  expect(stats.skipped.map((s) => `${s.path}:${s.reason}`)).toStrictEqual(['blob.bin:binary']);
-  // A NUL after the sniffed 8 KiB does not make a text file binary (git decides the same way).
-  expect(findings.map((f) => f.path)).toStrictEqual(['late-nul.txt']);
+  const { findings, stats } = await runScan(request(ws, { maxFileSize: 16_384 }));
+  expect(stats.skipped.map((s) => `${s.path}:${s.reason}`)).toStrictEqual(['big.bin:binary']);
+  // The key keeps its line and column in the file (control bytes became spaces, nothing moved).
+  expect(findings.map((f) => `${f.ruleId} ${f.path}:${f.line}:${f.column}`)).toStrictEqual([
+    `aws-access-key-id blob.bin:2:${p.aws.line.indexOf(p.aws.value) + 1}`,
+    // A NUL after the sniffed 8 KiB does not make a text file binary (git decides the same way).
+    `github-token late-nul.txt:2:${p.github.line.indexOf(p.github.value) + 1}`,
+  ]);
+  // Bytes of a binary file are not meant to be UTF-8: not reported as invalid text.
+  expect(stats.invalidUtf8).toStrictEqual([]);
+  expect(stats.filesScanned).toBe(2);
   expect(looksBinary(Buffer.from('text'))).toBe(false);
 });
 

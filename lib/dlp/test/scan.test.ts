@@ -109,6 +109,14 @@ test('allowlists: path globs, regexes (secret/match/line targets), stopwords', (
   ).toBe(1);
   expect(scanText(text, { path: 'src/a.env', allowlist: { paths: ['test/fixtures/**'] } }).length).toBe(1);
   expect(scanText(text, { path: 'deep/dir/x.snap', allowlist: { paths: ['*.snap'] } }).length).toBe(0);
+  // A backslash is a file-name character (Linux, macOS): a root file named `test\fixtures\a.env`
+  // is not in test/fixtures/, and its fingerprint is its own.
+  const [backslashed] = scanText(text, {
+    path: 'test\\fixtures\\a.env',
+    allowlist: { paths: ['test/fixtures/**'] },
+  });
+  expect(backslashed?.path).toBe('test\\fixtures\\a.env');
+  expect(backslashed?.fingerprint).not.toBe(fingerprint('aws-access-key-id', awsId, 'test/fixtures/a.env'));
   expect(scanText(text, { path: 'a.env', allowlist: { regexes: [`^${awsId.slice(0, 8)}`] } }).length).toBe(0);
   expect(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'line' } }).length).toBe(0);
   expect(scanText(text, { allowlist: { regexes: ['^AWS='], regexTarget: 'secret' } }).length).toBe(1);

@@ -2,11 +2,11 @@ import { fileURLToPath as __summitFileURLToPath } from 'node:url';
 import { dirname as __summitDirname } from 'node:path';
 const __filename = __summitFileURLToPath(import.meta.url);
 const __dirname = __summitDirname(__filename);
-export const id = 8069;
-export const ids = [8069];
+export const id = 3102;
+export const ids = [3102];
 export const modules = {
 
-/***/ 8069:
+/***/ 83102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -167,6 +167,8 @@ function baselineFromText(text, name) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __webpack_require__(81260);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/diff.ts
 /**
  * Pure parsers for what the git adapter returns: `git diff --unified=0` and `git log -p` output,
@@ -308,34 +310,47 @@ function parseUnifiedDiff(output) {
     // Deletions and pure renames add nothing; keep binary files so they are counted.
     return files.filter((f) => f.binary || f.lines.length > 0);
 }
-/** The marker that opens each commit in the `git log` format below; nothing else writes it. */
-const COMMIT_MARKER = '\x1eSUMMIT-DLP\x1f';
+function logDelimiters(nonce) {
+    if (!/^[0-9a-f]{16,}$/.test(nonce))
+        throw new Error('the log nonce must be 16 or more lowercase hex digits');
+    return { marker: `\x1eSUMMIT-DLP-${nonce}\x1e`, separator: `\x1f${nonce}\x1f` };
+}
+/** The header fields of each record, in order (%e: the commit's `encoding` header, when it has one). */
+const LOG_FIELDS = ['%H', '%an', '%ae', '%aI', '%e', '%B'];
 /** `git log --format` that heads each commit's patch with the marker and the gitleaks fields. */
-const LOG_FORMAT = `${COMMIT_MARKER.replace('\x1e', '%x1e').replace('\x1f', '%x1f')}%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1f`;
-/** Parses `git log -p --format=LOG_FORMAT` output into commits with their added lines. */
-function parseLog(output) {
-    const marker = Buffer.from(COMMIT_MARKER, 'latin1');
+function logFormat({ marker, separator }) {
+    const escape = (text) => text.replace(/\x1e/g, '%x1e').replace(/\x1f/g, '%x1f');
+    return escape(marker) + LOG_FIELDS.map((field) => field + escape(separator)).join('');
+}
+/**
+ * Parses `git log -p --format=logFormat(delimiters)` output into commits with their added lines.
+ * A record without all its fields cannot come from that format: it throws rather than drop the
+ * commit's patch.
+ */
+function parseLog(output, delimiters) {
+    const marker = Buffer.from(delimiters.marker, 'latin1');
+    const separator = Buffer.from(delimiters.separator, 'latin1');
     const commits = [];
     let at = output.indexOf(marker);
+    if (at > 0 || (at === -1 && output.length > 0))
+        throw new Error('git log printed text before its first commit record');
     while (at !== -1) {
         const next = output.indexOf(marker, at + marker.length);
         const record = output.subarray(at + marker.length, next === -1 ? output.length : next);
         at = next;
-        // sha, author, email, date, message: five fields each ended by 0x1f; the patch follows.
         const fields = [];
         let start = 0;
-        for (let n = 0; n < 5; n++) {
-            const end = record.indexOf(0x1f, start);
+        for (let n = 0; n < LOG_FIELDS.length; n++) {
+            const end = record.indexOf(separator, start);
             if (end === -1)
-                break;
+                throw new Error(`a git log record has ${n} of its ${LOG_FIELDS.length} fields`);
             fields.push(record.subarray(start, end).toString('utf8'));
-            start = end + 1;
+            start = end + separator.length;
         }
-        if (fields.length < 5)
-            continue;
-        const [sha, author, email, date, message] = fields;
+        const [sha, author, email, date, encoding, message] = fields;
         commits.push({
             commit: { sha, author, email, date: utcDate(date), message: message.trim() },
+            encoding,
             files: parseUnifiedDiff(record.subarray(start)),
         });
     }
@@ -347,12 +362,130 @@ function utcDate(iso) {
     return Number.isNaN(time) ? iso : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+;// CONCATENATED MODULE: ./actions/dlp-scan/src/bytes.ts
+/**
+ * How a file's bytes become the text the rules read, the same way in every mode (tree, diff,
+ * history, standard input). UTF-8 is the rule; a file with a NUL byte in its first 8 KiB (git's
+ * own test) is binary, and a binary file is either UTF-16/UTF-32 text (a byte-order mark, or NULs
+ * on one side of every code unit: what PowerShell 5's `>` and many Windows tools write), decoded
+ * as such, or read over its printable runs. Decoding never hides a file: a key written by
+ * `iconv -t UTF-16` is read as the key, not as `A K I A …` with spaces between the letters.
+ */
+/** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
+const BINARY_SNIFF_BYTES = 8192;
+function looksBinary(head) {
+    const end = Math.min(head.length, BINARY_SNIFF_BYTES);
+    for (let i = 0; i < end; i++)
+        if (head[i] === 0)
+            return true;
+    return false;
+}
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+const utf16le = new TextDecoder('utf-16le');
+function decodeUtf8(bytes) {
+    try {
+        return { text: strict.decode(bytes), invalid: false };
+    }
+    catch {
+        return { text: lenient.decode(bytes), invalid: true };
+    }
+}
+/**
+ * A binary file's bytes with control bytes (but tab and newline) as spaces, so offsets and lines
+ * stay where they were: a key stored beside NUL bytes (a SQLite file, a build artefact) is still
+ * a key, and `strings` would show it.
+ */
+function printable(bytes) {
+    const out = Buffer.from(bytes);
+    for (let i = 0; i < out.length; i++) {
+        const b = out[i];
+        if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f)
+            out[i] = 0x20;
+    }
+    return out;
+}
+/**
+ * The wide encoding of binary-looking bytes: from a byte-order mark, else from where the NULs sit
+ * in the first 8 KiB. Text in UTF-16 has a NUL in one half of most code units and almost never in
+ * the other; UTF-32 has NULs in three of every four bytes. Undefined: not wide text.
+ */
+function wideEncoding(bytes) {
+    const b = bytes;
+    if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0)
+        return 'utf-32le';
+    if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+        return 'utf-32be';
+    if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe)
+        return 'utf-16le';
+    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff)
+        return 'utf-16be';
+    const end = Math.min(b.length, BINARY_SNIFF_BYTES) & ~3;
+    if (end < 4)
+        return undefined;
+    const zeros = [0, 0, 0, 0];
+    for (let i = 0; i < end; i++)
+        if (b[i] === 0)
+            zeros[i & 3]++;
+    const quads = end / 4;
+    const many = (n) => n >= quads * 0.5;
+    const few = (n) => n <= quads * 0.05;
+    const [z0, z1, z2, z3] = zeros;
+    if (few(z0) && many(z1) && many(z2) && many(z3))
+        return 'utf-32le';
+    if (many(z0) && many(z1) && many(z2) && few(z3))
+        return 'utf-32be';
+    if (few(z0) && few(z2) && many(z1) && many(z3))
+        return 'utf-16le';
+    if (many(z0) && many(z2) && few(z1) && few(z3))
+        return 'utf-16be';
+    return undefined;
+}
+function decodeWide(bytes, encoding) {
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+        const even = bytes.length & ~1;
+        const units = Buffer.from(bytes.subarray(0, even));
+        if (encoding === 'utf-16be')
+            units.swap16();
+        return utf16le.decode(units);
+    }
+    const parts = [];
+    const codes = [];
+    for (let i = 0; i + 3 < bytes.length; i += 4) {
+        const cp = encoding === 'utf-32le'
+            ? (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0
+            : ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
+        codes.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+        if (codes.length === 8192)
+            parts.push(String.fromCodePoint(...codes.splice(0)));
+    }
+    parts.push(String.fromCodePoint(...codes));
+    // A byte-order mark is not text.
+    return parts.join('').replace(/^\ufeff/, '');
+}
+/**
+ * The text of a file's bytes. `binary`: the caller already knows the bytes hold a NUL (diff mode
+ * looks at the added lines); otherwise the first 8 KiB decide.
+ */
+function decodeForScan(bytes, binary = looksBinary(bytes)) {
+    if (!binary) {
+        const { text, invalid } = decodeUtf8(bytes);
+        return { text, encoding: 'utf-8', invalidUtf8: invalid };
+    }
+    const wide = wideEncoding(bytes);
+    if (wide)
+        return { text: decodeWide(bytes, wide), encoding: wide, invalidUtf8: false };
+    return { text: decodeUtf8(printable(bytes)).text, encoding: 'binary', invalidUtf8: false };
+}
+
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/git.ts
 /**
  * The git adapter: `git` run through @actions/exec (an argument array, no shell), output
  * kept as bytes. Revisions from inputs are resolved to commit ids before any diff or log runs, so
  * a user value never reaches git as an option and a missing commit is named in plain words.
  */
+
+
 
 
 /** A git failure with the words to show a user; never a stack trace. */
@@ -483,14 +616,41 @@ async function git_history(dir, base, head, pathspec = '.') {
     // commit itself introduced against git's own re-merge of its parents; the parents' changes are
     // scanned in their own commits. (`-m`/`--first-parent` would either rescan every merged change
     // per parent or credit the whole branch to the merge and skip the branch's own commits.)
-    const result = await runGit(['log', '-p', '--diff-merges=remerge', ...PATCH_OPTIONS, `--format=${LOG_FORMAT}`, range, '--', pathspec], dir);
+    const delimiters = logDelimiters((0,external_node_crypto_.randomBytes)(16).toString('hex'));
+    const result = await runGit([
+        'log',
+        '-p',
+        '--diff-merges=remerge',
+        ...PATCH_OPTIONS,
+        `--format=${logFormat(delimiters)}`,
+        range,
+        '--',
+        pathspec,
+    ], dir);
     if (result.code !== 0) {
         const stderr = firstLines(result.stderr);
         if (/diff-merges|remerge/.test(stderr))
             throw new GitError(`git log --diff-merges=remerge failed (${stderr}); history mode needs git 2.36 or later to see what merge commits add: update git on the runner`);
         throw new GitError(`git log ${base ? `${base}..` : ''}${head} failed: ${stderr || `git exited with ${result.code}`}`);
     }
-    return parseLog(result.stdout);
+    let commits;
+    try {
+        commits = parseLog(result.stdout, delimiters);
+    }
+    catch (error) {
+        throw new GitError(`git log ${range} could not be read: ${error.message}`);
+    }
+    for (const { commit, encoding } of commits) {
+        // git log re-encodes a message from its `encoding` header (IBM037, UTF-16…); the bytes the
+        // commit holds, which `git cat-file -p` and every clone show, are scanned too.
+        if (encoding === '' || /^utf-?8$/i.test(encoding))
+            continue;
+        const raw = await gitOk(['cat-file', 'commit', commit.sha], dir, `git cat-file commit ${commit.sha}`);
+        const body = raw.indexOf('\n\n');
+        if (body !== -1)
+            commit.message += `\n${decodeUtf8(raw.subarray(body + 2)).text.trim()}`;
+    }
+    return commits.map(({ commit, files }) => ({ commit, files }));
 }
 /**
  * A file's bytes at a commit (`git show <commit>:<path>`, execFile, no shell), or undefined when
@@ -799,9 +959,10 @@ var lib_workspace = __webpack_require__(29907);
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/tree.ts
 /**
  * Tree mode's file-system adapter: walks a directory and hands each text file to the scanner.
- * Skips `.git` and `node_modules`, binary files (a NUL byte in the first 8 KiB, git's own test),
- * files over the size limit (reported), and symlinks that leave the workspace (never followed,
- * reported). Invalid UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
+ * Skips `.git` and `node_modules`, files over the size limit (reported; a binary one only
+ * counted), and symlinks that leave the workspace (never followed, reported). A binary file is
+ * decoded as every mode decodes one (bytes.ts: UTF-16/32 text, or its printable runs). Invalid
+ * UTF-8 is decoded with U+FFFD and counted, so one stray byte neither hides the
  * rest of the file nor stops the scan.
  */
 // Synchronous on purpose: each file costs five file-system calls, and awaiting each one through
@@ -810,27 +971,8 @@ var lib_workspace = __webpack_require__(29907);
 
 
 
+
 const EXCLUDED_DIRS = new Set(['.git', 'node_modules']);
-/** How much of a file decides "binary" (git reads the same 8000-odd bytes). */
-const BINARY_SNIFF_BYTES = 8192;
-function looksBinary(head) {
-    const end = Math.min(head.length, BINARY_SNIFF_BYTES);
-    for (let i = 0; i < end; i++)
-        if (head[i] === 0)
-            return true;
-    return false;
-}
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-/** UTF-8 text; invalid sequences become U+FFFD and are reported rather than failing the file. */
-function decodeUtf8(bytes) {
-    try {
-        return { text: strict.decode(bytes), invalid: false };
-    }
-    catch {
-        return { text: lenient.decode(bytes), invalid: true };
-    }
-}
 function toWorkspacePath(workspace, absolute) {
     return (0,external_node_path_.relative)(workspace, absolute).split(external_node_path_.sep).join('/');
 }
@@ -916,22 +1058,21 @@ async function* walkTree(root, options, skipped) {
         if (options.ignorePath?.(shownAs))
             return;
         let bytes;
+        let binary;
         try {
-            // Sniff first: a large binary is counted as binary (not reported as oversized) and never read whole.
+            // Sniff first: a binary over the limit (an image, an archive) is counted as binary, not
+            // reported as oversized, and never read whole.
             const fd = (0,external_node_fs_.openSync)(file, 'r');
             try {
                 const head = Buffer.alloc(Math.min(size, BINARY_SNIFF_BYTES));
                 (0,external_node_fs_.readSync)(fd, head, 0, head.length, 0);
-                if (looksBinary(head)) {
-                    skipped.push({ path: shownAs, reason: 'binary', size });
-                    return;
-                }
+                binary = looksBinary(head);
             }
             finally {
                 (0,external_node_fs_.closeSync)(fd);
             }
             if (size > options.maxFileSize) {
-                skipped.push({ path: shownAs, reason: 'oversized', size });
+                skipped.push({ path: shownAs, reason: binary ? 'binary' : 'oversized', size });
                 return;
             }
             bytes = (0,external_node_fs_.readFileSync)(file);
@@ -944,8 +1085,8 @@ async function* walkTree(root, options, skipped) {
             });
             return;
         }
-        const { text, invalid } = decodeUtf8(bytes);
-        yield { path: shownAs, text, bytes: bytes.length, invalidUtf8: invalid };
+        const { text, invalidUtf8 } = decodeForScan(bytes, binary);
+        yield { path: shownAs, text, bytes: bytes.length, invalidUtf8 };
     }
     yield* visit(root);
 }
@@ -956,6 +1097,7 @@ async function* walkTree(root, options, skipped) {
  * lib/dlp engine with the pack, allowlists and baseline, and maps positions back (diff and history
  * scan only the added lines, so their line numbers are translated to the new file's).
  */
+
 
 
 
@@ -1114,11 +1256,10 @@ async function scanStdin(request) {
     const bytes = await request.readStdin();
     if (bytes.length > request.maxFileSize)
         stats.skipped.push({ path: STDIN_PATH, reason: 'oversized', size: bytes.length });
-    else if (looksBinary(bytes))
-        stats.skipped.push({ path: STDIN_PATH, reason: 'binary', size: bytes.length });
     else {
-        const { text, invalid } = decodeUtf8(bytes);
-        if (invalid)
+        // Decoded as a file in any mode (bytes.ts): binary input is not skipped.
+        const { text, invalidUtf8 } = decodeForScan(bytes);
+        if (invalidUtf8)
             stats.invalidUtf8.push(STDIN_PATH);
         stats.filesScanned = 1;
         stats.bytesScanned = bytes.length;
@@ -1136,16 +1277,6 @@ function addedText(file) {
         parts.push(line);
     });
     return Buffer.concat(parts);
-}
-/** Control bytes (but tab and newline) become spaces: offsets and lines stay where they were. */
-function printable(bytes) {
-    const out = Buffer.from(bytes);
-    for (let i = 0; i < out.length; i++) {
-        const b = out[i];
-        if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f)
-            out[i] = 0x20;
-    }
-    return out;
 }
 /** Bytes in runs of 8 or more non-space characters: what a binary file has worth reading. */
 function printableBytes(bytes) {
@@ -1213,20 +1344,22 @@ async function scanAdded(request, stats, findings, file, path, commit) {
         stats.suppressed.path++;
         return;
     }
-    // A binary file (a NUL in the added bytes) is scanned over its printable runs: a key placed
-    // beside a NUL byte is still a key. Without any added line (git's "Binary files differ"
-    // without --text, kept for old output) there is nothing to read.
+    // A binary file (a NUL in the added bytes) is decoded as in every mode (bytes.ts): UTF-16/32
+    // text as text, anything else over its printable runs — a key beside a NUL byte is still a key.
+    // Without any added line (git's "Binary files differ" without --text, kept for old output)
+    // there is nothing to read.
     if (file.binary && file.lines.length === 0) {
         stats.skipped.push({ path, reason: 'binary', ...inCommit });
         return;
     }
-    const bytes = file.binary ? printable(addedText(file)) : addedText(file);
-    if (bytes.length > request.maxFileSize && !(file.binary && printableBytes(bytes) <= request.maxFileSize)) {
+    const bytes = addedText(file);
+    const { text, invalidUtf8, encoding } = decodeForScan(bytes, file.binary);
+    // Binary content weighs what it has worth reading (its printable runs); text its bytes.
+    if ((encoding === 'binary' ? printableBytes(bytes) : bytes.length) > request.maxFileSize) {
         stats.skipped.push({ path, reason: 'oversized', size: bytes.length, ...inCommit });
         return;
     }
-    const { text, invalid } = decodeUtf8(bytes);
-    if (invalid && !file.binary)
+    if (invalidUtf8)
         stats.invalidUtf8.push(where);
     stats.filesScanned++;
     stats.bytesScanned += bytes.length;
@@ -1417,10 +1550,25 @@ async function configFromBase(options) {
     const from = await mergeBaseOf(top, base, head);
     const notes = [];
     const changed = [];
-    async function locate(ref, what) {
-        if (!ref)
+    async function locate(given, what) {
+        if (!given)
             return { kind: 'none' };
-        const where = await repoPathOf(top, options.workspace ?? options.cwd, ref.absolute);
+        let ref = given;
+        const workspace = options.workspace ?? options.cwd;
+        let where = await repoPathOf(top, workspace, ref.absolute);
+        if ('outside' in where && !ref.explicit) {
+            // The conventional file belongs to the repository's root: with the checkout in a
+            // subdirectory of the workspace (actions/checkout `path:`), that is not the workspace root.
+            const name = (0,external_node_path_.basename)(ref.absolute);
+            const inRepo = (0,external_node_path_.join)(top, name);
+            const rel = (0,external_node_path_.relative)(await realOrSame(workspace), inRepo);
+            ref = {
+                ...ref,
+                absolute: inRepo,
+                shown: rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? inRepo : rel.split(external_node_path_.sep).join('/'),
+            };
+            where = { gitPath: name };
+        }
         if ('outside' in where) {
             notes.push(`Using ${what} ${ref.shown} (outside the repository, read from disk).`);
             return { kind: 'disk', ref };
