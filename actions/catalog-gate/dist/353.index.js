@@ -1119,8 +1119,8 @@ const schema31 = {
         properties: {
             id: {
                 type: 'string',
-                pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$',
-                description: 'YYYY-MM-DD-NNN-slug; also the migration file stem (<id>.up.sql, <id>.down.sql).',
+                pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$',
+                description: "The migration file stem (<id>.up.sql, <id>.down.sql): letters, digits, '.', '_' and '-', starting with a letter or digit. YYYY-MM-DD-NNN-slug, or the names migration tools give (000061_add_index, 20240101120000_create_users, V3__add_index). Ids ascend in natural order (digit runs compare as numbers).",
             },
             service: { type: 'string', minLength: 1, description: 'The service that owns the tables.' },
             description: { type: 'string' },
@@ -1182,7 +1182,7 @@ const schema31 = {
 };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = catalog_validate_generated_ucs2length.default;
-const pattern4 = new RegExp('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$', 'u');
+const pattern4 = new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$', 'u');
 const pattern5 = new RegExp('^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)*$', 'u');
 const pattern6 = new RegExp('^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$', 'u');
 function validate20(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -1306,12 +1306,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                 instancePath: instancePath + '/' + i0 + '/id',
                                 schemaPath: '#/items/properties/id/pattern',
                                 keyword: 'pattern',
-                                params: {
-                                    pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$',
-                                },
-                                message: 'must match pattern "' +
-                                    '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$' +
-                                    '"',
+                                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$' },
+                                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$' + '"',
                             };
                             if (vErrors === null) {
                                 vErrors = [err6];
@@ -3343,10 +3339,10 @@ function checkDrift(catalog, migrationsDir, files, pattern = DEFAULT_PATTERN) {
         }
         else
             seen.set(entry.id, i);
-        if (previous !== undefined && entry.id < previous) {
+        if (previous !== undefined && compareIds(entry.id, previous) < 0) {
             out.push(problem(CATALOG_RULES.outOfOrder, catalog.file, idPos, `id '${entry.id}' sorts before the previous entry '${previous}'; the catalog lists migrations in the order they apply`));
         }
-        if (previous === undefined || entry.id > previous)
+        if (previous === undefined || compareIds(entry.id, previous) > 0)
             previous = entry.id;
         const up = fileFor(pattern.up, entry.id);
         if (!present.has(up))
@@ -3384,12 +3380,47 @@ function checkDrift(catalog, migrationsDir, files, pattern = DEFAULT_PATTERN) {
     return out;
 }
 /**
- * `revert <id>` naming the entry itself — its full id or its date-number prefix
- * (`revert 2025-11-10-001` on `2025-11-10-001-add-user-phone`) — means "run this migration's own
- * down file", not "another migration undoes this one".
+ * Natural order of migration ids: digit runs compare as numbers, everything else by code unit, so
+ * `V2__x` sorts before `V10__x` (Flyway) as `000002_x` before `000010_x` (golang-migrate) and
+ * `2025-11-10-001-x` before `2025-11-10-002-x`. Equal numbers with different zero padding fall back
+ * to the plain string order, so the order is total.
+ */
+function compareIds(a, b) {
+    const parts = (id) => id.match(/\d+|\D+/g) ?? [];
+    const pa = parts(a);
+    const pb = parts(b);
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+        const x = pa[i];
+        const y = pb[i];
+        if (x === y)
+            continue;
+        const digits = /^\d/.test(x) && /^\d/.test(y);
+        if (digits) {
+            const nx = x.replace(/^0+(?=\d)/, '');
+            const ny = y.replace(/^0+(?=\d)/, '');
+            if (nx.length !== ny.length)
+                return nx.length - ny.length;
+            if (nx !== ny)
+                return nx < ny ? -1 : 1;
+        }
+        if (!digits)
+            return x < y ? -1 : 1;
+    }
+    if (pa.length !== pb.length)
+        return pa.length - pb.length;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * `revert <id>` naming the entry itself — its full id or its version prefix (what precedes the
+ * name: `revert 2025-11-10-001` on `2025-11-10-001-add-user-phone`, `revert 000061` on
+ * `000061_add_index`, `revert V3` on `V3__add_index`) — means "run this migration's own down
+ * file", not "another migration undoes this one".
  */
 function revertsItself(entry, target) {
-    return target === entry.id || (/^\d{4}-\d{2}-\d{2}-\d+$/.test(target) && entry.id.startsWith(`${target}-`));
+    if (target === entry.id)
+        return true;
+    // The whole version: a prefix ending in a digit that only the name (a letter, after separators) follows.
+    return (/\d$/.test(target) && entry.id.startsWith(target) && /^[-_.]+[A-Za-z]/.test(entry.id.slice(target.length)));
 }
 function isDownFile(rollback) {
     return /^[\w./-]+\.sql$/.test(rollback);
@@ -4275,12 +4306,16 @@ async function proveBackouts(db, migrations, clock = () => performance.now(), ho
         }
         try {
             const before = await snapshotSchema(db, home);
+            let rebuildAfter = false;
             if (!m.up.noTransaction && !m.down?.noTransaction)
                 await proveInTransaction(db, m, before, home, done);
-            else if (await proveWithoutTransaction(db, m, before, home, done))
-                await rebuild(m.id);
+            else
+                rebuildAfter = await proveWithoutTransaction(db, m, before, home, done);
             if (results.at(-1).status !== 'failed' || !results.at(-1).problems[0]?.startsWith('up failed'))
                 applied.push(m);
+            // After this migration's own up is counted: the next one starts from "after this up".
+            if (rebuildAfter)
+                await rebuild(m.id);
         }
         catch (error) {
             if (error instanceof SessionEndedError && error.resumable) {

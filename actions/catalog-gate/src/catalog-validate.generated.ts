@@ -20,8 +20,9 @@ const schema31 = {
     properties: {
       id: {
         type: 'string',
-        pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$',
-        description: 'YYYY-MM-DD-NNN-slug; also the migration file stem (<id>.up.sql, <id>.down.sql).',
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$',
+        description:
+          "The migration file stem (<id>.up.sql, <id>.down.sql): letters, digits, '.', '_' and '-', starting with a letter or digit. YYYY-MM-DD-NNN-slug, or the names migration tools give (000061_add_index, 20240101120000_create_users, V3__add_index). Ids ascend in natural order (digit runs compare as numbers).",
       },
       service: { type: 'string', minLength: 1, description: 'The service that owns the tables.' },
       description: { type: 'string' },
@@ -84,10 +85,7 @@ const schema31 = {
 };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length.default;
-const pattern4 = new RegExp(
-  '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$',
-  'u',
-);
+const pattern4 = new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$', 'u');
 const pattern5 = new RegExp('^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)*$', 'u');
 const pattern6 = new RegExp('^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$', 'u');
 function validate20(
@@ -209,14 +207,8 @@ function validate20(
                 instancePath: instancePath + '/' + i0 + '/id',
                 schemaPath: '#/items/properties/id/pattern',
                 keyword: 'pattern',
-                params: {
-                  pattern:
-                    '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$',
-                },
-                message:
-                  'must match pattern "' +
-                  '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$' +
-                  '"',
+                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$' },
+                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$' + '"',
               };
               if (vErrors === null) {
                 vErrors = [err6];

@@ -225,7 +225,7 @@ export function checkDrift(
         ),
       );
     } else seen.set(entry.id, i);
-    if (previous !== undefined && entry.id < previous) {
+    if (previous !== undefined && compareIds(entry.id, previous) < 0) {
       out.push(
         problem(
           CATALOG_RULES.outOfOrder,
@@ -235,7 +235,7 @@ export function checkDrift(
         ),
       );
     }
-    if (previous === undefined || entry.id > previous) previous = entry.id;
+    if (previous === undefined || compareIds(entry.id, previous) > 0) previous = entry.id;
     const up = fileFor(pattern.up, entry.id);
     if (!present.has(up))
       out.push(
@@ -314,12 +314,44 @@ export function checkDrift(
 }
 
 /**
- * `revert <id>` naming the entry itself — its full id or its date-number prefix
- * (`revert 2025-11-10-001` on `2025-11-10-001-add-user-phone`) — means "run this migration's own
- * down file", not "another migration undoes this one".
+ * Natural order of migration ids: digit runs compare as numbers, everything else by code unit, so
+ * `V2__x` sorts before `V10__x` (Flyway) as `000002_x` before `000010_x` (golang-migrate) and
+ * `2025-11-10-001-x` before `2025-11-10-002-x`. Equal numbers with different zero padding fall back
+ * to the plain string order, so the order is total.
+ */
+export function compareIds(a: string, b: string): number {
+  const parts = (id: string) => id.match(/\d+|\D+/g) ?? [];
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    const digits = /^\d/.test(x) && /^\d/.test(y);
+    if (digits) {
+      const nx = x.replace(/^0+(?=\d)/, '');
+      const ny = y.replace(/^0+(?=\d)/, '');
+      if (nx.length !== ny.length) return nx.length - ny.length;
+      if (nx !== ny) return nx < ny ? -1 : 1;
+    }
+    if (!digits) return x < y ? -1 : 1;
+  }
+  if (pa.length !== pb.length) return pa.length - pb.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `revert <id>` naming the entry itself — its full id or its version prefix (what precedes the
+ * name: `revert 2025-11-10-001` on `2025-11-10-001-add-user-phone`, `revert 000061` on
+ * `000061_add_index`, `revert V3` on `V3__add_index`) — means "run this migration's own down
+ * file", not "another migration undoes this one".
  */
 export function revertsItself(entry: CatalogEntry, target: string): boolean {
-  return target === entry.id || (/^\d{4}-\d{2}-\d{2}-\d+$/.test(target) && entry.id.startsWith(`${target}-`));
+  if (target === entry.id) return true;
+  // The whole version: a prefix ending in a digit that only the name (a letter, after separators) follows.
+  return (
+    /\d$/.test(target) && entry.id.startsWith(target) && /^[-_.]+[A-Za-z]/.test(entry.id.slice(target.length))
+  );
 }
 
 export function isDownFile(rollback: string): boolean {

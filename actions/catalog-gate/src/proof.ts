@@ -208,10 +208,13 @@ export async function proveBackouts(
     }
     try {
       const before = await snapshotSchema(db, home);
+      let rebuildAfter = false;
       if (!m.up.noTransaction && !m.down?.noTransaction) await proveInTransaction(db, m, before, home, done);
-      else if (await proveWithoutTransaction(db, m, before, home, done)) await rebuild(m.id);
+      else rebuildAfter = await proveWithoutTransaction(db, m, before, home, done);
       if (results.at(-1)!.status !== 'failed' || !results.at(-1)!.problems[0]?.startsWith('up failed'))
         applied.push(m);
+      // After this migration's own up is counted: the next one starts from "after this up".
+      if (rebuildAfter) await rebuild(m.id);
     } catch (error) {
       if (error instanceof SessionEndedError && error.resumable) {
         // A fresh session (embedded PGlite restarted): this migration is not provable, the

@@ -5,9 +5,12 @@ import {
   checkDrift,
   checkPolicy,
   checkRisk,
+  compareIds,
   parseCatalog,
+  revertsItself,
   rollbackOf,
   type Catalog,
+  type CatalogEntry,
 } from '../src/catalog.ts';
 import type { Finding } from '../../../lib/report/types.ts';
 
@@ -84,12 +87,50 @@ test('unknown keys and bad values are reported at the exact line:column', () => 
   expect(risk.location!.column).toBe(9);
 });
 
-test('a bad id format is a schema error at the id line', () => {
-  const { problems } = parseCatalog(
-    FILE,
-    GOOD.replace('2026-11-02-002-reindex-events', '2026-13-02-2-Reindex'),
-  );
-  expect(brief(problems)).toStrictEqual(['catalog-schema@13']);
+test('an id that is no safe file stem (a path, a space, a leading dot) is a schema error at the id line', () => {
+  for (const bad of ['../etc/x', 'add phone', '.hidden', 'a/b', '']) {
+    const { problems } = parseCatalog(FILE, GOOD.replace('2026-11-02-002-reindex-events', `'${bad}'`));
+    expect(brief(problems)).toStrictEqual(['catalog-schema@13']);
+  }
+});
+
+test('ids as migration tools name files are accepted, and ascend in natural order', () => {
+  const entry = (id: string) =>
+    `- id: ${id}\n  service: s\n  risk: low\n  pii: false\n  rollout: online\n  owner: '@o'\n`;
+  const catalogOf = (ids: string[]) => load(ids.map(entry).join(''));
+  const drift = (ids: string[]) =>
+    brief(
+      checkDrift(
+        catalogOf(ids),
+        'db/migrations',
+        ids.flatMap((id) => [`${id}.up.sql`, `${id}.down.sql`]),
+      ),
+    );
+  // golang-migrate, Flyway (V2 before V10), timestamps (Rails, Prisma), the YYYY-MM-DD-NNN form.
+  expect(
+    drift(['000001_create_teams', '000002_create_team_members', '000061_upgrade_channels_v6.0']),
+  ).toStrictEqual([]);
+  expect(drift(['V1__init', 'V2__add_index', 'V10__backfill'])).toStrictEqual([]);
+  expect(drift(['20240101120000_create_users', '20240102093000_add_email'])).toStrictEqual([]);
+  expect(drift(['2026-11-01-001-a', '2026-11-01-002-b', '2026-11-02-001-c'])).toStrictEqual([]);
+  expect(drift(['V10__backfill', 'V2__add_index'])).toStrictEqual(['drift-out-of-order@7']);
+  expect(compareIds('V2__x', 'V10__x')).toBeLessThan(0);
+  expect(compareIds('000010_a', '000002_b')).toBeGreaterThan(0);
+  expect(compareIds('001_a', '1_a')).not.toBe(0);
+});
+
+test("revert with the entry's own id or its version prefix runs its own down file, whatever the naming", () => {
+  const own = (id: string, target: string) => revertsItself({ id } as CatalogEntry, target);
+  expect(own('2025-11-10-001-add-user-phone', '2025-11-10-001')).toBe(true);
+  expect(own('000061_upgrade_channels', '000061')).toBe(true);
+  expect(own('V3__add_index', 'V3')).toBe(true);
+  expect(own('20240101120000_create_users', '20240101120000')).toBe(true);
+  expect(own('V3__add_index', 'V3__add_index')).toBe(true);
+  // Not the whole version: a part of the date, another number, a part of the name.
+  expect(own('2025-11-10-001-add-user-phone', '2025')).toBe(false);
+  expect(own('2025-11-10-001-add-user-phone', '2025-11-10')).toBe(false);
+  expect(own('000061_upgrade_channels', '00006')).toBe(false);
+  expect(own('V3__add_index', 'V3__add')).toBe(false);
 });
 
 test('drift: file without entry, entry without file, duplicate id, out of order, missing dir', () => {

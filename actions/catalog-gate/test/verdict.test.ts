@@ -87,8 +87,23 @@ const SAME: M[] = [
     up: 'ALTER TABLE audit ADD COLUMN b int;',
     down: 'ALTER TABLE audit DROP COLUMN b;',
   },
+  {
+    // Runs outside a transaction (CONCURRENTLY); its back-out does not recreate the index the up
+    // drops. The schema is rebuilt for the next migration, which needs this up's column c.
+    id: '2026-01-09-010-concurrent',
+    up: 'ALTER TABLE audit ADD COLUMN c int;\nDROP INDEX IF EXISTS orders_state_trgm;\nCREATE INDEX CONCURRENTLY audit_c ON audit (c);',
+    down: 'DROP INDEX audit_c;\nALTER TABLE audit DROP COLUMN c;',
+  },
+  {
+    id: '2026-01-09-011-uses-c',
+    up: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS audit_c_a ON audit (c, a);',
+    down: 'DROP INDEX CONCURRENTLY IF EXISTS audit_c_a;',
+  },
 ];
-const EXPECTED = ['proven', 'failed', 'proven', 'proven', 'proven', 'proven', 'proven', 'failed', 'proven'];
+const EXPECTED = [
+  ...['proven', 'failed', 'proven', 'proven', 'proven', 'proven', 'proven', 'failed', 'proven'],
+  ...['failed', 'proven'],
+];
 
 const statuses = (r: GateReport) => r.entries.map((e) => e.backout.status);
 const inputs = { catalog: 'db/catalog/migrations.yaml', migrationsDir: 'db/migrations', proveBackout: true };
@@ -98,7 +113,7 @@ beforeAll(async () => {
   const ws = workspace([
     ...SAME,
     {
-      id: '2026-01-10-010-postgis',
+      id: '2026-01-10-012-postgis',
       up: 'CREATE EXTENSION IF NOT EXISTS postgis;',
       down: 'DROP EXTENSION postgis;',
     },
@@ -139,6 +154,8 @@ test('one short annotation per problem, at the line that causes it; the full lis
   expect(notProven.map((a) => [a.file, a.line])).toStrictEqual([
     ['db/migrations/2026-01-02-002-note.down.sql', 1],
     ['db/migrations/2026-01-08-008-empty-down.up.sql', 2],
+    // The up's DROP INDEX, which the back-out does not undo.
+    ['db/migrations/2026-01-09-010-concurrent.up.sql', 2],
   ]);
   expect(notProven[1]!.message).toBe(
     '2026-01-08-008-empty-down: the back-out db/migrations/2026-01-08-008-empty-down.down.sql is empty but db/migrations/2026-01-08-008-empty-down.up.sql creates table audit (and 2 more differences; see the job summary)',
