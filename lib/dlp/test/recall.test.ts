@@ -5,6 +5,7 @@ import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { RECALL_FAMILIES, recallCases } from '../cases.ts';
 import { scanText } from '../scan.ts';
+import { githubToken, npmToken, seededRng, synth } from '../synth.ts';
 
 function recall(seed: number): Map<string, { found: number; total: number; missed: string[] }> {
   const out = new Map<string, { found: number; total: number; missed: string[] }>();
@@ -91,4 +92,31 @@ test('e-mail addresses in authorship metadata files are skipped by default, and 
   expect(scanText(line, { path: 'LICENSE', rules: strict }).map((f) => f.ruleId)).toStrictEqual([
     'email-address',
   ]);
+});
+
+test('a credential right after an escape sequence (JSON \\n, \\t, \\u0022, \\x3d, URL %3D) is still found; after a word character it is not', () => {
+  const rng = seededRng(77);
+  const values: Array<[string, string]> = [
+    ['aws-access-key-id', synth.awsAccessKeyId(rng)],
+    ['github-token', githubToken(rng)],
+    ['github-fine-grained-pat', synth.githubFineGrained(rng)],
+    ['gitlab-pat', synth.gitlab(rng)],
+    ['slack-token', synth.slack(rng)],
+    ['stripe-secret-key', synth.stripe(rng)],
+    ['google-api-key', synth.google(rng)],
+    ['npm-token', npmToken(rng)],
+    ['pypi-token', synth.pypi(rng)],
+    ['jwt', synth.jwt(rng)],
+  ];
+  const missed: string[] = [];
+  for (const [rule, value] of values)
+    for (const before of ['\\n', '\\t', '\\r', '\\u0022', '\\x3d', '%3D', '%2F']) {
+      const text = `{"creds":"user${before}${value}\\nnext"}`;
+      if (!scanText(text, { path: 'a.json' }).some((f) => f.ruleId === rule))
+        missed.push(`${rule} after ${before}`);
+    }
+  expect(missed).toStrictEqual([]);
+  // Glued to a word, the shape is part of something else (an identifier, a longer token).
+  for (const [rule, value] of values.slice(0, 2))
+    expect(scanText(`prefix${value}`, { path: 'a.txt' }).some((f) => f.ruleId === rule)).toBe(false);
 });
