@@ -1504,9 +1504,12 @@ var exec = __webpack_require__(1260);
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./actions/dlp-scan/src/diff.ts
 /**
- * Pure parsers for what the git adapter returns: `git diff --unified=0` and `git log -p` output,
- * as bytes. They keep only ADDED lines, each with its line number in the new file, because a
- * secret that a change removes or merely moves (a rename) is not something the change introduced.
+ * Pure parsers for what the git adapter returns: `git diff --unified=3` and `git log -p` output,
+ * as bytes. They keep the ADDED lines, each with its line number in the new file, because a
+ * secret that a change removes or merely moves (a rename) is not something the change introduced,
+ * and the context lines around them, marked as such: a value that spans lines (a PEM key whose
+ * body a change replaces between unchanged BEGIN and END lines) is only whole with its context.
+ * The scanner reports what touches an added line.
  * Content stays as bytes until the scanner decodes it per file, so invalid UTF-8 is counted per
  * file and a stray byte cannot shift the line numbers of another file.
  */
@@ -1573,7 +1576,7 @@ function pathFromHeader(header) {
 }
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 /**
- * Parses `git diff --unified=0 --src-prefix=a/ --dst-prefix=b/` output (one commit's patch in
+ * Parses `git diff --unified=N --src-prefix=a/ --dst-prefix=b/` output (one commit's patch in
  * history mode). Hunk lengths from the `@@` header decide which lines are content, so an added line
  * that reads `++ x` or `diff --git` is not mistaken for a header.
  */
@@ -1597,7 +1600,9 @@ function parseUnifiedDiff(output) {
                 continue;
             }
             if (mark === 0x20 /* context */) {
-                newLine++;
+                (current.context ??= new Set()).add(newLine);
+                current.lines.push(newLine++);
+                current.content.push(raw.subarray(1));
                 oldLeft--;
                 newLeft--;
                 continue;
@@ -1640,8 +1645,13 @@ function parseUnifiedDiff(output) {
     for (const file of files)
         if (!file.binary)
             file.binary = file.content.some((line) => line.includes(0));
-    // Deletions and pure renames add nothing; keep binary files so they are counted.
-    return files.filter((f) => f.binary || f.lines.length > 0);
+    // Deletions and pure renames add nothing (context alone is not a change); keep binary files so
+    // they are counted.
+    return files.filter((f) => f.binary || addedCount(f) > 0);
+}
+/** How many of the file's lines the change adds. */
+function addedCount(file) {
+    return file.lines.length - (file.context?.size ?? 0);
 }
 function logDelimiters(nonce) {
     if (!/^[0-9a-f]{16,}$/.test(nonce))
@@ -1847,7 +1857,8 @@ const PINNED = [
 const PATCH_OPTIONS = [
     '--text',
     '--no-color',
-    '--unified=0',
+    // Context: a value spanning lines needs the unchanged ones around what changed (diff.ts).
+    '--unified=3',
     '--find-renames',
     '--no-ext-diff',
     '--no-textconv',
@@ -2557,6 +2568,7 @@ async function* walkTree(root, options, skipped) {
 
 
 
+
 const STDIN_PATH = '<stdin>';
 /** Where findings in a commit's message (history mode) are placed: not a file of the tree. */
 const COMMIT_MESSAGE_PATH = '<commit-message>';
@@ -2746,11 +2758,24 @@ function printableBytes(bytes) {
     return total;
 }
 /** Translates positions of findings in `addedText(file)` to the new file's line numbers, in place (a copy would lose the value the redactor needs). */
+/**
+ * Puts findings at their new-file lines and drops those that touch no added line (a value the
+ * context lines hold on their own was there before the change).
+ */
 function mapAddedLines(findings, file) {
+    const kept = [];
     for (const f of findings) {
-        f.line = file.lines[f.line - 1] ?? f.line;
-        f.endLine = file.lines[f.endLine - 1] ?? f.endLine;
+        const first = f.line - 1;
+        const last = f.endLine - 1;
+        let touches = file.context === undefined;
+        for (let i = first; !touches && i <= last && i < file.lines.length; i++)
+            touches = !file.context.has(file.lines[i]);
+        f.line = file.lines[first] ?? f.line;
+        f.endLine = file.lines[last] ?? f.endLine;
+        if (touches)
+            kept.push(f);
     }
+    return kept;
 }
 async function scanGit(request) {
     const info = await (0,promises_.stat)(request.target);
@@ -2799,7 +2824,7 @@ async function scanAdded(request, stats, findings, file, path, commit) {
     // text as text, anything else over its printable runs — a key beside a NUL byte is still a key.
     // Without any added line (git's "Binary files differ" without --text, kept for old output)
     // there is nothing to read.
-    if (file.binary && file.lines.length === 0) {
+    if (file.binary && addedCount(file) === 0) {
         stats.skipped.push({ path, reason: 'binary', ...inCommit });
         return;
     }
@@ -2814,7 +2839,8 @@ async function scanAdded(request, stats, findings, file, path, commit) {
         stats.invalidUtf8.push(where);
     stats.filesScanned++;
     stats.bytesScanned += bytes.length;
-    mapAddedLines(await scanOne(request, stats, findings, text, path, commit), file);
+    const scanned = await scanOne(request, stats, [], text, path, commit);
+    findings.push(...mapAddedLines(scanned, file));
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"

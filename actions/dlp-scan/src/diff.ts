@@ -1,7 +1,10 @@
 /**
- * Pure parsers for what the git adapter returns: `git diff --unified=0` and `git log -p` output,
- * as bytes. They keep only ADDED lines, each with its line number in the new file, because a
- * secret that a change removes or merely moves (a rename) is not something the change introduced.
+ * Pure parsers for what the git adapter returns: `git diff --unified=3` and `git log -p` output,
+ * as bytes. They keep the ADDED lines, each with its line number in the new file, because a
+ * secret that a change removes or merely moves (a rename) is not something the change introduced,
+ * and the context lines around them, marked as such: a value that spans lines (a PEM key whose
+ * body a change replaces between unchanged BEGIN and END lines) is only whole with its context.
+ * The scanner reports what touches an added line.
  * Content stays as bytes until the scanner decodes it per file, so invalid UTF-8 is counted per
  * file and a stray byte cannot shift the line numbers of another file.
  */
@@ -14,6 +17,12 @@ export interface AddedFile {
   lines: number[];
   /** The added lines' bytes, without the leading `+` and the trailing newline. */
   content: Buffer[];
+  /**
+   * New-file line numbers (in `lines`) that are context, not added; absent when every line is
+   * added. Context is read with the added lines, and a finding counts only where it touches an
+   * added line.
+   */
+  context?: Set<number>;
   /**
    * The added bytes hold a NUL (git's own test, applied to the content here: the diff runs with
    * `--text`, so the repository's .gitattributes cannot declare a text file binary). Such a file
@@ -99,7 +108,7 @@ function pathFromHeader(header: string): string {
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /**
- * Parses `git diff --unified=0 --src-prefix=a/ --dst-prefix=b/` output (one commit's patch in
+ * Parses `git diff --unified=N --src-prefix=a/ --dst-prefix=b/` output (one commit's patch in
  * history mode). Hunk lengths from the `@@` header decide which lines are content, so an added line
  * that reads `++ x` or `diff --git` is not mistaken for a header.
  */
@@ -123,7 +132,9 @@ export function parseUnifiedDiff(output: Buffer): AddedFile[] {
         continue;
       }
       if (mark === 0x20 /* context */) {
-        newLine++;
+        (current.context ??= new Set()).add(newLine);
+        current.lines.push(newLine++);
+        current.content.push(raw.subarray(1));
         oldLeft--;
         newLeft--;
         continue;
@@ -157,8 +168,14 @@ export function parseUnifiedDiff(output: Buffer): AddedFile[] {
     }
   }
   for (const file of files) if (!file.binary) file.binary = file.content.some((line) => line.includes(0));
-  // Deletions and pure renames add nothing; keep binary files so they are counted.
-  return files.filter((f) => f.binary || f.lines.length > 0);
+  // Deletions and pure renames add nothing (context alone is not a change); keep binary files so
+  // they are counted.
+  return files.filter((f) => f.binary || addedCount(f) > 0);
+}
+
+/** How many of the file's lines the change adds. */
+export function addedCount(file: AddedFile): number {
+  return file.lines.length - (file.context?.size ?? 0);
 }
 
 /**

@@ -42,7 +42,8 @@ const PINNED = [
 const PATCH_OPTIONS = [
   '--text',
   '--no-color',
-  '--unified=0',
+  // Context: a value spanning lines needs the unchanged ones around what changed (diff.ts).
+  '--unified=3',
   '--find-renames',
   '--no-ext-diff',
   '--no-textconv',

@@ -17,7 +17,7 @@ import {
   type DlpFinding,
   type SuppressionReason,
 } from '../../../lib/dlp/index.ts';
-import type { AddedFile } from './diff.ts';
+import { addedCount, type AddedFile } from './diff.ts';
 import { addedLines, history, repoRoot } from './git.ts';
 import { maskedPreview } from '../../../lib/redact.ts';
 import { emptyStats, type ScanMode, type ScanStats } from './report.ts';
@@ -260,11 +260,23 @@ function printableBytes(bytes: Buffer): number {
 }
 
 /** Translates positions of findings in `addedText(file)` to the new file's line numbers, in place (a copy would lose the value the redactor needs). */
-export function mapAddedLines(findings: DlpFinding[], file: AddedFile): void {
+/**
+ * Puts findings at their new-file lines and drops those that touch no added line (a value the
+ * context lines hold on their own was there before the change).
+ */
+export function mapAddedLines(findings: DlpFinding[], file: AddedFile): DlpFinding[] {
+  const kept: DlpFinding[] = [];
   for (const f of findings) {
-    f.line = file.lines[f.line - 1] ?? f.line;
-    f.endLine = file.lines[f.endLine - 1] ?? f.endLine;
+    const first = f.line - 1;
+    const last = f.endLine - 1;
+    let touches = file.context === undefined;
+    for (let i = first; !touches && i <= last && i < file.lines.length; i++)
+      touches = !file.context!.has(file.lines[i]!);
+    f.line = file.lines[first] ?? f.line;
+    f.endLine = file.lines[last] ?? f.endLine;
+    if (touches) kept.push(f);
   }
+  return kept;
 }
 
 async function scanGit(request: ScanRequest): Promise<ScanOutcome> {
@@ -323,7 +335,7 @@ async function scanAdded(
   // text as text, anything else over its printable runs — a key beside a NUL byte is still a key.
   // Without any added line (git's "Binary files differ" without --text, kept for old output)
   // there is nothing to read.
-  if (file.binary && file.lines.length === 0) {
+  if (file.binary && addedCount(file) === 0) {
     stats.skipped.push({ path, reason: 'binary', ...inCommit });
     return;
   }
@@ -337,5 +349,6 @@ async function scanAdded(
   if (invalidUtf8) stats.invalidUtf8.push(where);
   stats.filesScanned++;
   stats.bytesScanned += bytes.length;
-  mapAddedLines(await scanOne(request, stats, findings, text, path, commit), file);
+  const scanned = await scanOne(request, stats, [], text, path, commit);
+  findings.push(...mapAddedLines(scanned, file));
 }

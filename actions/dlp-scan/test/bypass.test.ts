@@ -279,3 +279,28 @@ test('diff mode with the checkout in a subdirectory of the workspace reads the c
   ]);
   expect(sink.lines.some((l) => l.includes('repo/.summit-ops-dlp.yml as of the base commit'))).toBe(true);
 });
+
+test('a change that replaces a private key body between unchanged BEGIN and END lines is caught; a key the context holds on its own is not reported', async () => {
+  const rng = seededRng(909);
+  const before = synth.privateKey(rng);
+  const after = synth.privateKey(rng);
+  const p = plant(909);
+  const repo = await initRepo();
+  // The base already holds a key (accepted earlier, say) and the AWS id line near the change.
+  const base = await commit(
+    repo,
+    { 'deploy/key.pem': `${before}\n`, 'deploy/.env': `${p.aws.line}\nA=1\n` },
+    'base',
+  );
+  const head = await commit(
+    repo,
+    { 'deploy/key.pem': `${after}\n`, 'deploy/.env': `${p.aws.line}\nA=2\n` },
+    'rotate',
+  );
+  for (const mode of ['diff', 'history'] as const) {
+    const { findings } = await runScan(request(repo, { mode, base, head }));
+    expect(findings.map((f) => `${mode} ${f.ruleId} ${f.path}:${f.line}-${f.endLine}`)).toStrictEqual([
+      `${mode} private-key deploy/key.pem:1-14`,
+    ]);
+  }
+});

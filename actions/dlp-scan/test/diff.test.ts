@@ -2,7 +2,14 @@
 // new-file line numbers, and content that looks like a header stays content.
 import { expect, test } from '@jest/globals';
 
-import { logDelimiters, logFormat, parseLog, parseUnifiedDiff, unquoteGitPath } from '../src/diff.ts';
+import {
+  addedCount,
+  logDelimiters,
+  logFormat,
+  parseLog,
+  parseUnifiedDiff,
+  unquoteGitPath,
+} from '../src/diff.ts';
 
 const text = (files: ReturnType<typeof parseUnifiedDiff>) =>
   files.map((f) => ({
@@ -214,4 +221,32 @@ test('a commit cannot forge a record: fixed markers and 0x1f in names, messages 
   );
   expect(() => parseLog(Buffer.from('warning: something\n'), d)).toThrow(/before its first commit record/);
   expect(parseLog(Buffer.alloc(0), d)).toStrictEqual([]);
+});
+
+test('context lines are kept, marked, and numbered; a hunk of context and deletions alone adds nothing', () => {
+  const out = Buffer.from(
+    [
+      'diff --git a/k.pem b/k.pem',
+      '--- a/k.pem',
+      '+++ b/k.pem',
+      '@@ -1,3 +1,3 @@',
+      ' BEGIN',
+      '-old body',
+      '+new body',
+      ' END',
+      'diff --git a/gone.txt b/gone.txt',
+      '--- a/gone.txt',
+      '+++ b/gone.txt',
+      '@@ -1,2 +1,1 @@',
+      ' kept',
+      '-removed',
+      '',
+    ].join('\n'),
+  );
+  const files = parseUnifiedDiff(out);
+  expect(files.map((f) => ({ path: f.path, lines: f.lines, context: [...(f.context ?? [])] }))).toStrictEqual(
+    [{ path: 'k.pem', lines: [1, 2, 3], context: [1, 3] }],
+  );
+  expect(files[0]!.content.map(String)).toStrictEqual(['BEGIN', 'new body', 'END']);
+  expect(addedCount(files[0]!)).toBe(1);
 });
