@@ -1639,6 +1639,15 @@ function dangerousInBody(body) {
 
 
 
+/** DROP of these takes ACCESS EXCLUSIVE on the relation itself. */
+const DROPPED_RELATIONS = new Set([
+    'OBJECT_VIEW',
+    'OBJECT_MATVIEW',
+    'OBJECT_SEQUENCE',
+    'OBJECT_FOREIGN_TABLE',
+]);
+/** DROP of these takes ACCESS EXCLUSIVE on the table they belong to. */
+const DROPPED_ON_TABLE = new Set(['OBJECT_TRIGGER', 'OBJECT_POLICY', 'OBJECT_RULE']);
 
 
 /**
@@ -1880,10 +1889,18 @@ function analyseOne(s, index, state, file) {
                 }
                 report.irreversible = 'dropped table data cannot be restored';
             }
-            else {
+            else if (DROPPED_RELATIONS.has(b.removeType)) {
                 for (const n of names)
                     lockOn(n, 'ACCESS EXCLUSIVE');
             }
+            else if (DROPPED_ON_TABLE.has(b.removeType)) {
+                // DROP TRIGGER t ON x, DROP POLICY, DROP RULE: the name list ends with the object's own
+                // name; the table before it is what is locked.
+                for (const n of names)
+                    lockOn(n.split('.').slice(0, -1).join('.') || n, 'ACCESS EXCLUSIVE');
+            }
+            // Anything else (a function, procedure, type, domain, extension, schema…) is no relation:
+            // dropping it locks no table.
             break;
         }
         case 'AlterTableStmt': {

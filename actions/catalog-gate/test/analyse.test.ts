@@ -490,3 +490,25 @@ test('ADD CONSTRAINT … NOT VALID then VALIDATE in the same transaction is flag
   expect(at(`${LT}BEGIN;\n${pair.replace('\n', '\nCOMMIT;\nBEGIN;\n')}\nCOMMIT;`)).toStrictEqual([]);
   expect(at(`${LT}BEGIN;\nALTER TABLE users VALIDATE CONSTRAINT other;\nCOMMIT;`)).toStrictEqual([]);
 });
+
+test('DROP of a function, procedure or type locks no table; DROP TRIGGER/POLICY locks its table; DROP VIEW the view', () => {
+  const only = (sql: string) => {
+    const r = analyse(`${LT}${sql}`).statements.at(-1)!;
+    return { tables: r.tables, lock: r.lock };
+  };
+  for (const sql of [
+    'DROP PROCEDURE create_attribute_view();',
+    'DROP FUNCTION IF EXISTS f(int);',
+    'DROP TYPE IF EXISTS mood;',
+    'DROP EXTENSION IF EXISTS pg_trgm;',
+  ])
+    expect(only(sql).tables).toStrictEqual([]);
+  expect(only('DROP TRIGGER trg ON public.users;')).toStrictEqual({
+    tables: ['public.users'],
+    lock: 'ACCESS EXCLUSIVE',
+  });
+  expect(only('DROP POLICY p ON users;')).toStrictEqual({ tables: ['users'], lock: 'ACCESS EXCLUSIVE' });
+  expect(only('DROP VIEW v1, s.v2;')).toStrictEqual({ tables: ['v1', 's.v2'], lock: 'ACCESS EXCLUSIVE' });
+  // The risk of a file that only drops a procedure is not raised by a lock on '?'.
+  expect(analyse(`${LT}DROP PROCEDURE p();`).statements.flatMap((s) => s.tables)).not.toContain('?');
+});
